@@ -1,0 +1,227 @@
+//! The one description of every command: names, arguments, types and help texts. Help, the text
+//! parser, Discord registration and Slack parsing all derive from it.
+
+use crate::i18n::{Locale, Msg};
+
+/// The type of an argument, which says what is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgType {
+    /// Free text of at most this many characters.
+    Text { max_chars: usize },
+    /// An account name, alias or prefix (autocompleted where the platform can).
+    Account,
+    /// A person of the workspace.
+    Person,
+    /// A kind of interaction.
+    Kind,
+    /// A date: ISO, Brazilian or a relative word.
+    Date,
+    /// A whole number in a range.
+    Integer { min: i64, max: i64 },
+}
+
+/// One argument of a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArgSpec {
+    /// The name: the flag (`--due`) for options, the placeholder (`ACCOUNT`) for positionals.
+    pub name: &'static str,
+    pub ty: ArgType,
+    pub required: bool,
+    /// Given as `--name VALUE` rather than by position.
+    pub flag: bool,
+    /// A positional that takes every remaining word (`/account Companhia Vale do Rio Doce`).
+    pub greedy: bool,
+    pub help: Msg,
+}
+
+/// One command of the bot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub summary: Msg,
+    pub args: &'static [ArgSpec],
+    /// A typical use, shown by help.
+    pub example: &'static str,
+}
+
+pub const MAX_NAME_CHARS: usize = 100;
+pub const MAX_SUMMARY_CHARS: usize = 2000;
+pub const MAX_NEXT_STEP_CHARS: usize = 500;
+pub const MAX_HISTORY: i64 = 50;
+
+const fn positional(name: &'static str, ty: ArgType, required: bool, greedy: bool, help: Msg) -> ArgSpec {
+    ArgSpec { name, ty, required, flag: false, greedy, help }
+}
+
+const fn option(name: &'static str, ty: ArgType, help: Msg) -> ArgSpec {
+    ArgSpec { name, ty, required: false, flag: true, greedy: false, help }
+}
+
+const NAME: ArgType = ArgType::Text { max_chars: MAX_NAME_CHARS };
+
+/// Every command, in the order help lists them.
+pub static CATALOG: &[CommandSpec] = &[
+    CommandSpec {
+        name: "account",
+        summary: Msg::CmdAccount,
+        args: &[positional("name", ArgType::Account, true, true, Msg::ArgAccountName)],
+        example: "/account Vale",
+    },
+    CommandSpec {
+        name: "accounts",
+        summary: Msg::CmdAccounts,
+        args: &[
+            option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::ArgTier),
+            option("owner", ArgType::Person, Msg::ArgOwner),
+        ],
+        example: "/accounts --tier 1",
+    },
+    CommandSpec {
+        name: "log",
+        summary: Msg::CmdLog,
+        args: &[
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("kind", ArgType::Kind, true, false, Msg::ArgKind),
+            positional("summary", ArgType::Text { max_chars: MAX_SUMMARY_CHARS }, true, true, Msg::ArgSummary),
+            option("contact", NAME, Msg::ArgContact),
+            option("next", ArgType::Text { max_chars: MAX_NEXT_STEP_CHARS }, Msg::ArgNext),
+            option("due", ArgType::Date, Msg::ArgDue),
+            option("when", ArgType::Date, Msg::ArgWhen),
+        ],
+        example: "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
+    },
+    CommandSpec {
+        name: "history",
+        summary: Msg::CmdHistory,
+        args: &[
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::ArgCount),
+        ],
+        example: "/history Vale 5",
+    },
+    CommandSpec {
+        name: "help",
+        summary: Msg::CmdHelp,
+        args: &[positional("command", NAME, false, false, Msg::ArgCommand)],
+        example: "/help log",
+    },
+];
+
+/// The command of this name (case-insensitive, with or without the slash).
+pub fn find(name: &str) -> Option<&'static CommandSpec> {
+    let name = name.trim().trim_start_matches('/');
+    CATALOG.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+}
+
+/// `/account`, `/accounts`, ...: the names, for "accepted" lists.
+pub fn command_list() -> String {
+    CATALOG.iter().map(|c| format!("/{}", c.name)).collect::<Vec<_>>().join(", ")
+}
+
+impl CommandSpec {
+    pub fn arg(&self, name: &str) -> Option<&'static ArgSpec> {
+        self.args.iter().find(|a| a.name == name)
+    }
+
+    pub fn positionals(&self) -> impl Iterator<Item = &'static ArgSpec> {
+        self.args.iter().filter(|a| !a.flag)
+    }
+
+    pub fn flags(&self) -> impl Iterator<Item = &'static ArgSpec> {
+        self.args.iter().filter(|a| a.flag)
+    }
+
+    /// `/log ACCOUNT KIND SUMMARY [--contact NAME] ...`, with placeholders in the reader's language.
+    pub fn usage(&self, locale: Locale) -> String {
+        let mut out = format!("/{}", self.name);
+        for arg in self.args {
+            let placeholder = arg.placeholder(locale);
+            let part = if arg.flag { format!("--{} {placeholder}", arg.name) } else { placeholder };
+            if arg.required {
+                out.push(' ');
+                out.push_str(&part);
+            } else {
+                out.push_str(&format!(" [{part}]"));
+            }
+        }
+        out
+    }
+
+    /// `--contact, --next, --due, --when`, or an empty string.
+    pub fn flag_list(&self) -> String {
+        self.flags().map(|a| format!("--{}", a.name)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+impl ArgSpec {
+    /// What stands for the value in usage lines: `ACCOUNT`, `DATE`, `N`...
+    pub fn placeholder(&self, locale: Locale) -> String {
+        let word = match self.ty {
+            ArgType::Account => Msg::PhAccount,
+            ArgType::Person => Msg::PhPerson,
+            ArgType::Kind => Msg::PhKind,
+            ArgType::Date => Msg::PhDate,
+            ArgType::Integer { .. } => Msg::PhNumber,
+            ArgType::Text { .. } => Msg::PhNamed(self.name),
+        };
+        locale.t(word).to_uppercase()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_are_unique_and_lowercase() {
+        let mut seen = HashSet::new();
+        for c in CATALOG {
+            assert!(seen.insert(c.name), "duplicate command {}", c.name);
+            assert_eq!(c.name, c.name.to_lowercase());
+            let mut args = HashSet::new();
+            for a in c.args {
+                assert!(args.insert(a.name), "duplicate argument {} of {}", a.name, c.name);
+                assert!(!(a.flag && a.greedy), "a flag cannot be greedy");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_last_positional_is_greedy_and_required_ones_come_first() {
+        for c in CATALOG {
+            let positionals: Vec<_> = c.positionals().collect();
+            for (i, a) in positionals.iter().enumerate() {
+                if a.greedy {
+                    assert_eq!(i, positionals.len() - 1, "{}: greedy {} is not last", c.name, a.name);
+                }
+                if a.required && i > 0 {
+                    assert!(positionals[i - 1].required, "{}: required {} after an optional one", c.name, a.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn examples_parse() {
+        for c in CATALOG {
+            let parsed = crate::core::parse::parse_line(c.example);
+            assert!(parsed.is_ok(), "example of /{} does not parse: {:?}", c.name, parsed.err());
+        }
+    }
+
+    #[test]
+    fn usage_lines() {
+        let log = find("log").unwrap();
+        assert_eq!(
+            log.usage(Locale::En),
+            "/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]"
+        );
+        assert_eq!(
+            log.usage(Locale::PtBr),
+            "/log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA]"
+        );
+        assert_eq!(find("/HISTORY").map(|c| c.name), Some("history"));
+        assert!(find("nope").is_none());
+    }
+}

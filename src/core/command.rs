@@ -1,0 +1,147 @@
+//! Commands as typed values, built from checked arguments whatever the platform they came from.
+
+use serde::Serialize;
+
+use super::catalog::{self, CommandSpec};
+use super::parse::Args;
+use crate::domain::kind::InteractionKind;
+use crate::i18n::Msg;
+
+/// A request the core can carry out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "name", rename_all = "snake_case")]
+pub enum Command {
+    Account { query: String },
+    Accounts { tier: Option<i64>, owner: Option<String> },
+    Log(LogRequest),
+    History { account: String, count: i64 },
+    Help { command: Option<String> },
+}
+
+/// What `/log` records. Dates stay as typed until the person's calendar day is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LogRequest {
+    pub account: String,
+    #[serde(serialize_with = "kind_code")]
+    pub kind: InteractionKind,
+    pub summary: String,
+    pub contact: Option<String>,
+    pub next: Option<String>,
+    pub due: Option<String>,
+    pub when: Option<String>,
+}
+
+fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(kind.code())
+}
+
+pub const DEFAULT_HISTORY: i64 = 10;
+
+impl Command {
+    /// Builds the command from arguments already checked for presence, length and range.
+    pub fn from_args(args: &Args) -> Result<Command, Msg> {
+        args.check_required()?;
+        let text = |name: &str| args.get(name).map(str::to_string);
+        let required = |name: &'static str| {
+            args.get(name).map(str::to_string).ok_or(Msg::MissingArgument {
+                command: args.spec.name,
+                arg: name,
+                usage: args.spec,
+            })
+        };
+        let number = |name: &str| args.get(name).and_then(|v| v.parse::<i64>().ok());
+        Ok(match args.spec.name {
+            "account" => Command::Account { query: required("name")? },
+            "accounts" => Command::Accounts { tier: number("tier"), owner: text("owner") },
+            "log" => {
+                let kind_text = required("kind")?;
+                let kind = InteractionKind::parse(&kind_text)
+                    .ok_or_else(|| Msg::UnknownKind { value: crate::domain::text::truncate(&kind_text, 40) })?;
+                Command::Log(LogRequest {
+                    account: required("account")?,
+                    kind,
+                    summary: required("summary")?,
+                    contact: text("contact"),
+                    next: text("next"),
+                    due: text("due"),
+                    when: text("when"),
+                })
+            }
+            "history" => {
+                Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
+            }
+            "help" => {
+                let command = text("command");
+                if let Some(name) = command.as_deref().filter(|name| catalog::find(name).is_none()) {
+                    return Err(Msg::UnknownCommand { name: crate::domain::text::truncate(name, 40) });
+                }
+                Command::Help { command }
+            }
+            other => return Err(Msg::UnknownCommand { name: other.to_string() }),
+        })
+    }
+
+    /// The catalog entry of this command.
+    pub fn spec(&self) -> &'static CommandSpec {
+        let name = match self {
+            Command::Account { .. } => "account",
+            Command::Accounts { .. } => "accounts",
+            Command::Log(_) => "log",
+            Command::History { .. } => "history",
+            Command::Help { .. } => "help",
+        };
+        // Every variant names a catalog entry; a test checks it.
+        catalog::find(name).unwrap_or(&catalog::CATALOG[0])
+    }
+
+    /// Whether the command changes data (and so is audited).
+    pub fn writes(&self) -> bool {
+        matches!(self, Command::Log(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse_line;
+
+    #[test]
+    fn every_catalog_entry_builds_its_own_command() {
+        for spec in catalog::CATALOG {
+            let command = Command::from_args(&parse_line(spec.example).unwrap()).unwrap();
+            assert_eq!(command.spec().name, spec.name);
+        }
+    }
+
+    #[test]
+    fn log_request() {
+        let cmd =
+            Command::from_args(&parse_line(r#"/log Vale reunião "Plano 2027" --due 10/12/2026"#).unwrap()).unwrap();
+        let Command::Log(req) = cmd else { panic!("not a log") };
+        assert_eq!(req.kind, InteractionKind::Meeting);
+        assert_eq!(req.due.as_deref(), Some("10/12/2026"));
+        assert!(Command::Log(req).writes());
+    }
+
+    #[test]
+    fn unknown_kind_and_help_topic() {
+        let err = Command::from_args(&parse_line("/log Vale lunch fun").unwrap()).unwrap_err();
+        assert!(matches!(err, Msg::UnknownKind { .. }));
+        let err = Command::from_args(&parse_line("/help frob").unwrap()).unwrap_err();
+        assert!(matches!(err, Msg::UnknownCommand { .. }));
+    }
+
+    #[test]
+    fn history_defaults_to_ten() {
+        let cmd = Command::from_args(&parse_line("/history Vale").unwrap()).unwrap();
+        assert_eq!(cmd, Command::History { account: "Vale".into(), count: DEFAULT_HISTORY });
+    }
+
+    #[test]
+    fn serializes_for_the_audit_log() {
+        let cmd = Command::from_args(&parse_line("/log Vale call Checked in").unwrap()).unwrap();
+        let json = serde_json::to_string(&cmd).unwrap();
+        assert!(json.contains(r#""name":"log""#), "{json}");
+        assert!(json.contains(r#""kind":"call""#), "{json}");
+    }
+}

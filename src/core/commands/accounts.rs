@@ -1,0 +1,39 @@
+//! `/accounts [--tier N] [--owner NAME]`: the portfolio as a compact list.
+
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::require_person;
+use crate::domain::account::{ShareOfWallet, Tier};
+use crate::i18n::{Msg, format_bp};
+use crate::store::Store;
+
+pub async fn run(store: &Store, ctx: &Context, tier: Option<i64>, owner: Option<&str>) -> Result<Reply, CommandError> {
+    let owner_id = match owner {
+        Some(name) => Some(require_person(store, ctx, name).await?.id),
+        None => None,
+    };
+    let rows = store.portfolio(ctx.workspace.id, tier, owner_id).await?;
+    if rows.is_empty() {
+        return Ok(Reply::titled(ctx.t(Msg::PortfolioTitle { count: 0 })).line(ctx.t(Msg::PortfolioEmpty)));
+    }
+    let today = ctx.today();
+    let mut overdue_count = 0;
+    let mut reply = Reply::titled(ctx.t(Msg::PortfolioTitle { count: rows.len() }));
+    for row in rows {
+        let share = ShareOfWallet::compute(row.revenue_12m_minor, row.wallet_minor, row.share_ceiling_bp)
+            .map(|s| format_bp(s.share_bp, ctx.locale));
+        let days = row.last_contact.map(|t| (today - ctx.local_date(t)).num_days());
+        let overdue = days.is_none_or(|d| d > row.planning_cadence_days);
+        overdue_count += usize::from(overdue);
+        reply = reply.line(ctx.t(Msg::PortfolioLine {
+            tier: Tier::from_number(row.tier).unwrap_or(Tier::Maintain),
+            name: row.name,
+            owner: row.owner_name,
+            share,
+            last_contact_days: days,
+            overdue,
+        }));
+    }
+    Ok(reply.tone(if overdue_count > 0 { Tone::Warning } else { Tone::Good }))
+}

@@ -1,0 +1,39 @@
+//! `/history ACCOUNT [N]`: the last interactions, newest first.
+
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::reply::Reply;
+use crate::core::resolve::require_account;
+use crate::domain::kind::InteractionKind;
+use crate::i18n::{Msg, format_date};
+use crate::store::Store;
+
+pub async fn run(store: &Store, ctx: &Context, account: &str, count: i64) -> Result<Reply, CommandError> {
+    let account = require_account(store, ctx, account).await?;
+    let rows = store.history(ctx.workspace.id, account.id, count).await?;
+    if rows.is_empty() {
+        return Ok(Reply::titled(account.name.clone()).line(ctx.t(Msg::HistoryEmpty { account: account.name })));
+    }
+    let mut reply = Reply::titled(ctx.t(Msg::HistoryTitle { account: account.name.clone(), count: rows.len() }));
+    for row in rows {
+        let kind = InteractionKind::from_code(&row.kind).unwrap_or(InteractionKind::Note);
+        let mut head = format!(
+            "{} · {} · {}",
+            format_date(ctx.local_date(row.occurred_at), ctx.locale),
+            ctx.t(Msg::KindName(kind)),
+            row.author_name
+        );
+        if let Some(contact) = &row.contact_name {
+            head.push_str(" · ");
+            head.push_str(contact);
+            if let Some(dept) = row.contact_department.as_deref().filter(|d| !d.is_empty()) {
+                head.push_str(&format!(" ({dept})"));
+            }
+        }
+        reply = reply.line(head).line(format!("  {}", row.summary));
+        if let Some(next) = row.next_step {
+            reply = reply.line(format!("  {}", ctx.t(Msg::HistoryNext { text: next, due: row.next_step_due })));
+        }
+    }
+    Ok(reply)
+}

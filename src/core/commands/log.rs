@@ -1,0 +1,107 @@
+//! `/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]`:
+//! records an interaction, once, and says what was recorded.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, TimeZone, Utc};
+
+use crate::core::command::LogRequest;
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::{require_account, require_contact};
+use crate::domain::dates::{DateError, parse_date};
+use crate::domain::text::truncate;
+use crate::i18n::{Msg, format_date};
+use crate::store::{InsertOutcome, NewInteraction, Store};
+
+fn date_arg(ctx: &Context, arg: &'static str, value: &str) -> Result<NaiveDate, Msg> {
+    parse_date(value, ctx.today()).map_err(|e| match e {
+        DateError::Malformed => Msg::BadDate { arg, value: truncate(value, 40) },
+        DateError::NoSuchDay => Msg::NoSuchDay { arg, value: truncate(value, 40) },
+    })
+}
+
+/// The instant of an interaction: now for today, midday local time for an earlier day.
+fn occurred_at(ctx: &Context, day: Option<NaiveDate>) -> DateTime<Utc> {
+    let now = ctx.now.trunc_subsecs(0);
+    match day {
+        Some(day) if day != ctx.today() => {
+            let noon = day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN));
+            ctx.tz.from_local_datetime(&noon).earliest().map(|t| t.with_timezone(&Utc)).unwrap_or(noon.and_utc())
+        }
+        _ => now,
+    }
+}
+
+pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, CommandError> {
+    // Everything is checked before anything is written.
+    let today = ctx.today();
+    let when = req.when.as_deref().map(|v| date_arg(ctx, "when", v)).transpose()?;
+    if when.is_some_and(|d| d > today) {
+        return Err(Msg::FutureDate { arg: "when" }.into());
+    }
+    let due = req.due.as_deref().map(|v| date_arg(ctx, "due", v)).transpose()?;
+    if due.is_some() && req.next.is_none() {
+        return Err(Msg::DueWithoutNext.into());
+    }
+    if due.is_some_and(|d| d < when.unwrap_or(today)) {
+        return Err(Msg::DueBeforeInteraction.into());
+    }
+    let account = require_account(store, ctx, &req.account).await?;
+    if account.status == "archived" {
+        return Err(Msg::AccountArchived { name: account.name }.into());
+    }
+    let contact = match &req.contact {
+        Some(name) => Some(require_contact(store, ctx, &account, name).await?),
+        None => None,
+    };
+    let at = occurred_at(ctx, when);
+
+    let mut tx = store.write().await?;
+    let outcome = tx
+        .insert_interaction(
+            ctx.workspace.id,
+            &NewInteraction {
+                account_id: account.id,
+                contact_id: contact.as_ref().map(|c| c.id),
+                author_id: ctx.person.id,
+                kind: req.kind.code(),
+                occurred_at: at,
+                summary: &req.summary,
+                next_step: req.next.as_deref(),
+                next_step_due: due,
+                source: ctx.platform.code(),
+                source_id: ctx.source_id.as_deref(),
+                created_at: ctx.now,
+            },
+        )
+        .await?;
+    if let InsertOutcome::Inserted(_) = outcome {
+        let arguments = serde_json::to_string(req).unwrap_or_default();
+        tx.audit(ctx.workspace.id, ctx.person.id, "log", &arguments, "ok", ctx.now).await?;
+    }
+    tx.commit().await?;
+
+    let (title, id, tone) = match outcome {
+        InsertOutcome::Inserted(id) => {
+            (Msg::LoggedTitle { kind: req.kind, account: account.name.clone() }, id, Tone::Good)
+        }
+        InsertOutcome::AlreadyLogged(id) => {
+            (Msg::AlreadyLoggedTitle { account: account.name.clone() }, id, Tone::Neutral)
+        }
+    };
+    let mut reply = Reply::titled(ctx.t(title))
+        .inline_field(ctx.t(Msg::LabelWhen), format_date(ctx.local_date(at), ctx.locale))
+        .field(ctx.t(Msg::LabelSummary), req.summary.clone());
+    if let Some(c) = contact {
+        let who = if c.department.is_empty() { c.name } else { format!("{} ({})", c.name, c.department) };
+        reply = reply.inline_field(ctx.t(Msg::LabelContact), who);
+    }
+    if let Some(next) = &req.next {
+        let text = match due {
+            Some(due) => ctx.t(Msg::NextStepDue { text: next.clone(), due }),
+            None => next.clone(),
+        };
+        reply = reply.field(ctx.t(Msg::LabelNextStep), text);
+    }
+    Ok(reply.footer(ctx.t(Msg::InteractionFooter { id })).tone(tone))
+}

@@ -1,0 +1,7 @@
+//! One module per command of the catalog.
+
+pub mod account;
+pub mod accounts;
+pub mod help;
+pub mod history;
+pub mod log;

@@ -1,0 +1,65 @@
+//! The resolved circumstances of a command: workspace, person, language, time zone and today.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::invocation::{Invocation, Platform};
+use crate::i18n::{Locale, Msg};
+use crate::store::{Person, Store, StoreError, Workspace};
+
+/// Everything a command needs besides its arguments.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub workspace: Workspace,
+    pub person: Person,
+    pub locale: Locale,
+    pub tz: Tz,
+    pub now: DateTime<Utc>,
+    pub platform: Platform,
+    pub source_id: Option<String>,
+}
+
+impl Context {
+    /// Finds (or, on first sight, registers) the workspace and the person, and settles the language:
+    /// the person's own choice, else the platform's report, else the workspace default.
+    pub async fn resolve(store: &Store, inv: &Invocation) -> Result<Context, StoreError> {
+        let workspace = store.ensure_workspace(&inv.workspace, inv.now).await?;
+        let person =
+            store.ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &inv.display_name, inv.now).await?;
+        let locale = person
+            .language
+            .as_deref()
+            .and_then(Locale::parse)
+            .or(inv.locale)
+            .or_else(|| Locale::parse(&workspace.language))
+            .unwrap_or_default();
+        let tz = person
+            .time_zone
+            .as_deref()
+            .and_then(|tz| tz.parse().ok())
+            .or_else(|| workspace.time_zone.parse().ok())
+            .unwrap_or(chrono_tz::America::Sao_Paulo);
+        Ok(Context {
+            workspace,
+            person,
+            locale,
+            tz,
+            now: inv.now,
+            platform: inv.platform,
+            source_id: inv.source_id.clone(),
+        })
+    }
+
+    pub fn t(&self, msg: Msg) -> String {
+        msg.render(self.locale)
+    }
+
+    /// The person's calendar day.
+    pub fn today(&self) -> NaiveDate {
+        self.now.with_timezone(&self.tz).date_naive()
+    }
+
+    pub fn local_date(&self, instant: DateTime<Utc>) -> NaiveDate {
+        instant.with_timezone(&self.tz).date_naive()
+    }
+}

@@ -1,0 +1,40 @@
+//! Who asks, from where, in which language, and when: everything a command needs besides its
+//! arguments. The caller passes `now`; the core never reads the clock.
+
+use chrono::{DateTime, Utc};
+
+use crate::i18n::Locale;
+
+/// The chat platform a request came through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Platform {
+    Terminal,
+    Discord,
+    Slack,
+}
+
+impl Platform {
+    pub fn code(self) -> &'static str {
+        match self {
+            Platform::Terminal => "terminal",
+            Platform::Discord => "discord",
+            Platform::Slack => "slack",
+        }
+    }
+}
+
+/// A request to the core.
+#[derive(Debug, Clone)]
+pub struct Invocation {
+    /// `local`, `discord:<guild id>` or `slack:<team id>`.
+    pub workspace: String,
+    pub platform: Platform,
+    /// The platform's id of the person.
+    pub user_id: String,
+    pub display_name: String,
+    /// The language the platform reports for the person, used when they chose none.
+    pub locale: Option<Locale>,
+    pub now: DateTime<Utc>,
+    /// The platform's id of the message or interaction, so a redelivery is not logged twice.
+    pub source_id: Option<String>,
+}

@@ -1,0 +1,88 @@
+//! The command core: it knows no chat platform. A front end builds an [`Invocation`] and either a
+//! typed line or a [`Command`], and renders the [`Reply`] it gets back.
+
+pub mod catalog;
+pub mod command;
+pub mod error;
+pub mod invocation;
+pub mod parse;
+pub mod reply;
+
+mod commands;
+mod context;
+mod resolve;
+
+use tracing::error;
+
+pub use command::Command;
+pub use context::Context;
+pub use error::CommandError;
+pub use invocation::{Invocation, Platform};
+pub use reply::{Field, Reply, Tone, Visibility};
+
+use crate::i18n::Msg;
+use crate::store::Store;
+
+/// The bot's brain: parses, checks and carries out commands against the store.
+#[derive(Clone, Debug)]
+pub struct Core {
+    store: Store,
+}
+
+impl Core {
+    pub fn new(store: Store) -> Core {
+        Core { store }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Parses a typed line (`/account Vale`) and carries it out.
+    pub async fn run_line(&self, invocation: &Invocation, line: &str) -> Reply {
+        let ctx = match Context::resolve(&self.store, invocation).await {
+            Ok(ctx) => ctx,
+            Err(e) => return internal_failure(invocation, e.into()),
+        };
+        let command = parse::parse_line(line).and_then(|args| Command::from_args(&args));
+        match command {
+            Ok(command) => self.execute_in(&ctx, command).await,
+            Err(msg) => Reply::error(ctx.t(msg)),
+        }
+    }
+
+    /// Carries out a command.
+    pub async fn execute(&self, invocation: &Invocation, command: Command) -> Reply {
+        match Context::resolve(&self.store, invocation).await {
+            Ok(ctx) => self.execute_in(&ctx, command).await,
+            Err(e) => internal_failure(invocation, e.into()),
+        }
+    }
+
+    /// Carries out a command for a person already resolved.
+    pub async fn execute_in(&self, ctx: &Context, command: Command) -> Reply {
+        let name = command.spec().name;
+        let result = match command {
+            Command::Account { query } => commands::account::run(&self.store, ctx, &query).await,
+            Command::Accounts { tier, owner } => {
+                commands::accounts::run(&self.store, ctx, tier, owner.as_deref()).await
+            }
+            Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
+            Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::Help { command } => Ok(commands::help::run(ctx, command.as_deref())),
+        };
+        match result {
+            Ok(reply) => reply,
+            Err(CommandError::User(msg)) => Reply::error(ctx.t(msg)),
+            Err(CommandError::Internal(cause)) => {
+                error!(command = name, workspace = %ctx.workspace.key, person = ctx.person.id, error = ?cause, "command failed");
+                Reply::error(ctx.t(Msg::Internal))
+            }
+        }
+    }
+}
+
+fn internal_failure(invocation: &Invocation, cause: anyhow::Error) -> Reply {
+    error!(workspace = %invocation.workspace, user = %invocation.user_id, error = ?cause, "cannot resolve the workspace or person");
+    Reply::error(invocation.locale.unwrap_or_default().t(Msg::Internal))
+}

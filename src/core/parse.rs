@@ -1,0 +1,315 @@
+//! The typed form of a command, parsed without I/O: `/log Vale meeting "Plano 2027" --due 2026-12-10`.
+//!
+//! Grammar: an optional `/`, the command name, then words. A word that begins with `"`, `“` or `'`
+//! runs to the matching close quote (inside double quotes `\"` and `\\` escape). An unquoted word
+//! beginning with `--` (or a dash that a phone made of it, `—`) names an option; its value is the
+//! next word or follows `=`. Other words fill the positional arguments in order; a greedy last
+//! positional takes all that remain, joined by single spaces.
+
+use std::collections::BTreeMap;
+
+use super::catalog::{self, ArgSpec, ArgType, CommandSpec};
+use crate::i18n::Msg;
+
+/// One word of the typed line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub quoted: bool,
+}
+
+/// The raw values of a command's arguments, checked for presence, length and range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Args {
+    pub spec: &'static CommandSpec,
+    values: BTreeMap<&'static str, String>,
+}
+
+impl Args {
+    pub fn new(spec: &'static CommandSpec) -> Args {
+        Args { spec, values: BTreeMap::new() }
+    }
+
+    /// Sets an argument, checking what can be checked without the database: length and range.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), Msg> {
+        let spec = self.spec;
+        let arg = spec.arg(name).ok_or_else(|| Msg::UnknownOption {
+            command: spec.name,
+            option: name.to_string(),
+            accepted: spec.flag_list(),
+        })?;
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(Msg::MissingArgument { command: spec.name, arg: arg.name, usage: spec });
+        }
+        match arg.ty {
+            ArgType::Text { max_chars } => check_length(arg, value, max_chars)?,
+            ArgType::Account | ArgType::Person => check_length(arg, value, catalog::MAX_NAME_CHARS)?,
+            ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,
+            ArgType::Integer { min, max } => match value.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => {}
+                _ => {
+                    return Err(Msg::BadInteger { arg, value: shorten(value), min, max });
+                }
+            },
+        }
+        self.values.insert(arg.name, value.to_string());
+        Ok(())
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.values.get(name).map(String::as_str)
+    }
+
+    /// Fails with "missing X" for a required argument that was not given.
+    pub fn check_required(&self) -> Result<(), Msg> {
+        match self.spec.args.iter().find(|a| a.required && !self.values.contains_key(a.name)) {
+            Some(arg) => Err(Msg::MissingArgument { command: self.spec.name, arg: arg.name, usage: self.spec }),
+            None => Ok(()),
+        }
+    }
+
+    /// The values as a JSON object, for the audit log.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.values).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+fn check_length(arg: &'static ArgSpec, value: &str, max: usize) -> Result<(), Msg> {
+    if value.chars().count() > max {
+        return Err(Msg::TooLong { arg, max });
+    }
+    Ok(())
+}
+
+/// A value quoted back in an error, cut short.
+fn shorten(value: &str) -> String {
+    crate::domain::text::truncate(value, 40)
+}
+
+/// Parses one typed line into a command's arguments.
+pub fn parse_line(line: &str) -> Result<Args, Msg> {
+    let tokens = tokenize(line)?;
+    let Some((first, rest)) = tokens.split_first() else {
+        return Err(Msg::EmptyCommand);
+    };
+    let name = first.text.strip_prefix('/').unwrap_or(&first.text);
+    let spec = catalog::find(name).ok_or_else(|| Msg::UnknownCommand { name: shorten(name) })?;
+    bind(spec, rest)
+}
+
+/// Fills a command's arguments from the words after its name.
+pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
+    let mut args = Args::new(spec);
+    let mut positional: Vec<&str> = Vec::new();
+    let mut iter = tokens.iter().peekable();
+    while let Some(token) = iter.next() {
+        let Some(flag) = flag_name(token) else {
+            positional.push(&token.text);
+            continue;
+        };
+        let (name, inline_value) = match flag.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_string())),
+            None => (flag, None),
+        };
+        let arg = spec.flags().find(|a| a.name.eq_ignore_ascii_case(name)).ok_or_else(|| Msg::UnknownOption {
+            command: spec.name,
+            option: shorten(name),
+            accepted: spec.flag_list(),
+        })?;
+        if args.get(arg.name).is_some() {
+            return Err(Msg::DuplicateOption { option: arg.name });
+        }
+        let value = match inline_value {
+            Some(value) => value,
+            None => match iter.peek() {
+                Some(next) if flag_name(next).is_none() => iter.next().map(|t| t.text.clone()).unwrap_or_default(),
+                _ => String::new(),
+            },
+        };
+        if value.trim().is_empty() {
+            return Err(Msg::OptionNeedsValue { option: arg.name, placeholder: arg });
+        }
+        args.set(arg.name, &value)?;
+    }
+    let mut words = positional.into_iter();
+    for arg in spec.positionals() {
+        let value = if arg.greedy {
+            words.by_ref().collect::<Vec<_>>().join(" ")
+        } else {
+            words.next().map(str::to_string).unwrap_or_default()
+        };
+        if value.trim().is_empty() {
+            if arg.required {
+                return Err(Msg::MissingArgument { command: spec.name, arg: arg.name, usage: spec });
+            }
+            continue;
+        }
+        args.set(arg.name, &value)?;
+    }
+    if let Some(extra) = words.next() {
+        return Err(Msg::UnexpectedArgument { value: shorten(extra), usage: spec });
+    }
+    Ok(args)
+}
+
+/// The option a token names, if it is an unquoted `--name`, `--name=value` or `—name`.
+fn flag_name(token: &Token) -> Option<&str> {
+    if token.quoted {
+        return None;
+    }
+    let rest = token.text.strip_prefix("--").or_else(|| token.text.strip_prefix('—'))?;
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// Splits a line into words, honouring quotes.
+pub fn tokenize(line: &str) -> Result<Vec<Token>, Msg> {
+    let mut tokens = Vec::new();
+    let mut chars = line.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        let Some(&first) = chars.peek() else { break };
+        let close: Option<&[char]> = match first {
+            '"' => Some(&['"']),
+            '“' => Some(&['”', '"']),
+            '\'' => Some(&['\'']),
+            '‘' => Some(&['’', '\'']),
+            _ => None,
+        };
+        let mut text = String::new();
+        match close {
+            Some(close) => {
+                chars.next();
+                let escapes = first != '\'' && first != '‘';
+                let mut closed = false;
+                while let Some(c) = chars.next() {
+                    if escapes && c == '\\' && matches!(chars.peek(), Some('"' | '\\')) {
+                        text.extend(chars.next());
+                    } else if close.contains(&c) && chars.peek().is_none_or(|n| n.is_whitespace()) {
+                        closed = true;
+                        break;
+                    } else {
+                        text.push(c);
+                    }
+                }
+                if !closed {
+                    return Err(Msg::UnbalancedQuotes);
+                }
+                tokens.push(Token { text, quoted: true });
+            }
+            None => {
+                while let Some(&c) = chars.peek() {
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    text.push(c);
+                    chars.next();
+                }
+                tokens.push(Token { text, quoted: false });
+            }
+        }
+    }
+    Ok(tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<String> {
+        tokenize(line).unwrap().into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokenizer_table() {
+        for (line, expected) in [
+            ("/account Vale", vec!["/account", "Vale"]),
+            ("  /log   Vale  meeting ", vec!["/log", "Vale", "meeting"]),
+            (r#"/log Vale meeting "Plano 2027""#, vec!["/log", "Vale", "meeting", "Plano 2027"]),
+            ("/log Vale note “Visita técnica”", vec!["/log", "Vale", "note", "Visita técnica"]),
+            ("/log Vale note 'Cliente pediu'", vec!["/log", "Vale", "note", "Cliente pediu"]),
+            ("/log Vale note Client didn't sign", vec!["/log", "Vale", "note", "Client", "didn't", "sign"]),
+            (r#"/log Vale note "say \"hi\" \\ bye""#, vec!["/log", "Vale", "note", r#"say "hi" \ bye"#]),
+            (r#"/log Vale note "a"b""#, vec!["/log", "Vale", "note", "a\"b"]),
+            ("", vec![]),
+        ] {
+            assert_eq!(words(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn unbalanced_quotes_are_refused() {
+        for line in [r#"/log Vale note "unfinished"#, "/log Vale note 'open", "/log “Vale note", r#"/log "a\""#] {
+            assert_eq!(tokenize(line), Err(Msg::UnbalancedQuotes), "{line}");
+        }
+    }
+
+    #[test]
+    fn binds_positionals_and_flags() {
+        let args = parse_line(r#"/log Vale meeting "Plano 2027" --next "Enviar proposta" --due=2026-12-10"#).unwrap();
+        assert_eq!(args.spec.name, "log");
+        assert_eq!(args.get("account"), Some("Vale"));
+        assert_eq!(args.get("kind"), Some("meeting"));
+        assert_eq!(args.get("summary"), Some("Plano 2027"));
+        assert_eq!(args.get("next"), Some("Enviar proposta"));
+        assert_eq!(args.get("due"), Some("2026-12-10"));
+        assert_eq!(args.get("when"), None);
+    }
+
+    #[test]
+    fn greedy_positionals_join_words() {
+        let args = parse_line("account Companhia Vale do Rio Doce").unwrap();
+        assert_eq!(args.get("name"), Some("Companhia Vale do Rio Doce"));
+        let args = parse_line("/log Vale note Client asked for a visit --when yesterday").unwrap();
+        assert_eq!(args.get("summary"), Some("Client asked for a visit"));
+        assert_eq!(args.get("when"), Some("yesterday"));
+        let args = parse_line("/log Vale note —next call").unwrap_err();
+        assert!(matches!(args, Msg::MissingArgument { arg: "summary", .. }));
+    }
+
+    #[test]
+    fn bad_input_table() {
+        type Check = fn(&Msg) -> bool;
+        let cases: Vec<(&str, Check)> = vec![
+            ("", |m| matches!(m, Msg::EmptyCommand)),
+            ("/frobnicate", |m| matches!(m, Msg::UnknownCommand { .. })),
+            ("/account", |m| matches!(m, Msg::MissingArgument { arg: "name", .. })),
+            ("/log Vale", |m| matches!(m, Msg::MissingArgument { arg: "kind", .. })),
+            ("/log Vale meeting", |m| matches!(m, Msg::MissingArgument { arg: "summary", .. })),
+            ("/log Vale meeting x --colour red", |m| matches!(m, Msg::UnknownOption { .. })),
+            ("/log Vale meeting x --due", |m| matches!(m, Msg::OptionNeedsValue { option: "due", .. })),
+            ("/log Vale meeting x --due --next y", |m| matches!(m, Msg::OptionNeedsValue { option: "due", .. })),
+            ("/log Vale meeting x --next a --next b", |m| matches!(m, Msg::DuplicateOption { option: "next" })),
+            ("/history Vale 5 6", |m| matches!(m, Msg::UnexpectedArgument { .. })),
+            ("/history Vale 0", |m| matches!(m, Msg::BadInteger { .. })),
+            ("/history Vale many", |m| matches!(m, Msg::BadInteger { .. })),
+            ("/history Vale 99999999999999999999", |m| matches!(m, Msg::BadInteger { .. })),
+            ("/accounts --tier 4", |m| matches!(m, Msg::BadInteger { .. })),
+            ("/log Vale meeting \"x", |m| matches!(m, Msg::UnbalancedQuotes)),
+            ("/log Vale meeting \"\"", |m| matches!(m, Msg::MissingArgument { arg: "summary", .. })),
+        ];
+        for (line, check) in cases {
+            let err = parse_line(line).expect_err(line);
+            assert!(check(&err), "{line}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn length_limits() {
+        let long = "x".repeat(catalog::MAX_SUMMARY_CHARS + 1);
+        let err = parse_line(&format!("/log Vale note {long}")).unwrap_err();
+        assert!(matches!(err, Msg::TooLong { arg, .. } if arg.name == "summary"));
+        let ok = "ç".repeat(catalog::MAX_SUMMARY_CHARS);
+        assert!(parse_line(&format!("/log Vale note {ok}")).is_ok());
+        let err = parse_line(&format!("/account {}", "a".repeat(101))).unwrap_err();
+        assert!(matches!(err, Msg::TooLong { arg, .. } if arg.name == "name"));
+    }
+
+    #[test]
+    fn quoted_dashes_are_text() {
+        let args = parse_line(r#"/log Vale note "--not a flag""#).unwrap();
+        assert_eq!(args.get("summary"), Some("--not a flag"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Key-account rules: tiers, the reasons an account is key, share of wallet against the ceiling,
+//! and the planning-meeting clock.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::domain::money::{BasisPoints, apply_bp, ratio_bp};
+
+/// How strategic an account is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    Strategic = 1,
+    Key = 2,
+    Maintain = 3,
+}
+
+impl Tier {
+    pub fn from_number(n: i64) -> Option<Tier> {
+        match n {
+            1 => Some(Tier::Strategic),
+            2 => Some(Tier::Key),
+            3 => Some(Tier::Maintain),
+            _ => None,
+        }
+    }
+
+    pub fn number(self) -> i64 {
+        self as i64
+    }
+
+    /// The default planning-meeting cadence for the tier, in days.
+    pub fn default_cadence_days(self) -> i64 {
+        match self {
+            Tier::Strategic => 30,
+            Tier::Key => 60,
+            Tier::Maintain => 90,
+        }
+    }
+}
+
+/// Why a customer is managed as a key account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reason {
+    PurchasePotential,
+    TechnologicalLeadership,
+    Profitability,
+    Strategic,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 4] =
+        [Reason::PurchasePotential, Reason::TechnologicalLeadership, Reason::Profitability, Reason::Strategic];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::PurchasePotential => "purchase_potential",
+            Reason::TechnologicalLeadership => "technological_leadership",
+            Reason::Profitability => "profitability",
+            Reason::Strategic => "strategic",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// What a person may do in a workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Admin,
+    Manager,
+    Rep,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Manager => "manager",
+            Role::Rep => "rep",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        [Role::Admin, Role::Manager, Role::Rep].into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Our share of the customer's spend in our category, set against the share ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShareOfWallet {
+    /// Our revenue over the customer's category spend.
+    pub share_bp: BasisPoints,
+    pub ceiling_bp: BasisPoints,
+    /// Revenue still available under the ceiling (zero when at or above it).
+    pub headroom_minor: i64,
+    /// Revenue above the ceiling (zero when under it).
+    pub above_ceiling_minor: i64,
+}
+
+impl ShareOfWallet {
+    /// `None` when the customer's spend is unknown (zero).
+    pub fn compute(revenue_minor: i64, wallet_minor: i64, ceiling_bp: BasisPoints) -> Option<ShareOfWallet> {
+        let share_bp = ratio_bp(revenue_minor, wallet_minor)?;
+        let ceiling_minor = apply_bp(wallet_minor, ceiling_bp);
+        Some(ShareOfWallet {
+            share_bp,
+            ceiling_bp,
+            headroom_minor: (ceiling_minor - revenue_minor).max(0),
+            above_ceiling_minor: (revenue_minor - ceiling_minor).max(0),
+        })
+    }
+}
+
+/// Where an account stands against its planning-meeting cadence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanningClock {
+    /// Whole days since the last interaction of any kind, if there was one.
+    pub days_since_contact: Option<i64>,
+    /// When the next planning meeting is due: the last one plus the cadence, or, with none held,
+    /// the day the account was created plus the cadence.
+    pub next_planning_due: NaiveDate,
+    /// Days the planning meeting is overdue (positive) or still ahead (negative or zero).
+    pub planning_overdue_days: i64,
+    /// Days the contact is overdue against the cadence (positive), if there was contact.
+    pub contact_overdue_days: Option<i64>,
+}
+
+impl PlanningClock {
+    pub fn compute(
+        today: NaiveDate,
+        cadence_days: i64,
+        created_on: NaiveDate,
+        last_contact: Option<NaiveDate>,
+        last_planning: Option<NaiveDate>,
+    ) -> PlanningClock {
+        let cadence = Days::new(cadence_days.max(1) as u64);
+        let base = last_planning.unwrap_or(created_on);
+        let next_planning_due = base.checked_add_days(cadence).unwrap_or(base);
+        let days_since_contact = last_contact.map(|d| (today - d).num_days());
+        PlanningClock {
+            days_since_contact,
+            next_planning_due,
+            planning_overdue_days: (today - next_planning_due).num_days(),
+            contact_overdue_days: days_since_contact.map(|d| d - cadence_days),
+        }
+    }
+}
+
+/// The calendar date of a UTC instant in a time zone.
+pub fn local_date(instant: DateTime<Utc>, tz: chrono_tz::Tz) -> NaiveDate {
+    instant.with_timezone(&tz).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn share_under_the_ceiling() {
+        // R$ 18 M of a R$ 100 M wallet, ceiling 70 %: share 18 %, headroom R$ 52 M.
+        let s = ShareOfWallet::compute(18_000_000_00, 100_000_000_00, 7000).unwrap();
+        assert_eq!(s.share_bp, 1800);
+        assert_eq!(s.headroom_minor, 52_000_000_00);
+        assert_eq!(s.above_ceiling_minor, 0);
+    }
+
+    #[test]
+    fn share_above_the_ceiling() {
+        // R$ 80 M of R$ 100 M with a 70 % ceiling: 10 M above it, no headroom.
+        let s = ShareOfWallet::compute(80_000_000_00, 100_000_000_00, 7000).unwrap();
+        assert_eq!(s.share_bp, 8000);
+        assert_eq!(s.headroom_minor, 0);
+        assert_eq!(s.above_ceiling_minor, 10_000_000_00);
+    }
+
+    #[test]
+    fn share_with_unknown_wallet() {
+        assert_eq!(ShareOfWallet::compute(1_000, 0, 7000), None);
+    }
+
+    #[test]
+    fn share_at_zero_revenue() {
+        let s = ShareOfWallet::compute(0, 50_000_00, 7000).unwrap();
+        assert_eq!(s.share_bp, 0);
+        assert_eq!(s.headroom_minor, 35_000_00);
+    }
+
+    #[test]
+    fn planning_clock_from_last_planning_meeting() {
+        let c = PlanningClock::compute(d(2026, 11, 27), 30, d(2025, 1, 1), Some(d(2026, 11, 20)), Some(d(2026, 10, 1)));
+        assert_eq!(c.next_planning_due, d(2026, 10, 31));
+        assert_eq!(c.planning_overdue_days, 27);
+        assert_eq!(c.days_since_contact, Some(7));
+        assert_eq!(c.contact_overdue_days, Some(-23));
+    }
+
+    #[test]
+    fn planning_clock_without_any_meeting_counts_from_creation() {
+        let c = PlanningClock::compute(d(2026, 11, 27), 60, d(2026, 11, 1), None, None);
+        assert_eq!(c.next_planning_due, d(2026, 12, 31));
+        assert_eq!(c.planning_overdue_days, -34);
+        assert_eq!(c.days_since_contact, None);
+        assert_eq!(c.contact_overdue_days, None);
+    }
+
+    #[test]
+    fn tiers() {
+        assert_eq!(Tier::from_number(1), Some(Tier::Strategic));
+        assert_eq!(Tier::from_number(4), None);
+        assert_eq!(Tier::Key.default_cadence_days(), 60);
+        assert_eq!(Reason::from_code("profitability"), Some(Reason::Profitability));
+        assert_eq!(Role::from_code("manager"), Some(Role::Manager));
+    }
+}

@@ -1,0 +1,8 @@
+//! Pure key-account rules and value types: no I/O, no clock, tested beside their code.
+
+pub mod account;
+pub mod dates;
+pub mod kind;
+pub mod matching;
+pub mod money;
+pub mod text;

@@ -1,0 +1,3 @@
+//! Front ends: each translates a platform's input into core invocations and renders replies.
+
+pub mod terminal;

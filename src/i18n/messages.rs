@@ -1,0 +1,755 @@
+//! Every message of the bot, in English and Brazilian Portuguese. A new message is a new variant;
+//! the compiler then asks for both texts.
+
+use chrono::NaiveDate;
+
+use super::{Locale, format_date};
+use crate::core::catalog::{ArgSpec, CommandSpec};
+use crate::domain::account::{Reason, Tier};
+use crate::domain::kind::InteractionKind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    // Command and argument descriptions (help, Discord registration).
+    CmdAccount,
+    CmdAccounts,
+    CmdLog,
+    CmdHistory,
+    CmdHelp,
+    ArgAccountName,
+    ArgAccount,
+    ArgTier,
+    ArgOwner,
+    ArgKind,
+    ArgSummary,
+    ArgContact,
+    ArgNext,
+    ArgDue,
+    ArgWhen,
+    ArgCount,
+    ArgCommand,
+    // Placeholders in usage lines.
+    PhAccount,
+    PhPerson,
+    PhKind,
+    PhDate,
+    PhNumber,
+    PhNamed(&'static str),
+
+    // Bad input.
+    EmptyCommand,
+    UnknownCommand {
+        name: String,
+    },
+    UnknownOption {
+        command: &'static str,
+        option: String,
+        accepted: String,
+    },
+    MissingArgument {
+        command: &'static str,
+        arg: &'static str,
+        usage: &'static CommandSpec,
+    },
+    UnexpectedArgument {
+        value: String,
+        usage: &'static CommandSpec,
+    },
+    DuplicateOption {
+        option: &'static str,
+    },
+    OptionNeedsValue {
+        option: &'static str,
+        placeholder: &'static ArgSpec,
+    },
+    UnbalancedQuotes,
+    TooLong {
+        arg: &'static ArgSpec,
+        max: usize,
+    },
+    BadInteger {
+        arg: &'static ArgSpec,
+        value: String,
+        min: i64,
+        max: i64,
+    },
+    BadDate {
+        arg: &'static str,
+        value: String,
+    },
+    NoSuchDay {
+        arg: &'static str,
+        value: String,
+    },
+    UnknownKind {
+        value: String,
+    },
+    AccountNotFound {
+        query: String,
+        closest: Vec<String>,
+    },
+    AccountAmbiguous {
+        query: String,
+        names: Vec<String>,
+    },
+    AccountArchived {
+        name: String,
+    },
+    ContactNotFound {
+        name: String,
+        account: String,
+        known: Vec<String>,
+    },
+    ContactAmbiguous {
+        name: String,
+        names: Vec<String>,
+    },
+    PersonNotFound {
+        name: String,
+    },
+    PersonAmbiguous {
+        name: String,
+        names: Vec<String>,
+    },
+    FutureDate {
+        arg: &'static str,
+    },
+    DueBeforeInteraction,
+    DueWithoutNext,
+    Internal,
+
+    // The account card.
+    TierName(Tier),
+    TierLine {
+        tier: Tier,
+        segment: String,
+    },
+    ReasonName(Reason),
+    KindName(InteractionKind),
+    LabelWhyKey,
+    LabelOwner,
+    LabelTechnicalManager,
+    LabelShare,
+    LabelHeadroom,
+    LabelMargin,
+    LabelLastInteraction,
+    LabelLastContact,
+    LabelNextPlanning,
+    LabelYearlyReview,
+    LabelContacts,
+    LabelAliases,
+    NotAssigned,
+    NoReasonGiven,
+    ShareValue {
+        share: String,
+        wallet: String,
+        ceiling: String,
+    },
+    ShareUnknown {
+        revenue: String,
+    },
+    HeadroomValue {
+        amount: String,
+    },
+    AboveCeiling {
+        amount: String,
+    },
+    NoInteractionYet,
+    LastInteraction {
+        date: NaiveDate,
+        kind: InteractionKind,
+        author: String,
+        with: Option<String>,
+        summary: String,
+    },
+    ContactRecent {
+        days: i64,
+        cadence: i64,
+    },
+    ContactOverdue {
+        days: i64,
+        cadence: i64,
+        over: i64,
+    },
+    NeverContacted {
+        cadence: i64,
+    },
+    PlanningAhead {
+        date: NaiveDate,
+        days: i64,
+    },
+    PlanningToday {
+        date: NaiveDate,
+    },
+    PlanningOverdue {
+        date: NaiveDate,
+        days: i64,
+    },
+    ReviewAhead {
+        date: NaiveDate,
+        days: i64,
+    },
+    ReviewPast {
+        date: NaiveDate,
+        days: i64,
+    },
+    ReviewNotSet,
+    ContactsValue {
+        contacts: i64,
+        departments: i64,
+        reached: i64,
+        reached_departments: i64,
+    },
+    ArchivedNotice,
+    CardFooter {
+        id: i64,
+    },
+
+    // Several or no matches.
+    MatchesTitle {
+        query: String,
+        count: usize,
+    },
+    MatchesFooter,
+
+    // The portfolio.
+    PortfolioTitle {
+        count: usize,
+    },
+    PortfolioEmpty,
+    PortfolioLine {
+        tier: Tier,
+        name: String,
+        owner: Option<String>,
+        share: Option<String>,
+        last_contact_days: Option<i64>,
+        overdue: bool,
+    },
+
+    // Logging.
+    LoggedTitle {
+        kind: InteractionKind,
+        account: String,
+    },
+    AlreadyLoggedTitle {
+        account: String,
+    },
+    LabelWhen,
+    LabelSummary,
+    LabelContact,
+    LabelNextStep,
+    NextStepDue {
+        text: String,
+        due: NaiveDate,
+    },
+    InteractionFooter {
+        id: i64,
+    },
+
+    // History.
+    HistoryTitle {
+        account: String,
+        count: usize,
+    },
+    HistoryEmpty {
+        account: String,
+    },
+    HistoryNext {
+        text: String,
+        due: Option<NaiveDate>,
+    },
+
+    // Help.
+    HelpTitle,
+    HelpFooter,
+    HelpExample {
+        example: &'static str,
+    },
+    HelpKinds,
+    HelpDates,
+    HelpRequired,
+    HelpOptional,
+
+    // The command line.
+    CliSeeded {
+        workspace: String,
+        accounts: usize,
+        contacts: usize,
+        interactions: usize,
+    },
+    CliNotEmpty {
+        workspace: String,
+    },
+    CliNoSuchPerson {
+        name: String,
+        known: Vec<String>,
+    },
+}
+
+/// Joins names as a readable list: `A, B, C`.
+fn list(names: &[String]) -> String {
+    names.join(", ")
+}
+
+/// How an argument is named in a message: `--due` for an option, `SUMMARY` for a positional.
+fn arg_label(arg: &ArgSpec, l: Locale) -> String {
+    if arg.flag { format!("--{}", arg.name) } else { arg.placeholder(l) }
+}
+
+fn plural(n: i64, one: &str, many: &str) -> String {
+    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
+}
+
+impl Msg {
+    /// The text of this message in `l`.
+    pub fn render(self, l: Locale) -> String {
+        use Locale::{En, PtBr};
+        let p = |en: String, pt: String| l.pick(en, pt);
+        let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
+        let date = |d: NaiveDate| format_date(d, l);
+        match self {
+            Msg::CmdAccount => s("Show a key account's card", "Mostra o cartão de uma conta-chave"),
+            Msg::CmdAccounts => s("List the portfolio of key accounts", "Lista a carteira de contas-chave"),
+            Msg::CmdLog => s("Log an interaction with a key account", "Registra uma interação com uma conta-chave"),
+            Msg::CmdHistory => {
+                s("Show the last interactions with an account", "Mostra as últimas interações com uma conta")
+            }
+            Msg::CmdHelp => s("List the commands, or explain one", "Lista os comandos ou explica um deles"),
+            Msg::ArgAccountName => {
+                s("Account name, alias or the start of one", "Nome da conta, apelido ou o começo de um deles")
+            }
+            Msg::ArgAccount => s("The account (quote names with spaces)", "A conta (nomes com espaços entre aspas)"),
+            Msg::ArgTier => s(
+                "Only this tier: 1 strategic, 2 key, 3 maintain",
+                "Só este nível: 1 estratégica, 2 chave, 3 manutenção",
+            ),
+            Msg::ArgOwner => s("Only accounts owned by this person", "Só as contas desta pessoa"),
+            Msg::ArgKind => s(
+                "meeting, call, visit, email, note, planning or review",
+                "reunião, ligação, visita, email, nota, planejamento ou revisão",
+            ),
+            Msg::ArgSummary => s("What happened", "O que aconteceu"),
+            Msg::ArgContact => s("The customer's contact involved", "O contato do cliente envolvido"),
+            Msg::ArgNext => s("The agreed next step", "O próximo passo combinado"),
+            Msg::ArgDue => s("When the next step is due", "O prazo do próximo passo"),
+            Msg::ArgWhen => s("When it happened (default: now)", "Quando aconteceu (padrão: agora)"),
+            Msg::ArgCount => s("How many (default 10, at most 50)", "Quantas (padrão 10, no máximo 50)"),
+            Msg::ArgCommand => s("A command to explain", "Um comando a explicar"),
+            Msg::PhAccount => s("account", "conta"),
+            Msg::PhPerson => s("person", "pessoa"),
+            Msg::PhKind => s("kind", "tipo"),
+            Msg::PhDate => s("date", "data"),
+            Msg::PhNumber => s("n", "n"),
+            Msg::PhNamed(name) => match (name, l) {
+                ("summary", En) => "summary".into(),
+                ("summary", PtBr) => "resumo".into(),
+                ("contact", En) => "name".into(),
+                ("contact", PtBr) => "nome".into(),
+                ("command", En) => "command".into(),
+                ("command", PtBr) => "comando".into(),
+                ("name", En) => "name".into(),
+                ("name", PtBr) => "nome".into(),
+                (_, En) => "text".into(),
+                (_, PtBr) => "texto".into(),
+            },
+
+            Msg::EmptyCommand => s(
+                "Type a command, for example /account Vale. /help lists them all.",
+                "Digite um comando, por exemplo /account Vale. /help lista todos.",
+            ),
+            Msg::UnknownCommand { name } => p(
+                format!("Unknown command “{name}”. Commands: {}.", crate::core::catalog::command_list()),
+                format!("Comando desconhecido “{name}”. Comandos: {}.", crate::core::catalog::command_list()),
+            ),
+            Msg::UnknownOption { command, option, accepted } => {
+                if accepted.is_empty() {
+                    p(
+                        format!("/{command} takes no option “--{option}”."),
+                        format!("/{command} não aceita a opção “--{option}”."),
+                    )
+                } else {
+                    p(
+                        format!("Unknown option “--{option}” for /{command}. Accepted: {accepted}."),
+                        format!("Opção desconhecida “--{option}” para /{command}. Aceitas: {accepted}."),
+                    )
+                }
+            }
+            Msg::MissingArgument { command: _, arg, usage } => {
+                let placeholder = usage.arg(arg).map(|a| a.placeholder(l)).unwrap_or_else(|| arg.to_uppercase());
+                p(
+                    format!("Missing {placeholder}. Usage: {}", usage.usage(l)),
+                    format!("Falta {placeholder}. Uso: {}", usage.usage(l)),
+                )
+            }
+            Msg::UnexpectedArgument { value, usage } => p(
+                format!("Unexpected “{value}” (quote text with spaces). Usage: {}", usage.usage(l)),
+                format!("“{value}” sobrando (use aspas em textos com espaços). Uso: {}", usage.usage(l)),
+            ),
+            Msg::DuplicateOption { option } => {
+                p(format!("--{option} was given twice."), format!("--{option} foi dado duas vezes."))
+            }
+            Msg::OptionNeedsValue { option, placeholder } => {
+                let ph = placeholder.placeholder(l);
+                p(
+                    format!("--{option} needs a value: --{option} {ph}."),
+                    format!("--{option} precisa de um valor: --{option} {ph}."),
+                )
+            }
+            Msg::UnbalancedQuotes => s(
+                "A quote is not closed. Put text with spaces between \"double quotes\".",
+                "Uma aspa não foi fechada. Coloque textos com espaços entre \"aspas duplas\".",
+            ),
+            Msg::TooLong { arg, max } => {
+                let name = arg_label(arg, l);
+                p(
+                    format!("{name} is too long: at most {max} characters."),
+                    format!("{name} é longo demais: no máximo {max} caracteres."),
+                )
+            }
+            Msg::BadInteger { arg, value, min, max } => {
+                let name = arg_label(arg, l);
+                p(
+                    format!("{name} must be a whole number from {min} to {max}, not “{value}”."),
+                    format!("{name} deve ser um número inteiro de {min} a {max}, não “{value}”."),
+                )
+            }
+            Msg::BadDate { arg, value } => p(
+                format!(
+                    "“{value}” is not a date for --{arg}. Use 2026-12-10, 10/12/2026, today, yesterday or tomorrow."
+                ),
+                format!("“{value}” não é uma data para --{arg}. Use 10/12/2026, 2026-12-10, hoje, ontem ou amanhã."),
+            ),
+            Msg::NoSuchDay { arg, value } => p(
+                format!("--{arg}: {value} is not a day of the calendar."),
+                format!("--{arg}: {value} não é um dia do calendário."),
+            ),
+            Msg::UnknownKind { value } => p(
+                format!("Unknown kind “{value}”. Accepted: meeting, call, visit, email, note, planning, review."),
+                format!(
+                    "Tipo desconhecido “{value}”. Aceitos: reunião, ligação, visita, email, nota, planejamento, revisão."
+                ),
+            ),
+            Msg::AccountNotFound { query, closest } => {
+                if closest.is_empty() {
+                    p(
+                        format!("No account matches “{query}”. /accounts lists the portfolio."),
+                        format!("Nenhuma conta corresponde a “{query}”. /accounts lista a carteira."),
+                    )
+                } else {
+                    p(
+                        format!("No account matches “{query}”. Closest: {}.", list(&closest)),
+                        format!("Nenhuma conta corresponde a “{query}”. Mais próximas: {}.", list(&closest)),
+                    )
+                }
+            }
+            Msg::AccountAmbiguous { query, names } => p(
+                format!("“{query}” matches several accounts: {}. Say which.", list(&names)),
+                format!("“{query}” corresponde a várias contas: {}. Diga qual.", list(&names)),
+            ),
+            Msg::AccountArchived { name } => p(
+                format!("{name} is archived: nothing can be logged on it."),
+                format!("{name} está arquivada: nada pode ser registrado nela."),
+            ),
+            Msg::ContactNotFound { name, account, known } => {
+                if known.is_empty() {
+                    p(
+                        format!("{account} has no contacts yet, so “{name}” is unknown."),
+                        format!("{account} ainda não tem contatos; “{name}” é desconhecido."),
+                    )
+                } else {
+                    p(
+                        format!("{account} has no contact “{name}”. Contacts: {}.", list(&known)),
+                        format!("{account} não tem o contato “{name}”. Contatos: {}.", list(&known)),
+                    )
+                }
+            }
+            Msg::ContactAmbiguous { name, names } => p(
+                format!("“{name}” matches several contacts: {}. Say which.", list(&names)),
+                format!("“{name}” corresponde a vários contatos: {}. Diga qual.", list(&names)),
+            ),
+            Msg::PersonNotFound { name } => p(
+                format!("Nobody called “{name}” in this workspace."),
+                format!("Ninguém chamado “{name}” neste espaço."),
+            ),
+            Msg::PersonAmbiguous { name, names } => p(
+                format!("“{name}” matches several people: {}. Say which.", list(&names)),
+                format!("“{name}” corresponde a várias pessoas: {}. Diga qual.", list(&names)),
+            ),
+            Msg::FutureDate { arg } => p(
+                format!("--{arg} cannot be in the future: log what has happened."),
+                format!("--{arg} não pode estar no futuro: registre o que já aconteceu."),
+            ),
+            Msg::DueBeforeInteraction => s(
+                "--due cannot come before the interaction itself.",
+                "--due não pode ser anterior à própria interação.",
+            ),
+            Msg::DueWithoutNext => s(
+                "--due is the deadline of a next step: give the step with --next.",
+                "--due é o prazo de um próximo passo: informe o passo com --next.",
+            ),
+            Msg::Internal => s(
+                "Sorry, something went wrong on our side. Nothing was changed; please try again.",
+                "Desculpe, algo deu errado do nosso lado. Nada foi alterado; tente de novo.",
+            ),
+
+            Msg::TierName(tier) => match tier {
+                Tier::Strategic => s("strategic", "estratégica"),
+                Tier::Key => s("key", "chave"),
+                Tier::Maintain => s("maintain", "manutenção"),
+            },
+            Msg::TierLine { tier, segment } => {
+                let name = Msg::TierName(tier).render(l);
+                let n = tier.number();
+                match (segment.is_empty(), l) {
+                    (true, En) => format!("Tier {n} ({name})"),
+                    (true, PtBr) => format!("Nível {n} ({name})"),
+                    (false, En) => format!("Tier {n} ({name}) · {segment}"),
+                    (false, PtBr) => format!("Nível {n} ({name}) · {segment}"),
+                }
+            }
+            Msg::ReasonName(reason) => match reason {
+                Reason::PurchasePotential => s("Purchase potential", "Potencial de compra"),
+                Reason::TechnologicalLeadership => s("Technological leadership", "Liderança tecnológica"),
+                Reason::Profitability => s("Profitability", "Rentabilidade"),
+                Reason::Strategic => s("Other strategic reason", "Outra razão estratégica"),
+            },
+            Msg::KindName(kind) => match kind {
+                InteractionKind::Meeting => s("meeting", "reunião"),
+                InteractionKind::Call => s("call", "ligação"),
+                InteractionKind::Visit => s("visit", "visita"),
+                InteractionKind::Email => s("email", "email"),
+                InteractionKind::Note => s("note", "nota"),
+                InteractionKind::PlanningMeeting => s("planning meeting", "reunião de planejamento"),
+                InteractionKind::YearlyReview => s("yearly review", "revisão anual"),
+            },
+            Msg::LabelWhyKey => s("Why key", "Por que é chave"),
+            Msg::LabelOwner => s("Owner", "Responsável"),
+            Msg::LabelTechnicalManager => s("Technical manager", "Gerente técnico"),
+            Msg::LabelShare => s("Share of wallet", "Participação"),
+            Msg::LabelHeadroom => s("Headroom", "Espaço até o teto"),
+            Msg::LabelMargin => s("Margin", "Margem"),
+            Msg::LabelLastInteraction => s("Last interaction", "Última interação"),
+            Msg::LabelLastContact => s("Last contact", "Último contato"),
+            Msg::LabelNextPlanning => s("Next planning meeting", "Próxima reunião de planejamento"),
+            Msg::LabelYearlyReview => s("Yearly review", "Revisão anual"),
+            Msg::LabelContacts => s("Contacts", "Contatos"),
+            Msg::LabelAliases => s("Also known as", "Também conhecida como"),
+            Msg::NotAssigned => s("not assigned", "não definido"),
+            Msg::NoReasonGiven => s("no reason recorded", "nenhuma razão registrada"),
+            Msg::ShareValue { share, wallet, ceiling } => p(
+                format!("{share} of {wallet} a year (ceiling {ceiling})"),
+                format!("{share} de {wallet} por ano (teto {ceiling})"),
+            ),
+            Msg::ShareUnknown { revenue } => p(
+                format!("unknown: the customer's spend is not recorded (our revenue: {revenue})"),
+                format!("desconhecida: o gasto do cliente não está registrado (nossa receita: {revenue})"),
+            ),
+            Msg::HeadroomValue { amount } => p(format!("{amount} before the ceiling"), format!("{amount} até o teto")),
+            Msg::AboveCeiling { amount } => p(
+                format!("none: {amount} above the ceiling, a risky dependence for the customer"),
+                format!("nenhum: {amount} acima do teto, dependência arriscada para o cliente"),
+            ),
+            Msg::NoInteractionYet => s("none logged yet", "nenhuma registrada ainda"),
+            Msg::LastInteraction { date: d, kind, author, with, summary } => {
+                let kind = Msg::KindName(kind).render(l);
+                let with = with.map(|w| l.pick(format!(" with {w}"), format!(" com {w}"))).unwrap_or_default();
+                format!("{} · {kind}{with} · {author}\n{summary}", date(d))
+            }
+            Msg::ContactRecent { days, cadence } => match days {
+                0 => p(format!("today (cadence {cadence} days)"), format!("hoje (cadência de {cadence} dias)")),
+                _ => p(
+                    format!("{} ago (cadence {cadence} days)", plural(days, "day", "days")),
+                    format!("há {} (cadência de {cadence} dias)", plural(days, "dia", "dias")),
+                ),
+            },
+            Msg::ContactOverdue { days, cadence, over } => p(
+                format!(
+                    "{} ago: OVERDUE by {} (cadence {cadence} days)",
+                    plural(days, "day", "days"),
+                    plural(over, "day", "days")
+                ),
+                format!(
+                    "há {}: ATRASADO em {} (cadência de {cadence} dias)",
+                    plural(days, "dia", "dias"),
+                    plural(over, "dia", "dias")
+                ),
+            ),
+            Msg::NeverContacted { cadence } => p(
+                format!("never: no interaction logged (cadence {cadence} days)"),
+                format!("nunca: nenhuma interação registrada (cadência de {cadence} dias)"),
+            ),
+            Msg::PlanningAhead { date: d, days } => p(
+                format!("{} (in {})", date(d), plural(days, "day", "days")),
+                format!("{} (em {})", date(d), plural(days, "dia", "dias")),
+            ),
+            Msg::PlanningToday { date: d } => p(format!("{} (today)", date(d)), format!("{} (hoje)", date(d))),
+            Msg::PlanningOverdue { date: d, days } => p(
+                format!("OVERDUE since {} ({})", date(d), plural(days, "day", "days")),
+                format!("ATRASADA desde {} ({})", date(d), plural(days, "dia", "dias")),
+            ),
+            Msg::ReviewAhead { date: d, days } => p(
+                format!("{} (in {})", date(d), plural(days, "day", "days")),
+                format!("{} (em {})", date(d), plural(days, "dia", "dias")),
+            ),
+            Msg::ReviewPast { date: d, days } => p(
+                format!("{}: OVERDUE by {}", date(d), plural(days, "day", "days")),
+                format!("{}: ATRASADA em {}", date(d), plural(days, "dia", "dias")),
+            ),
+            Msg::ReviewNotSet => s("no date set", "sem data definida"),
+            Msg::ContactsValue { contacts, departments, reached, reached_departments } => p(
+                format!(
+                    "{} in {}; {} reached in the last 90 days ({})",
+                    plural(contacts, "contact", "contacts"),
+                    plural(departments, "department", "departments"),
+                    reached,
+                    plural(reached_departments, "department", "departments")
+                ),
+                format!(
+                    "{} em {}; {} alcançados nos últimos 90 dias ({})",
+                    plural(contacts, "contato", "contatos"),
+                    plural(departments, "departamento", "departamentos"),
+                    reached,
+                    plural(reached_departments, "departamento", "departamentos")
+                ),
+            ),
+            Msg::ArchivedNotice => s(
+                "This account is ARCHIVED: it is kept for its history and is no longer managed.",
+                "Esta conta está ARQUIVADA: é mantida pelo histórico e não é mais gerenciada.",
+            ),
+            Msg::CardFooter { id } => {
+                p(format!("Account #{id} · /history to see more"), format!("Conta #{id} · /history para ver mais"))
+            }
+
+            Msg::MatchesTitle { query, count } => {
+                p(format!("“{query}” matches {count} accounts"), format!("“{query}” corresponde a {count} contas"))
+            }
+            Msg::MatchesFooter => s("Type more of the name to pick one.", "Digite mais do nome para escolher uma."),
+
+            Msg::PortfolioTitle { count } => p(
+                format!("Portfolio: {}", plural(count as i64, "key account", "key accounts")),
+                format!("Carteira: {}", plural(count as i64, "conta-chave", "contas-chave")),
+            ),
+            Msg::PortfolioEmpty => s("No active account matches.", "Nenhuma conta ativa corresponde."),
+            Msg::PortfolioLine { tier, name, owner, share, last_contact_days, overdue } => {
+                let owner = owner.unwrap_or_else(|| Msg::NotAssigned.render(l));
+                let share =
+                    share.map(|s| l.pick(format!(" · share {s}"), format!(" · participação {s}"))).unwrap_or_default();
+                let last = match last_contact_days {
+                    None => s(" · never contacted", " · nunca contatada"),
+                    Some(d) => p(format!(" · last contact {d} d ago"), format!(" · último contato há {d} d")),
+                };
+                let flag = if overdue { s(" · OVERDUE", " · ATRASADA") } else { String::new() };
+                format!("T{} · {name} · {owner}{share}{last}{flag}", tier.number())
+            }
+
+            Msg::LoggedTitle { kind, account } => {
+                let kind = Msg::KindName(kind).render(l);
+                p(format!("Logged: {kind} with {account}"), format!("Registrado: {kind} com {account}"))
+            }
+            Msg::AlreadyLoggedTitle { account } => p(
+                format!("Already logged for {account}: this message was received before"),
+                format!("Já registrado para {account}: esta mensagem já tinha sido recebida"),
+            ),
+            Msg::LabelWhen => s("When", "Quando"),
+            Msg::LabelSummary => s("Summary", "Resumo"),
+            Msg::LabelContact => s("Contact", "Contato"),
+            Msg::LabelNextStep => s("Next step", "Próximo passo"),
+            Msg::NextStepDue { text, due } => {
+                p(format!("{text} (due {})", date(due)), format!("{text} (prazo {})", date(due)))
+            }
+            Msg::InteractionFooter { id } => p(format!("Interaction #{id}"), format!("Interação #{id}")),
+
+            Msg::HistoryTitle { account, count } => p(
+                format!("{account}: last {}", plural(count as i64, "interaction", "interactions")),
+                format!("{account}: {}", plural(count as i64, "última interação", "últimas interações")),
+            ),
+            Msg::HistoryEmpty { account } => p(
+                format!("No interaction logged with {account} yet. /log records one."),
+                format!("Nenhuma interação registrada com {account} ainda. /log registra uma."),
+            ),
+            Msg::HistoryNext { text, due } => match due {
+                Some(due) => {
+                    p(format!("→ next: {text} (due {})", date(due)), format!("→ próximo: {text} (prazo {})", date(due)))
+                }
+                None => p(format!("→ next: {text}"), format!("→ próximo: {text}")),
+            },
+
+            Msg::HelpTitle => s("kam-bot commands", "Comandos do kam-bot"),
+            Msg::HelpFooter => s("/help COMMAND explains one.", "/help COMANDO explica um deles."),
+            Msg::HelpExample { example } => p(format!("Example: {example}"), format!("Exemplo: {example}")),
+            Msg::HelpKinds => s(
+                "Kinds: meeting, call, visit, email, note, planning (planning meeting), review (yearly review); Portuguese words work too.",
+                "Tipos: reunião, ligação, visita, email, nota, planejamento (reunião de planejamento), revisão (revisão anual); palavras em inglês também valem.",
+            ),
+            Msg::HelpDates => s(
+                "Dates: 2026-12-10, 10/12/2026, today, yesterday, tomorrow.",
+                "Datas: 10/12/2026, 2026-12-10, hoje, ontem, amanhã.",
+            ),
+            Msg::HelpRequired => s("required", "obrigatório"),
+            Msg::HelpOptional => s("optional", "opcional"),
+
+            Msg::CliSeeded { workspace, accounts, contacts, interactions } => p(
+                format!(
+                    "Workspace {workspace}: added {accounts} accounts, {contacts} contacts and {interactions} interactions."
+                ),
+                format!(
+                    "Espaço {workspace}: adicionadas {accounts} contas, {contacts} contatos e {interactions} interações."
+                ),
+            ),
+            Msg::CliNotEmpty { workspace } => p(
+                format!(
+                    "Workspace {workspace} already holds accounts: the demo goes only into an empty one (use another --workspace or --db)."
+                ),
+                format!(
+                    "O espaço {workspace} já tem contas: a demonstração só entra num vazio (use outro --workspace ou --db)."
+                ),
+            ),
+            Msg::CliNoSuchPerson { name, known } => {
+                if known.is_empty() {
+                    p(
+                        format!("Nobody called “{name}” can chat here."),
+                        format!("Ninguém chamado “{name}” pode conversar aqui."),
+                    )
+                } else {
+                    p(
+                        format!("Nobody called “{name}” can chat here. People: {}.", list(&known)),
+                        format!("Ninguém chamado “{name}” pode conversar aqui. Pessoas: {}.", list(&known)),
+                    )
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_differ_where_they_should() {
+        for msg in [Msg::CmdAccount, Msg::Internal, Msg::UnbalancedQuotes, Msg::HelpTitle] {
+            let en = msg.clone().render(Locale::En);
+            let pt = msg.render(Locale::PtBr);
+            assert!(!en.is_empty() && !pt.is_empty());
+            assert_ne!(en, pt);
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_locale() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+        let msg = Msg::NextStepDue { text: "Enviar proposta".into(), due: d };
+        assert_eq!(msg.clone().render(Locale::PtBr), "Enviar proposta (prazo 10/12/2026)");
+        assert_eq!(msg.render(Locale::En), "Enviar proposta (due 2026-12-10)");
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(Msg::ContactRecent { days: 1, cadence: 30 }.render(Locale::En), "1 day ago (cadence 30 days)");
+        assert_eq!(Msg::ContactRecent { days: 0, cadence: 30 }.render(Locale::PtBr), "hoje (cadência de 30 dias)");
+        assert_eq!(
+            Msg::ContactOverdue { days: 45, cadence: 30, over: 15 }.render(Locale::En),
+            "45 days ago: OVERDUE by 15 days (cadence 30 days)"
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! kam-bot: a chat-ops bot for key account management teams.
+//!
+//! Layout:
+//! - [`core`]: the platform-free command core: the catalog of commands, the text parser, typed
+//!   commands, `execute(invocation, command) -> Reply`, and one module per command.
+//! - [`domain`]: pure rules and value types (text folding, dates, money, share of wallet, the
+//!   planning clock, name ranking), tested beside their code.
+//! - [`i18n`]: every text the bot says, in English and Brazilian Portuguese, and locale formats.
+//! - [`store`]: the SQLite store; all SQL lives here, every query scoped to a workspace.
+//! - [`front`]: front ends that translate between a platform and the core (the terminal chat).
+//! - [`seed`]: the demo portfolio and synthetic portfolios for benchmarks.
+//! - [`clock`]: where "now" comes from; [`cli`]: the command line that wires it all together.
+
+pub mod cli;
+pub mod clock;
+pub mod core;
+pub mod domain;
+pub mod front;
+pub mod i18n;
+pub mod seed;
+pub mod store;

@@ -1,0 +1,292 @@
+//! Key accounts: the account record, its reasons and aliases, the portfolio list, and the name
+//! index that finds an account from what a person typed.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Store, StoreError, WriteTx};
+use crate::domain::text::{fold, words};
+
+/// An account as the card shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountRow {
+    pub id: i64,
+    pub name: String,
+    pub segment: String,
+    pub tier: i64,
+    pub owner_id: Option<i64>,
+    pub owner_name: Option<String>,
+    pub technical_manager_id: Option<i64>,
+    pub technical_manager_name: Option<String>,
+    pub currency: String,
+    pub wallet_minor: i64,
+    pub revenue_12m_minor: i64,
+    pub share_ceiling_bp: i64,
+    pub margin_bp: Option<i64>,
+    pub planning_cadence_days: i64,
+    pub yearly_review_on: Option<NaiveDate>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One line of the portfolio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortfolioRow {
+    pub id: i64,
+    pub name: String,
+    pub tier: i64,
+    pub owner_name: Option<String>,
+    pub currency: String,
+    pub wallet_minor: i64,
+    pub revenue_12m_minor: i64,
+    pub share_ceiling_bp: i64,
+    pub planning_cadence_days: i64,
+    pub last_contact: Option<DateTime<Utc>>,
+}
+
+/// An entry of the name index that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermHit {
+    pub account_id: i64,
+    pub name: String,
+    pub kind: String,
+    pub term: String,
+}
+
+/// An account to add.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub segment: String,
+    pub tier: i64,
+    pub reasons: Vec<(String, String)>,
+    pub owner_id: Option<i64>,
+    pub technical_manager_id: Option<i64>,
+    pub currency: String,
+    pub wallet_minor: i64,
+    pub revenue_12m_minor: i64,
+    pub share_ceiling_bp: i64,
+    pub margin_bp: Option<i64>,
+    pub planning_cadence_days: i64,
+    pub yearly_review_on: Option<NaiveDate>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Store {
+    pub async fn account(&self, workspace_id: i64, account_id: i64) -> Result<Option<AccountRow>, StoreError> {
+        sqlx::query_as!(
+            AccountRow,
+            r#"SELECT a.id AS "id!", a.name, a.segment, a.tier, a.owner_id, o.display_name AS "owner_name?",
+                      a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
+                      a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.margin_bp, a.planning_cadence_days,
+                      a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status,
+                      a.created_at AS "created_at!: DateTime<Utc>"
+               FROM accounts a
+               LEFT JOIN people o ON o.id = a.owner_id
+               LEFT JOIN people t ON t.id = a.technical_manager_id
+               WHERE a.workspace_id = ? AND a.id = ?"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// The reasons the account is key, as (reason code, note).
+    pub async fn account_reasons(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = sqlx::query!(
+            "SELECT r.reason, r.note FROM account_reasons r JOIN accounts a ON a.id = r.account_id
+             WHERE a.workspace_id = ? AND a.id = ? ORDER BY r.reason",
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.reason, r.note)).collect())
+    }
+
+    pub async fn account_aliases(&self, workspace_id: i64, account_id: i64) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar!(
+            "SELECT l.alias FROM account_aliases l JOIN accounts a ON a.id = l.account_id
+             WHERE a.workspace_id = ? AND a.id = ? ORDER BY l.alias",
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Index entries (names and aliases) equal to the folded term.
+    pub async fn account_terms_equal(&self, workspace_id: i64, term: &str) -> Result<Vec<TermHit>, StoreError> {
+        sqlx::query_as!(
+            TermHit,
+            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ? AND t.term = ? AND t.kind IN ('name', 'alias')"#,
+            workspace_id,
+            term
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Index entries starting with the folded prefix: names and aliases, or words when `words`.
+    pub async fn account_terms_with_prefix(
+        &self,
+        workspace_id: i64,
+        prefix: &str,
+        words: bool,
+        limit: i64,
+    ) -> Result<Vec<TermHit>, StoreError> {
+        let upper = crate::domain::text::prefix_upper_bound(prefix);
+        sqlx::query_as!(
+            TermHit,
+            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ? AND t.term >= ? AND t.term < ? AND (t.kind = 'word') = ?
+               ORDER BY t.term LIMIT ?"#,
+            workspace_id,
+            prefix,
+            upper,
+            words,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Names and aliases next to the folded term in sort order, `n` on each side: the candidates
+    /// for "did you mean" when nothing matched.
+    pub async fn account_terms_around(
+        &self,
+        workspace_id: i64,
+        term: &str,
+        n: i64,
+    ) -> Result<Vec<TermHit>, StoreError> {
+        let mut before = sqlx::query_as!(
+            TermHit,
+            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ? AND t.term < ? AND t.kind IN ('name', 'alias')
+               ORDER BY t.term DESC LIMIT ?"#,
+            workspace_id,
+            term,
+            n
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let after = sqlx::query_as!(
+            TermHit,
+            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ? AND t.term >= ? AND t.kind IN ('name', 'alias')
+               ORDER BY t.term LIMIT ?"#,
+            workspace_id,
+            term,
+            n
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        before.extend(after);
+        Ok(before)
+    }
+
+    /// The active accounts of the workspace, optionally of one tier and one owner, by tier then name.
+    pub async fn portfolio(
+        &self,
+        workspace_id: i64,
+        tier: Option<i64>,
+        owner_id: Option<i64>,
+    ) -> Result<Vec<PortfolioRow>, StoreError> {
+        sqlx::query_as!(
+            PortfolioRow,
+            r#"SELECT a.id AS "id!", a.name, a.tier, o.display_name AS "owner_name?", a.currency, a.wallet_minor,
+                      a.revenue_12m_minor, a.share_ceiling_bp, a.planning_cadence_days,
+                      (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.account_id = a.id)
+                          AS "last_contact?: DateTime<Utc>"
+               FROM accounts a LEFT JOIN people o ON o.id = a.owner_id
+               WHERE a.workspace_id = ?1 AND a.status = 'active'
+                 AND (?2 IS NULL OR a.tier = ?2) AND (?3 IS NULL OR a.owner_id = ?3)
+               ORDER BY a.tier, a.name COLLATE NOCASE"#,
+            workspace_id,
+            tier,
+            owner_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// Adds an account with its reasons, aliases and name-index entries.
+    pub async fn insert_account(&mut self, workspace_id: i64, a: &NewAccount) -> Result<i64, StoreError> {
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO accounts (workspace_id, name, segment, tier, owner_id, technical_manager_id, currency,
+                   wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
+                   yearly_review_on, status, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            workspace_id,
+            a.name,
+            a.segment,
+            a.tier,
+            a.owner_id,
+            a.technical_manager_id,
+            a.currency,
+            a.wallet_minor,
+            a.revenue_12m_minor,
+            a.share_ceiling_bp,
+            a.margin_bp,
+            a.planning_cadence_days,
+            a.yearly_review_on,
+            a.status,
+            a.created_at
+        )
+        .fetch_one(&mut *self.tx)
+        .await?;
+        for (reason, note) in &a.reasons {
+            sqlx::query!("INSERT INTO account_reasons (account_id, reason, note) VALUES (?, ?, ?)", id, reason, note)
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        for alias in &a.aliases {
+            sqlx::query!("INSERT OR IGNORE INTO account_aliases (account_id, alias) VALUES (?, ?)", id, alias)
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        self.index_account_names(workspace_id, id, &a.name, &a.aliases).await?;
+        Ok(id)
+    }
+
+    async fn index_account_names(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        name: &str,
+        aliases: &[String],
+    ) -> Result<(), StoreError> {
+        let mut terms: Vec<(String, &str)> = vec![(fold(name), "name")];
+        terms.extend(aliases.iter().map(|alias| (fold(alias), "alias")));
+        let word_terms: Vec<(String, &str)> = terms
+            .iter()
+            .flat_map(|(folded, _)| words(folded).map(|w| (w.to_string(), "word")).collect::<Vec<_>>())
+            .collect();
+        terms.extend(word_terms);
+        for (term, kind) in terms.iter().filter(|(term, _)| !term.is_empty()) {
+            sqlx::query!(
+                "INSERT OR IGNORE INTO account_terms (workspace_id, term, kind, account_id) VALUES (?, ?, ?, ?)",
+                workspace_id,
+                term,
+                kind,
+                account_id
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        Ok(())
+    }
+}

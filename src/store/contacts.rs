@@ -1,0 +1,133 @@
+//! Contacts: the people of the customer organisation, by department and role in the decision.
+
+use chrono::{DateTime, Utc};
+
+use super::{Store, StoreError, WriteTx};
+use crate::domain::text::{fold, prefix_upper_bound};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactRow {
+    pub id: i64,
+    pub name: String,
+    pub title: String,
+    pub department: String,
+    pub decision_role: Option<String>,
+    pub strength: Option<i64>,
+}
+
+/// How widely the account is covered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ContactStats {
+    pub contacts: i64,
+    pub departments: i64,
+    /// Contacts with an interaction since the given instant, and their departments.
+    pub reached: i64,
+    pub reached_departments: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewContact<'a> {
+    pub account_id: i64,
+    pub name: &'a str,
+    pub title: &'a str,
+    pub department: &'a str,
+    pub decision_role: Option<&'a str>,
+    pub strength: Option<i64>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// The account's contacts whose name is, or starts with, `name` (folded); exact matches first.
+    pub async fn find_contacts(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        name: &str,
+    ) -> Result<Vec<ContactRow>, StoreError> {
+        let folded = fold(name);
+        let upper = prefix_upper_bound(&folded);
+        sqlx::query_as!(
+            ContactRow,
+            r#"SELECT id AS "id!", name, title, department, decision_role, strength FROM contacts
+               WHERE workspace_id = ? AND account_id = ? AND folded_name >= ? AND folded_name < ?
+               ORDER BY folded_name <> ?, folded_name LIMIT 10"#,
+            workspace_id,
+            account_id,
+            folded,
+            upper,
+            folded
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn contact_names(&self, workspace_id: i64, account_id: i64) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar!(
+            "SELECT name FROM contacts WHERE workspace_id = ? AND account_id = ? ORDER BY folded_name",
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Contacts and departments of the account, and those reached since `since`.
+    pub async fn contact_stats(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        since: DateTime<Utc>,
+    ) -> Result<ContactStats, StoreError> {
+        let all = sqlx::query!(
+            r#"SELECT COUNT(*) AS "contacts!: i64", COUNT(DISTINCT NULLIF(department, '')) AS "departments!: i64"
+               FROM contacts WHERE workspace_id = ? AND account_id = ?"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let reached = sqlx::query!(
+            r#"SELECT COUNT(DISTINCT c.id) AS "reached!: i64", COUNT(DISTINCT NULLIF(c.department, '')) AS "departments!: i64"
+               FROM contacts c
+               WHERE c.workspace_id = ? AND c.account_id = ?
+                 AND EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.occurred_at >= ?)"#,
+            workspace_id,
+            account_id,
+            since
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(ContactStats {
+            contacts: all.contacts,
+            departments: all.departments,
+            reached: reached.reached,
+            reached_departments: reached.departments,
+        })
+    }
+}
+
+impl WriteTx {
+    pub async fn insert_contact(&mut self, workspace_id: i64, c: &NewContact<'_>) -> Result<i64, StoreError> {
+        let folded = fold(c.name);
+        sqlx::query_scalar!(
+            r#"INSERT INTO contacts (workspace_id, account_id, name, folded_name, title, department, decision_role,
+                   strength, email, phone, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            workspace_id,
+            c.account_id,
+            c.name,
+            folded,
+            c.title,
+            c.department,
+            c.decision_role,
+            c.strength,
+            c.email,
+            c.phone,
+            c.created_at
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+}

@@ -1,0 +1,123 @@
+//! Interactions: what happened with a key account, when, with whom, and what comes next.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Store, StoreError, WriteTx};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InteractionRow {
+    pub id: i64,
+    pub kind: String,
+    pub occurred_at: DateTime<Utc>,
+    pub summary: String,
+    pub next_step: Option<String>,
+    pub next_step_due: Option<NaiveDate>,
+    pub author_name: String,
+    pub contact_name: Option<String>,
+    pub contact_department: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewInteraction<'a> {
+    pub account_id: i64,
+    pub contact_id: Option<i64>,
+    pub author_id: i64,
+    pub kind: &'a str,
+    pub occurred_at: DateTime<Utc>,
+    pub summary: &'a str,
+    pub next_step: Option<&'a str>,
+    pub next_step_due: Option<NaiveDate>,
+    pub source: &'a str,
+    pub source_id: Option<&'a str>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What logging an interaction did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Inserted(i64),
+    /// The platform delivered the same message again: the interaction was logged before.
+    AlreadyLogged(i64),
+}
+
+impl Store {
+    /// The account's last `limit` interactions, newest first.
+    pub async fn history(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        limit: i64,
+    ) -> Result<Vec<InteractionRow>, StoreError> {
+        sqlx::query_as!(
+            InteractionRow,
+            r#"SELECT i.id AS "id!", i.kind, i.occurred_at AS "occurred_at!: DateTime<Utc>", i.summary, i.next_step,
+                      i.next_step_due AS "next_step_due?: NaiveDate", p.display_name AS author_name,
+                      c.name AS "contact_name?", c.department AS "contact_department?"
+               FROM interactions i
+               JOIN people p ON p.id = i.author_id
+               LEFT JOIN contacts c ON c.id = i.contact_id
+               WHERE i.workspace_id = ? AND i.account_id = ?
+               ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?"#,
+            workspace_id,
+            account_id,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// When the account last had a planning meeting or yearly review.
+    pub async fn last_planning(&self, workspace_id: i64, account_id: i64) -> Result<Option<DateTime<Utc>>, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT MAX(occurred_at) AS "last?: DateTime<Utc>" FROM interactions
+               WHERE workspace_id = ? AND account_id = ? AND kind IN ('planning_meeting', 'yearly_review')"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// Logs an interaction once: a second delivery with the same source id returns the first.
+    pub async fn insert_interaction(
+        &mut self,
+        workspace_id: i64,
+        i: &NewInteraction<'_>,
+    ) -> Result<InsertOutcome, StoreError> {
+        if let Some(source_id) = i.source_id {
+            let existing = sqlx::query_scalar!(
+                r#"SELECT id AS "id!" FROM interactions WHERE workspace_id = ? AND source = ? AND source_id = ?"#,
+                workspace_id,
+                i.source,
+                source_id
+            )
+            .fetch_optional(&mut *self.tx)
+            .await?;
+            if let Some(id) = existing {
+                return Ok(InsertOutcome::AlreadyLogged(id));
+            }
+        }
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO interactions (workspace_id, account_id, contact_id, author_id, kind, occurred_at, summary,
+                   next_step, next_step_due, source, source_id, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            workspace_id,
+            i.account_id,
+            i.contact_id,
+            i.author_id,
+            i.kind,
+            i.occurred_at,
+            i.summary,
+            i.next_step,
+            i.next_step_due,
+            i.source,
+            i.source_id,
+            i.created_at
+        )
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(InsertOutcome::Inserted(id))
+    }
+}

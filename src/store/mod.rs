@@ -1,0 +1,83 @@
+//! The SQLite store: opening and migrating the database, and every query the bot runs.
+//! Each query is scoped to one workspace; callers get plain values, never SQL.
+
+mod accounts;
+mod audit;
+mod contacts;
+mod interactions;
+mod people;
+mod workspaces;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, Transaction};
+
+pub use accounts::{AccountRow, NewAccount, PortfolioRow, TermHit};
+pub use audit::Counts;
+pub use contacts::{ContactRow, ContactStats, NewContact};
+pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
+pub use people::{NewPerson, Person};
+pub use workspaces::Workspace;
+
+/// Errors of the store: always internal (a person never caused them).
+pub type StoreError = sqlx::Error;
+
+/// A handle on the database, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// A write transaction begun with `BEGIN IMMEDIATE`, so that reads made inside it to decide what to
+/// write cannot be invalidated by another writer. Dropped without [`WriteTx::commit`], it rolls back.
+pub struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, with WAL, foreign keys and a busy
+    /// timeout, and applies any pending migration.
+    pub async fn open(path: &Path) -> anyhow::Result<Store> {
+        let url = format!("sqlite://{}", path.display());
+        let options = SqliteConnectOptions::from_str(&url)?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    /// Begins a write transaction (`BEGIN IMMEDIATE`).
+    pub async fn write(&self) -> Result<WriteTx, StoreError> {
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx { tx })
+    }
+
+    /// `PRAGMA integrity_check`: `ok` when the database is sound.
+    pub async fn integrity_check(&self) -> Result<String, StoreError> {
+        // A pragma has no result type sqlx can check at compile time; its one column is text.
+        sqlx::query_scalar::<_, String>("PRAGMA integrity_check").fetch_one(&self.pool).await
+    }
+
+    /// Closes every connection, checkpointing the WAL.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit().await
+    }
+}
