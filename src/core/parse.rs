@@ -94,6 +94,9 @@ pub fn parse_line(line: &str) -> Result<Args, Msg> {
         return Err(Msg::EmptyCommand);
     };
     let name = first.text.strip_prefix('/').unwrap_or(&first.text);
+    if name.is_empty() {
+        return Err(Msg::EmptyCommand);
+    }
     let spec = catalog::find(name).ok_or_else(|| Msg::UnknownCommand { name: shorten(name) })?;
     bind(spec, rest)
 }

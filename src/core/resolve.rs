@@ -48,15 +48,20 @@ pub async fn lookup_account(store: &Store, workspace_id: i64, query: &str) -> Re
     let mut found: Vec<Candidate> = Vec::new();
     let prefixed = store.account_terms_with_prefix(workspace_id, &folded, false, 50).await?;
     found.extend(candidates(prefixed, |h| name_or_alias(h, MatchKind::NamePrefix, MatchKind::AliasPrefix)));
+    // Every word of the query must start a word of the account's name or of one of its aliases.
     let query_words: Vec<&str> = words(&folded).collect();
-    if let Some(longest) = query_words.iter().max_by_key(|w| w.len()) {
-        let hits = store.account_terms_with_prefix(workspace_id, longest, true, 200).await?;
-        let single_word = query_words.len() == 1;
-        found.extend(
-            candidates(hits, |_| MatchKind::WordPrefix)
-                .filter(|c| single_word || matching::words_match(&folded, &fold(&c.name))),
-        );
+    let mut word_matches: Option<Vec<TermHit>> = None;
+    for word in &query_words {
+        let hits = store.account_terms_with_prefix(workspace_id, word, true, 500).await?;
+        word_matches = Some(match word_matches {
+            None => hits,
+            Some(previous) => {
+                let ids: HashSet<i64> = hits.iter().map(|h| h.account_id).collect();
+                previous.into_iter().filter(|h| ids.contains(&h.account_id)).collect()
+            }
+        });
     }
+    found.extend(candidates(word_matches.unwrap_or_default(), |_| MatchKind::WordPrefix));
     let ranked = matching::rank(found);
     match ranked.len() {
         0 => {}

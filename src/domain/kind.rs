@@ -102,6 +102,7 @@ mod tests {
             ("planning", InteractionKind::PlanningMeeting),
             ("planning meeting", InteractionKind::PlanningMeeting),
             ("planejamento", InteractionKind::PlanningMeeting),
+            ("reunião-de-planejamento", InteractionKind::PlanningMeeting),
             ("review", InteractionKind::YearlyReview),
             ("revisão anual", InteractionKind::YearlyReview),
             ("nota", InteractionKind::Note),

@@ -46,13 +46,6 @@ pub fn rank(candidates: Vec<Candidate>) -> Vec<Candidate> {
     ranked
 }
 
-/// Whether every word of the folded query starts some word of the folded name
-/// (`"rio doce"` matches `"companhia vale do rio doce"`).
-pub fn words_match(folded_query: &str, folded_name: &str) -> bool {
-    let name_words: Vec<&str> = words(folded_name).collect();
-    words(folded_query).all(|q| name_words.iter().any(|w| w.starts_with(q)))
-}
-
 /// How alike a folded query and a folded name are, from 0 (nothing alike) to 1 (the same):
 /// the best of whole-text similarity, similarity to the name's start, and word-to-word similarity.
 pub fn similarity(folded_query: &str, folded_name: &str) -> f64 {
@@ -113,14 +106,6 @@ mod tests {
         let ids: Vec<i64> = ranked.iter().map(|c| c.account_id).collect();
         assert_eq!(ids, [2, 1, 4, 3]);
         assert_eq!(ranked[0].kind, MatchKind::NamePrefix);
-    }
-
-    #[test]
-    fn word_prefixes() {
-        assert!(words_match("rio doce", "companhia vale do rio doce"));
-        assert!(words_match("vale", "companhia vale do rio doce"));
-        assert!(!words_match("vale sul", "companhia vale do rio doce"));
-        assert!(words_match("", "anything"));
     }
 
     #[test]

@@ -415,15 +415,15 @@ pub async fn seed_demo(
             let (kind, summary) = if planning {
                 ("planning_meeting", "Reunião de planejamento da conta: metas, riscos e plano de ação")
             } else {
-                *rng.pick(SUMMARIES)
+                rng.pick(SUMMARIES)
             };
             let author = match (a.technical_manager, rng.below(4)) {
                 (Some(t), 0) => people[t],
                 _ => owner,
             };
-            let contact = (!contacts.is_empty() && rng.below(5) > 0).then(|| *rng.pick(&contacts));
+            let contact = (!contacts.is_empty() && rng.below(5) > 0).then(|| rng.pick(&contacts));
             let with_next = rng.below(3) == 0;
-            let next_step = with_next.then(|| *rng.pick(NEXT_STEPS));
+            let next_step = with_next.then(|| rng.pick(NEXT_STEPS));
             let next_step_due = with_next.then(|| at.date_naive() + chrono::Duration::days(14));
             tx.insert_interaction(
                 ws,

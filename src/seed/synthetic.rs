@@ -104,7 +104,7 @@ pub async fn seed_synthetic(
             tx = store.write().await?;
         }
         let tier = Tier::from_number(1 + (i % 3) as i64).unwrap_or(Tier::Maintain);
-        let owner = *rng.pick(&reps);
+        let owner = rng.pick(&reps);
         let wallet = 1_000_000 + rng.below(200_000_000) as i64;
         let account_id = tx
             .insert_account(
@@ -154,13 +154,13 @@ pub async fn seed_synthetic(
         }
         let count = 16 + rng.below(9);
         for k in 0..count {
-            let kind = *rng.pick::<&str>(KINDS);
+            let kind = rng.pick(KINDS);
             let at = now - chrono::Duration::hours((k * 18 * 24 + rng.below(24 * 18)) as i64);
             tx.insert_interaction(
                 ws,
                 &NewInteraction {
                     account_id,
-                    contact_id: Some(*rng.pick(&contacts)),
+                    contact_id: Some(rng.pick(&contacts)),
                     author_id: owner,
                     kind,
                     occurred_at: at,

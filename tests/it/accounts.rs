@@ -1,0 +1,42 @@
+//! `/accounts`: the portfolio, filtered by tier and owner.
+
+use crate::helpers::{demo_app, spawn_app, text};
+
+#[tokio::test]
+async fn lists_active_accounts_by_tier() {
+    let app = demo_app().await;
+    let reply = app.say("/accounts").await;
+    assert_eq!(reply.title.as_deref(), Some("Portfolio: 9 key accounts"));
+    assert_eq!(reply.lines.len(), 9, "the archived CSN is left out");
+    assert!(reply.lines[0].starts_with("T1 · Alcoa · Ana Souza · share 74.0%"), "{}", reply.lines[0]);
+    assert!(reply.lines.iter().all(|l| !l.contains("CSN")));
+    let gerdau = reply.lines.iter().find(|l| l.contains("Gerdau")).expect("Gerdau listed");
+    assert!(gerdau.ends_with("last contact 74 d ago · OVERDUE"), "{gerdau}");
+}
+
+#[tokio::test]
+async fn filters_by_tier_and_owner() {
+    let app = demo_app().await;
+    let tier1 = app.say("/accounts --tier 1").await;
+    assert_eq!(tier1.lines.len(), 4);
+    assert!(tier1.lines.iter().all(|l| l.starts_with("T1 ")));
+
+    let ana = app.say("/accounts --owner \"ana souza\"").await;
+    let names: Vec<&str> = ana.lines.iter().map(|l| l.split(" · ").nth(1).unwrap_or("")).collect();
+    assert_eq!(names, ["Alcoa", "Vale", "WEG"]);
+
+    let both = app.say("/accounts --tier 2 --owner Rafael").await;
+    assert_eq!(both.lines.len(), 2, "{}", text(&both));
+
+    let none = app.say("/accounts --owner Nobody").await;
+    assert!(none.is_error());
+    assert_eq!(none.lines, ["Nobody called “Nobody” in this workspace."]);
+}
+
+#[tokio::test]
+async fn an_empty_portfolio_says_so() {
+    let app = spawn_app().await;
+    let reply = app.say("/accounts").await;
+    assert!(!reply.is_error());
+    assert_eq!(reply.lines, ["No active account matches."]);
+}

@@ -1,0 +1,91 @@
+//! Every class of bad input gets one clear line and writes nothing.
+
+use kam_bot::core::Visibility;
+
+use crate::helpers::{WS, demo_app, text};
+
+#[tokio::test]
+async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
+    let app = demo_app().await;
+    let long = "x".repeat(2001);
+    let cases: Vec<(String, &str)> = vec![
+        (
+            "/frobnicate Vale".into(),
+            "Unknown command “frobnicate”. Commands: /account, /accounts, /log, /history, /help.",
+        ),
+        (
+            "/log Vale meeting x --colour red".into(),
+            "Unknown option “--colour” for /log. Accepted: --contact, --next, --due, --when.",
+        ),
+        ("/account Vale --tier 1".into(), "/account takes no option “--tier”."),
+        (
+            "/log Vale".into(),
+            "Missing KIND. Usage: /log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]",
+        ),
+        ("/history".into(), "Missing ACCOUNT. Usage: /history ACCOUNT [N]"),
+        ("/log Zzyzx meeting \"x\"".into(), "No account matches “Zzyzx”. /accounts lists the portfolio."),
+        ("/log Vale meeting x --due 2026-13-45".into(), "--due: 2026-13-45 is not a day of the calendar."),
+        (
+            "/log Vale meeting x --next y --due someday".into(),
+            "“someday” is not a date for --due. Use 2026-12-10, 10/12/2026, today, yesterday or tomorrow.",
+        ),
+        ("/log Vale meeting x --when 31/02/2026".into(), "--when: 31/02/2026 is not a day of the calendar."),
+        ("/log Vale meeting x --when 2027-01-01".into(), "--when cannot be in the future: log what has happened."),
+        ("/log Vale meeting x --next y --due 2026-11-01".into(), "--due cannot come before the interaction itself."),
+        (
+            "/log Vale meeting x --due 2026-12-01".into(),
+            "--due is the deadline of a next step: give the step with --next.",
+        ),
+        (format!("/log Vale meeting {long}"), "SUMMARY is too long: at most 2000 characters."),
+        (
+            "/log Vale lunch \"x\"".into(),
+            "Unknown kind “lunch”. Accepted: meeting, call, visit, email, note, planning, review.",
+        ),
+        (
+            "/log Vale meeting \"unclosed".into(),
+            "A quote is not closed. Put text with spaces between \"double quotes\".",
+        ),
+        ("/log Vale meeting x --next a --next b".into(), "--next was given twice."),
+        ("/log Vale meeting x --next".into(), "--next needs a value: --next TEXT."),
+        ("/history Vale 500".into(), "N must be a whole number from 1 to 50, not “500”."),
+        ("/history Vale 3 4".into(), "Unexpected “4” (quote text with spaces). Usage: /history ACCOUNT [N]"),
+        (
+            "/log Vale meeting x --contact Zé".into(),
+            "Vale has no contact “Zé”. Contacts: Beatriz Almeida, Fernanda Dias, João Ferreira, Luiz Carvalho, Patrícia Rocha, Ricardo Nunes.",
+        ),
+        ("/log companhia note x".into(), "“companhia” matches several accounts: CSN, Vale. Say which."),
+        ("/log CSN note x".into(), "CSN is archived: nothing can be logged on it."),
+        ("/help frob".into(), "Unknown command “frob”. Commands: /account, /accounts, /log, /history, /help."),
+        ("/".into(), "Type a command, for example /account Vale. /help lists them all."),
+    ];
+    let before = app.counts(WS).await;
+    for (line, expected) in cases {
+        let reply = app.say(&line).await;
+        assert!(reply.is_error(), "{line}: {}", text(&reply));
+        assert_eq!(reply.visibility, Visibility::Ephemeral);
+        assert_eq!(reply.lines, [expected], "{line}");
+        assert!(reply.title.is_none() && reply.fields.is_empty());
+    }
+    assert_eq!(app.counts(WS).await, before, "bad input wrote something");
+}
+
+#[tokio::test]
+async fn errors_speak_portuguese() {
+    let app = demo_app().await;
+    let reply = app.say_pt("/log Vale").await;
+    assert_eq!(
+        reply.lines,
+        ["Falta TIPO. Uso: /log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA]"]
+    );
+    let reply = app.say_pt("/account Zzyzx").await;
+    assert_eq!(reply.lines, ["Nenhuma conta corresponde a “Zzyzx”. /accounts lista a carteira."]);
+}
+
+#[tokio::test]
+async fn an_internal_failure_is_an_apology_not_a_raw_error() {
+    let app = demo_app().await;
+    app.store.close().await;
+    let reply = app.say("/account Vale").await;
+    assert!(reply.is_error());
+    assert_eq!(reply.lines, ["Sorry, something went wrong on our side. Nothing was changed; please try again."]);
+}

@@ -1,0 +1,103 @@
+//! The `kam-bot` binary driven through stdin, as a person at a terminal or a script would.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use kam_bot::store::Store;
+
+fn kam_bot(db: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kam-bot"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("KAM_NOW", "2026-11-27T09:00:00-03:00")
+        .env_remove("KAM_DB")
+        .env_remove("KAM_WORKSPACE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kam-bot starts");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("kam-bot ends")
+}
+
+#[tokio::test]
+async fn the_piped_demo_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let input = "/account vale\n/account PETROBRAS\n/log Vale meeting \"Plano 2027\" --next \"Enviar proposta\" --due 2026-12-10\n/history Vale\n/account Zzyzx Unknown\n";
+    let out = kam_bot(&db, &["chat", "--demo"], input);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let replies: Vec<&str> = stdout.split("\n\n").filter(|r| !r.trim().is_empty()).collect();
+    assert_eq!(replies.len(), 5, "{stdout}");
+    assert!(
+        replies[0].contains("Vale\nTier 1 (strategic)") && replies[0].contains("Share of wallet"),
+        "{}",
+        replies[0]
+    );
+    assert!(replies[1].contains("Petrobrás\nTier 1 (strategic)"), "{}", replies[1]);
+    assert!(
+        replies[2].contains("Logged: meeting with Vale") && replies[2].contains("Enviar proposta (due 2026-12-10)")
+    );
+    assert!(
+        replies[3].starts_with("Vale: last 10 interactions\n2026-11-27 · meeting · Local admin\n  Plano 2027"),
+        "{}",
+        replies[3]
+    );
+    assert_eq!(replies[4].trim(), "✗ No account matches “Zzyzx Unknown”. /accounts lists the portfolio.");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("added 10 accounts"));
+
+    let store = Store::open(&db).await.unwrap();
+    assert_eq!(store.integrity_check().await.unwrap(), "ok");
+    let ws = store.find_workspace("local").await.unwrap().unwrap();
+    let vale = store.account_terms_equal(ws.id, "vale").await.unwrap()[0].account_id;
+    let last = &store.history(ws.id, vale, 1).await.unwrap()[0];
+    assert_eq!((last.summary.as_str(), last.author_name.as_str()), ("Plano 2027", "Local admin"));
+}
+
+#[tokio::test]
+async fn chatting_as_a_person_in_their_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let seeded = kam_bot(&db, &["seed", "--demo"], "");
+    assert!(seeded.status.success());
+    assert!(String::from_utf8_lossy(&seeded.stdout).contains("Workspace local: added 10 accounts"));
+
+    let out = kam_bot(&db, &["chat", "--as", "ana souza"], "/account vale\n");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Participação") && stdout.contains("R$ 180.000.000,00"), "{stdout}");
+
+    let out = kam_bot(&db, &["chat", "--as", "Nobody"], "/account vale\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody called “Nobody” can chat here. People: "));
+
+    // The demo goes only into an empty workspace.
+    let again = kam_bot(&db, &["seed", "--demo"], "");
+    assert_eq!(again.status.code(), Some(2));
+    let other = kam_bot(&db, &["--workspace", "slack:T1", "seed", "--demo"], "");
+    assert!(other.status.success());
+}
+
+#[tokio::test]
+async fn comments_blank_lines_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kam_bot(&db, &["chat", "--demo", "--lang", "pt-BR"], "# a comment\n\n/help\nquit\n/account vale\n");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("Comandos do kam-bot\n"), "{stdout}");
+    assert!(!stdout.contains("Mineração"), "nothing after quit is answered");
+}
+
+#[test]
+fn bad_command_lines_are_refused_by_clap() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kam_bot(&db, &["seed"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let out = kam_bot(&db, &["chat", "--lang", "de"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected en or pt-BR"));
+}

@@ -1,0 +1,91 @@
+//! Test helpers: an app on its own fresh database, with or without the demo portfolio.
+
+use chrono::{DateTime, TimeZone, Utc};
+use kam_bot::core::{Core, Invocation, Platform, Reply};
+use kam_bot::i18n::Locale;
+use kam_bot::store::{Counts, Store};
+use tempfile::TempDir;
+
+pub const WS: &str = "local";
+
+/// The instant every test runs at: Friday 2026-11-27, 09:00 in São Paulo.
+pub fn test_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().expect("valid instant")
+}
+
+pub struct TestApp {
+    pub core: Core,
+    pub store: Store,
+    pub now: DateTime<Utc>,
+    _dir: TempDir,
+}
+
+/// An app on an empty, migrated database.
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db_path = dir.path().join("kam.db");
+    let store = Store::open(&db_path).await.expect("open store");
+    TestApp { core: Core::new(store.clone()), store, now: test_now(), _dir: dir }
+}
+
+/// An app whose `local` workspace holds the demo portfolio.
+pub async fn demo_app() -> TestApp {
+    let app = spawn_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, WS, app.now).await.expect("seed").expect("empty workspace");
+    // The asking person joins before any test counts rows.
+    app.say("/help").await;
+    app
+}
+
+impl TestApp {
+    pub fn invocation(&self, workspace: &str, user: &str) -> Invocation {
+        Invocation {
+            workspace: workspace.to_string(),
+            platform: Platform::Terminal,
+            user_id: user.to_string(),
+            display_name: format!("Tester {user}"),
+            locale: Some(Locale::En),
+            now: self.now,
+            source_id: None,
+        }
+    }
+
+    /// Says a line in the `local` workspace as the test user, in English.
+    pub async fn say(&self, line: &str) -> Reply {
+        self.core.run_line(&self.invocation(WS, "tester"), line).await
+    }
+
+    pub async fn say_in(&self, workspace: &str, line: &str) -> Reply {
+        self.core.run_line(&self.invocation(workspace, "tester"), line).await
+    }
+
+    pub async fn say_pt(&self, line: &str) -> Reply {
+        let mut inv = self.invocation(WS, "tester");
+        inv.locale = Some(Locale::PtBr);
+        self.core.run_line(&inv, line).await
+    }
+
+    pub async fn counts(&self, workspace: &str) -> Counts {
+        let ws = self.store.ensure_workspace(workspace, self.now).await.expect("workspace");
+        self.store.counts(ws.id).await.expect("counts")
+    }
+
+    pub async fn workspace_id(&self, workspace: &str) -> i64 {
+        self.store.ensure_workspace(workspace, self.now).await.expect("workspace").id
+    }
+}
+
+/// The text of a reply, for `contains` checks.
+pub fn text(reply: &Reply) -> String {
+    reply.to_text()
+}
+
+/// The value of a field of a card.
+pub fn field<'a>(reply: &'a Reply, label: &str) -> &'a str {
+    reply
+        .fields
+        .iter()
+        .find(|f| f.label == label)
+        .map(|f| f.value.as_str())
+        .unwrap_or_else(|| panic!("no field {label:?} in {}", reply.to_text()))
+}

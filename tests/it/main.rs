@@ -1,0 +1,13 @@
+//! Integration tests: the core through its public API on fresh migrated databases, and the binary
+//! through stdin. One test binary; `helpers` gives each test its own database.
+
+mod account;
+mod accounts;
+mod bad_input;
+mod binary;
+mod help;
+mod helpers;
+mod history;
+mod isolation;
+mod log;
+mod robustness;
