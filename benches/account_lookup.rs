@@ -1,1 +1,105 @@
-fn main() {}
+//! `/account` through the core at 100 000 accounts: exact name, accent-free name, prefix, typo and
+//! miss. Prints the median and 95th percentile of each; the goal is a median under 1 ms.
+//!
+//! The synthetic database is built once into `target/bench/` and reused by later runs.
+//! `KAM_BENCH_ACCOUNTS` changes the size, `KAM_BENCH_ITERATIONS` the samples per case.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use kam_bot::core::{Core, Invocation, Platform};
+use kam_bot::seed::synthetic::{account_name, seed_synthetic};
+use kam_bot::store::Store;
+
+const WORKSPACE: &str = "bench";
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index.min(sorted.len() - 1)]
+}
+
+fn main() -> anyhow::Result<()> {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and wants a quick run.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let accounts = env_usize("KAM_BENCH_ACCOUNTS", if quick { 200 } else { 100_000 });
+    let iterations = env_usize("KAM_BENCH_ITERATIONS", if quick { 20 } else { 2_000 });
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(run(accounts, iterations))
+}
+
+async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().ok_or_else(|| anyhow::anyhow!("bad instant"))?;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("lookup-{accounts}.db"));
+    let mut store = Store::open(&path).await?;
+    let ws = store.ensure_workspace(WORKSPACE, now).await?;
+    if store.counts(ws.id).await?.accounts != accounts as i64 {
+        store.close().await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        store = Store::open(&path).await?;
+        let started = Instant::now();
+        let report = seed_synthetic(&store, WORKSPACE, accounts, now).await?;
+        eprintln!(
+            "seeded {} accounts, {} interactions in {:.1} s",
+            report.accounts,
+            report.interactions,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let core = Core::new(store.clone());
+    let invocation = Invocation {
+        workspace: WORKSPACE.to_string(),
+        platform: Platform::Terminal,
+        user_id: "bench".to_string(),
+        display_name: "Bench".to_string(),
+        locale: None,
+        now,
+        source_id: None,
+    };
+
+    let target = account_name(accounts / 2 + 7);
+    let folded = kam_bot::domain::text::fold(&target);
+    let prefix: String = target.chars().take(target.chars().count() - 2).collect();
+    let typo = target.replacen("a", "e", 1);
+    let cases = [
+        ("exact name", format!("/account {target}")),
+        ("accent-free", format!("/account {}", folded.to_uppercase())),
+        ("prefix", format!("/account {prefix}")),
+        ("typo (miss)", format!("/account {typo}x")),
+        ("miss", "/account Zzyzx Unknown".to_string()),
+    ];
+    println!("/account through the core, {accounts} accounts, {iterations} lookups per case");
+    println!("{:<14} {:>10} {:>10}  first reply line", "case", "median", "p95");
+    for (name, line) in cases {
+        for _ in 0..iterations / 10 + 1 {
+            core.run_line(&invocation, &line).await;
+        }
+        let mut samples = Vec::with_capacity(iterations);
+        let mut first = String::new();
+        for _ in 0..iterations.max(1) {
+            let started = Instant::now();
+            let reply = core.run_line(&invocation, &line).await;
+            samples.push(started.elapsed());
+            if first.is_empty() {
+                first = reply.title.or_else(|| reply.lines.first().cloned()).unwrap_or_default();
+            }
+        }
+        samples.sort();
+        println!(
+            "{name:<14} {:>7.3} ms {:>7.3} ms  {}",
+            percentile(&samples, 0.5).as_secs_f64() * 1e3,
+            percentile(&samples, 0.95).as_secs_f64() * 1e3,
+            kam_bot::domain::text::truncate(&first, 60)
+        );
+    }
+    store.close().await;
+    Ok(())
+}

@@ -36,7 +36,10 @@ pub async fn lookup_account(store: &Store, workspace_id: i64, query: &str) -> Re
     if folded.is_empty() {
         return Ok(Lookup::None(Vec::new()));
     }
-    let exact = store.account_terms_equal(workspace_id, &folded).await?;
+    // Names and aliases that start with the query, the query itself among them: an exact name or
+    // alias wins; otherwise every account whose name or alias starts so.
+    let prefixed = store.account_names_with_prefix(workspace_id, &folded, 50).await?;
+    let (exact, prefixed): (Vec<TermHit>, Vec<TermHit>) = prefixed.into_iter().partition(|h| h.term == folded);
     let exact =
         matching::rank(candidates(exact, |h| name_or_alias(h, MatchKind::ExactName, MatchKind::ExactAlias)).collect());
     match exact.len() {
@@ -44,24 +47,16 @@ pub async fn lookup_account(store: &Store, workspace_id: i64, query: &str) -> Re
         1 => return Ok(Lookup::One(exact[0].account_id)),
         _ => return Ok(Lookup::Many(exact)),
     }
-
-    let mut found: Vec<Candidate> = Vec::new();
-    let prefixed = store.account_terms_with_prefix(workspace_id, &folded, false, 50).await?;
-    found.extend(candidates(prefixed, |h| name_or_alias(h, MatchKind::NamePrefix, MatchKind::AliasPrefix)));
-    // Every word of the query must start a word of the account's name or of one of its aliases.
+    // Only when no name or alias starts with the query: those with a word starting with each of
+    // its words.
+    let mut found: Vec<Candidate> =
+        candidates(prefixed, |h| name_or_alias(h, MatchKind::NamePrefix, MatchKind::AliasPrefix)).collect();
     let query_words: Vec<&str> = words(&folded).collect();
-    let mut word_matches: Option<Vec<TermHit>> = None;
-    for word in &query_words {
-        let hits = store.account_terms_with_prefix(workspace_id, word, true, 500).await?;
-        word_matches = Some(match word_matches {
-            None => hits,
-            Some(previous) => {
-                let ids: HashSet<i64> = hits.iter().map(|h| h.account_id).collect();
-                previous.into_iter().filter(|h| ids.contains(&h.account_id)).collect()
-            }
-        });
+    if found.is_empty() {
+        found.extend(candidates(word_prefix_matches(store, workspace_id, &query_words).await?, |_| {
+            MatchKind::WordPrefix
+        }));
     }
-    found.extend(candidates(word_matches.unwrap_or_default(), |_| MatchKind::WordPrefix));
     let ranked = matching::rank(found);
     match ranked.len() {
         0 => {}
@@ -69,15 +64,43 @@ pub async fn lookup_account(store: &Store, workspace_id: i64, query: &str) -> Re
         _ => return Ok(Lookup::Many(ranked)),
     }
 
-    // Nothing fits: gather a bounded set of likely names and keep the most alike.
-    let mut pool: Vec<TermHit> = store.account_terms_around(workspace_id, &folded, 15).await?;
-    for word in &query_words {
+    // Nothing fits: compare with the names next to the query in sort order (all of them in a
+    // portfolio of a few dozen) and with names having a word that shares a word's first letters.
+    let mut pool = store.account_terms_around(workspace_id, &folded, AROUND).await?;
+    for word in query_words.iter().take(3) {
         let head: String = word.chars().take(2).collect();
-        pool.extend(store.account_terms_with_prefix(workspace_id, &head, true, 40).await?);
+        pool.extend(store.account_words_with_prefix(workspace_id, &head, 20).await?);
     }
     let mut seen = HashSet::new();
     let names: Vec<&str> = pool.iter().filter(|h| seen.insert(h.account_id)).map(|h| h.name.as_str()).collect();
     Ok(Lookup::None(matching::closest(&folded, names, 3)))
+}
+
+/// Names and aliases taken on each side of a query that matched nothing.
+const AROUND: i64 = 25;
+
+/// Accounts with, for every word of the query, a word starting with it. The rarest word leads
+/// the index scan; a word that starts nothing ends the search at once.
+async fn word_prefix_matches(
+    store: &Store,
+    workspace_id: i64,
+    query_words: &[&str],
+) -> Result<Vec<TermHit>, StoreError> {
+    let mut counted: Vec<(i64, &str)> = Vec::with_capacity(query_words.len());
+    for word in query_words {
+        let n = store.count_words_with_prefix(workspace_id, word, 1000).await?;
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        counted.push((n, word));
+    }
+    // Rarest first; of the rest, the longest (most selective) three filter.
+    counted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+    let Some(&(_, lead)) = counted.first() else { return Ok(Vec::new()) };
+    let mut others = counted[1..].iter().map(|(_, w)| *w).collect::<Vec<_>>();
+    others.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let others = [others.first().copied(), others.get(1).copied(), others.get(2).copied()];
+    store.accounts_with_word_prefixes(workspace_id, lead, others, 50).await
 }
 
 /// The one account a command names, or the user error saying why there is not one.

@@ -52,17 +52,26 @@ pub fn similarity(folded_query: &str, folded_name: &str) -> f64 {
     if folded_query.is_empty() || folded_name.is_empty() {
         return 0.0;
     }
-    let whole = strsim::normalized_damerau_levenshtein(folded_query, folded_name);
+    let whole = alike(folded_query, folded_name);
     let query_len = folded_query.chars().count();
     let head: String = folded_name.chars().take(query_len).collect();
     // A typo in a shortened name ("petrobraz" for "petrobras distribuidora") counts, but less.
-    let start = 0.9 * strsim::normalized_damerau_levenshtein(folded_query, &head);
+    let start = 0.9 * alike(folded_query, &head);
     let word = words(folded_query)
         .flat_map(|q| words(folded_name).map(move |w| (q, w)))
         .filter(|(q, _)| q.chars().count() >= 3)
-        .map(|(q, w)| 0.85 * strsim::normalized_damerau_levenshtein(q, w))
+        .map(|(q, w)| 0.85 * alike(q, w))
         .fold(0.0, f64::max);
     whole.max(start).max(word)
+}
+
+/// 1 − (edit distance with transpositions) ÷ (longer length): 1 for equal texts.
+fn alike(a: &str, b: &str) -> f64 {
+    let longest = a.chars().count().max(b.chars().count());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
 }
 
 /// The names most like the query, best first, at most `n`, leaving out those too unlike it.

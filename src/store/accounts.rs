@@ -73,6 +73,31 @@ pub struct NewAccount {
     pub created_at: DateTime<Utc>,
 }
 
+impl NewAccount {
+    /// An active account with the defaults of its tier: no owner, spend or reasons yet, a 70 %
+    /// share ceiling, amounts in reais, and the tier's planning cadence.
+    pub fn new(name: &str, tier: crate::domain::account::Tier, created_at: DateTime<Utc>) -> NewAccount {
+        NewAccount {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            segment: String::new(),
+            tier: tier.number(),
+            reasons: Vec::new(),
+            owner_id: None,
+            technical_manager_id: None,
+            currency: "BRL".to_string(),
+            wallet_minor: 0,
+            revenue_12m_minor: 0,
+            share_ceiling_bp: 7000,
+            margin_bp: None,
+            planning_cadence_days: tier.default_cadence_days(),
+            yearly_review_on: None,
+            status: "active".to_string(),
+            created_at,
+        }
+    }
+}
+
 impl Store {
     pub async fn account(&self, workspace_id: i64, account_id: i64) -> Result<Option<AccountRow>, StoreError> {
         sqlx::query_as!(
@@ -121,26 +146,11 @@ impl Store {
         .await
     }
 
-    /// Index entries (names and aliases) equal to the folded term.
-    pub async fn account_terms_equal(&self, workspace_id: i64, term: &str) -> Result<Vec<TermHit>, StoreError> {
-        sqlx::query_as!(
-            TermHit,
-            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
-               FROM account_terms t JOIN accounts a ON a.id = t.account_id
-               WHERE t.workspace_id = ? AND t.term = ? AND t.kind IN ('name', 'alias')"#,
-            workspace_id,
-            term
-        )
-        .fetch_all(&self.pool)
-        .await
-    }
-
-    /// Index entries starting with the folded prefix: names and aliases, or words when `words`.
-    pub async fn account_terms_with_prefix(
+    /// Names and aliases starting with the folded prefix.
+    pub async fn account_names_with_prefix(
         &self,
         workspace_id: i64,
         prefix: &str,
-        words: bool,
         limit: i64,
     ) -> Result<Vec<TermHit>, StoreError> {
         let upper = crate::domain::text::prefix_upper_bound(prefix);
@@ -148,12 +158,89 @@ impl Store {
             TermHit,
             r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
                FROM account_terms t JOIN accounts a ON a.id = t.account_id
-               WHERE t.workspace_id = ? AND t.term >= ? AND t.term < ? AND (t.kind = 'word') = ?
+               WHERE t.workspace_id = ? AND t.term >= ? AND t.term < ? AND t.kind IN ('name', 'alias')
                ORDER BY t.term LIMIT ?"#,
             workspace_id,
             prefix,
             upper,
-            words,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Words of names and aliases starting with the folded prefix.
+    pub async fn account_words_with_prefix(
+        &self,
+        workspace_id: i64,
+        prefix: &str,
+        limit: i64,
+    ) -> Result<Vec<TermHit>, StoreError> {
+        let upper = crate::domain::text::prefix_upper_bound(prefix);
+        sqlx::query_as!(
+            TermHit,
+            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ? AND t.term >= ? AND t.term < ? AND t.kind = 'word'
+               ORDER BY t.term LIMIT ?"#,
+            workspace_id,
+            prefix,
+            upper,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// How many index words start with the folded prefix, counting no further than `cap`.
+    pub async fn count_words_with_prefix(&self, workspace_id: i64, prefix: &str, cap: i64) -> Result<i64, StoreError> {
+        let upper = crate::domain::text::prefix_upper_bound(prefix);
+        sqlx::query_scalar!(
+            r#"SELECT COUNT(*) AS "n!: i64" FROM (
+                   SELECT 1 FROM account_terms
+                   WHERE workspace_id = ? AND term >= ? AND term < ? AND kind = 'word' LIMIT ?)"#,
+            workspace_id,
+            prefix,
+            upper,
+            cap
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// Accounts with a word starting with `lead` and, for each other prefix given (up to three),
+    /// a word starting with it too: `["rio", "doce"]` finds "Companhia Vale do Rio Doce".
+    pub async fn accounts_with_word_prefixes(
+        &self,
+        workspace_id: i64,
+        lead: &str,
+        others: [Option<&str>; 3],
+        limit: i64,
+    ) -> Result<Vec<TermHit>, StoreError> {
+        let lead_upper = crate::domain::text::prefix_upper_bound(lead);
+        let [p2, p3, p4] = others;
+        let [u2, u3, u4] = others.map(|p| p.map(crate::domain::text::prefix_upper_bound));
+        sqlx::query_as!(
+            TermHit,
+            r#"SELECT DISTINCT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ?1 AND t.term >= ?2 AND t.term < ?3 AND t.kind = 'word'
+                 AND (?4 IS NULL OR EXISTS (SELECT 1 FROM account_terms o WHERE o.account_id = t.account_id
+                        AND o.kind = 'word' AND o.term >= ?4 AND o.term < ?5))
+                 AND (?6 IS NULL OR EXISTS (SELECT 1 FROM account_terms o WHERE o.account_id = t.account_id
+                        AND o.kind = 'word' AND o.term >= ?6 AND o.term < ?7))
+                 AND (?8 IS NULL OR EXISTS (SELECT 1 FROM account_terms o WHERE o.account_id = t.account_id
+                        AND o.kind = 'word' AND o.term >= ?8 AND o.term < ?9))
+               ORDER BY t.term LIMIT ?10"#,
+            workspace_id,
+            lead,
+            lead_upper,
+            p2,
+            u2,
+            p3,
+            u3,
+            p4,
+            u4,
             limit
         )
         .fetch_all(&self.pool)
@@ -161,39 +248,32 @@ impl Store {
     }
 
     /// Names and aliases next to the folded term in sort order, `n` on each side: the candidates
-    /// for "did you mean" when nothing matched.
+    /// for "did you mean" when nothing matched (in a small workspace, all of them).
     pub async fn account_terms_around(
         &self,
         workspace_id: i64,
         term: &str,
         n: i64,
     ) -> Result<Vec<TermHit>, StoreError> {
-        let mut before = sqlx::query_as!(
+        sqlx::query_as!(
             TermHit,
-            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
-               FROM account_terms t JOIN accounts a ON a.id = t.account_id
-               WHERE t.workspace_id = ? AND t.term < ? AND t.kind IN ('name', 'alias')
-               ORDER BY t.term DESC LIMIT ?"#,
+            r#"SELECT account_id AS "account_id!", name AS "name!", kind AS "kind!", term AS "term!" FROM (
+                   SELECT t.account_id, a.name, t.kind, t.term
+                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
+                   WHERE t.workspace_id = ?1 AND t.term < ?2 AND t.kind IN ('name', 'alias')
+                   ORDER BY t.term DESC LIMIT ?3)
+               UNION ALL
+               SELECT account_id, name, kind, term FROM (
+                   SELECT t.account_id, a.name, t.kind, t.term
+                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
+                   WHERE t.workspace_id = ?1 AND t.term >= ?2 AND t.kind IN ('name', 'alias')
+                   ORDER BY t.term LIMIT ?3)"#,
             workspace_id,
             term,
             n
         )
         .fetch_all(&self.pool)
-        .await?;
-        let after = sqlx::query_as!(
-            TermHit,
-            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
-               FROM account_terms t JOIN accounts a ON a.id = t.account_id
-               WHERE t.workspace_id = ? AND t.term >= ? AND t.kind IN ('name', 'alias')
-               ORDER BY t.term LIMIT ?"#,
-            workspace_id,
-            term,
-            n
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        before.extend(after);
-        Ok(before)
+        .await
     }
 
     /// The active accounts of the workspace, optionally of one tier and one owner, by tier then name.

@@ -42,6 +42,12 @@ impl Store {
         display_name: &str,
         now: DateTime<Utc>,
     ) -> Result<Person, StoreError> {
+        // Read first: a known person with an unchanged name costs no write.
+        if let Some(person) = self.find_person(workspace_id, platform, platform_user_id).await? {
+            if person.display_name == display_name {
+                return Ok(person);
+            }
+        }
         let folded = fold(display_name);
         sqlx::query!(
             "INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, created_at)
@@ -58,6 +64,16 @@ impl Store {
         )
         .execute(&self.pool)
         .await?;
+        self.find_person(workspace_id, platform, platform_user_id).await?.ok_or(StoreError::RowNotFound)
+    }
+
+    /// The person behind a chat identity, if known.
+    pub async fn find_person(
+        &self,
+        workspace_id: i64,
+        platform: &str,
+        platform_user_id: &str,
+    ) -> Result<Option<Person>, StoreError> {
         sqlx::query_as!(
             Person,
             r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
@@ -66,7 +82,7 @@ impl Store {
             platform,
             platform_user_id
         )
-        .fetch_one(&self.pool)
+        .fetch_optional(&self.pool)
         .await
     }
 

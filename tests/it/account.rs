@@ -1,6 +1,8 @@
 //! `/account`: the card, and matching by name, alias, prefix and word, whatever the case and accents.
 
 use kam_bot::core::{Tone, Visibility};
+use kam_bot::domain::account::Tier;
+use kam_bot::store::NewAccount;
 
 use crate::helpers::{demo_app, field, text};
 
@@ -121,32 +123,10 @@ async fn the_card_speaks_portuguese() {
 #[tokio::test]
 async fn a_new_account_without_spend_or_contact() {
     let app = crate::helpers::spawn_app().await;
-    let ws = app.workspace_id("local").await;
-    let mut tx = app.store.write().await.unwrap();
-    tx.insert_account(
-        ws,
-        &kam_bot::store::NewAccount {
-            name: "Nova Conta".into(),
-            aliases: vec![],
-            segment: String::new(),
-            tier: 2,
-            reasons: vec![],
-            owner_id: None,
-            technical_manager_id: None,
-            currency: "USD".into(),
-            wallet_minor: 0,
-            revenue_12m_minor: 12_345,
-            share_ceiling_bp: 7000,
-            margin_bp: None,
-            planning_cadence_days: 60,
-            yearly_review_on: None,
-            status: "active".into(),
-            created_at: app.now,
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    let mut nova = NewAccount::new("Nova Conta", Tier::Key, app.now);
+    nova.currency = "USD".into();
+    nova.revenue_12m_minor = 12_345;
+    app.add_account("local", &nova).await;
     let card = app.say("/account nova").await;
     assert_eq!(
         field(&card, "Share of wallet"),

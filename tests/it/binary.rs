@@ -53,7 +53,7 @@ async fn the_piped_demo_session() {
     let store = Store::open(&db).await.unwrap();
     assert_eq!(store.integrity_check().await.unwrap(), "ok");
     let ws = store.find_workspace("local").await.unwrap().unwrap();
-    let vale = store.account_terms_equal(ws.id, "vale").await.unwrap()[0].account_id;
+    let vale = store.account_names_with_prefix(ws.id, "vale", 1).await.unwrap()[0].account_id;
     let last = &store.history(ws.id, vale, 1).await.unwrap()[0];
     assert_eq!((last.summary.as_str(), last.author_name.as_str()), ("Plano 2027", "Local admin"));
 }

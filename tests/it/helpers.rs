@@ -70,6 +70,15 @@ impl TestApp {
         self.store.counts(ws.id).await.expect("counts")
     }
 
+    /// Adds an account to a workspace directly through the store.
+    pub async fn add_account(&self, workspace: &str, account: &kam_bot::store::NewAccount) -> i64 {
+        let ws = self.workspace_id(workspace).await;
+        let mut tx = self.store.write().await.expect("write");
+        let id = tx.insert_account(ws, account).await.expect("insert account");
+        tx.commit().await.expect("commit");
+        id
+    }
+
     pub async fn workspace_id(&self, workspace: &str) -> i64 {
         self.store.ensure_workspace(workspace, self.now).await.expect("workspace").id
     }

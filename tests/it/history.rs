@@ -1,5 +1,8 @@
 //! `/history`: the last interactions, newest first.
 
+use kam_bot::domain::account::Tier;
+use kam_bot::store::NewAccount;
+
 use crate::helpers::{demo_app, spawn_app, text};
 
 #[tokio::test]
@@ -21,33 +24,7 @@ async fn newest_first_and_bounded() {
 #[tokio::test]
 async fn an_account_without_interactions() {
     let app = spawn_app().await;
-    kam_bot::seed::synthetic::seed_synthetic(&app.store, "other", 1, app.now).await.unwrap();
-    let ws = app.workspace_id("local").await;
-    let mut tx = app.store.write().await.unwrap();
-    tx.insert_account(
-        ws,
-        &kam_bot::store::NewAccount {
-            name: "Quieta".into(),
-            aliases: vec![],
-            segment: String::new(),
-            tier: 3,
-            reasons: vec![],
-            owner_id: None,
-            technical_manager_id: None,
-            currency: "BRL".into(),
-            wallet_minor: 0,
-            revenue_12m_minor: 0,
-            share_ceiling_bp: 7000,
-            margin_bp: None,
-            planning_cadence_days: 90,
-            yearly_review_on: None,
-            status: "active".into(),
-            created_at: app.now,
-        },
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    app.add_account("local", &NewAccount::new("Quieta", Tier::Maintain, app.now)).await;
     let reply = app.say("/history quieta").await;
     assert_eq!(reply.lines, ["No interaction logged with Quieta yet. /log records one."]);
 }

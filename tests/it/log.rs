@@ -22,7 +22,7 @@ async fn records_and_confirms() {
     assert_eq!(after.audit_entries, before.audit_entries + 1);
 
     let ws = app.workspace_id(WS).await;
-    let vale = app.store.account_terms_equal(ws, "vale").await.unwrap()[0].account_id;
+    let vale = app.store.account_names_with_prefix(ws, "vale", 1).await.unwrap()[0].account_id;
     let last = &app.store.history(ws, vale, 1).await.unwrap()[0];
     assert_eq!(last.summary, "Plano 2027");
     assert_eq!(last.kind, "meeting");
