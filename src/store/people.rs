@@ -43,10 +43,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Person, StoreError> {
         // Read first: a known person with an unchanged name costs no write.
-        if let Some(person) = self.find_person(workspace_id, platform, platform_user_id).await? {
-            if person.display_name == display_name {
-                return Ok(person);
-            }
+        if let Some(person) = self.find_person(workspace_id, platform, platform_user_id).await?
+            && person.display_name == display_name
+        {
+            return Ok(person);
         }
         let folded = fold(display_name);
         sqlx::query!(
