@@ -223,7 +223,8 @@ pub enum Msg {
         owner: Option<String>,
         share: Option<String>,
         last_contact_days: Option<i64>,
-        overdue: bool,
+        contact_overdue: bool,
+        planning_overdue: bool,
     },
 
     // Logging.
@@ -630,18 +631,23 @@ impl Msg {
                 format!("Carteira: {}", plural(count as i64, "conta-chave", "contas-chave")),
             ),
             Msg::PortfolioEmpty => s("No active account matches.", "Nenhuma conta ativa corresponde."),
-            Msg::PortfolioLine { tier, name, owner, share, last_contact_days, overdue } => {
+            Msg::PortfolioLine { tier, name, owner, share, last_contact_days, contact_overdue, planning_overdue } => {
                 let owner = owner.unwrap_or_else(|| Msg::NotAssigned.render(l));
-                let share =
-                    share.map(|s| l.pick(format!(" · share {s}"), format!(" · participação {s}"))).unwrap_or_default();
+                let share = share.map(|s| l.pick(format!(" · share {s}"), format!(" · participação {s}"))).unwrap_or_default();
                 let last = match last_contact_days {
                     None => s(" · never contacted", " · nunca contatada"),
                     Some(d) => p(format!(" · last contact {d} d ago"), format!(" · último contato há {d} d")),
                 };
-                let flag = if overdue { s(" · OVERDUE", " · ATRASADA") } else { String::new() };
-                format!("T{} · {name} · {owner}{share}{last}{flag}", tier.number())
+                let mut flags = Vec::new();
+                if contact_overdue {
+                    flags.push(s("CONTACT OVERDUE", "CONTATO ATRASADO"));
+                }
+                if planning_overdue {
+                    flags.push(s("PLANNING OVERDUE", "PLANEJAMENTO ATRASADO"));
+                }
+                let flags = if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(", ")) };
+                format!("T{} · {name} · {owner}{share}{last}{flags}", tier.number())
             }
-
             Msg::LoggedTitle { kind, account } => {
                 let kind = Msg::KindName(kind).render(l);
                 p(format!("Logged: {kind} with {account}"), format!("Registrado: {kind} com {account}"))

@@ -3,7 +3,8 @@
 //! It holds accounts in every state a team meets: healthy, planning overdue, stale, above the
 //! share ceiling, single-threaded, and archived.
 
-use chrono::{DateTime, Days, Utc};
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
 
 use super::{Rng, SeedReport};
 use crate::domain::account::Tier;
@@ -306,6 +307,11 @@ const NEXT_STEPS: &[&str] = &[
     "Preparar estudo de TCO",
 ];
 
+fn local_instant(tz: Tz, day: NaiveDate, hour: u32) -> Option<DateTime<Utc>> {
+    let local = day.and_hms_opt(hour, 0, 0)?;
+    tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
+}
+
 /// Fills the workspace with the demo portfolio, unless it already holds accounts
 /// (then nothing is written and `None` is returned).
 pub async fn seed_demo(
@@ -344,7 +350,8 @@ pub async fn seed_demo(
     }
 
     let mut rng = Rng::new(2026);
-    let today = now.date_naive();
+    let tz: Tz = workspace.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let today = now.with_timezone(&tz).date_naive();
     for a in ACCOUNTS {
         let owner = people[a.owner];
         let account_id = tx
@@ -410,8 +417,9 @@ pub async fn seed_demo(
             d += a.rhythm;
         }
         for (days_ago, planning) in dates {
-            let at = now.checked_sub_days(Days::new(days_ago)).unwrap_or(now)
-                - chrono::Duration::hours(rng.below(6) as i64 + 1);
+            // Working hours (09:00 to 16:00) of that day in the workspace's time zone.
+            let day = today.checked_sub_days(Days::new(days_ago)).unwrap_or(today);
+            let at = local_instant(tz, day, 9 + rng.below(8) as u32).unwrap_or(now);
             let (kind, summary) = if planning {
                 ("planning_meeting", "Reunião de planejamento da conta: metas, riscos e plano de ação")
             } else {

@@ -40,7 +40,9 @@ pub struct PortfolioRow {
     pub revenue_12m_minor: i64,
     pub share_ceiling_bp: i64,
     pub planning_cadence_days: i64,
+    pub created_at: DateTime<Utc>,
     pub last_contact: Option<DateTime<Utc>>,
+    pub last_planning: Option<DateTime<Utc>>,
 }
 
 /// An entry of the name index that matched.
@@ -287,8 +289,12 @@ impl Store {
             PortfolioRow,
             r#"SELECT a.id AS "id!", a.name, a.tier, o.display_name AS "owner_name?", a.currency, a.wallet_minor,
                       a.revenue_12m_minor, a.share_ceiling_bp, a.planning_cadence_days,
+                      a.created_at AS "created_at!: DateTime<Utc>",
                       (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.account_id = a.id)
-                          AS "last_contact?: DateTime<Utc>"
+                          AS "last_contact?: DateTime<Utc>",
+                      (SELECT MAX(i.occurred_at) FROM interactions i
+                        WHERE i.account_id = a.id AND i.kind IN ('planning_meeting', 'yearly_review'))
+                          AS "last_planning?: DateTime<Utc>"
                FROM accounts a LEFT JOIN people o ON o.id = a.owner_id
                WHERE a.workspace_id = ?1 AND a.status = 'active'
                  AND (?2 IS NULL OR a.tier = ?2) AND (?3 IS NULL OR a.owner_id = ?3)

@@ -4,7 +4,7 @@ use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_person;
-use crate::domain::account::{ShareOfWallet, Tier};
+use crate::domain::account::{PlanningClock, ShareOfWallet, Tier};
 use crate::i18n::{Msg, format_bp};
 use crate::store::Store;
 
@@ -18,22 +18,30 @@ pub async fn run(store: &Store, ctx: &Context, tier: Option<i64>, owner: Option<
         return Ok(Reply::titled(ctx.t(Msg::PortfolioTitle { count: 0 })).line(ctx.t(Msg::PortfolioEmpty)));
     }
     let today = ctx.today();
-    let mut overdue_count = 0;
+    let mut flagged = 0;
     let mut reply = Reply::titled(ctx.t(Msg::PortfolioTitle { count: rows.len() }));
     for row in rows {
         let share = ShareOfWallet::compute(row.revenue_12m_minor, row.wallet_minor, row.share_ceiling_bp)
             .map(|s| format_bp(s.share_bp, ctx.locale));
-        let days = row.last_contact.map(|t| (today - ctx.local_date(t)).num_days());
-        let overdue = days.is_none_or(|d| d > row.planning_cadence_days);
-        overdue_count += usize::from(overdue);
+        let clock = PlanningClock::compute(
+            today,
+            row.planning_cadence_days,
+            ctx.local_date(row.created_at),
+            row.last_contact.map(|t| ctx.local_date(t)),
+            row.last_planning.map(|t| ctx.local_date(t)),
+        );
+        let contact_overdue = clock.contact_overdue_days.is_none_or(|d| d > 0);
+        let planning_overdue = clock.planning_overdue_days > 0;
+        flagged += usize::from(contact_overdue || planning_overdue);
         reply = reply.line(ctx.t(Msg::PortfolioLine {
             tier: Tier::from_number(row.tier).unwrap_or(Tier::Maintain),
             name: row.name,
             owner: row.owner_name,
             share,
-            last_contact_days: days,
-            overdue,
+            last_contact_days: clock.days_since_contact,
+            contact_overdue,
+            planning_overdue,
         }));
     }
-    Ok(reply.tone(if overdue_count > 0 { Tone::Warning } else { Tone::Good }))
+    Ok(reply.tone(if flagged > 0 { Tone::Warning } else { Tone::Good }))
 }
