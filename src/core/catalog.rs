@@ -18,6 +18,8 @@ pub enum ArgType {
     Date,
     /// A whole number in a range.
     Integer { min: i64, max: i64 },
+    /// A language the bot speaks: `en` or `pt-BR`.
+    Language,
 }
 
 /// One argument of a command.
@@ -100,6 +102,12 @@ pub static CATALOG: &[CommandSpec] = &[
         example: "/history Vale 5",
     },
     CommandSpec {
+        name: "language",
+        summary: Msg::CmdLanguage,
+        args: &[positional("language", ArgType::Language, false, false, Msg::ArgLanguage)],
+        example: "/language pt-BR",
+    },
+    CommandSpec {
         name: "help",
         summary: Msg::CmdHelp,
         args: &[positional("command", NAME, false, false, Msg::ArgCommand)],
@@ -162,6 +170,7 @@ impl ArgSpec {
             ArgType::Kind => Msg::PhKind,
             ArgType::Date => Msg::PhDate,
             ArgType::Integer { .. } => Msg::PhNumber,
+            ArgType::Language => return "en|pt-BR".to_string(),
             ArgType::Text { .. } => Msg::PhNamed(self.name),
         };
         locale.t(word).to_uppercase()

@@ -11,11 +11,25 @@ use crate::i18n::Msg;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "name", rename_all = "snake_case")]
 pub enum Command {
-    Account { query: String },
-    Accounts { tier: Option<i64>, owner: Option<String> },
+    Account {
+        query: String,
+    },
+    Accounts {
+        tier: Option<i64>,
+        owner: Option<String>,
+    },
     Log(LogRequest),
-    History { account: String, count: i64 },
-    Help { command: Option<String> },
+    History {
+        account: String,
+        count: i64,
+    },
+    /// Shows, or with a value sets, the language the bot answers the person in.
+    Language {
+        language: Option<String>,
+    },
+    Help {
+        command: Option<String>,
+    },
 }
 
 /// What `/log` records. Dates stay as typed until the person's calendar day is known.
@@ -70,6 +84,7 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "language" => Command::Language { language: text("language") },
             "help" => {
                 let command = text("command");
                 if let Some(name) = command.as_deref().filter(|name| catalog::find(name).is_none()) {
@@ -88,6 +103,7 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Language { .. } => "language",
             Command::Help { .. } => "help",
         };
         // Every variant names a catalog entry; a test checks it.
@@ -96,7 +112,7 @@ impl Command {
 
     /// Whether the command changes data (and so is audited).
     pub fn writes(&self) -> bool {
-        matches!(self, Command::Log(_))
+        matches!(self, Command::Log(_) | Command::Language { language: Some(_) })
     }
 }
 

@@ -69,6 +69,7 @@ impl Core {
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::Language { language } => commands::language::run(&self.store, ctx, language.as_deref()).await,
             Command::Help { command } => Ok(commands::help::run(ctx, command.as_deref())),
         };
         match result {

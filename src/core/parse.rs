@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::catalog::{self, ArgSpec, ArgType, CommandSpec};
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
 
 /// One word of the typed line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +46,11 @@ impl Args {
             ArgType::Text { max_chars } => check_length(arg, value, max_chars)?,
             ArgType::Account | ArgType::Person => check_length(arg, value, catalog::MAX_NAME_CHARS)?,
             ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,
+            ArgType::Language => {
+                if Locale::parse(value).is_none() {
+                    return Err(Msg::UnknownLanguage { value: shorten(value) });
+                }
+            }
             ArgType::Integer { min, max } => match value.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => {}
                 _ => {

@@ -16,6 +16,7 @@ pub enum Msg {
     CmdLog,
     CmdHistory,
     CmdHelp,
+    CmdLanguage,
     ArgAccountName,
     ArgAccount,
     ArgTier,
@@ -28,6 +29,7 @@ pub enum Msg {
     ArgWhen,
     ArgCount,
     ArgCommand,
+    ArgLanguage,
     // Placeholders in usage lines.
     PhAccount,
     PhPerson,
@@ -79,6 +81,9 @@ pub enum Msg {
     },
     NoSuchDay {
         arg: &'static str,
+        value: String,
+    },
+    UnknownLanguage {
         value: String,
     },
     UnknownKind {
@@ -269,6 +274,10 @@ pub enum Msg {
     HelpKinds,
     HelpDates,
     HelpRequired,
+    LanguageNow {
+        chosen: bool,
+    },
+    LanguageSet,
     HelpOptional,
 
     // The command line.
@@ -336,6 +345,11 @@ impl Msg {
             Msg::ArgWhen => s("When it happened (default: now)", "Quando aconteceu (padrão: agora)"),
             Msg::ArgCount => s("How many (default 10, at most 50)", "Quantas (padrão 10, no máximo 50)"),
             Msg::ArgCommand => s("A command to explain", "Um comando a explicar"),
+            Msg::CmdLanguage => s(
+                "Show or choose the language the bot answers you in",
+                "Mostra ou escolhe o idioma em que o bot responde a você",
+            ),
+            Msg::ArgLanguage => s("en (English) or pt-BR (português)", "en (English) ou pt-BR (português)"),
             Msg::PhAccount => s("account", "conta"),
             Msg::PhPerson => s("person", "pessoa"),
             Msg::PhKind => s("kind", "tipo"),
@@ -429,6 +443,10 @@ impl Msg {
                 format!(
                     "Tipo desconhecido “{value}”. Aceitos: reunião, ligação, visita, email, nota, planejamento, revisão."
                 ),
+            ),
+            Msg::UnknownLanguage { value } => p(
+                format!("Unknown language “{value}”. Accepted: en, pt-BR."),
+                format!("Idioma desconhecido “{value}”. Aceitos: en, pt-BR."),
             ),
             Msg::AccountNotFound { query, closest } => {
                 if closest.is_empty() {
@@ -633,7 +651,8 @@ impl Msg {
             Msg::PortfolioEmpty => s("No active account matches.", "Nenhuma conta ativa corresponde."),
             Msg::PortfolioLine { tier, name, owner, share, last_contact_days, contact_overdue, planning_overdue } => {
                 let owner = owner.unwrap_or_else(|| Msg::NotAssigned.render(l));
-                let share = share.map(|s| l.pick(format!(" · share {s}"), format!(" · participação {s}"))).unwrap_or_default();
+                let share =
+                    share.map(|s| l.pick(format!(" · share {s}"), format!(" · participação {s}"))).unwrap_or_default();
                 let last = match last_contact_days {
                     None => s(" · never contacted", " · nunca contatada"),
                     Some(d) => p(format!(" · last contact {d} d ago"), format!(" · último contato há {d} d")),
@@ -692,6 +711,17 @@ impl Msg {
                 "Datas: 10/12/2026, 2026-12-10, hoje, ontem, amanhã.",
             ),
             Msg::HelpRequired => s("required", "obrigatório"),
+            Msg::LanguageNow { chosen: true } => s(
+                "I answer you in English, as you chose. /language pt-BR changes it.",
+                "Respondo a você em português, como você escolheu. /language en muda isso.",
+            ),
+            Msg::LanguageNow { chosen: false } => s(
+                "I answer you in English, the default here. /language pt-BR changes it.",
+                "Respondo a você em português, o padrão aqui. /language en muda isso.",
+            ),
+            Msg::LanguageSet => {
+                s("From now on I answer you in English.", "A partir de agora respondo a você em português.")
+            }
             Msg::HelpOptional => s("optional", "opcional"),
 
             Msg::CliSeeded { workspace, accounts, contacts, interactions } => p(

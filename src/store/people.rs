@@ -138,6 +138,19 @@ impl WriteTx {
         Ok(id)
     }
 
+    /// Sets the language a person is answered in.
+    pub async fn set_language(&mut self, workspace_id: i64, person_id: i64, language: &str) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE people SET language = ? WHERE workspace_id = ? AND id = ?",
+            language,
+            workspace_id,
+            person_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
     /// Whether the workspace holds any account yet (the demo fills only an empty one).
     pub async fn has_accounts(&mut self, workspace_id: i64) -> Result<bool, StoreError> {
         let found = sqlx::query_scalar!(

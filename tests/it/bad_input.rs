@@ -11,7 +11,7 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
     let cases: Vec<(String, &str)> = vec![
         (
             "/frobnicate Vale".into(),
-            "Unknown command “frobnicate”. Commands: /account, /accounts, /log, /history, /help.",
+            "Unknown command “frobnicate”. Commands: /account, /accounts, /log, /history, /language, /help.",
         ),
         (
             "/log Vale meeting x --colour red".into(),
@@ -47,6 +47,7 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
         ),
         ("/log Vale meeting x --next a --next b".into(), "--next was given twice."),
         ("/log Vale meeting x --next".into(), "--next needs a value: --next TEXT."),
+        ("/language klingon".into(), "Unknown language “klingon”. Accepted: en, pt-BR."),
         ("/history Vale 500".into(), "N must be a whole number from 1 to 50, not “500”."),
         ("/history Vale 3 4".into(), "Unexpected “4” (quote text with spaces). Usage: /history ACCOUNT [N]"),
         (
@@ -55,7 +56,10 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
         ),
         ("/log companhia note x".into(), "“companhia” matches several accounts: CSN, Vale. Say which."),
         ("/log CSN note x".into(), "CSN is archived: nothing can be logged on it."),
-        ("/help frob".into(), "Unknown command “frob”. Commands: /account, /accounts, /log, /history, /help."),
+        (
+            "/help frob".into(),
+            "Unknown command “frob”. Commands: /account, /accounts, /log, /history, /language, /help.",
+        ),
         ("/".into(), "Type a command, for example /account Vale. /help lists them all."),
     ];
     let before = app.counts(WS).await;

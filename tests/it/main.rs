@@ -9,5 +9,6 @@ mod help;
 mod helpers;
 mod history;
 mod isolation;
+mod language;
 mod log;
 mod robustness;

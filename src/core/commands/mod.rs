@@ -4,4 +4,5 @@ pub mod account;
 pub mod accounts;
 pub mod help;
 pub mod history;
+pub mod language;
 pub mod log;
