@@ -6,7 +6,7 @@ use tokio::io::{AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 
 use crate::clock::Clock;
 use crate::core::{Core, Invocation, Platform, Reply, Tone};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use crate::store::Person;
 
 /// Who is chatting, and in which workspace and language.
@@ -41,14 +41,10 @@ pub async fn run<W: AsyncWrite + Unpin>(
     let interactive = std::io::stdin().is_terminal();
     let mut lines = BufReader::new(tokio::io::stdin()).lines();
     if interactive {
-        out.write_all(
-            format!(
-                "kam-bot · workspace {} · you are {} · /help lists the commands, quit leaves\n> ",
-                session.workspace, session.person.display_name
-            )
-            .as_bytes(),
-        )
-        .await?;
+        let locale = session.person.language.as_deref().and_then(Locale::parse).or(session.locale).unwrap_or_default();
+        let banner = locale
+            .t(Msg::ChatBanner { workspace: session.workspace.clone(), person: session.person.display_name.clone() });
+        out.write_all(format!("{banner}\n> ").as_bytes()).await?;
         out.flush().await?;
     }
     while let Some(line) = lines.next_line().await? {

@@ -287,6 +287,10 @@ pub enum Msg {
         contacts: usize,
         interactions: usize,
     },
+    ChatBanner {
+        workspace: String,
+        person: String,
+    },
     CliNotEmpty {
         workspace: String,
     },
@@ -731,6 +735,10 @@ impl Msg {
                 format!(
                     "Espaço {workspace}: adicionadas {accounts} contas, {contacts} contatos e {interactions} interações."
                 ),
+            ),
+            Msg::ChatBanner { workspace, person } => p(
+                format!("kam-bot · workspace {workspace} · you are {person} · /help lists the commands, quit leaves"),
+                format!("kam-bot · espaço {workspace} · você é {person} · /help lista os comandos, sair encerra"),
             ),
             Msg::CliNotEmpty { workspace } => p(
                 format!(
