@@ -6,8 +6,11 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Args as ClapArgs, Parser, Subcommand};
 
+use std::sync::Arc;
+
 use crate::clock::{Clock, FixedClock, SystemClock};
 use crate::core::Core;
+use crate::front::discord::{self, DiscordConfig};
 use crate::front::terminal::{self, Session};
 use crate::i18n::{Locale, Msg};
 use crate::seed;
@@ -39,6 +42,44 @@ pub enum CliCommand {
     Chat(ChatArgs),
     /// Fill the workspace with data to try the bot or to benchmark it.
     Seed(SeedArgs),
+    /// Run the bot for Discord: the gateway (DISCORD_TOKEN) and/or the HTTP endpoint (--listen).
+    Serve(ServeArgs),
+    /// Discord slash commands: print their definitions or register them.
+    #[command(subcommand)]
+    Discord(DiscordCommand),
+    /// The people of the workspace and their roles.
+    #[command(subcommand)]
+    People(PeopleCommand),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ServeArgs {
+    /// Serve HTTP on this address (e.g. 127.0.0.1:8787): GET /healthz, and POST
+    /// /discord/interactions when DISCORD_PUBLIC_KEY is set.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<std::net::SocketAddr>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DiscordCommand {
+    /// Print, as JSON, the slash-command definitions that `register` sends.
+    Commands,
+    /// Register the slash commands with Discord (DISCORD_TOKEN; in DISCORD_GUILD_ID only, if set).
+    Register,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// List the people of the workspace with their platform and role.
+    List,
+    /// Make a person an admin, a manager or a rep.
+    SetRole {
+        /// The person's display name (or its start).
+        name: String,
+        /// admin, manager or rep.
+        #[arg(value_parser = ["admin", "manager", "rep"])]
+        role: String,
+    },
 }
 
 #[derive(Debug, ClapArgs)]
@@ -88,14 +129,22 @@ pub async fn run(cli: Cli) -> ExitCode {
 }
 
 async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
-    let clock: Box<dyn Clock> = match cli.now {
-        Some(now) => Box::new(FixedClock::new(now)),
-        None => Box::new(SystemClock),
+    let clock: Arc<dyn Clock> = match cli.now {
+        Some(now) => Arc::new(FixedClock::new(now)),
+        None => Arc::new(SystemClock),
     };
+    if let CliCommand::Discord(DiscordCommand::Commands) = &cli.command {
+        println!("{}", discord::commands::definitions_json()?);
+        return Ok(ExitCode::SUCCESS);
+    }
     let store = Store::open(&cli.db).await?;
     let code = match cli.command {
         CliCommand::Chat(args) => chat(&store, &cli.workspace, clock.as_ref(), args).await?,
         CliCommand::Seed(args) => seed_command(&store, &cli.workspace, clock.as_ref(), args).await?,
+        CliCommand::Serve(args) => serve(&store, clock, args).await?,
+        CliCommand::Discord(DiscordCommand::Register) => register().await?,
+        CliCommand::Discord(DiscordCommand::Commands) => ExitCode::SUCCESS,
+        CliCommand::People(command) => people(&store, &cli.workspace, clock.now(), command).await?,
     };
     store.close().await;
     Ok(code)
@@ -215,6 +264,101 @@ async fn seed_command(store: &Store, workspace: &str, clock: &dyn Clock, args: S
             }),
             started.elapsed().as_secs_f64()
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let locale = Locale::default();
+    let config = DiscordConfig::from_env()?;
+    let core = Core::new(store.clone());
+    let mut tasks = tokio::task::JoinSet::new();
+    if let Some(addr) = args.listen {
+        let Some(key) = &config.public_key else {
+            eprintln!("{}", locale.t(Msg::CliListenWithoutEndpoint));
+            return Ok(ExitCode::from(2));
+        };
+        let endpoint = discord::endpoint::DiscordEndpoint {
+            core: core.clone(),
+            verifier: Arc::new(discord::endpoint::verifier(key)?),
+            http: config.http(),
+            clock: clock.clone(),
+            defer_after: discord::interaction::DEFER_AFTER,
+        };
+        let routes = crate::server::base_routes().merge(discord::endpoint::routes(endpoint));
+        let (listener, bound) = crate::server::bind(addr).await?;
+        eprintln!("{}", locale.t(Msg::CliListening { address: bound.to_string() }));
+        tasks.spawn(crate::server::serve(listener, routes));
+    }
+    if config.token.is_some() {
+        tasks.spawn(discord::gateway::run(core.clone(), config.clone(), clock.clone()));
+    }
+    if tasks.is_empty() {
+        eprintln!("{}", locale.t(Msg::CliNothingToServe));
+        return Ok(ExitCode::from(2));
+    }
+    // The server ends on Ctrl-C or SIGTERM; the gateway only on a missing token.
+    while let Some(ended) = tasks.join_next().await {
+        ended??;
+        if args.listen.is_some() {
+            break;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn register() -> anyhow::Result<ExitCode> {
+    let locale = Locale::default();
+    let config = DiscordConfig::from_env()?;
+    if config.token.is_none() {
+        eprintln!("{}", locale.t(Msg::CliNeedsToken));
+        return Ok(ExitCode::from(2));
+    }
+    let http = config.http();
+    if config.application_id.is_none() {
+        let application = http.get_current_application_info().await?;
+        http.set_application_id(application.id);
+    }
+    let count = discord::commands::register(&http, config.guild_id).await?;
+    println!("{}", locale.t(Msg::CliRegistered { count, guild: config.guild_id }));
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn people(
+    store: &Store,
+    workspace: &str,
+    now: DateTime<Utc>,
+    command: PeopleCommand,
+) -> anyhow::Result<ExitCode> {
+    let locale = Locale::default();
+    let ws = store.ensure_workspace(workspace, now).await?;
+    match command {
+        PeopleCommand::List => {
+            for p in store.people(ws.id).await? {
+                println!("{}\t{}\t{}:{}", p.display_name, p.role, p.platform, p.platform_user_id);
+            }
+        }
+        PeopleCommand::SetRole { name, role } => {
+            let found = store.find_people_by_name(ws.id, &name).await?;
+            let folded = crate::domain::text::fold(&name);
+            let exact: Vec<&Person> =
+                found.iter().filter(|p| crate::domain::text::fold(&p.display_name) == folded).collect();
+            let person = match (exact.as_slice(), found.as_slice()) {
+                ([one], _) => *one,
+                ([], [one]) => one,
+                ([], []) => {
+                    eprintln!("{}", locale.t(Msg::PersonNotFound { name }));
+                    return Ok(ExitCode::from(2));
+                }
+                _ => {
+                    let names = found.iter().map(|p| p.display_name.clone()).collect();
+                    eprintln!("{}", locale.t(Msg::PersonAmbiguous { name, names }));
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            store.set_role(ws.id, person.id, &role).await?;
+            println!("{}", locale.t(Msg::CliRoleSet { name: person.display_name.clone(), role }));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

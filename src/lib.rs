@@ -17,5 +17,7 @@ pub mod core;
 pub mod domain;
 pub mod front;
 pub mod i18n;
+pub mod notify;
 pub mod seed;
+pub mod server;
 pub mod store;

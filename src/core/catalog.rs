@@ -20,6 +20,8 @@ pub enum ArgType {
     Integer { min: i64, max: i64 },
     /// A language the bot speaks: `en` or `pt-BR`.
     Language,
+    /// The name of a command of this catalog.
+    CommandName,
 }
 
 /// One argument of a command.
@@ -110,7 +112,7 @@ pub static CATALOG: &[CommandSpec] = &[
     CommandSpec {
         name: "help",
         summary: Msg::CmdHelp,
-        args: &[positional("command", NAME, false, false, Msg::ArgCommand)],
+        args: &[positional("command", ArgType::CommandName, false, false, Msg::ArgCommand)],
         example: "/help log",
     },
 ];
@@ -171,7 +173,7 @@ impl ArgSpec {
             ArgType::Date => Msg::PhDate,
             ArgType::Integer { .. } => Msg::PhNumber,
             ArgType::Language => return "en|pt-BR".to_string(),
-            ArgType::Text { .. } => Msg::PhNamed(self.name),
+            ArgType::Text { .. } | ArgType::CommandName => Msg::PhNamed(self.name),
         };
         locale.t(word).to_uppercase()
     }
@@ -216,6 +218,14 @@ mod tests {
         for c in CATALOG {
             let parsed = crate::core::parse::parse_line(c.example);
             assert!(parsed.is_ok(), "example of /{} does not parse: {:?}", c.name, parsed.err());
+        }
+    }
+
+    #[test]
+    fn required_arguments_come_first_as_discord_demands() {
+        for c in CATALOG {
+            let first_optional = c.args.iter().position(|a| !a.required).unwrap_or(c.args.len());
+            assert!(c.args[first_optional..].iter().all(|a| !a.required), "/{}", c.name);
         }
     }
 

@@ -40,23 +40,38 @@ impl Core {
 
     /// Parses a typed line (`/account Vale`) and carries it out.
     pub async fn run_line(&self, invocation: &Invocation, line: &str) -> Reply {
+        self.run(invocation, parse::parse_line(line).and_then(|args| Command::from_args(&args))).await
+    }
+
+    /// Carries out a command.
+    pub async fn execute(&self, invocation: &Invocation, command: Command) -> Reply {
+        self.run(invocation, Ok(command)).await
+    }
+
+    /// Carries out a command, or explains in the person's language why the request was not one.
+    pub async fn run(&self, invocation: &Invocation, command: Result<Command, Msg>) -> Reply {
         let ctx = match Context::resolve(&self.store, invocation).await {
             Ok(ctx) => ctx,
             Err(e) => return internal_failure(invocation, e.into()),
         };
-        let command = parse::parse_line(line).and_then(|args| Command::from_args(&args));
         match command {
             Ok(command) => self.execute_in(&ctx, command).await,
             Err(msg) => Reply::error(ctx.t(msg)),
         }
     }
 
-    /// Carries out a command.
-    pub async fn execute(&self, invocation: &Invocation, command: Command) -> Reply {
-        match Context::resolve(&self.store, invocation).await {
-            Ok(ctx) => self.execute_in(&ctx, command).await,
-            Err(e) => internal_failure(invocation, e.into()),
-        }
+    /// Names to offer while a person types an argument (autocomplete): accounts ranked like
+    /// `/account`, people, or commands. Nothing is written; an unknown workspace offers nothing.
+    pub async fn suggest(&self, workspace: &str, ty: catalog::ArgType, typed: &str, limit: usize) -> Vec<String> {
+        let found = match self.store.find_workspace(workspace).await {
+            Ok(Some(ws)) => resolve::suggest(&self.store, ws.id, ty, typed, limit).await,
+            Ok(None) => return Vec::new(),
+            Err(e) => Err(e),
+        };
+        found.unwrap_or_else(|e| {
+            error!(workspace, error = ?e, "suggestions failed");
+            Vec::new()
+        })
     }
 
     /// Carries out a command for a person already resolved.

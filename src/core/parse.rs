@@ -44,7 +44,9 @@ impl Args {
         }
         match arg.ty {
             ArgType::Text { max_chars } => check_length(arg, value, max_chars)?,
-            ArgType::Account | ArgType::Person => check_length(arg, value, catalog::MAX_NAME_CHARS)?,
+            ArgType::Account | ArgType::Person | ArgType::CommandName => {
+                check_length(arg, value, catalog::MAX_NAME_CHARS)?
+            }
             ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,
             ArgType::Language => {
                 if Locale::parse(value).is_none() {

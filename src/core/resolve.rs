@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::catalog::ArgType;
 use super::context::Context;
 use super::error::CommandError;
 use crate::domain::matching::{self, Candidate, MatchKind};
@@ -101,6 +102,55 @@ async fn word_prefix_matches(
     others.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let others = [others.first().copied(), others.get(1).copied(), others.get(2).copied()];
     store.accounts_with_word_prefixes(workspace_id, lead, others, 50).await
+}
+
+/// Names to offer for a partly typed argument, best first.
+pub async fn suggest(
+    store: &Store,
+    workspace_id: i64,
+    ty: ArgType,
+    typed: &str,
+    limit: usize,
+) -> Result<Vec<String>, StoreError> {
+    let folded = fold(typed);
+    match ty {
+        ArgType::Account if folded.is_empty() => {
+            let rows = store.portfolio(workspace_id, None, None).await?;
+            Ok(rows.into_iter().map(|r| r.name).take(limit).collect())
+        }
+        ArgType::Account => {
+            let prefixed = store.account_names_with_prefix(workspace_id, &folded, 50).await?;
+            let mut found: Vec<Candidate> = candidates(prefixed, |h| {
+                if h.term == folded {
+                    name_or_alias(h, MatchKind::ExactName, MatchKind::ExactAlias)
+                } else {
+                    name_or_alias(h, MatchKind::NamePrefix, MatchKind::AliasPrefix)
+                }
+            })
+            .collect();
+            let query_words: Vec<&str> = words(&folded).collect();
+            found.extend(candidates(word_prefix_matches(store, workspace_id, &query_words).await?, |_| {
+                MatchKind::WordPrefix
+            }));
+            let ranked = matching::rank(found);
+            if !ranked.is_empty() {
+                return Ok(ranked.into_iter().map(|c| c.name).take(limit).collect());
+            }
+            match lookup_account(store, workspace_id, typed).await? {
+                Lookup::None(closest) => Ok(closest),
+                _ => Ok(Vec::new()),
+            }
+        }
+        ArgType::Person => {
+            let people = if folded.is_empty() {
+                store.people(workspace_id).await?
+            } else {
+                store.find_people_by_name(workspace_id, typed).await?
+            };
+            Ok(people.into_iter().map(|p| p.display_name).take(limit).collect())
+        }
+        _ => Ok(Vec::new()),
+    }
 }
 
 /// The one account a command names, or the user error saying why there is not one.

@@ -1,3 +1,4 @@
 //! Front ends: each translates a platform's input into core invocations and renders replies.
 
+pub mod discord;
 pub mod terminal;

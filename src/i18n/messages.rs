@@ -287,6 +287,21 @@ pub enum Msg {
         contacts: usize,
         interactions: usize,
     },
+    DiscordNeedsGuild,
+    CliListening {
+        address: String,
+    },
+    CliListenWithoutEndpoint,
+    CliNothingToServe,
+    CliNeedsToken,
+    CliRegistered {
+        count: usize,
+        guild: Option<u64>,
+    },
+    CliRoleSet {
+        name: String,
+        role: String,
+    },
     ChatBanner {
         workspace: String,
         person: String,
@@ -736,6 +751,36 @@ impl Msg {
                     "Espaço {workspace}: adicionadas {accounts} contas, {contacts} contatos e {interactions} interações."
                 ),
             ),
+            Msg::DiscordNeedsGuild => s(
+                "kam-bot works inside a server, where your team's accounts are: use it there.",
+                "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",
+            ),
+            Msg::CliListening { address } => {
+                p(format!("kam-bot listening on {address}"), format!("kam-bot escutando em {address}"))
+            }
+            Msg::CliListenWithoutEndpoint => s(
+                "--listen serves the Discord interactions endpoint: set DISCORD_PUBLIC_KEY to the application's public key.",
+                "--listen atende o endpoint de interações do Discord: defina DISCORD_PUBLIC_KEY com a chave pública do aplicativo.",
+            ),
+            Msg::CliNothingToServe => s(
+                "Nothing to serve: set DISCORD_TOKEN for the gateway, or DISCORD_PUBLIC_KEY with --listen ADDR for the HTTP endpoint.",
+                "Nada a atender: defina DISCORD_TOKEN para o gateway, ou DISCORD_PUBLIC_KEY com --listen ENDEREÇO para o endpoint HTTP.",
+            ),
+            Msg::CliNeedsToken => s(
+                "Registering commands needs the bot token in DISCORD_TOKEN.",
+                "Registrar os comandos exige o token do bot em DISCORD_TOKEN.",
+            ),
+            Msg::CliRegistered { count, guild: Some(guild) } => p(
+                format!("Registered {count} commands in guild {guild}: they are available now."),
+                format!("{count} comandos registrados no servidor {guild}: já estão disponíveis."),
+            ),
+            Msg::CliRegistered { count, guild: None } => p(
+                format!("Registered {count} global commands: Discord may take up to an hour to show them everywhere."),
+                format!(
+                    "{count} comandos globais registrados: o Discord pode levar até uma hora para mostrá-los em todo lugar."
+                ),
+            ),
+            Msg::CliRoleSet { name, role } => p(format!("{name} is now {role}."), format!("{name} agora é {role}.")),
             Msg::ChatBanner { workspace, person } => p(
                 format!("kam-bot · workspace {workspace} · you are {person} · /help lists the commands, quit leaves"),
                 format!("kam-bot · espaço {workspace} · você é {person} · /help lista os comandos, sair encerra"),

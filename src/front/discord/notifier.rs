@@ -1,0 +1,127 @@
+//! Direct messages and channel posts through Discord's REST API, for the scheduler. A rate limit
+//! (429) is waited out as long as Discord's `retry_after` says; server errors and network failures
+//! are tried again with a growing pause; what still fails is reported, never dropped.
+//!
+//! Requests are built by serenity (its routes, authorisation and API address, a proxy included)
+//! and sent here, so that the status, the `Retry-After` header and the body of a refusal are seen.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use serenity::http::{Http, LightMethod, Request, Route};
+use serenity::model::id::ChannelId;
+use tracing::warn;
+
+use super::render;
+use crate::core::Reply;
+use crate::notify::{Delivery, Notifier, Recipient, RetryPolicy, Undelivered};
+
+/// The longest rate-limit wait honoured within one delivery; longer ones are reported instead.
+const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
+
+pub struct DiscordNotifier {
+    http: Arc<Http>,
+    client: reqwest::Client,
+    policy: RetryPolicy,
+}
+
+/// Why one attempt failed.
+#[derive(Debug)]
+enum Failure {
+    RateLimited(Duration, String),
+    Transient(String),
+    Permanent(String),
+}
+
+impl DiscordNotifier {
+    pub fn new(http: Arc<Http>, policy: RetryPolicy) -> DiscordNotifier {
+        DiscordNotifier { http, client: reqwest::Client::new(), policy }
+    }
+
+    /// One REST call: the JSON answer, or why it failed.
+    async fn post(&self, route: Route<'_>, body: &impl Serialize) -> Result<serde_json::Value, Failure> {
+        let body = serde_json::to_vec(body).map_err(|e| Failure::Permanent(e.to_string()))?;
+        let request = Request::new(route, LightMethod::Post)
+            .body(Some(body))
+            .build(&self.client, self.http.token(), self.http.proxy.as_deref())
+            .map_err(|e| Failure::Permanent(e.to_string()))?
+            .build()
+            .map_err(|e| Failure::Permanent(e.to_string()))?;
+        let response = self.client.execute(request).await.map_err(|e| Failure::Transient(e.to_string()))?;
+        let status = response.status();
+        let retry_after_header =
+            response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<f64>().ok());
+        let text = response.text().await.map_err(|e| Failure::Transient(e.to_string()))?;
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+        if status.is_success() {
+            return Ok(json);
+        }
+        let message = json["message"].as_str().map(str::to_string).unwrap_or_else(|| text.chars().take(200).collect());
+        let reason = format!("{} {}", status.as_u16(), message);
+        Err(if status.as_u16() == 429 {
+            let seconds = json["retry_after"].as_f64().or(retry_after_header).unwrap_or(1.0);
+            Failure::RateLimited(Duration::from_secs_f64(seconds.clamp(0.0, 3600.0)), reason)
+        } else if status.is_server_error() {
+            Failure::Transient(reason)
+        } else {
+            Failure::Permanent(reason)
+        })
+    }
+
+    async fn attempt(&self, to: &Recipient, reply: &Reply) -> Result<(), Failure> {
+        let channel = match to {
+            Recipient::Person(user) => {
+                let user = parse_id(user)?;
+                let dm = self
+                    .post(Route::UserMeDmChannels, &serde_json::json!({ "recipient_id": user.to_string() }))
+                    .await?;
+                dm["id"]
+                    .as_str()
+                    .and_then(|id| id.parse::<u64>().ok())
+                    .ok_or_else(|| Failure::Transient("no DM channel id".into()))?
+            }
+            Recipient::Channel(channel) => parse_id(channel)?,
+        };
+        let channel_id = ChannelId::new(channel);
+        self.post(Route::ChannelMessages { channel_id }, &render::message(reply)).await?;
+        Ok(())
+    }
+
+    async fn deliver_with_retries(&self, to: &Recipient, reply: &Reply) -> Result<(), Undelivered> {
+        let mut attempt = 1;
+        loop {
+            let failure = match self.attempt(to, reply).await {
+                Ok(()) => return Ok(()),
+                Err(failure) => failure,
+            };
+            let (pause, reason, permanent) = match failure {
+                Failure::RateLimited(wait, reason) => (wait, reason, false),
+                Failure::Transient(reason) => (self.policy.backoff(attempt + 1), reason, false),
+                Failure::Permanent(reason) => (Duration::ZERO, reason, true),
+            };
+            if permanent || attempt >= self.policy.attempts || pause > MAX_RATE_LIMIT_WAIT {
+                warn!(?to, attempts = attempt, reason, "Discord delivery failed");
+                return Err(Undelivered { recipient: to.clone(), reason, attempts: attempt, permanent });
+            }
+            warn!(?to, attempt, ?pause, reason, "Discord delivery failed; trying again");
+            tokio::time::sleep(pause).await;
+            attempt += 1;
+        }
+    }
+}
+
+/// A Discord id (a snowflake: a positive whole number).
+fn parse_id(id: &str) -> Result<u64, Failure> {
+    id.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| Failure::Permanent(format!("{id:?} is not a Discord id")))
+}
+
+impl Notifier for DiscordNotifier {
+    fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
+        Box::pin(self.deliver_with_retries(to, reply))
+    }
+}

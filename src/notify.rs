@@ -1,0 +1,76 @@
+//! Sending without being asked: one interface through which reminders and digests reach a person
+//! or a channel, whatever the platform, and the policy for retrying what failed.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use crate::core::Reply;
+
+/// Where a message goes, in the platform's own ids.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Recipient {
+    /// A direct message to a person.
+    Person(String),
+    /// A post in a channel.
+    Channel(String),
+}
+
+/// A message that could not be delivered, and why: kept by the caller, never dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undelivered {
+    pub recipient: Recipient,
+    pub reason: String,
+    /// How many attempts were made.
+    pub attempts: u32,
+    /// `true` when trying again cannot help (an unknown user, no permission, a bad request).
+    pub permanent: bool,
+}
+
+/// The future a [`Notifier`] returns.
+pub type Delivery<'a> = Pin<Box<dyn Future<Output = Result<(), Undelivered>> + Send + 'a>>;
+
+/// Delivers replies without a request to answer: direct messages and channel posts.
+pub trait Notifier: Send + Sync {
+    fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a>;
+}
+
+/// How often and how patiently a failed delivery is tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub attempts: u32,
+    /// The wait after the first failure; it doubles after each further one.
+    pub first_backoff: Duration,
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { attempts: 5, first_backoff: Duration::from_millis(500), max_backoff: Duration::from_secs(30) }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before attempt `attempt` (2 for the first retry).
+    pub fn backoff(&self, attempt: u32) -> Duration {
+        let doublings = attempt.saturating_sub(2).min(16);
+        self.first_backoff.saturating_mul(1 << doublings).min(self.max_backoff)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap() {
+        let p = RetryPolicy {
+            attempts: 10,
+            first_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_millis(500),
+        };
+        let waits: Vec<u128> = (2..7).map(|a| p.backoff(a).as_millis()).collect();
+        assert_eq!(waits, [100, 200, 400, 500, 500]);
+    }
+}

@@ -1,0 +1,221 @@
+//! The Discord HTTP interactions endpoint, driven with signed payloads on 127.0.0.1.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::discord_support::{StandIn, command, interaction, option, ping, spawn_endpoint};
+use crate::helpers::spawn_app;
+
+const GUILD_A: u64 = 111;
+const GUILD_B: u64 = 222;
+const SLOW: Duration = Duration::from_secs(30);
+
+async fn demo_in_guild_a() -> crate::helpers::TestApp {
+    let app = spawn_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, "discord:111", app.now).await.unwrap().unwrap();
+    app
+}
+
+fn field<'a>(embed: &'a Value, name: &str) -> &'a str {
+    embed["fields"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["name"] == name))
+        .and_then(|f| f["value"].as_str())
+        .unwrap_or_else(|| panic!("no field {name} in {embed}"))
+}
+
+#[tokio::test]
+async fn ping_is_answered_with_pong_and_health_with_ok() {
+    let app = spawn_app().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let (status, body) = endpoint.post_signed(&ping()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, json!({"type": 1}));
+    let health = reqwest::get(format!("{}/healthz", endpoint.url)).await.unwrap();
+    assert_eq!(health.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn account_returns_an_embed_with_the_card() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let (status, body) =
+        endpoint.post_signed(&command(1, Some(GUILD_A), "account", json!([option("name", json!("vale"))]))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["type"], 4, "{body}");
+    let embed = &body["data"]["embeds"][0];
+    assert_eq!(embed["title"], "Vale");
+    assert_eq!(field(embed, "Owner"), "Ana Souza");
+    assert!(field(embed, "Share of wallet").starts_with("18.0% of R$ 180,000,000.00"));
+    assert_eq!(embed["color"], 0xF1C40F, "a review within 30 days colours it amber");
+    assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]));
+    assert!(body["data"].get("flags").is_none_or(|f| f == 0), "a card is public");
+}
+
+#[tokio::test]
+async fn the_interaction_locale_picks_the_language() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let payload = interaction(2, 2, Some(GUILD_A), "account", json!([option("name", json!("PETROBRÁS"))]), "pt-BR");
+    let (_, body) = endpoint.post_signed(&payload).await;
+    let embed = &body["data"]["embeds"][0];
+    assert_eq!(embed["title"], "Petrobrás");
+    assert!(field(embed, "Participação").starts_with("18,0% de R$ 250.000.000,00"), "{embed}");
+}
+
+#[tokio::test]
+async fn autocomplete_offers_ranked_accounts() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let focused = json!([{"name": "name", "type": 3, "value": "petro", "focused": true}]);
+    let (status, body) = endpoint.post_signed(&interaction(3, 4, Some(GUILD_A), "account", focused, "en-US")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["type"], 8, "{body}");
+    assert_eq!(body["data"]["choices"][0], json!({"name": "Petrobrás", "value": "Petrobrás"}));
+
+    let accented = json!([{"name": "account", "type": 3, "value": "SUZ", "focused": true}]);
+    let (_, body) = endpoint.post_signed(&interaction(4, 4, Some(GUILD_A), "log", accented, "en-US")).await;
+    assert_eq!(body["data"]["choices"][0]["name"], "Suzano");
+
+    let empty = json!([{"name": "name", "type": 3, "value": "", "focused": true}]);
+    let (_, body) = endpoint.post_signed(&interaction(5, 4, Some(GUILD_A), "account", empty, "en-US")).await;
+    assert_eq!(body["data"]["choices"].as_array().unwrap().len(), 9, "the active portfolio: {body}");
+}
+
+#[tokio::test]
+async fn unsigned_forged_or_tampered_requests_get_401_and_write_nothing() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let log = command(
+        6,
+        Some(GUILD_A),
+        "log",
+        json!([option("account", json!("Vale")), option("kind", json!("call")), option("summary", json!("forged"))]),
+    );
+    let before = app.counts("discord:111").await;
+    let body = serde_json::to_vec(&log).unwrap();
+    let ts = chrono::Utc::now().timestamp().to_string();
+
+    // No headers at all, a signature without its timestamp.
+    assert_eq!(endpoint.post_raw(body.clone(), None, None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(endpoint.post_raw(body.clone(), Some(&"0".repeat(128)), None).await.0, StatusCode::UNAUTHORIZED);
+    // A signature by another key.
+    let other = ed25519_dalek::SigningKey::from_bytes(&[9u8; 32]);
+    use ed25519_dalek::Signer;
+    let forged = crate::discord_support::hex(&other.sign(&[ts.as_bytes(), &body].concat()).to_bytes());
+    assert_eq!(endpoint.post_raw(body.clone(), Some(&forged), Some(&ts)).await.0, StatusCode::UNAUTHORIZED);
+    // A good signature over another body.
+    let good = crate::discord_support::hex(
+        &crate::discord_support::signing_key().sign(&[ts.as_bytes(), &body].concat()).to_bytes(),
+    );
+    let mut tampered = body.clone();
+    let at = tampered.windows(6).position(|w| w == b"forged").unwrap();
+    tampered[at] = b'F';
+    assert_eq!(endpoint.post_raw(tampered, Some(&good), Some(&ts)).await.0, StatusCode::UNAUTHORIZED);
+    // The right body with another timestamp, and garbage in the signature.
+    assert_eq!(endpoint.post_raw(body.clone(), Some(&good), Some("1")).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(endpoint.post_raw(body.clone(), Some("not hex"), Some(&ts)).await.0, StatusCode::UNAUTHORIZED);
+
+    assert_eq!(app.counts("discord:111").await, before, "nothing was written");
+    // The same body, correctly signed, is accepted.
+    let (status, reply) = endpoint.post_raw(body, Some(&good), Some(&ts)).await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    assert_eq!(app.counts("discord:111").await.interactions, before.interactions + 1);
+}
+
+#[tokio::test]
+async fn guild_b_never_sees_guild_a() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let (_, body) =
+        endpoint.post_signed(&command(7, Some(GUILD_B), "account", json!([option("name", json!("Vale"))]))).await;
+    assert_eq!(body["data"]["content"], "No account matches “Vale”. /accounts lists the portfolio.");
+    assert_eq!(body["data"]["flags"], 64, "errors are ephemeral");
+    let focused = json!([{"name": "name", "type": 3, "value": "va", "focused": true}]);
+    let (_, body) = endpoint.post_signed(&interaction(8, 4, Some(GUILD_B), "account", focused, "en-US")).await;
+    assert_eq!(body["data"]["choices"], json!([]));
+    let (_, body) = endpoint.post_signed(&command(9, Some(GUILD_B), "accounts", json!([]))).await;
+    assert_eq!(body["data"]["embeds"][0]["description"], "No active account matches.");
+}
+
+#[tokio::test]
+async fn a_logged_interaction_is_recorded_once_per_interaction_id() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let log = command(
+        10,
+        Some(GUILD_A),
+        "log",
+        json!([
+            option("account", json!("Vale")),
+            option("kind", json!("meeting")),
+            option("summary", json!("Plano 2027")),
+            option("next", json!("Enviar proposta")),
+            option("due", json!("10/12/2026"))
+        ]),
+    );
+    let (_, first) = endpoint.post_signed(&log).await;
+    assert_eq!(first["data"]["embeds"][0]["title"], "Logged: meeting with Vale", "{first}");
+    let before = app.counts("discord:111").await;
+    let (_, second) = endpoint.post_signed(&log).await;
+    assert_eq!(second["data"]["embeds"][0]["title"], "Already logged for Vale: this message was received before");
+    assert_eq!(app.counts("discord:111").await, before);
+    // The Discord user joined the guild's workspace as a rep and is the author.
+    let (_, history) = endpoint
+        .post_signed(&command(
+            11,
+            Some(GUILD_A),
+            "history",
+            json!([option("account", json!("Vale")), option("count", json!(1))]),
+        ))
+        .await;
+    let description = history["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(description.contains("Ana Souza") && description.contains("Plano 2027"), "{description}");
+    let ws = app.workspace_id("discord:111").await;
+    let person = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
+    assert_eq!(person.role, "rep");
+}
+
+#[tokio::test]
+async fn bad_options_are_one_private_line() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let log = command(
+        12,
+        Some(GUILD_A),
+        "log",
+        json!([
+            option("account", json!("Vale")),
+            option("kind", json!("meeting")),
+            option("summary", json!("x")),
+            option("due", json!("someday"))
+        ]),
+    );
+    let (_, body) = endpoint.post_signed(&log).await;
+    assert_eq!(
+        body["data"]["content"],
+        "“someday” is not a date for --due. Use 2026-12-10, 10/12/2026, today, yesterday or tomorrow."
+    );
+    assert_eq!(body["data"]["flags"], 64);
+    let dm = command(13, None, "account", json!([option("name", json!("Vale"))]));
+    let (_, body) = endpoint.post_signed(&dm).await;
+    assert_eq!(body["data"]["content"], "kam-bot works inside a server, where your team's accounts are: use it there.");
+}
+
+#[tokio::test]
+async fn a_slow_answer_is_deferred_then_edited() {
+    let app = demo_in_guild_a().await;
+    let rest = StandIn::spawn().await;
+    let endpoint = spawn_endpoint(&app, Some(&rest), Duration::ZERO).await;
+    let (status, body) =
+        endpoint.post_signed(&command(14, Some(GUILD_A), "account", json!([option("name", json!("Alcoa"))]))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["type"], 5, "deferred: {body}");
+    let edit = rest.wait_for("/messages/@original").await;
+    assert_eq!(edit.method, axum::http::Method::PATCH);
+    assert_eq!(edit.path, "/api/v10/webhooks/1200000000000000000/aW50ZXJhY3Rpb24614/messages/@original");
+    assert_eq!(edit.body["embeds"][0]["title"], "Alcoa");
+    assert_eq!(edit.body["allowed_mentions"]["parse"], json!([]));
+}

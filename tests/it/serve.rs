@@ -1,0 +1,152 @@
+//! `kam-bot serve` and `kam-bot discord` as an operator runs them.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::discord_support::{Endpoint, command, option, public_key_hex};
+
+fn kam_bot(db: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kam-bot"));
+    cmd.arg("--db").arg(db);
+    for var in [
+        "KAM_DB",
+        "KAM_WORKSPACE",
+        "KAM_NOW",
+        "DISCORD_TOKEN",
+        "DISCORD_PUBLIC_KEY",
+        "DISCORD_GUILD_ID",
+        "DISCORD_APPLICATION_ID",
+        "DISCORD_API_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn serve_answers_a_signed_account_interaction_from_the_seeded_guild() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let seeded = kam_bot(&db).args(["--workspace", "discord:111", "seed", "--demo"]).output().unwrap();
+    assert!(seeded.status.success());
+
+    let mut child = Running(
+        kam_bot(&db)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("DISCORD_PUBLIC_KEY", public_key_hex())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let address = tokio::task::spawn_blocking(move || {
+        BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|line| line.strip_prefix("kam-bot listening on ").map(str::to_string))
+    })
+    .await
+    .unwrap()
+    .expect("the server says where it listens");
+
+    let endpoint = Endpoint { url: format!("http://{address}"), client: reqwest::Client::new() };
+    let (status, body) =
+        endpoint.post_signed(&command(1, Some(111), "account", json!([option("name", json!("Vale"))]))).await;
+    assert_eq!(status.as_u16(), 200);
+    assert_eq!(body["data"]["embeds"][0]["title"], "Vale", "{body}");
+    let (status, _) = endpoint.post_raw(b"{}".to_vec(), Some("00"), Some("1")).await;
+    assert_eq!(status.as_u16(), 401);
+    let health = reqwest::get(format!("http://{address}/healthz")).await.unwrap();
+    assert_eq!(health.status().as_u16(), 200);
+}
+
+#[test]
+fn the_gateway_keeps_trying_when_discord_cannot_be_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut child = Running(
+        kam_bot(&db)
+            .arg("serve")
+            .env("DISCORD_TOKEN", "MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.token")
+            .env("DISCORD_API_URL", "http://127.0.0.1:9")
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let started = Instant::now();
+    let mut failures = 0;
+    while started.elapsed() < Duration::from_secs(4) {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+            assert!(!line.contains("panicked"), "{line}");
+            if line.contains("cannot reach the Discord gateway") || line.contains("cannot start the Discord client") {
+                failures += 1;
+            }
+        }
+    }
+    assert!(child.0.try_wait().unwrap().is_none(), "serve is still running");
+    assert!(failures >= 2, "it logged each failed attempt and tried again ({failures})");
+}
+
+#[test]
+fn discord_commands_prints_the_definitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kam_bot(&dir.path().join("k.db")).args(["discord", "commands"]).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = json.as_array().unwrap().iter().filter_map(|c| c["name"].as_str()).collect();
+    let expected: Vec<&str> = kam_bot::core::catalog::CATALOG.iter().map(|c| c.name).collect();
+    assert_eq!(names, expected);
+}
+
+#[test]
+fn serve_with_nothing_configured_says_what_to_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kam_bot(&dir.path().join("k.db")).arg("serve").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("set DISCORD_TOKEN for the gateway"));
+    let out = kam_bot(&dir.path().join("k.db")).args(["serve", "--listen", "127.0.0.1:0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_PUBLIC_KEY"));
+    let out = kam_bot(&dir.path().join("k.db"))
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("DISCORD_PUBLIC_KEY", "xyz")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("64 hexadecimal digits"));
+}
+
+#[test]
+fn people_set_role_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    assert!(kam_bot(&db).args(["seed", "--demo"]).output().unwrap().status.success());
+    let out = kam_bot(&db).args(["people", "set-role", "juliana", "manager"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Juliana Pereira is now manager.");
+    let list = kam_bot(&db).args(["people", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Juliana Pereira\tmanager\tterminal:juliana.pereira"));
+    let out = kam_bot(&db).args(["people", "set-role", "Nobody", "admin"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = kam_bot(&db).args(["people", "set-role", "juliana", "owner"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "clap refuses an unknown role");
+}
