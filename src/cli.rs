@@ -357,7 +357,7 @@ async fn people(
                 }
             };
             store.set_role(ws.id, person.id, &role).await?;
-            println!("{}", locale.t(Msg::CliRoleSet { name: person.display_name.clone(), role }));
+            println!("{}", locale.t(Msg::RoleSet { name: person.display_name.clone(), role }));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -22,6 +22,8 @@ pub enum ArgType {
     Language,
     /// The name of a command of this catalog.
     CommandName,
+    /// One word of a fixed list.
+    Choice(&'static [&'static str]),
 }
 
 /// One argument of a command.
@@ -104,6 +106,16 @@ pub static CATALOG: &[CommandSpec] = &[
         example: "/history Vale 5",
     },
     CommandSpec {
+        name: "people",
+        summary: Msg::CmdPeople,
+        args: &[
+            positional("action", ArgType::Choice(&["list", "role"]), false, false, Msg::ArgPeopleAction),
+            positional("person", ArgType::Person, false, false, Msg::ArgPerson),
+            positional("role", ArgType::Choice(&["admin", "manager", "rep"]), false, false, Msg::ArgRole),
+        ],
+        example: "/people role \"Ana Souza\" manager",
+    },
+    CommandSpec {
         name: "language",
         summary: Msg::CmdLanguage,
         args: &[positional("language", ArgType::Language, false, false, Msg::ArgLanguage)],
@@ -173,6 +185,7 @@ impl ArgSpec {
             ArgType::Date => Msg::PhDate,
             ArgType::Integer { .. } => Msg::PhNumber,
             ArgType::Language => return "en|pt-BR".to_string(),
+            ArgType::Choice(words) => return words.join("|"),
             ArgType::Text { .. } | ArgType::CommandName => Msg::PhNamed(self.name),
         };
         locale.t(word).to_uppercase()

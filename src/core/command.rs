@@ -23,6 +23,10 @@ pub enum Command {
         account: String,
         count: i64,
     },
+    /// Lists the people of the workspace, or (admins) gives one a role.
+    People {
+        action: PeopleAction,
+    },
     /// Shows, or with a value sets, the language the bot answers the person in.
     Language {
         language: Option<String>,
@@ -47,6 +51,14 @@ pub struct LogRequest {
 
 fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(kind.code())
+}
+
+/// What `/people` does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleAction {
+    List,
+    SetRole { person: String, role: String },
 }
 
 pub const DEFAULT_HISTORY: i64 = 10;
@@ -84,6 +96,18 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "people" => {
+                let action = args.get("action").map(str::to_ascii_lowercase);
+                match action.as_deref() {
+                    None | Some("list") => Command::People { action: PeopleAction::List },
+                    _ => Command::People {
+                        action: PeopleAction::SetRole {
+                            person: required("person")?,
+                            role: required("role")?.to_ascii_lowercase(),
+                        },
+                    },
+                }
+            }
             "language" => Command::Language { language: text("language") },
             "help" => {
                 let command = text("command");
@@ -103,6 +127,7 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::People { .. } => "people",
             Command::Language { .. } => "language",
             Command::Help { .. } => "help",
         };
@@ -112,7 +137,12 @@ impl Command {
 
     /// Whether the command changes data (and so is audited).
     pub fn writes(&self) -> bool {
-        matches!(self, Command::Log(_) | Command::Language { language: Some(_) })
+        matches!(
+            self,
+            Command::Log(_)
+                | Command::Language { language: Some(_) }
+                | Command::People { action: PeopleAction::SetRole { .. } }
+        )
     }
 }
 

@@ -84,6 +84,7 @@ impl Core {
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::People { action } => commands::people::run(&self.store, ctx, &action).await,
             Command::Language { language } => commands::language::run(&self.store, ctx, language.as_deref()).await,
             Command::Help { command } => Ok(commands::help::run(ctx, command.as_deref())),
         };

@@ -48,6 +48,11 @@ impl Args {
                 check_length(arg, value, catalog::MAX_NAME_CHARS)?
             }
             ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,
+            ArgType::Choice(words) => {
+                if !words.iter().any(|w| w.eq_ignore_ascii_case(value)) {
+                    return Err(Msg::BadChoice { arg, value: shorten(value), accepted: words.join(", ") });
+                }
+            }
             ArgType::Language => {
                 if Locale::parse(value).is_none() {
                     return Err(Msg::UnknownLanguage { value: shorten(value) });

@@ -17,6 +17,10 @@ pub enum Msg {
     CmdHistory,
     CmdHelp,
     CmdLanguage,
+    CmdPeople,
+    ArgPeopleAction,
+    ArgPerson,
+    ArgRole,
     ArgAccountName,
     ArgAccount,
     ArgTier,
@@ -82,6 +86,21 @@ pub enum Msg {
     NoSuchDay {
         arg: &'static str,
         value: String,
+    },
+    BadChoice {
+        arg: &'static ArgSpec,
+        value: String,
+        accepted: String,
+    },
+    OnlyAdmins,
+    NotOwnRole,
+    PeopleTitle {
+        count: usize,
+    },
+    RoleName(String),
+    RoleSet {
+        name: String,
+        role: String,
     },
     UnknownLanguage {
         value: String,
@@ -298,10 +317,6 @@ pub enum Msg {
         count: usize,
         guild: Option<u64>,
     },
-    CliRoleSet {
-        name: String,
-        role: String,
-    },
     ChatBanner {
         workspace: String,
         person: String,
@@ -322,7 +337,11 @@ fn list(names: &[String]) -> String {
 
 /// How an argument is named in a message: `--due` for an option, `SUMMARY` for a positional.
 fn arg_label(arg: &ArgSpec, l: Locale) -> String {
-    if arg.flag { format!("--{}", arg.name) } else { arg.placeholder(l) }
+    match arg.ty {
+        _ if arg.flag => format!("--{}", arg.name),
+        crate::core::catalog::ArgType::Choice(_) => Msg::PhNamed(arg.name).render(l).to_uppercase(),
+        _ => arg.placeholder(l),
+    }
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -368,6 +387,41 @@ impl Msg {
                 "Show or choose the language the bot answers you in",
                 "Mostra ou escolhe o idioma em que o bot responde a você",
             ),
+            Msg::CmdPeople => s(
+                "List the people of the workspace, or give one a role (admins)",
+                "Lista as pessoas do espaço ou define o papel de uma (administradores)",
+            ),
+            Msg::ArgPeopleAction => s("list, or role to give a role", "list, ou role para definir um papel"),
+            Msg::ArgPerson => s("The person", "A pessoa"),
+            Msg::ArgRole => s("admin, manager or rep", "admin, manager (gestor) ou rep (vendedor)"),
+            Msg::BadChoice { arg, value, accepted } => {
+                let name = arg_label(arg, l);
+                p(
+                    format!("{name} must be one of {accepted}, not “{value}”."),
+                    format!("{name} deve ser um de {accepted}, não “{value}”."),
+                )
+            }
+            Msg::OnlyAdmins => s(
+                "Only an admin of this workspace can change roles.",
+                "Só um administrador deste espaço pode mudar papéis.",
+            ),
+            Msg::NotOwnRole => s(
+                "You cannot change your own role: ask another admin.",
+                "Você não pode mudar o seu próprio papel: peça a outro administrador.",
+            ),
+            Msg::PeopleTitle { count } => p(
+                format!("People: {}", plural(count as i64, "person", "people")),
+                format!("Pessoas: {}", plural(count as i64, "pessoa", "pessoas")),
+            ),
+            Msg::RoleName(role) => match role.as_str() {
+                "admin" => s("admin", "administrador"),
+                "manager" => s("manager", "gestor"),
+                _ => s("rep", "vendedor"),
+            },
+            Msg::RoleSet { name, role } => {
+                let role_name = Msg::RoleName(role).render(l);
+                p(format!("{name} is now {role_name}."), format!("{name} agora é {role_name}."))
+            }
             Msg::ArgLanguage => s("en (English) or pt-BR (português)", "en (English) ou pt-BR (português)"),
             Msg::PhAccount => s("account", "conta"),
             Msg::PhPerson => s("person", "pessoa"),
@@ -383,6 +437,10 @@ impl Msg {
                 ("command", PtBr) => "comando".into(),
                 ("name", En) => "name".into(),
                 ("name", PtBr) => "nome".into(),
+                ("role", En) => "role".into(),
+                ("role", PtBr) => "papel".into(),
+                ("action", En) => "action".into(),
+                ("action", PtBr) => "ação".into(),
                 (_, En) => "text".into(),
                 (_, PtBr) => "texto".into(),
             },
@@ -409,7 +467,7 @@ impl Msg {
                 }
             }
             Msg::MissingArgument { command: _, arg, usage } => {
-                let placeholder = usage.arg(arg).map(|a| a.placeholder(l)).unwrap_or_else(|| arg.to_uppercase());
+                let placeholder = usage.arg(arg).map(|a| arg_label(a, l)).unwrap_or_else(|| arg.to_uppercase());
                 p(
                     format!("Missing {placeholder}. Usage: {}", usage.usage(l)),
                     format!("Falta {placeholder}. Uso: {}", usage.usage(l)),
@@ -780,7 +838,6 @@ impl Msg {
                     "{count} comandos globais registrados: o Discord pode levar até uma hora para mostrá-los em todo lugar."
                 ),
             ),
-            Msg::CliRoleSet { name, role } => p(format!("{name} is now {role}."), format!("{name} agora é {role}.")),
             Msg::ChatBanner { workspace, person } => p(
                 format!("kam-bot · workspace {workspace} · you are {person} · /help lists the commands, quit leaves"),
                 format!("kam-bot · espaço {workspace} · você é {person} · /help lista os comandos, sair encerra"),

@@ -138,6 +138,14 @@ impl WriteTx {
         Ok(id)
     }
 
+    /// Gives a person of the workspace a role.
+    pub async fn set_role(&mut self, workspace_id: i64, person_id: i64, role: &str) -> Result<(), StoreError> {
+        sqlx::query!("UPDATE people SET role = ? WHERE workspace_id = ? AND id = ?", role, workspace_id, person_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
     /// Sets the language a person is answered in.
     pub async fn set_language(&mut self, workspace_id: i64, person_id: i64, language: &str) -> Result<(), StoreError> {
         sqlx::query!(

@@ -14,5 +14,6 @@ mod history;
 mod isolation;
 mod language;
 mod log;
+mod people;
 mod robustness;
 mod serve;

@@ -6,3 +6,4 @@ pub mod help;
 pub mod history;
 pub mod language;
 pub mod log;
+pub mod people;

@@ -54,6 +54,7 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
         ArgType::Language => option
             .add_string_choice("English", Locale::En.tag())
             .add_string_choice("Português (Brasil)", Locale::PtBr.tag()),
+        ArgType::Choice(words) => words.iter().fold(option, |o, w| o.add_string_choice(*w, *w)),
         ArgType::CommandName => CATALOG.iter().fold(option, |o, c| o.add_string_choice(format!("/{}", c.name), c.name)),
     }
 }
