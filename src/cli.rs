@@ -50,6 +50,27 @@ pub enum CliCommand {
     /// The people of the workspace and their roles.
     #[command(subcommand)]
     People(PeopleCommand),
+    /// The scheduler: reminders, yearly-review prompts and weekly digests.
+    #[command(subcommand)]
+    Jobs(JobsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobsCommand {
+    /// List what every occurrence between two instants would send, without sending or recording.
+    Preview {
+        #[arg(long, value_parser = parse_instant)]
+        from: DateTime<Utc>,
+        #[arg(long, value_parser = parse_instant)]
+        to: DateTime<Utc>,
+    },
+    /// Run everything due at an instant (default: now), deliver it, and print each message.
+    Run {
+        #[arg(long, value_parser = parse_instant)]
+        at: Option<DateTime<Utc>>,
+    },
+    /// The last and next run of each job, and the outbox.
+    Status,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -145,6 +166,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Discord(DiscordCommand::Register) => register().await?,
         CliCommand::Discord(DiscordCommand::Commands) => ExitCode::SUCCESS,
         CliCommand::People(command) => people(&store, &cli.workspace, clock.now(), command).await?,
+        CliCommand::Jobs(command) => jobs(&store, clock.as_ref(), command).await?,
     };
     store.close().await;
     Ok(code)
@@ -293,6 +315,23 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
     if config.token.is_some() {
         tasks.spawn(discord::gateway::run(core.clone(), config.clone(), clock.clone()));
     }
+    if !tasks.is_empty() {
+        let scheduler = crate::scheduler::Scheduler::new(store.clone());
+        let notifiers = notifiers(&config, Arc::new(crate::notify::StdoutNotifier));
+        let clock = clock.clone();
+        tasks.spawn(async move {
+            loop {
+                let now = clock.now();
+                if let Err(e) = scheduler.tick(now).await {
+                    tracing::error!(error = ?e, "scheduler tick failed");
+                }
+                if let Err(e) = scheduler.deliver(now, &notifiers).await {
+                    tracing::error!(error = ?e, "delivery failed");
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+            }
+        });
+    }
     if tasks.is_empty() {
         eprintln!("{}", locale.t(Msg::CliNothingToServe));
         return Ok(ExitCode::from(2));
@@ -358,6 +397,79 @@ async fn people(
             };
             store.set_role(ws.id, person.id, &role).await?;
             println!("{}", locale.t(Msg::RoleSet { name: person.display_name.clone(), role }));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The notifier of each configured platform; everything else goes to `fallback`.
+fn notifiers(config: &DiscordConfig, fallback: Arc<dyn crate::notify::Notifier>) -> crate::scheduler::Notifiers {
+    let discord = config.token.as_ref().map(|_| {
+        Arc::new(discord::notifier::DiscordNotifier::new(config.http(), crate::notify::RetryPolicy::default()))
+            as Arc<dyn crate::notify::Notifier>
+    });
+    crate::scheduler::Notifiers { discord, fallback }
+}
+
+async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow::Result<ExitCode> {
+    let locale = Locale::default();
+    let scheduler = crate::scheduler::Scheduler::new(store.clone());
+    match command {
+        JobsCommand::Preview { from, to } => {
+            let previews = scheduler.preview(from, to).await?;
+            let mut total = 0;
+            for p in previews {
+                println!("{} · {} · {}", p.at.to_rfc3339(), p.workspace, p.job.name());
+                for (to, reply) in &p.messages {
+                    println!("→ {to}\n{}", terminal::render(reply));
+                }
+                total += p.messages.len();
+            }
+            println!("{}", locale.t(Msg::CliWouldSend { count: total }));
+        }
+        JobsCommand::Run { at } => {
+            let at = at.unwrap_or_else(|| clock.now());
+            scheduler.tick(at).await?;
+            let config = DiscordConfig::from_env()?;
+            let report = scheduler.deliver(at, &notifiers(&config, Arc::new(crate::notify::AcceptingNotifier))).await?;
+            for d in &report.delivered {
+                println!("→ {}\n{}", d.to, terminal::render(&d.reply));
+            }
+            for (to, reason) in &report.failed {
+                eprintln!("{}", locale.t(Msg::CliUndelivered { to: to.clone(), reason: reason.clone() }));
+            }
+            if report.retrying > 0 {
+                eprintln!("{}", locale.t(Msg::CliRetrying { count: report.retrying }));
+            }
+            println!("{}", locale.t(Msg::CliSent { count: report.delivered.len() }));
+        }
+        JobsCommand::Status => {
+            let now = clock.now();
+            for id in store.workspace_ids().await? {
+                let Some(ws) = store.workspace_by_id(id).await? else { continue };
+                let tz: chrono_tz::Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+                println!("{} ({})", ws.key, ws.time_zone);
+                for s in scheduler.schedules(ws.id).await? {
+                    let last = store.last_job_run(ws.id, s.job.name()).await?;
+                    let last = last
+                        .map(|(at, _, n)| format!("{} ({n} messages)", at.with_timezone(&tz).format("%Y-%m-%d %H:%M")))
+                        .unwrap_or_else(|| "never".to_string());
+                    let next = s
+                        .cron
+                        .next(tz, now, 1)
+                        .first()
+                        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string());
+                    let state = if s.enabled { "" } else { " (off)" };
+                    println!(
+                        "  {:<20} {:<14} last {last} · next {}{state}",
+                        s.job.name(),
+                        s.cron.source(),
+                        next.unwrap_or_else(|| "-".to_string())
+                    );
+                }
+                let o = store.outbox_counts(Some(ws.id)).await?;
+                println!("  outbox: {} pending, {} delivered, {} failed", o.pending, o.delivered, o.failed);
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

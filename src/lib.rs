@@ -18,6 +18,7 @@ pub mod domain;
 pub mod front;
 pub mod i18n;
 pub mod notify;
+pub mod scheduler;
 pub mod seed;
 pub mod server;
 pub mod store;

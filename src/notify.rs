@@ -35,6 +35,32 @@ pub trait Notifier: Send + Sync {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a>;
 }
 
+/// Prints each message on standard output: the terminal's way of delivering.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StdoutNotifier;
+
+impl Notifier for StdoutNotifier {
+    fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
+        Box::pin(async move {
+            let who = match to {
+                Recipient::Person(id) | Recipient::Channel(id) => id,
+            };
+            println!("→ {who}\n{}", crate::front::terminal::render(reply));
+            Ok(())
+        })
+    }
+}
+
+/// Accepts every message and does nothing: for callers that show what was delivered themselves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AcceptingNotifier;
+
+impl Notifier for AcceptingNotifier {
+    fn deliver<'a>(&'a self, _to: &'a Recipient, _reply: &'a Reply) -> Delivery<'a> {
+        Box::pin(async { Ok(()) })
+    }
+}
+
 /// How often and how patiently a failed delivery is tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {

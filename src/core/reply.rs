@@ -1,7 +1,7 @@
 //! The platform-neutral answer of a command, which each front end renders its own way.
 
 /// How the answer should look: each front end maps it to a colour or a marker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Tone {
     #[default]
     Neutral,
@@ -13,7 +13,7 @@ pub enum Tone {
 }
 
 /// Who sees the answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Visibility {
     #[default]
     Public,
@@ -22,7 +22,7 @@ pub enum Visibility {
 }
 
 /// A labelled value: a row of a card.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     pub label: String,
     pub value: String,
@@ -31,7 +31,7 @@ pub struct Field {
 }
 
 /// What the bot answers.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Reply {
     pub title: Option<String>,
     pub lines: Vec<String>,

@@ -307,6 +307,110 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CliWouldSend {
+        count: usize,
+    },
+    CliSent {
+        count: usize,
+    },
+    CliRetrying {
+        count: usize,
+    },
+    CliUndelivered {
+        to: String,
+        reason: String,
+    },
+    RemindPlanningTitle,
+    RemindPlanningDue {
+        account: String,
+        due: NaiveDate,
+        days: i64,
+    },
+    RemindPlanningOverdue {
+        account: String,
+        due: NaiveDate,
+        days: i64,
+    },
+    RemindReviewTitle,
+    RemindReviewLine {
+        account: String,
+        date: NaiveDate,
+        days: i64,
+    },
+    ReviewQuestionsIntro,
+    ReviewQuestion(u8),
+    RemindStaleTitle,
+    RemindStaleLine {
+        account: String,
+        days: Option<i64>,
+        cadence: i64,
+    },
+    RemindStaleEscalated {
+        account: String,
+        days: Option<i64>,
+        cadence: i64,
+    },
+    DigestTitle {
+        manager: String,
+        date: NaiveDate,
+    },
+    DigestByTier,
+    DigestTierCounts {
+        counts: [usize; 3],
+    },
+    DigestShareLabel,
+    DigestShare {
+        share: String,
+        wallet: String,
+        headroom: String,
+    },
+    DigestNoSpend,
+    RiskPlanning {
+        account: String,
+        days: i64,
+    },
+    RiskStale {
+        account: String,
+        days: i64,
+    },
+    RiskReview {
+        account: String,
+        date: NaiveDate,
+        days: i64,
+    },
+    DigestNothingAtRisk,
+    DigestAtRiskLabel {
+        count: usize,
+    },
+    DigestInteractionsLabel,
+    DigestPlanningAhead {
+        account: String,
+        date: NaiveDate,
+    },
+    DigestReviewAhead {
+        account: String,
+        date: NaiveDate,
+    },
+    DigestMeetingAhead {
+        account: String,
+        kind: String,
+        date: NaiveDate,
+    },
+    DigestNothingAhead,
+    DigestAheadLabel,
+    DigestFirst,
+    DigestNewRisk {
+        names: String,
+    },
+    DigestRecovered {
+        names: String,
+    },
+    DigestShareMoved {
+        from: String,
+        to: String,
+    },
+    DigestNoChange,
+    DigestChangesLabel,
     CliListening {
         address: String,
     },
@@ -809,6 +913,160 @@ impl Msg {
                     "Espaço {workspace}: adicionadas {accounts} contas, {contacts} contatos e {interactions} interações."
                 ),
             ),
+            Msg::RemindPlanningTitle => s("Planning meetings to hold", "Reuniões de planejamento a realizar"),
+            Msg::RemindPlanningDue { account, due, days } => match days {
+                0 => p(
+                    format!("{account}: planning meeting due today ({})", date(due)),
+                    format!("{account}: reunião de planejamento vence hoje ({})", date(due)),
+                ),
+                1 => p(
+                    format!("{account}: planning meeting due tomorrow ({})", date(due)),
+                    format!("{account}: reunião de planejamento vence amanhã ({})", date(due)),
+                ),
+                _ => p(
+                    format!("{account}: planning meeting due {} (in {days} days)", date(due)),
+                    format!("{account}: reunião de planejamento vence em {} (em {days} dias)", date(due)),
+                ),
+            },
+            Msg::RemindPlanningOverdue { account, due, days } => p(
+                format!("{account}: planning meeting OVERDUE since {} ({})", date(due), plural(days, "day", "days")),
+                format!(
+                    "{account}: reunião de planejamento ATRASADA desde {} ({})",
+                    date(due),
+                    plural(days, "dia", "dias")
+                ),
+            ),
+            Msg::RemindReviewTitle => {
+                s("Yearly account-plan reviews coming", "Revisões anuais do plano de conta chegando")
+            }
+            Msg::RemindReviewLine { account, date: d, days } => match days {
+                0 => p(
+                    format!("{account}: yearly review today ({})", date(d)),
+                    format!("{account}: revisão anual hoje ({})", date(d)),
+                ),
+                1 => p(
+                    format!("{account}: yearly review tomorrow ({})", date(d)),
+                    format!("{account}: revisão anual amanhã ({})", date(d)),
+                ),
+                _ => p(
+                    format!("{account}: yearly review on {} (in {days} days)", date(d)),
+                    format!("{account}: revisão anual em {} (em {days} dias)", date(d)),
+                ),
+            },
+            Msg::ReviewQuestionsIntro => {
+                s("Prepare the review around four questions:", "Prepare a revisão em torno de quatro perguntas:")
+            }
+            Msg::ReviewQuestion(n) => match n {
+                1 => s(
+                    "1. What should our long-term objectives for this account be?",
+                    "1. Quais devem ser os nossos objetivos de longo prazo para esta conta?",
+                ),
+                2 => s(
+                    "2. Are we demonstrating the value they expect from us?",
+                    "2. Estamos demonstrando o valor que eles esperam de nós?",
+                ),
+                3 => s(
+                    "3. What should we change next year to improve the relationship?",
+                    "3. O que devemos mudar no próximo ano para melhorar o relacionamento?",
+                ),
+                _ => s(
+                    "4. Are we deep enough in this account, and what resources do we need to grow?",
+                    "4. Estamos profundos o bastante nesta conta, e de que recursos precisamos para crescer?",
+                ),
+            },
+            Msg::RemindStaleTitle => s("Key accounts without recent contact", "Contas-chave sem contato recente"),
+            Msg::RemindStaleLine { account, days: Some(days), cadence } => p(
+                format!("{account}: no contact for {days} days (cadence {cadence} days)"),
+                format!("{account}: sem contato há {days} dias (cadência de {cadence} dias)"),
+            ),
+            Msg::RemindStaleLine { account, days: None, cadence } => p(
+                format!("{account}: never contacted (cadence {cadence} days)"),
+                format!("{account}: nunca contatada (cadência de {cadence} dias)"),
+            ),
+            Msg::RemindStaleEscalated { account, days, cadence } => {
+                let since = days.map(|d| d.to_string()).unwrap_or_else(|| "∞".to_string());
+                p(
+                    format!(
+                        "{account}: no contact for {since} days, more than twice its {cadence}-day cadence (escalated to you as manager)"
+                    ),
+                    format!(
+                        "{account}: sem contato há {since} dias, mais que o dobro da cadência de {cadence} dias (escalado a você como gestor)"
+                    ),
+                )
+            }
+            Msg::DigestTitle { manager, date: d } => p(
+                format!("Weekly portfolio digest · {manager}'s team · {}", date(d)),
+                format!("Resumo semanal da carteira · equipe de {manager} · {}", date(d)),
+            ),
+            Msg::DigestByTier => s("Accounts by tier", "Contas por nível"),
+            Msg::DigestTierCounts { counts: [a, b, c] } => p(
+                format!("strategic {a} · key {b} · maintain {c}"),
+                format!("estratégicas {a} · chave {b} · manutenção {c}"),
+            ),
+            Msg::DigestShareLabel => s("Share of wallet", "Participação"),
+            Msg::DigestShare { share, wallet, headroom } => p(
+                format!("{share} of {wallet} a year; {headroom} of headroom to the ceilings"),
+                format!("{share} de {wallet} por ano; {headroom} de espaço até os tetos"),
+            ),
+            Msg::DigestNoSpend => {
+                s("unknown: no customer spend recorded", "desconhecida: nenhum gasto de cliente registrado")
+            }
+            Msg::RiskPlanning { account, days } => p(
+                format!("{account}: planning meeting overdue by {}", plural(days, "day", "days")),
+                format!("{account}: reunião de planejamento atrasada em {}", plural(days, "dia", "dias")),
+            ),
+            Msg::RiskStale { account, days } => p(
+                format!("{account}: contact overdue by {}", plural(days, "day", "days")),
+                format!("{account}: contato atrasado em {}", plural(days, "dia", "dias")),
+            ),
+            Msg::RiskReview { account, date: d, days } if days < 0 => p(
+                format!("{account}: yearly review overdue since {}", date(d)),
+                format!("{account}: revisão anual atrasada desde {}", date(d)),
+            ),
+            Msg::RiskReview { account, date: d, days } => p(
+                format!("{account}: yearly review due {} (in {})", date(d), plural(days, "day", "days")),
+                format!("{account}: revisão anual em {} (em {})", date(d), plural(days, "dia", "dias")),
+            ),
+            Msg::DigestNothingAtRisk => s("none", "nenhuma"),
+            Msg::DigestAtRiskLabel { count } => p(format!("At risk ({count})"), format!("Em risco ({count})")),
+            Msg::DigestInteractionsLabel => s("Interactions this week", "Interações nesta semana"),
+            Msg::DigestPlanningAhead { account, date: d } => p(
+                format!("{}: planning meeting due with {account}", date(d)),
+                format!("{}: reunião de planejamento com {account}", date(d)),
+            ),
+            Msg::DigestReviewAhead { account, date: d } => p(
+                format!("{}: yearly review of {account}", date(d)),
+                format!("{}: revisão anual de {account}", date(d)),
+            ),
+            Msg::DigestMeetingAhead { account, kind, date: d } => p(
+                format!("{}: {kind} meeting scheduled with {account}", date(d)),
+                format!("{}: reunião ({kind}) marcada com {account}", date(d)),
+            ),
+            Msg::DigestNothingAhead => s("nothing scheduled", "nada agendado"),
+            Msg::DigestAheadLabel => s("Next two weeks", "Próximas duas semanas"),
+            Msg::DigestFirst => {
+                s("first digest: nothing to compare with yet", "primeiro resumo: nada para comparar ainda")
+            }
+            Msg::DigestNewRisk { names } => p(format!("newly at risk: {names}"), format!("novas em risco: {names}")),
+            Msg::DigestRecovered { names } => {
+                p(format!("no longer at risk: {names}"), format!("fora de risco: {names}"))
+            }
+            Msg::DigestShareMoved { from, to } => {
+                p(format!("share of wallet {from} → {to}"), format!("participação {from} → {to}"))
+            }
+            Msg::DigestNoChange => s("no change since the last digest", "nenhuma mudança desde o último resumo"),
+            Msg::DigestChangesLabel => s("Since last week", "Desde a semana passada"),
+            Msg::CliWouldSend { count } => {
+                p(format!("would send {count} messages"), format!("enviaria {count} mensagens"))
+            }
+            Msg::CliSent { count } => p(format!("sent {count} messages"), format!("{count} mensagens enviadas")),
+            Msg::CliRetrying { count } => p(
+                format!("{count} messages could not be delivered yet and will be tried again"),
+                format!("{count} mensagens ainda não puderam ser entregues e serão tentadas de novo"),
+            ),
+            Msg::CliUndelivered { to, reason } => {
+                p(format!("not delivered to {to}: {reason}"), format!("não entregue a {to}: {reason}"))
+            }
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",

@@ -441,6 +441,7 @@ pub async fn seed_demo(
                     author_id: author,
                     kind,
                     occurred_at: at,
+                    occurred_on: day,
                     summary,
                     next_step,
                     next_step_due,

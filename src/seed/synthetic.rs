@@ -164,6 +164,7 @@ pub async fn seed_synthetic(
                     author_id: owner,
                     kind,
                     occurred_at: at,
+                    occurred_on: at.date_naive(),
                     summary: "Synthetic interaction",
                     next_step: None,
                     next_step_due: None,

@@ -314,8 +314,10 @@ impl WriteTx {
         let id = sqlx::query_scalar!(
             r#"INSERT INTO accounts (workspace_id, name, segment, tier, owner_id, technical_manager_id, currency,
                    wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
-                   yearly_review_on, status, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+                   yearly_review_on, status, created_at, contact_due_on, next_planning_due)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                       date(?15, '+' || ?12 || ' days'), date(?15, '+' || ?12 || ' days'))
+               RETURNING id AS "id!""#,
             workspace_id,
             a.name,
             a.segment,

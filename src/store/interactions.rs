@@ -24,6 +24,8 @@ pub struct NewInteraction<'a> {
     pub author_id: i64,
     pub kind: &'a str,
     pub occurred_at: DateTime<Utc>,
+    /// The calendar day it happened in the workspace's time zone: it moves the account's clock.
+    pub occurred_on: NaiveDate,
     pub summary: &'a str,
     pub next_step: Option<&'a str>,
     pub next_step_due: Option<NaiveDate>,
@@ -117,6 +119,24 @@ impl WriteTx {
             i.created_at
         )
         .fetch_one(&mut *self.tx)
+        .await?;
+        // The account's clock: last contact, when contact goes stale, and (for a planning meeting
+        // or a yearly review) when the next planning meeting is due.
+        let planning = matches!(i.kind, "planning_meeting" | "yearly_review");
+        sqlx::query!(
+            "UPDATE accounts SET
+                 last_contact_on = MAX(COALESCE(last_contact_on, ''), ?1),
+                 contact_due_on = date(MAX(COALESCE(last_contact_on, ''), ?1), '+' || planning_cadence_days || ' days'),
+                 next_planning_due = CASE WHEN ?2
+                     THEN MAX(COALESCE(next_planning_due, ''), date(?1, '+' || planning_cadence_days || ' days'))
+                     ELSE next_planning_due END
+             WHERE workspace_id = ?3 AND id = ?4",
+            i.occurred_on,
+            planning,
+            workspace_id,
+            i.account_id
+        )
+        .execute(&mut *self.tx)
         .await?;
         Ok(InsertOutcome::Inserted(id))
     }

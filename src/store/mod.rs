@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod contacts;
 mod interactions;
+mod jobs;
 mod people;
 mod workspaces;
 
@@ -19,6 +20,9 @@ pub use accounts::{AccountRow, NewAccount, PortfolioRow, TermHit};
 pub use audit::Counts;
 pub use contacts::{ContactRow, ContactStats, NewContact};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
+pub use jobs::{
+    Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,
+};
 pub use people::{NewPerson, Person};
 pub use workspaces::Workspace;
 

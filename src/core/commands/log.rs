@@ -66,6 +66,7 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
                 author_id: ctx.person.id,
                 kind: req.kind.code(),
                 occurred_at: at,
+                occurred_on: ctx.local_date(at),
                 summary: &req.summary,
                 next_step: req.next.as_deref(),
                 next_step_due: due,

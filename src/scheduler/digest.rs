@@ -1,0 +1,159 @@
+//! The weekly portfolio digest of a manager's team: accounts by tier, total share of wallet and
+//! headroom, accounts at risk with the reason, interactions this week per rep, planning meetings,
+//! reviews and meetings in the next two weeks, and what changed since the last digest.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::core::{Reply, Tone};
+use crate::domain::account::ShareOfWallet;
+use crate::domain::money::{Currency, Money, apply_bp};
+use crate::i18n::{Locale, Msg, format_bp, format_money};
+use crate::store::{Addressee, DigestSnapshot, Store, StoreError, TeamAccount, WriteTx};
+
+/// A yearly review this close puts an account at risk (if not prepared).
+const REVIEW_RISK_DAYS: i64 = 30;
+const AHEAD_DAYS: u64 = 14;
+
+/// Why an account is at risk.
+fn risks(a: &TeamAccount, today: NaiveDate) -> Vec<Msg> {
+    let mut out = Vec::new();
+    if let Some(due) = a.next_planning_due.filter(|d| *d < today) {
+        out.push(Msg::RiskPlanning { account: a.name.clone(), days: (today - due).num_days() });
+    }
+    if let Some(due) = a.contact_due_on.filter(|d| *d < today) {
+        out.push(Msg::RiskStale { account: a.name.clone(), days: (today - due).num_days() });
+    }
+    if let Some(review) = a.yearly_review_on {
+        let left = (review - today).num_days();
+        if left <= REVIEW_RISK_DAYS {
+            out.push(Msg::RiskReview { account: a.name.clone(), date: review, days: left });
+        }
+    }
+    out
+}
+
+/// The digest of `manager`'s team at `now`, and the snapshot to compare the next one with.
+pub async fn build(
+    tx: &mut WriteTx,
+    store: &Store,
+    ws: i64,
+    tz: Tz,
+    manager: &Addressee,
+    now: DateTime<Utc>,
+    locale: Locale,
+) -> Result<(Reply, DigestSnapshot), StoreError> {
+    let today = now.with_timezone(&tz).date_naive();
+    let team = tx.team(ws, manager.id).await?;
+    let mut accounts: Vec<TeamAccount> = Vec::new();
+    for person in &team {
+        accounts.extend(tx.accounts_of_owner(ws, person.id).await?);
+    }
+    accounts.sort_by(|a, b| a.tier.cmp(&b.tier).then(a.name.cmp(&b.name)));
+
+    let mut reply = Reply::titled(locale.t(Msg::DigestTitle { manager: manager.display_name.clone(), date: today }));
+
+    let tiers = [1, 2, 3].map(|t| accounts.iter().filter(|a| a.tier == t).count());
+    reply = reply.field(locale.t(Msg::DigestByTier), locale.t(Msg::DigestTierCounts { counts: tiers }));
+
+    let revenue: i64 = accounts.iter().map(|a| a.revenue_12m_minor).sum();
+    let wallet: i64 = accounts.iter().map(|a| a.wallet_minor).sum();
+    let headroom: i64 =
+        accounts.iter().map(|a| (apply_bp(a.wallet_minor, a.share_ceiling_bp) - a.revenue_12m_minor).max(0)).sum();
+    let money = |minor| format_money(Money::new(minor, Currency::BRL), locale);
+    let share = ShareOfWallet::compute(revenue, wallet, 10_000).map(|s| s.share_bp);
+    reply = reply.field(
+        locale.t(Msg::DigestShareLabel),
+        match share {
+            Some(bp) => locale.t(Msg::DigestShare {
+                share: format_bp(bp, locale),
+                wallet: money(wallet),
+                headroom: money(headroom),
+            }),
+            None => locale.t(Msg::DigestNoSpend),
+        },
+    );
+
+    let mut at_risk: BTreeSet<String> = BTreeSet::new();
+    let mut risk_lines: Vec<String> = Vec::new();
+    for a in &accounts {
+        let reasons = risks(a, today);
+        if !reasons.is_empty() {
+            at_risk.insert(a.name.clone());
+        }
+        risk_lines.extend(reasons.into_iter().map(|m| format!("• {}", locale.t(m))));
+    }
+    let risk_text = if risk_lines.is_empty() { locale.t(Msg::DigestNothingAtRisk) } else { risk_lines.join("\n") };
+    reply = reply.field(locale.t(Msg::DigestAtRiskLabel { count: at_risk.len() }), risk_text);
+
+    let week_ago = now - Duration::days(7);
+    let mut per_rep = Vec::new();
+    for person in &team {
+        let n = tx.interactions_by(ws, person.id, week_ago).await?;
+        if n > 0 || person.id != manager.id {
+            per_rep.push(format!("{} {n}", person.display_name));
+        }
+    }
+    reply = reply.field(locale.t(Msg::DigestInteractionsLabel), per_rep.join(" · "));
+
+    let horizon = today.checked_add_days(Days::new(AHEAD_DAYS)).unwrap_or(today);
+    let mut ahead: Vec<(NaiveDate, String)> = Vec::new();
+    for a in &accounts {
+        if let Some(due) = a.next_planning_due.filter(|d| *d >= today && *d <= horizon) {
+            ahead.push((due, locale.t(Msg::DigestPlanningAhead { account: a.name.clone(), date: due })));
+        }
+        if let Some(review) = a.yearly_review_on.filter(|d| *d >= today && *d <= horizon) {
+            ahead.push((review, locale.t(Msg::DigestReviewAhead { account: a.name.clone(), date: review })));
+        }
+    }
+    let owners: BTreeSet<i64> = team.iter().map(|p| p.id).collect();
+    let until = now + Duration::days(AHEAD_DAYS as i64);
+    for m in store.meetings_between(ws, now, until).await? {
+        if m.owner_id.is_some_and(|o| owners.contains(&o)) {
+            let day = m.starts_at.with_timezone(&tz).date_naive();
+            ahead.push((day, locale.t(Msg::DigestMeetingAhead { account: m.account_name, kind: m.kind, date: day })));
+        }
+    }
+    ahead.sort();
+    let ahead_text = if ahead.is_empty() {
+        locale.t(Msg::DigestNothingAhead)
+    } else {
+        ahead.into_iter().map(|(_, l)| format!("• {l}")).collect::<Vec<_>>().join("\n")
+    };
+    reply = reply.field(locale.t(Msg::DigestAheadLabel), ahead_text);
+
+    let previous = tx.last_digest(ws, manager.id).await?;
+    let changes = match &previous {
+        None => locale.t(Msg::DigestFirst),
+        Some(p) => {
+            let before: BTreeSet<String> = serde_json::from_str(&p.at_risk).unwrap_or_default();
+            let new: Vec<String> = at_risk.difference(&before).cloned().collect();
+            let recovered: Vec<String> = before.difference(&at_risk).cloned().collect();
+            let mut lines = Vec::new();
+            if !new.is_empty() {
+                lines.push(locale.t(Msg::DigestNewRisk { names: new.join(", ") }));
+            }
+            if !recovered.is_empty() {
+                lines.push(locale.t(Msg::DigestRecovered { names: recovered.join(", ") }));
+            }
+            let before_share = ShareOfWallet::compute(p.revenue_minor, p.wallet_minor, 10_000).map(|s| s.share_bp);
+            if before_share != share
+                && let (Some(a), Some(b)) = (before_share, share)
+            {
+                lines.push(locale.t(Msg::DigestShareMoved { from: format_bp(a, locale), to: format_bp(b, locale) }));
+            }
+            if lines.is_empty() { locale.t(Msg::DigestNoChange) } else { lines.join("\n") }
+        }
+    };
+    reply = reply.field(locale.t(Msg::DigestChangesLabel), changes);
+    let tone = if at_risk.is_empty() { Tone::Good } else { Tone::Warning };
+    let snapshot = DigestSnapshot {
+        taken_at: now,
+        at_risk: serde_json::to_string(&at_risk).unwrap_or_else(|_| "[]".to_string()),
+        revenue_minor: revenue,
+        wallet_minor: wallet,
+    };
+    Ok((reply.tone(tone), snapshot))
+}

@@ -1,0 +1,62 @@
+//! The jobs of the scheduler, their default schedules and how long a missed occurrence stays
+//! worth running.
+
+use chrono::Duration;
+
+/// A job the scheduler runs for every workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    /// 7 days and 1 day before each planning meeting is due, and every run while it is overdue.
+    PlanningReminders,
+    /// 30, 7 and 1 days before each yearly review, to the owner and their manager.
+    YearlyReview,
+    /// No contact for longer than the cadence; beyond twice the cadence, to the manager too.
+    StaleContact,
+    /// Each manager's portfolio digest.
+    WeeklyDigest,
+}
+
+impl Job {
+    pub const ALL: [Job; 4] = [Job::PlanningReminders, Job::YearlyReview, Job::StaleContact, Job::WeeklyDigest];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::PlanningReminders => "planning_reminders",
+            Job::YearlyReview => "yearly_review",
+            Job::StaleContact => "stale_contact",
+            Job::WeeklyDigest => "weekly_digest",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Job> {
+        Job::ALL.into_iter().find(|j| j.name() == name)
+    }
+
+    /// Working days at 08:00 for reminders; Monday 08:00 for the digest (local time).
+    pub fn default_cron(self) -> &'static str {
+        match self {
+            Job::WeeklyDigest => "0 8 * * 1",
+            _ => "0 8 * * 1-5",
+        }
+    }
+}
+
+/// How long after its time a missed occurrence still runs (once).
+pub const DEFAULT_GRACE: Duration = Duration::hours(24);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scheduler::cron::CronExpr;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_default_schedule_parses_and_every_name_is_unique() {
+        let mut names = HashSet::new();
+        for job in Job::ALL {
+            assert!(CronExpr::parse(job.default_cron()).is_ok(), "{}", job.name());
+            assert!(names.insert(job.name()));
+            assert_eq!(Job::from_name(job.name()), Some(job));
+        }
+    }
+}

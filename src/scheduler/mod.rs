@@ -1,0 +1,321 @@
+//! Proactive planning: jobs on cron schedules per workspace, run once per occurrence, their
+//! messages written to an outbox in the same transaction, and delivered with retries until
+//! delivered or expired. Time always comes from the caller, so every rule is testable.
+//!
+//! One [`Scheduler::tick`] runs, for each workspace and job, the latest occurrence due since the
+//! last one it ran (at most one, and none older than the grace period); [`Scheduler::deliver`]
+//! sends what the outbox holds.
+
+pub mod cron;
+pub mod digest;
+pub mod jobs;
+pub mod reminders;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use tracing::{error, info, warn};
+
+use self::cron::CronExpr;
+use self::jobs::{DEFAULT_GRACE, Job};
+use crate::core::{Reply, Tone};
+use crate::i18n::{Locale, Msg};
+use crate::notify::{Notifier, Recipient};
+use crate::store::{Addressee, Store, Workspace, WriteTx};
+
+/// How long an undelivered message is kept trying.
+pub const OUTBOX_TTL: Duration = Duration::days(3);
+
+/// A job's effective schedule in a workspace.
+#[derive(Debug, Clone)]
+pub struct Effective {
+    pub job: Job,
+    pub cron: CronExpr,
+    pub enabled: bool,
+    pub grace: Duration,
+}
+
+/// A job occurrence that ran.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ran {
+    pub workspace: String,
+    pub job: Job,
+    pub scheduled_for: DateTime<Utc>,
+    /// Earlier occurrences missed during downtime and not run.
+    pub skipped: i64,
+    pub messages: usize,
+}
+
+/// What an occurrence would send.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub workspace: String,
+    pub job: Job,
+    pub at: DateTime<Utc>,
+    pub messages: Vec<(String, Reply)>,
+}
+
+/// A message that was delivered.
+#[derive(Debug, Clone)]
+pub struct Delivered {
+    pub to: String,
+    pub platform: String,
+    pub reply: Reply,
+}
+
+/// What one delivery pass did.
+#[derive(Debug, Default)]
+pub struct DeliveryReport {
+    pub delivered: Vec<Delivered>,
+    /// Failed this time, to be tried again later.
+    pub retrying: usize,
+    /// Given up: (recipient, reason).
+    pub failed: Vec<(String, String)>,
+}
+
+/// The notifier of each platform; messages for a platform without one go to `fallback`.
+#[derive(Clone)]
+pub struct Notifiers {
+    pub discord: Option<Arc<dyn Notifier>>,
+    pub fallback: Arc<dyn Notifier>,
+}
+
+impl Notifiers {
+    fn for_platform(&self, platform: &str) -> &dyn Notifier {
+        match (platform, &self.discord) {
+            ("discord", Some(n)) => n.as_ref(),
+            _ => self.fallback.as_ref(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Scheduler {
+    store: Store,
+}
+
+fn tz_of(ws: &Workspace) -> Tz {
+    ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)
+}
+
+fn locale_of(person: &Addressee, ws: &Workspace) -> Locale {
+    person.language.as_deref().and_then(Locale::parse).or_else(|| Locale::parse(&ws.language)).unwrap_or_default()
+}
+
+impl Scheduler {
+    pub fn new(store: Store) -> Scheduler {
+        Scheduler { store }
+    }
+
+    /// The schedules in force in a workspace: its own, else the defaults.
+    pub async fn schedules(&self, workspace_id: i64) -> anyhow::Result<Vec<Effective>> {
+        let own = self.store.job_schedules(workspace_id).await?;
+        Ok(Job::ALL
+            .into_iter()
+            .map(|job| {
+                let row = own.iter().find(|r| r.job == job.name());
+                let cron = row
+                    .and_then(|r| CronExpr::parse(&r.cron).ok())
+                    .or_else(|| CronExpr::parse(job.default_cron()).ok());
+                (job, row, cron)
+            })
+            .filter_map(|(job, row, cron)| {
+                Some(Effective {
+                    job,
+                    cron: cron?,
+                    enabled: row.is_none_or(|r| r.enabled),
+                    grace: row.map(|r| Duration::minutes(r.grace_minutes)).unwrap_or(DEFAULT_GRACE),
+                })
+            })
+            .collect())
+    }
+
+    /// Runs every occurrence due at `now` that has not run yet: per workspace and job, the latest
+    /// one since the last run and within the grace period, once.
+    pub async fn tick(&self, now: DateTime<Utc>) -> anyhow::Result<Vec<Ran>> {
+        let mut ran = Vec::new();
+        for id in self.store.workspace_ids().await? {
+            let Some(ws) = self.store.workspace_by_id(id).await? else { continue };
+            let tz = tz_of(&ws);
+            for schedule in self.schedules(ws.id).await?.into_iter().filter(|s| s.enabled) {
+                let last = self.store.last_job_run(ws.id, schedule.job.name()).await?.map(|(at, _, _)| at);
+                let from = last.map_or(now - schedule.grace, |l| l.max(now - schedule.grace));
+                let due = schedule.cron.occurrences(tz, from, now, 100_000);
+                let Some(&latest) = due.last() else { continue };
+                let skipped = due.len() as i64 - 1;
+                if let Some(messages) = self.run(&ws, tz, schedule.job, latest, now, skipped).await? {
+                    info!(workspace = %ws.key, job = schedule.job.name(), %latest, skipped, messages, "job ran");
+                    ran.push(Ran {
+                        workspace: ws.key.clone(),
+                        job: schedule.job,
+                        scheduled_for: latest,
+                        skipped,
+                        messages,
+                    });
+                }
+            }
+        }
+        Ok(ran)
+    }
+
+    /// Runs one occurrence: records it, composes its messages and queues them, all in one
+    /// transaction. `None` when the occurrence had run already.
+    async fn run(
+        &self,
+        ws: &Workspace,
+        tz: Tz,
+        job: Job,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        skipped: i64,
+    ) -> anyhow::Result<Option<usize>> {
+        let mut tx = self.store.write().await?;
+        let Some(run_id) = tx.record_job_run(ws.id, job.name(), at, now, skipped).await? else {
+            return Ok(None);
+        };
+        let messages = self.compose(&mut tx, ws, tz, job, at, true).await?;
+        for (to, reply) in &messages {
+            let payload = serde_json::to_string(reply)?;
+            tx.enqueue(ws.id, Some(run_id), to, &payload, now, now + OUTBOX_TTL).await?;
+        }
+        tx.set_job_run_messages(run_id, messages.len() as i64).await?;
+        tx.commit().await?;
+        Ok(Some(messages.len()))
+    }
+
+    /// What a job's occurrence at `at` sends, to whom.
+    async fn compose(
+        &self,
+        tx: &mut WriteTx,
+        ws: &Workspace,
+        tz: Tz,
+        job: Job,
+        at: DateTime<Utc>,
+        keep_snapshot: bool,
+    ) -> anyhow::Result<Vec<(Addressee, Reply)>> {
+        let today = at.with_timezone(&tz).date_naive();
+        let (bundles, title, footer, tone) = match job {
+            Job::WeeklyDigest => {
+                let mut out = Vec::new();
+                for manager in tx.managers(ws.id).await? {
+                    let locale = locale_of(&manager, ws);
+                    let (reply, snapshot) = digest::build(tx, &self.store, ws.id, tz, &manager, at, locale).await?;
+                    if keep_snapshot {
+                        tx.save_digest(ws.id, manager.id, &snapshot).await?;
+                    }
+                    out.push((manager, reply));
+                }
+                return Ok(out);
+            }
+            Job::PlanningReminders => {
+                let b = reminders::planning(tx, ws.id, today, at).await?;
+                (b, Msg::RemindPlanningTitle, None, Tone::Warning)
+            }
+            Job::YearlyReview => {
+                let b = reminders::reviews(tx, ws.id, today, at).await?;
+                let questions = vec![
+                    Msg::ReviewQuestionsIntro,
+                    Msg::ReviewQuestion(1),
+                    Msg::ReviewQuestion(2),
+                    Msg::ReviewQuestion(3),
+                    Msg::ReviewQuestion(4),
+                ];
+                (b, Msg::RemindReviewTitle, Some(questions), Tone::Warning)
+            }
+            Job::StaleContact => {
+                let b = reminders::stale(tx, ws.id, today, at).await?;
+                (b, Msg::RemindStaleTitle, None, Tone::Danger)
+            }
+        };
+        let mut out = Vec::new();
+        for (person_id, lines) in bundles.into_inner() {
+            let Some(person) = tx.addressee(ws.id, person_id).await? else { continue };
+            let locale = locale_of(&person, ws);
+            let tone =
+                if lines.iter().any(|l| matches!(l, Msg::RemindPlanningOverdue { .. })) { Tone::Danger } else { tone };
+            out.push((person, reminders::message(title.clone(), lines, footer.clone(), tone, locale)));
+        }
+        Ok(out)
+    }
+
+    /// What every occurrence from `from` to `to` would send, without sending or recording anything.
+    pub async fn preview(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> anyhow::Result<Vec<Preview>> {
+        let mut out = Vec::new();
+        for id in self.store.workspace_ids().await? {
+            let Some(ws) = self.store.workspace_by_id(id).await? else { continue };
+            let tz = tz_of(&ws);
+            let mut occurrences: Vec<(DateTime<Utc>, Job)> = Vec::new();
+            for schedule in self.schedules(ws.id).await?.into_iter().filter(|s| s.enabled) {
+                occurrences
+                    .extend(schedule.cron.occurrences(tz, from, to, 10_000).into_iter().map(|at| (at, schedule.job)));
+            }
+            occurrences.sort_by_key(|(at, job)| (*at, job.name()));
+            // One transaction, rolled back: marks made by an earlier occurrence hold for later ones.
+            let mut tx = self.store.write().await?;
+            for (at, job) in occurrences {
+                let messages = self.compose(&mut tx, &ws, tz, job, at, true).await?;
+                let messages = messages.into_iter().map(|(to, reply)| (to.display_name, reply)).collect();
+                out.push(Preview { workspace: ws.key.clone(), job, at, messages });
+            }
+            drop(tx);
+        }
+        Ok(out)
+    }
+
+    /// The digest of a manager's team, on demand (nothing is recorded).
+    pub async fn digest_for(
+        &self,
+        ws: &Workspace,
+        manager: &Addressee,
+        now: DateTime<Utc>,
+        locale: Locale,
+    ) -> anyhow::Result<Reply> {
+        let mut tx = self.store.write().await?;
+        let (reply, _) = digest::build(&mut tx, &self.store, ws.id, tz_of(ws), manager, now, locale).await?;
+        drop(tx);
+        Ok(reply)
+    }
+
+    /// Delivers what the outbox holds for `now`: delivered, tried again later with a growing
+    /// pause, or, once expired or refused for good, kept as failed.
+    pub async fn deliver(&self, now: DateTime<Utc>, notifiers: &Notifiers) -> anyhow::Result<DeliveryReport> {
+        let mut report = DeliveryReport::default();
+        for item in self.store.outbox_due(now, 1000).await? {
+            let to = format!("{}:{}", item.platform, item.platform_user_id);
+            if now >= item.expires_at {
+                self.store.outbox_failed(item.id, "expired before it could be delivered", None).await?;
+                report.failed.push((to, "expired".to_string()));
+                continue;
+            }
+            let reply: Reply = match serde_json::from_str(&item.payload) {
+                Ok(reply) => reply,
+                Err(e) => {
+                    error!(id = item.id, error = %e, "unreadable outbox message");
+                    self.store.outbox_failed(item.id, "unreadable message", None).await?;
+                    report.failed.push((to, "unreadable".to_string()));
+                    continue;
+                }
+            };
+            let recipient = Recipient::Person(item.platform_user_id.clone());
+            match notifiers.for_platform(&item.platform).deliver(&recipient, &reply).await {
+                Ok(()) => {
+                    self.store.outbox_delivered(item.id, now).await?;
+                    report.delivered.push(Delivered { to, platform: item.platform.clone(), reply });
+                }
+                Err(undelivered) => {
+                    let pause = Duration::minutes(1 << item.attempts.clamp(0, 6));
+                    let retry_at = (!undelivered.permanent && now + pause < item.expires_at).then_some(now + pause);
+                    warn!(id = item.id, %to, reason = undelivered.reason, ?retry_at, "delivery failed");
+                    self.store.outbox_failed(item.id, &undelivered.reason, retry_at).await?;
+                    if retry_at.is_some() {
+                        report.retrying += 1;
+                    } else {
+                        report.failed.push((to, undelivered.reason));
+                    }
+                }
+            }
+        }
+        Ok(report)
+    }
+}

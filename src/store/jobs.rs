@@ -1,0 +1,527 @@
+//! What the scheduler reads and writes: schedules, recorded occurrences, the accounts that are due
+//! (found through the clock indexes), reminder marks, the outbox, meetings and digest snapshots.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Store, StoreError, WriteTx};
+
+/// A workspace's own schedule for a job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobSchedule {
+    pub job: String,
+    pub cron: String,
+    pub enabled: bool,
+    pub grace_minutes: i64,
+}
+
+/// An account whose clock says something is due, with its owner and the owner's manager.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueAccount {
+    pub id: i64,
+    pub name: String,
+    pub tier: i64,
+    pub planning_cadence_days: i64,
+    pub next_planning_due: Option<NaiveDate>,
+    pub contact_due_on: Option<NaiveDate>,
+    pub last_contact_on: Option<NaiveDate>,
+    pub yearly_review_on: Option<NaiveDate>,
+    pub owner_id: i64,
+    pub owner_manager_id: Option<i64>,
+}
+
+/// A person a message can be sent to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addressee {
+    pub id: i64,
+    pub display_name: String,
+    pub platform: String,
+    pub platform_user_id: String,
+    pub language: Option<String>,
+    pub role: String,
+    pub manager_id: Option<i64>,
+}
+
+/// A message waiting in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub workspace_id: i64,
+    pub person_id: i64,
+    pub platform: String,
+    pub platform_user_id: String,
+    pub payload: String,
+    pub attempts: i64,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Counts of the outbox by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutboxCounts {
+    pub pending: i64,
+    pub delivered: i64,
+    pub failed: i64,
+}
+
+/// An upcoming meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub account_name: String,
+    pub owner_id: Option<i64>,
+    pub kind: String,
+    pub starts_at: DateTime<Utc>,
+    pub with_contacts: String,
+}
+
+/// A meeting to schedule.
+#[derive(Debug, Clone)]
+pub struct NewMeeting<'a> {
+    pub account_id: i64,
+    pub kind: &'a str,
+    pub starts_at: DateTime<Utc>,
+    pub with_contacts: &'a str,
+    pub created_by: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a manager's last digest showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestSnapshot {
+    pub taken_at: DateTime<Utc>,
+    pub at_risk: String,
+    pub revenue_minor: i64,
+    pub wallet_minor: i64,
+}
+
+/// One account of a team's portfolio, for the digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamAccount {
+    pub id: i64,
+    pub name: String,
+    pub tier: i64,
+    pub owner_id: i64,
+    pub wallet_minor: i64,
+    pub revenue_12m_minor: i64,
+    pub share_ceiling_bp: i64,
+    pub next_planning_due: Option<NaiveDate>,
+    pub contact_due_on: Option<NaiveDate>,
+    pub yearly_review_on: Option<NaiveDate>,
+}
+
+impl Store {
+    pub async fn workspace_ids(&self) -> Result<Vec<i64>, StoreError> {
+        sqlx::query_scalar!(r#"SELECT id AS "id!" FROM workspaces ORDER BY id"#).fetch_all(&self.pool).await
+    }
+
+    pub async fn workspace_by_id(&self, id: i64) -> Result<Option<super::Workspace>, StoreError> {
+        sqlx::query_as!(
+            super::Workspace,
+            r#"SELECT id AS "id!", key, language, time_zone, default_role FROM workspaces WHERE id = ?"#,
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn job_schedules(&self, workspace_id: i64) -> Result<Vec<JobSchedule>, StoreError> {
+        sqlx::query_as!(
+            JobSchedule,
+            r#"SELECT job, cron, enabled AS "enabled!: bool", grace_minutes FROM job_schedules WHERE workspace_id = ?"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn set_job_schedule(
+        &self,
+        workspace_id: i64,
+        job: &str,
+        cron: &str,
+        enabled: bool,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO job_schedules (workspace_id, job, cron, enabled) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (workspace_id, job) DO UPDATE SET cron = ?3, enabled = ?4",
+            workspace_id,
+            job,
+            cron,
+            enabled
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn set_time_zone(&self, workspace_id: i64, tz: &str) -> Result<(), StoreError> {
+        sqlx::query!("UPDATE workspaces SET time_zone = ? WHERE id = ?", tz, workspace_id).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// The latest occurrence a job ran for, and when it ran.
+    pub async fn last_job_run(
+        &self,
+        workspace_id: i64,
+        job: &str,
+    ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>, i64)>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT scheduled_for AS "scheduled_for!: DateTime<Utc>", ran_at AS "ran_at!: DateTime<Utc>", messages
+               FROM job_runs WHERE workspace_id = ? AND job = ? ORDER BY scheduled_for DESC LIMIT 1"#,
+            workspace_id,
+            job
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.scheduled_for, r.ran_at, r.messages)))
+    }
+
+    /// Messages waiting for delivery whose time has come, oldest first.
+    pub async fn outbox_due(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+        sqlx::query_as!(
+            OutboxItem,
+            r#"SELECT id AS "id!", workspace_id, person_id, platform, platform_user_id, payload, attempts,
+                      expires_at AS "expires_at!: DateTime<Utc>"
+               FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"#,
+            now,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn outbox_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+            at,
+            id
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// A failed attempt: tried again at `retry_at`, or kept as failed when `None`.
+    pub async fn outbox_failed(&self, id: i64, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
+        match retry_at {
+            Some(at) => {
+                sqlx::query!(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                    error,
+                    at,
+                    id
+                )
+                .execute(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query!(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = 'failed' WHERE id = ?",
+                    error,
+                    id
+                )
+                .execute(&self.pool)
+                .await?
+            }
+        };
+        Ok(())
+    }
+
+    pub async fn outbox_counts(&self, workspace_id: Option<i64>) -> Result<OutboxCounts, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT COALESCE(SUM(status = 'pending'), 0) AS "pending!: i64",
+                      COALESCE(SUM(status = 'delivered'), 0) AS "delivered!: i64",
+                      COALESCE(SUM(status = 'failed'), 0) AS "failed!: i64"
+               FROM outbox WHERE ?1 IS NULL OR workspace_id = ?1"#,
+            workspace_id
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(OutboxCounts { pending: row.pending, delivered: row.delivered, failed: row.failed })
+    }
+
+    /// Meetings of the workspace from `from` to `until`, soonest first.
+    pub async fn meetings_between(
+        &self,
+        workspace_id: i64,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<MeetingRow>, StoreError> {
+        sqlx::query_as!(
+            MeetingRow,
+            r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind,
+                      m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts
+               FROM meetings m JOIN accounts a ON a.id = m.account_id
+               WHERE m.workspace_id = ? AND m.starts_at >= ? AND m.starts_at <= ? ORDER BY m.starts_at"#,
+            workspace_id,
+            from,
+            until
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// Records that a job ran for an occurrence; `None` when it already had.
+    pub async fn record_job_run(
+        &mut self,
+        workspace_id: i64,
+        job: &str,
+        scheduled_for: DateTime<Utc>,
+        ran_at: DateTime<Utc>,
+        skipped: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        sqlx::query_scalar!(
+            r#"INSERT INTO job_runs (workspace_id, job, scheduled_for, ran_at, skipped) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (workspace_id, job, scheduled_for) DO NOTHING RETURNING id AS "id!""#,
+            workspace_id,
+            job,
+            scheduled_for,
+            ran_at,
+            skipped
+        )
+        .fetch_optional(&mut *self.tx)
+        .await
+    }
+
+    pub async fn set_job_run_messages(&mut self, run_id: i64, messages: i64) -> Result<(), StoreError> {
+        sqlx::query!("UPDATE job_runs SET messages = ? WHERE id = ?", messages, run_id).execute(&mut *self.tx).await?;
+        Ok(())
+    }
+
+    /// Active accounts with an owner whose next planning meeting is due by `until`.
+    pub async fn planning_due(&mut self, workspace_id: i64, until: NaiveDate) -> Result<Vec<DueAccount>, StoreError> {
+        sqlx::query_as!(
+            DueAccount,
+            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
+                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
+                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
+               FROM accounts a JOIN people o ON o.id = a.owner_id
+               WHERE a.workspace_id = ? AND a.status = 'active' AND a.next_planning_due <= ?
+               ORDER BY a.next_planning_due, a.name"#,
+            workspace_id,
+            until
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// Active accounts with an owner whose contact went stale before `today`.
+    pub async fn contact_stale(&mut self, workspace_id: i64, today: NaiveDate) -> Result<Vec<DueAccount>, StoreError> {
+        sqlx::query_as!(
+            DueAccount,
+            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
+                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
+                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
+               FROM accounts a JOIN people o ON o.id = a.owner_id
+               WHERE a.workspace_id = ? AND a.status = 'active' AND a.contact_due_on < ?
+               ORDER BY a.contact_due_on, a.name"#,
+            workspace_id,
+            today
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// Active accounts with an owner whose yearly review falls from `from` to `until`.
+    pub async fn reviews_due(
+        &mut self,
+        workspace_id: i64,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<DueAccount>, StoreError> {
+        sqlx::query_as!(
+            DueAccount,
+            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
+                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
+                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
+               FROM accounts a JOIN people o ON o.id = a.owner_id
+               WHERE a.workspace_id = ? AND a.status = 'active' AND a.yearly_review_on >= ? AND a.yearly_review_on <= ?
+               ORDER BY a.yearly_review_on, a.name"#,
+            workspace_id,
+            from,
+            until
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// Marks a reminder as given; `false` when it had been already.
+    pub async fn mark_reminder(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        mark: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query!(
+            "INSERT INTO reminder_marks (workspace_id, account_id, mark, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            workspace_id,
+            account_id,
+            mark,
+            at
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn addressee(&mut self, workspace_id: i64, person_id: i64) -> Result<Option<Addressee>, StoreError> {
+        sqlx::query_as!(
+            Addressee,
+            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role, manager_id
+               FROM people WHERE workspace_id = ? AND id = ?"#,
+            workspace_id,
+            person_id
+        )
+        .fetch_optional(&mut *self.tx)
+        .await
+    }
+
+    /// The managers (and admins with people reporting to them) of the workspace.
+    pub async fn managers(&mut self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
+        sqlx::query_as!(
+            Addressee,
+            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role, manager_id
+               FROM people p WHERE workspace_id = ?1
+                 AND (role = 'manager' OR EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id))
+               ORDER BY folded_name"#,
+            workspace_id
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// A manager's team: the manager and everyone reporting to them, directly or not.
+    pub async fn team(&mut self, workspace_id: i64, manager_id: i64) -> Result<Vec<Addressee>, StoreError> {
+        sqlx::query_as!(
+            Addressee,
+            r#"WITH RECURSIVE team(id) AS (
+                   SELECT ?2 UNION SELECT p.id FROM people p JOIN team t ON p.manager_id = t.id WHERE p.workspace_id = ?1)
+               SELECT p.id AS "id!", p.display_name, p.platform, p.platform_user_id, p.language, p.role, p.manager_id
+               FROM people p JOIN team t ON t.id = p.id WHERE p.workspace_id = ?1 ORDER BY p.folded_name"#,
+            workspace_id,
+            manager_id
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// The active accounts owned by one person.
+    pub async fn accounts_of_owner(
+        &mut self,
+        workspace_id: i64,
+        owner_id: i64,
+    ) -> Result<Vec<TeamAccount>, StoreError> {
+        sqlx::query_as!(
+            TeamAccount,
+            r#"SELECT id AS "id!", name, tier, owner_id AS "owner_id!", wallet_minor, revenue_12m_minor, share_ceiling_bp,
+                      next_planning_due AS "next_planning_due?: NaiveDate", contact_due_on AS "contact_due_on?: NaiveDate",
+                      yearly_review_on AS "yearly_review_on?: NaiveDate"
+               FROM accounts WHERE workspace_id = ? AND owner_id = ? AND status = 'active' ORDER BY tier, name"#,
+            workspace_id,
+            owner_id
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// Interactions a person logged from `from` on.
+    pub async fn interactions_by(
+        &mut self,
+        workspace_id: i64,
+        author_id: i64,
+        from: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT COUNT(*) AS "n!: i64" FROM interactions WHERE workspace_id = ? AND author_id = ? AND occurred_at >= ?"#,
+            workspace_id,
+            author_id,
+            from
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    pub async fn last_digest(
+        &mut self,
+        workspace_id: i64,
+        manager_id: i64,
+    ) -> Result<Option<DigestSnapshot>, StoreError> {
+        sqlx::query_as!(
+            DigestSnapshot,
+            r#"SELECT taken_at AS "taken_at!: DateTime<Utc>", at_risk, revenue_minor, wallet_minor FROM digest_snapshots
+               WHERE workspace_id = ? AND manager_id = ? ORDER BY taken_at DESC LIMIT 1"#,
+            workspace_id,
+            manager_id
+        )
+        .fetch_optional(&mut *self.tx)
+        .await
+    }
+
+    pub async fn save_digest(
+        &mut self,
+        workspace_id: i64,
+        manager_id: i64,
+        s: &DigestSnapshot,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT OR REPLACE INTO digest_snapshots (workspace_id, manager_id, taken_at, at_risk, revenue_minor, wallet_minor)
+             VALUES (?, ?, ?, ?, ?, ?)",
+            workspace_id,
+            manager_id,
+            s.taken_at,
+            s.at_risk,
+            s.revenue_minor,
+            s.wallet_minor
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn enqueue(
+        &mut self,
+        workspace_id: i64,
+        job_run_id: Option<i64>,
+        to: &Addressee,
+        payload: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        sqlx::query_scalar!(
+            r#"INSERT INTO outbox (workspace_id, job_run_id, person_id, platform, platform_user_id, payload, next_attempt_at,
+                   created_at, expires_at)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id AS "id!""#,
+            workspace_id,
+            job_run_id,
+            to.id,
+            to.platform,
+            to.platform_user_id,
+            payload,
+            now,
+            expires_at
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    pub async fn insert_meeting(&mut self, workspace_id: i64, m: &NewMeeting<'_>) -> Result<i64, StoreError> {
+        sqlx::query_scalar!(
+            r#"INSERT INTO meetings (workspace_id, account_id, kind, starts_at, with_contacts, created_by, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            workspace_id,
+            m.account_id,
+            m.kind,
+            m.starts_at,
+            m.with_contacts,
+            m.created_by,
+            m.created_at
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+}
