@@ -17,6 +17,7 @@ pub struct TestApp {
     pub core: Core,
     pub store: Store,
     pub now: DateTime<Utc>,
+    pub db_path: std::path::PathBuf,
     _dir: TempDir,
 }
 
@@ -25,7 +26,7 @@ pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_path = dir.path().join("kam.db");
     let store = Store::open(&db_path).await.expect("open store");
-    TestApp { core: Core::new(store.clone()), store, now: test_now(), _dir: dir }
+    TestApp { core: Core::new(store.clone()), store, now: test_now(), db_path, _dir: dir }
 }
 
 /// An app whose `local` workspace holds the demo portfolio.

@@ -1,0 +1,53 @@
+//! `kam-bot jobs` as an operator runs it, on the demo data.
+
+use std::process::Command;
+
+fn kam_bot(db: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kam-bot"));
+    cmd.arg("--db").arg(db);
+    for var in ["KAM_DB", "KAM_WORKSPACE", "KAM_NOW", "DISCORD_TOKEN", "DISCORD_PUBLIC_KEY", "DISCORD_API_URL"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn jobs_run_delivers_once_and_says_how_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    stdout(kam_bot(&db).args(["--now", "2026-11-27T09:00:00-03:00", "seed", "--demo"]));
+
+    let preview = stdout(kam_bot(&db).args([
+        "jobs",
+        "preview",
+        "--from",
+        "2026-12-06T00:00:00-03:00",
+        "--to",
+        "2026-12-07T23:00:00-03:00",
+    ]));
+    assert!(preview.contains("weekly_digest") && preview.trim_end().ends_with("would send 9 messages"), "{preview}");
+
+    let first = stdout(kam_bot(&db).args(["jobs", "run", "--at", "2026-12-07T08:00:00-03:00"]));
+    assert!(first.contains("Resumo semanal da carteira · equipe de Marina Costa · 07/12/2026"), "{first}");
+    assert!(first.contains("→ terminal:rafael.lima"));
+    assert!(first.contains("Gerdau: no contact for 84 days (cadence 60 days)"));
+    let last = first.trim_end().lines().last().unwrap();
+    assert_eq!(last, "sent 9 messages");
+
+    let again = stdout(kam_bot(&db).args(["jobs", "run", "--at", "2026-12-07T08:00:00-03:00"]));
+    assert_eq!(again.trim_end(), "sent 0 messages");
+
+    let status = stdout(kam_bot(&db).args(["--now", "2026-12-07T09:00:00-03:00", "jobs", "status"]));
+    assert!(
+        status
+            .contains("weekly_digest        0 8 * * 1      last 2026-12-07 08:00 (1 messages) · next 2026-12-14 08:00"),
+        "{status}"
+    );
+    assert!(status.contains("outbox: 0 pending, 9 delivered, 0 failed"), "{status}");
+}

@@ -1,0 +1,407 @@
+//! The scheduler with a fake clock: a simulated quarter on a small portfolio, a restart, an
+//! outage, daylight-saving changes, and a notifier that fails.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Datelike, Duration, TimeZone, Timelike, Utc, Weekday};
+use kam_bot::core::{Core, Invocation, Platform, Reply};
+use kam_bot::domain::account::Tier;
+use kam_bot::notify::{AcceptingNotifier, Delivery, Notifier, Recipient, Undelivered};
+use kam_bot::scheduler::{Notifiers, Scheduler};
+use kam_bot::store::{NewAccount, NewPerson, Store};
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// Remembers every message it is given.
+#[derive(Default, Clone)]
+struct Recording {
+    sent: Arc<Mutex<Vec<(DateTime<Utc>, String, Reply)>>>,
+    now: Arc<Mutex<DateTime<Utc>>>,
+}
+
+impl Notifier for Recording {
+    fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
+        let who = match to {
+            Recipient::Person(id) | Recipient::Channel(id) => id.clone(),
+        };
+        let at = *self.now.lock().unwrap();
+        self.sent.lock().unwrap().push((at, who, reply.clone()));
+        Box::pin(async { Ok(()) })
+    }
+}
+
+impl Recording {
+    fn notifiers(&self) -> Notifiers {
+        Notifiers { discord: None, fallback: Arc::new(self.clone()) }
+    }
+
+    fn to(&self, who: &str) -> Vec<(DateTime<Utc>, Reply)> {
+        self.sent.lock().unwrap().iter().filter(|(_, w, _)| w == who).map(|(at, _, r)| (*at, r.clone())).collect()
+    }
+
+    fn titled(&self, who: &str, title: &str) -> Vec<(DateTime<Utc>, Reply)> {
+        self.to(who).into_iter().filter(|(_, r)| r.title.as_deref().is_some_and(|t| t.starts_with(title))).collect()
+    }
+}
+
+fn sp(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    chrono_tz::America::Sao_Paulo.with_ymd_and_hms(y, m, d, h, min, 0).single().unwrap().with_timezone(&Utc)
+}
+
+fn local_date(t: DateTime<Utc>) -> String {
+    t.with_timezone(&chrono_tz::America::Sao_Paulo).format("%Y-%m-%d").to_string()
+}
+
+/// A manager, a rep, and two accounts whose clocks are set so that, from Monday 2027-01-04:
+/// Alfa's planning meeting (cadence 90) falls due on Thursday 2027-01-14 with no contact ever;
+/// Beta's yearly review is on Wednesday 2027-02-10, and nothing else is due in the quarter.
+async fn small_portfolio(app: &TestApp) {
+    let ws = app.workspace_id("local").await;
+    let mut tx = app.store.write().await.unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap();
+    let person = |id: &'static str, name: &'static str, role: &'static str, manager| NewPerson {
+        platform: "terminal",
+        platform_user_id: id,
+        display_name: name,
+        role,
+        manager_id: manager,
+        language: Some("en"),
+        created_at: at,
+    };
+    let manager = tx.insert_person(ws, &person("mia", "Mia Manager", "manager", None)).await.unwrap();
+    let rep = tx.insert_person(ws, &person("rui", "Rui Rep", "rep", Some(manager))).await.unwrap();
+    let mut alfa = NewAccount::new("Alfa", Tier::Strategic, Utc.with_ymd_and_hms(2026, 10, 16, 12, 0, 0).unwrap());
+    alfa.owner_id = Some(rep);
+    alfa.planning_cadence_days = 90;
+    alfa.wallet_minor = 100_000_00;
+    alfa.revenue_12m_minor = 20_000_00;
+    tx.insert_account(ws, &alfa).await.unwrap();
+    let mut beta = NewAccount::new("Beta", Tier::Key, sp(2027, 1, 4, 0, 0));
+    beta.owner_id = Some(rep);
+    beta.planning_cadence_days = 120;
+    beta.yearly_review_on = chrono::NaiveDate::from_ymd_opt(2027, 2, 10);
+    tx.insert_account(ws, &beta).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn tick_and_deliver(scheduler: &Scheduler, rec: &Recording, now: DateTime<Utc>) {
+    *rec.now.lock().unwrap() = now;
+    scheduler.tick(now).await.unwrap();
+    scheduler.deliver(now, &rec.notifiers()).await.unwrap();
+}
+
+/// Rui logs the planning meeting with Alfa on Wednesday 2027-01-20 at 10:00.
+async fn hold_planning_meeting(core: &Core, now: DateTime<Utc>) {
+    let inv = Invocation {
+        workspace: "local".into(),
+        platform: Platform::Terminal,
+        user_id: "rui".into(),
+        display_name: "Rui Rep".into(),
+        locale: None,
+        now,
+        source_id: None,
+    };
+    let reply = core.run_line(&inv, "/log Alfa planning \"Plano 2027 com a Alfa\"").await;
+    assert!(!reply.is_error(), "{}", reply.to_text());
+}
+
+async fn simulate_quarter(app: &TestApp, restart_at: Option<DateTime<Utc>>) -> Recording {
+    let rec = Recording::default();
+    let start = sp(2027, 1, 4, 0, 0);
+    let end = start + Duration::days(90);
+    let meeting = sp(2027, 1, 20, 10, 0);
+    let mut store = app.store.clone();
+    let mut scheduler = Scheduler::new(store.clone());
+    let mut now = start;
+    while now < end {
+        if restart_at.is_some_and(|r| r == now) {
+            // A new process on the same database.
+            store.close().await;
+            store = Store::open(&app.db_path).await.unwrap();
+            scheduler = Scheduler::new(store.clone());
+        }
+        if now == meeting {
+            hold_planning_meeting(&Core::new(store.clone()), now).await;
+        }
+        tick_and_deliver(&scheduler, &rec, now).await;
+        // Ticking twice at the same instant changes nothing.
+        tick_and_deliver(&scheduler, &rec, now).await;
+        now += Duration::hours(1);
+    }
+    rec
+}
+
+fn assert_quarter(rec: &Recording) {
+    // Planning meeting: 7 days ahead, 1 day ahead, then every working day while overdue, until held.
+    let planning = rec.titled("rui", "Planning meetings to hold");
+    let days: Vec<String> = planning.iter().map(|(at, _)| local_date(*at)).collect();
+    assert_eq!(days, ["2027-01-07", "2027-01-13", "2027-01-15", "2027-01-18", "2027-01-19", "2027-01-20"]);
+    assert_eq!(planning[0].1.lines, ["• Alfa: planning meeting due 2027-01-14 (in 7 days)"]);
+    assert_eq!(planning[1].1.lines, ["• Alfa: planning meeting due tomorrow (2027-01-14)"]);
+    assert_eq!(planning[5].1.lines, ["• Alfa: planning meeting OVERDUE since 2027-01-14 (6 days)"]);
+    assert!(planning.iter().all(|(at, _)| at.with_timezone(&chrono_tz::America::Sao_Paulo).hour() == 8));
+
+    // No contact for longer than the cadence: the owner once; never long enough to escalate.
+    let stale = rec.titled("rui", "Key accounts without recent contact");
+    assert_eq!(stale.len(), 1);
+    assert_eq!(local_date(stale[0].0), "2027-01-15");
+    assert_eq!(stale[0].1.lines, ["• Alfa: never contacted (cadence 90 days)"]);
+    assert!(rec.titled("mia", "Key accounts without recent contact").is_empty());
+
+    // Yearly review: 30, 7 and 1 days ahead, to the owner and the manager, with the four questions.
+    for who in ["rui", "mia"] {
+        let reviews = rec.titled(who, "Yearly account-plan reviews coming");
+        let days: Vec<String> = reviews.iter().map(|(at, _)| local_date(*at)).collect();
+        assert_eq!(days, ["2027-01-11", "2027-02-03", "2027-02-09"], "{who}");
+        assert_eq!(reviews[0].1.lines[0], "• Beta: yearly review on 2027-02-10 (in 30 days)");
+        assert_eq!(reviews[2].1.lines[0], "• Beta: yearly review tomorrow (2027-02-10)");
+        let text = reviews[0].1.to_text();
+        for q in ["long-term objectives", "demonstrating the value", "change next year", "deep enough"] {
+            assert!(text.contains(q), "{q}");
+        }
+    }
+
+    // The weekly digest: Mondays 08:00, the manager only.
+    let digests = rec.titled("mia", "Weekly portfolio digest");
+    assert_eq!(digests.len(), 13);
+    assert!(digests.iter().all(|(at, _)| {
+        let local = at.with_timezone(&chrono_tz::America::Sao_Paulo);
+        local.weekday() == Weekday::Mon && local.hour() == 8
+    }));
+    assert!(rec.titled("rui", "Weekly portfolio digest").is_empty());
+    let third = digests[2].1.to_text();
+    assert!(third.contains("Alfa: planning meeting overdue by 4 days"), "{third}");
+    assert!(third.contains("Alfa: contact overdue by 4 days"), "{third}");
+    assert!(third.contains("Beta: yearly review due 2027-02-10 (in 23 days)"), "{third}");
+    assert!(third.contains("newly at risk: Alfa"), "{third}");
+    let fourth = digests[3].1.to_text();
+    assert!(fourth.contains("no longer at risk: Alfa"), "{fourth}");
+    assert!(fourth.contains("Rui Rep 1"), "the meeting logged that week: {fourth}");
+
+    // Nothing else, and nothing twice.
+    assert_eq!(rec.sent.lock().unwrap().len(), 6 + 1 + 3 + 3 + 13);
+}
+
+#[tokio::test]
+async fn a_simulated_quarter_sends_exactly_the_expected_messages() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let rec = simulate_quarter(&app, None).await;
+    assert_quarter(&rec);
+    let counts = app.store.outbox_counts(None).await.unwrap();
+    assert_eq!((counts.pending, counts.delivered, counts.failed), (0, 26, 0));
+}
+
+#[tokio::test]
+async fn a_restart_in_the_middle_sends_no_duplicate() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let rec = simulate_quarter(&app, Some(sp(2027, 1, 13, 8, 0))).await;
+    assert_quarter(&rec);
+}
+
+#[tokio::test]
+async fn a_three_day_outage_sends_each_missed_job_once() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let rec = Recording::default();
+    let scheduler = Scheduler::new(app.store.clone());
+    tick_and_deliver(&scheduler, &rec, sp(2027, 1, 5, 9, 0)).await; // Tuesday, after 08:00
+    // Down from Tuesday 09:00 to Friday 07:00: Wednesday's and Thursday's 08:00 runs were missed.
+    let resumed = sp(2027, 1, 8, 7, 0);
+    *rec.now.lock().unwrap() = resumed;
+    let ran = scheduler.tick(resumed).await.unwrap();
+    let mut jobs: Vec<&str> = ran.iter().map(|r| r.job.name()).collect();
+    jobs.sort();
+    assert_eq!(jobs, ["planning_reminders", "stale_contact", "yearly_review"], "each missed job once");
+    assert!(ran.iter().all(|r| r.scheduled_for == sp(2027, 1, 7, 8, 0)), "the latest missed occurrence");
+    scheduler.deliver(resumed, &rec.notifiers()).await.unwrap();
+    // Thursday's occurrence finds Alfa 7 days from its planning meeting.
+    assert_eq!(rec.titled("rui", "Planning meetings to hold").len(), 1);
+    // The same instant again, and Friday's own run later, do not repeat it.
+    assert!(scheduler.tick(resumed).await.unwrap().is_empty());
+    let friday = scheduler.tick(sp(2027, 1, 8, 8, 0)).await.unwrap();
+    assert_eq!(friday.len(), 3);
+    scheduler.deliver(sp(2027, 1, 8, 8, 0), &rec.notifiers()).await.unwrap();
+    assert_eq!(rec.titled("rui", "Planning meetings to hold").len(), 1, "the 7-day reminder is given once");
+}
+
+#[tokio::test]
+async fn after_a_long_outage_nothing_older_than_the_grace_period_fires() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let scheduler = Scheduler::new(app.store.clone());
+    scheduler.tick(sp(2027, 1, 4, 9, 0)).await.unwrap();
+    // Back on Saturday: Friday 08:00 is 25 hours old.
+    let ran = scheduler.tick(sp(2027, 1, 9, 9, 0)).await.unwrap();
+    assert!(ran.is_empty(), "{ran:?}");
+}
+
+async fn new_york(app: &TestApp, job: &str, cron: &str) {
+    let ws = app.workspace_id("local").await;
+    app.store.set_time_zone(ws, "America/New_York").await.unwrap();
+    for other in ["planning_reminders", "yearly_review", "stale_contact", "weekly_digest"] {
+        app.store.set_job_schedule(ws, other, cron, other == job).await.unwrap();
+    }
+}
+
+async fn runs_between(
+    scheduler: &Scheduler,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    step: Duration,
+) -> Vec<DateTime<Utc>> {
+    let mut out = Vec::new();
+    let mut now = from;
+    while now <= to {
+        out.extend(scheduler.tick(now).await.unwrap().into_iter().map(|r| r.scheduled_for));
+        now += step;
+    }
+    out
+}
+
+#[tokio::test]
+async fn new_york_fall_back_hour_fires_once() {
+    let app = spawn_app().await;
+    new_york(&app, "stale_contact", "30 1 * * *").await;
+    let scheduler = Scheduler::new(app.store.clone());
+    let runs = runs_between(
+        &scheduler,
+        Utc.with_ymd_and_hms(2026, 10, 31, 12, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).unwrap(),
+        Duration::minutes(15),
+    )
+    .await;
+    // The first tick catches up October 31st's run (within the grace period); then 01:30 EDT on
+    // November 1st (not again at 01:30 EST), then 01:30 EST on the 2nd.
+    assert_eq!(
+        runs,
+        [
+            Utc.with_ymd_and_hms(2026, 10, 31, 5, 30, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 11, 1, 5, 30, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 11, 2, 6, 30, 0).unwrap()
+        ]
+    );
+}
+
+#[tokio::test]
+async fn new_york_spring_forward_gap_fires_right_after() {
+    let app = spawn_app().await;
+    new_york(&app, "stale_contact", "30 2 * * *").await;
+    let scheduler = Scheduler::new(app.store.clone());
+    let runs = runs_between(
+        &scheduler,
+        Utc.with_ymd_and_hms(2026, 3, 7, 12, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 3, 9, 12, 0, 0).unwrap(),
+        Duration::minutes(15),
+    )
+    .await;
+    // After the first tick's catch-up of March 7th: 02:30 does not exist on March 8th, so it fires
+    // at 03:00 EDT, once; then 02:30 EDT on the 9th.
+    assert_eq!(
+        runs,
+        [
+            Utc.with_ymd_and_hms(2026, 3, 7, 7, 30, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 3, 8, 7, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 3, 9, 6, 30, 0).unwrap()
+        ]
+    );
+}
+
+#[tokio::test]
+async fn sao_paulo_keeps_eight_oclock_all_year() {
+    let app = spawn_app().await;
+    let scheduler = Scheduler::new(app.store.clone());
+    app.workspace_id("local").await;
+    // Across the dates the southern-hemisphere daylight saving used to start and end.
+    let runs = runs_between(&scheduler, sp(2026, 10, 30, 0, 0), sp(2026, 11, 10, 0, 0), Duration::hours(1)).await;
+    let digests: Vec<&DateTime<Utc>> = runs.iter().filter(|r| r.weekday() == Weekday::Mon).collect();
+    assert!(!digests.is_empty());
+    assert!(runs.iter().all(|r| r.hour() == 11 && r.minute() == 0), "{runs:?}");
+}
+
+/// Fails the first `fail` deliveries, for good when `permanent`.
+struct Flaky {
+    fail: Mutex<usize>,
+    permanent: bool,
+    delivered: Mutex<usize>,
+}
+
+impl Notifier for Flaky {
+    fn deliver<'a>(&'a self, to: &'a Recipient, _reply: &'a Reply) -> Delivery<'a> {
+        let mut fail = self.fail.lock().unwrap();
+        let result = if *fail > 0 {
+            *fail -= 1;
+            Err(Undelivered {
+                recipient: to.clone(),
+                reason: "503 Service Unavailable".into(),
+                attempts: 1,
+                permanent: self.permanent,
+            })
+        } else {
+            *self.delivered.lock().unwrap() += 1;
+            Ok(())
+        };
+        Box::pin(async move { result })
+    }
+}
+
+#[tokio::test]
+async fn a_failing_notifier_is_retried_and_nothing_is_lost() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let scheduler = Scheduler::new(app.store.clone());
+    let monday = sp(2027, 1, 11, 8, 0);
+    scheduler.tick(monday).await.unwrap();
+    let queued = app.store.outbox_counts(None).await.unwrap().pending;
+    assert_eq!(queued, 4, "Alfa's planning reminder to Rui, Beta's review reminder to Rui and Mia, Mia's digest");
+
+    let flaky = Arc::new(Flaky { fail: Mutex::new(4), permanent: false, delivered: Mutex::new(0) });
+    let notifiers = Notifiers { discord: None, fallback: flaky.clone() };
+    let mut now = monday;
+    for _ in 0..30 {
+        scheduler.deliver(now, &notifiers).await.unwrap();
+        now += Duration::minutes(1);
+    }
+    let counts = app.store.outbox_counts(None).await.unwrap();
+    assert_eq!((counts.pending, counts.delivered, counts.failed), (0, 4, 0));
+    assert_eq!(*flaky.delivered.lock().unwrap(), 4);
+}
+
+#[tokio::test]
+async fn a_refused_message_is_kept_as_failed_and_reported() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let scheduler = Scheduler::new(app.store.clone());
+    let monday = sp(2027, 1, 11, 8, 0);
+    scheduler.tick(monday).await.unwrap();
+    let flaky = Arc::new(Flaky { fail: Mutex::new(1), permanent: true, delivered: Mutex::new(0) });
+    let report = scheduler.deliver(monday, &Notifiers { discord: None, fallback: flaky }).await.unwrap();
+    assert_eq!(report.failed.len(), 1);
+    assert_eq!(report.delivered.len(), 3);
+    let counts = app.store.outbox_counts(None).await.unwrap();
+    assert_eq!((counts.pending, counts.delivered, counts.failed), (0, 3, 1));
+    // Expired messages are not sent either.
+    scheduler.tick(sp(2027, 1, 12, 8, 0)).await.unwrap();
+    let late = scheduler
+        .deliver(sp(2027, 1, 20, 8, 0), &Notifiers { discord: None, fallback: Arc::new(AcceptingNotifier) })
+        .await
+        .unwrap();
+    assert!(late.delivered.is_empty());
+}
+
+#[tokio::test]
+async fn preview_shows_without_sending_or_recording() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let scheduler = Scheduler::new(app.store.clone());
+    let previews = scheduler.preview(sp(2027, 1, 6, 0, 0), sp(2027, 1, 14, 0, 0)).await.unwrap();
+    let planning: Vec<_> =
+        previews.iter().filter(|p| p.job.name() == "planning_reminders" && !p.messages.is_empty()).collect();
+    assert_eq!(planning.len(), 2, "7 days and 1 day ahead");
+    assert!(app.store.last_job_run(1, "planning_reminders").await.unwrap().is_none());
+    assert_eq!(app.store.outbox_counts(None).await.unwrap().pending, 0);
+    // The real run afterwards still sends them.
+    let ran = scheduler.tick(sp(2027, 1, 7, 8, 0)).await.unwrap();
+    assert!(ran.iter().any(|r| r.job.name() == "planning_reminders" && r.messages == 1));
+}
