@@ -12,10 +12,13 @@ use kam_bot::store::{NewAccount, NewPerson, Store};
 
 use crate::helpers::{TestApp, spawn_app};
 
+/// A message delivered: when, to whom, what.
+type Sent = (DateTime<Utc>, String, Reply);
+
 /// Remembers every message it is given.
 #[derive(Default, Clone)]
 struct Recording {
-    sent: Arc<Mutex<Vec<(DateTime<Utc>, String, Reply)>>>,
+    sent: Arc<Mutex<Vec<Sent>>>,
     now: Arc<Mutex<DateTime<Utc>>>,
 }
 
