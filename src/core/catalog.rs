@@ -24,6 +24,10 @@ pub enum ArgType {
     CommandName,
     /// One word of a fixed list.
     Choice(&'static [&'static str]),
+    /// An option without a value: present or not (`--mine`).
+    Switch,
+    /// A day with an optional time: `2026-12-10 14:00`, `10/12/2026 14h30`, `tomorrow 9:00`.
+    DateTime,
 }
 
 /// One argument of a command.
@@ -106,6 +110,47 @@ pub static CATALOG: &[CommandSpec] = &[
         example: "/history Vale 5",
     },
     CommandSpec {
+        name: "meeting",
+        summary: Msg::CmdMeeting,
+        args: &[
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("when", ArgType::DateTime, true, true, Msg::ArgMeetingWhen),
+            option("kind", ArgType::Choice(&["planning", "review", "other"]), Msg::ArgMeetingKind),
+            option("with", ArgType::Text { max_chars: 300 }, Msg::ArgWith),
+        ],
+        example: "/meeting Vale 2026-12-10 14:00 --kind planning --with \"Beatriz Almeida, João Ferreira\"",
+    },
+    CommandSpec {
+        name: "meetings",
+        summary: Msg::CmdMeetings,
+        args: &[
+            option("mine", ArgType::Switch, Msg::ArgMine),
+            option("days", ArgType::Integer { min: 1, max: 365 }, Msg::ArgDays),
+        ],
+        example: "/meetings --mine --days 30",
+    },
+    CommandSpec {
+        name: "digest",
+        summary: Msg::CmdDigest,
+        args: &[option("team", ArgType::Person, Msg::ArgTeam)],
+        example: "/digest --team \"Marina Costa\"",
+    },
+    CommandSpec {
+        name: "schedule",
+        summary: Msg::CmdSchedule,
+        args: &[
+            positional(
+                "job",
+                ArgType::Choice(&["planning_reminders", "yearly_review", "stale_contact", "weekly_digest", "timezone"]),
+                false,
+                false,
+                Msg::ArgJob,
+            ),
+            positional("value", ArgType::Text { max_chars: 100 }, false, true, Msg::ArgScheduleValue),
+        ],
+        example: "/schedule weekly_digest 0 9 * * 1",
+    },
+    CommandSpec {
         name: "people",
         summary: Msg::CmdPeople,
         args: &[
@@ -158,7 +203,11 @@ impl CommandSpec {
         let mut out = format!("/{}", self.name);
         for arg in self.args {
             let placeholder = arg.placeholder(locale);
-            let part = if arg.flag { format!("--{} {placeholder}", arg.name) } else { placeholder };
+            let part = match (arg.flag, arg.ty) {
+                (true, ArgType::Switch) => format!("--{}", arg.name),
+                (true, _) => format!("--{} {placeholder}", arg.name),
+                (false, _) => placeholder,
+            };
             if arg.required {
                 out.push(' ');
                 out.push_str(&part);
@@ -186,6 +235,8 @@ impl ArgSpec {
             ArgType::Integer { .. } => Msg::PhNumber,
             ArgType::Language => return "en|pt-BR".to_string(),
             ArgType::Choice(words) => return words.join("|"),
+            ArgType::Switch => return String::new(),
+            ArgType::DateTime => Msg::PhWhen,
             ArgType::Text { .. } | ArgType::CommandName => Msg::PhNamed(self.name),
         };
         locale.t(word).to_uppercase()

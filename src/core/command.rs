@@ -23,6 +23,27 @@ pub enum Command {
         account: String,
         count: i64,
     },
+    /// Schedules a meeting with an account.
+    Meeting {
+        account: String,
+        when: String,
+        kind: String,
+        with: Option<String>,
+    },
+    /// Lists the meetings to come.
+    Meetings {
+        mine: bool,
+        days: i64,
+    },
+    /// A manager's portfolio digest, on demand.
+    Digest {
+        team: Option<String>,
+    },
+    /// Shows the job schedules, or (admins) sets one, or the workspace's time zone.
+    Schedule {
+        job: Option<String>,
+        value: Option<String>,
+    },
     /// Lists the people of the workspace, or (admins) gives one a role.
     People {
         action: PeopleAction,
@@ -96,6 +117,21 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "meeting" => Command::Meeting {
+                account: required("account")?,
+                when: required("when")?,
+                kind: args.get("kind").unwrap_or("planning").to_ascii_lowercase(),
+                with: text("with"),
+            },
+            "meetings" => Command::Meetings {
+                mine: args.get("mine").is_some_and(|v| v.eq_ignore_ascii_case("true")),
+                days: number("days").unwrap_or(14),
+            },
+            "digest" => Command::Digest { team: text("team") },
+            "schedule" => {
+                let job = args.get("job").map(str::to_ascii_lowercase);
+                Command::Schedule { job, value: text("value") }
+            }
             "people" => {
                 let action = args.get("action").map(str::to_ascii_lowercase);
                 match action.as_deref() {
@@ -127,6 +163,10 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Meeting { .. } => "meeting",
+            Command::Meetings { .. } => "meetings",
+            Command::Digest { .. } => "digest",
+            Command::Schedule { .. } => "schedule",
             Command::People { .. } => "people",
             Command::Language { .. } => "language",
             Command::Help { .. } => "help",
@@ -140,6 +180,8 @@ impl Command {
         matches!(
             self,
             Command::Log(_)
+                | Command::Meeting { .. }
+                | Command::Schedule { value: Some(_), .. }
                 | Command::Language { language: Some(_) }
                 | Command::People { action: PeopleAction::SetRole { .. } }
         )

@@ -84,6 +84,14 @@ impl Core {
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::Meeting { account, when, kind, with } => {
+                commands::meetings::schedule(&self.store, ctx, &account, &when, &kind, with.as_deref()).await
+            }
+            Command::Meetings { mine, days } => commands::meetings::list(&self.store, ctx, mine, days).await,
+            Command::Digest { team } => commands::digest::run(&self.store, ctx, team.as_deref()).await,
+            Command::Schedule { job, value } => {
+                commands::schedule::run(&self.store, ctx, job.as_deref(), value.as_deref()).await
+            }
             Command::People { action } => commands::people::run(&self.store, ctx, &action).await,
             Command::Language { language } => commands::language::run(&self.store, ctx, language.as_deref()).await,
             Command::Help { command } => Ok(commands::help::run(ctx, command.as_deref())),

@@ -48,6 +48,12 @@ impl Args {
                 check_length(arg, value, catalog::MAX_NAME_CHARS)?
             }
             ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,
+            ArgType::Switch => {
+                if !matches!(value.to_ascii_lowercase().as_str(), "true" | "false") {
+                    return Err(Msg::BadChoice { arg, value: shorten(value), accepted: "true, false".to_string() });
+                }
+            }
+            ArgType::DateTime => check_length(arg, value, 40)?,
             ArgType::Choice(words) => {
                 if !words.iter().any(|w| w.eq_ignore_ascii_case(value)) {
                     return Err(Msg::BadChoice { arg, value: shorten(value), accepted: words.join(", ") });
@@ -137,6 +143,8 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
         }
         let value = match inline_value {
             Some(value) => value,
+            // A switch stands alone: `--mine`.
+            None if arg.ty == ArgType::Switch => "true".to_string(),
             None => match iter.peek() {
                 Some(next) if flag_name(next).is_none() => iter.next().map(|t| t.text.clone()).unwrap_or_default(),
                 _ => String::new(),
@@ -320,6 +328,14 @@ mod tests {
         assert!(parse_line(&format!("/log Vale note {ok}")).is_ok());
         let err = parse_line(&format!("/account {}", "a".repeat(101))).unwrap_err();
         assert!(matches!(err, Msg::TooLong { arg, .. } if arg.name == "name"));
+    }
+
+    #[test]
+    fn switches_take_no_value() {
+        let args = parse_line("/meetings --mine --days 7").unwrap();
+        assert_eq!((args.get("mine"), args.get("days")), (Some("true"), Some("7")));
+        let args = parse_line("/meetings --days 7 --mine").unwrap();
+        assert_eq!(args.get("mine"), Some("true"));
     }
 
     #[test]

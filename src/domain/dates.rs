@@ -1,6 +1,6 @@
 //! Calendar dates typed by people: ISO (`2026-12-10`), Brazilian (`10/12/2026`) and relative words.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveTime};
 
 /// Why a typed date was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,39 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay)
 }
 
+/// Parses a time of day: `14:00`, `9:05`, `14h`, `14h30`.
+pub fn parse_time(input: &str) -> Option<NaiveTime> {
+    let t = input.trim().to_ascii_lowercase();
+    let (h, m) = match (t.split_once(':'), t.split_once('h')) {
+        (Some((h, m)), _) => (h, m),
+        (None, Some((h, m))) => (h, if m.is_empty() { "0" } else { m }),
+        _ => return None,
+    };
+    let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h, 2) || !digits(m, 2) {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// Parses a day with an optional time: `2026-12-10 14:00`, `2026-12-10T14:00`, `10/12/2026 14h30`,
+/// `tomorrow 9:00`, or a day alone.
+pub fn parse_date_time(input: &str, today: NaiveDate) -> Result<(NaiveDate, Option<NaiveTime>), DateError> {
+    let input = input.trim();
+    let (day, time) = match input.split_once('T').filter(|(d, _)| d.len() == 10) {
+        Some((d, t)) => (d, Some(t)),
+        None => match input.rsplit_once(char::is_whitespace) {
+            Some((d, t)) if parse_time(t).is_some() => (d, Some(t)),
+            _ => (input, None),
+        },
+    };
+    let date = parse_date(day, today)?;
+    match time {
+        None => Ok((date, None)),
+        Some(t) => parse_time(t).map(|t| (date, Some(t))).ok_or(DateError::Malformed),
+    }
+}
+
 fn split3(input: &str, separator: char) -> Option<(&str, &str, &str)> {
     let mut parts = input.split(separator);
     let triple = (parts.next()?, parts.next()?, parts.next()?);
@@ -78,6 +111,24 @@ mod tests {
             ("29/02/2028", d(2028, 2, 29)),
         ] {
             assert_eq!(parse_date(input, today), Ok(expected), "{input}");
+        }
+    }
+
+    #[test]
+    fn days_with_times() {
+        let today = d(2026, 11, 27);
+        let t = |h, m| Some(NaiveTime::from_hms_opt(h, m, 0).unwrap());
+        for (input, expected) in [
+            ("2026-12-10 14:00", (d(2026, 12, 10), t(14, 0))),
+            ("2026-12-10T09:30", (d(2026, 12, 10), t(9, 30))),
+            ("10/12/2026 14h30", (d(2026, 12, 10), t(14, 30))),
+            ("amanhã 9h", (d(2026, 11, 28), t(9, 0))),
+            ("2026-12-10", (d(2026, 12, 10), None)),
+        ] {
+            assert_eq!(parse_date_time(input, today), Ok(expected), "{input}");
+        }
+        for bad in ["2026-12-10 25:00", "2026-12-10 14:60", "2026-12-10 noon", "14:00"] {
+            assert!(parse_date_time(bad, today).is_err(), "{bad}");
         }
     }
 

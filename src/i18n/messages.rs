@@ -307,6 +307,55 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CmdMeeting,
+    CmdMeetings,
+    CmdDigest,
+    CmdSchedule,
+    ArgMeetingWhen,
+    ArgMeetingKind,
+    ArgWith,
+    ArgMine,
+    ArgDays,
+    ArgTeam,
+    ArgJob,
+    ArgScheduleValue,
+    PhWhen,
+    BadDateTime {
+        value: String,
+    },
+    MeetingInPast,
+    MeetingScheduled {
+        kind: String,
+        account: String,
+    },
+    MeetingKind(String),
+    MeetingFooter {
+        id: i64,
+    },
+    MeetingsTitle {
+        days: i64,
+    },
+    MeetingsNone,
+    LabelWith,
+    ScheduleTitle,
+    ScheduleChanged,
+    ScheduleTimeZone {
+        tz: String,
+    },
+    ScheduleNext {
+        cron: String,
+        next: String,
+    },
+    ScheduleOff {
+        cron: String,
+    },
+    OnlyAdminsSchedule,
+    UnknownTimeZone {
+        value: String,
+    },
+    BadCron {
+        value: String,
+    },
     CliWouldSend {
         count: usize,
     },
@@ -545,6 +594,10 @@ impl Msg {
                 ("role", PtBr) => "papel".into(),
                 ("action", En) => "action".into(),
                 ("action", PtBr) => "ação".into(),
+                ("job", En) => "job".into(),
+                ("job", PtBr) => "tarefa".into(),
+                ("value", En) => "value".into(),
+                ("value", PtBr) => "valor".into(),
                 (_, En) => "text".into(),
                 (_, PtBr) => "texto".into(),
             },
@@ -1067,6 +1120,83 @@ impl Msg {
             Msg::CliUndelivered { to, reason } => {
                 p(format!("not delivered to {to}: {reason}"), format!("não entregue a {to}: {reason}"))
             }
+            Msg::CmdMeeting => s("Schedule a meeting with a key account", "Agenda uma reunião com uma conta-chave"),
+            Msg::CmdMeetings => s("List the meetings to come", "Lista as próximas reuniões"),
+            Msg::CmdDigest => {
+                s("A manager's weekly portfolio digest, now", "O resumo semanal da carteira de um gestor, agora")
+            }
+            Msg::CmdSchedule => s(
+                "Show the reminder and digest schedules, or change one (admins)",
+                "Mostra os horários de lembretes e resumos, ou muda um (administradores)",
+            ),
+            Msg::ArgMeetingWhen => {
+                s("Day and time: 2026-12-10 14:00, 10/12/2026 14h30", "Dia e hora: 10/12/2026 14h30, 2026-12-10 14:00")
+            }
+            Msg::ArgMeetingKind => s("planning (default), review or other", "planning (padrão), review ou other"),
+            Msg::ArgWith => s(
+                "The customer's contacts attending, separated by commas",
+                "Os contatos do cliente presentes, separados por vírgulas",
+            ),
+            Msg::ArgMine => s("Only meetings with my accounts", "Só reuniões com as minhas contas"),
+            Msg::ArgDays => s("How many days ahead (default 14)", "Quantos dias à frente (padrão 14)"),
+            Msg::ArgTeam => {
+                s("The manager whose team to show (default: you)", "O gestor cuja equipe mostrar (padrão: você)")
+            }
+            Msg::ArgJob => s("The job, or timezone", "A tarefa, ou timezone"),
+            Msg::ArgScheduleValue => s(
+                "A cron line (0 8 * * 1 = Mondays 08:00), off, on, or a time zone",
+                "Uma linha cron (0 8 * * 1 = segundas 08:00), off, on, ou um fuso horário",
+            ),
+            Msg::PhWhen => s("when", "quando"),
+            Msg::BadDateTime { value } => p(
+                format!("“{value}” is not a day and time. Use 2026-12-10 14:00, 10/12/2026 14h30 or tomorrow 9:00."),
+                format!("“{value}” não é um dia e hora. Use 10/12/2026 14h30, 2026-12-10 14:00 ou amanhã 9:00."),
+            ),
+            Msg::MeetingInPast => s(
+                "That time has passed: schedule meetings to come (log past ones with /log).",
+                "Esse horário já passou: agende reuniões futuras (registre as passadas com /log).",
+            ),
+            Msg::MeetingScheduled { kind, account } => {
+                let kind = Msg::MeetingKind(kind).render(l);
+                p(
+                    format!("Scheduled: {kind} meeting with {account}"),
+                    format!("Agendada: reunião de {kind} com {account}"),
+                )
+            }
+            Msg::MeetingKind(kind) => match kind.as_str() {
+                "planning" => s("planning", "planejamento"),
+                "review" => s("yearly review", "revisão anual"),
+                _ => s("other", "outra"),
+            },
+            Msg::MeetingFooter { id } => p(format!("Meeting #{id}"), format!("Reunião #{id}")),
+            Msg::MeetingsTitle { days } => {
+                p(format!("Meetings in the next {days} days"), format!("Reuniões nos próximos {days} dias"))
+            }
+            Msg::MeetingsNone => s("None scheduled. /meeting schedules one.", "Nenhuma agendada. /meeting agenda uma."),
+            Msg::LabelWith => s("With", "Com"),
+            Msg::ScheduleTitle => s("Schedules", "Horários"),
+            Msg::ScheduleChanged => s("Schedule changed", "Horário alterado"),
+            Msg::ScheduleTimeZone { tz } => p(format!("Time zone: {tz}"), format!("Fuso horário: {tz}")),
+            Msg::ScheduleNext { cron, next } => {
+                p(format!("{cron} · next: {next}"), format!("{cron} · próximas: {next}"))
+            }
+            Msg::ScheduleOff { cron } => p(format!("{cron} · off"), format!("{cron} · desligada")),
+            Msg::OnlyAdminsSchedule => s(
+                "Only an admin of this workspace can change schedules.",
+                "Só um administrador deste espaço pode mudar os horários.",
+            ),
+            Msg::UnknownTimeZone { value } => p(
+                format!("Unknown time zone “{value}”: use a name like America/Sao_Paulo or America/New_York."),
+                format!("Fuso horário desconhecido “{value}”: use um nome como America/Sao_Paulo ou America/New_York."),
+            ),
+            Msg::BadCron { value } => p(
+                format!(
+                    "“{value}” is not a schedule: write minute hour day-of-month month day-of-week, like 0 8 * * 1 (Mondays at 08:00; 0 or 7 = Sunday), or off or on."
+                ),
+                format!(
+                    "“{value}” não é um horário: escreva minuto hora dia-do-mês mês dia-da-semana, como 0 8 * * 1 (segundas às 08:00; 0 ou 7 = domingo), ou off ou on."
+                ),
+            ),
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",

@@ -133,31 +133,6 @@ impl Store {
         .await
     }
 
-    pub async fn set_job_schedule(
-        &self,
-        workspace_id: i64,
-        job: &str,
-        cron: &str,
-        enabled: bool,
-    ) -> Result<(), StoreError> {
-        sqlx::query!(
-            "INSERT INTO job_schedules (workspace_id, job, cron, enabled) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (workspace_id, job) DO UPDATE SET cron = ?3, enabled = ?4",
-            workspace_id,
-            job,
-            cron,
-            enabled
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    pub async fn set_time_zone(&self, workspace_id: i64, tz: &str) -> Result<(), StoreError> {
-        sqlx::query!("UPDATE workspaces SET time_zone = ? WHERE id = ?", tz, workspace_id).execute(&self.pool).await?;
-        Ok(())
-    }
-
     /// The latest occurrence a job ran for, and when it ran.
     pub async fn last_job_run(
         &self,
@@ -262,6 +237,33 @@ impl Store {
 }
 
 impl WriteTx {
+    pub async fn set_job_schedule(
+        &mut self,
+        workspace_id: i64,
+        job: &str,
+        cron: &str,
+        enabled: bool,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO job_schedules (workspace_id, job, cron, enabled) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (workspace_id, job) DO UPDATE SET cron = ?3, enabled = ?4",
+            workspace_id,
+            job,
+            cron,
+            enabled
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn set_time_zone(&mut self, workspace_id: i64, tz: &str) -> Result<(), StoreError> {
+        sqlx::query!("UPDATE workspaces SET time_zone = ? WHERE id = ?", tz, workspace_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
     /// Records that a job ran for an occurrence; `None` when it already had.
     pub async fn record_job_run(
         &mut self,

@@ -11,7 +11,7 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
     let cases: Vec<(String, &str)> = vec![
         (
             "/frobnicate Vale".into(),
-            "Unknown command “frobnicate”. Commands: /account, /accounts, /log, /history, /people, /language, /help.",
+            "Unknown command “frobnicate”. Commands: /account, /accounts, /log, /history, /meeting, /meetings, /digest, /schedule, /people, /language, /help.",
         ),
         (
             "/log Vale meeting x --colour red".into(),
@@ -58,7 +58,7 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
         ("/log CSN note x".into(), "CSN is archived: nothing can be logged on it."),
         (
             "/help frob".into(),
-            "Unknown command “frob”. Commands: /account, /accounts, /log, /history, /people, /language, /help.",
+            "Unknown command “frob”. Commands: /account, /accounts, /log, /history, /meeting, /meetings, /digest, /schedule, /people, /language, /help.",
         ),
         ("/".into(), "Type a command, for example /account Vale. /help lists them all."),
     ];

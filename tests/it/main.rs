@@ -16,6 +16,7 @@ mod jobs_cli;
 mod language;
 mod log;
 mod people;
+mod planning;
 mod robustness;
 mod scheduler;
 mod serve;

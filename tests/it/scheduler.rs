@@ -242,10 +242,12 @@ async fn after_a_long_outage_nothing_older_than_the_grace_period_fires() {
 
 async fn new_york(app: &TestApp, job: &str, cron: &str) {
     let ws = app.workspace_id("local").await;
-    app.store.set_time_zone(ws, "America/New_York").await.unwrap();
+    let mut tx = app.store.write().await.unwrap();
+    tx.set_time_zone(ws, "America/New_York").await.unwrap();
     for other in ["planning_reminders", "yearly_review", "stale_contact", "weekly_digest"] {
-        app.store.set_job_schedule(ws, other, cron, other == job).await.unwrap();
+        tx.set_job_schedule(ws, other, cron, other == job).await.unwrap();
     }
+    tx.commit().await.unwrap();
 }
 
 async fn runs_between(

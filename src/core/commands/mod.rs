@@ -2,8 +2,11 @@
 
 pub mod account;
 pub mod accounts;
+pub mod digest;
 pub mod help;
 pub mod history;
 pub mod language;
 pub mod log;
+pub mod meetings;
 pub mod people;
+pub mod schedule;

@@ -36,6 +36,7 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
     let (en, pt) = described(arg.help.clone());
     let kind = match arg.ty {
         ArgType::Integer { .. } => CommandOptionType::Integer,
+        ArgType::Switch => CommandOptionType::Boolean,
         _ => CommandOptionType::String,
     };
     let option = CreateCommandOption::new(kind, arg.name, en).description_localized("pt-BR", pt).required(arg.required);
@@ -44,7 +45,8 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
             option.set_autocomplete(true).max_length(crate::core::catalog::MAX_NAME_CHARS as u16)
         }
         ArgType::Text { max_chars } => option.max_length(max_chars.min(6000) as u16),
-        ArgType::Date => option.max_length(40),
+        ArgType::Date | ArgType::DateTime => option.max_length(40),
+        ArgType::Switch => option,
         ArgType::Integer { min, max } => option.min_int_value(min.max(0) as u64).max_int_value(max.max(0) as u64),
         ArgType::Kind => InteractionKind::ALL.into_iter().fold(option, |o, kind| {
             let en = Locale::En.t(Msg::KindName(kind));

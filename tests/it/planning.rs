@@ -1,0 +1,123 @@
+//! `/meeting`, `/meetings`, `/digest` and `/schedule`: proactive planning from the chat.
+
+use crate::helpers::{WS, demo_app, field};
+
+async fn make_admin(app: &crate::helpers::TestApp) {
+    let ws = app.workspace_id(WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+}
+
+#[tokio::test]
+async fn meetings_are_scheduled_and_listed() {
+    let app = demo_app().await;
+    let reply = app.say(r#"/meeting Vale 2026-12-10 14:00 --kind planning --with "beatriz, joão""#).await;
+    assert_eq!(reply.title.as_deref(), Some("Scheduled: planning meeting with Vale"), "{}", reply.to_text());
+    assert_eq!(field(&reply, "When"), "2026-12-10 14:00");
+    assert_eq!(field(&reply, "With"), "Beatriz Almeida, João Ferreira");
+    app.say("/meeting Alcoa 10/12/2026 --kind review").await;
+
+    let list = app.say("/meetings").await;
+    assert_eq!(list.title.as_deref(), Some("Meetings in the next 14 days"));
+    assert_eq!(
+        list.lines,
+        [
+            "2026-12-10 09:00 · yearly review · Alcoa",
+            "2026-12-10 14:00 · planning · Vale · Beatriz Almeida, João Ferreira"
+        ]
+    );
+    let mine = app.say("/meetings --mine").await;
+    assert_eq!(mine.lines, ["None scheduled. /meeting schedules one."], "the tester owns no account");
+    let soon = app.say("/meetings --days 3").await;
+    assert_eq!(soon.lines, ["None scheduled. /meeting schedules one."]);
+    let pt = app.say_pt("/meetings").await;
+    assert_eq!(pt.lines[1], "10/12/2026 14:00 · planejamento · Vale · Beatriz Almeida, João Ferreira");
+}
+
+#[tokio::test]
+async fn bad_meetings_write_nothing() {
+    let app = demo_app().await;
+    let before = app.counts(WS).await;
+    for (line, expected) in [
+        (
+            "/meeting Vale 2026-11-01 10:00",
+            "That time has passed: schedule meetings to come (log past ones with /log).",
+        ),
+        (
+            "/meeting Vale next week",
+            "“next week” is not a day and time. Use 2026-12-10 14:00, 10/12/2026 14h30 or tomorrow 9:00.",
+        ),
+        (
+            "/meeting Vale 2026-12-10 25:00",
+            "“2026-12-10 25:00” is not a day and time. Use 2026-12-10 14:00, 10/12/2026 14h30 or tomorrow 9:00.",
+        ),
+        ("/meeting Vale 2026-12-10 --kind lunch", "--kind must be one of planning, review, other, not “lunch”."),
+        (
+            "/meeting Vale 2026-12-10 --with Zé",
+            "Vale has no contact “Zé”. Contacts: Beatriz Almeida, Fernanda Dias, João Ferreira, Luiz Carvalho, Patrícia Rocha, Ricardo Nunes.",
+        ),
+        ("/meeting CSN 2026-12-10", "CSN is archived: nothing can be logged on it."),
+    ] {
+        let reply = app.say(line).await;
+        assert_eq!(reply.lines, [expected], "{line}");
+    }
+    assert_eq!(app.counts(WS).await, before);
+}
+
+#[tokio::test]
+async fn the_digest_on_demand() {
+    let app = demo_app().await;
+    let digest = app.say("/digest --team \"Marina Costa\"").await;
+    assert_eq!(digest.title.as_deref(), Some("Weekly portfolio digest · Marina Costa's team · 2026-11-27"));
+    assert_eq!(field(&digest, "Accounts by tier"), "strategic 4 · key 4 · maintain 1");
+    assert!(
+        field(&digest, "At risk (4)").contains("Petrobrás: planning meeting overdue by 17 days"),
+        "{}",
+        digest.to_text()
+    );
+    assert!(field(&digest, "Next two weeks").contains("2026-12-09: planning meeting due with Vale"));
+    assert_eq!(field(&digest, "Since last week"), "first digest: nothing to compare with yet");
+    // On demand, nothing is recorded: asking again still has nothing to compare with.
+    let again = app.say("/digest --team marina").await;
+    assert_eq!(field(&again, "Since last week"), "first digest: nothing to compare with yet");
+    let mine = app.say("/digest").await;
+    assert_eq!(field(&mine, "Accounts by tier"), "strategic 0 · key 0 · maintain 0");
+}
+
+#[tokio::test]
+async fn schedules_are_shown_and_changed_by_admins() {
+    let app = demo_app().await;
+    let shown = app.say("/schedule").await;
+    assert_eq!(shown.lines, ["Time zone: America/Sao_Paulo"]);
+    assert_eq!(
+        field(&shown, "weekly_digest"),
+        "0 8 * * 1 · next: 2026-11-30 08:00, 2026-12-07 08:00, 2026-12-14 08:00"
+    );
+    assert_eq!(
+        field(&shown, "planning_reminders"),
+        "0 8 * * 1-5 · next: 2026-11-30 08:00, 2026-12-01 08:00, 2026-12-02 08:00"
+    );
+
+    let before = app.counts(WS).await;
+    let refused = app.say("/schedule weekly_digest 0 9 * * 1").await;
+    assert_eq!(refused.lines, ["Only an admin of this workspace can change schedules."]);
+    assert_eq!(app.counts(WS).await, before);
+
+    make_admin(&app).await;
+    let changed = app.say("/schedule weekly_digest 0 9 * * 5").await;
+    assert_eq!(changed.title.as_deref(), Some("Schedule changed"));
+    assert_eq!(
+        field(&changed, "weekly_digest"),
+        "0 9 * * 5 · next: 2026-12-04 09:00, 2026-12-11 09:00, 2026-12-18 09:00"
+    );
+    let bad = app.say("/schedule weekly_digest every monday").await;
+    assert!(bad.lines[0].starts_with("“every monday” is not a schedule"), "{:?}", bad.lines);
+    let off = app.say("/schedule stale_contact off").await;
+    assert_eq!(field(&off, "stale_contact"), "0 8 * * 1-5 · off");
+    let tz = app.say("/schedule timezone America/New_York").await;
+    assert_eq!(tz.lines, ["Time zone: America/New_York"]);
+    let bad_tz = app.say("/schedule timezone Mars/Olympus").await;
+    assert!(bad_tz.lines[0].starts_with("Unknown time zone “Mars/Olympus”"));
+    let unknown = app.say("/schedule lunch 0 12 * * *").await;
+    assert!(unknown.lines[0].starts_with("JOB must be one of planning_reminders"), "{:?}", unknown.lines);
+}
