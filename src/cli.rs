@@ -53,6 +53,31 @@ pub enum CliCommand {
     /// The scheduler: reminders, yearly-review prompts and weekly digests.
     #[command(subcommand)]
     Jobs(JobsCommand),
+    /// The workspace's defaults: language, time zone, and the role of newcomers.
+    #[command(subcommand)]
+    Workspace(WorkspaceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkspaceCommand {
+    /// Show the workspace's settings.
+    Show,
+    /// Change them.
+    Set {
+        /// The language of people who chose none: en or pt-BR.
+        #[arg(long, value_parser = parse_locale)]
+        language: Option<Locale>,
+        /// The time zone of schedules and dates, e.g. America/Sao_Paulo.
+        #[arg(long, value_parser = parse_time_zone)]
+        time_zone: Option<chrono_tz::Tz>,
+        /// The role of a person seen for the first time.
+        #[arg(long, value_parser = ["admin", "manager", "rep"])]
+        default_role: Option<String>,
+    },
+}
+
+fn parse_time_zone(s: &str) -> Result<chrono_tz::Tz, String> {
+    s.parse().map_err(|_| "expected a time zone name such as America/Sao_Paulo".to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -167,6 +192,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Discord(DiscordCommand::Commands) => ExitCode::SUCCESS,
         CliCommand::People(command) => people(&store, &cli.workspace, clock.now(), command).await?,
         CliCommand::Jobs(command) => jobs(&store, clock.as_ref(), command).await?,
+        CliCommand::Workspace(command) => workspace_command(&store, &cli.workspace, clock.now(), command).await?,
     };
     store.close().await;
     Ok(code)
@@ -472,5 +498,25 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn workspace_command(
+    store: &Store,
+    key: &str,
+    now: DateTime<Utc>,
+    command: WorkspaceCommand,
+) -> anyhow::Result<ExitCode> {
+    let ws = store.ensure_workspace(key, now).await?;
+    if let WorkspaceCommand::Set { language, time_zone, default_role } = &command {
+        store
+            .update_workspace(ws.id, language.map(Locale::tag), time_zone.map(|tz| tz.name()), default_role.as_deref())
+            .await?;
+    }
+    let ws = store.ensure_workspace(key, now).await?;
+    println!(
+        "workspace     {}\nlanguage      {}\ntime zone     {}\ndefault role  {}",
+        ws.key, ws.language, ws.time_zone, ws.default_role
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -49,7 +49,7 @@ pub const SECOND: &[&str] = &[
 ];
 pub const THIRD: &[&str] = &["Sul", "Norte", "Brasil", "Industrial", "Participações", "Nordeste", "Central", "Oeste"];
 
-const KINDS: &[&str] = &["meeting", "call", "visit", "email", "note", "planning_meeting"];
+const KINDS: &[&str] = &["meeting", "call", "visit", "email", "note"];
 const DEPARTMENTS: &[&str] = &["Suprimentos", "Engenharia", "Operações", "Manutenção", "Finanças"];
 
 /// The name of synthetic account `i`: `Mineração Horizonte Sul 417`.
@@ -104,7 +104,13 @@ pub async fn seed_synthetic(
             tx = store.write().await?;
         }
         let tier = Tier::from_number(1 + (i % 3) as i64).unwrap_or(Tier::Maintain);
+        let cadence = tier.default_cadence_days();
         let owner = rng.pick(&reps);
+        // About 1 account in 100 has something due now: its planning meeting within a week or
+        // overdue, or its yearly review within 30 days; the others are on track.
+        let due = rng.below(100) == 0;
+        let planning_due_in = if due { rng.below(13) as i64 - 5 } else { 8 + rng.below((cadence - 7) as usize) as i64 };
+        let review_in = if due { rng.below(31) as i64 } else { 31 + rng.below(334) as i64 };
         let wallet = 1_000_000 + rng.below(200_000_000) as i64;
         let account_id = tx
             .insert_account(
@@ -122,8 +128,8 @@ pub async fn seed_synthetic(
                     revenue_12m_minor: (wallet * 100 / 100) * rng.below(80) as i64,
                     share_ceiling_bp: 7000,
                     margin_bp: Some(rng.below(3000) as i64),
-                    planning_cadence_days: tier.default_cadence_days(),
-                    yearly_review_on: Some(now.date_naive() + chrono::Duration::days(rng.below(365) as i64)),
+                    planning_cadence_days: cadence,
+                    yearly_review_on: Some(now.date_naive() + chrono::Duration::days(review_in)),
                     status: "active".to_string(),
                     created_at: start,
                 },
@@ -152,10 +158,12 @@ pub async fn seed_synthetic(
             );
             report.contacts += 1;
         }
+        // The latest interaction is the last planning meeting; the others come before it.
         let count = 16 + rng.below(9);
+        let last_planning = now - chrono::Duration::days(cadence - planning_due_in) - chrono::Duration::hours(1);
         for k in 0..count {
-            let kind = rng.pick(KINDS);
-            let at = now - chrono::Duration::hours((k * 18 * 24 + rng.below(24 * 18)) as i64);
+            let kind = if k == 0 { "planning_meeting" } else { rng.pick(KINDS) };
+            let at = last_planning - chrono::Duration::hours((k * 18 * 24 + rng.below(24 * 17)) as i64);
             tx.insert_interaction(
                 ws,
                 &NewInteraction {

@@ -36,3 +36,26 @@ impl Store {
         .await
     }
 }
+
+impl Store {
+    /// Changes a workspace's defaults; `None` leaves a setting as it is.
+    pub async fn update_workspace(
+        &self,
+        id: i64,
+        language: Option<&str>,
+        time_zone: Option<&str>,
+        default_role: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE workspaces SET language = COALESCE(?, language), time_zone = COALESCE(?, time_zone),
+                 default_role = COALESCE(?, default_role) WHERE id = ?",
+            language,
+            time_zone,
+            default_role,
+            id
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

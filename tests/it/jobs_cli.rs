@@ -51,3 +51,31 @@ fn jobs_run_delivers_once_and_says_how_many() {
     );
     assert!(status.contains("outbox: 0 pending, 9 delivered, 0 failed"), "{status}");
 }
+
+#[test]
+fn workspace_defaults_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let shown = stdout(kam_bot(&db).args(["--workspace", "discord:111", "workspace", "show"]));
+    assert!(shown.contains("language      en") && shown.contains("default role  rep"), "{shown}");
+    let set = stdout(kam_bot(&db).args([
+        "--workspace",
+        "discord:111",
+        "workspace",
+        "set",
+        "--language",
+        "pt-BR",
+        "--time-zone",
+        "America/New_York",
+        "--default-role",
+        "manager",
+    ]));
+    assert!(
+        set.contains("language      pt-BR")
+            && set.contains("time zone     America/New_York")
+            && set.contains("default role  manager"),
+        "{set}"
+    );
+    let bad = kam_bot(&db).args(["workspace", "set", "--time-zone", "Mars/Olympus"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

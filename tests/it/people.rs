@@ -38,3 +38,15 @@ async fn only_an_admin_gives_roles() {
     let nobody = app.say("/people role Zé admin").await;
     assert_eq!(nobody.lines, ["Nobody called “Zé” in this workspace."]);
 }
+
+#[tokio::test]
+async fn newcomers_take_the_workspace_default_role() {
+    let app = demo_app().await;
+    let ws = app.workspace_id(WS).await;
+    app.store.update_workspace(ws, None, None, Some("manager")).await.unwrap();
+    app.core.run_line(&app.invocation(WS, "newcomer"), "/help").await;
+    let newcomer = app.store.find_person(ws, "terminal", "newcomer").await.unwrap().unwrap();
+    assert_eq!(newcomer.role, "manager");
+    let earlier = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    assert_eq!(earlier.role, "rep", "people already there keep their role");
+}
