@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::clock::{Clock, FixedClock, SystemClock};
 use crate::core::Core;
 use crate::front::discord::{self, DiscordConfig};
+use crate::front::slack::{self, SlackConfig};
 use crate::front::terminal::{self, Session};
 use crate::i18n::{Locale, Msg};
 use crate::seed;
@@ -42,7 +43,7 @@ pub enum CliCommand {
     Chat(ChatArgs),
     /// Fill the workspace with data to try the bot or to benchmark it.
     Seed(SeedArgs),
-    /// Run the bot for Discord: the gateway (DISCORD_TOKEN) and/or the HTTP endpoint (--listen).
+    /// Run the bot: Discord (gateway, HTTP endpoint), Slack (HTTP endpoint, Socket Mode) and the scheduler.
     Serve(ServeArgs),
     /// Discord slash commands: print their definitions or register them.
     #[command(subcommand)]
@@ -100,8 +101,8 @@ pub enum JobsCommand {
 
 #[derive(Debug, ClapArgs)]
 pub struct ServeArgs {
-    /// Serve HTTP on this address (e.g. 127.0.0.1:8787): GET /healthz, and POST
-    /// /discord/interactions when DISCORD_PUBLIC_KEY is set.
+    /// Serve HTTP on this address (e.g. 127.0.0.1:8787): GET /healthz, POST /discord/interactions
+    /// when DISCORD_PUBLIC_KEY is set, POST /slack/commands when SLACK_SIGNING_SECRET is set.
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<std::net::SocketAddr>,
 }
@@ -319,21 +320,29 @@ async fn seed_command(store: &Store, workspace: &str, clock: &dyn Clock, args: S
 async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let locale = Locale::default();
     let config = DiscordConfig::from_env()?;
+    let slack = SlackConfig::from_env();
     let core = Core::new(store.clone());
     let mut tasks = tokio::task::JoinSet::new();
     if let Some(addr) = args.listen {
-        let Some(key) = &config.public_key else {
+        if config.public_key.is_none() && slack.signing_secret.is_none() {
             eprintln!("{}", locale.t(Msg::CliListenWithoutEndpoint));
             return Ok(ExitCode::from(2));
-        };
-        let endpoint = discord::endpoint::DiscordEndpoint {
-            core: core.clone(),
-            verifier: Arc::new(discord::endpoint::verifier(key)?),
-            http: config.http(),
-            clock: clock.clone(),
-            defer_after: discord::interaction::DEFER_AFTER,
-        };
-        let routes = crate::server::base_routes().merge(discord::endpoint::routes(endpoint));
+        }
+        let mut routes = crate::server::base_routes();
+        if let Some(key) = &config.public_key {
+            let endpoint = discord::endpoint::DiscordEndpoint {
+                core: core.clone(),
+                verifier: Arc::new(discord::endpoint::verifier(key)?),
+                http: config.http(),
+                clock: clock.clone(),
+                defer_after: discord::interaction::DEFER_AFTER,
+            };
+            routes = routes.merge(discord::endpoint::routes(endpoint));
+        }
+        if let Some(secret) = &slack.signing_secret {
+            let endpoint = slack::endpoint::SlackEndpoint::new(core.clone(), secret, clock.clone());
+            routes = routes.merge(slack::endpoint::routes(endpoint));
+        }
         let (listener, bound) = crate::server::bind(addr).await?;
         eprintln!("{}", locale.t(Msg::CliListening { address: bound.to_string() }));
         tasks.spawn(crate::server::serve(listener, routes));
@@ -341,28 +350,31 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
     if config.token.is_some() {
         tasks.spawn(discord::gateway::run(core.clone(), config.clone(), clock.clone()));
     }
-    if !tasks.is_empty() {
-        let scheduler = crate::scheduler::Scheduler::new(store.clone());
-        let notifiers = notifiers(&config, Arc::new(crate::notify::StdoutNotifier));
-        let clock = clock.clone();
-        tasks.spawn(async move {
-            loop {
-                let now = clock.now();
-                if let Err(e) = scheduler.tick(now).await {
-                    tracing::error!(error = ?e, "scheduler tick failed");
-                }
-                if let Err(e) = scheduler.deliver(now, &notifiers).await {
-                    tracing::error!(error = ?e, "delivery failed");
-                }
-                tokio::time::sleep(std::time::Duration::from_secs(30)).await;
-            }
-        });
+    if let Some(app_token) = slack.app_token.clone() {
+        let client = slack::notifier::client(slack.api_url.as_deref())?;
+        let core = core.clone();
+        tasks.spawn(async move { slack::socket::run(core, client, &app_token).await });
     }
     if tasks.is_empty() {
         eprintln!("{}", locale.t(Msg::CliNothingToServe));
         return Ok(ExitCode::from(2));
     }
-    // The server ends on Ctrl-C or SIGTERM; the gateway only on a missing token.
+    let scheduler = crate::scheduler::Scheduler::new(store.clone());
+    let notifiers = notifiers(&config, &slack, Arc::new(crate::notify::StdoutNotifier))?;
+    let tick_clock = clock.clone();
+    tasks.spawn(async move {
+        loop {
+            let now = tick_clock.now();
+            if let Err(e) = scheduler.tick(now).await {
+                tracing::error!(error = ?e, "scheduler tick failed");
+            }
+            if let Err(e) = scheduler.deliver(now, &notifiers).await {
+                tracing::error!(error = ?e, "delivery failed");
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+        }
+    });
+    // The server ends on Ctrl-C or SIGTERM; the gateway and the scheduler run until then.
     while let Some(ended) = tasks.join_next().await {
         ended??;
         if args.listen.is_some() {
@@ -429,12 +441,25 @@ async fn people(
 }
 
 /// The notifier of each configured platform; everything else goes to `fallback`.
-fn notifiers(config: &DiscordConfig, fallback: Arc<dyn crate::notify::Notifier>) -> crate::scheduler::Notifiers {
-    let discord = config.token.as_ref().map(|_| {
-        Arc::new(discord::notifier::DiscordNotifier::new(config.http(), crate::notify::RetryPolicy::default()))
+fn notifiers(
+    discord_config: &DiscordConfig,
+    slack_config: &SlackConfig,
+    fallback: Arc<dyn crate::notify::Notifier>,
+) -> anyhow::Result<crate::scheduler::Notifiers> {
+    let policy = crate::notify::RetryPolicy::default();
+    let discord = discord_config.token.as_ref().map(|_| {
+        Arc::new(discord::notifier::DiscordNotifier::new(discord_config.http(), policy))
             as Arc<dyn crate::notify::Notifier>
     });
-    crate::scheduler::Notifiers { discord, fallback }
+    let slack = match &slack_config.bot_token {
+        Some(token) => {
+            let client = slack::notifier::client(slack_config.api_url.as_deref())?;
+            Some(Arc::new(slack::notifier::SlackNotifier::new(client, token, policy))
+                as Arc<dyn crate::notify::Notifier>)
+        }
+        None => None,
+    };
+    Ok(crate::scheduler::Notifiers { discord, slack, fallback })
 }
 
 async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow::Result<ExitCode> {
@@ -457,7 +482,8 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
             let at = at.unwrap_or_else(|| clock.now());
             scheduler.tick(at).await?;
             let config = DiscordConfig::from_env()?;
-            let report = scheduler.deliver(at, &notifiers(&config, Arc::new(crate::notify::AcceptingNotifier))).await?;
+            let notifiers = notifiers(&config, &SlackConfig::from_env(), Arc::new(crate::notify::AcceptingNotifier))?;
+            let report = scheduler.deliver(at, &notifiers).await?;
             for d in &report.delivered {
                 println!("→ {}\n{}", d.to, terminal::render(&d.reply));
             }

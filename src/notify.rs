@@ -61,6 +61,48 @@ impl Notifier for AcceptingNotifier {
     }
 }
 
+/// Why one delivery attempt failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// Rate limited: try again after this long.
+    RateLimited(Duration, String),
+    /// A server error or a network failure: worth trying again.
+    Transient(String),
+    /// Refused for good (an unknown user, no permission, a bad request).
+    Permanent(String),
+}
+
+/// The longest rate-limit wait honoured within one delivery; a longer one is reported instead.
+pub const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
+
+/// Tries `attempt` until it succeeds, fails for good, or the policy's attempts run out: waiting
+/// as long as a rate limit says, or with a growing pause after other failures.
+pub async fn with_retries<F, Fut>(policy: &RetryPolicy, to: &Recipient, mut attempt: F) -> Result<(), Undelivered>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<(), Failure>>,
+{
+    let mut tries = 1;
+    loop {
+        let failure = match attempt().await {
+            Ok(()) => return Ok(()),
+            Err(failure) => failure,
+        };
+        let (pause, reason, permanent) = match failure {
+            Failure::RateLimited(wait, reason) => (wait, reason, false),
+            Failure::Transient(reason) => (policy.backoff(tries + 1), reason, false),
+            Failure::Permanent(reason) => (Duration::ZERO, reason, true),
+        };
+        if permanent || tries >= policy.attempts || pause > MAX_RATE_LIMIT_WAIT {
+            tracing::warn!(?to, attempts = tries, reason, "delivery failed");
+            return Err(Undelivered { recipient: to.clone(), reason, attempts: tries, permanent });
+        }
+        tracing::warn!(?to, attempt = tries, ?pause, reason, "delivery failed; trying again");
+        tokio::time::sleep(pause).await;
+        tries += 1;
+    }
+}
+
 /// How often and how patiently a failed delivery is tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {

@@ -1,4 +1,5 @@
 //! Front ends: each translates a platform's input into core invocations and renders replies.
 
 pub mod discord;
+pub mod slack;
 pub mod terminal;

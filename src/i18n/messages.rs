@@ -307,6 +307,7 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    SlackWorking,
     CmdMeeting,
     CmdMeetings,
     CmdDigest,
@@ -1197,6 +1198,9 @@ impl Msg {
                     "“{value}” não é um horário: escreva minuto hora dia-do-mês mês dia-da-semana, como 0 8 * * 1 (segundas às 08:00; 0 ou 7 = domingo), ou off ou on."
                 ),
             ),
+            Msg::SlackWorking => {
+                s("Working on it: the answer follows in a moment.", "Preparando: a resposta chega em instantes.")
+            }
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",
@@ -1205,12 +1209,12 @@ impl Msg {
                 p(format!("kam-bot listening on {address}"), format!("kam-bot escutando em {address}"))
             }
             Msg::CliListenWithoutEndpoint => s(
-                "--listen serves the Discord interactions endpoint: set DISCORD_PUBLIC_KEY to the application's public key.",
-                "--listen atende o endpoint de interações do Discord: defina DISCORD_PUBLIC_KEY com a chave pública do aplicativo.",
+                "--listen serves the platforms' HTTP endpoints: set DISCORD_PUBLIC_KEY (Discord) or SLACK_SIGNING_SECRET (Slack).",
+                "--listen atende os endpoints HTTP das plataformas: defina DISCORD_PUBLIC_KEY (Discord) ou SLACK_SIGNING_SECRET (Slack).",
             ),
             Msg::CliNothingToServe => s(
-                "Nothing to serve: set DISCORD_TOKEN for the gateway, or DISCORD_PUBLIC_KEY with --listen ADDR for the HTTP endpoint.",
-                "Nada a atender: defina DISCORD_TOKEN para o gateway, ou DISCORD_PUBLIC_KEY com --listen ENDEREÇO para o endpoint HTTP.",
+                "Nothing to serve: set DISCORD_TOKEN for the gateway, SLACK_APP_TOKEN for Socket Mode, or DISCORD_PUBLIC_KEY or SLACK_SIGNING_SECRET with --listen ADDR.",
+                "Nada a atender: defina DISCORD_TOKEN para o gateway, SLACK_APP_TOKEN para o Socket Mode, ou DISCORD_PUBLIC_KEY ou SLACK_SIGNING_SECRET com --listen ENDEREÇO.",
             ),
             Msg::CliNeedsToken => s(
                 "Registering commands needs the bot token in DISCORD_TOKEN.",

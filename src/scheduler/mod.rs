@@ -78,13 +78,19 @@ pub struct DeliveryReport {
 #[derive(Clone)]
 pub struct Notifiers {
     pub discord: Option<Arc<dyn Notifier>>,
+    pub slack: Option<Arc<dyn Notifier>>,
     pub fallback: Arc<dyn Notifier>,
 }
 
 impl Notifiers {
+    /// Everything to one notifier.
+    pub fn only(notifier: Arc<dyn Notifier>) -> Notifiers {
+        Notifiers { discord: None, slack: None, fallback: notifier }
+    }
+
     fn for_platform(&self, platform: &str) -> &dyn Notifier {
-        match (platform, &self.discord) {
-            ("discord", Some(n)) => n.as_ref(),
+        match (platform, &self.discord, &self.slack) {
+            ("discord", Some(n), _) | ("slack", _, Some(n)) => n.as_ref(),
             _ => self.fallback.as_ref(),
         }
     }

@@ -163,7 +163,8 @@ pub async fn seed_synthetic(
         let last_planning = now - chrono::Duration::days(cadence - planning_due_in) - chrono::Duration::hours(1);
         for k in 0..count {
             let kind = if k == 0 { "planning_meeting" } else { rng.pick(KINDS) };
-            let at = last_planning - chrono::Duration::hours((k * 18 * 24 + rng.below(24 * 17)) as i64);
+            let earlier = if k == 0 { 0 } else { k * 18 * 24 + rng.below(24 * 17) };
+            let at = last_planning - chrono::Duration::hours(earlier as i64);
             tx.insert_interaction(
                 ws,
                 &NewInteraction {

@@ -20,3 +20,6 @@ mod planning;
 mod robustness;
 mod scheduler;
 mod serve;
+mod slack;
+mod slack_notifier;
+mod slack_support;

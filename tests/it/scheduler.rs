@@ -35,7 +35,7 @@ impl Notifier for Recording {
 
 impl Recording {
     fn notifiers(&self) -> Notifiers {
-        Notifiers { discord: None, fallback: Arc::new(self.clone()) }
+        Notifiers::only(Arc::new(self.clone()))
     }
 
     fn to(&self, who: &str) -> Vec<(DateTime<Utc>, Reply)> {
@@ -362,7 +362,7 @@ async fn a_failing_notifier_is_retried_and_nothing_is_lost() {
     assert_eq!(queued, 4, "Alfa's planning reminder to Rui, Beta's review reminder to Rui and Mia, Mia's digest");
 
     let flaky = Arc::new(Flaky { fail: Mutex::new(4), permanent: false, delivered: Mutex::new(0) });
-    let notifiers = Notifiers { discord: None, fallback: flaky.clone() };
+    let notifiers = Notifiers::only(flaky.clone());
     let mut now = monday;
     for _ in 0..30 {
         scheduler.deliver(now, &notifiers).await.unwrap();
@@ -381,17 +381,14 @@ async fn a_refused_message_is_kept_as_failed_and_reported() {
     let monday = sp(2027, 1, 11, 8, 0);
     scheduler.tick(monday).await.unwrap();
     let flaky = Arc::new(Flaky { fail: Mutex::new(1), permanent: true, delivered: Mutex::new(0) });
-    let report = scheduler.deliver(monday, &Notifiers { discord: None, fallback: flaky }).await.unwrap();
+    let report = scheduler.deliver(monday, &Notifiers::only(flaky)).await.unwrap();
     assert_eq!(report.failed.len(), 1);
     assert_eq!(report.delivered.len(), 3);
     let counts = app.store.outbox_counts(None).await.unwrap();
     assert_eq!((counts.pending, counts.delivered, counts.failed), (0, 3, 1));
     // Expired messages are not sent either.
     scheduler.tick(sp(2027, 1, 12, 8, 0)).await.unwrap();
-    let late = scheduler
-        .deliver(sp(2027, 1, 20, 8, 0), &Notifiers { discord: None, fallback: Arc::new(AcceptingNotifier) })
-        .await
-        .unwrap();
+    let late = scheduler.deliver(sp(2027, 1, 20, 8, 0), &Notifiers::only(Arc::new(AcceptingNotifier))).await.unwrap();
     assert!(late.delivered.is_empty());
 }
 

@@ -20,6 +20,10 @@ fn kam_bot(db: &std::path::Path) -> Command {
         "DISCORD_GUILD_ID",
         "DISCORD_APPLICATION_ID",
         "DISCORD_API_URL",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_BOT_TOKEN",
+        "SLACK_APP_TOKEN",
+        "SLACK_API_URL",
     ] {
         cmd.env_remove(var);
     }
@@ -122,7 +126,10 @@ fn serve_with_nothing_configured_says_what_to_set() {
     let dir = tempfile::tempdir().unwrap();
     let out = kam_bot(&dir.path().join("k.db")).arg("serve").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("set DISCORD_TOKEN for the gateway"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("set DISCORD_TOKEN for the gateway, SLACK_APP_TOKEN for Socket Mode")
+    );
     let out = kam_bot(&dir.path().join("k.db")).args(["serve", "--listen", "127.0.0.1:0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_PUBLIC_KEY"));
@@ -149,4 +156,44 @@ fn people_set_role_from_the_command_line() {
     assert_eq!(out.status.code(), Some(2));
     let out = kam_bot(&db).args(["people", "set-role", "juliana", "owner"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "clap refuses an unknown role");
+}
+
+#[tokio::test]
+async fn serve_answers_a_signed_slack_command_from_the_seeded_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let seeded = kam_bot(&db).args(["--workspace", "slack:T1", "seed", "--demo"]).output().unwrap();
+    assert!(seeded.status.success());
+    let mut child = Running(
+        kam_bot(&db)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let address = tokio::task::spawn_blocking(move || {
+        BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|line| line.strip_prefix("kam-bot listening on ").map(str::to_string))
+    })
+    .await
+    .unwrap()
+    .expect("the server says where it listens");
+    let body = crate::slack_support::form("T1", "/account", "Vale", "9.9.a", "https://hooks.slack.com/commands/T1/9/x");
+    let ts = chrono::Utc::now().timestamp();
+    let response = reqwest::Client::new()
+        .post(format!("http://{address}/slack/commands"))
+        .header("X-Slack-Signature", crate::slack_support::sign(ts, &body))
+        .header("X-Slack-Request-Timestamp", ts.to_string())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let json: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(json["attachments"][0]["blocks"][0]["text"]["text"], "Vale", "{json}");
 }

@@ -11,27 +11,15 @@ use std::time::Duration;
 use serde::Serialize;
 use serenity::http::{Http, LightMethod, Request, Route};
 use serenity::model::id::ChannelId;
-use tracing::warn;
 
 use super::render;
 use crate::core::Reply;
-use crate::notify::{Delivery, Notifier, Recipient, RetryPolicy, Undelivered};
-
-/// The longest rate-limit wait honoured within one delivery; longer ones are reported instead.
-const MAX_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
+use crate::notify::{Delivery, Failure, Notifier, Recipient, RetryPolicy, with_retries};
 
 pub struct DiscordNotifier {
     http: Arc<Http>,
     client: reqwest::Client,
     policy: RetryPolicy,
-}
-
-/// Why one attempt failed.
-#[derive(Debug)]
-enum Failure {
-    RateLimited(Duration, String),
-    Transient(String),
-    Permanent(String),
 }
 
 impl DiscordNotifier {
@@ -87,28 +75,6 @@ impl DiscordNotifier {
         self.post(Route::ChannelMessages { channel_id }, &render::message(reply)).await?;
         Ok(())
     }
-
-    async fn deliver_with_retries(&self, to: &Recipient, reply: &Reply) -> Result<(), Undelivered> {
-        let mut attempt = 1;
-        loop {
-            let failure = match self.attempt(to, reply).await {
-                Ok(()) => return Ok(()),
-                Err(failure) => failure,
-            };
-            let (pause, reason, permanent) = match failure {
-                Failure::RateLimited(wait, reason) => (wait, reason, false),
-                Failure::Transient(reason) => (self.policy.backoff(attempt + 1), reason, false),
-                Failure::Permanent(reason) => (Duration::ZERO, reason, true),
-            };
-            if permanent || attempt >= self.policy.attempts || pause > MAX_RATE_LIMIT_WAIT {
-                warn!(?to, attempts = attempt, reason, "Discord delivery failed");
-                return Err(Undelivered { recipient: to.clone(), reason, attempts: attempt, permanent });
-            }
-            warn!(?to, attempt, ?pause, reason, "Discord delivery failed; trying again");
-            tokio::time::sleep(pause).await;
-            attempt += 1;
-        }
-    }
 }
 
 /// A Discord id (a snowflake: a positive whole number).
@@ -122,6 +88,6 @@ fn parse_id(id: &str) -> Result<u64, Failure> {
 
 impl Notifier for DiscordNotifier {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
-        Box::pin(self.deliver_with_retries(to, reply))
+        Box::pin(with_retries(&self.policy, to, move || self.attempt(to, reply)))
     }
 }

@@ -1,0 +1,83 @@
+//! `POST /slack/commands`: verifies Slack's signature (HMAC-SHA256 over `v0:timestamp:body`,
+//! compared in constant time, timestamps older than 5 minutes refused) before anything else, then
+//! answers the slash command.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use slack_morphism::prelude::*;
+use slack_morphism::signature_verifier::SlackEventSignatureVerifier;
+use tracing::debug;
+
+use super::commands;
+use crate::clock::Clock;
+use crate::core::Core;
+
+#[derive(Clone)]
+pub struct SlackEndpoint {
+    pub core: Core,
+    pub verifier: SlackEventSignatureVerifier,
+    pub clock: Arc<dyn Clock>,
+    pub answer_within: Duration,
+    /// For answers posted to `response_url` later.
+    pub http: reqwest::Client,
+}
+
+impl SlackEndpoint {
+    pub fn new(core: Core, signing_secret: &str, clock: Arc<dyn Clock>) -> SlackEndpoint {
+        SlackEndpoint {
+            core,
+            verifier: SlackEventSignatureVerifier::new(&SlackSigningSecret::new(signing_secret.to_string())),
+            clock,
+            answer_within: commands::ANSWER_WITHIN,
+            http: reqwest::Client::new(),
+        }
+    }
+}
+
+pub fn routes(endpoint: SlackEndpoint) -> Router {
+    Router::new().route("/slack/commands", post(slash_command)).with_state(endpoint)
+}
+
+async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap, body: Bytes) -> Response {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let (Some(signature), Some(timestamp)) = (
+        header(SlackEventSignatureVerifier::SLACK_SIGNED_HASH_HEADER),
+        header(SlackEventSignatureVerifier::SLACK_SIGNED_TIMESTAMP),
+    ) else {
+        return (StatusCode::UNAUTHORIZED, "missing request signature").into_response();
+    };
+    let Ok(body) = std::str::from_utf8(&body) else {
+        return (StatusCode::BAD_REQUEST, "unreadable request").into_response();
+    };
+    if let Err(e) = endpoint.verifier.verify(signature, body, timestamp) {
+        debug!(error = %e, "Slack request refused");
+        return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+    }
+    let event: SlackCommandEvent = match serde_urlencoded::from_str(body) {
+        Ok(event) => event,
+        Err(e) => {
+            debug!(error = %e, "signed Slack request that is not a slash command");
+            return (StatusCode::BAD_REQUEST, "not a slash command").into_response();
+        }
+    };
+    let user_name =
+        serde_urlencoded::from_str::<HashMap<String, String>>(body).ok().and_then(|mut f| f.remove("user_name"));
+    let response = commands::respond(
+        &endpoint.core,
+        event,
+        user_name,
+        endpoint.clock.now(),
+        endpoint.answer_within,
+        endpoint.http.clone(),
+    )
+    .await;
+    axum::Json(response).into_response()
+}

@@ -1,0 +1,78 @@
+//! Direct messages (open the conversation, then post) and channel posts through Slack's Web API
+//! with the bot token. A 429 is waited out as its `Retry-After` says; server errors and network
+//! failures are tried again with a growing pause; what still fails is reported, never dropped.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use slack_morphism::errors::SlackClientError;
+use slack_morphism::prelude::*;
+
+use super::blocks;
+use crate::core::Reply;
+use crate::notify::{Delivery, Failure, Notifier, Recipient, RetryPolicy, with_retries};
+
+/// Slack API errors that pass if tried again.
+const TRANSIENT_CODES: [&str; 5] =
+    ["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"];
+
+pub struct SlackNotifier {
+    client: Arc<SlackHyperClient>,
+    token: SlackApiToken,
+    policy: RetryPolicy,
+}
+
+/// A Web API client; `api_url` replaces `https://slack.com/api` (a proxy or a stand-in).
+pub fn client(api_url: Option<&str>) -> anyhow::Result<Arc<SlackHyperClient>> {
+    let https = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_native_roots()
+        .map_err(|e| anyhow::anyhow!("cannot load the system's root certificates: {e}"))?
+        .https_or_http()
+        .enable_http1()
+        .enable_http2()
+        .build();
+    let mut connector = SlackClientHyperConnector::with_connector(https);
+    if let Some(url) = api_url {
+        connector = connector.with_slack_api_url(url.trim_end_matches('/'));
+    }
+    Ok(Arc::new(SlackClient::new(connector)))
+}
+
+fn failure(error: SlackClientError) -> Failure {
+    match error {
+        SlackClientError::RateLimitError(e) => {
+            Failure::RateLimited(e.retry_after.unwrap_or(Duration::from_secs(1)), "429 rate limited".to_string())
+        }
+        SlackClientError::ApiError(e) if TRANSIENT_CODES.contains(&e.code.as_str()) => Failure::Transient(e.code),
+        SlackClientError::ApiError(e) => Failure::Permanent(e.code),
+        SlackClientError::HttpError(e) if e.status_code.is_server_error() => Failure::Transient(e.to_string()),
+        SlackClientError::HttpError(e) => Failure::Permanent(e.to_string()),
+        other => Failure::Transient(other.to_string()),
+    }
+}
+
+impl SlackNotifier {
+    pub fn new(client: Arc<SlackHyperClient>, bot_token: &str, policy: RetryPolicy) -> SlackNotifier {
+        SlackNotifier { client, token: SlackApiToken::new(bot_token.into()), policy }
+    }
+
+    async fn attempt(&self, to: &Recipient, reply: &Reply) -> Result<(), Failure> {
+        let session = self.client.open_session(&self.token);
+        let channel = match to {
+            Recipient::Person(user) => {
+                let open = SlackApiConversationsOpenRequest::new().with_users(vec![SlackUserId::new(user.clone())]);
+                session.conversations_open(&open).await.map_err(failure)?.channel.id
+            }
+            Recipient::Channel(channel) => SlackChannelId::new(channel.clone()),
+        };
+        let post = SlackApiChatPostMessageRequest::new(channel, blocks::content(reply));
+        session.chat_post_message(&post).await.map_err(failure)?;
+        Ok(())
+    }
+}
+
+impl Notifier for SlackNotifier {
+    fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
+        Box::pin(with_retries(&self.policy, to, move || self.attempt(to, reply)))
+    }
+}

@@ -1,0 +1,136 @@
+//! The Slack slash-command endpoint, driven with signed form posts on 127.0.0.1.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::spawn_app;
+use crate::slack_support::{SlackStandIn, form, sign, spawn_slack_endpoint};
+
+const SLOW: Duration = Duration::from_secs(30);
+const RESPONSE_URL: &str = "https://hooks.slack.com/commands/T1/1/abc";
+
+async fn demo_in_team_t1() -> crate::helpers::TestApp {
+    let app = spawn_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, "slack:T1", app.now).await.unwrap().unwrap();
+    app
+}
+
+fn blocks(body: &Value) -> &Vec<Value> {
+    body["attachments"][0]["blocks"].as_array().unwrap_or_else(|| panic!("no blocks in {body}"))
+}
+
+fn field_texts(body: &Value) -> Vec<String> {
+    blocks(body)
+        .iter()
+        .filter_map(|b| b["fields"].as_array())
+        .flatten()
+        .filter_map(|f| f["text"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test]
+async fn account_vale_returns_the_card_in_block_kit() {
+    let app = demo_in_team_t1().await;
+    let endpoint = spawn_slack_endpoint(&app, SLOW).await;
+    let (status, body) = endpoint.post_signed(&form("T1", "/account", "vale", "1.1.a", RESPONSE_URL)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["response_type"], "in_channel");
+    assert_eq!(body["attachments"][0]["color"], "#F1C40F");
+    assert_eq!(blocks(&body)[0]["type"], "header");
+    assert_eq!(blocks(&body)[0]["text"]["text"], "Vale");
+    assert!(field_texts(&body).contains(&"*Owner*\nAna Souza".to_string()), "{body}");
+    // The umbrella command gives the same card.
+    let (_, umbrella) = endpoint.post_signed(&form("T1", "/kam", "account vale", "1.1.b", RESPONSE_URL)).await;
+    assert_eq!(blocks(&umbrella)[0]["text"]["text"], "Vale");
+}
+
+#[tokio::test]
+async fn kam_log_records_once() {
+    let app = demo_in_team_t1().await;
+    let endpoint = spawn_slack_endpoint(&app, SLOW).await;
+    let body = form(
+        "T1",
+        "/kam",
+        "log Vale meeting \"Plano 2027\" --next \"Enviar proposta\" --due 10/12/2026",
+        "2.2.a",
+        RESPONSE_URL,
+    );
+    let before = app.counts("slack:T1").await;
+    let (_, first) = endpoint.post_signed(&body).await;
+    assert_eq!(blocks(&first)[0]["text"]["text"], "Logged: meeting with Vale", "{first}");
+    assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
+    // The same request again (same trigger id) is not logged twice.
+    let (_, second) = endpoint.post_signed(&body).await;
+    assert_eq!(blocks(&second)[0]["text"]["text"], "Already logged for Vale: this message was received before");
+    assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
+    let ws = app.workspace_id("slack:T1").await;
+    let person = app.store.find_person(ws, "slack", "U2147483697").await.unwrap().unwrap();
+    assert_eq!((person.display_name.as_str(), person.role.as_str()), ("ana.souza", "rep"));
+}
+
+#[tokio::test]
+async fn unverified_requests_are_refused_and_write_nothing() {
+    let app = demo_in_team_t1().await;
+    let endpoint = spawn_slack_endpoint(&app, SLOW).await;
+    let body = form("T1", "/log", "Vale call forged", "3.3.a", RESPONSE_URL);
+    let now = chrono::Utc::now().timestamp();
+    let before = app.counts("slack:T1").await;
+    // Wrong signature, another secret's signature, a tampered body, a stale timestamp, none at all.
+    assert_eq!(endpoint.post(&body, Some("v0=deadbeef"), Some(&now.to_string())).await.0, StatusCode::UNAUTHORIZED);
+    let good = sign(now, &body);
+    let tampered = body.replace("forged", "Forged");
+    assert_eq!(endpoint.post(&tampered, Some(&good), Some(&now.to_string())).await.0, StatusCode::UNAUTHORIZED);
+    let stale = now - 6 * 60;
+    assert_eq!(
+        endpoint.post(&body, Some(&sign(stale, &body)), Some(&stale.to_string())).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(endpoint.post(&body, None, None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(endpoint.post(&body, Some(&good), None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.counts("slack:T1").await, before, "nothing was written");
+    // Signed now, it is accepted.
+    let (status, _) = endpoint.post(&body, Some(&good), Some(&now.to_string())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
+}
+
+#[tokio::test]
+async fn team_a_never_sees_team_b() {
+    let app = demo_in_team_t1().await;
+    let endpoint = spawn_slack_endpoint(&app, SLOW).await;
+    let (_, body) = endpoint.post_signed(&form("T2", "/account", "Vale", "4.4.a", RESPONSE_URL)).await;
+    assert_eq!(body["response_type"], "ephemeral");
+    assert_eq!(body["text"], "No account matches “Vale”. /accounts lists the portfolio.");
+    let (_, list) = endpoint.post_signed(&form("T2", "/kam", "accounts", "4.4.b", RESPONSE_URL)).await;
+    assert!(list.to_string().contains("No active account matches."), "{list}");
+}
+
+#[tokio::test]
+async fn text_from_the_database_cannot_mention_anyone() {
+    let app = demo_in_team_t1().await;
+    let endpoint = spawn_slack_endpoint(&app, SLOW).await;
+    let (_, logged) =
+        endpoint.post_signed(&form("T1", "/log", "Vale note \"ping <!channel> & <@U1>\"", "5.5.a", RESPONSE_URL)).await;
+    assert!(!logged.to_string().contains("<!channel>"), "{logged}");
+    let (_, history) = endpoint.post_signed(&form("T1", "/history", "Vale 1", "5.5.b", RESPONSE_URL)).await;
+    let text = history.to_string();
+    assert!(text.contains("ping &lt;!channel&gt; &amp; &lt;@U1&gt;"), "{text}");
+    assert!(!text.contains("<!channel>") && !text.contains("<@U1>"));
+}
+
+#[tokio::test]
+async fn a_slow_answer_is_acknowledged_then_posted_to_the_response_url() {
+    let app = demo_in_team_t1().await;
+    let hooks = SlackStandIn::spawn().await;
+    let endpoint = spawn_slack_endpoint(&app, Duration::ZERO).await;
+    let response_url = format!("{}/response/T1/1/abc", hooks.url);
+    let (status, body) = endpoint.post_signed(&form("T1", "/account", "Alcoa", "6.6.a", &response_url)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["response_type"], "ephemeral");
+    assert_eq!(body["text"], "Working on it: the answer follows in a moment.");
+    let posted = hooks.wait_for("/response/T1/1/abc").await;
+    assert_eq!(posted.body["response_type"], "in_channel");
+    assert_eq!(posted.body["attachments"][0]["blocks"][0]["text"]["text"], "Alcoa");
+}

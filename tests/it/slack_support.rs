@@ -1,0 +1,170 @@
+//! Slack as tests see it: slash-command requests form-encoded and signed as Slack sends them, the
+//! endpoint on 127.0.0.1, and a local stand-in for Slack's Web API and response URLs.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use hmac::{Hmac, Mac};
+use kam_bot::clock::FixedClock;
+use kam_bot::front::slack::endpoint::{SlackEndpoint, routes};
+use serde_json::{Value, json};
+use sha2::Sha256;
+
+use crate::helpers::TestApp;
+
+pub const SECRET: &str = "8f742231b10e8888abcd99yyyzzz85a5";
+
+/// A slash command as Slack posts it.
+pub fn form(team: &str, command: &str, text: &str, trigger: &str, response_url: &str) -> String {
+    serde_urlencoded::to_string([
+        ("token", "gIkuvaNzQIHg97ATvDxqgjtO"),
+        ("team_id", team),
+        ("team_domain", "acme"),
+        ("enterprise_id", ""),
+        ("channel_id", "C2147483705"),
+        ("channel_name", "key-accounts"),
+        ("user_id", "U2147483697"),
+        ("user_name", "ana.souza"),
+        ("command", command),
+        ("text", text),
+        ("api_app_id", "A123456"),
+        ("is_enterprise_install", "false"),
+        ("response_url", response_url),
+        ("trigger_id", trigger),
+    ])
+    .unwrap()
+}
+
+pub fn sign(timestamp: i64, body: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(format!("v0:{timestamp}:{body}").as_bytes());
+    let bytes = mac.finalize().into_bytes();
+    format!("v0={}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+pub struct SlackEndpointUnderTest {
+    pub url: String,
+    client: reqwest::Client,
+}
+
+pub async fn spawn_slack_endpoint(app: &TestApp, answer_within: Duration) -> SlackEndpointUnderTest {
+    let mut endpoint = SlackEndpoint::new(app.core.clone(), SECRET, Arc::new(FixedClock::new(app.now)));
+    endpoint.answer_within = answer_within;
+    let router = routes(endpoint);
+    let (listener, addr) = kam_bot::server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    SlackEndpointUnderTest { url: format!("http://{addr}"), client: reqwest::Client::new() }
+}
+
+impl SlackEndpointUnderTest {
+    /// Posts a body signed now, as Slack does.
+    pub async fn post_signed(&self, body: &str) -> (StatusCode, Value) {
+        let ts = chrono::Utc::now().timestamp();
+        self.post(body, Some(&sign(ts, body)), Some(&ts.to_string())).await
+    }
+
+    pub async fn post(&self, body: &str, signature: Option<&str>, timestamp: Option<&str>) -> (StatusCode, Value) {
+        let mut request = self
+            .client
+            .post(format!("{}/slack/commands", self.url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body.to_string());
+        if let Some(s) = signature {
+            request = request.header("X-Slack-Signature", s);
+        }
+        if let Some(t) = timestamp {
+            request = request.header("X-Slack-Request-Timestamp", t);
+        }
+        let response = request.send().await.unwrap();
+        let status = StatusCode::from_u16(response.status().as_u16()).unwrap();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    }
+}
+
+/// One request the Slack stand-in received.
+#[derive(Debug, Clone)]
+pub struct SlackSeen {
+    pub path: String,
+    pub body: Value,
+    pub at: std::time::Instant,
+}
+
+type Scripted = (StatusCode, Vec<(&'static str, String)>, Value);
+
+/// A stand-in for Slack's Web API (`/api/...`) and for response URLs (`/response/...`).
+#[derive(Clone)]
+pub struct SlackStandIn {
+    pub url: String,
+    seen: Arc<Mutex<Vec<SlackSeen>>>,
+    script: Arc<Mutex<std::collections::HashMap<String, VecDeque<Scripted>>>>,
+}
+
+async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Response {
+    let path = uri.path().to_string();
+    let text = String::from_utf8_lossy(&body).to_string();
+    let body = serde_json::from_str(&text)
+        .or_else(|_| serde_urlencoded::from_str::<std::collections::HashMap<String, String>>(&text).map(|m| json!(m)))
+        .unwrap_or(Value::Null);
+    s.seen.lock().unwrap().push(SlackSeen { path: path.clone(), body, at: std::time::Instant::now() });
+    if let Some((status, headers, json)) = s.script.lock().unwrap().get_mut(&path).and_then(VecDeque::pop_front) {
+        let mut response = (status, axum::Json(json)).into_response();
+        for (name, value) in headers {
+            response.headers_mut().insert(name, value.parse().unwrap());
+        }
+        return response;
+    }
+    let ok = match path.as_str() {
+        "/api/conversations.open" => json!({"ok": true, "channel": {"id": "D0123456"}}),
+        "/api/chat.postMessage" => json!({"ok": true, "channel": "D0123456", "ts": "1700000000.000100",
+                                          "message": {"type": "message", "ts": "1700000000.000100", "text": "x"}}),
+        p if p.starts_with("/response/") => json!({"ok": true}),
+        _ => {
+            return (StatusCode::NOT_FOUND, axum::Json(json!({"ok": false, "error": "unknown_method"}))).into_response();
+        }
+    };
+    (StatusCode::OK, axum::Json(ok)).into_response()
+}
+
+impl SlackStandIn {
+    pub async fn spawn() -> SlackStandIn {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let stand_in = SlackStandIn { url: format!("http://{addr}"), seen: Arc::default(), script: Arc::default() };
+        let router = Router::new().fallback(handler).with_state(stand_in.clone());
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        stand_in
+    }
+
+    pub fn api(&self) -> String {
+        format!("{}/api", self.url)
+    }
+
+    pub fn script(&self, path: &str, status: u16, headers: Vec<(&'static str, String)>, body: Value) {
+        self.script.lock().unwrap().entry(path.to_string()).or_default().push_back((
+            StatusCode::from_u16(status).unwrap(),
+            headers,
+            body,
+        ));
+    }
+
+    pub fn seen(&self) -> Vec<SlackSeen> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    pub async fn wait_for(&self, path: &str) -> SlackSeen {
+        for _ in 0..200 {
+            if let Some(seen) = self.seen().into_iter().find(|s| s.path == path) {
+                return seen;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("no request to {path}: {:?}", self.seen());
+    }
+}
