@@ -99,3 +99,26 @@ pub fn field<'a>(reply: &'a Reply, label: &str) -> &'a str {
         .map(|f| f.value.as_str())
         .unwrap_or_else(|| panic!("no field {label:?} in {}", reply.to_text()))
 }
+
+/// The `kam-bot` binary on a database, with none of the environment's settings.
+pub fn kam_bot(db: &std::path::Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"));
+    cmd.arg("--db").arg(db);
+    for var in [
+        "KAM_DB",
+        "KAM_WORKSPACE",
+        "KAM_NOW",
+        "DISCORD_TOKEN",
+        "DISCORD_PUBLIC_KEY",
+        "DISCORD_GUILD_ID",
+        "DISCORD_APPLICATION_ID",
+        "DISCORD_API_URL",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_BOT_TOKEN",
+        "SLACK_APP_TOKEN",
+        "SLACK_API_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}

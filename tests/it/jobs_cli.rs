@@ -2,22 +2,7 @@
 
 use std::process::Command;
 
-fn kam_bot(db: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kam-bot"));
-    cmd.arg("--db").arg(db);
-    for var in [
-        "KAM_DB",
-        "KAM_WORKSPACE",
-        "KAM_NOW",
-        "DISCORD_TOKEN",
-        "DISCORD_PUBLIC_KEY",
-        "DISCORD_API_URL",
-        "SLACK_BOT_TOKEN",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
+use crate::helpers::kam_bot;
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();

@@ -1,34 +1,13 @@
 //! `kam-bot serve` and `kam-bot discord` as an operator runs them.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 
 use crate::discord_support::{Endpoint, command, option, public_key_hex};
-
-fn kam_bot(db: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kam-bot"));
-    cmd.arg("--db").arg(db);
-    for var in [
-        "KAM_DB",
-        "KAM_WORKSPACE",
-        "KAM_NOW",
-        "DISCORD_TOKEN",
-        "DISCORD_PUBLIC_KEY",
-        "DISCORD_GUILD_ID",
-        "DISCORD_APPLICATION_ID",
-        "DISCORD_API_URL",
-        "SLACK_SIGNING_SECRET",
-        "SLACK_BOT_TOKEN",
-        "SLACK_APP_TOKEN",
-        "SLACK_API_URL",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
+use crate::helpers::kam_bot;
 
 struct Running(Child);
 
@@ -39,20 +18,10 @@ impl Drop for Running {
     }
 }
 
-#[tokio::test]
-async fn serve_answers_a_signed_account_interaction_from_the_seeded_guild() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("k.db");
-    let seeded = kam_bot(&db).args(["--workspace", "discord:111", "seed", "--demo"]).output().unwrap();
-    assert!(seeded.status.success());
-
+/// Starts `kam-bot serve --listen 127.0.0.1:0` with one variable set; returns it and its address.
+async fn serve_with(db: &std::path::Path, var: &str, value: &str) -> (Running, String) {
     let mut child = Running(
-        kam_bot(&db)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("DISCORD_PUBLIC_KEY", public_key_hex())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
+        kam_bot(db).args(["serve", "--listen", "127.0.0.1:0"]).env(var, value).stderr(Stdio::piped()).spawn().unwrap(),
     );
     let stderr = child.0.stderr.take().unwrap();
     let address = tokio::task::spawn_blocking(move || {
@@ -64,7 +33,17 @@ async fn serve_answers_a_signed_account_interaction_from_the_seeded_guild() {
     .await
     .unwrap()
     .expect("the server says where it listens");
+    (child, address)
+}
 
+#[tokio::test]
+async fn serve_answers_a_signed_account_interaction_from_the_seeded_guild() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let seeded = kam_bot(&db).args(["--workspace", "discord:111", "seed", "--demo"]).output().unwrap();
+    assert!(seeded.status.success());
+
+    let (_server, address) = serve_with(&db, "DISCORD_PUBLIC_KEY", &public_key_hex()).await;
     let endpoint = Endpoint { url: format!("http://{address}"), client: reqwest::Client::new() };
     let (status, body) =
         endpoint.post_signed(&command(1, Some(111), "account", json!([option("name", json!("Vale"))]))).await;
@@ -164,24 +143,7 @@ async fn serve_answers_a_signed_slack_command_from_the_seeded_team() {
     let db = dir.path().join("k.db");
     let seeded = kam_bot(&db).args(["--workspace", "slack:T1", "seed", "--demo"]).output().unwrap();
     assert!(seeded.status.success());
-    let mut child = Running(
-        kam_bot(&db)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    let stderr = child.0.stderr.take().unwrap();
-    let address = tokio::task::spawn_blocking(move || {
-        BufReader::new(stderr)
-            .lines()
-            .map_while(Result::ok)
-            .find_map(|line| line.strip_prefix("kam-bot listening on ").map(str::to_string))
-    })
-    .await
-    .unwrap()
-    .expect("the server says where it listens");
+    let (_server, address) = serve_with(&db, "SLACK_SIGNING_SECRET", crate::slack_support::SECRET).await;
     let body = crate::slack_support::form("T1", "/account", "Vale", "9.9.a", "https://hooks.slack.com/commands/T1/9/x");
     let ts = chrono::Utc::now().timestamp();
     let response = reqwest::Client::new()

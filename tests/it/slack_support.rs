@@ -126,7 +126,8 @@ async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Respon
                                           "message": {"type": "message", "ts": "1700000000.000100", "text": "x"}}),
         p if p.starts_with("/response/") => json!({"ok": true}),
         _ => {
-            return (StatusCode::NOT_FOUND, axum::Json(json!({"ok": false, "error": "unknown_method"}))).into_response();
+            return (StatusCode::NOT_FOUND, axum::Json(json!({"ok": false, "error": "unknown_method"})))
+                .into_response();
         }
     };
     (StatusCode::OK, axum::Json(ok)).into_response()
