@@ -110,6 +110,62 @@ pub static CATALOG: &[CommandSpec] = &[
         example: "/history Vale 5",
     },
     CommandSpec {
+        name: "contacts",
+        summary: Msg::CmdContacts,
+        args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        example: "/contacts Vale",
+    },
+    CommandSpec {
+        name: "contact",
+        summary: Msg::CmdContact,
+        args: &[
+            positional("action", ArgType::Choice(&["add", "set"]), true, false, Msg::ArgContactAction),
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("name", NAME, true, true, Msg::ArgContactName),
+            option("title", ArgType::Text { max_chars: 100 }, Msg::ArgTitle),
+            option("department", ArgType::Text { max_chars: 100 }, Msg::ArgDepartment),
+            option(
+                "role",
+                ArgType::Choice(&["decision_maker", "influencer", "champion", "user", "gatekeeper"]),
+                Msg::ArgDecisionRole,
+            ),
+            option("stance", ArgType::Choice(&["champion", "supporter", "neutral", "detractor"]), Msg::ArgStance),
+            option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgStrength),
+            option("email", ArgType::Text { max_chars: 200 }, Msg::ArgEmail),
+            option("phone", ArgType::Text { max_chars: 50 }, Msg::ArgPhone),
+        ],
+        example: "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
+    },
+    CommandSpec {
+        name: "competitors",
+        summary: Msg::CmdCompetitors,
+        args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        example: "/competitors Vale",
+    },
+    CommandSpec {
+        name: "competitor",
+        summary: Msg::CmdCompetitor,
+        args: &[
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("name", NAME, true, true, Msg::ArgCompetitorName),
+            option("share", ArgType::Text { max_chars: 10 }, Msg::ArgShare),
+            option("threat", ArgType::Choice(&["low", "medium", "high"]), Msg::ArgThreat),
+            option("note", ArgType::Text { max_chars: 300 }, Msg::ArgNote),
+        ],
+        example: "/competitor Vale Metso --share 30 --threat high --note \"Lower price on liners\"",
+    },
+    CommandSpec {
+        name: "wallet",
+        summary: Msg::CmdWallet,
+        args: &[
+            positional("account", ArgType::Account, true, true, Msg::ArgAccount),
+            option("spend", ArgType::Text { max_chars: 30 }, Msg::ArgSpend),
+            option("revenue", ArgType::Text { max_chars: 30 }, Msg::ArgRevenue),
+            option("period", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPeriod),
+        ],
+        example: "/wallet Vale --spend 180M --revenue 32,4M --period 2026",
+    },
+    CommandSpec {
         name: "meeting",
         summary: Msg::CmdMeeting,
         args: &[

@@ -9,7 +9,7 @@ use crate::i18n::Msg;
 
 /// A request the core can carry out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "name", rename_all = "snake_case")]
+#[serde(tag = "command", rename_all = "snake_case")]
 pub enum Command {
     Account {
         query: String,
@@ -22,6 +22,31 @@ pub enum Command {
     History {
         account: String,
         count: i64,
+    },
+    /// The stakeholder map of an account.
+    Contacts {
+        account: String,
+    },
+    /// Adds a contact to an account, or changes one.
+    Contact(ContactRequest),
+    /// The competitors in an account.
+    Competitors {
+        account: String,
+    },
+    /// Adds or updates a competitor in an account.
+    Competitor {
+        account: String,
+        name: String,
+        share: Option<String>,
+        threat: Option<String>,
+        note: Option<String>,
+    },
+    /// Shows the share of wallet over time, or records a period.
+    Wallet {
+        account: String,
+        spend: Option<String>,
+        revenue: Option<String>,
+        period: Option<i64>,
     },
     /// Schedules a meeting with an account.
     Meeting {
@@ -53,7 +78,7 @@ pub enum Command {
         language: Option<String>,
     },
     Help {
-        command: Option<String>,
+        topic: Option<String>,
     },
 }
 
@@ -72,6 +97,21 @@ pub struct LogRequest {
 
 fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(kind.code())
+}
+
+/// What `/contact add|set` records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactRequest {
+    pub add: bool,
+    pub account: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub department: Option<String>,
+    pub role: Option<String>,
+    pub stance: Option<String>,
+    pub strength: Option<i64>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 /// What `/people` does.
@@ -117,6 +157,33 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "contacts" => Command::Contacts { account: required("account")? },
+            "contact" => Command::Contact(ContactRequest {
+                add: args.get("action").is_some_and(|a| a.eq_ignore_ascii_case("add")),
+                account: required("account")?,
+                name: required("name")?,
+                title: text("title"),
+                department: text("department"),
+                role: text("role").map(|r| r.to_ascii_lowercase()),
+                stance: text("stance").map(|s| s.to_ascii_lowercase()),
+                strength: number("strength"),
+                email: text("email"),
+                phone: text("phone"),
+            }),
+            "competitors" => Command::Competitors { account: required("account")? },
+            "competitor" => Command::Competitor {
+                account: required("account")?,
+                name: required("name")?,
+                share: text("share"),
+                threat: text("threat").map(|t| t.to_ascii_lowercase()),
+                note: text("note"),
+            },
+            "wallet" => Command::Wallet {
+                account: required("account")?,
+                spend: text("spend"),
+                revenue: text("revenue"),
+                period: number("period"),
+            },
             "meeting" => Command::Meeting {
                 account: required("account")?,
                 when: required("when")?,
@@ -150,7 +217,7 @@ impl Command {
                 if let Some(name) = command.as_deref().filter(|name| catalog::find(name).is_none()) {
                     return Err(Msg::UnknownCommand { name: crate::domain::text::truncate(name, 40) });
                 }
-                Command::Help { command }
+                Command::Help { topic: command }
             }
             other => return Err(Msg::UnknownCommand { name: other.to_string() }),
         })
@@ -163,6 +230,11 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Contacts { .. } => "contacts",
+            Command::Contact(_) => "contact",
+            Command::Competitors { .. } => "competitors",
+            Command::Competitor { .. } => "competitor",
+            Command::Wallet { .. } => "wallet",
             Command::Meeting { .. } => "meeting",
             Command::Meetings { .. } => "meetings",
             Command::Digest { .. } => "digest",
@@ -180,6 +252,10 @@ impl Command {
         matches!(
             self,
             Command::Log(_)
+                | Command::Contact(_)
+                | Command::Competitor { .. }
+                | Command::Wallet { spend: Some(_), .. }
+                | Command::Wallet { revenue: Some(_), .. }
                 | Command::Meeting { .. }
                 | Command::Schedule { value: Some(_), .. }
                 | Command::Language { language: Some(_) }
@@ -229,7 +305,7 @@ mod tests {
     fn serializes_for_the_audit_log() {
         let cmd = Command::from_args(&parse_line("/log Vale call Checked in").unwrap()).unwrap();
         let json = serde_json::to_string(&cmd).unwrap();
-        assert!(json.contains(r#""name":"log""#), "{json}");
+        assert!(json.contains(r#""command":"log""#), "{json}");
         assert!(json.contains(r#""kind":"call""#), "{json}");
     }
 }

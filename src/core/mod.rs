@@ -10,6 +10,7 @@ pub mod reply;
 
 mod commands;
 mod context;
+mod permissions;
 mod resolve;
 
 use tracing::error;
@@ -84,6 +85,24 @@ impl Core {
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::Contacts { account } => commands::stakeholders::map(&self.store, ctx, &account).await,
+            Command::Contact(request) => commands::stakeholders::edit(&self.store, ctx, &request).await,
+            Command::Competitors { account } => commands::competitors::list(&self.store, ctx, &account).await,
+            Command::Competitor { account, name, share, threat, note } => {
+                commands::competitors::set(
+                    &self.store,
+                    ctx,
+                    &account,
+                    &name,
+                    share.as_deref(),
+                    threat.as_deref(),
+                    note.as_deref(),
+                )
+                .await
+            }
+            Command::Wallet { account, spend, revenue, period } => {
+                commands::wallet::run(&self.store, ctx, &account, spend.as_deref(), revenue.as_deref(), period).await
+            }
             Command::Meeting { account, when, kind, with } => {
                 commands::meetings::schedule(&self.store, ctx, &account, &when, &kind, with.as_deref()).await
             }
@@ -94,7 +113,7 @@ impl Core {
             }
             Command::People { action } => commands::people::run(&self.store, ctx, &action).await,
             Command::Language { language } => commands::language::run(&self.store, ctx, language.as_deref()).await,
-            Command::Help { command } => Ok(commands::help::run(ctx, command.as_deref())),
+            Command::Help { topic } => Ok(commands::help::run(ctx, topic.as_deref())),
         };
         match result {
             Ok(reply) => reply,

@@ -112,6 +112,27 @@ impl ShareOfWallet {
     }
 }
 
+/// What our share of the customer's spend makes us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// Under 10 %: a backup supplier.
+    Backup,
+    /// From 10 % to 60 %.
+    Core,
+    /// Over 60 %: a strategic partner.
+    StrategicPartner,
+}
+
+impl Band {
+    pub fn of(share_bp: BasisPoints) -> Band {
+        match share_bp {
+            ..1000 => Band::Backup,
+            1000..=6000 => Band::Core,
+            _ => Band::StrategicPartner,
+        }
+    }
+}
+
 /// Where an account stands against its planning-meeting cadence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanningClock {
@@ -206,6 +227,15 @@ mod tests {
         assert_eq!(c.planning_overdue_days, -34);
         assert_eq!(c.days_since_contact, None);
         assert_eq!(c.contact_overdue_days, None);
+    }
+
+    #[test]
+    fn bands_of_share() {
+        assert_eq!(Band::of(0), Band::Backup);
+        assert_eq!(Band::of(999), Band::Backup);
+        assert_eq!(Band::of(1000), Band::Core);
+        assert_eq!(Band::of(6000), Band::Core);
+        assert_eq!(Band::of(6001), Band::StrategicPartner);
     }
 
     #[test]

@@ -5,4 +5,5 @@ pub mod dates;
 pub mod kind;
 pub mod matching;
 pub mod money;
+pub mod stakeholders;
 pub mod text;

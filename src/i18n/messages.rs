@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Locale, format_date};
+use super::{Locale, format_bp, format_date};
 use crate::core::catalog::{ArgSpec, CommandSpec};
-use crate::domain::account::{Reason, Tier};
+use crate::domain::account::{Band, Reason, Tier};
 use crate::domain::kind::InteractionKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +162,8 @@ pub enum Msg {
     LabelYearlyReview,
     LabelContacts,
     LabelAliases,
+    LabelShareTrend,
+    LabelCompetitors,
     NotAssigned,
     NoReasonGiven,
     ShareValue {
@@ -307,6 +309,99 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CmdContacts,
+    CmdContact,
+    CmdCompetitors,
+    CmdCompetitor,
+    CmdWallet,
+    ArgContactAction,
+    ArgContactName,
+    ArgTitle,
+    ArgDepartment,
+    ArgDecisionRole,
+    ArgStance,
+    ArgStrength,
+    ArgEmail,
+    ArgPhone,
+    ArgCompetitorName,
+    ArgShare,
+    ArgThreat,
+    ArgNote,
+    ArgSpend,
+    ArgRevenue,
+    ArgPeriod,
+    NotAllowed {
+        account: String,
+    },
+    ContactsTitle {
+        account: String,
+        count: usize,
+    },
+    SingleThreaded {
+        reached: i64,
+        decision_maker: bool,
+    },
+    MissingTechnicalManager,
+    SingleThreadedShort,
+    DecisionRole(String),
+    StanceName(String),
+    Strength {
+        strength: i64,
+    },
+    LastContactOn {
+        date: String,
+    },
+    NeverReached,
+    NoDepartment,
+    NoContactsYet {
+        account: String,
+    },
+    ContactExists {
+        name: String,
+        account: String,
+    },
+    ContactAdded {
+        name: String,
+        account: String,
+    },
+    ContactChanged {
+        name: String,
+        account: String,
+    },
+    Threat(String),
+    CompetitorsTitle {
+        account: String,
+    },
+    NoCompetitors,
+    BadPercent {
+        arg: &'static str,
+        value: String,
+    },
+    CompetitorSaved {
+        name: String,
+    },
+    BandName(Band),
+    ShareTrend {
+        delta_bp: i64,
+        since: String,
+    },
+    BadAmount {
+        arg: &'static str,
+        value: String,
+    },
+    WalletNeedsBoth,
+    WalletTitle {
+        account: String,
+    },
+    NoWalletPeriods,
+    WalletPeriodLine {
+        share: String,
+        revenue: String,
+        spend: String,
+    },
+    WalletSaved {
+        period: String,
+    },
     SlackWorking,
     CmdMeeting,
     CmdMeetings,
@@ -788,6 +883,8 @@ impl Msg {
             Msg::LabelYearlyReview => s("Yearly review", "Revisão anual"),
             Msg::LabelContacts => s("Contacts", "Contatos"),
             Msg::LabelAliases => s("Also known as", "Também conhecida como"),
+            Msg::LabelShareTrend => s("Share trend", "Tendência da participação"),
+            Msg::LabelCompetitors => s("Competitors", "Concorrentes"),
             Msg::NotAssigned => s("not assigned", "não definido"),
             Msg::NoReasonGiven => s("no reason recorded", "nenhuma razão registrada"),
             Msg::ShareValue { share, wallet, ceiling } => p(
@@ -1200,6 +1297,158 @@ impl Msg {
             ),
             Msg::SlackWorking => {
                 s("Working on it: the answer follows in a moment.", "Preparando: a resposta chega em instantes.")
+            }
+            Msg::CmdContacts => s("The stakeholder map of an account", "O mapa de contatos de uma conta"),
+            Msg::CmdContact => {
+                s("Add a contact to an account, or change one", "Adiciona um contato a uma conta, ou altera um")
+            }
+            Msg::CmdCompetitors => s("The competitors in an account", "Os concorrentes numa conta"),
+            Msg::CmdCompetitor => {
+                s("Add or update a competitor in an account", "Adiciona ou atualiza um concorrente numa conta")
+            }
+            Msg::CmdWallet => s(
+                "Share of wallet over time, or record a period",
+                "Participação ao longo do tempo, ou registra um período",
+            ),
+            Msg::ArgContactAction => {
+                s("add a new contact, or set what changed", "add para um novo contato, ou set para alterar")
+            }
+            Msg::ArgContactName => s("The contact's name", "O nome do contato"),
+            Msg::ArgTitle => s("Job title", "Cargo"),
+            Msg::ArgDepartment => s("Department", "Departamento"),
+            Msg::ArgDecisionRole => s(
+                "Role in the decision: decision_maker, influencer, champion, user, gatekeeper",
+                "Papel na decisão: decision_maker, influencer, champion, user, gatekeeper",
+            ),
+            Msg::ArgStance => {
+                s("champion, supporter, neutral or detractor", "champion, supporter, neutral ou detractor")
+            }
+            Msg::ArgStrength => s("Relationship strength, 1 to 5", "Força do relacionamento, de 1 a 5"),
+            Msg::ArgEmail => s("Email address", "Endereço de email"),
+            Msg::ArgPhone => s("Phone number", "Telefone"),
+            Msg::ArgCompetitorName => s("The competitor", "O concorrente"),
+            Msg::ArgShare => s(
+                "Its estimated share of the customer's spend, in %",
+                "A sua participação estimada no gasto do cliente, em %",
+            ),
+            Msg::ArgThreat => s("low, medium or high", "low, medium ou high"),
+            Msg::ArgNote => s("A short note", "Uma nota curta"),
+            Msg::ArgSpend => s(
+                "The customer's spend in our category (120M, 1.500.000,00)",
+                "O gasto do cliente na nossa categoria (120M, 1.500.000,00)",
+            ),
+            Msg::ArgRevenue => s("Our revenue from the customer", "A nossa receita com o cliente"),
+            Msg::ArgPeriod => s("The year (default: this year)", "O ano (padrão: este ano)"),
+            Msg::NotAllowed { account } => p(
+                format!("Only {account}'s owner, its technical manager, their managers and admins can change it."),
+                format!(
+                    "Só o responsável por {account}, o gerente técnico, os gestores deles e os administradores podem alterá-la."
+                ),
+            ),
+            Msg::ContactsTitle { account, count } => p(
+                format!("{account}: {}", plural(count as i64, "contact", "contacts")),
+                format!("{account}: {}", plural(count as i64, "contato", "contatos")),
+            ),
+            Msg::SingleThreaded { reached, decision_maker } => {
+                let dm = if decision_maker {
+                    ""
+                } else {
+                    l.pick(", no decision maker among them", ", nenhum decisor entre eles")
+                };
+                p(
+                    format!(
+                        "⚠ Single-threaded: {reached} contacts reached in the last 90 days{dm}. Widen the relationship."
+                    ),
+                    format!(
+                        "⚠ Dependente de poucos: {reached} contatos alcançados nos últimos 90 dias{dm}. Amplie o relacionamento."
+                    ),
+                )
+            }
+            Msg::SingleThreadedShort => s(
+                "⚠ Single-threaded: too few people reached, or no decision maker (/contacts)",
+                "⚠ Dependente de poucos: poucas pessoas alcançadas, ou nenhum decisor (/contacts)",
+            ),
+            Msg::MissingTechnicalManager => s(
+                "⚠ Kept for its technological leadership, yet no technical manager of ours is assigned.",
+                "⚠ Mantida pela liderança tecnológica, mas sem gerente técnico nosso designado.",
+            ),
+            Msg::DecisionRole(role) => match role.as_str() {
+                "decision_maker" => s("decision maker", "decisor"),
+                "influencer" => s("influencer", "influenciador"),
+                "champion" => s("champion", "defensor"),
+                "user" => s("user", "usuário"),
+                _ => s("gatekeeper", "guardião"),
+            },
+            Msg::StanceName(stance) => match stance.as_str() {
+                "champion" => s("champion of ours", "defensor nosso"),
+                "supporter" => s("supporter", "apoiador"),
+                "neutral" => s("neutral", "neutro"),
+                _ => s("detractor", "detrator"),
+            },
+            Msg::Strength { strength } => p(format!("strength {strength}/5"), format!("força {strength}/5")),
+            Msg::LastContactOn { date } => p(format!("last contact {date}"), format!("último contato {date}")),
+            Msg::NeverReached => s("never reached", "nunca contatado"),
+            Msg::NoDepartment => s("(no department)", "(sem departamento)"),
+            Msg::NoContactsYet { account } => p(
+                format!("No contacts at {account} yet. /contact add records one."),
+                format!("Nenhum contato em {account} ainda. /contact add registra um."),
+            ),
+            Msg::ContactExists { name, account } => p(
+                format!("{account} already has a contact “{name}”: use /contact set to change it."),
+                format!("{account} já tem o contato “{name}”: use /contact set para alterá-lo."),
+            ),
+            Msg::ContactAdded { name, account } => {
+                p(format!("Added {name} to {account}"), format!("{name} adicionado a {account}"))
+            }
+            Msg::ContactChanged { name, account } => {
+                p(format!("Updated {name} at {account}"), format!("{name} atualizado em {account}"))
+            }
+            Msg::Threat(threat) => match threat.as_str() {
+                "high" => s("high threat", "ameaça alta"),
+                "low" => s("low threat", "ameaça baixa"),
+                _ => s("medium threat", "ameaça média"),
+            },
+            Msg::CompetitorsTitle { account } => {
+                p(format!("Competitors at {account}"), format!("Concorrentes em {account}"))
+            }
+            Msg::NoCompetitors => {
+                s("None recorded. /competitor records one.", "Nenhum registrado. /competitor registra um.")
+            }
+            Msg::BadPercent { arg, value } => p(
+                format!("--{arg} must be a percentage from 0 to 100, not “{value}”."),
+                format!("--{arg} deve ser uma porcentagem de 0 a 100, não “{value}”."),
+            ),
+            Msg::CompetitorSaved { name } => p(format!("{name} saved"), format!("{name} salvo")),
+            Msg::BandName(band) => match band {
+                Band::Backup => s("backup supplier", "fornecedor reserva"),
+                Band::Core => s("regular supplier", "fornecedor regular"),
+                Band::StrategicPartner => s("strategic partner", "parceiro estratégico"),
+            },
+            Msg::ShareTrend { delta_bp, since } => {
+                let sign = if delta_bp > 0 { "+" } else { "" };
+                let points = format_bp(delta_bp, l).trim_end_matches('%').to_string();
+                p(format!("{sign}{points} pts since {since}"), format!("{sign}{points} p.p. desde {since}"))
+            }
+            Msg::BadAmount { arg, value } => p(
+                format!("--{arg} must be an amount like 120000000, 120M or 1.500.000,00, not “{value}”."),
+                format!("--{arg} deve ser um valor como 120000000, 120M ou 1.500.000,00, não “{value}”."),
+            ),
+            Msg::WalletNeedsBoth => s(
+                "Give both --spend (the customer's spend in our category) and --revenue (ours).",
+                "Informe --spend (o gasto do cliente na nossa categoria) e --revenue (a nossa receita).",
+            ),
+            Msg::WalletTitle { account } => {
+                p(format!("{account}: share of wallet"), format!("{account}: participação"))
+            }
+            Msg::NoWalletPeriods => s(
+                "No period recorded. /wallet ACCOUNT --spend X --revenue Y records one.",
+                "Nenhum período registrado. /wallet CONTA --spend X --revenue Y registra um.",
+            ),
+            Msg::WalletPeriodLine { share, revenue, spend } => {
+                p(format!("{share}: {revenue} of {spend}"), format!("{share}: {revenue} de {spend}"))
+            }
+            Msg::WalletSaved { period } => {
+                p(format!("Period {period} recorded"), format!("Período {period} registrado"))
             }
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 
 use super::{Rng, SeedReport};
 use crate::domain::account::Tier;
-use crate::store::{NewAccount, NewContact, NewInteraction, NewPerson, Store, StoreError};
+use crate::store::{CompetitorChange, NewAccount, NewContact, NewInteraction, NewPerson, Store, StoreError};
 
 struct DemoPerson {
     id: &'static str,
@@ -307,6 +307,28 @@ const NEXT_STEPS: &[&str] = &[
     "Preparar estudo de TCO",
 ];
 
+/// Where a demo contact stands: champions are ours, influencers and users support us, decision
+/// makers weigh us up; at Gerdau the decision maker has turned against us.
+fn stance_of(role: &str, account: &str) -> &'static str {
+    match (role, account) {
+        ("decision_maker", "Gerdau") => "detractor",
+        ("champion", _) => "champion",
+        ("influencer" | "user", _) => "supporter",
+        ("gatekeeper", _) => "neutral",
+        _ => "neutral",
+    }
+}
+
+/// The demo's competitors: (account, competitor, share %, threat, note).
+const COMPETITORS: &[(&str, &str, i64, &str, &str)] = &[
+    ("Vale", "Metso", 30, "high", "Lower price on mill liners"),
+    ("Vale", "Weir Minerals", 15, "medium", ""),
+    ("Petrobrás", "Baker Hughes", 35, "high", "Incumbent on offshore valves"),
+    ("Alcoa", "Fives", 10, "low", ""),
+    ("Gerdau", "RHI Magnesita", 45, "high", "Bundles refractories with services"),
+    ("Embraer", "Hexcel", 40, "medium", "Qualified on the current programme"),
+];
+
 fn local_instant(tz: Tz, day: NaiveDate, hour: u32) -> Option<DateTime<Utc>> {
     let local = day.and_hms_opt(hour, 0, 0)?;
     tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
@@ -379,6 +401,24 @@ pub async fn seed_demo(
             .await?;
         report.accounts += 1;
 
+        // Two years of share of wallet: growing, except at Gerdau, where it is slipping.
+        let year = today.format("%Y").to_string().parse::<i32>().unwrap_or(2026);
+        let last_year_revenue = if a.name == "Gerdau" { a.revenue * 130 / 100 } else { a.revenue * 85 / 100 };
+        tx.record_wallet(ws, account_id, &(year - 1).to_string(), a.wallet * 95, last_year_revenue * 100, year_ago)
+            .await?;
+        tx.record_wallet(ws, account_id, &year.to_string(), a.wallet * 100, a.revenue * 100, now).await?;
+        for (_, name, share, threat, note) in COMPETITORS.iter().filter(|c| c.0 == a.name) {
+            let change = CompetitorChange {
+                account_id,
+                name,
+                share_bp: Some(share * 100),
+                threat: Some(threat),
+                note: Some(note),
+                at: now,
+            };
+            tx.upsert_competitor(ws, &change).await?;
+        }
+
         let mut contacts = Vec::new();
         for (name, title, department, role, strength) in a.contacts {
             let id = tx
@@ -390,6 +430,7 @@ pub async fn seed_demo(
                         title,
                         department,
                         decision_role: Some(role),
+                        stance: Some(stance_of(role, a.name)),
                         strength: Some(*strength),
                         email: None,
                         phone: None,

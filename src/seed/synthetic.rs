@@ -148,6 +148,7 @@ pub async fn seed_synthetic(
                         title: "",
                         department: DEPARTMENTS[(i + c) % DEPARTMENTS.len()],
                         decision_role: None,
+                        stance: None,
                         strength: Some(1 + rng.below(5) as i64),
                         email: None,
                         phone: None,

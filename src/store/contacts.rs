@@ -32,13 +32,54 @@ pub struct NewContact<'a> {
     pub title: &'a str,
     pub department: &'a str,
     pub decision_role: Option<&'a str>,
+    pub stance: Option<&'a str>,
     pub strength: Option<i64>,
     pub email: Option<&'a str>,
     pub phone: Option<&'a str>,
     pub created_at: DateTime<Utc>,
 }
 
+/// A contact on the stakeholder map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StakeholderRow {
+    pub id: i64,
+    pub name: String,
+    pub title: String,
+    pub department: String,
+    pub decision_role: Option<String>,
+    pub stance: Option<String>,
+    pub strength: Option<i64>,
+    pub last_contact: Option<DateTime<Utc>>,
+}
+
+/// Changes to a contact; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ContactChanges<'a> {
+    pub title: Option<&'a str>,
+    pub department: Option<&'a str>,
+    pub decision_role: Option<&'a str>,
+    pub stance: Option<&'a str>,
+    pub strength: Option<i64>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+}
+
 impl Store {
+    /// The account's contacts by department, with when each was last in an interaction.
+    pub async fn stakeholders(&self, workspace_id: i64, account_id: i64) -> Result<Vec<StakeholderRow>, StoreError> {
+        sqlx::query_as!(
+            StakeholderRow,
+            r#"SELECT c.id AS "id!", c.name, c.title, c.department, c.decision_role, c.stance, c.strength,
+                      (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.contact_id = c.id) AS "last_contact?: DateTime<Utc>"
+               FROM contacts c WHERE c.workspace_id = ? AND c.account_id = ?
+               ORDER BY c.department COLLATE NOCASE, c.folded_name"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
     /// The account's contacts whose name is, or starts with, `name` (folded); exact matches first.
     pub async fn find_contacts(
         &self,
@@ -109,12 +150,38 @@ impl Store {
 }
 
 impl WriteTx {
+    pub async fn update_contact(
+        &mut self,
+        workspace_id: i64,
+        contact_id: i64,
+        c: &ContactChanges<'_>,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE contacts SET title = COALESCE(?, title), department = COALESCE(?, department),
+                 decision_role = COALESCE(?, decision_role), stance = COALESCE(?, stance), strength = COALESCE(?, strength),
+                 email = COALESCE(?, email), phone = COALESCE(?, phone)
+             WHERE workspace_id = ? AND id = ?",
+            c.title,
+            c.department,
+            c.decision_role,
+            c.stance,
+            c.strength,
+            c.email,
+            c.phone,
+            workspace_id,
+            contact_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
     pub async fn insert_contact(&mut self, workspace_id: i64, c: &NewContact<'_>) -> Result<i64, StoreError> {
         let folded = fold(c.name);
         sqlx::query_scalar!(
             r#"INSERT INTO contacts (workspace_id, account_id, name, folded_name, title, department, decision_role,
-                   strength, email, phone, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+                   stance, strength, email, phone, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
             workspace_id,
             c.account_id,
             c.name,
@@ -122,6 +189,7 @@ impl WriteTx {
             c.title,
             c.department,
             c.decision_role,
+            c.stance,
             c.strength,
             c.email,
             c.phone,

@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod contacts;
+mod depth;
 mod interactions;
 mod jobs;
 mod people;
@@ -18,7 +19,8 @@ use sqlx::{Sqlite, Transaction};
 
 pub use accounts::{AccountRow, NewAccount, PortfolioRow, TermHit};
 pub use audit::Counts;
-pub use contacts::{ContactRow, ContactStats, NewContact};
+pub use contacts::{ContactChanges, ContactRow, ContactStats, NewContact, StakeholderRow};
+pub use depth::{CompetitorChange, CompetitorRow, WalletPeriod};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,

@@ -5,6 +5,7 @@ mod account;
 mod accounts;
 mod bad_input;
 mod binary;
+mod depth;
 mod discord;
 mod discord_notifier;
 mod discord_support;

@@ -114,6 +114,10 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
                 reply.field(ctx.t(Msg::LabelShare), ctx.t(Msg::ShareUnknown { revenue: money(a.revenue_12m_minor) }));
         }
     }
+    let periods = store.wallet_periods(ws, a.id).await?;
+    if let Some(text) = super::wallet::trend(ctx, &periods) {
+        reply = reply.field(ctx.t(Msg::LabelShareTrend), text);
+    }
     if let Some(margin) = a.margin_bp {
         reply = reply.inline_field(ctx.t(Msg::LabelMargin), format_bp(margin, ctx.locale));
     }
@@ -179,15 +183,27 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
     };
     reply = reply.field(ctx.t(Msg::LabelYearlyReview), ctx.t(review));
 
-    reply = reply.field(
-        ctx.t(Msg::LabelContacts),
-        ctx.t(Msg::ContactsValue {
-            contacts: stats.contacts,
-            departments: stats.departments,
-            reached: stats.reached,
-            reached_departments: stats.reached_departments,
-        }),
-    );
+    let mut contacts_text = ctx.t(Msg::ContactsValue {
+        contacts: stats.contacts,
+        departments: stats.departments,
+        reached: stats.reached,
+        reached_departments: stats.reached_departments,
+    });
+    let coverage = super::stakeholders::coverage(store, ctx, a).await?;
+    if coverage.single_threaded {
+        warnings += 1;
+        contacts_text.push_str(&format!("\n{}", ctx.t(Msg::SingleThreadedShort)));
+    }
+    if coverage.missing_technical_manager {
+        warnings += 1;
+        contacts_text.push_str(&format!("\n{}", ctx.t(Msg::MissingTechnicalManager)));
+    }
+    reply = reply.field(ctx.t(Msg::LabelContacts), contacts_text);
+    let competitors = store.competitors(ws, a.id).await?;
+    if !competitors.is_empty() {
+        let lines: Vec<String> = competitors.iter().take(3).map(|c| super::competitors::line(ctx, c)).collect();
+        reply = reply.field(ctx.t(Msg::LabelCompetitors), lines.join("\n"));
+    }
     if !aliases.is_empty() {
         reply = reply.field(ctx.t(Msg::LabelAliases), aliases.join(", "));
     }

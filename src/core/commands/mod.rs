@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod competitors;
 pub mod digest;
 pub mod help;
 pub mod history;
@@ -10,3 +11,5 @@ pub mod log;
 pub mod meetings;
 pub mod people;
 pub mod schedule;
+pub mod stakeholders;
+pub mod wallet;

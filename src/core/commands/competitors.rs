@@ -1,0 +1,62 @@
+//! `/competitors ACCOUNT` lists who else sells there; `/competitor ACCOUNT NAME [--share P]
+//! [--threat low|medium|high] [--note TEXT]` adds or updates one.
+
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::permissions::require_write;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::require_account;
+use crate::domain::money::parse_percent;
+use crate::domain::text::truncate;
+use crate::i18n::{Msg, format_bp};
+use crate::store::{CompetitorChange, CompetitorRow, Store};
+
+/// One competitor in a line: `Metso 30.0% · high threat · Lower price on liners`.
+pub fn line(ctx: &Context, c: &CompetitorRow) -> String {
+    let mut parts = vec![c.name.clone()];
+    if let Some(bp) = c.share_bp {
+        parts.push(format_bp(bp, ctx.locale));
+    }
+    parts.push(ctx.t(Msg::Threat(c.threat.clone())));
+    if !c.note.is_empty() {
+        parts.push(c.note.clone());
+    }
+    parts.join(" · ")
+}
+
+pub async fn list(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
+    let account = require_account(store, ctx, account).await?;
+    let competitors = store.competitors(ctx.workspace.id, account.id).await?;
+    let mut reply = Reply::titled(ctx.t(Msg::CompetitorsTitle { account: account.name.clone() }));
+    if competitors.is_empty() {
+        return Ok(reply.line(ctx.t(Msg::NoCompetitors)));
+    }
+    for c in &competitors {
+        reply = reply.line(format!("• {}", line(ctx, c)));
+    }
+    let tone = if competitors.iter().any(|c| c.threat == "high") { Tone::Warning } else { Tone::Neutral };
+    Ok(reply.tone(tone))
+}
+
+pub async fn set(
+    store: &Store,
+    ctx: &Context,
+    account: &str,
+    name: &str,
+    share: Option<&str>,
+    threat: Option<&str>,
+    note: Option<&str>,
+) -> Result<Reply, CommandError> {
+    let share_bp = share
+        .map(|s| parse_percent(s).ok_or_else(|| Msg::BadPercent { arg: "share", value: truncate(s, 20) }))
+        .transpose()?;
+    let account = require_account(store, ctx, account).await?;
+    require_write(store, ctx, &account).await?;
+    let mut tx = store.write().await?;
+    let change = CompetitorChange { account_id: account.id, name, share_bp, threat, note, at: ctx.now };
+    tx.upsert_competitor(ctx.workspace.id, &change).await?;
+    let arguments = serde_json::json!({ "account": account.name, "name": name, "share_bp": share_bp, "threat": threat, "note": note });
+    tx.audit(ctx.workspace.id, ctx.person.id, "competitor", &arguments.to_string(), "ok", ctx.now).await?;
+    tx.commit().await?;
+    list(store, ctx, &account.name).await.map(|r| r.footer(ctx.t(Msg::CompetitorSaved { name: name.to_string() })))
+}

@@ -1,0 +1,88 @@
+//! `/wallet ACCOUNT` shows the share of wallet period by period, with its trend and band;
+//! `/wallet ACCOUNT --spend X --revenue Y [--period 2026]` records a period.
+
+use chrono::Datelike;
+
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::permissions::require_write;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::require_account;
+use crate::domain::account::{Band, ShareOfWallet};
+use crate::domain::money::{Currency, Money, parse_amount, ratio_bp};
+use crate::domain::text::truncate;
+use crate::i18n::{Msg, format_bp, format_money};
+use crate::store::{AccountRow, Store, WalletPeriod};
+
+/// `18.0% · core supplier · +2.8 pts since 2025`: the latest share, its band and its trend.
+pub fn trend(ctx: &Context, periods: &[WalletPeriod]) -> Option<String> {
+    let shares: Vec<(String, i64)> =
+        periods.iter().filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?))).collect();
+    let (_, last) = shares.last()?;
+    let band = ctx.t(Msg::BandName(Band::of(*last)));
+    let mut text = format!("{} · {band}", format_bp(*last, ctx.locale));
+    if let Some((period, before)) = shares.len().checked_sub(2).and_then(|i| shares.get(i)) {
+        text.push_str(" · ");
+        text.push_str(&ctx.t(Msg::ShareTrend { delta_bp: last - before, since: period.clone() }));
+    }
+    Some(text)
+}
+
+fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
+    format_money(Money::new(minor, Currency::parse(&account.currency).unwrap_or(Currency::BRL)), ctx.locale)
+}
+
+pub async fn run(
+    store: &Store,
+    ctx: &Context,
+    account: &str,
+    spend: Option<&str>,
+    revenue: Option<&str>,
+    period: Option<i64>,
+) -> Result<Reply, CommandError> {
+    let amount =
+        |arg: &'static str, v: &str| parse_amount(v).ok_or_else(|| Msg::BadAmount { arg, value: truncate(v, 30) });
+    let changes = match (spend, revenue) {
+        (None, None) => None,
+        (Some(s), Some(r)) => Some((amount("spend", s)?, amount("revenue", r)?)),
+        _ => return Err(Msg::WalletNeedsBoth.into()),
+    };
+    let account = require_account(store, ctx, account).await?;
+    let mut saved = None;
+    if let Some((spend, revenue)) = changes {
+        require_write(store, ctx, &account).await?;
+        let period = period.map(|p| p.to_string()).unwrap_or_else(|| ctx.today().year().to_string());
+        let mut tx = store.write().await?;
+        tx.record_wallet(ctx.workspace.id, account.id, &period, spend, revenue, ctx.now).await?;
+        let arguments = serde_json::json!({ "account": account.name, "period": period, "spend_minor": spend, "revenue_minor": revenue });
+        tx.audit(ctx.workspace.id, ctx.person.id, "wallet", &arguments.to_string(), "ok", ctx.now).await?;
+        tx.commit().await?;
+        saved = Some(period);
+    }
+    let periods = store.wallet_periods(ctx.workspace.id, account.id).await?;
+    let mut reply = Reply::titled(ctx.t(Msg::WalletTitle { account: account.name.clone() }));
+    if periods.is_empty() {
+        reply = reply.line(ctx.t(Msg::NoWalletPeriods));
+    }
+    for p in &periods {
+        let share = ShareOfWallet::compute(p.revenue_minor, p.spend_minor, account.share_ceiling_bp);
+        let value = match share {
+            Some(s) => ctx.t(Msg::WalletPeriodLine {
+                share: format_bp(s.share_bp, ctx.locale),
+                revenue: money(ctx, &account, p.revenue_minor),
+                spend: money(ctx, &account, p.spend_minor),
+            }),
+            None => ctx.t(Msg::ShareUnknown { revenue: money(ctx, &account, p.revenue_minor) }),
+        };
+        reply = reply.field(p.period.clone(), value);
+    }
+    if let Some(text) = trend(ctx, &periods) {
+        reply = reply.line(text);
+    }
+    let mut tone = Tone::Neutral;
+    if let Some(period) = saved {
+        reply = reply.footer(ctx.t(Msg::WalletSaved { period }));
+        tone = Tone::Good;
+    }
+    Ok(reply.tone(tone))
+}

@@ -1,0 +1,138 @@
+//! Key-account depth: competitors in each account, share of wallet period by period, and the
+//! management chain that decides who may change an account.
+
+use chrono::{DateTime, Utc};
+
+use super::{Store, StoreError, WriteTx};
+use crate::domain::text::fold;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompetitorRow {
+    pub name: String,
+    pub share_bp: Option<i64>,
+    pub threat: String,
+    pub note: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A competitor to add, or what changed about one; `None` keeps what was there.
+#[derive(Debug, Clone, Copy)]
+pub struct CompetitorChange<'a> {
+    pub account_id: i64,
+    pub name: &'a str,
+    pub share_bp: Option<i64>,
+    pub threat: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalletPeriod {
+    pub period: String,
+    pub spend_minor: i64,
+    pub revenue_minor: i64,
+}
+
+impl Store {
+    /// The account's competitors, the most threatening first.
+    pub async fn competitors(&self, workspace_id: i64, account_id: i64) -> Result<Vec<CompetitorRow>, StoreError> {
+        sqlx::query_as!(
+            CompetitorRow,
+            r#"SELECT name, share_bp, threat, note, updated_at AS "updated_at!: DateTime<Utc>" FROM competitors
+               WHERE workspace_id = ? AND account_id = ?
+               ORDER BY CASE threat WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, share_bp DESC, folded_name"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The account's share-of-wallet periods, oldest first.
+    pub async fn wallet_periods(&self, workspace_id: i64, account_id: i64) -> Result<Vec<WalletPeriod>, StoreError> {
+        sqlx::query_as!(
+            WalletPeriod,
+            "SELECT period, spend_minor, revenue_minor FROM wallet_periods WHERE workspace_id = ? AND account_id = ? ORDER BY period",
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// A person and everyone above them in the team tree.
+    pub async fn manager_chain(&self, workspace_id: i64, person_id: i64) -> Result<Vec<i64>, StoreError> {
+        sqlx::query_scalar!(
+            r#"WITH RECURSIVE chain(id) AS (
+                   SELECT ?2 UNION SELECT p.manager_id FROM people p JOIN chain c ON p.id = c.id
+                   WHERE p.workspace_id = ?1 AND p.manager_id IS NOT NULL)
+               SELECT id AS "id!: i64" FROM chain"#,
+            workspace_id,
+            person_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// Adds a competitor to an account, or updates the one of that name.
+    pub async fn upsert_competitor(&mut self, workspace_id: i64, c: &CompetitorChange<'_>) -> Result<(), StoreError> {
+        let CompetitorChange { account_id, name, share_bp, threat, note, at } = *c;
+        let folded = fold(name);
+        sqlx::query!(
+            "INSERT INTO competitors (workspace_id, account_id, name, folded_name, share_bp, threat, note, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 'medium'), COALESCE(?7, ''), ?8)
+             ON CONFLICT (account_id, folded_name) DO UPDATE SET
+                 name = excluded.name, share_bp = COALESCE(?5, share_bp), threat = COALESCE(?6, threat),
+                 note = COALESCE(?7, note), updated_at = ?8",
+            workspace_id,
+            account_id,
+            name,
+            folded,
+            share_bp,
+            threat,
+            note,
+            at
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Records a period's spend and revenue; the latest period becomes the account's wallet and
+    /// revenue.
+    pub async fn record_wallet(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        period: &str,
+        spend_minor: i64,
+        revenue_minor: i64,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (account_id, period) DO UPDATE SET spend_minor = ?4, revenue_minor = ?5, recorded_at = ?6",
+            workspace_id,
+            account_id,
+            period,
+            spend_minor,
+            revenue_minor,
+            at
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE accounts SET wallet_minor = w.spend_minor, revenue_12m_minor = w.revenue_minor
+             FROM (SELECT spend_minor, revenue_minor FROM wallet_periods WHERE account_id = ?2 ORDER BY period DESC LIMIT 1) AS w
+             WHERE accounts.workspace_id = ?1 AND accounts.id = ?2",
+            workspace_id,
+            account_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+}

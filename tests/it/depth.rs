@@ -1,0 +1,163 @@
+//! Key-account depth: the stakeholder map, competitors and share of wallet over time, with who
+//! may change them.
+
+use kam_bot::core::{Invocation, Platform, Reply};
+
+use crate::helpers::{TestApp, WS, demo_app, field};
+
+/// Says a line as a demo person (terminal id such as `ana.souza`).
+async fn say_as(app: &TestApp, who: &str, line: &str) -> Reply {
+    let inv = Invocation {
+        workspace: WS.into(),
+        platform: Platform::Terminal,
+        user_id: who.into(),
+        display_name: who.into(),
+        locale: Some(kam_bot::i18n::Locale::En),
+        now: app.now,
+        source_id: None,
+    };
+    app.core.run_line(&inv, line).await
+}
+
+#[tokio::test]
+async fn the_stakeholder_map_groups_by_department_and_flags_thin_coverage() {
+    let app = demo_app().await;
+    let vale = app.say("/contacts Vale").await;
+    assert_eq!(vale.title.as_deref(), Some("Vale: 6 contacts"));
+    assert!(vale.lines.is_empty(), "Vale is well covered: {:?}", vale.lines);
+    let procurement = field(&vale, "Suprimentos");
+    assert!(
+        procurement.contains("Beatriz Almeida · Diretora de Suprimentos · decision maker · neutral · strength 4/5"),
+        "{procurement}"
+    );
+    assert!(procurement.contains("João Ferreira"));
+
+    let embraer = app.say("/contacts embraer").await;
+    assert_eq!(
+        embraer.lines,
+        [
+            "⚠ Single-threaded: 1 contacts reached in the last 90 days, no decision maker among them. Widen the relationship.",
+            "⚠ Kept for its technological leadership, yet no technical manager of ours is assigned."
+        ]
+    );
+    let card = app.say("/account embraer").await;
+    assert!(field(&card, "Contacts").contains("⚠ Single-threaded"));
+}
+
+#[tokio::test]
+async fn contacts_are_added_and_changed_by_those_responsible_only() {
+    let app = demo_app().await;
+    let before = app.counts(WS).await;
+    // The tester is a rep with no tie to Vale: reading is fine, writing is not.
+    let refused = app.say("/contact add Vale \"Marcos Lima\" --department Engenharia").await;
+    assert_eq!(refused.lines, ["Only Vale's owner, its technical manager, their managers and admins can change it."]);
+    assert_eq!(app.counts(WS).await, before);
+
+    // The owner adds; the technical manager and the owner's manager change.
+    let added = say_as(
+        &app,
+        "ana.souza",
+        "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter --strength 3",
+    )
+    .await;
+    assert_eq!(
+        added.title.as_deref(),
+        Some("Marcos Lima adicionado a Vale"),
+        "Ana reads Portuguese: {}",
+        added.to_text()
+    );
+    let by_tech = say_as(&app, "carlos.mendes", "/contact set Vale marcos --stance champion").await;
+    assert_eq!(by_tech.title.as_deref(), Some("Updated Marcos Lima at Vale"));
+    let by_manager =
+        say_as(&app, "marina.costa", "/contact set Vale \"Marcos Lima\" --title \"Engenheiro Chefe\"").await;
+    assert!(!by_manager.is_error());
+    let map = app.say("/contacts Vale").await;
+    assert!(
+        field(&map, "Engenharia")
+            .contains("Marcos Lima · Engenheiro Chefe · influencer · champion of ours · strength 3/5 · never reached")
+    );
+    // Another rep (Rafael owns Petrobrás, not Vale) may not.
+    let other = say_as(&app, "rafael.lima", "/contact set Vale marcos --stance detractor").await;
+    assert!(other.is_error());
+
+    let before = app.counts(WS).await;
+    for (line, expected) in [
+        (
+            "/contact add Vale \"Marcos Lima\"",
+            "Vale already has a contact “Marcos Lima”: use /contact set to change it.",
+        ),
+        (
+            "/contact set Vale Zé --stance neutral",
+            "Vale has no contact “Zé”. Contacts: Beatriz Almeida, Fernanda Dias, João Ferreira, Luiz Carvalho, Marcos Lima, Patrícia Rocha, Ricardo Nunes.",
+        ),
+        (
+            "/contact add Vale Ana --stance fan",
+            "--stance must be one of champion, supporter, neutral, detractor, not “fan”.",
+        ),
+        ("/contact add Vale Ana --strength 7", "--strength must be a whole number from 1 to 5, not “7”."),
+        ("/contact remove Vale Ana", "ACTION must be one of add, set, not “remove”."),
+    ] {
+        let reply = say_as(&app, "carlos.mendes", line).await;
+        assert_eq!(reply.lines, [expected], "{line}");
+    }
+    assert_eq!(app.counts(WS).await, before, "bad input wrote nothing");
+}
+
+#[tokio::test]
+async fn competitors_are_listed_and_shown_on_the_card() {
+    let app = demo_app().await;
+    let list = app.say("/competitors Vale").await;
+    assert_eq!(
+        list.lines,
+        ["• Metso · 30.0% · high threat · Lower price on mill liners", "• Weir Minerals · 15.0% · medium threat"]
+    );
+    let saved = say_as(&app, "carlos.mendes", "/competitor Vale \"Weir Minerals\" --share 20 --threat high").await;
+    assert_eq!(saved.footer.as_deref(), Some("Weir Minerals saved"));
+    assert_eq!(saved.lines[1], "• Weir Minerals · 20.0% · high threat");
+    let bad = say_as(&app, "carlos.mendes", "/competitor Vale Metso --share lots").await;
+    assert_eq!(bad.lines, ["--share must be a percentage from 0 to 100, not “lots”."]);
+    let refused = app.say("/competitor Vale Metso --threat low").await;
+    assert!(refused.is_error());
+    let card = app.say("/account Vale").await;
+    assert!(field(&card, "Competitors").starts_with("Metso · 30.0% · high threat"));
+    let none = app.say("/competitors Klabin").await;
+    assert_eq!(none.lines, ["None recorded. /competitor records one."]);
+}
+
+#[tokio::test]
+async fn share_of_wallet_over_time() {
+    let app = demo_app().await;
+    let gerdau = app.say("/wallet Gerdau").await;
+    assert_eq!(gerdau.lines, ["22.2% · regular supplier · -8.2 pts since 2025"]);
+    assert_eq!(field(&gerdau, "2025"), "30.4%: R$ 26,000,000.00 of R$ 85,500,000.00");
+
+    // A new period moves the account's figures and the card's trend; a backup supplier.
+    let recorded =
+        say_as(&app, "rafael.lima", "/wallet Gerdau --spend 100M --revenue 9.000.000,00 --period 2027").await;
+    assert_eq!(recorded.footer.as_deref(), Some("Period 2027 recorded"));
+    assert_eq!(recorded.lines, ["9.0% · backup supplier · -13.2 pts since 2026"]);
+    let card = app.say("/account gerdau").await;
+    assert!(field(&card, "Share of wallet").starts_with("9.0% of R$ 100,000,000.00"));
+    assert_eq!(field(&card, "Share trend"), "9.0% · backup supplier · -13.2 pts since 2026");
+
+    let before = app.counts(WS).await;
+    for (line, expected) in [
+        (
+            "/wallet Gerdau --spend 100M",
+            "Give both --spend (the customer's spend in our category) and --revenue (ours).",
+        ),
+        (
+            "/wallet Gerdau --spend lots --revenue 1M",
+            "--spend must be an amount like 120000000, 120M or 1.500.000,00, not “lots”.",
+        ),
+        (
+            "/wallet Gerdau --spend 1M --revenue 1M --period 1999",
+            "--period must be a whole number from 2000 to 2100, not “1999”.",
+        ),
+    ] {
+        assert_eq!(say_as(&app, "rafael.lima", line).await.lines, [expected], "{line}");
+    }
+    let refused = app.say("/wallet Gerdau --spend 1M --revenue 1M").await;
+    assert!(refused.is_error());
+    assert_eq!(app.counts(WS).await, before);
+}
