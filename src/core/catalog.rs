@@ -97,6 +97,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("next", ArgType::Text { max_chars: MAX_NEXT_STEP_CHARS }, Msg::ArgNext),
             option("due", ArgType::Date, Msg::ArgDue),
             option("when", ArgType::Date, Msg::ArgWhen),
+            option("tone", ArgType::Choice(&["positive", "neutral", "negative"]), Msg::ArgTone),
         ],
         example: "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
     },
@@ -109,6 +110,13 @@ pub static CATALOG: &[CommandSpec] = &[
         ],
         example: "/history Vale 5",
     },
+    CommandSpec {
+        name: "health",
+        summary: Msg::CmdHealth,
+        args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        example: "/health Vale",
+    },
+    CommandSpec { name: "risks", summary: Msg::CmdRisks, args: &[], example: "/risks" },
     CommandSpec {
         name: "contacts",
         summary: Msg::CmdContacts,
@@ -354,11 +362,11 @@ mod tests {
         let log = find("log").unwrap();
         assert_eq!(
             log.usage(Locale::En),
-            "/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]"
+            "/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE] [--tone positive|neutral|negative]"
         );
         assert_eq!(
             log.usage(Locale::PtBr),
-            "/log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA]"
+            "/log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positive|neutral|negative]"
         );
         assert_eq!(find("/HISTORY").map(|c| c.name), Some("history"));
         assert!(find("nope").is_none());

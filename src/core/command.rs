@@ -23,6 +23,12 @@ pub enum Command {
         account: String,
         count: i64,
     },
+    /// The health score of an account, component by component.
+    Health {
+        account: String,
+    },
+    /// The accounts whose health is lowest.
+    Risks,
     /// The stakeholder map of an account.
     Contacts {
         account: String,
@@ -93,6 +99,8 @@ pub struct LogRequest {
     pub next: Option<String>,
     pub due: Option<String>,
     pub when: Option<String>,
+    /// -1 negative, 0 neutral, 1 positive.
+    pub tone: Option<i64>,
 }
 
 fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok, S::Error> {
@@ -152,11 +160,18 @@ impl Command {
                     next: text("next"),
                     due: text("due"),
                     when: text("when"),
+                    tone: args.get("tone").map(|t| match t.to_ascii_lowercase().as_str() {
+                        "positive" => 1,
+                        "negative" => -1,
+                        _ => 0,
+                    }),
                 })
             }
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "health" => Command::Health { account: required("account")? },
+            "risks" => Command::Risks,
             "contacts" => Command::Contacts { account: required("account")? },
             "contact" => Command::Contact(ContactRequest {
                 add: args.get("action").is_some_and(|a| a.eq_ignore_ascii_case("add")),
@@ -230,6 +245,8 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Health { .. } => "health",
+            Command::Risks => "risks",
             Command::Contacts { .. } => "contacts",
             Command::Contact(_) => "contact",
             Command::Competitors { .. } => "competitors",

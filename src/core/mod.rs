@@ -85,6 +85,8 @@ impl Core {
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::Health { account } => commands::health::show(&self.store, ctx, &account).await,
+            Command::Risks => commands::health::risks(&self.store, ctx).await,
             Command::Contacts { account } => commands::stakeholders::map(&self.store, ctx, &account).await,
             Command::Contact(request) => commands::stakeholders::edit(&self.store, ctx, &request).await,
             Command::Competitors { account } => commands::competitors::list(&self.store, ctx, &account).await,

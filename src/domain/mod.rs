@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod dates;
+pub mod health;
 pub mod kind;
 pub mod matching;
 pub mod money;

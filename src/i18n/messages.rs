@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::{Locale, format_bp, format_date};
 use crate::core::catalog::{ArgSpec, CommandSpec};
 use crate::domain::account::{Band, Reason, Tier};
+use crate::domain::health::Component;
 use crate::domain::kind::InteractionKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,7 @@ pub enum Msg {
     ArgNext,
     ArgDue,
     ArgWhen,
+    ArgTone,
     ArgCount,
     ArgCommand,
     ArgLanguage,
@@ -309,6 +311,51 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CmdHealth,
+    CmdRisks,
+    LabelHealth,
+    HealthShort {
+        score: u32,
+    },
+    HealthTitle {
+        account: String,
+        score: u32,
+    },
+    HealthFooter,
+    ComponentName(Component),
+    HealthRecency {
+        days: Option<i64>,
+        cadence: i64,
+    },
+    HealthPlanning {
+        due: NaiveDate,
+        overdue: i64,
+    },
+    HealthStakeholders {
+        people: i64,
+        departments: i64,
+        decision_maker: bool,
+    },
+    HealthReview {
+        date: Option<NaiveDate>,
+        today: NaiveDate,
+    },
+    HealthShare {
+        delta_bp: i64,
+        since: String,
+    },
+    HealthTone {
+        positive: usize,
+        neutral: usize,
+        negative: usize,
+    },
+    HealthThreat {
+        strongest: Option<(String, String)>,
+    },
+    RisksTitle {
+        count: usize,
+    },
+    NoRisks,
     CmdContacts,
     CmdContact,
     CmdCompetitors,
@@ -630,6 +677,7 @@ impl Msg {
             Msg::ArgNext => s("The agreed next step", "O próximo passo combinado"),
             Msg::ArgDue => s("When the next step is due", "O prazo do próximo passo"),
             Msg::ArgWhen => s("When it happened (default: now)", "Quando aconteceu (padrão: agora)"),
+            Msg::ArgTone => s("How it went: positive, neutral or negative", "Como foi: positive, neutral ou negative"),
             Msg::ArgCount => s("How many (default 10, at most 50)", "Quantas (padrão 10, no máximo 50)"),
             Msg::ArgCommand => s("A command to explain", "Um comando a explicar"),
             Msg::CmdLanguage => s(
@@ -1450,6 +1498,91 @@ impl Msg {
             Msg::WalletSaved { period } => {
                 p(format!("Period {period} recorded"), format!("Período {period} registrado"))
             }
+            Msg::CmdHealth => {
+                s("An account's health score, component by component", "A saúde de uma conta, componente a componente")
+            }
+            Msg::CmdRisks => {
+                s("The accounts whose health is lowest, and why", "As contas com a saúde mais baixa, e por quê")
+            }
+            Msg::LabelHealth => s("Health", "Saúde"),
+            Msg::HealthShort { score } => {
+                p(format!("{score}/100 (/health for why)"), format!("{score}/100 (/health explica)"))
+            }
+            Msg::HealthTitle { account, score } => {
+                p(format!("{account}: health {score}/100"), format!("{account}: saúde {score}/100"))
+            }
+            Msg::HealthFooter => s(
+                "Each component is scored 0-100 and weighed; components without data are left out.",
+                "Cada componente vale de 0 a 100 e tem um peso; componentes sem dados ficam de fora.",
+            ),
+            Msg::ComponentName(c) => match c {
+                Component::ContactRecency => s("Contact recency", "Contato recente"),
+                Component::PlanningCadence => s("Planning meetings", "Reuniões de planejamento"),
+                Component::Stakeholders => s("Stakeholders", "Contatos"),
+                Component::YearlyReview => s("Yearly review", "Revisão anual"),
+                Component::ShareTrend => s("Share-of-wallet trend", "Tendência da participação"),
+                Component::Tone => s("Tone of recent interactions", "Tom das interações recentes"),
+                Component::CompetitorThreat => s("Competitor threat", "Ameaça de concorrentes"),
+            },
+            Msg::HealthRecency { days: None, cadence } => p(
+                format!("never contacted (cadence {cadence} days)"),
+                format!("nunca contatada (cadência de {cadence} dias)"),
+            ),
+            Msg::HealthRecency { days: Some(days), cadence } => p(
+                format!("{} since the last contact (cadence {cadence} days)", plural(days, "day", "days")),
+                format!("{} desde o último contato (cadência de {cadence} dias)", plural(days, "dia", "dias")),
+            ),
+            Msg::HealthPlanning { due, overdue } if overdue > 0 => p(
+                format!("overdue by {} (due {})", plural(overdue, "day", "days"), date(due)),
+                format!("atrasada em {} (prevista para {})", plural(overdue, "dia", "dias"), date(due)),
+            ),
+            Msg::HealthPlanning { due, .. } => {
+                p(format!("on time: next due {}", date(due)), format!("em dia: próxima em {}", date(due)))
+            }
+            Msg::HealthStakeholders { people, departments, decision_maker } => {
+                let dm = if decision_maker {
+                    l.pick("a decision maker among them", "um decisor entre eles")
+                } else {
+                    l.pick("no decision maker among them", "nenhum decisor entre eles")
+                };
+                p(
+                    format!(
+                        "{} in {} reached in 90 days, {dm}",
+                        plural(people, "person", "people"),
+                        plural(departments, "department", "departments")
+                    ),
+                    format!(
+                        "{} em {} alcançados em 90 dias, {dm}",
+                        plural(people, "pessoa", "pessoas"),
+                        plural(departments, "departamento", "departamentos")
+                    ),
+                )
+            }
+            Msg::HealthReview { date: None, .. } => s("no review date set", "sem data de revisão"),
+            Msg::HealthReview { date: Some(d), today } if d < today => {
+                p(format!("overdue since {}", date(d)), format!("atrasada desde {}", date(d)))
+            }
+            Msg::HealthReview { date: Some(d), .. } => {
+                p(format!("due {}", date(d)), format!("prevista para {}", date(d)))
+            }
+            Msg::HealthShare { delta_bp, since } => Msg::ShareTrend { delta_bp, since }.render(l),
+            Msg::HealthTone { positive, neutral, negative } => p(
+                format!("last interactions: {positive} positive, {neutral} neutral, {negative} negative"),
+                format!("últimas interações: {positive} positivas, {neutral} neutras, {negative} negativas"),
+            ),
+            Msg::HealthThreat { strongest: None } => s("no competitor recorded", "nenhum concorrente registrado"),
+            Msg::HealthThreat { strongest: Some((name, threat)) } => {
+                let threat = Msg::Threat(threat).render(l);
+                p(format!("strongest: {name} ({threat})"), format!("o mais forte: {name} ({threat})"))
+            }
+            Msg::RisksTitle { count } => p(
+                format!("Accounts at risk: {count} with health under 60"),
+                format!("Contas em risco: {count} com saúde abaixo de 60"),
+            ),
+            Msg::NoRisks => s(
+                "None: every active account is at 60 or above.",
+                "Nenhuma: todas as contas ativas estão em 60 ou mais.",
+            ),
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",

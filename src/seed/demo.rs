@@ -319,6 +319,17 @@ fn stance_of(role: &str, account: &str) -> &'static str {
     }
 }
 
+/// The tone a demo interaction was logged with: notes (a competitor's discount) went badly, most
+/// meetings well, and some were logged without a tone.
+fn demo_tone(kind: &str, roll: usize) -> Option<i64> {
+    match (kind, roll) {
+        (_, 0) => None,
+        ("note", _) => Some(-1),
+        (_, 1) => Some(0),
+        _ => Some(1),
+    }
+}
+
 /// The demo's competitors: (account, competitor, share %, threat, note).
 const COMPETITORS: &[(&str, &str, i64, &str, &str)] = &[
     ("Vale", "Metso", 30, "high", "Lower price on mill liners"),
@@ -488,6 +499,7 @@ pub async fn seed_demo(
                     next_step_due,
                     source: "seed",
                     source_id: None,
+                    tone: demo_tone(kind, rng.below(4)),
                     created_at: at,
                 },
             )

@@ -180,6 +180,7 @@ pub async fn seed_synthetic(
                     next_step_due: None,
                     source: "seed",
                     source_id: None,
+                    tone: None,
                     created_at: at,
                 },
             )

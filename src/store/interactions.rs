@@ -31,6 +31,8 @@ pub struct NewInteraction<'a> {
     pub next_step_due: Option<NaiveDate>,
     pub source: &'a str,
     pub source_id: Option<&'a str>,
+    /// -1 negative, 0 neutral, 1 positive, as the person logging saw it.
+    pub tone: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -62,6 +64,27 @@ impl Store {
                ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?"#,
             workspace_id,
             account_id,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The tones given to the account's last interactions since `since`, newest first.
+    pub async fn recent_tones(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        since: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT tone AS "tone!" FROM interactions
+               WHERE workspace_id = ? AND account_id = ? AND tone IS NOT NULL AND occurred_at >= ?
+               ORDER BY occurred_at DESC LIMIT ?"#,
+            workspace_id,
+            account_id,
+            since,
             limit
         )
         .fetch_all(&self.pool)
@@ -103,8 +126,8 @@ impl WriteTx {
         }
         let id = sqlx::query_scalar!(
             r#"INSERT INTO interactions (workspace_id, account_id, contact_id, author_id, kind, occurred_at, summary,
-                   next_step, next_step_due, source, source_id, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+                   next_step, next_step_due, source, source_id, tone, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
             workspace_id,
             i.account_id,
             i.contact_id,
@@ -116,6 +139,7 @@ impl WriteTx {
             i.next_step_due,
             i.source,
             i.source_id,
+            i.tone,
             i.created_at
         )
         .fetch_one(&mut *self.tx)

@@ -16,12 +16,12 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
         ("/frobnicate Vale".into(), &frobnicate),
         (
             "/log Vale meeting x --colour red".into(),
-            "Unknown option “--colour” for /log. Accepted: --contact, --next, --due, --when.",
+            "Unknown option “--colour” for /log. Accepted: --contact, --next, --due, --when, --tone.",
         ),
         ("/account Vale --tier 1".into(), "/account takes no option “--tier”."),
         (
             "/log Vale".into(),
-            "Missing KIND. Usage: /log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]",
+            "Missing KIND. Usage: /log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE] [--tone positive|neutral|negative]",
         ),
         ("/history".into(), "Missing ACCOUNT. Usage: /history ACCOUNT [N]"),
         ("/log Zzyzx meeting \"x\"".into(), "No account matches “Zzyzx”. /accounts lists the portfolio."),
@@ -77,7 +77,9 @@ async fn errors_speak_portuguese() {
     let reply = app.say_pt("/log Vale").await;
     assert_eq!(
         reply.lines,
-        ["Falta TIPO. Uso: /log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA]"]
+        [
+            "Falta TIPO. Uso: /log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positive|neutral|negative]"
+        ]
     );
     let reply = app.say_pt("/account Zzyzx").await;
     assert_eq!(reply.lines, ["Nenhuma conta corresponde a “Zzyzx”. /accounts lista a carteira."]);

@@ -161,3 +161,32 @@ async fn share_of_wallet_over_time() {
     assert!(refused.is_error());
     assert_eq!(app.counts(WS).await, before);
 }
+
+#[tokio::test]
+async fn health_is_explained_component_by_component() {
+    let app = demo_app().await;
+    let vale = app.say("/health Vale").await;
+    assert_eq!(vale.title.as_deref(), Some("Vale: health 88/100"), "{}", vale.to_text());
+    assert_eq!(vale.fields.len(), 7);
+    assert_eq!(field(&vale, "Contact recency"), "100 · 3 days since the last contact (cadence 30 days)");
+    assert_eq!(
+        field(&vale, "Stakeholders"),
+        "88 · 4 people in 3 departments reached in 90 days, a decision maker among them"
+    );
+    assert_eq!(field(&vale, "Competitor threat"), "25 · strongest: Metso (high threat)");
+    let card = app.say("/account Vale").await;
+    assert_eq!(field(&card, "Health"), "88/100 (/health for why)");
+
+    let risks = app.say("/risks").await;
+    assert_eq!(risks.title.as_deref(), Some("Accounts at risk: 1 with health under 60"));
+    assert_eq!(risks.lines, ["• Gerdau · 32/100 · -8.2 pts since 2025"]);
+
+    // A bad-tempered call moves the tone component.
+    let before = field(&app.say("/health Vale").await, "Tone of recent interactions").to_string();
+    app.say("/log Vale call \"Complaint about delays\" --tone negative").await;
+    let after = field(&app.say("/health Vale").await, "Tone of recent interactions").to_string();
+    assert_ne!(before, after);
+    assert!(after.contains("1 negative"), "{after}");
+    let bad = app.say("/log Vale call x --tone furious").await;
+    assert_eq!(bad.lines, ["--tone must be one of positive, neutral, negative, not “furious”."]);
+}

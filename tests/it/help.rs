@@ -20,7 +20,9 @@ async fn explains_one_command() {
     let reply = app.say("/help log").await;
     assert_eq!(
         reply.title.as_deref(),
-        Some("/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]")
+        Some(
+            "/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE] [--tone positive|neutral|negative]"
+        )
     );
     let all = text(&reply);
     assert!(all.contains("--due DATE (optional)"));

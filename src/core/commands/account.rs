@@ -208,6 +208,10 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
         reply = reply.field(ctx.t(Msg::LabelAliases), aliases.join(", "));
     }
 
+    if !archived {
+        let health = super::health::assess(store, ctx, a).await?;
+        reply = reply.inline_field(ctx.t(Msg::LabelHealth), ctx.t(Msg::HealthShort { score: health.score }));
+    }
     let tone = match (archived, dangers, warnings) {
         (true, _, _) => Tone::Neutral,
         (false, d, _) if d > 0 => Tone::Danger,

@@ -72,6 +72,7 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
                 next_step_due: due,
                 source: ctx.platform.code(),
                 source_id: ctx.source_id.as_deref(),
+                tone: req.tone,
                 created_at: ctx.now,
             },
         )

@@ -4,6 +4,7 @@ pub mod account;
 pub mod accounts;
 pub mod competitors;
 pub mod digest;
+pub mod health;
 pub mod help;
 pub mod history;
 pub mod language;

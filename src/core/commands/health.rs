@@ -1,0 +1,145 @@
+//! `/health ACCOUNT`: the health score and every component with its value and reason;
+//! `/risks`: the accounts whose health is lowest, with the weakest component as the reason.
+
+use chrono::Duration;
+
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::require_account;
+use crate::domain::account::PlanningClock;
+use crate::domain::health::{Component, HealthInputs, Part, default_weights, score};
+use crate::domain::money::ratio_bp;
+use crate::i18n::Msg;
+use crate::store::{AccountRow, Store};
+
+/// Below this score an account is at risk.
+pub const AT_RISK: u32 = 60;
+/// How many tones of recent interactions count, and how far back.
+const TONES: i64 = 5;
+const TONE_DAYS: i64 = 180;
+const REACHED_DAYS: i64 = 90;
+
+/// An account's score, its parts, and the reason of each part.
+pub struct Health {
+    pub score: u32,
+    pub parts: Vec<(Part, Msg)>,
+}
+
+pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Health, CommandError> {
+    let ws = ctx.workspace.id;
+    let today = ctx.today();
+    let last = store.history(ws, a.id, 1).await?.into_iter().next();
+    let last_planning = store.last_planning(ws, a.id).await?;
+    let clock = PlanningClock::compute(
+        today,
+        a.planning_cadence_days,
+        ctx.local_date(a.created_at),
+        last.as_ref().map(|i| ctx.local_date(i.occurred_at)),
+        last_planning.map(|t| ctx.local_date(t)),
+    );
+    let since = ctx.now - Duration::days(REACHED_DAYS);
+    let contacts = store.stakeholders(ws, a.id).await?;
+    let reached: Vec<_> = contacts.iter().filter(|c| c.last_contact.is_some_and(|t| t >= since)).collect();
+    let mut departments: Vec<&str> = reached.iter().map(|c| c.department.as_str()).filter(|d| !d.is_empty()).collect();
+    departments.sort_unstable();
+    departments.dedup();
+    let decision_maker = reached.iter().any(|c| c.decision_role.as_deref() == Some("decision_maker"));
+    let periods = store.wallet_periods(ws, a.id).await?;
+    let shares: Vec<(String, i64)> =
+        periods.iter().filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?))).collect();
+    let share_change = match shares.as_slice() {
+        [.., (since, before), (_, after)] => Some((after - before, since.clone())),
+        _ => None,
+    };
+    let tones = store.recent_tones(ws, a.id, ctx.now - Duration::days(TONE_DAYS), TONES).await?;
+    let competitors = store.competitors(ws, a.id).await?;
+    let threat_level = |t: &str| match t {
+        "high" => 3,
+        "medium" => 2,
+        _ => 1,
+    };
+    let strongest = competitors.iter().max_by_key(|c| threat_level(&c.threat));
+    let inputs = HealthInputs {
+        cadence_days: a.planning_cadence_days,
+        days_since_contact: clock.days_since_contact,
+        planning_overdue_days: clock.planning_overdue_days,
+        contacts_reached: reached.len() as i64,
+        departments_reached: departments.len() as i64,
+        decision_maker_reached: decision_maker,
+        review_overdue_days: a.yearly_review_on.map(|d| (today - d).num_days()),
+        share_change_bp: share_change.as_ref().map(|(c, _)| *c),
+        tones: tones.clone(),
+        max_threat: strongest.map_or(0, |c| threat_level(&c.threat)),
+    };
+    let (total, parts) = score(&inputs, &default_weights());
+    let reason = |c: Component| -> Msg {
+        match c {
+            Component::ContactRecency => {
+                Msg::HealthRecency { days: clock.days_since_contact, cadence: a.planning_cadence_days }
+            }
+            Component::PlanningCadence => {
+                Msg::HealthPlanning { due: clock.next_planning_due, overdue: clock.planning_overdue_days }
+            }
+            Component::Stakeholders => Msg::HealthStakeholders {
+                people: inputs.contacts_reached,
+                departments: inputs.departments_reached,
+                decision_maker,
+            },
+            Component::YearlyReview => Msg::HealthReview { date: a.yearly_review_on, today },
+            Component::ShareTrend => Msg::HealthShare {
+                delta_bp: share_change.as_ref().map_or(0, |(c, _)| *c),
+                since: share_change.as_ref().map(|(_, s)| s.clone()).unwrap_or_default(),
+            },
+            Component::Tone => Msg::HealthTone {
+                positive: tones.iter().filter(|t| **t > 0).count(),
+                neutral: tones.iter().filter(|t| **t == 0).count(),
+                negative: tones.iter().filter(|t| **t < 0).count(),
+            },
+            Component::CompetitorThreat => {
+                Msg::HealthThreat { strongest: strongest.map(|c| (c.name.clone(), c.threat.clone())) }
+            }
+        }
+    };
+    Ok(Health { score: total, parts: parts.into_iter().map(|p| (p, reason(p.component))).collect() })
+}
+
+fn tone_of(score: u32) -> Tone {
+    match score {
+        s if s < AT_RISK => Tone::Danger,
+        s if s < 75 => Tone::Warning,
+        _ => Tone::Good,
+    }
+}
+
+pub async fn show(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
+    let account = require_account(store, ctx, account).await?;
+    let health = assess(store, ctx, &account).await?;
+    let mut reply = Reply::titled(ctx.t(Msg::HealthTitle { account: account.name.clone(), score: health.score }));
+    for (part, reason) in health.parts {
+        let value = format!("{} · {}", part.value, ctx.t(reason));
+        reply = reply.field(ctx.t(Msg::ComponentName(part.component)), value);
+    }
+    Ok(reply.footer(ctx.t(Msg::HealthFooter)).tone(tone_of(health.score)))
+}
+
+pub async fn risks(store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+    let mut scored = Vec::new();
+    for row in store.portfolio(ctx.workspace.id, None, None).await? {
+        let Some(account) = store.account(ctx.workspace.id, row.id).await? else { continue };
+        let health = assess(store, ctx, &account).await?;
+        if health.score < AT_RISK {
+            let weakest = health.parts.iter().min_by_key(|(p, _)| p.value).map(|(_, reason)| ctx.t(reason.clone()));
+            scored.push((health.score, account.name, weakest.unwrap_or_default()));
+        }
+    }
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut reply = Reply::titled(ctx.t(Msg::RisksTitle { count: scored.len() }));
+    if scored.is_empty() {
+        return Ok(reply.line(ctx.t(Msg::NoRisks)).tone(Tone::Good));
+    }
+    for (score, name, reason) in scored {
+        reply = reply.line(format!("• {name} · {score}/100 · {reason}"));
+    }
+    Ok(reply.tone(Tone::Warning))
+}

@@ -1,0 +1,233 @@
+//! The health score of a key account, 0 to 100, and every component behind it with its value
+//! and its reason. Components whose data is not tracked for the account are left out and the
+//! others weigh in proportion, so a score never rests on made-up values.
+
+/// A part of the health score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Component {
+    /// Days since the last contact, against the planning cadence.
+    ContactRecency,
+    /// The planning meeting held on time, or how late it is.
+    PlanningCadence,
+    /// People and departments reached in 90 days, and a decision maker among them.
+    Stakeholders,
+    /// The yearly review held on time.
+    YearlyReview,
+    /// Our share of wallet rising or falling.
+    ShareTrend,
+    /// The tone of recent interactions, as the people who logged them saw it.
+    Tone,
+    /// The strongest competitor threat in the account.
+    CompetitorThreat,
+}
+
+impl Component {
+    pub const ALL: [Component; 7] = [
+        Component::ContactRecency,
+        Component::PlanningCadence,
+        Component::Stakeholders,
+        Component::YearlyReview,
+        Component::ShareTrend,
+        Component::Tone,
+        Component::CompetitorThreat,
+    ];
+
+    /// The default weight, out of 100 for all components together.
+    pub fn default_weight(self) -> u32 {
+        match self {
+            Component::ContactRecency => 20,
+            Component::PlanningCadence => 15,
+            Component::Stakeholders => 20,
+            Component::YearlyReview => 10,
+            Component::ShareTrend => 15,
+            Component::Tone => 10,
+            Component::CompetitorThreat => 10,
+        }
+    }
+}
+
+/// What the score is computed from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HealthInputs {
+    pub cadence_days: i64,
+    pub days_since_contact: Option<i64>,
+    /// Positive when the planning meeting is overdue.
+    pub planning_overdue_days: i64,
+    pub contacts_reached: i64,
+    pub departments_reached: i64,
+    pub decision_maker_reached: bool,
+    /// `None` without a review date; positive when the review is overdue.
+    pub review_overdue_days: Option<i64>,
+    /// Change of our share between the last two periods, in basis points.
+    pub share_change_bp: Option<i64>,
+    /// Tones of recent interactions: -1 negative, 0 neutral, 1 positive.
+    pub tones: Vec<i64>,
+    /// The strongest threat: 0 none, 1 low, 2 medium, 3 high.
+    pub max_threat: u8,
+}
+
+/// One component's value, 0 to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub component: Component,
+    pub value: u32,
+    pub weight: u32,
+}
+
+fn clamp(v: f64) -> u32 {
+    v.round().clamp(0.0, 100.0) as u32
+}
+
+/// The value of each component that has data (0 to 100).
+pub fn component(c: Component, i: &HealthInputs) -> Option<u32> {
+    let cadence = i.cadence_days.max(1) as f64;
+    Some(match c {
+        Component::ContactRecency => match i.days_since_contact {
+            None => 0,
+            Some(days) => {
+                let r = days.max(0) as f64 / cadence;
+                clamp(if r <= 0.5 {
+                    100.0
+                } else if r <= 1.0 {
+                    100.0 - (r - 0.5) * 80.0
+                } else {
+                    60.0 - (r - 1.0) * 60.0
+                })
+            }
+        },
+        Component::PlanningCadence => clamp(100.0 - i.planning_overdue_days.max(0) as f64 / cadence * 100.0),
+        Component::Stakeholders => {
+            let people = i.contacts_reached.clamp(0, 5) as f64 / 5.0 * 60.0;
+            let departments = i.departments_reached.clamp(0, 3) as f64 / 3.0 * 25.0;
+            clamp(people + departments + if i.decision_maker_reached { 15.0 } else { 0.0 })
+        }
+        Component::YearlyReview => match i.review_overdue_days {
+            None => 50,
+            Some(days) if days <= 0 => 100,
+            Some(days) => clamp(100.0 - days as f64 * 2.0),
+        },
+        Component::ShareTrend => {
+            let change = i.share_change_bp? as f64;
+            // -5 points or worse: 0; +2 points or better: 100; linear between.
+            clamp((change + 500.0) / 700.0 * 100.0)
+        }
+        Component::Tone => {
+            if i.tones.is_empty() {
+                return None;
+            }
+            let mean = i.tones.iter().sum::<i64>() as f64 / i.tones.len() as f64;
+            clamp((mean + 1.0) * 50.0)
+        }
+        Component::CompetitorThreat => match i.max_threat {
+            0 => 100,
+            1 => 80,
+            2 => 55,
+            _ => 25,
+        },
+    })
+}
+
+/// The score and its parts, with `weights` (one per component, in [`Component::ALL`] order).
+pub fn score(i: &HealthInputs, weights: &[u32; 7]) -> (u32, Vec<Part>) {
+    let parts: Vec<Part> = Component::ALL
+        .iter()
+        .zip(weights)
+        .filter_map(|(c, w)| component(*c, i).map(|value| Part { component: *c, value, weight: *w }))
+        .collect();
+    let total_weight: u32 = parts.iter().map(|p| p.weight).sum();
+    if total_weight == 0 {
+        return (0, parts);
+    }
+    let weighted: u32 = parts.iter().map(|p| p.value * p.weight).sum();
+    let score = (f64::from(weighted) / f64::from(total_weight)).round() as u32;
+    (score, parts)
+}
+
+pub fn default_weights() -> [u32; 7] {
+    Component::ALL.map(Component::default_weight)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn healthy() -> HealthInputs {
+        HealthInputs {
+            cadence_days: 30,
+            days_since_contact: Some(3),
+            planning_overdue_days: -12,
+            contacts_reached: 4,
+            departments_reached: 3,
+            decision_maker_reached: true,
+            review_overdue_days: Some(-24),
+            share_change_bp: Some(190),
+            tones: vec![1, 1, 0],
+            max_threat: 3,
+        }
+    }
+
+    #[test]
+    fn contact_recency_against_the_cadence() {
+        let at = |days| {
+            component(
+                Component::ContactRecency,
+                &HealthInputs { cadence_days: 30, days_since_contact: days, ..Default::default() },
+            )
+        };
+        assert_eq!(at(None), Some(0), "never contacted");
+        assert_eq!(at(Some(0)), Some(100));
+        assert_eq!(at(Some(15)), Some(100), "half the cadence");
+        assert_eq!(at(Some(30)), Some(60), "a full cadence: 100 - 0.5 × 80");
+        assert_eq!(at(Some(45)), Some(30), "1.5 cadences: 60 - 0.5 × 60");
+        assert_eq!(at(Some(60)), Some(0));
+        assert_eq!(at(Some(400)), Some(0));
+    }
+
+    #[test]
+    fn planning_review_stakeholders_share_tone_threat() {
+        let i = |f: fn(&mut HealthInputs)| {
+            let mut i = HealthInputs { cadence_days: 30, ..Default::default() };
+            f(&mut i);
+            i
+        };
+        assert_eq!(component(Component::PlanningCadence, &i(|i| i.planning_overdue_days = -5)), Some(100));
+        assert_eq!(component(Component::PlanningCadence, &i(|i| i.planning_overdue_days = 15)), Some(50));
+        assert_eq!(component(Component::PlanningCadence, &i(|i| i.planning_overdue_days = 45)), Some(0));
+        // 4 of 5 people (48) + 3 of 3 departments (25) + a decision maker (15) = 88.
+        let s = i(|i| {
+            i.contacts_reached = 4;
+            i.departments_reached = 3;
+            i.decision_maker_reached = true;
+        });
+        assert_eq!(component(Component::Stakeholders, &s), Some(88));
+        assert_eq!(component(Component::Stakeholders, &i(|_| {})), Some(0), "no contacts");
+        assert_eq!(component(Component::YearlyReview, &i(|i| i.review_overdue_days = None)), Some(50));
+        assert_eq!(component(Component::YearlyReview, &i(|i| i.review_overdue_days = Some(9))), Some(82));
+        assert_eq!(component(Component::ShareTrend, &i(|_| {})), None, "no history: left out");
+        assert_eq!(component(Component::ShareTrend, &i(|i| i.share_change_bp = Some(-500))), Some(0));
+        assert_eq!(component(Component::ShareTrend, &i(|i| i.share_change_bp = Some(200))), Some(100));
+        assert_eq!(component(Component::ShareTrend, &i(|i| i.share_change_bp = Some(0))), Some(71));
+        assert_eq!(component(Component::Tone, &i(|_| {})), None, "no tone given: left out");
+        assert_eq!(component(Component::Tone, &i(|i| i.tones = vec![1, 0, -1, 1])), Some(63));
+        assert_eq!(component(Component::CompetitorThreat, &i(|i| i.max_threat = 3)), Some(25));
+        assert_eq!(component(Component::CompetitorThreat, &i(|_| {})), Some(100));
+    }
+
+    #[test]
+    fn the_total_weighs_the_components_present() {
+        // recency 100×20 + planning 100×15 + stakeholders 88×20 + review 100×10
+        // + share (190 bp → 98.6 → 99)×15 + tone (mean 0.67 → 83)×10 + threat 25×10
+        // = 2000 + 1500 + 1760 + 1000 + 1485 + 830 + 250 = 8825 over 100 → 88.
+        let (total, parts) = score(&healthy(), &default_weights());
+        assert_eq!(parts.len(), 7);
+        assert_eq!(total, 88);
+        // Without share history or tones, the other five weigh 75: (2000+1500+1760+1000+250)/75.
+        let mut thin = healthy();
+        thin.share_change_bp = None;
+        thin.tones.clear();
+        let (total, parts) = score(&thin, &default_weights());
+        assert_eq!(parts.len(), 5);
+        assert_eq!(total, 87);
+        assert_eq!(score(&HealthInputs::default(), &[0; 7]).0, 0, "no weight at all");
+    }
+}
