@@ -118,6 +118,20 @@ pub static CATALOG: &[CommandSpec] = &[
     },
     CommandSpec { name: "risks", summary: Msg::CmdRisks, args: &[], example: "/risks" },
     CommandSpec {
+        name: "plan",
+        summary: Msg::CmdPlan,
+        args: &[
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("action", ArgType::Choice(&["set", "goal"]), false, false, Msg::ArgPlanAction),
+            positional("what", ArgType::Text { max_chars: 20 }, false, false, Msg::ArgPlanWhat),
+            positional("text", ArgType::Text { max_chars: 2000 }, false, true, Msg::ArgPlanText),
+            option("owner", ArgType::Person, Msg::ArgGoalOwner),
+            option("due", ArgType::Date, Msg::ArgGoalDue),
+            option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPlanYear),
+        ],
+        example: "/plan Vale set objectives \"Become the reference supplier for Carajás\"",
+    },
+    CommandSpec {
         name: "contacts",
         summary: Msg::CmdContacts,
         args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],

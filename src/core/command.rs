@@ -29,6 +29,8 @@ pub enum Command {
     },
     /// The accounts whose health is lowest.
     Risks,
+    /// Shows or edits an account plan.
+    Plan(PlanRequest),
     /// The stakeholder map of an account.
     Contacts {
         account: String,
@@ -107,6 +109,18 @@ fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok
     s.serialize_str(kind.code())
 }
 
+/// What `/plan` does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanRequest {
+    pub account: String,
+    pub action: Option<String>,
+    pub what: Option<String>,
+    pub text: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub year: Option<i64>,
+}
+
 /// What `/contact add|set` records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ContactRequest {
@@ -170,6 +184,15 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "plan" => Command::Plan(PlanRequest {
+                account: required("account")?,
+                action: text("action").map(|a| a.to_ascii_lowercase()),
+                what: text("what").map(|w| w.to_ascii_lowercase()),
+                text: text("text"),
+                owner: text("owner"),
+                due: text("due"),
+                year: number("year"),
+            }),
             "health" => Command::Health { account: required("account")? },
             "risks" => Command::Risks,
             "contacts" => Command::Contacts { account: required("account")? },
@@ -245,6 +268,7 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Plan(_) => "plan",
             Command::Health { .. } => "health",
             Command::Risks => "risks",
             Command::Contacts { .. } => "contacts",
@@ -269,6 +293,7 @@ impl Command {
         matches!(
             self,
             Command::Log(_)
+                | Command::Plan(PlanRequest { action: Some(_), .. })
                 | Command::Contact(_)
                 | Command::Competitor { .. }
                 | Command::Wallet { spend: Some(_), .. }

@@ -311,6 +311,51 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CmdPlan,
+    ArgPlanAction,
+    ArgPlanWhat,
+    ArgPlanText,
+    ArgGoalOwner,
+    ArgGoalDue,
+    ArgPlanYear,
+    PlanObjectives,
+    PlanValue,
+    PlanEvidence,
+    PlanChanges,
+    PlanDepth,
+    PlanResources,
+    PlanTitle {
+        account: String,
+        year: i64,
+    },
+    NoPlan {
+        account: String,
+        year: i64,
+    },
+    PlanNotWritten,
+    PlanUpdated {
+        date: NaiveDate,
+    },
+    PlanSaved,
+    GoalAdded {
+        id: i64,
+    },
+    GoalDone {
+        id: i64,
+    },
+    NoSuchGoal {
+        id: i64,
+    },
+    BadPlanField {
+        value: String,
+    },
+    PlanNeedsText,
+    BadGoalNumber {
+        value: String,
+    },
+    BadGoalAction {
+        value: String,
+    },
     CmdHealth,
     CmdRisks,
     LabelHealth,
@@ -741,6 +786,8 @@ impl Msg {
                 ("job", En) => "job".into(),
                 ("job", PtBr) => "tarefa".into(),
                 ("value", En) => "value".into(),
+                ("what", En) => "what".into(),
+                ("what", PtBr) => "o-quê".into(),
                 ("value", PtBr) => "valor".into(),
                 (_, En) => "text".into(),
                 (_, PtBr) => "texto".into(),
@@ -1582,6 +1629,60 @@ impl Msg {
             Msg::NoRisks => s(
                 "None: every active account is at 60 or above.",
                 "Nenhuma: todas as contas ativas estão em 60 ou mais.",
+            ),
+            Msg::CmdPlan => s(
+                "Show or write an account plan and its goals",
+                "Mostra ou escreve o plano de uma conta e as suas metas",
+            ),
+            Msg::ArgPlanAction => s("set a part of the plan, or goal", "set para uma parte do plano, ou goal"),
+            Msg::ArgPlanWhat => s(
+                "After set: objectives, value, evidence, changes, depth, resources; after goal: add or done",
+                "Após set: objectives, value, evidence, changes, depth, resources; após goal: add ou done",
+            ),
+            Msg::ArgPlanText => s("The text, the goal, or the goal's number", "O texto, a meta, ou o número da meta"),
+            Msg::ArgGoalOwner => s("Who owns the goal", "Quem é responsável pela meta"),
+            Msg::ArgGoalDue => s("When the goal is due", "O prazo da meta"),
+            Msg::ArgPlanYear => s("The plan's year (default: this year)", "O ano do plano (padrão: este ano)"),
+            Msg::PlanObjectives => s("Long-term objectives", "Objetivos de longo prazo"),
+            Msg::PlanValue => s("Value we demonstrate", "Valor que demonstramos"),
+            Msg::PlanEvidence => s("Evidence of that value", "Evidências desse valor"),
+            Msg::PlanChanges => s("Changes for next year", "Mudanças para o próximo ano"),
+            Msg::PlanDepth => s("Depth in the account", "Profundidade na conta"),
+            Msg::PlanResources => s("Resources needed", "Recursos necessários"),
+            Msg::PlanTitle { account, year } => {
+                p(format!("{account}: account plan {year}"), format!("{account}: plano de conta {year}"))
+            }
+            Msg::NoPlan { account, year } => p(
+                format!("No plan for {year} yet. /plan {account} set objectives TEXT starts it."),
+                format!("Ainda não há plano para {year}. /plan {account} set objectives TEXTO o inicia."),
+            ),
+            Msg::PlanNotWritten => s("not written yet", "ainda não escrito"),
+            Msg::PlanUpdated { date: d } => p(format!("Updated {}", date(d)), format!("Atualizado em {}", date(d))),
+            Msg::PlanSaved => s("Plan saved", "Plano salvo"),
+            Msg::GoalAdded { id } => p(format!("Goal #{id} added"), format!("Meta #{id} adicionada")),
+            Msg::GoalDone { id } => p(format!("Goal #{id} done"), format!("Meta #{id} concluída")),
+            Msg::NoSuchGoal { id } => {
+                p(format!("This plan has no open goal #{id}."), format!("Este plano não tem a meta aberta #{id}."))
+            }
+            Msg::BadPlanField { value } => p(
+                format!(
+                    "“{value}” is not a part of the plan. Accepted: objectives, value, evidence, changes, depth, resources."
+                ),
+                format!(
+                    "“{value}” não é uma parte do plano. Aceitas: objectives, value, evidence, changes, depth, resources."
+                ),
+            ),
+            Msg::PlanNeedsText => s(
+                "Say what to write after it, in quotes if it has spaces.",
+                "Diga o que escrever em seguida, entre aspas se tiver espaços.",
+            ),
+            Msg::BadGoalNumber { value } => p(
+                format!("“{value}” is not a goal number: /plan ACCOUNT shows them (#3)."),
+                format!("“{value}” não é um número de meta: /plan CONTA mostra os números (#3)."),
+            ),
+            Msg::BadGoalAction { value } => p(
+                format!("After goal comes add or done, not “{value}”."),
+                format!("Depois de goal vem add ou done, não “{value}”."),
             ),
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",

@@ -430,6 +430,24 @@ pub async fn seed_demo(
             tx.upsert_competitor(ws, &change).await?;
         }
 
+        if a.name == "Vale" {
+            let plan = tx.ensure_plan(ws, account_id, i64::from(year), now).await?;
+            let parts = [
+                ("objectives", "Become the reference supplier of wear parts for Carajás and S11D"),
+                ("value", "Fewer unplanned stops on the crushers: 14 % less downtime in 2026"),
+                ("evidence", "Maintenance KPIs shared monthly with Luiz Carvalho"),
+                ("changes", "Quarterly executive review with procurement; on-site engineer"),
+                ("depth", "Strong in maintenance and procurement, thin in operations and innovation"),
+                ("resources", "A resident applications engineer in Parauapebas"),
+            ];
+            for (field, text) in parts {
+                tx.set_plan_field(plan, field, text, now).await?;
+            }
+            let due = today.checked_add_days(Days::new(120));
+            tx.add_goal(ws, plan, "Win the S11D liner tender", Some(owner), due, now).await?;
+            tx.add_goal(ws, plan, "Second champion in operations", Some(owner), due, now).await?;
+        }
+
         let mut contacts = Vec::new();
         for (name, title, department, role, strength) in a.contacts {
             let id = tx

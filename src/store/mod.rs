@@ -8,6 +8,7 @@ mod depth;
 mod interactions;
 mod jobs;
 mod people;
+mod plans;
 mod workspaces;
 
 use std::path::Path;
@@ -26,6 +27,7 @@ pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,
 };
 pub use people::{NewPerson, Person};
+pub use plans::{GoalRow, PlanRow};
 pub use workspaces::Workspace;
 
 /// Errors of the store: always internal (a person never caused them).

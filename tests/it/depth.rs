@@ -7,11 +7,13 @@ use crate::helpers::{TestApp, WS, demo_app, field};
 
 /// Says a line as a demo person (terminal id such as `ana.souza`).
 async fn say_as(app: &TestApp, who: &str, line: &str) -> Reply {
+    let ws = app.workspace_id(WS).await;
+    let person = app.store.find_person(ws, "terminal", who).await.unwrap().expect("a demo person");
     let inv = Invocation {
         workspace: WS.into(),
         platform: Platform::Terminal,
         user_id: who.into(),
-        display_name: who.into(),
+        display_name: person.display_name,
         locale: Some(kam_bot::i18n::Locale::En),
         now: app.now,
         source_id: None,
@@ -189,4 +191,55 @@ async fn health_is_explained_component_by_component() {
     assert!(after.contains("1 negative"), "{after}");
     let bad = app.say("/log Vale call x --tone furious").await;
     assert_eq!(bad.lines, ["--tone must be one of positive, neutral, negative, not “furious”."]);
+}
+
+#[tokio::test]
+async fn the_account_plan_and_its_goals() {
+    let app = demo_app().await;
+    let plan = app.say("/plan Vale").await;
+    assert_eq!(plan.title.as_deref(), Some("Vale: account plan 2026"));
+    assert_eq!(
+        field(&plan, "Long-term objectives"),
+        "Become the reference supplier of wear parts for Carajás and S11D"
+    );
+    assert_eq!(plan.lines.len(), 2, "two goals: {:?}", plan.lines);
+    assert!(plan.lines[0].starts_with("#1 ☐ Win the S11D liner tender · Ana Souza"));
+
+    let before = app.counts(WS).await;
+    let refused = app.say("/plan Vale set objectives \"Something else\"").await;
+    assert_eq!(refused.lines, ["Only Vale's owner, its technical manager, their managers and admins can change it."]);
+    for (line, expected) in [
+        (
+            "/plan Vale set colour red",
+            "“colour” is not a part of the plan. Accepted: objectives, value, evidence, changes, depth, resources.",
+        ),
+        ("/plan Vale set objectives", "Say what to write after it, in quotes if it has spaces."),
+        ("/plan Vale goal finish 1", "After goal comes add or done, not “finish”."),
+        ("/plan Vale goal done one", "“one” is not a goal number: /plan ACCOUNT shows them (#3)."),
+        ("/plan Vale goal done 99", "This plan has no open goal #99."),
+        ("/plan Vale goal add \"New goal\" --due 2026-02-30", "--due: 2026-02-30 is not a day of the calendar."),
+        ("/plan Vale goal add \"New goal\" --owner Nobody", "Nobody called “Nobody” in this workspace."),
+    ] {
+        let reply = say_as(&app, "carlos.mendes", line).await;
+        assert_eq!(reply.lines, [expected], "{line}");
+    }
+    assert_eq!(app.counts(WS).await, before, "nothing was written");
+
+    let added = say_as(
+        &app,
+        "carlos.mendes",
+        "/plan Vale goal add \"Pilot the new liner at S11D\" --owner carlos --due 2027-03-31",
+    )
+    .await;
+    assert_eq!(added.footer.as_deref(), Some("Goal #3 added"));
+    assert!(
+        added.lines.iter().any(|l| l == "#3 ☐ Pilot the new liner at S11D · Carlos Mendes · 2027-03-31"),
+        "{:?}",
+        added.lines
+    );
+    let done = say_as(&app, "marina.costa", "/plan Vale goal done #1").await;
+    assert!(done.lines.iter().any(|l| l.starts_with("#1 ☑")), "a manager above the owner may: {:?}", done.lines);
+    let set = say_as(&app, "carlos.mendes", "/plan Petrobras set objectives \"Own the offshore valve retrofit\"").await;
+    assert_eq!(field(&set, "Long-term objectives"), "Own the offshore valve retrofit");
+    assert_eq!(field(&set, "Resources needed"), "not written yet");
 }

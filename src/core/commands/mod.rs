@@ -11,6 +11,7 @@ pub mod language;
 pub mod log;
 pub mod meetings;
 pub mod people;
+pub mod plan;
 pub mod schedule;
 pub mod stakeholders;
 pub mod wallet;

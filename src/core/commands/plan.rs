@@ -1,0 +1,140 @@
+//! `/plan ACCOUNT` shows this year's account plan; `/plan ACCOUNT set FIELD TEXT` writes one of
+//! its parts (objectives, value, evidence, changes, depth, resources); `/plan ACCOUNT goal add
+//! TITLE [--owner NAME] [--due DATE]` and `/plan ACCOUNT goal done N` keep its goals.
+
+use chrono::Datelike;
+
+use crate::core::command::PlanRequest;
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::permissions::require_write;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::{require_account, require_person};
+use crate::domain::dates::{DateError, parse_date};
+use crate::domain::text::truncate;
+use crate::i18n::{Msg, format_date};
+use crate::store::{AccountRow, Store};
+
+/// The parts of a plan, as typed after `set`, and the message naming each.
+const FIELDS: [(&str, Msg); 6] = [
+    ("objectives", Msg::PlanObjectives),
+    ("value", Msg::PlanValue),
+    ("evidence", Msg::PlanEvidence),
+    ("changes", Msg::PlanChanges),
+    ("depth", Msg::PlanDepth),
+    ("resources", Msg::PlanResources),
+];
+
+async fn show(
+    store: &Store,
+    ctx: &Context,
+    account: &AccountRow,
+    year: i64,
+    footer: Option<Msg>,
+) -> Result<Reply, CommandError> {
+    let mut reply = Reply::titled(ctx.t(Msg::PlanTitle { account: account.name.clone(), year }));
+    let Some(plan) = store.plan(ctx.workspace.id, account.id, year).await? else {
+        return Ok(reply.line(ctx.t(Msg::NoPlan { account: account.name.clone(), year })));
+    };
+    let values =
+        [&plan.objectives, &plan.value_delivered, &plan.value_evidence, &plan.changes, &plan.depth, &plan.resources];
+    for ((_, label), value) in FIELDS.iter().zip(values) {
+        let text = if value.is_empty() { ctx.t(Msg::PlanNotWritten) } else { value.clone() };
+        reply = reply.field(ctx.t(label.clone()), text);
+    }
+    for goal in store.goals(ctx.workspace.id, plan.id).await? {
+        let mark = if goal.status == "done" { "☑" } else { "☐" };
+        let mut line = format!("#{} {mark} {}", goal.id, goal.title);
+        if let Some(owner) = goal.owner_name {
+            line.push_str(&format!(" · {owner}"));
+        }
+        if let Some(due) = goal.due_on {
+            line.push_str(&format!(" · {}", format_date(due, ctx.locale)));
+        }
+        reply = reply.line(line);
+    }
+    let footer = footer.unwrap_or(Msg::PlanUpdated { date: ctx.local_date(plan.updated_at) });
+    Ok(reply.footer(ctx.t(footer)))
+}
+
+pub async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply, CommandError> {
+    let year = r.year.unwrap_or_else(|| i64::from(ctx.today().year()));
+    let account = require_account(store, ctx, &r.account).await?;
+    let Some(action) = r.action.as_deref() else {
+        return show(store, ctx, &account, year, None).await;
+    };
+    let what = r.what.as_deref().unwrap_or("");
+    let text = r.text.as_deref().unwrap_or("").trim();
+    // Check everything before writing anything.
+    enum Change {
+        Field(&'static str),
+        AddGoal(Option<i64>, Option<chrono::NaiveDate>),
+        FinishGoal(i64),
+    }
+    let change = match action {
+        "set" => {
+            let field = FIELDS
+                .iter()
+                .find(|(name, _)| *name == what)
+                .map(|(name, _)| *name)
+                .ok_or_else(|| Msg::BadPlanField { value: truncate(what, 20) })?;
+            if text.is_empty() {
+                return Err(Msg::PlanNeedsText.into());
+            }
+            Change::Field(field)
+        }
+        _ => match what {
+            "add" => {
+                if text.is_empty() {
+                    return Err(Msg::PlanNeedsText.into());
+                }
+                let owner = match &r.owner {
+                    Some(name) => Some(require_person(store, ctx, name).await?.id),
+                    None => None,
+                };
+                let due = r
+                    .due
+                    .as_deref()
+                    .map(|d| {
+                        parse_date(d, ctx.today()).map_err(|e| match e {
+                            DateError::Malformed => Msg::BadDate { arg: "due", value: truncate(d, 40) },
+                            DateError::NoSuchDay => Msg::NoSuchDay { arg: "due", value: truncate(d, 40) },
+                        })
+                    })
+                    .transpose()?;
+                Change::AddGoal(owner, due)
+            }
+            "done" => {
+                let id = text
+                    .trim_start_matches('#')
+                    .parse::<i64>()
+                    .map_err(|_| Msg::BadGoalNumber { value: truncate(text, 20) })?;
+                Change::FinishGoal(id)
+            }
+            _ => return Err(Msg::BadGoalAction { value: truncate(what, 20) }.into()),
+        },
+    };
+    require_write(store, ctx, &account).await?;
+    let mut tx = store.write().await?;
+    let plan = tx.ensure_plan(ctx.workspace.id, account.id, year, ctx.now).await?;
+    let footer = match change {
+        Change::Field(field) => {
+            tx.set_plan_field(plan, field, text, ctx.now).await?;
+            Msg::PlanSaved
+        }
+        Change::AddGoal(owner, due) => {
+            let id = tx.add_goal(ctx.workspace.id, plan, text, owner, due, ctx.now).await?;
+            Msg::GoalAdded { id }
+        }
+        Change::FinishGoal(id) => {
+            if !tx.finish_goal(ctx.workspace.id, plan, id, ctx.now).await? {
+                return Err(Msg::NoSuchGoal { id }.into());
+            }
+            Msg::GoalDone { id }
+        }
+    };
+    let arguments = serde_json::to_string(r).unwrap_or_default();
+    tx.audit(ctx.workspace.id, ctx.person.id, "plan", &arguments, "ok", ctx.now).await?;
+    tx.commit().await?;
+    Ok(show(store, ctx, &account, year, Some(footer)).await?.tone(Tone::Good))
+}

@@ -1,0 +1,159 @@
+//! Account plans, one per account and year, and their goals.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Store, StoreError, WriteTx};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRow {
+    pub id: i64,
+    pub year: i64,
+    pub objectives: String,
+    pub value_delivered: String,
+    pub value_evidence: String,
+    pub changes: String,
+    pub depth: String,
+    pub resources: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalRow {
+    pub id: i64,
+    pub title: String,
+    pub owner_name: Option<String>,
+    pub due_on: Option<NaiveDate>,
+    pub status: String,
+}
+
+impl Store {
+    /// The account's plan for a year.
+    pub async fn plan(&self, workspace_id: i64, account_id: i64, year: i64) -> Result<Option<PlanRow>, StoreError> {
+        sqlx::query_as!(
+            PlanRow,
+            r#"SELECT id AS "id!", year, objectives, value_delivered, value_evidence, changes, depth, resources,
+                      updated_at AS "updated_at!: DateTime<Utc>"
+               FROM account_plans WHERE workspace_id = ? AND account_id = ? AND year = ?"#,
+            workspace_id,
+            account_id,
+            year
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// A plan's goals, open ones first, in the order they were set.
+    pub async fn goals(&self, workspace_id: i64, plan_id: i64) -> Result<Vec<GoalRow>, StoreError> {
+        sqlx::query_as!(
+            GoalRow,
+            r#"SELECT g.id AS "id!", g.title, p.display_name AS "owner_name?", g.due_on AS "due_on?: NaiveDate", g.status
+               FROM plan_goals g LEFT JOIN people p ON p.id = g.owner_id
+               WHERE g.workspace_id = ? AND g.plan_id = ? ORDER BY g.status = 'done', g.id"#,
+            workspace_id,
+            plan_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// The account's plan for a year, created empty when there is none yet.
+    pub async fn ensure_plan(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        year: i64,
+        at: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        sqlx::query!(
+            "INSERT INTO account_plans (workspace_id, account_id, year, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (account_id, year) DO NOTHING",
+            workspace_id,
+            account_id,
+            year,
+            at
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query_scalar!(
+            r#"SELECT id AS "id!" FROM account_plans WHERE workspace_id = ? AND account_id = ? AND year = ?"#,
+            workspace_id,
+            account_id,
+            year
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Sets one field of a plan: objectives, value, evidence, changes, depth or resources.
+    pub async fn set_plan_field(
+        &mut self,
+        plan_id: i64,
+        field: &str,
+        text: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE account_plans SET
+                 objectives = CASE WHEN ?1 = 'objectives' THEN ?2 ELSE objectives END,
+                 value_delivered = CASE WHEN ?1 = 'value' THEN ?2 ELSE value_delivered END,
+                 value_evidence = CASE WHEN ?1 = 'evidence' THEN ?2 ELSE value_evidence END,
+                 changes = CASE WHEN ?1 = 'changes' THEN ?2 ELSE changes END,
+                 depth = CASE WHEN ?1 = 'depth' THEN ?2 ELSE depth END,
+                 resources = CASE WHEN ?1 = 'resources' THEN ?2 ELSE resources END,
+                 updated_at = ?3
+             WHERE id = ?4",
+            field,
+            text,
+            at,
+            plan_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn add_goal(
+        &mut self,
+        workspace_id: i64,
+        plan_id: i64,
+        title: &str,
+        owner_id: Option<i64>,
+        due_on: Option<NaiveDate>,
+        at: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        sqlx::query_scalar!(
+            r#"INSERT INTO plan_goals (workspace_id, plan_id, title, owner_id, due_on, created_at)
+               VALUES (?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            workspace_id,
+            plan_id,
+            title,
+            owner_id,
+            due_on,
+            at
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Marks a goal of the plan done; `false` when the plan has no such open goal.
+    pub async fn finish_goal(
+        &mut self,
+        workspace_id: i64,
+        plan_id: i64,
+        goal_id: i64,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query!(
+            "UPDATE plan_goals SET status = 'done', done_at = ? WHERE workspace_id = ? AND plan_id = ? AND id = ? AND status = 'open'",
+            at,
+            workspace_id,
+            plan_id,
+            goal_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
