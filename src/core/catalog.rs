@@ -67,6 +67,10 @@ const fn option(name: &'static str, ty: ArgType, help: Msg) -> ArgSpec {
     ArgSpec { name, ty, required: false, flag: true, greedy: false, help }
 }
 
+const fn required_option(name: &'static str, ty: ArgType, help: Msg) -> ArgSpec {
+    ArgSpec { name, ty, required: true, flag: true, greedy: false, help }
+}
+
 const NAME: ArgType = ArgType::Text { max_chars: MAX_NAME_CHARS };
 
 /// Every command, in the order help lists them.
@@ -109,6 +113,20 @@ pub static CATALOG: &[CommandSpec] = &[
             positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::ArgCount),
         ],
         example: "/history Vale 5",
+    },
+    CommandSpec {
+        name: "review",
+        summary: Msg::CmdReview,
+        args: &[
+            positional("account", ArgType::Account, true, true, Msg::ArgAccount),
+            required_option("objectives", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewObjectives),
+            required_option("value", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewValue),
+            required_option("changes", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewChanges),
+            required_option("depth", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewDepth),
+            required_option("rating", ArgType::Integer { min: 1, max: 5 }, Msg::ArgRating),
+            option("next", ArgType::Text { max_chars: 1000 }, Msg::ArgNextObjectives),
+        ],
+        example: "/review Vale --objectives \"Keep S11D\" --value \"Yes, downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4",
     },
     CommandSpec {
         name: "health",

@@ -29,6 +29,8 @@ pub enum Command {
     },
     /// The accounts whose health is lowest.
     Risks,
+    /// Records the yearly review of an account plan.
+    Review(ReviewRequest),
     /// Shows or edits an account plan.
     Plan(PlanRequest),
     /// The stakeholder map of an account.
@@ -109,6 +111,18 @@ fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok
     s.serialize_str(kind.code())
 }
 
+/// The answers of a yearly review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewRequest {
+    pub account: String,
+    pub objectives: String,
+    pub value: String,
+    pub changes: String,
+    pub depth: String,
+    pub rating: i64,
+    pub next: Option<String>,
+}
+
 /// What `/plan` does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanRequest {
@@ -184,6 +198,15 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "review" => Command::Review(ReviewRequest {
+                account: required("account")?,
+                objectives: required("objectives")?,
+                value: required("value")?,
+                changes: required("changes")?,
+                depth: required("depth")?,
+                rating: number("rating").unwrap_or(3),
+                next: text("next"),
+            }),
             "plan" => Command::Plan(PlanRequest {
                 account: required("account")?,
                 action: text("action").map(|a| a.to_ascii_lowercase()),
@@ -268,6 +291,7 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Review(_) => "review",
             Command::Plan(_) => "plan",
             Command::Health { .. } => "health",
             Command::Risks => "risks",
@@ -294,6 +318,7 @@ impl Command {
             self,
             Command::Log(_)
                 | Command::Plan(PlanRequest { action: Some(_), .. })
+                | Command::Review(_)
                 | Command::Contact(_)
                 | Command::Competitor { .. }
                 | Command::Wallet { spend: Some(_), .. }

@@ -311,6 +311,26 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CmdReview,
+    ArgReviewObjectives,
+    ArgReviewValue,
+    ArgReviewChanges,
+    ArgReviewDepth,
+    ArgRating,
+    ArgNextObjectives,
+    ReviewSummary {
+        rating: i64,
+    },
+    ReviewRecorded {
+        account: String,
+        rating: i64,
+    },
+    LabelNextReview,
+    LabelNextPlan,
+    ReviewFooter {
+        account: String,
+        year: i64,
+    },
     CmdPlan,
     ArgPlanAction,
     ArgPlanWhat,
@@ -1684,6 +1704,41 @@ impl Msg {
                 format!("After goal comes add or done, not “{value}”."),
                 format!("Depois de goal vem add ou done, não “{value}”."),
             ),
+            Msg::CmdReview => {
+                s("Record the yearly review of an account plan", "Registra a revisão anual do plano de uma conta")
+            }
+            Msg::ArgReviewObjectives => s(
+                "What should our long-term objectives for this account be?",
+                "Quais devem ser os nossos objetivos de longo prazo para esta conta?",
+            ),
+            Msg::ArgReviewValue => {
+                s("Are we demonstrating the value they expect?", "Estamos demonstrando o valor que eles esperam?")
+            }
+            Msg::ArgReviewChanges => s(
+                "What should we change next year to improve the relationship?",
+                "O que mudar no próximo ano para melhorar o relacionamento?",
+            ),
+            Msg::ArgReviewDepth => s(
+                "Are we deep enough, and what resources do we need to grow?",
+                "Estamos profundos o bastante, e de que recursos precisamos?",
+            ),
+            Msg::ArgRating => s("How the year went, 1 to 5", "Como foi o ano, de 1 a 5"),
+            Msg::ArgNextObjectives => {
+                s("Next year's objectives (default: this year's)", "Os objetivos do próximo ano (padrão: os deste ano)")
+            }
+            Msg::ReviewSummary { rating } => p(
+                format!("Yearly review of the account plan: {rating}/5"),
+                format!("Revisão anual do plano de conta: {rating}/5"),
+            ),
+            Msg::ReviewRecorded { account, rating } => p(
+                format!("Yearly review of {account} recorded: {rating}/5"),
+                format!("Revisão anual de {account} registrada: {rating}/5"),
+            ),
+            Msg::LabelNextReview => s("Next review", "Próxima revisão"),
+            Msg::LabelNextPlan => s("Plan started", "Plano iniciado"),
+            Msg::ReviewFooter { account, year } => {
+                p(format!("/plan {account} --year {year} shows it"), format!("/plan {account} --year {year} o mostra"))
+            }
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",

@@ -27,7 +27,7 @@ pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,
 };
 pub use people::{NewPerson, Person};
-pub use plans::{GoalRow, PlanRow};
+pub use plans::{GoalRow, NewReview, PlanRow};
 pub use workspaces::Workspace;
 
 /// Errors of the store: always internal (a person never caused them).

@@ -57,7 +57,79 @@ impl Store {
     }
 }
 
+/// A yearly review to record.
+#[derive(Debug, Clone, Copy)]
+pub struct NewReview<'a> {
+    pub account_id: i64,
+    pub year: i64,
+    pub objectives: &'a str,
+    pub value: &'a str,
+    pub changes: &'a str,
+    pub depth: &'a str,
+    pub rating: i64,
+    pub next_objectives: &'a str,
+    pub reviewed_by: i64,
+    pub at: DateTime<Utc>,
+}
+
 impl WriteTx {
+    /// Records a yearly review, starts next year's plan from this year's (with the new
+    /// objectives when given), and moves the account's review date a year on.
+    pub async fn record_review(
+        &mut self,
+        workspace_id: i64,
+        r: &NewReview<'_>,
+        next_review: NaiveDate,
+    ) -> Result<i64, StoreError> {
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO yearly_reviews (workspace_id, account_id, year, objectives, value, changes, depth, rating,
+                   next_objectives, reviewed_by, reviewed_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            workspace_id,
+            r.account_id,
+            r.year,
+            r.objectives,
+            r.value,
+            r.changes,
+            r.depth,
+            r.rating,
+            r.next_objectives,
+            r.reviewed_by,
+            r.at
+        )
+        .fetch_one(&mut *self.tx)
+        .await?;
+        let next_year = r.year + 1;
+        sqlx::query!(
+            "INSERT INTO account_plans (workspace_id, account_id, year, objectives, value_delivered, value_evidence, changes,
+                 depth, resources, updated_at)
+             SELECT ?1, ?2, ?3, CASE WHEN ?4 = '' THEN COALESCE(p.objectives, '') ELSE ?4 END,
+                 COALESCE(p.value_delivered, ''), COALESCE(p.value_evidence, ''), '', COALESCE(p.depth, ''),
+                 COALESCE(p.resources, ''), ?5
+             FROM (SELECT 1) LEFT JOIN account_plans p ON p.account_id = ?2 AND p.year = ?6
+             WHERE true
+             ON CONFLICT (account_id, year) DO UPDATE SET
+                 objectives = CASE WHEN ?4 = '' THEN objectives ELSE ?4 END, updated_at = ?5",
+            workspace_id,
+            r.account_id,
+            next_year,
+            r.next_objectives,
+            r.at,
+            r.year
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE accounts SET yearly_review_on = ? WHERE workspace_id = ? AND id = ?",
+            next_review,
+            workspace_id,
+            r.account_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(id)
+    }
+
     /// The account's plan for a year, created empty when there is none yet.
     pub async fn ensure_plan(
         &mut self,

@@ -243,3 +243,43 @@ async fn the_account_plan_and_its_goals() {
     assert_eq!(field(&set, "Long-term objectives"), "Own the offshore valve retrofit");
     assert_eq!(field(&set, "Resources needed"), "not written yet");
 }
+
+#[tokio::test]
+async fn the_yearly_review_starts_next_years_plan_and_restarts_the_clock() {
+    let app = demo_app().await;
+    let before = app.counts(WS).await;
+    let missing = say_as(&app, "carlos.mendes", "/review Vale --objectives x --value y --changes z --rating 4").await;
+    assert!(missing.lines[0].starts_with("Missing --depth."), "{:?}", missing.lines);
+    let bad =
+        say_as(&app, "carlos.mendes", "/review Vale --objectives x --value y --changes z --depth w --rating 6").await;
+    assert_eq!(bad.lines, ["--rating must be a whole number from 1 to 5, not “6”."]);
+    let refused = app.say("/review Vale --objectives x --value y --changes z --depth w --rating 4").await;
+    assert!(refused.is_error());
+    assert_eq!(app.counts(WS).await, before);
+
+    let reply = say_as(
+        &app,
+        "carlos.mendes",
+        "/review Vale --objectives \"Keep S11D\" --value \"Yes: downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4 --next \"Reference supplier for all of Carajás\"",
+    )
+    .await;
+    assert_eq!(reply.title.as_deref(), Some("Yearly review of Vale recorded: 4/5"), "{}", reply.to_text());
+    // The review was due 2026-12-21: the next one is a year on.
+    assert_eq!(field(&reply, "Next review"), "2027-12-21");
+    assert_eq!(app.counts(WS).await.interactions, before.interactions + 1);
+    let next = app.say("/plan Vale --year 2027").await;
+    assert_eq!(field(&next, "Long-term objectives"), "Reference supplier for all of Carajás");
+    assert_eq!(
+        field(&next, "Value we demonstrate"),
+        "Fewer unplanned stops on the crushers: 14 % less downtime in 2026"
+    );
+    let card = app.say("/account Vale").await;
+    assert_eq!(field(&card, "Yearly review"), "2027-12-21 (in 389 days)");
+    assert_eq!(
+        field(&card, "Next planning meeting"),
+        "2026-12-27 (in 30 days)",
+        "a review restarts the planning clock"
+    );
+    let history = app.say("/history Vale 1").await;
+    assert!(history.lines[0].contains("yearly review"), "{:?}", history.lines);
+}
