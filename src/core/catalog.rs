@@ -129,6 +129,19 @@ pub static CATALOG: &[CommandSpec] = &[
         example: "/review Vale --objectives \"Keep S11D\" --value \"Yes, downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4",
     },
     CommandSpec {
+        name: "qualify",
+        summary: Msg::CmdQualify,
+        args: &[
+            positional("account", ArgType::Account, false, true, Msg::ArgQualifyAccount),
+            option("potential", ArgType::Integer { min: 1, max: 5 }, Msg::ArgPotential),
+            option("leadership", ArgType::Integer { min: 1, max: 5 }, Msg::ArgLeadership),
+            option("profitability", ArgType::Integer { min: 1, max: 5 }, Msg::ArgProfitability),
+            option("fit", ArgType::Integer { min: 1, max: 5 }, Msg::ArgFit),
+            option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgOurStrength),
+        ],
+        example: "/qualify Vale --potential 5 --leadership 4 --profitability 3 --fit 4 --strength 3",
+    },
+    CommandSpec {
         name: "health",
         summary: Msg::CmdHealth,
         args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],

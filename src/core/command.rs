@@ -29,6 +29,11 @@ pub enum Command {
     },
     /// The accounts whose health is lowest.
     Risks,
+    /// Qualifies an account, shows its qualification, or (without one) lists the re-tiering.
+    Qualify {
+        account: Option<String>,
+        scores: [Option<i64>; 5],
+    },
     /// Records the yearly review of an account plan.
     Review(ReviewRequest),
     /// Shows or edits an account plan.
@@ -198,6 +203,16 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
+            "qualify" => Command::Qualify {
+                account: text("account"),
+                scores: [
+                    number("potential"),
+                    number("leadership"),
+                    number("profitability"),
+                    number("fit"),
+                    number("strength"),
+                ],
+            },
             "review" => Command::Review(ReviewRequest {
                 account: required("account")?,
                 objectives: required("objectives")?,
@@ -291,6 +306,7 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Qualify { .. } => "qualify",
             Command::Review(_) => "review",
             Command::Plan(_) => "plan",
             Command::Health { .. } => "health",
@@ -319,6 +335,7 @@ impl Command {
             Command::Log(_)
                 | Command::Plan(PlanRequest { action: Some(_), .. })
                 | Command::Review(_)
+                | Command::Qualify { scores: [Some(_), ..], .. }
                 | Command::Contact(_)
                 | Command::Competitor { .. }
                 | Command::Wallet { spend: Some(_), .. }

@@ -85,6 +85,9 @@ impl Core {
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::Qualify { account, scores } => {
+                commands::qualify::run(&self.store, ctx, account.as_deref(), scores).await
+            }
             Command::Review(request) => commands::review::run(&self.store, ctx, &request).await,
             Command::Plan(request) => commands::plan::run(&self.store, ctx, &request).await,
             Command::Health { account } => commands::health::show(&self.store, ctx, &account).await,

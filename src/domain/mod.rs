@@ -6,5 +6,6 @@ pub mod health;
 pub mod kind;
 pub mod matching;
 pub mod money;
+pub mod qualification;
 pub mod stakeholders;
 pub mod text;

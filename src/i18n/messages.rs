@@ -311,6 +311,36 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CmdQualify,
+    ArgQualifyAccount,
+    ArgPotential,
+    ArgLeadership,
+    ArgProfitability,
+    ArgFit,
+    ArgOurStrength,
+    RetierTitle,
+    RetierLine {
+        account: String,
+        from: i64,
+        to: i64,
+    },
+    RetierNone {
+        qualified: usize,
+    },
+    QualifyNeedsAll,
+    NotQualified {
+        account: String,
+    },
+    QualifyTitle {
+        account: String,
+    },
+    LabelAttractiveness,
+    LabelOurStrength,
+    LabelScores,
+    LabelSuggestedTier,
+    QualifyScores {
+        q: [i64; 4],
+    },
     CmdReview,
     ArgReviewObjectives,
     ArgReviewValue,
@@ -1739,6 +1769,54 @@ impl Msg {
             Msg::ReviewFooter { account, year } => {
                 p(format!("/plan {account} --year {year} shows it"), format!("/plan {account} --year {year} o mostra"))
             }
+            Msg::CmdQualify => s(
+                "Qualify an account and suggest its tier; alone, the re-tiering list",
+                "Qualifica uma conta e sugere o nível; sozinho, a lista de reclassificação",
+            ),
+            Msg::ArgQualifyAccount => {
+                s("The account (none: the re-tiering list)", "A conta (nenhuma: a lista de reclassificação)")
+            }
+            Msg::ArgPotential => s("Purchase potential, 1 to 5", "Potencial de compra, de 1 a 5"),
+            Msg::ArgLeadership => s("Technological leadership, 1 to 5", "Liderança tecnológica, de 1 a 5"),
+            Msg::ArgProfitability => s("Profitability, 1 to 5", "Rentabilidade, de 1 a 5"),
+            Msg::ArgFit => s("Strategic fit, 1 to 5", "Aderência estratégica, de 1 a 5"),
+            Msg::ArgOurStrength => s("Our strength in the account, 1 to 5", "A nossa força na conta, de 1 a 5"),
+            Msg::RetierTitle => {
+                s("Re-tiering: suggested tiers that differ", "Reclassificação: níveis sugeridos diferentes")
+            }
+            Msg::RetierLine { account, from, to } => p(
+                format!("{account}: tier {from} → suggested tier {to}"),
+                format!("{account}: nível {from} → nível sugerido {to}"),
+            ),
+            Msg::RetierNone { qualified } => p(
+                format!("Every qualified account ({qualified}) is in its suggested tier."),
+                format!("Todas as contas qualificadas ({qualified}) estão no nível sugerido."),
+            ),
+            Msg::QualifyNeedsAll => s(
+                "A first qualification needs all five: --potential, --leadership, --profitability, --fit and --strength (1 to 5).",
+                "A primeira qualificação precisa dos cinco: --potential, --leadership, --profitability, --fit e --strength (de 1 a 5).",
+            ),
+            Msg::NotQualified { account } => p(
+                format!(
+                    "{account} is not qualified yet: /qualify {account} --potential N --leadership N --profitability N --fit N --strength N."
+                ),
+                format!(
+                    "{account} ainda não foi qualificada: /qualify {account} --potential N --leadership N --profitability N --fit N --strength N."
+                ),
+            ),
+            Msg::QualifyTitle { account } => p(format!("{account}: qualification"), format!("{account}: qualificação")),
+            Msg::LabelAttractiveness => s("Attractiveness", "Atratividade"),
+            Msg::LabelOurStrength => s("Our strength", "A nossa força"),
+            Msg::LabelScores => s("Scores", "Notas"),
+            Msg::LabelSuggestedTier => s("Suggested tier", "Nível sugerido"),
+            Msg::QualifyScores { q: [a, b, c, d] } => p(
+                format!(
+                    "purchase potential {a} · technological leadership {b} · profitability {c} · strategic fit {d}"
+                ),
+                format!(
+                    "potencial de compra {a} · liderança tecnológica {b} · rentabilidade {c} · aderência estratégica {d}"
+                ),
+            ),
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",

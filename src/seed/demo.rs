@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use super::{Rng, SeedReport};
 use crate::domain::account::Tier;
+use crate::domain::qualification::Qualification;
 use crate::store::{CompetitorChange, NewAccount, NewContact, NewInteraction, NewPerson, Store, StoreError};
 
 struct DemoPerson {
@@ -430,6 +431,19 @@ pub async fn seed_demo(
             tx.upsert_competitor(ws, &change).await?;
         }
 
+        // Qualification (potential, leadership, profitability, fit, our strength): Embraer is
+        // attractive but we are weak there, so its suggested tier differs from its tier.
+        let scores = match a.name {
+            "Vale" => Some((5, 4, 3, 5, 4)),
+            "Petrobrás" => Some((5, 3, 3, 5, 3)),
+            "Embraer" => Some((4, 5, 5, 4, 2)),
+            "Klabin" => Some((2, 2, 4, 3, 3)),
+            _ => None,
+        };
+        if let Some((potential, leadership, profitability, fit, strength)) = scores {
+            let q = Qualification { potential, leadership, profitability, fit, strength };
+            tx.set_qualification(ws, account_id, &q, now).await?;
+        }
         if a.name == "Vale" {
             let plan = tx.ensure_plan(ws, account_id, i64::from(year), now).await?;
             let parts = [

@@ -136,3 +136,60 @@ impl WriteTx {
         Ok(())
     }
 }
+
+/// An account's qualification scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QualificationRow {
+    pub account_id: i64,
+    pub account_name: String,
+    pub tier: i64,
+    pub potential: i64,
+    pub leadership: i64,
+    pub profitability: i64,
+    pub fit: i64,
+    pub strength: i64,
+}
+
+impl Store {
+    /// The qualification of every active account qualified so far, by name.
+    pub async fn qualifications(&self, workspace_id: i64) -> Result<Vec<QualificationRow>, StoreError> {
+        sqlx::query_as!(
+            QualificationRow,
+            r#"SELECT q.account_id AS "account_id!", a.name AS account_name, a.tier, q.potential, q.leadership,
+                      q.profitability, q.fit, q.strength
+               FROM qualifications q JOIN accounts a ON a.id = q.account_id
+               WHERE q.workspace_id = ? AND a.status = 'active' ORDER BY a.name COLLATE NOCASE"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    pub async fn set_qualification(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        q: &crate::domain::qualification::Qualification,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO qualifications (workspace_id, account_id, potential, leadership, profitability, fit, strength, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (account_id) DO UPDATE SET potential = ?3, leadership = ?4, profitability = ?5, fit = ?6,
+                 strength = ?7, updated_at = ?8",
+            workspace_id,
+            account_id,
+            q.potential,
+            q.leadership,
+            q.profitability,
+            q.fit,
+            q.strength,
+            at
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+}

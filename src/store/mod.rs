@@ -21,7 +21,7 @@ use sqlx::{Sqlite, Transaction};
 pub use accounts::{AccountRow, NewAccount, PortfolioRow, TermHit};
 pub use audit::Counts;
 pub use contacts::{ContactChanges, ContactRow, ContactStats, NewContact, StakeholderRow};
-pub use depth::{CompetitorChange, CompetitorRow, WalletPeriod};
+pub use depth::{CompetitorChange, CompetitorRow, QualificationRow, WalletPeriod};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,

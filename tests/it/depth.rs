@@ -283,3 +283,41 @@ async fn the_yearly_review_starts_next_years_plan_and_restarts_the_clock() {
     let history = app.say("/history Vale 1").await;
     assert!(history.lines[0].contains("yearly review"), "{:?}", history.lines);
 }
+
+#[tokio::test]
+async fn qualification_suggests_a_tier_and_lists_the_re_tiering() {
+    let app = demo_app().await;
+    let vale = app.say("/qualify Vale").await;
+    // (2×5 + 4 + 3 + 5) / 5 = 4.4 with strength 4: tier 1, as it is.
+    assert_eq!(field(&vale, "Attractiveness"), "4.4");
+    assert_eq!(field(&vale, "Suggested tier"), "Tier 1 (strategic)");
+    let list = app.say("/qualify").await;
+    // Embraer: (2×4 + 5 + 5 + 4) / 5 = 4.4 but strength 2: tier 2.
+    assert_eq!(list.lines, ["Embraer: tier 1 → suggested tier 2"]);
+
+    let before = app.counts(WS).await;
+    let partial = say_as(&app, "rafael.lima", "/qualify Gerdau --potential 4").await;
+    assert_eq!(
+        partial.lines[0],
+        "A first qualification needs all five: --potential, --leadership, --profitability, --fit and --strength (1 to 5)."
+    );
+    let bad = say_as(&app, "rafael.lima", "/qualify Gerdau --potential 6").await;
+    assert_eq!(bad.lines, ["--potential must be a whole number from 1 to 5, not “6”."]);
+    let refused = app.say("/qualify Gerdau --potential 2 --leadership 2 --profitability 2 --fit 2 --strength 2").await;
+    assert!(refused.is_error());
+    assert_eq!(app.counts(WS).await, before);
+
+    // Gerdau: (2×2 + 2 + 3 + 2) / 5 = 2.2: tier 3 suggested for a tier-2 account.
+    let gerdau = say_as(
+        &app,
+        "rafael.lima",
+        "/qualify Gerdau --potential 2 --leadership 2 --profitability 3 --fit 2 --strength 2",
+    )
+    .await;
+    assert_eq!(field(&gerdau, "Attractiveness"), "2.2");
+    assert_eq!(gerdau.lines, ["Gerdau: tier 2 → suggested tier 3"]);
+    // Changing one score keeps the others.
+    let strong = say_as(&app, "marina.costa", "/qualify Embraer --strength 4").await;
+    assert!(strong.lines.is_empty(), "now tier 1 as it is: {:?}", strong.lines);
+    assert_eq!(app.say("/qualify").await.lines, ["Gerdau: tier 2 → suggested tier 3"]);
+}

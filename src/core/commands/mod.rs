@@ -12,6 +12,7 @@ pub mod log;
 pub mod meetings;
 pub mod people;
 pub mod plan;
+pub mod qualify;
 pub mod review;
 pub mod schedule;
 pub mod stakeholders;

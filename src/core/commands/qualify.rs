@@ -1,0 +1,105 @@
+//! `/qualify ACCOUNT --potential N --leadership N --profitability N --fit N --strength N` scores
+//! an account (1 to 5 each) and suggests its tier; `/qualify ACCOUNT` shows the scores;
+//! `/qualify` alone is the re-tiering list: the accounts whose suggested tier is not their tier.
+
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::permissions::require_write;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::require_account;
+use crate::domain::account::Tier;
+use crate::domain::qualification::Qualification;
+use crate::i18n::Msg;
+use crate::store::{QualificationRow, Store};
+
+fn of(row: &QualificationRow) -> Qualification {
+    Qualification {
+        potential: row.potential,
+        leadership: row.leadership,
+        profitability: row.profitability,
+        fit: row.fit,
+        strength: row.strength,
+    }
+}
+
+fn tenths(t: i64, ctx: &Context) -> String {
+    format!("{}{}{}", t / 10, ctx.locale.pick('.', ','), t % 10)
+}
+
+pub async fn run(
+    store: &Store,
+    ctx: &Context,
+    account: Option<&str>,
+    scores: [Option<i64>; 5],
+) -> Result<Reply, CommandError> {
+    let rows = store.qualifications(ctx.workspace.id).await?;
+    let Some(name) = account else {
+        let mut reply = Reply::titled(ctx.t(Msg::RetierTitle));
+        for row in &rows {
+            let suggested = of(row).suggested_tier();
+            if suggested.number() != row.tier {
+                reply = reply.line(ctx.t(Msg::RetierLine {
+                    account: row.account_name.clone(),
+                    from: row.tier,
+                    to: suggested.number(),
+                }));
+            }
+        }
+        if reply.lines.is_empty() {
+            reply = reply.line(ctx.t(Msg::RetierNone { qualified: rows.len() }));
+        }
+        return Ok(reply);
+    };
+    let account = require_account(store, ctx, name).await?;
+    let current = rows.iter().find(|r| r.account_id == account.id).map(of);
+    let q = if scores.iter().any(Option::is_some) {
+        let [potential, leadership, profitability, fit, strength] = scores;
+        let merged = match current {
+            Some(c) => Qualification {
+                potential: potential.unwrap_or(c.potential),
+                leadership: leadership.unwrap_or(c.leadership),
+                profitability: profitability.unwrap_or(c.profitability),
+                fit: fit.unwrap_or(c.fit),
+                strength: strength.unwrap_or(c.strength),
+            },
+            None => match (potential, leadership, profitability, fit, strength) {
+                (Some(potential), Some(leadership), Some(profitability), Some(fit), Some(strength)) => {
+                    Qualification { potential, leadership, profitability, fit, strength }
+                }
+                _ => return Err(Msg::QualifyNeedsAll.into()),
+            },
+        };
+        require_write(store, ctx, &account).await?;
+        let mut tx = store.write().await?;
+        tx.set_qualification(ctx.workspace.id, account.id, &merged, ctx.now).await?;
+        let arguments = serde_json::json!({ "account": account.name, "scores": scores }).to_string();
+        tx.audit(ctx.workspace.id, ctx.person.id, "qualify", &arguments, "ok", ctx.now).await?;
+        tx.commit().await?;
+        merged
+    } else {
+        match current {
+            Some(c) => c,
+            None => {
+                return Ok(Reply::titled(account.name.clone()).line(ctx.t(Msg::NotQualified { account: account.name })));
+            }
+        }
+    };
+    let suggested = q.suggested_tier();
+    let tier = Tier::from_number(account.tier).unwrap_or(Tier::Maintain);
+    let mut reply = Reply::titled(ctx.t(Msg::QualifyTitle { account: account.name.clone() }))
+        .inline_field(ctx.t(Msg::LabelAttractiveness), tenths(q.attractiveness_tenths(), ctx))
+        .inline_field(ctx.t(Msg::LabelOurStrength), q.strength.to_string())
+        .field(
+            ctx.t(Msg::LabelScores),
+            ctx.t(Msg::QualifyScores { q: [q.potential, q.leadership, q.profitability, q.fit] }),
+        )
+        .field(ctx.t(Msg::LabelSuggestedTier), ctx.t(Msg::TierLine { tier: suggested, segment: String::new() }));
+    let tone = if suggested == tier {
+        Tone::Good
+    } else {
+        reply =
+            reply.line(ctx.t(Msg::RetierLine { account: account.name, from: account.tier, to: suggested.number() }));
+        Tone::Warning
+    };
+    Ok(reply.tone(tone))
+}
