@@ -52,6 +52,9 @@ pub struct CommandSpec {
     pub args: &'static [ArgSpec],
     /// A typical use, shown by help.
     pub example: &'static str,
+    /// The forms of a command whose first word chooses what it does (shown instead of the
+    /// generated usage); empty for the others.
+    pub forms: &'static [&'static str],
 }
 
 pub const MAX_NAME_CHARS: usize = 100;
@@ -80,6 +83,7 @@ pub static CATALOG: &[CommandSpec] = &[
         summary: Msg::CmdAccount,
         args: &[positional("name", ArgType::Account, true, true, Msg::ArgAccountName)],
         example: "/account Vale",
+        forms: &[],
     },
     CommandSpec {
         name: "accounts",
@@ -89,6 +93,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("owner", ArgType::Person, Msg::ArgOwner),
         ],
         example: "/accounts --tier 1",
+        forms: &[],
     },
     CommandSpec {
         name: "log",
@@ -104,6 +109,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("tone", ArgType::Choice(&["positive", "neutral", "negative"]), Msg::ArgTone),
         ],
         example: "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
+        forms: &[],
     },
     CommandSpec {
         name: "history",
@@ -113,6 +119,7 @@ pub static CATALOG: &[CommandSpec] = &[
             positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::ArgCount),
         ],
         example: "/history Vale 5",
+        forms: &[],
     },
     CommandSpec {
         name: "review",
@@ -127,6 +134,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("next", ArgType::Text { max_chars: 1000 }, Msg::ArgNextObjectives),
         ],
         example: "/review Vale --objectives \"Keep S11D\" --value \"Yes, downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4",
+        forms: &[],
     },
     CommandSpec {
         name: "qualify",
@@ -140,14 +148,34 @@ pub static CATALOG: &[CommandSpec] = &[
             option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgOurStrength),
         ],
         example: "/qualify Vale --potential 5 --leadership 4 --profitability 3 --fit 4 --strength 3",
+        forms: &[],
     },
     CommandSpec {
         name: "health",
         summary: Msg::CmdHealth,
         args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
         example: "/health Vale",
+        forms: &[],
     },
-    CommandSpec { name: "risks", summary: Msg::CmdRisks, args: &[], example: "/risks" },
+    CommandSpec { name: "risks", summary: Msg::CmdRisks, args: &[], example: "/risks", forms: &[] },
+    CommandSpec {
+        name: "opp",
+        summary: Msg::CmdOpp,
+        args: &[
+            positional("target", ArgType::Text { max_chars: MAX_NAME_CHARS }, true, false, Msg::ArgOppTarget),
+            positional("first", ArgType::Text { max_chars: 200 }, false, false, Msg::ArgOppFirst),
+            positional("second", ArgType::Text { max_chars: 200 }, false, false, Msg::ArgOppSecond),
+            positional("third", ArgType::Text { max_chars: 40 }, false, false, Msg::ArgOppThird),
+            option("close", ArgType::Date, Msg::ArgOppClose),
+            option("reason", ArgType::Text { max_chars: 300 }, Msg::ArgOppReason),
+        ],
+        example: "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
+        forms: &[
+            "/opp ACCOUNT",
+            "/opp add ACCOUNT TITLE VALUE [--close DATE]",
+            "/opp move ID identified|qualified|proposal|negotiation|won|lost [--reason TEXT]",
+        ],
+    },
     CommandSpec {
         name: "plan",
         summary: Msg::CmdPlan,
@@ -161,12 +189,14 @@ pub static CATALOG: &[CommandSpec] = &[
             option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPlanYear),
         ],
         example: "/plan Vale set objectives \"Become the reference supplier for Carajás\"",
+        forms: &[],
     },
     CommandSpec {
         name: "contacts",
         summary: Msg::CmdContacts,
         args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
         example: "/contacts Vale",
+        forms: &[],
     },
     CommandSpec {
         name: "contact",
@@ -188,12 +218,14 @@ pub static CATALOG: &[CommandSpec] = &[
             option("phone", ArgType::Text { max_chars: 50 }, Msg::ArgPhone),
         ],
         example: "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
+        forms: &[],
     },
     CommandSpec {
         name: "competitors",
         summary: Msg::CmdCompetitors,
         args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
         example: "/competitors Vale",
+        forms: &[],
     },
     CommandSpec {
         name: "competitor",
@@ -206,6 +238,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("note", ArgType::Text { max_chars: 300 }, Msg::ArgNote),
         ],
         example: "/competitor Vale Metso --share 30 --threat high --note \"Lower price on liners\"",
+        forms: &[],
     },
     CommandSpec {
         name: "wallet",
@@ -217,6 +250,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("period", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPeriod),
         ],
         example: "/wallet Vale --spend 180M --revenue 32,4M --period 2026",
+        forms: &[],
     },
     CommandSpec {
         name: "meeting",
@@ -228,6 +262,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("with", ArgType::Text { max_chars: 300 }, Msg::ArgWith),
         ],
         example: "/meeting Vale 2026-12-10 14:00 --kind planning --with \"Beatriz Almeida, João Ferreira\"",
+        forms: &[],
     },
     CommandSpec {
         name: "meetings",
@@ -237,12 +272,14 @@ pub static CATALOG: &[CommandSpec] = &[
             option("days", ArgType::Integer { min: 1, max: 365 }, Msg::ArgDays),
         ],
         example: "/meetings --mine --days 30",
+        forms: &[],
     },
     CommandSpec {
         name: "digest",
         summary: Msg::CmdDigest,
         args: &[option("team", ArgType::Person, Msg::ArgTeam)],
         example: "/digest --team \"Marina Costa\"",
+        forms: &[],
     },
     CommandSpec {
         name: "schedule",
@@ -258,6 +295,7 @@ pub static CATALOG: &[CommandSpec] = &[
             positional("value", ArgType::Text { max_chars: 100 }, false, true, Msg::ArgScheduleValue),
         ],
         example: "/schedule weekly_digest 0 9 * * 1",
+        forms: &[],
     },
     CommandSpec {
         name: "people",
@@ -268,18 +306,21 @@ pub static CATALOG: &[CommandSpec] = &[
             positional("role", ArgType::Choice(&["admin", "manager", "rep"]), false, false, Msg::ArgRole),
         ],
         example: "/people role \"Ana Souza\" manager",
+        forms: &[],
     },
     CommandSpec {
         name: "language",
         summary: Msg::CmdLanguage,
         args: &[positional("language", ArgType::Language, false, false, Msg::ArgLanguage)],
         example: "/language pt-BR",
+        forms: &[],
     },
     CommandSpec {
         name: "help",
         summary: Msg::CmdHelp,
         args: &[positional("command", ArgType::CommandName, false, false, Msg::ArgCommand)],
         example: "/help log",
+        forms: &[],
     },
 ];
 
@@ -307,8 +348,12 @@ impl CommandSpec {
         self.args.iter().filter(|a| a.flag)
     }
 
-    /// `/log ACCOUNT KIND SUMMARY [--contact NAME] ...`, with placeholders in the reader's language.
+    /// `/log ACCOUNT KIND SUMMARY [--contact NAME] ...`, with placeholders in the reader's language;
+    /// the forms, one a line, for a command that has them.
     pub fn usage(&self, locale: Locale) -> String {
+        if !self.forms.is_empty() {
+            return self.forms.join("\n");
+        }
         let mut out = format!("/{}", self.name);
         for arg in self.args {
             let placeholder = arg.placeholder(locale);

@@ -29,6 +29,8 @@ pub enum Command {
     },
     /// The accounts whose health is lowest.
     Risks,
+    /// Lists, adds or moves opportunities.
+    Opp(OppRequest),
     /// Qualifies an account, shows its qualification, or (without one) lists the re-tiering.
     Qualify {
         account: Option<String>,
@@ -114,6 +116,15 @@ pub struct LogRequest {
 
 fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(kind.code())
+}
+
+/// What `/opp` does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OppRequest {
+    List { account: String },
+    Add { account: String, title: String, value: String, close: Option<String> },
+    Move { id: String, stage: String, reason: Option<String> },
 }
 
 /// The answers of a yearly review.
@@ -202,6 +213,29 @@ impl Command {
             }
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
+            }
+            "opp" => {
+                let target = required("target")?;
+                let missing = |part: &'static str| Msg::OppMissing { part, usage: args.spec };
+                match target.to_ascii_lowercase().as_str() {
+                    "add" => Command::Opp(OppRequest::Add {
+                        account: text("first").ok_or_else(|| missing("account"))?,
+                        title: text("second").ok_or_else(|| missing("title"))?,
+                        value: text("third").ok_or_else(|| missing("value"))?,
+                        close: text("close"),
+                    }),
+                    "move" => Command::Opp(OppRequest::Move {
+                        id: text("first").ok_or_else(|| missing("id"))?,
+                        stage: text("second").ok_or_else(|| missing("stage"))?.to_ascii_lowercase(),
+                        reason: text("reason"),
+                    }),
+                    _ => {
+                        // An account name of several words may come unquoted.
+                        let words: Vec<String> =
+                            ["target", "first", "second", "third"].iter().filter_map(|a| text(a)).collect();
+                        Command::Opp(OppRequest::List { account: words.join(" ") })
+                    }
+                }
             }
             "qualify" => Command::Qualify {
                 account: text("account"),
@@ -306,6 +340,7 @@ impl Command {
             Command::Accounts { .. } => "accounts",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
+            Command::Opp(_) => "opp",
             Command::Qualify { .. } => "qualify",
             Command::Review(_) => "review",
             Command::Plan(_) => "plan",
@@ -335,6 +370,7 @@ impl Command {
             Command::Log(_)
                 | Command::Plan(PlanRequest { action: Some(_), .. })
                 | Command::Review(_)
+                | Command::Opp(OppRequest::Add { .. } | OppRequest::Move { .. })
                 | Command::Qualify { scores: [Some(_), ..], .. }
                 | Command::Contact(_)
                 | Command::Competitor { .. }

@@ -85,6 +85,7 @@ impl Core {
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::Opp(request) => commands::opp::run(&self.store, ctx, &request).await,
             Command::Qualify { account, scores } => {
                 commands::qualify::run(&self.store, ctx, account.as_deref(), scores).await
             }

@@ -6,6 +6,7 @@ pub mod health;
 pub mod kind;
 pub mod matching;
 pub mod money;
+pub mod pipeline;
 pub mod qualification;
 pub mod stakeholders;
 pub mod text;

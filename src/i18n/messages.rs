@@ -8,6 +8,7 @@ use crate::core::catalog::{ArgSpec, CommandSpec};
 use crate::domain::account::{Band, Reason, Tier};
 use crate::domain::health::Component;
 use crate::domain::kind::InteractionKind;
+use crate::domain::pipeline::Stage;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
@@ -311,6 +312,57 @@ pub enum Msg {
         interactions: usize,
     },
     DiscordNeedsGuild,
+    CmdOpp,
+    OppMissing {
+        part: &'static str,
+        usage: &'static CommandSpec,
+    },
+    ArgOppTarget,
+    ArgOppFirst,
+    ArgOppSecond,
+    ArgOppThird,
+    ArgOppClose,
+    ArgOppReason,
+    OppTitle {
+        account: String,
+    },
+    NoOpps {
+        account: String,
+    },
+    StageName(Stage),
+    ClosesOn {
+        date: String,
+    },
+    NothingClosed,
+    LabelPipeline,
+    LabelConversionAccount,
+    LabelConversionRep {
+        rep: String,
+    },
+    PipelineOverCeiling {
+        amount: String,
+    },
+    OppAdded {
+        id: i64,
+    },
+    OppMoved {
+        id: i64,
+        stage: Stage,
+    },
+    BadOppNumber {
+        value: String,
+    },
+    BadStage {
+        value: String,
+    },
+    LossNeedsReason,
+    NoSuchOpp {
+        id: i64,
+    },
+    OppClosed {
+        id: i64,
+        stage: Stage,
+    },
     CmdQualify,
     ArgQualifyAccount,
     ArgPotential,
@@ -837,6 +889,8 @@ impl Msg {
                 ("job", PtBr) => "tarefa".into(),
                 ("value", En) => "value".into(),
                 ("what", En) => "what".into(),
+                ("target", En) => "account|add|move".into(),
+                ("target", PtBr) => "conta|add|move".into(),
                 ("what", PtBr) => "o-quê".into(),
                 ("value", PtBr) => "valor".into(),
                 (_, En) => "text".into(),
@@ -1817,6 +1871,93 @@ impl Msg {
                     "potencial de compra {a} · liderança tecnológica {b} · rentabilidade {c} · aderência estratégica {d}"
                 ),
             ),
+            Msg::OppMissing { part, usage } => {
+                let name = match (part, l) {
+                    ("account", En) => "ACCOUNT",
+                    ("account", PtBr) => "CONTA",
+                    ("title", En) => "TITLE",
+                    ("title", PtBr) => "TÍTULO",
+                    ("value", En) => "VALUE",
+                    ("value", PtBr) => "VALOR",
+                    ("id", _) => "ID",
+                    (_, En) => "STAGE",
+                    (_, PtBr) => "ETAPA",
+                };
+                p(
+                    format!("Missing {name}. Usage: {}", usage.usage(l)),
+                    format!("Falta {name}. Uso: {}", usage.usage(l)),
+                )
+            }
+            Msg::CmdOpp => s(
+                "Opportunities: list, add or move through the stages",
+                "Oportunidades: lista, adiciona ou move pelas etapas",
+            ),
+            Msg::ArgOppTarget => s("The account, or add, or move", "A conta, ou add, ou move"),
+            Msg::ArgOppFirst => s(
+                "After add: the account; after move: the opportunity's number",
+                "Após add: a conta; após move: o número da oportunidade",
+            ),
+            Msg::ArgOppSecond => {
+                s("After add: the title; after move: the stage", "Após add: o título; após move: a etapa")
+            }
+            Msg::ArgOppThird => {
+                s("After add: the value (2,5M, 250k, 1.500.000,00)", "Após add: o valor (2,5M, 250k, 1.500.000,00)")
+            }
+            Msg::ArgOppClose => s("Expected close date", "Data prevista de fechamento"),
+            Msg::ArgOppReason => s("Why it was lost (needed for lost)", "Por que foi perdida (obrigatório para lost)"),
+            Msg::OppTitle { account } => {
+                p(format!("Opportunities at {account}"), format!("Oportunidades em {account}"))
+            }
+            Msg::NoOpps { account } => p(
+                format!("None yet. /opp add {account} TITLE VALUE records one."),
+                format!("Nenhuma ainda. /opp add {account} TÍTULO VALOR registra uma."),
+            ),
+            Msg::StageName(stage) => match stage {
+                Stage::Identified => s("identified", "identificada"),
+                Stage::Qualified => s("qualified", "qualificada"),
+                Stage::Proposal => s("proposal", "proposta"),
+                Stage::Negotiation => s("negotiation", "negociação"),
+                Stage::Won => s("WON", "GANHA"),
+                Stage::Lost => s("LOST", "PERDIDA"),
+            },
+            Msg::ClosesOn { date } => p(format!("closes {date}"), format!("fecha em {date}")),
+            Msg::NothingClosed => s("nothing closed yet", "nada fechado ainda"),
+            Msg::LabelPipeline => s("Open pipeline", "Funil aberto"),
+            Msg::LabelConversionAccount => s("Conversion (account)", "Conversão (conta)"),
+            Msg::LabelConversionRep { rep } => p(format!("Conversion ({rep})"), format!("Conversão ({rep})")),
+            Msg::PipelineOverCeiling { amount } => p(
+                format!("⚠ Winning the whole open pipeline would pass the share ceiling by {amount}."),
+                format!("⚠ Ganhar todo o funil aberto passaria o teto de participação em {amount}."),
+            ),
+            Msg::OppAdded { id } => p(format!("Opportunity #{id} added"), format!("Oportunidade #{id} adicionada")),
+            Msg::OppMoved { id, stage } => {
+                let stage = Msg::StageName(stage).render(l);
+                p(format!("Opportunity #{id} moved to {stage}"), format!("Oportunidade #{id} movida para {stage}"))
+            }
+            Msg::BadOppNumber { value } => p(
+                format!("“{value}” is not an opportunity number: /opp ACCOUNT shows them (#3)."),
+                format!("“{value}” não é um número de oportunidade: /opp CONTA mostra os números (#3)."),
+            ),
+            Msg::BadStage { value } => p(
+                format!("Unknown stage “{value}”. Accepted: identified, qualified, proposal, negotiation, won, lost."),
+                format!(
+                    "Etapa desconhecida “{value}”. Aceitas: identified, qualified, proposal, negotiation, won, lost."
+                ),
+            ),
+            Msg::LossNeedsReason => s(
+                "A lost opportunity needs --reason: why was it lost?",
+                "Uma oportunidade perdida precisa de --reason: por que foi perdida?",
+            ),
+            Msg::NoSuchOpp { id } => {
+                p(format!("There is no opportunity #{id} here."), format!("Não há oportunidade #{id} aqui."))
+            }
+            Msg::OppClosed { id, stage } => {
+                let stage = Msg::StageName(stage).render(l);
+                p(
+                    format!("Opportunity #{id} is closed ({stage}) and cannot move."),
+                    format!("A oportunidade #{id} está fechada ({stage}) e não pode mudar."),
+                )
+            }
             Msg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",

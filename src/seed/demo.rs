@@ -9,7 +9,9 @@ use chrono_tz::Tz;
 use super::{Rng, SeedReport};
 use crate::domain::account::Tier;
 use crate::domain::qualification::Qualification;
-use crate::store::{CompetitorChange, NewAccount, NewContact, NewInteraction, NewPerson, Store, StoreError};
+use crate::store::{
+    CompetitorChange, NewAccount, NewContact, NewInteraction, NewOpportunity, NewPerson, Store, StoreError,
+};
 
 struct DemoPerson {
     id: &'static str,
@@ -443,6 +445,29 @@ pub async fn seed_demo(
         if let Some((potential, leadership, profitability, fit, strength)) = scores {
             let q = Qualification { potential, leadership, profitability, fit, strength };
             tx.set_qualification(ws, account_id, &q, now).await?;
+        }
+        // Opportunities in every stage, the owner's: (account, title, value in reais, stage, reason).
+        const OPPS: &[(&str, &str, i64, &str, &str)] = &[
+            ("Vale", "Liners for the S11D mills", 12_000_000, "negotiation", ""),
+            ("Vale", "Crusher wear parts 2027", 8_000_000, "proposal", ""),
+            ("Vale", "Conveyor idlers retrofit", 3_500_000, "won", ""),
+            ("Petrobrás", "Valve retrofit P-70", 20_000_000, "qualified", ""),
+            ("Petrobrás", "Pump seals frame agreement", 6_000_000, "lost", "Baker Hughes bundled service"),
+            ("Alcoa", "Pot-line anode handling", 9_000_000, "identified", ""),
+            ("Gerdau", "Refractory relining Ouro Branco", 7_000_000, "lost", "Price: RHI Magnesita 12 % lower"),
+        ];
+        for (_, title, value, stage, reason) in OPPS.iter().filter(|o| o.0 == a.name) {
+            let new = NewOpportunity {
+                account_id,
+                title,
+                value_minor: value * 100,
+                stage,
+                lost_reason: (!reason.is_empty()).then_some(*reason),
+                close_on: today.checked_add_days(Days::new(90)),
+                owner_id: owner,
+                at: year_ago,
+            };
+            tx.insert_opportunity(ws, &new).await?;
         }
         if a.name == "Vale" {
             let plan = tx.ensure_plan(ws, account_id, i64::from(year), now).await?;

@@ -7,6 +7,7 @@ mod contacts;
 mod depth;
 mod interactions;
 mod jobs;
+mod opportunities;
 mod people;
 mod plans;
 mod workspaces;
@@ -26,6 +27,7 @@ pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,
 };
+pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
 pub use people::{NewPerson, Person};
 pub use plans::{GoalRow, NewReview, PlanRow};
 pub use workspaces::Workspace;

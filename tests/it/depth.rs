@@ -321,3 +321,66 @@ async fn qualification_suggests_a_tier_and_lists_the_re_tiering() {
     assert!(strong.lines.is_empty(), "now tier 1 as it is: {:?}", strong.lines);
     assert_eq!(app.say("/qualify").await.lines, ["Gerdau: tier 2 → suggested tier 3"]);
 }
+
+#[tokio::test]
+async fn opportunities_move_through_the_stages() {
+    let app = demo_app().await;
+    let vale = app.say("/opp Vale").await;
+    assert_eq!(vale.title.as_deref(), Some("Opportunities at Vale"));
+    assert_eq!(vale.lines.len(), 3);
+    assert_eq!(field(&vale, "Open pipeline"), "R$ 20,000,000.00");
+    assert_eq!(field(&vale, "Conversion (account)"), "100.0%");
+    // Rafael lost at Petrobrás and at Gerdau: 0 of 2.
+    let petro = app.say("/opp Petrobrás").await;
+    assert_eq!(field(&petro, "Conversion (Rafael Lima)"), "0.0%");
+
+    let before = app.counts(WS).await;
+    for (who, line, expected) in [
+        (
+            "carlos.mendes",
+            "/opp add Vale Liners lots",
+            "--value must be an amount like 120000000, 120M or 1.500.000,00, not “lots”.",
+        ),
+        (
+            "carlos.mendes",
+            "/opp add Vale",
+            "Missing TITLE. Usage: /opp ACCOUNT\n/opp add ACCOUNT TITLE VALUE [--close DATE]\n/opp move ID identified|qualified|proposal|negotiation|won|lost [--reason TEXT]",
+        ),
+        (
+            "carlos.mendes",
+            "/opp move 1 signed",
+            "Unknown stage “signed”. Accepted: identified, qualified, proposal, negotiation, won, lost.",
+        ),
+        ("carlos.mendes", "/opp move 1 lost", "A lost opportunity needs --reason: why was it lost?"),
+        ("carlos.mendes", "/opp move 99 won", "There is no opportunity #99 here."),
+        ("carlos.mendes", "/opp move 3 lost --reason x", "Opportunity #3 is closed (WON) and cannot move."),
+        (
+            "tester",
+            "/opp move 1 won",
+            "Only Vale's owner, its technical manager, their managers and admins can change it.",
+        ),
+    ] {
+        let reply = if who == "tester" { app.say(line).await } else { say_as(&app, who, line).await };
+        assert_eq!(reply.lines, [expected], "{line}");
+    }
+    assert_eq!(app.counts(WS).await, before, "nothing was written");
+
+    // Winning the negotiation adds its value to Vale's revenue: R$ 32.4 M + 12 M of 180 M.
+    let won = say_as(&app, "carlos.mendes", "/opp move #1 won").await;
+    assert_eq!(won.footer.as_deref(), Some("Opportunity #1 moved to WON"));
+    let card = app.say("/account Vale").await;
+    assert!(field(&card, "Share of wallet").starts_with("24.7% of R$ 180,000,000.00"), "{}", card.to_text());
+
+    // A pipeline that would pass the ceiling is flagged: 44.4 M + 90 M > 70 % × 180 M = 126 M.
+    let big = say_as(&app, "carlos.mendes", "/opp add Vale \"All of Carajás\" 90M --close 2027-06-30").await;
+    assert_eq!(big.footer.as_deref(), Some("Opportunity #8 added"));
+    assert!(
+        big.lines.contains(
+            &"⚠ Winning the whole open pipeline would pass the share ceiling by R$ 16,400,000.00.".to_string()
+        ),
+        "{:?}",
+        big.lines
+    );
+    let lost = say_as(&app, "carlos.mendes", "/opp move 2 lost --reason \"Price\"").await;
+    assert_eq!(field(&lost, "Conversion (account)"), "66.7%");
+}

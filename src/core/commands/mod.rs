@@ -10,6 +10,7 @@ pub mod history;
 pub mod language;
 pub mod log;
 pub mod meetings;
+pub mod opp;
 pub mod people;
 pub mod plan;
 pub mod qualify;

@@ -1,0 +1,153 @@
+//! `/opp ACCOUNT` lists an account's opportunities with the conversion rates and the open pipeline
+//! against the headroom under the share ceiling; `/opp add ACCOUNT TITLE VALUE [--close DATE]`
+//! adds one; `/opp move ID STAGE [--reason TEXT]` moves one (a loss needs a reason; a win adds its
+//! value to the account's revenue).
+
+use crate::core::command::OppRequest;
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::permissions::require_write;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::require_account;
+use crate::domain::dates::{DateError, parse_date};
+use crate::domain::money::{Currency, Money, parse_amount};
+use crate::domain::pipeline::{Stage, conversion_bp, pipeline_over_ceiling};
+use crate::domain::text::truncate;
+use crate::i18n::{Msg, format_bp, format_date, format_money};
+use crate::store::{AccountRow, NewOpportunity, Store};
+
+fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
+    format_money(Money::new(minor, Currency::parse(&account.currency).unwrap_or(Currency::BRL)), ctx.locale)
+}
+
+async fn list(store: &Store, ctx: &Context, account: &AccountRow, footer: Option<Msg>) -> Result<Reply, CommandError> {
+    let opps = store.opportunities(ctx.workspace.id, account.id).await?;
+    let mut reply = Reply::titled(ctx.t(Msg::OppTitle { account: account.name.clone() }));
+    if opps.is_empty() {
+        reply = reply.line(ctx.t(Msg::NoOpps { account: account.name.clone() }));
+    }
+    for o in &opps {
+        let stage = Stage::from_code(&o.stage).unwrap_or(Stage::Identified);
+        let mut line = format!(
+            "#{} · {} · {} · {}",
+            o.id,
+            o.title,
+            money(ctx, account, o.value_minor),
+            ctx.t(Msg::StageName(stage))
+        );
+        if let Some(close) = o.close_on.filter(|_| !stage.is_closed()) {
+            line.push_str(&format!(" · {}", ctx.t(Msg::ClosesOn { date: format_date(close, ctx.locale) })));
+        }
+        if let Some(reason) = &o.lost_reason {
+            line.push_str(&format!(" · {reason}"));
+        }
+        line.push_str(&format!(" · {}", o.owner_name));
+        reply = reply.line(line);
+    }
+    let open: i64 =
+        opps.iter().filter(|o| !Stage::from_code(&o.stage).is_some_and(Stage::is_closed)).map(|o| o.value_minor).sum();
+    let won = opps.iter().filter(|o| o.stage == "won").count() as i64;
+    let lost = opps.iter().filter(|o| o.stage == "lost").count() as i64;
+    let rate = |r: Option<i64>| r.map_or_else(|| ctx.t(Msg::NothingClosed), |bp| format_bp(bp, ctx.locale));
+    reply = reply.inline_field(ctx.t(Msg::LabelPipeline), money(ctx, account, open));
+    reply = reply.inline_field(ctx.t(Msg::LabelConversionAccount), rate(conversion_bp(won, lost)));
+    if let (Some(owner_id), Some(owner)) = (account.owner_id, account.owner_name.clone()) {
+        let closed = store.closed_by_owner(ctx.workspace.id, owner_id).await?;
+        reply = reply
+            .inline_field(ctx.t(Msg::LabelConversionRep { rep: owner }), rate(conversion_bp(closed.won, closed.lost)));
+    }
+    let over = pipeline_over_ceiling(account.revenue_12m_minor, account.wallet_minor, account.share_ceiling_bp, open);
+    let mut tone = Tone::Neutral;
+    if open > 0 && over > 0 {
+        reply = reply.line(ctx.t(Msg::PipelineOverCeiling { amount: money(ctx, account, over) }));
+        tone = Tone::Warning;
+    }
+    if let Some(footer) = footer {
+        reply = reply.footer(ctx.t(footer));
+        tone = Tone::Good;
+    }
+    Ok(reply.tone(tone))
+}
+
+pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, CommandError> {
+    match r {
+        OppRequest::List { account } => {
+            let account = require_account(store, ctx, account).await?;
+            list(store, ctx, &account, None).await
+        }
+        OppRequest::Add { account, title, value, close } => {
+            let value_minor =
+                parse_amount(value).ok_or_else(|| Msg::BadAmount { arg: "value", value: truncate(value, 30) })?;
+            let close_on = close
+                .as_deref()
+                .map(|d| {
+                    parse_date(d, ctx.today()).map_err(|e| match e {
+                        DateError::Malformed => Msg::BadDate { arg: "close", value: truncate(d, 40) },
+                        DateError::NoSuchDay => Msg::NoSuchDay { arg: "close", value: truncate(d, 40) },
+                    })
+                })
+                .transpose()?;
+            let account = require_account(store, ctx, account).await?;
+            if account.status == "archived" {
+                return Err(Msg::AccountArchived { name: account.name }.into());
+            }
+            require_write(store, ctx, &account).await?;
+            let mut tx = store.write().await?;
+            let new = NewOpportunity {
+                account_id: account.id,
+                title,
+                value_minor,
+                stage: Stage::Identified.code(),
+                lost_reason: None,
+                close_on,
+                owner_id: ctx.person.id,
+                at: ctx.now,
+            };
+            let id = tx.insert_opportunity(ctx.workspace.id, &new).await?;
+            tx.audit(
+                ctx.workspace.id,
+                ctx.person.id,
+                "opp add",
+                &serde_json::to_string(r).unwrap_or_default(),
+                "ok",
+                ctx.now,
+            )
+            .await?;
+            tx.commit().await?;
+            list(store, ctx, &account, Some(Msg::OppAdded { id })).await
+        }
+        OppRequest::Move { id, stage, reason } => {
+            let id_number =
+                id.trim_start_matches('#').parse::<i64>().map_err(|_| Msg::BadOppNumber { value: truncate(id, 20) })?;
+            let target = Stage::from_code(stage).ok_or_else(|| Msg::BadStage { value: truncate(stage, 20) })?;
+            if target == Stage::Lost && reason.is_none() {
+                return Err(Msg::LossNeedsReason.into());
+            }
+            let opp = store.opportunity(ctx.workspace.id, id_number).await?.ok_or(Msg::NoSuchOpp { id: id_number })?;
+            let current = Stage::from_code(&opp.stage).unwrap_or(Stage::Identified);
+            if current.is_closed() {
+                return Err(Msg::OppClosed { id: id_number, stage: current }.into());
+            }
+            let account = store
+                .account(ctx.workspace.id, opp.account_id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("opportunity {id_number} without its account"))?;
+            require_write(store, ctx, &account).await?;
+            let mut tx = store.write().await?;
+            let reason = reason.as_deref().filter(|_| target == Stage::Lost);
+            tx.move_opportunity(ctx.workspace.id, id_number, target.code(), reason, ctx.now).await?;
+            tx.audit(
+                ctx.workspace.id,
+                ctx.person.id,
+                "opp move",
+                &serde_json::to_string(r).unwrap_or_default(),
+                "ok",
+                ctx.now,
+            )
+            .await?;
+            tx.commit().await?;
+            let account = store.account(ctx.workspace.id, account.id).await?.unwrap_or(account);
+            list(store, ctx, &account, Some(Msg::OppMoved { id: id_number, stage: target })).await
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Opportunities with key accounts.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Store, StoreError, WriteTx};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpportunityRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub title: String,
+    pub value_minor: i64,
+    pub stage: String,
+    pub close_on: Option<NaiveDate>,
+    pub lost_reason: Option<String>,
+    pub owner_id: i64,
+    pub owner_name: String,
+}
+
+/// An opportunity to add.
+#[derive(Debug, Clone, Copy)]
+pub struct NewOpportunity<'a> {
+    pub account_id: i64,
+    pub title: &'a str,
+    pub value_minor: i64,
+    /// `identified` for a new one; a closed stage records history (its value is not added again).
+    pub stage: &'a str,
+    pub lost_reason: Option<&'a str>,
+    pub close_on: Option<NaiveDate>,
+    pub owner_id: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// Won and lost opportunities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Closed {
+    pub won: i64,
+    pub lost: i64,
+}
+
+impl Store {
+    /// The account's opportunities, open ones first by stage, then closed ones.
+    pub async fn opportunities(&self, workspace_id: i64, account_id: i64) -> Result<Vec<OpportunityRow>, StoreError> {
+        sqlx::query_as!(
+            OpportunityRow,
+            r#"SELECT o.id AS "id!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
+                      o.lost_reason, o.owner_id, p.display_name AS owner_name
+               FROM opportunities o JOIN people p ON p.id = o.owner_id
+               WHERE o.workspace_id = ? AND o.account_id = ?
+               ORDER BY o.stage IN ('won', 'lost'), CASE o.stage WHEN 'negotiation' THEN 0 WHEN 'proposal' THEN 1
+                        WHEN 'qualified' THEN 2 WHEN 'identified' THEN 3 ELSE 4 END, o.id"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn opportunity(&self, workspace_id: i64, id: i64) -> Result<Option<OpportunityRow>, StoreError> {
+        sqlx::query_as!(
+            OpportunityRow,
+            r#"SELECT o.id AS "id!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
+                      o.lost_reason, o.owner_id, p.display_name AS owner_name
+               FROM opportunities o JOIN people p ON p.id = o.owner_id WHERE o.workspace_id = ? AND o.id = ?"#,
+            workspace_id,
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// A rep's won and lost opportunities, all accounts together.
+    pub async fn closed_by_owner(&self, workspace_id: i64, owner_id: i64) -> Result<Closed, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT COALESCE(SUM(stage = 'won'), 0) AS "won!: i64", COALESCE(SUM(stage = 'lost'), 0) AS "lost!: i64"
+               FROM opportunities WHERE workspace_id = ? AND owner_id = ?"#,
+            workspace_id,
+            owner_id
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Closed { won: row.won, lost: row.lost })
+    }
+}
+
+impl WriteTx {
+    pub async fn insert_opportunity(&mut self, workspace_id: i64, o: &NewOpportunity<'_>) -> Result<i64, StoreError> {
+        let NewOpportunity { account_id, title, value_minor, stage, lost_reason, close_on, owner_id, at } = *o;
+        sqlx::query_scalar!(
+            r#"INSERT INTO opportunities (workspace_id, account_id, title, value_minor, stage, lost_reason, close_on, owner_id,
+                   created_at, closed_at)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CASE WHEN ?5 IN ('won', 'lost') THEN ?9 END) RETURNING id AS "id!""#,
+            workspace_id,
+            account_id,
+            title,
+            value_minor,
+            stage,
+            lost_reason,
+            close_on,
+            owner_id,
+            at
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Moves an opportunity to a stage; a won one adds its value to the account's revenue.
+    pub async fn move_opportunity(
+        &mut self,
+        workspace_id: i64,
+        id: i64,
+        stage: &str,
+        lost_reason: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE opportunities SET stage = ?1, lost_reason = ?2,
+                 closed_at = CASE WHEN ?1 IN ('won', 'lost') THEN ?3 ELSE NULL END
+             WHERE workspace_id = ?4 AND id = ?5",
+            stage,
+            lost_reason,
+            at,
+            workspace_id,
+            id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        if stage == "won" {
+            sqlx::query!(
+                "UPDATE accounts SET revenue_12m_minor = revenue_12m_minor +
+                     (SELECT value_minor FROM opportunities WHERE workspace_id = ?1 AND id = ?2)
+                 WHERE workspace_id = ?1 AND id = (SELECT account_id FROM opportunities WHERE workspace_id = ?1 AND id = ?2)",
+                workspace_id,
+                id
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        Ok(())
+    }
+}
