@@ -13,6 +13,10 @@ pub enum Component {
     Stakeholders,
     /// The yearly review held on time.
     YearlyReview,
+    /// This year's account plan written, and kept up to date.
+    PlanFreshness,
+    /// Opportunities in progress, and a recent win.
+    OpportunityMomentum,
     /// Our share of wallet rising or falling.
     ShareTrend,
     /// The tone of recent interactions, as the people who logged them saw it.
@@ -22,11 +26,13 @@ pub enum Component {
 }
 
 impl Component {
-    pub const ALL: [Component; 7] = [
+    pub const ALL: [Component; 9] = [
         Component::ContactRecency,
         Component::PlanningCadence,
         Component::Stakeholders,
         Component::YearlyReview,
+        Component::PlanFreshness,
+        Component::OpportunityMomentum,
         Component::ShareTrend,
         Component::Tone,
         Component::CompetitorThreat,
@@ -35,11 +41,13 @@ impl Component {
     /// The default weight, out of 100 for all components together.
     pub fn default_weight(self) -> u32 {
         match self {
-            Component::ContactRecency => 20,
+            Component::ContactRecency => 15,
             Component::PlanningCadence => 15,
-            Component::Stakeholders => 20,
-            Component::YearlyReview => 10,
-            Component::ShareTrend => 15,
+            Component::Stakeholders => 15,
+            Component::YearlyReview => 5,
+            Component::PlanFreshness => 10,
+            Component::OpportunityMomentum => 10,
+            Component::ShareTrend => 10,
             Component::Tone => 10,
             Component::CompetitorThreat => 10,
         }
@@ -58,6 +66,11 @@ pub struct HealthInputs {
     pub decision_maker_reached: bool,
     /// `None` without a review date; positive when the review is overdue.
     pub review_overdue_days: Option<i64>,
+    /// Days since this year's plan was last changed; `None` without a plan for this year.
+    pub plan_age_days: Option<i64>,
+    /// Opportunities open now, and won in the last year.
+    pub open_opportunities: i64,
+    pub won_last_year: i64,
     /// Change of our share between the last two periods, in basis points.
     pub share_change_bp: Option<i64>,
     /// Tones of recent interactions: -1 negative, 0 neutral, 1 positive.
@@ -106,6 +119,15 @@ pub fn component(c: Component, i: &HealthInputs) -> Option<u32> {
             Some(days) if days <= 0 => 100,
             Some(days) => clamp(100.0 - days as f64 * 2.0),
         },
+        Component::PlanFreshness => match i.plan_age_days {
+            None => 0,
+            Some(days) if days <= 90 => 100,
+            // Fading from 100 at 90 days to 0 at a year.
+            Some(days) => clamp(100.0 - (days - 90) as f64 / 275.0 * 100.0),
+        },
+        Component::OpportunityMomentum => {
+            clamp(40.0 * i.open_opportunities.clamp(0, 2) as f64 + if i.won_last_year > 0 { 20.0 } else { 0.0 })
+        }
         Component::ShareTrend => {
             let change = i.share_change_bp? as f64;
             // -5 points or worse: 0; +2 points or better: 100; linear between.
@@ -128,7 +150,7 @@ pub fn component(c: Component, i: &HealthInputs) -> Option<u32> {
 }
 
 /// The score and its parts, with `weights` (one per component, in [`Component::ALL`] order).
-pub fn score(i: &HealthInputs, weights: &[u32; 7]) -> (u32, Vec<Part>) {
+pub fn score(i: &HealthInputs, weights: &[u32; 9]) -> (u32, Vec<Part>) {
     let parts: Vec<Part> = Component::ALL
         .iter()
         .zip(weights)
@@ -143,7 +165,7 @@ pub fn score(i: &HealthInputs, weights: &[u32; 7]) -> (u32, Vec<Part>) {
     (score, parts)
 }
 
-pub fn default_weights() -> [u32; 7] {
+pub fn default_weights() -> [u32; 9] {
     Component::ALL.map(Component::default_weight)
 }
 
@@ -160,6 +182,9 @@ mod tests {
             departments_reached: 3,
             decision_maker_reached: true,
             review_overdue_days: Some(-24),
+            plan_age_days: Some(10),
+            open_opportunities: 2,
+            won_last_year: 0,
             share_change_bp: Some(190),
             tones: vec![1, 1, 0],
             max_threat: 3,
@@ -211,23 +236,39 @@ mod tests {
         assert_eq!(component(Component::Tone, &i(|i| i.tones = vec![1, 0, -1, 1])), Some(63));
         assert_eq!(component(Component::CompetitorThreat, &i(|i| i.max_threat = 3)), Some(25));
         assert_eq!(component(Component::CompetitorThreat, &i(|_| {})), Some(100));
+        assert_eq!(component(Component::PlanFreshness, &i(|_| {})), Some(0), "no plan this year");
+        assert_eq!(component(Component::PlanFreshness, &i(|i| i.plan_age_days = Some(90))), Some(100));
+        assert_eq!(
+            component(Component::PlanFreshness, &i(|i| i.plan_age_days = Some(227))),
+            Some(50),
+            "(227-90)/275 ≈ half"
+        );
+        assert_eq!(component(Component::PlanFreshness, &i(|i| i.plan_age_days = Some(400))), Some(0));
+        assert_eq!(component(Component::OpportunityMomentum, &i(|_| {})), Some(0), "nothing in progress");
+        assert_eq!(component(Component::OpportunityMomentum, &i(|i| i.open_opportunities = 1)), Some(40));
+        let busy = i(|i| {
+            i.open_opportunities = 5;
+            i.won_last_year = 1;
+        });
+        assert_eq!(component(Component::OpportunityMomentum, &busy), Some(100));
     }
 
     #[test]
     fn the_total_weighs_the_components_present() {
-        // recency 100×20 + planning 100×15 + stakeholders 88×20 + review 100×10
-        // + share (190 bp → 98.6 → 99)×15 + tone (mean 0.67 → 83)×10 + threat 25×10
-        // = 2000 + 1500 + 1760 + 1000 + 1485 + 830 + 250 = 8825 over 100 → 88.
+        // recency 100×15 + planning 100×15 + stakeholders 88×15 + review 100×5 + plan 100×10
+        // + momentum 80×10 + share (190 bp → 98.6 → 99)×10 + tone (mean 0.67 → 83)×10 + threat 25×10
+        // = 1500 + 1500 + 1320 + 500 + 1000 + 800 + 990 + 830 + 250 = 8690 over 100 → 87.
         let (total, parts) = score(&healthy(), &default_weights());
-        assert_eq!(parts.len(), 7);
-        assert_eq!(total, 88);
-        // Without share history or tones, the other five weigh 75: (2000+1500+1760+1000+250)/75.
+        assert_eq!(parts.len(), 9);
+        assert_eq!(total, 87);
+        // Without share history or tones, the other seven weigh 80:
+        // (1500 + 1500 + 1320 + 500 + 1000 + 800 + 250) / 80 = 86.1 → 86.
         let mut thin = healthy();
         thin.share_change_bp = None;
         thin.tones.clear();
         let (total, parts) = score(&thin, &default_weights());
-        assert_eq!(parts.len(), 5);
-        assert_eq!(total, 87);
-        assert_eq!(score(&HealthInputs::default(), &[0; 7]).0, 0, "no weight at all");
+        assert_eq!(parts.len(), 7);
+        assert_eq!(total, 86);
+        assert_eq!(score(&HealthInputs::default(), &[0; 9]).0, 0, "no weight at all");
     }
 }

@@ -487,6 +487,13 @@ pub enum Msg {
         date: Option<NaiveDate>,
         today: NaiveDate,
     },
+    HealthPlan {
+        age_days: Option<i64>,
+    },
+    HealthMomentum {
+        open: i64,
+        won_last_year: i64,
+    },
     HealthShare {
         delta_bp: i64,
         since: String,
@@ -1671,6 +1678,8 @@ impl Msg {
                 Component::PlanningCadence => s("Planning meetings", "Reuniões de planejamento"),
                 Component::Stakeholders => s("Stakeholders", "Contatos"),
                 Component::YearlyReview => s("Yearly review", "Revisão anual"),
+                Component::PlanFreshness => s("Account plan", "Plano de conta"),
+                Component::OpportunityMomentum => s("Opportunity momentum", "Ritmo de oportunidades"),
                 Component::ShareTrend => s("Share-of-wallet trend", "Tendência da participação"),
                 Component::Tone => s("Tone of recent interactions", "Tom das interações recentes"),
                 Component::CompetitorThreat => s("Competitor threat", "Ameaça de concorrentes"),
@@ -1716,6 +1725,18 @@ impl Msg {
             Msg::HealthReview { date: Some(d), .. } => {
                 p(format!("due {}", date(d)), format!("prevista para {}", date(d)))
             }
+            Msg::HealthPlan { age_days: None } => s("no plan for this year", "nenhum plano para este ano"),
+            Msg::HealthPlan { age_days: Some(days) } => p(
+                format!("this year's plan, last changed {} ago", plural(days, "day", "days")),
+                format!("plano deste ano, alterado há {}", plural(days, "dia", "dias")),
+            ),
+            Msg::HealthMomentum { open, won_last_year } => p(
+                format!("{} open, {won_last_year} won in the last year", plural(open, "opportunity", "opportunities")),
+                format!(
+                    "{} abertas, {won_last_year} ganhas no último ano",
+                    plural(open, "oportunidade", "oportunidades")
+                ),
+            ),
             Msg::HealthShare { delta_bp, since } => Msg::ShareTrend { delta_bp, since }.render(l),
             Msg::HealthTone { positive, neutral, negative } => p(
                 format!("last interactions: {positive} positive, {neutral} neutral, {negative} negative"),

@@ -15,6 +15,7 @@ pub struct OpportunityRow {
     pub lost_reason: Option<String>,
     pub owner_id: i64,
     pub owner_name: String,
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 /// An opportunity to add.
@@ -44,7 +45,8 @@ impl Store {
         sqlx::query_as!(
             OpportunityRow,
             r#"SELECT o.id AS "id!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
-                      o.lost_reason, o.owner_id, p.display_name AS owner_name
+                      o.lost_reason, o.owner_id, p.display_name AS owner_name,
+                      o.closed_at AS "closed_at?: DateTime<Utc>"
                FROM opportunities o JOIN people p ON p.id = o.owner_id
                WHERE o.workspace_id = ? AND o.account_id = ?
                ORDER BY o.stage IN ('won', 'lost'), CASE o.stage WHEN 'negotiation' THEN 0 WHEN 'proposal' THEN 1
@@ -60,7 +62,8 @@ impl Store {
         sqlx::query_as!(
             OpportunityRow,
             r#"SELECT o.id AS "id!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
-                      o.lost_reason, o.owner_id, p.display_name AS owner_name
+                      o.lost_reason, o.owner_id, p.display_name AS owner_name,
+                      o.closed_at AS "closed_at?: DateTime<Utc>"
                FROM opportunities o JOIN people p ON p.id = o.owner_id WHERE o.workspace_id = ? AND o.id = ?"#,
             workspace_id,
             id

@@ -168,8 +168,10 @@ async fn share_of_wallet_over_time() {
 async fn health_is_explained_component_by_component() {
     let app = demo_app().await;
     let vale = app.say("/health Vale").await;
-    assert_eq!(vale.title.as_deref(), Some("Vale: health 88/100"), "{}", vale.to_text());
-    assert_eq!(vale.fields.len(), 7);
+    assert_eq!(vale.title.as_deref(), Some("Vale: health 87/100"), "{}", vale.to_text());
+    assert_eq!(vale.fields.len(), 9);
+    assert_eq!(field(&vale, "Account plan"), "100 · this year's plan, last changed 0 days ago");
+    assert_eq!(field(&vale, "Opportunity momentum"), "80 · 2 opportunities open, 0 won in the last year");
     assert_eq!(field(&vale, "Contact recency"), "100 · 3 days since the last contact (cadence 30 days)");
     assert_eq!(
         field(&vale, "Stakeholders"),
@@ -177,11 +179,14 @@ async fn health_is_explained_component_by_component() {
     );
     assert_eq!(field(&vale, "Competitor threat"), "25 · strongest: Metso (high threat)");
     let card = app.say("/account Vale").await;
-    assert_eq!(field(&card, "Health"), "88/100 (/health for why)");
+    assert_eq!(field(&card, "Health"), "87/100 (/health for why)");
 
     let risks = app.say("/risks").await;
-    assert_eq!(risks.title.as_deref(), Some("Accounts at risk: 1 with health under 60"));
-    assert_eq!(risks.lines, ["• Gerdau · 32/100 · -8.2 pts since 2025"]);
+    assert_eq!(risks.title.as_deref(), Some("Accounts at risk: 2 with health under 60"));
+    assert_eq!(
+        risks.lines,
+        ["• Gerdau · 25/100 · no plan for this year", "• Embraer · 56/100 · no plan for this year"]
+    );
 
     // A bad-tempered call moves the tone component.
     let before = field(&app.say("/health Vale").await, "Tone of recent interactions").to_string();

@@ -60,6 +60,13 @@ pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Heal
         _ => 1,
     };
     let strongest = competitors.iter().max_by_key(|c| threat_level(&c.threat));
+    let plan = store.plan(ws, a.id, i64::from(chrono::Datelike::year(&today))).await?;
+    let plan_age = plan.map(|p| (today - ctx.local_date(p.updated_at)).num_days());
+    let opps = store.opportunities(ws, a.id).await?;
+    let open_opps = opps.iter().filter(|o| !matches!(o.stage.as_str(), "won" | "lost")).count() as i64;
+    let year_ago = ctx.now - Duration::days(365);
+    let won_last_year =
+        opps.iter().filter(|o| o.stage == "won" && o.closed_at.is_some_and(|t| t >= year_ago)).count() as i64;
     let inputs = HealthInputs {
         cadence_days: a.planning_cadence_days,
         days_since_contact: clock.days_since_contact,
@@ -68,6 +75,9 @@ pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Heal
         departments_reached: departments.len() as i64,
         decision_maker_reached: decision_maker,
         review_overdue_days: a.yearly_review_on.map(|d| (today - d).num_days()),
+        plan_age_days: plan_age,
+        open_opportunities: open_opps,
+        won_last_year,
         share_change_bp: share_change.as_ref().map(|(c, _)| *c),
         tones: tones.clone(),
         max_threat: strongest.map_or(0, |c| threat_level(&c.threat)),
@@ -87,6 +97,8 @@ pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Heal
                 decision_maker,
             },
             Component::YearlyReview => Msg::HealthReview { date: a.yearly_review_on, today },
+            Component::PlanFreshness => Msg::HealthPlan { age_days: plan_age },
+            Component::OpportunityMomentum => Msg::HealthMomentum { open: open_opps, won_last_year },
             Component::ShareTrend => Msg::HealthShare {
                 delta_bp: share_change.as_ref().map_or(0, |(c, _)| *c),
                 since: share_change.as_ref().map(|(_, s)| s.clone()).unwrap_or_default(),
