@@ -8,7 +8,7 @@ pub mod invocation;
 pub mod parse;
 pub mod reply;
 
-mod commands;
+pub mod commands;
 mod context;
 mod permissions;
 mod resolve;

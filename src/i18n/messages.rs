@@ -757,6 +757,7 @@ pub enum Msg {
     },
     DigestNoChange,
     DigestChangesLabel,
+    DigestHealthLabel,
     CliListening {
         address: String,
     },
@@ -1413,6 +1414,7 @@ impl Msg {
             }
             Msg::DigestNoChange => s("no change since the last digest", "nenhuma mudança desde o último resumo"),
             Msg::DigestChangesLabel => s("Since last week", "Desde a semana passada"),
+            Msg::DigestHealthLabel => s("Health under 60", "Saúde abaixo de 60"),
             Msg::CliWouldSend { count } => {
                 p(format!("would send {count} messages"), format!("enviaria {count} mensagens"))
             }

@@ -7,11 +7,13 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use crate::core::commands::health;
+use crate::core::{CommandError, Context, Platform};
 use crate::core::{Reply, Tone};
 use crate::domain::account::ShareOfWallet;
 use crate::domain::money::{Currency, Money, apply_bp};
 use crate::i18n::{Locale, Msg, format_bp, format_money};
-use crate::store::{Addressee, DigestSnapshot, Store, StoreError, TeamAccount, WriteTx};
+use crate::store::{Addressee, DigestSnapshot, Person, Store, TeamAccount, Workspace, WriteTx};
 
 /// A yearly review this close puts an account at risk (if not prepared).
 const REVIEW_RISK_DAYS: i64 = 30;
@@ -39,12 +41,13 @@ fn risks(a: &TeamAccount, today: NaiveDate) -> Vec<Msg> {
 pub async fn build(
     tx: &mut WriteTx,
     store: &Store,
-    ws: i64,
+    workspace: &Workspace,
     tz: Tz,
     manager: &Addressee,
     now: DateTime<Utc>,
     locale: Locale,
-) -> Result<(Reply, DigestSnapshot), StoreError> {
+) -> anyhow::Result<(Reply, DigestSnapshot)> {
+    let ws = workspace.id;
     let today = now.with_timezone(&tz).date_naive();
     let team = tx.team(ws, manager.id).await?;
     let mut accounts: Vec<TeamAccount> = Vec::new();
@@ -123,6 +126,45 @@ pub async fn build(
         ahead.into_iter().map(|(_, l)| format!("• {l}")).collect::<Vec<_>>().join("\n")
     };
     reply = reply.field(locale.t(Msg::DigestAheadLabel), ahead_text);
+
+    // Health: the team's accounts under the at-risk line, weakest first.
+    let ctx = Context {
+        workspace: workspace.clone(),
+        person: Person {
+            id: manager.id,
+            workspace_id: ws,
+            platform: manager.platform.clone(),
+            platform_user_id: manager.platform_user_id.clone(),
+            display_name: manager.display_name.clone(),
+            role: manager.role.clone(),
+            manager_id: manager.manager_id,
+            time_zone: None,
+            language: manager.language.clone(),
+        },
+        locale,
+        tz,
+        now,
+        platform: Platform::Terminal,
+        source_id: None,
+    };
+    let mut weak: Vec<(u32, String)> = Vec::new();
+    for a in &accounts {
+        let Some(row) = store.account(ws, a.id).await? else { continue };
+        let health = health::assess(store, &ctx, &row).await.map_err(|e| match e {
+            CommandError::Internal(e) => e,
+            CommandError::User(msg) => anyhow::anyhow!("health of {}: {msg:?}", a.name),
+        })?;
+        if health.score < health::AT_RISK {
+            weak.push((health.score, a.name.clone()));
+        }
+    }
+    weak.sort();
+    let weak_text = if weak.is_empty() {
+        locale.t(Msg::DigestNothingAtRisk)
+    } else {
+        weak.iter().map(|(score, name)| format!("• {name} {score}/100")).collect::<Vec<_>>().join("\n")
+    };
+    reply = reply.field(locale.t(Msg::DigestHealthLabel), weak_text);
 
     let previous = tx.last_digest(ws, manager.id).await?;
     let changes = match &previous {
