@@ -157,6 +157,32 @@ pub static CATALOG: &[CommandSpec] = &[
         example: "/health Vale",
         forms: &[],
     },
+    CommandSpec {
+        name: "weights",
+        summary: Msg::CmdWeights,
+        args: &[
+            positional(
+                "component",
+                ArgType::Choice(&[
+                    "recency",
+                    "planning",
+                    "stakeholders",
+                    "review",
+                    "plan",
+                    "momentum",
+                    "share",
+                    "tone",
+                    "competitors",
+                ]),
+                false,
+                false,
+                Msg::ArgComponent,
+            ),
+            positional("weight", ArgType::Integer { min: 0, max: 100 }, false, false, Msg::ArgWeight),
+        ],
+        example: "/weights tone 20",
+        forms: &[],
+    },
     CommandSpec { name: "risks", summary: Msg::CmdRisks, args: &[], example: "/risks", forms: &[] },
     CommandSpec {
         name: "opp",

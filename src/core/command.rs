@@ -29,6 +29,11 @@ pub enum Command {
     },
     /// The accounts whose health is lowest.
     Risks,
+    /// Shows, or (admins) sets, the weights of the health score.
+    Weights {
+        component: Option<String>,
+        weight: Option<i64>,
+    },
     /// Lists, adds or moves opportunities.
     Opp(OppRequest),
     /// Qualifies an account, shows its qualification, or (without one) lists the re-tiering.
@@ -267,6 +272,10 @@ impl Command {
             }),
             "health" => Command::Health { account: required("account")? },
             "risks" => Command::Risks,
+            "weights" => Command::Weights {
+                component: text("component").map(|c| c.to_ascii_lowercase()),
+                weight: number("weight"),
+            },
             "contacts" => Command::Contacts { account: required("account")? },
             "contact" => Command::Contact(ContactRequest {
                 add: args.get("action").is_some_and(|a| a.eq_ignore_ascii_case("add")),
@@ -346,6 +355,7 @@ impl Command {
             Command::Plan(_) => "plan",
             Command::Health { .. } => "health",
             Command::Risks => "risks",
+            Command::Weights { .. } => "weights",
             Command::Contacts { .. } => "contacts",
             Command::Contact(_) => "contact",
             Command::Competitors { .. } => "competitors",
@@ -370,6 +380,7 @@ impl Command {
             Command::Log(_)
                 | Command::Plan(PlanRequest { action: Some(_), .. })
                 | Command::Review(_)
+                | Command::Weights { weight: Some(_), .. }
                 | Command::Opp(OppRequest::Add { .. } | OppRequest::Move { .. })
                 | Command::Qualify { scores: [Some(_), ..], .. }
                 | Command::Contact(_)

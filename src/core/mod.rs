@@ -93,6 +93,9 @@ impl Core {
             Command::Plan(request) => commands::plan::run(&self.store, ctx, &request).await,
             Command::Health { account } => commands::health::show(&self.store, ctx, &account).await,
             Command::Risks => commands::health::risks(&self.store, ctx).await,
+            Command::Weights { component, weight } => {
+                commands::health::set_weights(&self.store, ctx, component.as_deref(), weight).await
+            }
             Command::Contacts { account } => commands::stakeholders::map(&self.store, ctx, &account).await,
             Command::Contact(request) => commands::stakeholders::edit(&self.store, ctx, &request).await,
             Command::Competitors { account } => commands::competitors::list(&self.store, ctx, &account).await,

@@ -38,6 +38,25 @@ impl Component {
         Component::CompetitorThreat,
     ];
 
+    /// The name used in commands and storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Component::ContactRecency => "recency",
+            Component::PlanningCadence => "planning",
+            Component::Stakeholders => "stakeholders",
+            Component::YearlyReview => "review",
+            Component::PlanFreshness => "plan",
+            Component::OpportunityMomentum => "momentum",
+            Component::ShareTrend => "share",
+            Component::Tone => "tone",
+            Component::CompetitorThreat => "competitors",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Component> {
+        Component::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     /// The default weight, out of 100 for all components together.
     pub fn default_weight(self) -> u32 {
         match self {
@@ -251,6 +270,14 @@ mod tests {
             i.won_last_year = 1;
         });
         assert_eq!(component(Component::OpportunityMomentum, &busy), Some(100));
+    }
+
+    #[test]
+    fn component_codes_round_trip() {
+        for c in Component::ALL {
+            assert_eq!(Component::from_code(c.code()), Some(c));
+        }
+        assert_eq!(default_weights().iter().sum::<u32>(), 100);
     }
 
     #[test]

@@ -460,6 +460,13 @@ pub enum Msg {
     },
     CmdHealth,
     CmdRisks,
+    CmdWeights,
+    ArgComponent,
+    ArgWeight,
+    OnlyAdminsWeights,
+    WeightNeedsNumber,
+    WeightsTitle,
+    WeightsFooter,
     LabelHealth,
     HealthShort {
         score: u32,
@@ -894,6 +901,8 @@ impl Msg {
                 ("action", En) => "action".into(),
                 ("action", PtBr) => "ação".into(),
                 ("job", En) => "job".into(),
+                ("component", En) => "component".into(),
+                ("component", PtBr) => "componente".into(),
                 ("job", PtBr) => "tarefa".into(),
                 ("value", En) => "value".into(),
                 ("what", En) => "what".into(),
@@ -1664,6 +1673,24 @@ impl Msg {
             Msg::CmdRisks => {
                 s("The accounts whose health is lowest, and why", "As contas com a saúde mais baixa, e por quê")
             }
+            Msg::CmdWeights => s(
+                "The weights of the health score, or set one (admins)",
+                "Os pesos da saúde, ou muda um (administradores)",
+            ),
+            Msg::ArgComponent => s("The component to weigh", "O componente a pesar"),
+            Msg::ArgWeight => s("Its weight, 0 to 100", "O seu peso, de 0 a 100"),
+            Msg::OnlyAdminsWeights => s(
+                "Only an admin of this workspace can change the weights.",
+                "Só um administrador deste espaço pode mudar os pesos.",
+            ),
+            Msg::WeightNeedsNumber => {
+                s("Give the weight too: /weights tone 20.", "Informe também o peso: /weights tone 20.")
+            }
+            Msg::WeightsTitle => s("Weights of the health score", "Pesos da saúde"),
+            Msg::WeightsFooter => s(
+                "The score weighs each component present by these; /weights COMPONENT N changes one.",
+                "A nota pondera cada componente presente por estes; /weights COMPONENTE N muda um.",
+            ),
             Msg::LabelHealth => s("Health", "Saúde"),
             Msg::HealthShort { score } => {
                 p(format!("{score}/100 (/health for why)"), format!("{score}/100 (/health explica)"))

@@ -193,3 +193,33 @@ impl WriteTx {
         Ok(())
     }
 }
+
+impl Store {
+    /// The workspace's own health weights, as (component, weight).
+    pub async fn health_weights(&self, workspace_id: i64) -> Result<Vec<(String, i64)>, StoreError> {
+        let rows = sqlx::query!("SELECT component, weight FROM health_weights WHERE workspace_id = ?", workspace_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|r| (r.component, r.weight)).collect())
+    }
+}
+
+impl WriteTx {
+    pub async fn set_health_weight(
+        &mut self,
+        workspace_id: i64,
+        component: &str,
+        weight: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO health_weights (workspace_id, component, weight) VALUES (?1, ?2, ?3)
+             ON CONFLICT (workspace_id, component) DO UPDATE SET weight = ?3",
+            workspace_id,
+            component,
+            weight
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+}

@@ -389,3 +389,22 @@ async fn opportunities_move_through_the_stages() {
     let lost = say_as(&app, "carlos.mendes", "/opp move 2 lost --reason \"Price\"").await;
     assert_eq!(field(&lost, "Conversion (account)"), "66.7%");
 }
+
+#[tokio::test]
+async fn admins_weigh_the_health_score() {
+    let app = demo_app().await;
+    let shown = app.say("/weights").await;
+    assert_eq!(field(&shown, "Tone of recent interactions (tone)"), "10");
+    let refused = app.say("/weights competitors 0").await;
+    assert_eq!(refused.lines, ["Only an admin of this workspace can change the weights."]);
+    let ws = app.workspace_id(WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    assert_eq!(app.say("/weights competitors").await.lines, ["Give the weight too: /weights tone 20."]);
+    assert!(app.say("/weights luck 5").await.is_error());
+    // Vale without the competitor threat (25 × 10): 8410 over 90 → 93.
+    let set = app.say("/weights competitors 0").await;
+    assert_eq!(field(&set, "Competitor threat (competitors)"), "0");
+    assert_eq!(app.say("/health Vale").await.title.as_deref(), Some("Vale: health 93/100"));
+    assert_eq!(app.say_in("discord:9", "/weights").await.fields[8].value, "10", "other workspaces keep the defaults");
+}

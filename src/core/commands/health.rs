@@ -82,7 +82,7 @@ pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Heal
         tones: tones.clone(),
         max_threat: strongest.map_or(0, |c| threat_level(&c.threat)),
     };
-    let (total, parts) = score(&inputs, &default_weights());
+    let (total, parts) = score(&inputs, &weights(store, ws).await?);
     let reason = |c: Component| -> Msg {
         match c {
             Component::ContactRecency => {
@@ -114,6 +114,45 @@ pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Heal
         }
     };
     Ok(Health { score: total, parts: parts.into_iter().map(|p| (p, reason(p.component))).collect() })
+}
+
+/// The workspace's weights: its own where set, the defaults elsewhere.
+pub async fn weights(store: &Store, workspace_id: i64) -> Result<[u32; 9], CommandError> {
+    let own = store.health_weights(workspace_id).await?;
+    let mut weights = default_weights();
+    for (i, c) in Component::ALL.iter().enumerate() {
+        if let Some((_, w)) = own.iter().find(|(code, _)| code == c.code()) {
+            weights[i] = (*w).clamp(0, 100) as u32;
+        }
+    }
+    Ok(weights)
+}
+
+/// `/weights` shows the weights; `/weights COMPONENT N` sets one (admins).
+pub async fn set_weights(
+    store: &Store,
+    ctx: &Context,
+    component: Option<&str>,
+    weight: Option<i64>,
+) -> Result<Reply, CommandError> {
+    if let (Some(code), Some(weight)) = (component, weight) {
+        if ctx.person.role != "admin" {
+            return Err(Msg::OnlyAdminsWeights.into());
+        }
+        let mut tx = store.write().await?;
+        tx.set_health_weight(ctx.workspace.id, code, weight).await?;
+        let arguments = serde_json::json!({ "component": code, "weight": weight }).to_string();
+        tx.audit(ctx.workspace.id, ctx.person.id, "weights", &arguments, "ok", ctx.now).await?;
+        tx.commit().await?;
+    } else if component.is_some() {
+        return Err(Msg::WeightNeedsNumber.into());
+    }
+    let weights = weights(store, ctx.workspace.id).await?;
+    let mut reply = Reply::titled(ctx.t(Msg::WeightsTitle));
+    for (c, w) in Component::ALL.iter().zip(weights) {
+        reply = reply.field(format!("{} ({})", ctx.t(Msg::ComponentName(*c)), c.code()), w.to_string());
+    }
+    Ok(reply.footer(ctx.t(Msg::WeightsFooter)))
 }
 
 fn tone_of(score: u32) -> Tone {
