@@ -461,6 +461,14 @@ pub enum Msg {
     CmdHealth,
     CmdRisks,
     CmdWeights,
+    HealthTrend {
+        delta: i64,
+        since: NaiveDate,
+    },
+    HealthFell {
+        from: i64,
+        since: NaiveDate,
+    },
     ArgComponent,
     ArgWeight,
     OnlyAdminsWeights,
@@ -1672,6 +1680,20 @@ impl Msg {
             }
             Msg::CmdRisks => {
                 s("The accounts whose health is lowest, and why", "As contas com a saúde mais baixa, e por quê")
+            }
+            Msg::HealthTrend { delta, since } => {
+                let arrow = match delta {
+                    d if d > 0 => "↑",
+                    d if d < 0 => "↓",
+                    _ => "→",
+                };
+                p(
+                    format!("{arrow} {} since {}", plural(delta.abs(), "point", "points"), date(since)),
+                    format!("{arrow} {} desde {}", plural(delta.abs(), "ponto", "pontos"), date(since)),
+                )
+            }
+            Msg::HealthFell { from, since } => {
+                p(format!("down from {from} on {}", date(since)), format!("caiu de {from} em {}", date(since)))
             }
             Msg::CmdWeights => s(
                 "The weights of the health score, or set one (admins)",

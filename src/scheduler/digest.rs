@@ -37,7 +37,8 @@ fn risks(a: &TeamAccount, today: NaiveDate) -> Vec<Msg> {
     out
 }
 
-/// The digest of `manager`'s team at `now`, and the snapshot to compare the next one with.
+/// The digest of `manager`'s team at `now`, the snapshot to compare the next one with, and the
+/// health score of each of the team's accounts.
 pub async fn build(
     tx: &mut WriteTx,
     store: &Store,
@@ -46,7 +47,7 @@ pub async fn build(
     manager: &Addressee,
     now: DateTime<Utc>,
     locale: Locale,
-) -> anyhow::Result<(Reply, DigestSnapshot)> {
+) -> anyhow::Result<(Reply, DigestSnapshot, Vec<(i64, u32)>)> {
     let ws = workspace.id;
     let today = now.with_timezone(&tz).date_naive();
     let team = tx.team(ws, manager.id).await?;
@@ -148,12 +149,14 @@ pub async fn build(
         source_id: None,
     };
     let mut weak: Vec<(u32, String)> = Vec::new();
+    let mut scores: Vec<(i64, u32)> = Vec::new();
     for a in &accounts {
         let Some(row) = store.account(ws, a.id).await? else { continue };
         let health = health::assess(store, &ctx, &row).await.map_err(|e| match e {
             CommandError::Internal(e) => e,
             CommandError::User(msg) => anyhow::anyhow!("health of {}: {msg:?}", a.name),
         })?;
+        scores.push((a.id, health.score));
         if health.score < health::AT_RISK {
             weak.push((health.score, a.name.clone()));
         }
@@ -197,5 +200,5 @@ pub async fn build(
         revenue_minor: revenue,
         wallet_minor: wallet,
     };
-    Ok((reply.tone(tone), snapshot))
+    Ok((reply.tone(tone), snapshot, scores))
 }

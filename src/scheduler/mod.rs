@@ -206,9 +206,13 @@ impl Scheduler {
                 let mut out = Vec::new();
                 for manager in tx.managers(ws.id).await? {
                     let locale = locale_of(&manager, ws);
-                    let (reply, snapshot) = digest::build(tx, &self.store, ws, tz, &manager, at, locale).await?;
+                    let (reply, snapshot, scores) =
+                        digest::build(tx, &self.store, ws, tz, &manager, at, locale).await?;
                     if keep_snapshot {
                         tx.save_digest(ws.id, manager.id, &snapshot).await?;
+                        for (account, score) in scores {
+                            tx.save_health(ws.id, account, today, i64::from(score)).await?;
+                        }
                     }
                     out.push((manager, reply));
                 }
@@ -278,7 +282,7 @@ impl Scheduler {
         locale: Locale,
     ) -> anyhow::Result<Reply> {
         let mut tx = self.store.write().await?;
-        let (reply, _) = digest::build(&mut tx, &self.store, ws, tz_of(ws), manager, now, locale).await?;
+        let (reply, _, _) = digest::build(&mut tx, &self.store, ws, tz_of(ws), manager, now, locale).await?;
         drop(tx);
         Ok(reply)
     }

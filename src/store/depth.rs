@@ -223,3 +223,46 @@ impl WriteTx {
         Ok(())
     }
 }
+
+impl Store {
+    /// The latest health snapshot of an account taken on or before `day`.
+    pub async fn health_before(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        day: chrono::NaiveDate,
+    ) -> Result<Option<(chrono::NaiveDate, i64)>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT taken_on AS "taken_on!: chrono::NaiveDate", score FROM health_snapshots
+               WHERE workspace_id = ? AND account_id = ? AND taken_on <= ? ORDER BY taken_on DESC LIMIT 1"#,
+            workspace_id,
+            account_id,
+            day
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.taken_on, r.score)))
+    }
+}
+
+impl WriteTx {
+    pub async fn save_health(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        day: chrono::NaiveDate,
+        score: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO health_snapshots (workspace_id, account_id, taken_on, score) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (account_id, taken_on) DO UPDATE SET score = ?4",
+            workspace_id,
+            account_id,
+            day,
+            score
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+}

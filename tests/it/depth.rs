@@ -408,3 +408,23 @@ async fn admins_weigh_the_health_score() {
     assert_eq!(app.say("/health Vale").await.title.as_deref(), Some("Vale: health 93/100"));
     assert_eq!(app.say_in("discord:9", "/weights").await.fields[8].value, "10", "other workspaces keep the defaults");
 }
+
+#[tokio::test]
+async fn the_weekly_digest_keeps_scores_for_the_trend() {
+    let app = demo_app().await;
+    // No digest yet: no trend.
+    assert!(app.say("/health Vale").await.lines.is_empty());
+    // Monday's digest records every team account's score.
+    let monday = chrono::TimeZone::with_ymd_and_hms(&chrono_tz::America::Sao_Paulo, 2026, 11, 30, 8, 0, 0)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    kam_bot::scheduler::Scheduler::new(app.store.clone()).tick(monday).await.unwrap();
+    // A week later, with no contact since, Vale's score has moved and says so.
+    let mut inv = app.invocation(WS, "tester");
+    inv.now = monday + chrono::Duration::days(7);
+    let health = app.core.run_line(&inv, "/health Vale").await;
+    assert_eq!(health.lines.len(), 1, "{}", health.to_text());
+    assert!(health.lines[0].ends_with("since 2026-11-30"), "{:?}", health.lines);
+    let card = app.core.run_line(&inv, "/account Vale").await;
+    assert!(field(&card, "Health").contains("since 2026-11-30"), "{}", card.to_text());
+}

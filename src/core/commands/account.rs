@@ -210,7 +210,11 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
 
     if !archived {
         let health = super::health::assess(store, ctx, a).await?;
-        reply = reply.inline_field(ctx.t(Msg::LabelHealth), ctx.t(Msg::HealthShort { score: health.score }));
+        let mut text = ctx.t(Msg::HealthShort { score: health.score });
+        if let Some((since, before)) = health.before {
+            text.push_str(&format!("\n{}", ctx.t(Msg::HealthTrend { delta: i64::from(health.score) - before, since })));
+        }
+        reply = reply.inline_field(ctx.t(Msg::LabelHealth), text);
     }
     let tone = match (archived, dangers, warnings) {
         (true, _, _) => Tone::Neutral,

@@ -24,7 +24,14 @@ const REACHED_DAYS: i64 = 90;
 pub struct Health {
     pub score: u32,
     pub parts: Vec<(Part, Msg)>,
+    /// The score a week or more ago, and when, from the weekly digests.
+    pub before: Option<(chrono::NaiveDate, i64)>,
 }
+
+/// A health snapshot must be at least this old to compare with.
+const TREND_DAYS: i64 = 6;
+/// A drop of this many points since the last snapshot puts an account on /risks.
+const FALLING: i64 = 10;
 
 pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Health, CommandError> {
     let ws = ctx.workspace.id;
@@ -113,7 +120,8 @@ pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Heal
             }
         }
     };
-    Ok(Health { score: total, parts: parts.into_iter().map(|p| (p, reason(p.component))).collect() })
+    let before = store.health_before(ws, a.id, today - Duration::days(TREND_DAYS)).await?;
+    Ok(Health { score: total, parts: parts.into_iter().map(|p| (p, reason(p.component))).collect(), before })
 }
 
 /// The workspace's weights: its own where set, the defaults elsewhere.
@@ -167,6 +175,9 @@ pub async fn show(store: &Store, ctx: &Context, account: &str) -> Result<Reply, 
     let account = require_account(store, ctx, account).await?;
     let health = assess(store, ctx, &account).await?;
     let mut reply = Reply::titled(ctx.t(Msg::HealthTitle { account: account.name.clone(), score: health.score }));
+    if let Some((since, b)) = health.before {
+        reply = reply.line(ctx.t(Msg::HealthTrend { delta: i64::from(health.score) - b, since }));
+    }
     for (part, reason) in health.parts {
         let value = format!("{} · {}", part.value, ctx.t(reason));
         reply = reply.field(ctx.t(Msg::ComponentName(part.component)), value);
@@ -179,9 +190,14 @@ pub async fn risks(store: &Store, ctx: &Context) -> Result<Reply, CommandError> 
     for row in store.portfolio(ctx.workspace.id, None, None).await? {
         let Some(account) = store.account(ctx.workspace.id, row.id).await? else { continue };
         let health = assess(store, ctx, &account).await?;
-        if health.score < AT_RISK {
+        let drop = health.before.map_or(0, |(_, b)| b - i64::from(health.score));
+        if health.score < AT_RISK || drop >= FALLING {
             let weakest = health.parts.iter().min_by_key(|(p, _)| p.value).map(|(_, reason)| ctx.t(reason.clone()));
-            scored.push((health.score, account.name, weakest.unwrap_or_default()));
+            let mut reason = weakest.unwrap_or_default();
+            if let Some((since, b)) = health.before.filter(|_| drop >= FALLING) {
+                reason = format!("{} · {reason}", ctx.t(Msg::HealthFell { from: b, since }));
+            }
+            scored.push((health.score, account.name, reason));
         }
     }
     scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
