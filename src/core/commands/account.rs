@@ -6,7 +6,7 @@ use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{Lookup, MAX_LISTED, lookup_account};
-use crate::domain::account::{PlanningClock, Reason, ShareOfWallet, Tier};
+use crate::domain::account::{Reason, ShareOfWallet, Tier};
 use crate::domain::kind::InteractionKind;
 use crate::domain::money::{Currency, Money};
 use crate::domain::text::truncate;
@@ -51,18 +51,10 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
 
     let reasons = store.account_reasons(ws, a.id).await?;
     let aliases = store.account_aliases(ws, a.id).await?;
-    let last = store.history(ws, a.id, 1).await?.into_iter().next();
-    let last_planning = store.last_planning(ws, a.id).await?;
+    let (clock, last) = super::health::clock_of(store, ctx, a).await?;
     let since = ctx.now.checked_sub_days(Days::new(REACHED_WITHIN_DAYS)).unwrap_or(ctx.now);
     let stats = store.contact_stats(ws, a.id, since).await?;
 
-    let clock = PlanningClock::compute(
-        today,
-        a.planning_cadence_days,
-        ctx.local_date(a.created_at),
-        last.as_ref().map(|i| ctx.local_date(i.occurred_at)),
-        last_planning.map(|t| ctx.local_date(t)),
-    );
     let share = ShareOfWallet::compute(a.revenue_12m_minor, a.wallet_minor, a.share_ceiling_bp);
 
     let mut reply = Reply::titled(a.name.clone()).line(ctx.t(Msg::TierLine { tier, segment: a.segment.clone() }));

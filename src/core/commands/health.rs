@@ -11,7 +11,7 @@ use crate::domain::account::PlanningClock;
 use crate::domain::health::{Component, HealthInputs, Part, default_weights, score};
 use crate::domain::money::ratio_bp;
 use crate::i18n::Msg;
-use crate::store::{AccountRow, Store};
+use crate::store::{AccountRow, InteractionRow, Store};
 
 /// Below this score an account is at risk.
 pub const AT_RISK: u32 = 60;
@@ -19,6 +19,25 @@ pub const AT_RISK: u32 = 60;
 const TONES: i64 = 5;
 const TONE_DAYS: i64 = 180;
 const REACHED_DAYS: i64 = 90;
+
+/// Where the account stands against its planning cadence, and its last interaction.
+pub async fn clock_of(
+    store: &Store,
+    ctx: &Context,
+    a: &AccountRow,
+) -> Result<(PlanningClock, Option<InteractionRow>), CommandError> {
+    let ws = ctx.workspace.id;
+    let last = store.history(ws, a.id, 1).await?.into_iter().next();
+    let last_planning = store.last_planning(ws, a.id).await?;
+    let clock = PlanningClock::compute(
+        ctx.today(),
+        a.planning_cadence_days,
+        ctx.local_date(a.created_at),
+        last.as_ref().map(|i| ctx.local_date(i.occurred_at)),
+        last_planning.map(|t| ctx.local_date(t)),
+    );
+    Ok((clock, last))
+}
 
 /// An account's score, its parts, and the reason of each part.
 pub struct Health {
@@ -36,15 +55,7 @@ const FALLING: i64 = 10;
 pub async fn assess(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Health, CommandError> {
     let ws = ctx.workspace.id;
     let today = ctx.today();
-    let last = store.history(ws, a.id, 1).await?.into_iter().next();
-    let last_planning = store.last_planning(ws, a.id).await?;
-    let clock = PlanningClock::compute(
-        today,
-        a.planning_cadence_days,
-        ctx.local_date(a.created_at),
-        last.as_ref().map(|i| ctx.local_date(i.occurred_at)),
-        last_planning.map(|t| ctx.local_date(t)),
-    );
+    let (clock, _) = clock_of(store, ctx, a).await?;
     let since = ctx.now - Duration::days(REACHED_DAYS);
     let contacts = store.stakeholders(ws, a.id).await?;
     let reached: Vec<_> = contacts.iter().filter(|c| c.last_contact.is_some_and(|t| t >= since)).collect();
