@@ -4,10 +4,15 @@
 //! - [`core`]: the platform-free command core: the catalog of commands, the text parser, typed
 //!   commands, `execute(invocation, command) -> Reply`, and one module per command.
 //! - [`domain`]: pure rules and value types (text folding, dates, money, share of wallet, the
-//!   planning clock, name ranking), tested beside their code.
+//!   planning clock, name ranking, stakeholder coverage, pipeline, qualification, the health
+//!   score), tested beside their code.
 //! - [`i18n`]: every text the bot says, in English and Brazilian Portuguese, and locale formats.
 //! - [`store`]: the SQLite store; all SQL lives here, every query scoped to a workspace.
-//! - [`front`]: front ends that translate between a platform and the core (the terminal chat).
+//! - [`front`]: front ends that translate between a platform and the core: the terminal chat,
+//!   Discord (gateway and signed HTTP endpoint) and Slack (signed HTTP endpoint and Socket Mode).
+//! - [`scheduler`]: cron schedules in local time, reminders and digests, run once per occurrence
+//!   through an outbox; [`notify`]: how messages reach people without being asked.
+//! - [`server`]: the HTTP server of `serve --listen`.
 //! - [`seed`]: the demo portfolio and synthetic portfolios for benchmarks.
 //! - [`clock`]: where "now" comes from; [`cli`]: the command line that wires it all together.
 
