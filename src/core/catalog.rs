@@ -313,7 +313,14 @@ pub static CATALOG: &[CommandSpec] = &[
         args: &[
             positional(
                 "job",
-                ArgType::Choice(&["planning_reminders", "yearly_review", "stale_contact", "weekly_digest", "timezone"]),
+                ArgType::Choice(&[
+                    "planning_reminders",
+                    "yearly_review",
+                    "stale_contact",
+                    "weekly_digest",
+                    "retiering",
+                    "timezone",
+                ]),
                 false,
                 false,
                 Msg::ArgJob,

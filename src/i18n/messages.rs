@@ -371,6 +371,7 @@ pub enum Msg {
     ArgFit,
     ArgOurStrength,
     RetierTitle,
+    RetierFooter,
     RetierLine {
         account: String,
         from: i64,
@@ -1907,6 +1908,10 @@ impl Msg {
             Msg::ArgProfitability => s("Profitability, 1 to 5", "Rentabilidade, de 1 a 5"),
             Msg::ArgFit => s("Strategic fit, 1 to 5", "Aderência estratégica, de 1 a 5"),
             Msg::ArgOurStrength => s("Our strength in the account, 1 to 5", "A nossa força na conta, de 1 a 5"),
+            Msg::RetierFooter => s(
+                "The yearly re-tiering: /qualify ACCOUNT shows the scores behind each suggestion.",
+                "A reclassificação anual: /qualify CONTA mostra as notas de cada sugestão.",
+            ),
             Msg::RetierTitle => {
                 s("Re-tiering: suggested tiers that differ", "Reclassificação: níveis sugeridos diferentes")
             }

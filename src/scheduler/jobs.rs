@@ -14,10 +14,13 @@ pub enum Job {
     StaleContact,
     /// Each manager's portfolio digest.
     WeeklyDigest,
+    /// Once a year, each manager's list of team accounts whose suggested tier differs from their tier.
+    Retiering,
 }
 
 impl Job {
-    pub const ALL: [Job; 4] = [Job::PlanningReminders, Job::YearlyReview, Job::StaleContact, Job::WeeklyDigest];
+    pub const ALL: [Job; 5] =
+        [Job::PlanningReminders, Job::YearlyReview, Job::StaleContact, Job::WeeklyDigest, Job::Retiering];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -25,6 +28,7 @@ impl Job {
             Job::YearlyReview => "yearly_review",
             Job::StaleContact => "stale_contact",
             Job::WeeklyDigest => "weekly_digest",
+            Job::Retiering => "retiering",
         }
     }
 
@@ -32,10 +36,12 @@ impl Job {
         Job::ALL.into_iter().find(|j| j.name() == name)
     }
 
-    /// Working days at 08:00 for reminders; Monday 08:00 for the digest (local time).
+    /// Working days at 08:00 for reminders; Monday 08:00 for the digest; January 2nd 08:00 for
+    /// the re-tiering list (local time).
     pub fn default_cron(self) -> &'static str {
         match self {
             Job::WeeklyDigest => "0 8 * * 1",
+            Job::Retiering => "0 8 2 1 *",
             _ => "0 8 * * 1-5",
         }
     }

@@ -218,6 +218,44 @@ impl Scheduler {
                 }
                 return Ok(out);
             }
+            Job::Retiering => {
+                let mut out = Vec::new();
+                let qualified = self.store.qualifications(ws.id).await?;
+                for manager in tx.managers(ws.id).await? {
+                    let team: Vec<i64> = tx.team(ws.id, manager.id).await?.iter().map(|p| p.id).collect();
+                    let locale = locale_of(&manager, ws);
+                    let lines: Vec<String> = qualified
+                        .iter()
+                        .filter(|q| q.owner_id.is_some_and(|o| team.contains(&o)))
+                        .filter_map(|q| {
+                            let suggested = crate::domain::qualification::Qualification {
+                                potential: q.potential,
+                                leadership: q.leadership,
+                                profitability: q.profitability,
+                                fit: q.fit,
+                                strength: q.strength,
+                            }
+                            .suggested_tier()
+                            .number();
+                            (suggested != q.tier).then(|| {
+                                locale.t(Msg::RetierLine {
+                                    account: q.account_name.clone(),
+                                    from: q.tier,
+                                    to: suggested,
+                                })
+                            })
+                        })
+                        .collect();
+                    if !lines.is_empty() {
+                        let mut reply = Reply::titled(locale.t(Msg::RetierTitle)).tone(Tone::Warning);
+                        for line in lines {
+                            reply = reply.line(format!("• {line}"));
+                        }
+                        out.push((manager, reply.footer(locale.t(Msg::RetierFooter))));
+                    }
+                }
+                return Ok(out);
+            }
             Job::PlanningReminders => {
                 let b = reminders::planning(tx, ws.id, today, at).await?;
                 (b, Msg::RemindPlanningTitle, None, Tone::Warning)

@@ -122,3 +122,19 @@ async fn schedules_are_shown_and_changed_by_admins() {
     let unknown = app.say("/schedule lunch 0 12 * * *").await;
     assert!(unknown.lines[0].starts_with("JOB must be one of planning_reminders"), "{:?}", unknown.lines);
 }
+
+#[tokio::test]
+async fn managers_get_the_yearly_re_tiering_list() {
+    let app = demo_app().await;
+    let sp = |d: u32, h: u32| {
+        chrono::TimeZone::with_ymd_and_hms(&chrono_tz::America::Sao_Paulo, 2027, 1, d, h, 0, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let previews = kam_bot::scheduler::Scheduler::new(app.store.clone()).preview(sp(2, 7), sp(2, 9)).await.unwrap();
+    let retiering = previews.iter().find(|p| p.job.name() == "retiering").expect("the job runs on January 2nd");
+    assert_eq!(retiering.messages.len(), 1, "Marina, the one manager");
+    let (to, reply) = &retiering.messages[0];
+    assert_eq!(to, "Marina Costa");
+    assert_eq!(reply.lines, ["• Embraer: nível 1 → nível sugerido 2"], "Marina reads Portuguese");
+}
