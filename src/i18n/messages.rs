@@ -774,6 +774,7 @@ pub enum Msg {
     DigestNoChange,
     DigestChangesLabel,
     DigestHealthLabel,
+    DigestSharesLabel,
     CliListening {
         address: String,
     },
@@ -1433,6 +1434,7 @@ impl Msg {
             Msg::DigestNoChange => s("no change since the last digest", "nenhuma mudança desde o último resumo"),
             Msg::DigestChangesLabel => s("Since last week", "Desde a semana passada"),
             Msg::DigestHealthLabel => s("Health under 60", "Saúde abaixo de 60"),
+            Msg::DigestSharesLabel => s("Share of wallet by account", "Participação por conta"),
             Msg::CliWouldSend { count } => {
                 p(format!("would send {count} messages"), format!("enviaria {count} mensagens"))
             }

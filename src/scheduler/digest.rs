@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::core::commands::health;
+use crate::core::commands::{health, wallet};
 use crate::core::{CommandError, Context, Platform};
 use crate::core::{Reply, Tone};
 use crate::domain::account::ShareOfWallet;
@@ -150,7 +150,11 @@ pub async fn build(
     };
     let mut weak: Vec<(u32, String)> = Vec::new();
     let mut scores: Vec<(i64, u32)> = Vec::new();
+    let mut shares: Vec<String> = Vec::new();
     for a in &accounts {
+        if let Some(trend) = wallet::trend(&ctx, &store.wallet_periods(ws, a.id).await?) {
+            shares.push(format!("• {}: {trend}", a.name));
+        }
         let Some(row) = store.account(ws, a.id).await? else { continue };
         let health = health::assess(store, &ctx, &row).await.map_err(|e| match e {
             CommandError::Internal(e) => e,
@@ -168,6 +172,9 @@ pub async fn build(
         weak.iter().map(|(score, name)| format!("• {name} {score}/100")).collect::<Vec<_>>().join("\n")
     };
     reply = reply.field(locale.t(Msg::DigestHealthLabel), weak_text);
+    if !shares.is_empty() {
+        reply = reply.field(locale.t(Msg::DigestSharesLabel), shares.join("\n"));
+    }
 
     let previous = tx.last_digest(ws, manager.id).await?;
     let changes = match &previous {

@@ -101,3 +101,23 @@ fn bad_command_lines_are_refused_by_clap() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected en or pt-BR"));
 }
+
+#[tokio::test]
+async fn key_account_depth_in_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kam_bot(&db, &["chat", "--demo"], "/health Vale\n/plan Vale\n/contacts Vale\n/opp Vale\n/risks\n");
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let replies: Vec<&str> = stdout.split("\n\n").filter(|r| !r.trim().is_empty()).collect();
+    assert_eq!(replies.len(), 5, "{stdout}");
+    assert!(replies[0].contains("Vale: health 87/100") && replies[0].contains("Contact recency"), "{}", replies[0]);
+    assert!(
+        replies[1].contains("Vale: account plan 2026") && replies[1].contains("Long-term objectives"),
+        "{}",
+        replies[1]
+    );
+    assert!(replies[2].contains("Vale: 6 contacts") && replies[2].contains("Suprimentos"), "{}", replies[2]);
+    assert!(replies[3].contains("Opportunities at Vale") && replies[3].contains("Open pipeline"), "{}", replies[3]);
+    assert!(replies[4].contains("Accounts at risk") && replies[4].contains("Gerdau"), "{}", replies[4]);
+}

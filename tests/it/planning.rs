@@ -78,6 +78,9 @@ async fn the_digest_on_demand() {
     assert!(field(&digest, "Next two weeks").contains("2026-12-09: planning meeting due with Vale"));
     assert_eq!(field(&digest, "Since last week"), "first digest: nothing to compare with yet");
     assert_eq!(field(&digest, "Health under 60"), "• Gerdau 25/100\n• Embraer 56/100");
+    let shares = field(&digest, "Share of wallet by account");
+    assert!(shares.contains("• Alcoa: 74.0% · strategic partner · "), "{shares}");
+    assert!(shares.contains("• Gerdau: 22.2% · regular supplier · -8.2 pts since 2025"), "{shares}");
     // On demand, nothing is recorded: asking again still has nothing to compare with.
     let again = app.say("/digest --team marina").await;
     assert_eq!(field(&again, "Since last week"), "first digest: nothing to compare with yet");
