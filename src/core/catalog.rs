@@ -1,7 +1,7 @@
 //! The one description of every command: names, arguments, types and help texts. Help, the text
 //! parser, Discord registration and Slack parsing all derive from it.
 
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Msg, Onb};
 
 /// The type of an argument, which says what is accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,8 @@ pub enum ArgType {
     Switch,
     /// A day with an optional time: `2026-12-10 14:00`, `10/12/2026 14h30`, `tomorrow 9:00`.
     DateTime,
+    /// A chat user: a Discord user option, a Slack mention `<@U…>`, or a platform user id.
+    User,
 }
 
 /// One argument of a command.
@@ -42,6 +44,9 @@ pub struct ArgSpec {
     /// A positional that takes every remaining word (`/account Companhia Vale do Rio Doce`).
     pub greedy: bool,
     pub help: Msg,
+    /// In typed lines, a quoted word right after this option's value fills that option too:
+    /// `--reason potential "Offshore spend grows"` sets `--reason` and `--why`.
+    pub then: Option<&'static str>,
 }
 
 /// One command of the bot.
@@ -52,9 +57,17 @@ pub struct CommandSpec {
     pub args: &'static [ArgSpec],
     /// A typical use, shown by help.
     pub example: &'static str,
-    /// The forms of a command whose first word chooses what it does (shown instead of the
-    /// generated usage); empty for the others.
-    pub forms: &'static [&'static str],
+    /// The full name as typed: `accounts add` for a subcommand, the name itself otherwise.
+    pub path: &'static str,
+    /// The subcommands of a command whose first word chooses what it does (`/opp add`, `/opp move`);
+    /// on Discord they are real subcommands with their own typed options.
+    pub subcommands: &'static [CommandSpec],
+    /// The subcommand a typed line without a subcommand word means (`/opp Vale` is `/opp list Vale`).
+    pub default_subcommand: Option<&'static str>,
+    /// In typed lines only (terminal, Slack): first words that name a subcommand of another
+    /// command, so `/account add Gerdau` is `/accounts add Gerdau`. Discord cannot give a command
+    /// both options and subcommands, so there the forms live under the other command only.
+    pub borrows: Option<(&'static str, &'static [&'static str])>,
 }
 
 pub const MAX_NAME_CHARS: usize = 100;
@@ -63,18 +76,258 @@ pub const MAX_NEXT_STEP_CHARS: usize = 500;
 pub const MAX_HISTORY: i64 = 50;
 
 const fn positional(name: &'static str, ty: ArgType, required: bool, greedy: bool, help: Msg) -> ArgSpec {
-    ArgSpec { name, ty, required, flag: false, greedy, help }
+    ArgSpec { name, ty, required, flag: false, greedy, help, then: None }
 }
 
 const fn option(name: &'static str, ty: ArgType, help: Msg) -> ArgSpec {
-    ArgSpec { name, ty, required: false, flag: true, greedy: false, help }
+    ArgSpec { name, ty, required: false, flag: true, greedy: false, help, then: None }
 }
 
 const fn required_option(name: &'static str, ty: ArgType, help: Msg) -> ArgSpec {
-    ArgSpec { name, ty, required: true, flag: true, greedy: false, help }
+    ArgSpec { name, ty, required: true, flag: true, greedy: false, help, then: None }
+}
+
+/// An option whose value may be followed, in typed lines, by a quoted companion value.
+const fn option_then(name: &'static str, ty: ArgType, help: Msg, then: &'static str) -> ArgSpec {
+    ArgSpec { name, ty, required: false, flag: true, greedy: false, help, then: Some(then) }
+}
+
+/// A command without subcommands (or a subcommand: then the path is `parent name`).
+macro_rules! command {
+    ($name:expr, $path:expr, $summary:expr, $args:expr, $example:expr $(,)?) => {
+        CommandSpec {
+            name: $name,
+            summary: $summary,
+            args: $args,
+            example: $example,
+            path: $path,
+            subcommands: &[],
+            default_subcommand: None,
+            borrows: None,
+        }
+    };
+}
+
+/// A command whose first word chooses a subcommand; `default` is the one a line without it means.
+macro_rules! group {
+    ($name:expr, $summary:expr, $subcommands:expr, $default:expr, $example:expr $(,)?) => {
+        CommandSpec {
+            name: $name,
+            summary: $summary,
+            args: &[],
+            example: $example,
+            path: $name,
+            subcommands: $subcommands,
+            default_subcommand: $default,
+            borrows: None,
+        }
+    };
 }
 
 const NAME: ArgType = ArgType::Text { max_chars: MAX_NAME_CHARS };
+
+/// `/contact add` and `/contact set` take the same arguments.
+const CONTACT_ARGS: &[ArgSpec] = &[
+    positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+    positional("name", NAME, true, true, Msg::ArgContactName),
+    option("title", ArgType::Text { max_chars: 100 }, Msg::ArgTitle),
+    option("department", ArgType::Text { max_chars: 100 }, Msg::ArgDepartment),
+    option(
+        "role",
+        ArgType::Choice(&["decision_maker", "influencer", "champion", "user", "gatekeeper"]),
+        Msg::ArgDecisionRole,
+    ),
+    option("stance", ArgType::Choice(&["champion", "supporter", "neutral", "detractor"]), Msg::ArgStance),
+    option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgStrength),
+    option("email", ArgType::Text { max_chars: 200 }, Msg::ArgEmail),
+    option("phone", ArgType::Text { max_chars: 50 }, Msg::ArgPhone),
+];
+
+/// The reasons an account is key, as typed: each stands for one of [`crate::domain::account::Reason`].
+pub const REASON_WORDS: &[&str] = &["potential", "technology", "profitability", "strategic"];
+
+/// The fields `/account set` changes.
+pub const ACCOUNT_FIELDS: &[&str] = &[
+    "name", "tier", "owner", "tech", "segment", "spend", "revenue", "margin", "ceiling", "cadence", "review", "alias",
+    "reason",
+];
+
+/// The roles of people, as typed.
+pub const ROLE_WORDS: &[&str] = &["admin", "manager", "rep"];
+
+const MONEY: ArgType = ArgType::Text { max_chars: 30 };
+const PERCENT: ArgType = ArgType::Text { max_chars: 10 };
+
+/// The options an account is created with; `/account set` changes the same fields one at a time.
+const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[
+    positional("name", NAME, true, true, Msg::Onb(Onb::ArgNewAccountName)),
+    option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::Onb(Onb::ArgTierSet)),
+    option("owner", ArgType::Person, Msg::Onb(Onb::ArgOwnerSet)),
+    option("tech", ArgType::Person, Msg::Onb(Onb::ArgTech)),
+    option("segment", ArgType::Text { max_chars: 100 }, Msg::Onb(Onb::ArgSegment)),
+    option("spend", MONEY, Msg::Onb(Onb::ArgSpendSet)),
+    option("revenue", MONEY, Msg::Onb(Onb::ArgRevenueSet)),
+    option("margin", PERCENT, Msg::Onb(Onb::ArgMargin)),
+    option("ceiling", PERCENT, Msg::Onb(Onb::ArgCeiling)),
+    option("cadence", ArgType::Integer { min: 1, max: 730 }, Msg::Onb(Onb::ArgCadence)),
+    option("review", ArgType::Date, Msg::Onb(Onb::ArgReviewDate)),
+    option_then("reason", ArgType::Choice(REASON_WORDS), Msg::Onb(Onb::ArgReason), "why"),
+    option("why", ArgType::Text { max_chars: 300 }, Msg::Onb(Onb::ArgWhy)),
+    option("alias", ArgType::Text { max_chars: MAX_NAME_CHARS }, Msg::Onb(Onb::ArgAlias)),
+];
+
+/// `/accounts` and its subcommands (also typed as `/account add|set|archive|restore`).
+static ACCOUNTS_SUBCOMMANDS: &[CommandSpec] = &[
+    command!(
+        "list",
+        "accounts list",
+        Msg::CmdAccounts,
+        &[
+            option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::ArgTier),
+            option("owner", ArgType::Person, Msg::ArgOwner),
+        ],
+        "/accounts --tier 1",
+    ),
+    command!(
+        "add",
+        "accounts add",
+        Msg::Onb(Onb::CmdAccountAdd),
+        ACCOUNT_ADD_ARGS,
+        "/account add Gerdau --tier 2 --owner \"Rafael Lima\" --spend 40M --reason potential \"New mill in Ouro Branco\"",
+    ),
+    command!(
+        "set",
+        "accounts set",
+        Msg::Onb(Onb::CmdAccountSet),
+        &[
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("field", ArgType::Choice(ACCOUNT_FIELDS), true, false, Msg::Onb(Onb::ArgField)),
+            positional("value", ArgType::Text { max_chars: 400 }, true, true, Msg::Onb(Onb::ArgValue)),
+        ],
+        "/account set Gerdau tier 1",
+    ),
+    command!(
+        "archive",
+        "accounts archive",
+        Msg::Onb(Onb::CmdAccountArchive),
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/account archive CSN",
+    ),
+    command!(
+        "restore",
+        "accounts restore",
+        Msg::Onb(Onb::CmdAccountRestore),
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/account restore CSN",
+    ),
+];
+
+static OPP_SUBCOMMANDS: &[CommandSpec] = &[
+    command!(
+        "list",
+        "opp list",
+        Msg::Onb(Onb::CmdOppList),
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/opp Vale",
+    ),
+    command!(
+        "add",
+        "opp add",
+        Msg::Onb(Onb::CmdOppAdd),
+        &[
+            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+            positional("title", ArgType::Text { max_chars: 200 }, true, false, Msg::Onb(Onb::ArgOppTitle)),
+            positional("value", MONEY, true, false, Msg::Onb(Onb::ArgOppValue)),
+            option("close", ArgType::Date, Msg::ArgOppClose),
+        ],
+        "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
+    ),
+    command!(
+        "move",
+        "opp move",
+        Msg::Onb(Onb::CmdOppMove),
+        &[
+            positional("id", ArgType::Text { max_chars: 20 }, true, false, Msg::Onb(Onb::ArgOppId)),
+            positional("stage", ArgType::Text { max_chars: 40 }, true, false, Msg::Onb(Onb::ArgStage)),
+            option("reason", ArgType::Text { max_chars: 300 }, Msg::ArgOppReason),
+        ],
+        "/opp move 3 negotiation",
+    ),
+];
+
+static PEOPLE_SUBCOMMANDS: &[CommandSpec] = &[
+    command!("list", "people list", Msg::Onb(Onb::CmdPeopleList), &[], "/people"),
+    command!(
+        "add",
+        "people add",
+        Msg::Onb(Onb::CmdPeopleAdd),
+        &[
+            positional("name", NAME, true, true, Msg::Onb(Onb::ArgPersonName)),
+            required_option("role", ArgType::Choice(ROLE_WORDS), Msg::ArgRole),
+            option("manager", ArgType::Person, Msg::Onb(Onb::ArgManager)),
+        ],
+        "/people add \"Paula Nunes\" --role rep --manager \"Marina Costa\"",
+    ),
+    command!(
+        "set",
+        "people set",
+        Msg::Onb(Onb::CmdPeopleSet),
+        &[
+            positional("person", ArgType::Person, true, true, Msg::ArgPerson),
+            option("role", ArgType::Choice(ROLE_WORDS), Msg::ArgRole),
+            option("manager", ArgType::Person, Msg::Onb(Onb::ArgManagerSet)),
+            option("name", NAME, Msg::Onb(Onb::ArgPersonNewName)),
+        ],
+        "/people set \"Paula Nunes\" --manager \"Ana Souza\"",
+    ),
+    command!(
+        "role",
+        "people role",
+        Msg::Onb(Onb::CmdPeopleRole),
+        &[
+            positional("person", ArgType::Person, true, false, Msg::ArgPerson),
+            positional("role", ArgType::Choice(ROLE_WORDS), true, false, Msg::ArgRole),
+        ],
+        "/people role \"Ana Souza\" manager",
+    ),
+    command!(
+        "remove",
+        "people remove",
+        Msg::Onb(Onb::CmdPeopleRemove),
+        &[
+            positional("person", ArgType::Person, true, true, Msg::ArgPerson),
+            required_option("to", ArgType::Person, Msg::Onb(Onb::ArgHandTo)),
+        ],
+        "/people remove \"Paula Nunes\" --to \"Ana Souza\"",
+    ),
+    command!(
+        "link",
+        "people link",
+        Msg::Onb(Onb::CmdPeopleLink),
+        &[
+            positional("person", ArgType::Person, true, false, Msg::ArgPerson),
+            positional("user", ArgType::User, true, false, Msg::Onb(Onb::ArgUser)),
+        ],
+        "/people link \"Paula Nunes\" <@U024BE7LH>",
+    ),
+];
+
+static CONTACT_SUBCOMMANDS: &[CommandSpec] = &[
+    command!(
+        "add",
+        "contact add",
+        Msg::Onb(Onb::CmdContactAdd),
+        CONTACT_ARGS,
+        "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
+    ),
+    command!(
+        "set",
+        "contact set",
+        Msg::Onb(Onb::CmdContactSet),
+        CONTACT_ARGS,
+        "/contact set Vale \"Marcos Lima\" --stance champion",
+    ),
+];
 
 /// Every command, in the order help lists them.
 pub static CATALOG: &[CommandSpec] = &[
@@ -83,22 +336,17 @@ pub static CATALOG: &[CommandSpec] = &[
         summary: Msg::CmdAccount,
         args: &[positional("name", ArgType::Account, true, true, Msg::ArgAccountName)],
         example: "/account Vale",
-        forms: &[],
+        path: "account",
+        subcommands: &[],
+        default_subcommand: None,
+        borrows: Some(("accounts", &["add", "set", "archive", "restore"])),
     },
-    CommandSpec {
-        name: "accounts",
-        summary: Msg::CmdAccounts,
-        args: &[
-            option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::ArgTier),
-            option("owner", ArgType::Person, Msg::ArgOwner),
-        ],
-        example: "/accounts --tier 1",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "log",
-        summary: Msg::CmdLog,
-        args: &[
+    group!("accounts", Msg::Onb(Onb::CmdAccountsGroup), ACCOUNTS_SUBCOMMANDS, Some("list"), "/accounts --tier 1"),
+    command!(
+        "log",
+        "log",
+        Msg::CmdLog,
+        &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("kind", ArgType::Kind, true, false, Msg::ArgKind),
             positional("summary", ArgType::Text { max_chars: MAX_SUMMARY_CHARS }, true, true, Msg::ArgSummary),
@@ -108,23 +356,23 @@ pub static CATALOG: &[CommandSpec] = &[
             option("when", ArgType::Date, Msg::ArgWhen),
             option("tone", ArgType::Choice(&["positive", "neutral", "negative"]), Msg::ArgTone),
         ],
-        example: "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "history",
-        summary: Msg::CmdHistory,
-        args: &[
+        "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
+    ),
+    command!(
+        "history",
+        "history",
+        Msg::CmdHistory,
+        &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::ArgCount),
         ],
-        example: "/history Vale 5",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "review",
-        summary: Msg::CmdReview,
-        args: &[
+        "/history Vale 5",
+    ),
+    command!(
+        "review",
+        "review",
+        Msg::CmdReview,
+        &[
             positional("account", ArgType::Account, true, true, Msg::ArgAccount),
             required_option("objectives", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewObjectives),
             required_option("value", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewValue),
@@ -133,34 +381,35 @@ pub static CATALOG: &[CommandSpec] = &[
             required_option("rating", ArgType::Integer { min: 1, max: 5 }, Msg::ArgRating),
             option("next", ArgType::Text { max_chars: 1000 }, Msg::ArgNextObjectives),
         ],
-        example: "/review Vale --objectives \"Keep S11D\" --value \"Yes, downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "qualify",
-        summary: Msg::CmdQualify,
-        args: &[
+        "/review Vale --objectives \"Keep S11D\" --value \"Yes, downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4",
+    ),
+    command!(
+        "qualify",
+        "qualify",
+        Msg::CmdQualify,
+        &[
             positional("account", ArgType::Account, false, true, Msg::ArgQualifyAccount),
             option("potential", ArgType::Integer { min: 1, max: 5 }, Msg::ArgPotential),
             option("leadership", ArgType::Integer { min: 1, max: 5 }, Msg::ArgLeadership),
             option("profitability", ArgType::Integer { min: 1, max: 5 }, Msg::ArgProfitability),
             option("fit", ArgType::Integer { min: 1, max: 5 }, Msg::ArgFit),
             option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgOurStrength),
+            option("apply", ArgType::Switch, Msg::Onb(Onb::ArgApply)),
         ],
-        example: "/qualify Vale --potential 5 --leadership 4 --profitability 3 --fit 4 --strength 3",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "health",
-        summary: Msg::CmdHealth,
-        args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
-        example: "/health Vale",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "weights",
-        summary: Msg::CmdWeights,
-        args: &[
+        "/qualify Vale --potential 5 --leadership 4 --profitability 3 --fit 4 --strength 3",
+    ),
+    command!(
+        "health",
+        "health",
+        Msg::CmdHealth,
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/health Vale",
+    ),
+    command!(
+        "weights",
+        "weights",
+        Msg::CmdWeights,
+        &[
             positional(
                 "component",
                 ArgType::Choice(&[
@@ -180,32 +429,21 @@ pub static CATALOG: &[CommandSpec] = &[
             ),
             positional("weight", ArgType::Integer { min: 0, max: 100 }, false, false, Msg::ArgWeight),
         ],
-        example: "/weights tone 20",
-        forms: &[],
-    },
-    CommandSpec { name: "risks", summary: Msg::CmdRisks, args: &[], example: "/risks", forms: &[] },
-    CommandSpec {
-        name: "opp",
-        summary: Msg::CmdOpp,
-        args: &[
-            positional("target", ArgType::Text { max_chars: MAX_NAME_CHARS }, true, false, Msg::ArgOppTarget),
-            positional("first", ArgType::Text { max_chars: 200 }, false, false, Msg::ArgOppFirst),
-            positional("second", ArgType::Text { max_chars: 200 }, false, false, Msg::ArgOppSecond),
-            positional("third", ArgType::Text { max_chars: 40 }, false, false, Msg::ArgOppThird),
-            option("close", ArgType::Date, Msg::ArgOppClose),
-            option("reason", ArgType::Text { max_chars: 300 }, Msg::ArgOppReason),
-        ],
-        example: "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
-        forms: &[
-            "/opp ACCOUNT",
-            "/opp add ACCOUNT TITLE VALUE [--close DATE]",
-            "/opp move ID identified|qualified|proposal|negotiation|won|lost [--reason TEXT]",
-        ],
-    },
-    CommandSpec {
-        name: "plan",
-        summary: Msg::CmdPlan,
-        args: &[
+        "/weights tone 20",
+    ),
+    command!("risks", "risks", Msg::CmdRisks, &[], "/risks"),
+    group!(
+        "opp",
+        Msg::CmdOpp,
+        OPP_SUBCOMMANDS,
+        Some("list"),
+        "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31"
+    ),
+    command!(
+        "plan",
+        "plan",
+        Msg::CmdPlan,
+        &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("action", ArgType::Choice(&["set", "goal"]), false, false, Msg::ArgPlanAction),
             positional("what", ArgType::Text { max_chars: 20 }, false, false, Msg::ArgPlanWhat),
@@ -214,103 +452,88 @@ pub static CATALOG: &[CommandSpec] = &[
             option("due", ArgType::Date, Msg::ArgGoalDue),
             option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPlanYear),
         ],
-        example: "/plan Vale set objectives \"Become the reference supplier for Carajás\"",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "contacts",
-        summary: Msg::CmdContacts,
-        args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
-        example: "/contacts Vale",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "contact",
-        summary: Msg::CmdContact,
-        args: &[
-            positional("action", ArgType::Choice(&["add", "set"]), true, false, Msg::ArgContactAction),
-            positional("account", ArgType::Account, true, false, Msg::ArgAccount),
-            positional("name", NAME, true, true, Msg::ArgContactName),
-            option("title", ArgType::Text { max_chars: 100 }, Msg::ArgTitle),
-            option("department", ArgType::Text { max_chars: 100 }, Msg::ArgDepartment),
-            option(
-                "role",
-                ArgType::Choice(&["decision_maker", "influencer", "champion", "user", "gatekeeper"]),
-                Msg::ArgDecisionRole,
-            ),
-            option("stance", ArgType::Choice(&["champion", "supporter", "neutral", "detractor"]), Msg::ArgStance),
-            option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgStrength),
-            option("email", ArgType::Text { max_chars: 200 }, Msg::ArgEmail),
-            option("phone", ArgType::Text { max_chars: 50 }, Msg::ArgPhone),
-        ],
-        example: "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "competitors",
-        summary: Msg::CmdCompetitors,
-        args: &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
-        example: "/competitors Vale",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "competitor",
-        summary: Msg::CmdCompetitor,
-        args: &[
+        "/plan Vale set objectives \"Become the reference supplier for Carajás\"",
+    ),
+    command!(
+        "contacts",
+        "contacts",
+        Msg::CmdContacts,
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/contacts Vale",
+    ),
+    group!(
+        "contact",
+        Msg::CmdContact,
+        CONTACT_SUBCOMMANDS,
+        None,
+        "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
+    ),
+    command!(
+        "competitors",
+        "competitors",
+        Msg::CmdCompetitors,
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/competitors Vale",
+    ),
+    command!(
+        "competitor",
+        "competitor",
+        Msg::CmdCompetitor,
+        &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("name", NAME, true, true, Msg::ArgCompetitorName),
             option("share", ArgType::Text { max_chars: 10 }, Msg::ArgShare),
             option("threat", ArgType::Choice(&["low", "medium", "high"]), Msg::ArgThreat),
             option("note", ArgType::Text { max_chars: 300 }, Msg::ArgNote),
         ],
-        example: "/competitor Vale Metso --share 30 --threat high --note \"Lower price on liners\"",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "wallet",
-        summary: Msg::CmdWallet,
-        args: &[
+        "/competitor Vale Metso --share 30 --threat high --note \"Lower price on liners\"",
+    ),
+    command!(
+        "wallet",
+        "wallet",
+        Msg::CmdWallet,
+        &[
             positional("account", ArgType::Account, true, true, Msg::ArgAccount),
             option("spend", ArgType::Text { max_chars: 30 }, Msg::ArgSpend),
             option("revenue", ArgType::Text { max_chars: 30 }, Msg::ArgRevenue),
             option("period", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPeriod),
         ],
-        example: "/wallet Vale --spend 180M --revenue 32,4M --period 2026",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "meeting",
-        summary: Msg::CmdMeeting,
-        args: &[
+        "/wallet Vale --spend 180M --revenue 32,4M --period 2026",
+    ),
+    command!(
+        "meeting",
+        "meeting",
+        Msg::CmdMeeting,
+        &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("when", ArgType::DateTime, true, true, Msg::ArgMeetingWhen),
             option("kind", ArgType::Choice(&["planning", "review", "other"]), Msg::ArgMeetingKind),
             option("with", ArgType::Text { max_chars: 300 }, Msg::ArgWith),
         ],
-        example: "/meeting Vale 2026-12-10 14:00 --kind planning --with \"Beatriz Almeida, João Ferreira\"",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "meetings",
-        summary: Msg::CmdMeetings,
-        args: &[
+        "/meeting Vale 2026-12-10 14:00 --kind planning --with \"Beatriz Almeida, João Ferreira\"",
+    ),
+    command!(
+        "meetings",
+        "meetings",
+        Msg::CmdMeetings,
+        &[
             option("mine", ArgType::Switch, Msg::ArgMine),
             option("days", ArgType::Integer { min: 1, max: 365 }, Msg::ArgDays),
         ],
-        example: "/meetings --mine --days 30",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "digest",
-        summary: Msg::CmdDigest,
-        args: &[option("team", ArgType::Person, Msg::ArgTeam)],
-        example: "/digest --team \"Marina Costa\"",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "schedule",
-        summary: Msg::CmdSchedule,
-        args: &[
+        "/meetings --mine --days 30",
+    ),
+    command!(
+        "digest",
+        "digest",
+        Msg::CmdDigest,
+        &[option("team", ArgType::Person, Msg::ArgTeam)],
+        "/digest --team \"Marina Costa\"",
+    ),
+    command!(
+        "schedule",
+        "schedule",
+        Msg::CmdSchedule,
+        &[
             positional(
                 "job",
                 ArgType::Choice(&[
@@ -327,40 +550,43 @@ pub static CATALOG: &[CommandSpec] = &[
             ),
             positional("value", ArgType::Text { max_chars: 100 }, false, true, Msg::ArgScheduleValue),
         ],
-        example: "/schedule weekly_digest 0 9 * * 1",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "people",
-        summary: Msg::CmdPeople,
-        args: &[
-            positional("action", ArgType::Choice(&["list", "role"]), false, false, Msg::ArgPeopleAction),
-            positional("person", ArgType::Person, false, false, Msg::ArgPerson),
-            positional("role", ArgType::Choice(&["admin", "manager", "rep"]), false, false, Msg::ArgRole),
-        ],
-        example: "/people role \"Ana Souza\" manager",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "language",
-        summary: Msg::CmdLanguage,
-        args: &[positional("language", ArgType::Language, false, false, Msg::ArgLanguage)],
-        example: "/language pt-BR",
-        forms: &[],
-    },
-    CommandSpec {
-        name: "help",
-        summary: Msg::CmdHelp,
-        args: &[positional("command", ArgType::CommandName, false, false, Msg::ArgCommand)],
-        example: "/help log",
-        forms: &[],
-    },
+        "/schedule weekly_digest 0 9 * * 1",
+    ),
+    group!("people", Msg::CmdPeople, PEOPLE_SUBCOMMANDS, Some("list"), "/people add \"Paula Nunes\" --role rep"),
+    command!(
+        "language",
+        "language",
+        Msg::CmdLanguage,
+        &[positional("language", ArgType::Language, false, false, Msg::ArgLanguage)],
+        "/language pt-BR",
+    ),
+    command!(
+        "help",
+        "help",
+        Msg::CmdHelp,
+        &[positional("command", ArgType::CommandName, false, false, Msg::ArgCommand)],
+        "/help log",
+    ),
 ];
-
 /// The command of this name (case-insensitive, with or without the slash).
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
     let name = name.trim().trim_start_matches('/');
     CATALOG.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+}
+
+/// The command or subcommand of this full name: `account`, `accounts add`, `opp move`.
+pub fn find_path(path: &str) -> Option<&'static CommandSpec> {
+    let mut words = path.split_whitespace();
+    let top = find(words.next()?)?;
+    match words.next() {
+        None => Some(top),
+        Some(sub) => top.subcommand(sub).filter(|_| words.next().is_none()),
+    }
+}
+
+/// Every command and subcommand that carries out something: the leaves of the catalog.
+pub fn leaves() -> impl Iterator<Item = &'static CommandSpec> {
+    CATALOG.iter().flat_map(|c| if c.subcommands.is_empty() { std::slice::from_ref(c) } else { c.subcommands })
 }
 
 /// `/account`, `/accounts`, ...: the names, for "accepted" lists.
@@ -373,6 +599,11 @@ impl CommandSpec {
         self.args.iter().find(|a| a.name == name)
     }
 
+    /// The subcommand of this name (case-insensitive).
+    pub fn subcommand(&self, name: &str) -> Option<&'static CommandSpec> {
+        self.subcommands.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+    }
+
     pub fn positionals(&self) -> impl Iterator<Item = &'static ArgSpec> {
         self.args.iter().filter(|a| !a.flag)
     }
@@ -382,12 +613,23 @@ impl CommandSpec {
     }
 
     /// `/log ACCOUNT KIND SUMMARY [--contact NAME] ...`, with placeholders in the reader's language;
-    /// the forms, one a line, for a command that has them.
+    /// for a command with subcommands (or that borrows some), one line a form.
     pub fn usage(&self, locale: Locale) -> String {
-        if !self.forms.is_empty() {
-            return self.forms.join("\n");
+        if !self.subcommands.is_empty() {
+            return self.subcommands.iter().map(|s| s.usage(locale)).collect::<Vec<_>>().join("\n");
         }
-        let mut out = format!("/{}", self.name);
+        let mut lines = vec![self.usage_as(self.path, locale)];
+        if let Some((other, words)) = self.borrows {
+            for sub in words.iter().filter_map(|w| find(other).and_then(|o| o.subcommand(w))) {
+                lines.push(sub.usage_as(&format!("{} {}", self.name, sub.name), locale));
+            }
+        }
+        lines.join("\n")
+    }
+
+    /// The usage line of this command typed as `typed`.
+    fn usage_as(&self, typed: &str, locale: Locale) -> String {
+        let mut out = format!("/{typed}");
         for arg in self.args {
             let placeholder = arg.placeholder(locale);
             let part = match (arg.flag, arg.ty) {
@@ -424,6 +666,7 @@ impl ArgSpec {
             ArgType::Choice(words) => return words.join("|"),
             ArgType::Switch => return String::new(),
             ArgType::DateTime => Msg::PhWhen,
+            ArgType::User => Msg::Onb(Onb::PhUser),
             ArgType::Text { .. } | ArgType::CommandName => Msg::PhNamed(self.name),
         };
         locale.t(word).to_uppercase()
@@ -438,8 +681,9 @@ mod tests {
     #[test]
     fn names_are_unique_and_lowercase() {
         let mut seen = HashSet::new();
-        for c in CATALOG {
-            assert!(seen.insert(c.name), "duplicate command {}", c.name);
+        for c in CATALOG.iter().chain(CATALOG.iter().flat_map(|c| c.subcommands)) {
+            assert!(c.path.ends_with(c.name), "{} is not named by its path {}", c.name, c.path);
+            assert!(seen.insert(c.path), "duplicate command {}", c.path);
             assert_eq!(c.name, c.name.to_lowercase());
             let mut args = HashSet::new();
             for a in c.args {
@@ -451,7 +695,7 @@ mod tests {
 
     #[test]
     fn only_the_last_positional_is_greedy_and_required_ones_come_first() {
-        for c in CATALOG {
+        for c in leaves() {
             let positionals: Vec<_> = c.positionals().collect();
             for (i, a) in positionals.iter().enumerate() {
                 if a.greedy {
@@ -466,7 +710,7 @@ mod tests {
 
     #[test]
     fn examples_parse() {
-        for c in CATALOG {
+        for c in CATALOG.iter().chain(leaves()) {
             let parsed = crate::core::parse::parse_line(c.example);
             assert!(parsed.is_ok(), "example of /{} does not parse: {:?}", c.name, parsed.err());
         }
@@ -474,7 +718,7 @@ mod tests {
 
     #[test]
     fn required_arguments_come_first_as_discord_demands() {
-        for c in CATALOG {
+        for c in leaves() {
             let first_optional = c.args.iter().position(|a| !a.required).unwrap_or(c.args.len());
             assert!(c.args[first_optional..].iter().all(|a| !a.required), "/{}", c.name);
         }

@@ -18,6 +18,19 @@ pub enum Command {
         tier: Option<i64>,
         owner: Option<String>,
     },
+    /// Adds a key account (managers and admins).
+    AccountAdd(AccountRequest),
+    /// Changes one field of an account.
+    AccountSet {
+        account: String,
+        field: String,
+        value: String,
+    },
+    /// Archives an account (`archive: true`) or brings it back (managers and admins).
+    AccountArchive {
+        account: String,
+        archive: bool,
+    },
     Log(LogRequest),
     History {
         account: String,
@@ -40,6 +53,8 @@ pub enum Command {
     Qualify {
         account: Option<String>,
         scores: [Option<i64>; 5],
+        /// Sets the suggested tier.
+        apply: bool,
     },
     /// Records the yearly review of an account plan.
     Review(ReviewRequest),
@@ -177,6 +192,29 @@ pub struct ContactRequest {
 pub enum PeopleAction {
     List,
     SetRole { person: String, role: String },
+    Add { name: String, role: String, manager: Option<String> },
+    Set { person: String, role: Option<String>, manager: Option<String>, name: Option<String> },
+    Remove { person: String, to: String },
+    Link { person: String, user: String },
+}
+
+/// A key account to add, as typed: values are read and checked by the command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct AccountRequest {
+    pub name: String,
+    pub tier: Option<i64>,
+    pub owner: Option<String>,
+    pub tech: Option<String>,
+    pub segment: Option<String>,
+    pub spend: Option<String>,
+    pub revenue: Option<String>,
+    pub margin: Option<String>,
+    pub ceiling: Option<String>,
+    pub cadence: Option<i64>,
+    pub review: Option<String>,
+    pub reason: Option<String>,
+    pub why: Option<String>,
+    pub alias: Option<String>,
 }
 
 pub const DEFAULT_HISTORY: i64 = 10;
@@ -188,15 +226,40 @@ impl Command {
         let text = |name: &str| args.get(name).map(str::to_string);
         let required = |name: &'static str| {
             args.get(name).map(str::to_string).ok_or(Msg::MissingArgument {
-                command: args.spec.name,
+                command: args.spec.path,
                 arg: name,
                 usage: args.spec,
             })
         };
         let number = |name: &str| args.get(name).and_then(|v| v.parse::<i64>().ok());
-        Ok(match args.spec.name {
+        let switch = |name: &str| args.get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let lower = |name: &str| args.get(name).map(str::to_ascii_lowercase);
+        Ok(match args.spec.path {
             "account" => Command::Account { query: required("name")? },
-            "accounts" => Command::Accounts { tier: number("tier"), owner: text("owner") },
+            "accounts list" => Command::Accounts { tier: number("tier"), owner: text("owner") },
+            "accounts add" => Command::AccountAdd(AccountRequest {
+                name: required("name")?,
+                tier: number("tier"),
+                owner: text("owner"),
+                tech: text("tech"),
+                segment: text("segment"),
+                spend: text("spend"),
+                revenue: text("revenue"),
+                margin: text("margin"),
+                ceiling: text("ceiling"),
+                cadence: number("cadence"),
+                review: text("review"),
+                reason: lower("reason"),
+                why: text("why"),
+                alias: text("alias"),
+            }),
+            "accounts set" => Command::AccountSet {
+                account: required("account")?,
+                field: required("field")?.to_ascii_lowercase(),
+                value: required("value")?,
+            },
+            "accounts archive" => Command::AccountArchive { account: required("account")?, archive: true },
+            "accounts restore" => Command::AccountArchive { account: required("account")?, archive: false },
             "log" => {
                 let kind_text = required("kind")?;
                 let kind = InteractionKind::parse(&kind_text)
@@ -219,29 +282,18 @@ impl Command {
             "history" => {
                 Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
             }
-            "opp" => {
-                let target = required("target")?;
-                let missing = |part: &'static str| Msg::OppMissing { part, usage: args.spec };
-                match target.to_ascii_lowercase().as_str() {
-                    "add" => Command::Opp(OppRequest::Add {
-                        account: text("first").ok_or_else(|| missing("account"))?,
-                        title: text("second").ok_or_else(|| missing("title"))?,
-                        value: text("third").ok_or_else(|| missing("value"))?,
-                        close: text("close"),
-                    }),
-                    "move" => Command::Opp(OppRequest::Move {
-                        id: text("first").ok_or_else(|| missing("id"))?,
-                        stage: text("second").ok_or_else(|| missing("stage"))?.to_ascii_lowercase(),
-                        reason: text("reason"),
-                    }),
-                    _ => {
-                        // An account name of several words may come unquoted.
-                        let words: Vec<String> =
-                            ["target", "first", "second", "third"].iter().filter_map(|a| text(a)).collect();
-                        Command::Opp(OppRequest::List { account: words.join(" ") })
-                    }
-                }
-            }
+            "opp list" => Command::Opp(OppRequest::List { account: required("account")? }),
+            "opp add" => Command::Opp(OppRequest::Add {
+                account: required("account")?,
+                title: required("title")?,
+                value: required("value")?,
+                close: text("close"),
+            }),
+            "opp move" => Command::Opp(OppRequest::Move {
+                id: required("id")?,
+                stage: required("stage")?.to_ascii_lowercase(),
+                reason: text("reason"),
+            }),
             "qualify" => Command::Qualify {
                 account: text("account"),
                 scores: [
@@ -251,6 +303,7 @@ impl Command {
                     number("fit"),
                     number("strength"),
                 ],
+                apply: switch("apply"),
             },
             "review" => Command::Review(ReviewRequest {
                 account: required("account")?,
@@ -277,8 +330,8 @@ impl Command {
                 weight: number("weight"),
             },
             "contacts" => Command::Contacts { account: required("account")? },
-            "contact" => Command::Contact(ContactRequest {
-                add: args.get("action").is_some_and(|a| a.eq_ignore_ascii_case("add")),
+            "contact add" | "contact set" => Command::Contact(ContactRequest {
+                add: args.spec.name == "add",
                 account: required("account")?,
                 name: required("name")?,
                 title: text("title"),
@@ -309,26 +362,39 @@ impl Command {
                 kind: args.get("kind").unwrap_or("planning").to_ascii_lowercase(),
                 with: text("with"),
             },
-            "meetings" => Command::Meetings {
-                mine: args.get("mine").is_some_and(|v| v.eq_ignore_ascii_case("true")),
-                days: number("days").unwrap_or(14),
-            },
+            "meetings" => Command::Meetings { mine: switch("mine"), days: number("days").unwrap_or(14) },
             "digest" => Command::Digest { team: text("team") },
             "schedule" => {
                 let job = args.get("job").map(str::to_ascii_lowercase);
                 Command::Schedule { job, value: text("value") }
             }
-            "people" => {
-                let action = args.get("action").map(str::to_ascii_lowercase);
-                match action.as_deref() {
-                    None | Some("list") => Command::People { action: PeopleAction::List },
-                    _ => Command::People {
-                        action: PeopleAction::SetRole {
-                            person: required("person")?,
-                            role: required("role")?.to_ascii_lowercase(),
-                        },
-                    },
-                }
+            "people list" => Command::People { action: PeopleAction::List },
+            "people role" => Command::People {
+                action: PeopleAction::SetRole {
+                    person: required("person")?,
+                    role: required("role")?.to_ascii_lowercase(),
+                },
+            },
+            "people add" => Command::People {
+                action: PeopleAction::Add {
+                    name: required("name")?,
+                    role: required("role")?.to_ascii_lowercase(),
+                    manager: text("manager"),
+                },
+            },
+            "people set" => Command::People {
+                action: PeopleAction::Set {
+                    person: required("person")?,
+                    role: lower("role"),
+                    manager: text("manager"),
+                    name: text("name"),
+                },
+            },
+            "people remove" => {
+                Command::People { action: PeopleAction::Remove { person: required("person")?, to: required("to")? } }
+            }
+            "people link" => {
+                Command::People { action: PeopleAction::Link { person: required("person")?, user: required("user")? } }
             }
             "language" => Command::Language { language: text("language") },
             "help" => {
@@ -344,12 +410,18 @@ impl Command {
 
     /// The catalog entry of this command.
     pub fn spec(&self) -> &'static CommandSpec {
-        let name = match self {
+        let path = match self {
             Command::Account { .. } => "account",
-            Command::Accounts { .. } => "accounts",
+            Command::Accounts { .. } => "accounts list",
+            Command::AccountAdd(_) => "accounts add",
+            Command::AccountSet { .. } => "accounts set",
+            Command::AccountArchive { archive: true, .. } => "accounts archive",
+            Command::AccountArchive { archive: false, .. } => "accounts restore",
             Command::Log(_) => "log",
             Command::History { .. } => "history",
-            Command::Opp(_) => "opp",
+            Command::Opp(OppRequest::List { .. }) => "opp list",
+            Command::Opp(OppRequest::Add { .. }) => "opp add",
+            Command::Opp(OppRequest::Move { .. }) => "opp move",
             Command::Qualify { .. } => "qualify",
             Command::Review(_) => "review",
             Command::Plan(_) => "plan",
@@ -357,7 +429,8 @@ impl Command {
             Command::Risks => "risks",
             Command::Weights { .. } => "weights",
             Command::Contacts { .. } => "contacts",
-            Command::Contact(_) => "contact",
+            Command::Contact(ContactRequest { add: true, .. }) => "contact add",
+            Command::Contact(_) => "contact set",
             Command::Competitors { .. } => "competitors",
             Command::Competitor { .. } => "competitor",
             Command::Wallet { .. } => "wallet",
@@ -365,12 +438,17 @@ impl Command {
             Command::Meetings { .. } => "meetings",
             Command::Digest { .. } => "digest",
             Command::Schedule { .. } => "schedule",
-            Command::People { .. } => "people",
+            Command::People { action: PeopleAction::List } => "people list",
+            Command::People { action: PeopleAction::SetRole { .. } } => "people role",
+            Command::People { action: PeopleAction::Add { .. } } => "people add",
+            Command::People { action: PeopleAction::Set { .. } } => "people set",
+            Command::People { action: PeopleAction::Remove { .. } } => "people remove",
+            Command::People { action: PeopleAction::Link { .. } } => "people link",
             Command::Language { .. } => "language",
             Command::Help { .. } => "help",
         };
         // Every variant names a catalog entry; a test checks it.
-        catalog::find(name).unwrap_or(&catalog::CATALOG[0])
+        catalog::find_path(path).unwrap_or(&catalog::CATALOG[0])
     }
 
     /// Whether the command changes data (and so is audited).
@@ -383,6 +461,10 @@ impl Command {
                 | Command::Weights { weight: Some(_), .. }
                 | Command::Opp(OppRequest::Add { .. } | OppRequest::Move { .. })
                 | Command::Qualify { scores: [Some(_), ..], .. }
+                | Command::Qualify { apply: true, .. }
+                | Command::AccountAdd(_)
+                | Command::AccountSet { .. }
+                | Command::AccountArchive { .. }
                 | Command::Contact(_)
                 | Command::Competitor { .. }
                 | Command::Wallet { spend: Some(_), .. }
@@ -390,7 +472,13 @@ impl Command {
                 | Command::Meeting { .. }
                 | Command::Schedule { value: Some(_), .. }
                 | Command::Language { language: Some(_) }
-                | Command::People { action: PeopleAction::SetRole { .. } }
+                | Command::People {
+                    action: PeopleAction::SetRole { .. }
+                        | PeopleAction::Add { .. }
+                        | PeopleAction::Set { .. }
+                        | PeopleAction::Remove { .. }
+                        | PeopleAction::Link { .. }
+                }
         )
     }
 }
@@ -402,10 +490,35 @@ mod tests {
 
     #[test]
     fn every_catalog_entry_builds_its_own_command() {
-        for spec in catalog::CATALOG {
+        for spec in catalog::leaves() {
             let command = Command::from_args(&parse_line(spec.example).unwrap()).unwrap();
-            assert_eq!(command.spec().name, spec.name);
+            assert_eq!(command.spec().path, spec.path);
         }
+    }
+
+    #[test]
+    fn subcommands_and_borrowed_forms() {
+        let cmd = Command::from_args(&parse_line("/account add Gerdau --tier 2").unwrap()).unwrap();
+        assert!(matches!(cmd, Command::AccountAdd(AccountRequest { ref name, tier: Some(2), .. }) if name == "Gerdau"));
+        let same = Command::from_args(&parse_line("/accounts add Gerdau --tier 2").unwrap()).unwrap();
+        assert_eq!(cmd, same);
+        // A quoted first word is a name, not a subcommand.
+        let card = Command::from_args(&parse_line("/account \"add\"").unwrap()).unwrap();
+        assert_eq!(card, Command::Account { query: "add".into() });
+        let list = Command::from_args(&parse_line("/opp Vale do Rio Doce").unwrap()).unwrap();
+        assert_eq!(list, Command::Opp(OppRequest::List { account: "Vale do Rio Doce".into() }));
+        let people = Command::from_args(&parse_line("/people").unwrap()).unwrap();
+        assert_eq!(people, Command::People { action: PeopleAction::List });
+        let err = parse_line("/contact Vale Marcos").unwrap_err();
+        assert!(matches!(err, Msg::Onb(crate::i18n::Onb::MissingSubcommand { .. })), "{err:?}");
+        let reason =
+            Command::from_args(&parse_line("/account add Gerdau --reason potential \"New mill\" --tier 2").unwrap())
+                .unwrap();
+        let Command::AccountAdd(req) = reason else { panic!("not an add") };
+        assert_eq!(
+            (req.reason.as_deref(), req.why.as_deref(), req.tier),
+            (Some("potential"), Some("New mill"), Some(2))
+        );
     }
 
     #[test]

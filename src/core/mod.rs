@@ -83,11 +83,18 @@ impl Core {
             Command::Accounts { tier, owner } => {
                 commands::accounts::run(&self.store, ctx, tier, owner.as_deref()).await
             }
+            Command::AccountAdd(request) => commands::account_admin::add(&self.store, ctx, &request).await,
+            Command::AccountSet { account, field, value } => {
+                commands::account_admin::set(&self.store, ctx, &account, &field, &value).await
+            }
+            Command::AccountArchive { account, archive } => {
+                commands::account_admin::archive(&self.store, ctx, &account, archive).await
+            }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
             Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
             Command::Opp(request) => commands::opp::run(&self.store, ctx, &request).await,
-            Command::Qualify { account, scores } => {
-                commands::qualify::run(&self.store, ctx, account.as_deref(), scores).await
+            Command::Qualify { account, scores, apply } => {
+                commands::qualify::run(&self.store, ctx, account.as_deref(), scores, apply).await
             }
             Command::Review(request) => commands::review::run(&self.store, ctx, &request).await,
             Command::Plan(request) => commands::plan::run(&self.store, ctx, &request).await,
@@ -124,7 +131,10 @@ impl Core {
             }
             Command::People { action } => commands::people::run(&self.store, ctx, &action).await,
             Command::Language { language } => commands::language::run(&self.store, ctx, language.as_deref()).await,
-            Command::Help { topic } => Ok(commands::help::run(ctx, topic.as_deref())),
+            Command::Help { topic } => match self.store.has_any_account(ctx.workspace.id).await {
+                Ok(any) => Ok(commands::help::run(ctx, topic.as_deref(), !any)),
+                Err(e) => Err(e.into()),
+            },
         };
         match result {
             Ok(reply) => reply,

@@ -4,7 +4,8 @@
 //! runs to the matching close quote (inside double quotes `\"` and `\\` escape). An unquoted word
 //! beginning with `--` (or a dash that a phone made of it, `—`) names an option; its value is the
 //! next word or follows `=`. Other words fill the positional arguments in order; a greedy last
-//! positional takes all that remain, joined by single spaces.
+//! positional takes all that remain, joined by single spaces. A command with subcommands reads its
+//! first unquoted word as the subcommand (`/opp add …`), or means its default one without it.
 
 use std::collections::BTreeMap;
 
@@ -34,17 +35,17 @@ impl Args {
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), Msg> {
         let spec = self.spec;
         let arg = spec.arg(name).ok_or_else(|| Msg::UnknownOption {
-            command: spec.name,
+            command: spec.path,
             option: name.to_string(),
             accepted: spec.flag_list(),
         })?;
         let value = value.trim();
         if value.is_empty() {
-            return Err(Msg::MissingArgument { command: spec.name, arg: arg.name, usage: spec });
+            return Err(Msg::MissingArgument { command: spec.path, arg: arg.name, usage: spec });
         }
         match arg.ty {
             ArgType::Text { max_chars } => check_length(arg, value, max_chars)?,
-            ArgType::Account | ArgType::Person | ArgType::CommandName => {
+            ArgType::Account | ArgType::Person | ArgType::CommandName | ArgType::User => {
                 check_length(arg, value, catalog::MAX_NAME_CHARS)?
             }
             ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,
@@ -82,7 +83,7 @@ impl Args {
     /// Fails with "missing X" for a required argument that was not given.
     pub fn check_required(&self) -> Result<(), Msg> {
         match self.spec.args.iter().find(|a| a.required && !self.values.contains_key(a.name)) {
-            Some(arg) => Err(Msg::MissingArgument { command: self.spec.name, arg: arg.name, usage: self.spec }),
+            Some(arg) => Err(Msg::MissingArgument { command: self.spec.path, arg: arg.name, usage: self.spec }),
             None => Ok(()),
         }
     }
@@ -116,7 +117,28 @@ pub fn parse_line(line: &str) -> Result<Args, Msg> {
         return Err(Msg::EmptyCommand);
     }
     let spec = catalog::find(name).ok_or_else(|| Msg::UnknownCommand { name: shorten(name) })?;
-    bind(spec, rest)
+    bind_line(spec, rest)
+}
+
+/// Fills the arguments of a command, or of the subcommand its first word names.
+pub fn bind_line(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
+    let first = tokens.first().filter(|t| !t.quoted).map(|t| t.text.as_str());
+    if let (Some((other, words)), Some(word)) = (spec.borrows, first)
+        && words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        && let Some(sub) = catalog::find(other).and_then(|o| o.subcommand(word))
+    {
+        return bind(sub, &tokens[1..]);
+    }
+    if spec.subcommands.is_empty() {
+        return bind(spec, tokens);
+    }
+    if let Some(sub) = first.and_then(|word| spec.subcommand(word)) {
+        return bind(sub, &tokens[1..]);
+    }
+    match spec.default_subcommand.and_then(|name| spec.subcommand(name)) {
+        Some(sub) => bind(sub, tokens),
+        None => Err(Msg::Onb(crate::i18n::Onb::MissingSubcommand { usage: spec })),
+    }
 }
 
 /// Fills a command's arguments from the words after its name.
@@ -134,7 +156,7 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
             None => (flag, None),
         };
         let arg = spec.flags().find(|a| a.name.eq_ignore_ascii_case(name)).ok_or_else(|| Msg::UnknownOption {
-            command: spec.name,
+            command: spec.path,
             option: shorten(name),
             accepted: spec.flag_list(),
         })?;
@@ -154,6 +176,13 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
             return Err(Msg::OptionNeedsValue { option: arg.name, placeholder: arg });
         }
         args.set(arg.name, &value)?;
+        // `--reason potential "Offshore spend grows"`: a quoted word after the value fills its companion.
+        if let Some(companion) = arg.then
+            && args.get(companion).is_none()
+            && let Some(next) = iter.next_if(|t| t.quoted)
+        {
+            args.set(companion, &next.text)?;
+        }
     }
     let mut words = positional.into_iter();
     for arg in spec.positionals() {
@@ -164,7 +193,7 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
         };
         if value.trim().is_empty() {
             if arg.required {
-                return Err(Msg::MissingArgument { command: spec.name, arg: arg.name, usage: spec });
+                return Err(Msg::MissingArgument { command: spec.path, arg: arg.name, usage: spec });
             }
             continue;
         }

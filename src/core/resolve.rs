@@ -149,6 +149,12 @@ pub async fn suggest(
             };
             Ok(people.into_iter().map(|p| p.display_name).take(limit).collect())
         }
+        ArgType::CommandName => Ok(super::catalog::CATALOG
+            .iter()
+            .filter(|c| c.name.starts_with(folded.trim_start_matches('/')))
+            .map(|c| c.name.to_string())
+            .take(limit)
+            .collect()),
         _ => Ok(Vec::new()),
     }
 }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod dates;
 pub mod health;
+pub mod identity;
 pub mod kind;
 pub mod matching;
 pub mod money;

@@ -12,6 +12,8 @@ use crate::domain::pipeline::Stage;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
+    /// Onboarding: accounts, the team, imports, exports and the first run.
+    Onb(super::Onb),
     // Command and argument descriptions (help, Discord registration).
     CmdAccount,
     CmdAccounts,
@@ -20,7 +22,6 @@ pub enum Msg {
     CmdHelp,
     CmdLanguage,
     CmdPeople,
-    ArgPeopleAction,
     ArgPerson,
     ArgRole,
     ArgAccountName,
@@ -313,14 +314,6 @@ pub enum Msg {
     },
     DiscordNeedsGuild,
     CmdOpp,
-    OppMissing {
-        part: &'static str,
-        usage: &'static CommandSpec,
-    },
-    ArgOppTarget,
-    ArgOppFirst,
-    ArgOppSecond,
-    ArgOppThird,
     ArgOppClose,
     ArgOppReason,
     OppTitle {
@@ -531,7 +524,6 @@ pub enum Msg {
     CmdCompetitors,
     CmdCompetitor,
     CmdWallet,
-    ArgContactAction,
     ArgContactName,
     ArgTitle,
     ArgDepartment,
@@ -824,6 +816,7 @@ impl Msg {
         let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
         let date = |d: NaiveDate| format_date(d, l);
         match self {
+            Msg::Onb(msg) => msg.render(l),
             Msg::CmdAccount => s("Show a key account's card", "Mostra o cartão de uma conta-chave"),
             Msg::CmdAccounts => s("List the portfolio of key accounts", "Lista a carteira de contas-chave"),
             Msg::CmdLog => s("Log an interaction with a key account", "Registra uma interação com uma conta-chave"),
@@ -860,7 +853,6 @@ impl Msg {
                 "List the people of the workspace, or give one a role (admins)",
                 "Lista as pessoas do espaço ou define o papel de uma (administradores)",
             ),
-            Msg::ArgPeopleAction => s("list, or role to give a role", "list, ou role para definir um papel"),
             Msg::ArgPerson => s("The person", "A pessoa"),
             Msg::ArgRole => s("admin, manager or rep", "admin, manager (gestor) ou rep (vendedor)"),
             Msg::BadChoice { arg, value, accepted } => {
@@ -916,8 +908,13 @@ impl Msg {
                 ("job", PtBr) => "tarefa".into(),
                 ("value", En) => "value".into(),
                 ("what", En) => "what".into(),
-                ("target", En) => "account|add|move".into(),
-                ("target", PtBr) => "conta|add|move".into(),
+                ("title", En) => "title".into(),
+                ("title", PtBr) => "título".into(),
+                ("id", _) => "id".into(),
+                ("stage", En) => "stage".into(),
+                ("stage", PtBr) => "etapa".into(),
+                ("field", En) => "field".into(),
+                ("field", PtBr) => "campo".into(),
                 ("what", PtBr) => "o-quê".into(),
                 ("value", PtBr) => "valor".into(),
                 (_, En) => "text".into(),
@@ -1538,9 +1535,6 @@ impl Msg {
                 "Share of wallet over time, or record a period",
                 "Participação ao longo do tempo, ou registra um período",
             ),
-            Msg::ArgContactAction => {
-                s("add a new contact, or set what changed", "add para um novo contato, ou set para alterar")
-            }
             Msg::ArgContactName => s("The contact's name", "O nome do contato"),
             Msg::ArgTitle => s("Job title", "Cargo"),
             Msg::ArgDepartment => s("Department", "Departamento"),
@@ -1950,38 +1944,10 @@ impl Msg {
                     "potencial de compra {a} · liderança tecnológica {b} · rentabilidade {c} · aderência estratégica {d}"
                 ),
             ),
-            Msg::OppMissing { part, usage } => {
-                let name = match (part, l) {
-                    ("account", En) => "ACCOUNT",
-                    ("account", PtBr) => "CONTA",
-                    ("title", En) => "TITLE",
-                    ("title", PtBr) => "TÍTULO",
-                    ("value", En) => "VALUE",
-                    ("value", PtBr) => "VALOR",
-                    ("id", _) => "ID",
-                    (_, En) => "STAGE",
-                    (_, PtBr) => "ETAPA",
-                };
-                p(
-                    format!("Missing {name}. Usage: {}", usage.usage(l)),
-                    format!("Falta {name}. Uso: {}", usage.usage(l)),
-                )
-            }
             Msg::CmdOpp => s(
                 "Opportunities: list, add or move through the stages",
                 "Oportunidades: lista, adiciona ou move pelas etapas",
             ),
-            Msg::ArgOppTarget => s("The account, or add, or move", "A conta, ou add, ou move"),
-            Msg::ArgOppFirst => s(
-                "After add: the account; after move: the opportunity's number",
-                "Após add: a conta; após move: o número da oportunidade",
-            ),
-            Msg::ArgOppSecond => {
-                s("After add: the title; after move: the stage", "Após add: o título; após move: a etapa")
-            }
-            Msg::ArgOppThird => {
-                s("After add: the value (2,5M, 250k, 1.500.000,00)", "Após add: o valor (2,5M, 250k, 1.500.000,00)")
-            }
             Msg::ArgOppClose => s("Expected close date", "Data prevista de fechamento"),
             Msg::ArgOppReason => s("Why it was lost (needed for lost)", "Por que foi perdida (obrigatório para lost)"),
             Msg::OppTitle { account } => {

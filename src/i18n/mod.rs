@@ -3,9 +3,11 @@
 
 mod format;
 mod messages;
+mod onboarding;
 
 pub use format::{format_bp, format_date, format_money};
 pub use messages::Msg;
+pub use onboarding::Onb;
 
 /// A language the bot answers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

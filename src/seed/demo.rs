@@ -409,6 +409,7 @@ pub async fn seed_demo(
                     planning_cadence_days: a.tier.default_cadence_days(),
                     yearly_review_on: today.checked_add_signed(chrono::Duration::days(a.review_in_days)),
                     status: if a.archived { "archived" } else { "active" }.to_string(),
+                    external_id: None,
                     created_at: year_ago,
                 },
             )

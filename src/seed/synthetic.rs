@@ -131,6 +131,7 @@ pub async fn seed_synthetic(
                     planning_cadence_days: cadence,
                     yearly_review_on: Some(now.date_naive() + chrono::Duration::days(review_in)),
                     status: "active".to_string(),
+                    external_id: None,
                     created_at: start,
                 },
             )

@@ -72,6 +72,8 @@ pub struct NewAccount {
     pub planning_cadence_days: i64,
     pub yearly_review_on: Option<NaiveDate>,
     pub status: String,
+    /// The id of the account in the CRM it was imported from.
+    pub external_id: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -95,6 +97,7 @@ impl NewAccount {
             planning_cadence_days: tier.default_cadence_days(),
             yearly_review_on: None,
             status: "active".to_string(),
+            external_id: None,
             created_at,
         }
     }
@@ -314,9 +317,9 @@ impl WriteTx {
         let id = sqlx::query_scalar!(
             r#"INSERT INTO accounts (workspace_id, name, segment, tier, owner_id, technical_manager_id, currency,
                    wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
-                   yearly_review_on, status, created_at, contact_due_on, next_planning_due)
+                   yearly_review_on, status, created_at, contact_due_on, next_planning_due, external_id)
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                       date(?15, '+' || ?12 || ' days'), date(?15, '+' || ?12 || ' days'))
+                       date(?15, '+' || ?12 || ' days'), date(?15, '+' || ?12 || ' days'), ?16)
                RETURNING id AS "id!""#,
             workspace_id,
             a.name,
@@ -332,10 +335,22 @@ impl WriteTx {
             a.planning_cadence_days,
             a.yearly_review_on,
             a.status,
-            a.created_at
+            a.created_at,
+            a.external_id
         )
         .fetch_one(&mut *self.tx)
         .await?;
+        self.write_names_and_reasons(workspace_id, id, a).await?;
+        Ok(id)
+    }
+
+    /// Writes an account's reasons, aliases and name-index entries (none exist yet).
+    pub(super) async fn write_names_and_reasons(
+        &mut self,
+        workspace_id: i64,
+        id: i64,
+        a: &NewAccount,
+    ) -> Result<(), StoreError> {
         for (reason, note) in &a.reasons {
             sqlx::query!("INSERT INTO account_reasons (account_id, reason, note) VALUES (?, ?, ?)", id, reason, note)
                 .execute(&mut *self.tx)
@@ -346,8 +361,7 @@ impl WriteTx {
                 .execute(&mut *self.tx)
                 .await?;
         }
-        self.index_account_names(workspace_id, id, &a.name, &a.aliases).await?;
-        Ok(id)
+        self.index_account_names(workspace_id, id, &a.name, &a.aliases).await
     }
 
     async fn index_account_names(

@@ -1,6 +1,7 @@
 //! The SQLite store: opening and migrating the database, and every query the bot runs.
 //! Each query is scoped to one workspace; callers get plain values, never SQL.
 
+mod account_changes;
 mod accounts;
 mod audit;
 mod contacts;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, Transaction};
 
+pub use account_changes::NameClash;
 pub use accounts::{AccountRow, NewAccount, PortfolioRow, TermHit};
 pub use audit::Counts;
 pub use contacts::{ContactChanges, ContactRow, ContactStats, NewContact, StakeholderRow};
@@ -28,7 +30,7 @@ pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,
 };
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
-pub use people::{NewPerson, Person};
+pub use people::{NamedPerson, NewPerson, Person, PersonExport};
 pub use plans::{GoalRow, NewReview, PlanRow};
 pub use workspaces::Workspace;
 

@@ -19,6 +19,28 @@ pub struct Person {
     pub language: Option<String>,
 }
 
+/// The platform user id of a person added by name who has not used the bot yet.
+const UNLINKED: &str = "unlinked:";
+
+impl Person {
+    /// Whether the person is tied to a chat identity (people added by name or imported are not
+    /// until an admin links them).
+    pub fn is_linked(&self) -> bool {
+        !self.platform_user_id.starts_with(UNLINKED)
+    }
+}
+
+/// A person added by name, before they ever use the bot.
+#[derive(Debug, Clone)]
+pub struct NamedPerson<'a> {
+    pub name: &'a str,
+    pub role: &'a str,
+    pub manager_id: Option<i64>,
+    pub email: Option<&'a str>,
+    pub external_id: Option<&'a str>,
+    pub created_at: DateTime<Utc>,
+}
+
 /// A person to add.
 #[derive(Debug, Clone)]
 pub struct NewPerson<'a> {
@@ -93,7 +115,7 @@ impl Store {
         sqlx::query_as!(
             Person,
             r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
-               FROM people WHERE workspace_id = ? AND folded_name >= ? AND folded_name < ?
+               FROM people WHERE workspace_id = ? AND folded_name >= ? AND folded_name < ? AND removed_at IS NULL
                ORDER BY folded_name <> ?, folded_name LIMIT 10"#,
             workspace_id,
             folded,
@@ -109,7 +131,7 @@ impl Store {
         sqlx::query_as!(
             Person,
             r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
-               FROM people WHERE workspace_id = ? ORDER BY folded_name"#,
+               FROM people WHERE workspace_id = ? AND removed_at IS NULL ORDER BY folded_name"#,
             workspace_id
         )
         .fetch_all(&self.pool)
@@ -171,7 +193,299 @@ impl WriteTx {
     }
 }
 
+/// A person as exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonExport {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub manager: Option<String>,
+    pub email: Option<String>,
+    pub external_id: Option<String>,
+}
+
+impl WriteTx {
+    /// Adds a person by name, not yet tied to a chat identity.
+    pub async fn insert_named_person(&mut self, workspace_id: i64, p: &NamedPerson<'_>) -> Result<i64, StoreError> {
+        let folded = fold(p.name);
+        sqlx::query_scalar!(
+            r#"INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, manager_id,
+                   email, external_id, created_at)
+               VALUES (?1, 'terminal', 'unlinked:' || (SELECT COALESCE(MAX(id), 0) + 1 FROM people), ?2, ?3, ?4, ?5,
+                   ?6, ?7, ?8)
+               RETURNING id AS "id!""#,
+            workspace_id,
+            p.name,
+            folded,
+            p.role,
+            p.manager_id,
+            p.email,
+            p.external_id,
+            p.created_at
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Changes a person's name, role, manager, email and external id.
+    pub async fn update_person(
+        &mut self,
+        workspace_id: i64,
+        person_id: i64,
+        p: &NamedPerson<'_>,
+    ) -> Result<(), StoreError> {
+        let folded = fold(p.name);
+        sqlx::query!(
+            "UPDATE people SET display_name = ?, folded_name = ?, role = ?, manager_id = ?,
+                 email = COALESCE(?, email), external_id = COALESCE(?, external_id)
+             WHERE workspace_id = ? AND id = ?",
+            p.name,
+            folded,
+            p.role,
+            p.manager_id,
+            p.email,
+            p.external_id,
+            workspace_id,
+            person_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether making `manager_id` the manager of `person_id` would close a circle in the team tree
+    /// (the person is the manager, or above the manager already).
+    pub async fn would_close_circle(
+        &mut self,
+        workspace_id: i64,
+        person_id: i64,
+        manager_id: i64,
+    ) -> Result<bool, StoreError> {
+        sqlx::query_scalar!(
+            r#"WITH RECURSIVE chain(id) AS (
+                   SELECT ?2 UNION SELECT p.manager_id FROM people p JOIN chain c ON p.id = c.id
+                   WHERE p.workspace_id = ?1 AND p.manager_id IS NOT NULL)
+               SELECT EXISTS (SELECT 1 FROM chain WHERE id = ?3) AS "found!: bool""#,
+            workspace_id,
+            manager_id,
+            person_id
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Removes a person from the team: their accounts and open opportunities go to `to`, the
+    /// people they managed report to their own manager, and their chat identity is released. The
+    /// record stays, so history keeps their name. Returns (accounts, opportunities) handed over.
+    pub async fn remove_person(
+        &mut self,
+        workspace_id: i64,
+        person_id: i64,
+        to: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(u64, u64), StoreError> {
+        let owned = sqlx::query!(
+            "UPDATE accounts SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2",
+            workspace_id,
+            person_id,
+            to
+        )
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        sqlx::query!(
+            "UPDATE accounts SET technical_manager_id = ?3 WHERE workspace_id = ?1 AND technical_manager_id = ?2",
+            workspace_id,
+            person_id,
+            to
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        let opportunities = sqlx::query!(
+            "UPDATE opportunities SET owner_id = ?3
+             WHERE workspace_id = ?1 AND owner_id = ?2 AND stage NOT IN ('won', 'lost')",
+            workspace_id,
+            person_id,
+            to
+        )
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        sqlx::query!(
+            "UPDATE people SET manager_id = (SELECT manager_id FROM people WHERE workspace_id = ?1 AND id = ?2)
+             WHERE workspace_id = ?1 AND manager_id = ?2",
+            workspace_id,
+            person_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE people SET removed_at = ?3, role = 'rep', manager_id = NULL, external_id = NULL,
+                 platform_user_id = 'removed:' || id || ':' || platform_user_id
+             WHERE workspace_id = ?1 AND id = ?2",
+            workspace_id,
+            person_id,
+            now
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok((owned, opportunities))
+    }
+
+    /// Ties a person to a chat identity. When that identity already has a record of its own (the
+    /// person used the bot before being linked), the two are merged into `person_id`: everything
+    /// the other record did or owns is re-pointed, and it keeps the higher of the two roles.
+    /// Returns whether a record was merged.
+    pub async fn link_person(
+        &mut self,
+        workspace_id: i64,
+        person_id: i64,
+        platform: &str,
+        platform_user_id: &str,
+    ) -> Result<bool, StoreError> {
+        let other = sqlx::query!(
+            r#"SELECT id AS "id!", role FROM people
+               WHERE workspace_id = ? AND platform = ? AND platform_user_id = ? AND id <> ?"#,
+            workspace_id,
+            platform,
+            platform_user_id,
+            person_id
+        )
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        if let Some(other) = &other {
+            self.merge_person(workspace_id, other.id, person_id).await?;
+            if other.role == "admin"
+                || (other.role == "manager" && !self.has_role(workspace_id, person_id, "admin").await?)
+            {
+                sqlx::query!(
+                    "UPDATE people SET role = ? WHERE workspace_id = ? AND id = ?",
+                    other.role,
+                    workspace_id,
+                    person_id
+                )
+                .execute(&mut *self.tx)
+                .await?;
+            }
+        }
+        sqlx::query!(
+            "UPDATE people SET platform = ?, platform_user_id = ? WHERE workspace_id = ? AND id = ?",
+            platform,
+            platform_user_id,
+            workspace_id,
+            person_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(other.is_some())
+    }
+
+    async fn has_role(&mut self, workspace_id: i64, person_id: i64, role: &str) -> Result<bool, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM people WHERE workspace_id = ? AND id = ? AND role = ?) AS "found!: bool""#,
+            workspace_id,
+            person_id,
+            role
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Re-points every reference to `from` at `into`, then deletes `from`.
+    async fn merge_person(&mut self, ws: i64, from: i64, into: i64) -> Result<(), StoreError> {
+        sqlx::query!("UPDATE people SET manager_id = ?3 WHERE workspace_id = ?1 AND manager_id = ?2", ws, from, into)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query!("UPDATE accounts SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2", ws, from, into)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query!(
+            "UPDATE accounts SET technical_manager_id = ?3 WHERE workspace_id = ?1 AND technical_manager_id = ?2",
+            ws,
+            from,
+            into
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE interactions SET author_id = ?3 WHERE workspace_id = ?1 AND author_id = ?2",
+            ws,
+            from,
+            into
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!("UPDATE audit_log SET person_id = ?3 WHERE workspace_id = ?1 AND person_id = ?2", ws, from, into)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query!("UPDATE outbox SET person_id = ?3 WHERE workspace_id = ?1 AND person_id = ?2", ws, from, into)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query!("UPDATE meetings SET created_by = ?3 WHERE workspace_id = ?1 AND created_by = ?2", ws, from, into)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query!(
+            "UPDATE OR IGNORE digest_snapshots SET manager_id = ?3 WHERE workspace_id = ?1 AND manager_id = ?2",
+            ws,
+            from,
+            into
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!("DELETE FROM digest_snapshots WHERE workspace_id = ? AND manager_id = ?", ws, from)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query!("UPDATE plan_goals SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2", ws, from, into)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query!(
+            "UPDATE yearly_reviews SET reviewed_by = ?3 WHERE workspace_id = ?1 AND reviewed_by = ?2",
+            ws,
+            from,
+            into
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE opportunities SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2",
+            ws,
+            from,
+            into
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query!("DELETE FROM people WHERE workspace_id = ? AND id = ?", ws, from).execute(&mut *self.tx).await?;
+        Ok(())
+    }
+}
+
 impl Store {
+    /// The person with this id, removed ones included (history names them).
+    pub async fn person(&self, workspace_id: i64, person_id: i64) -> Result<Option<Person>, StoreError> {
+        sqlx::query_as!(
+            Person,
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
+               FROM people WHERE workspace_id = ? AND id = ?"#,
+            workspace_id,
+            person_id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Every person of the workspace (not removed) with their email and external id, by id.
+    pub async fn people_for_export(&self, workspace_id: i64) -> Result<Vec<PersonExport>, StoreError> {
+        sqlx::query_as!(
+            PersonExport,
+            r#"SELECT p.id AS "id!", p.display_name AS name, p.role, m.display_name AS "manager?", p.email, p.external_id
+               FROM people p LEFT JOIN people m ON m.id = p.manager_id
+               WHERE p.workspace_id = ? AND p.removed_at IS NULL ORDER BY p.id"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
     /// Gives a person of the workspace a role; `false` when there is no such person.
     pub async fn set_role(&self, workspace_id: i64, person_id: i64, role: &str) -> Result<bool, StoreError> {
         let done =

@@ -42,5 +42,7 @@ async fn an_empty_portfolio_says_so() {
     let app = spawn_app().await;
     let reply = app.say("/accounts").await;
     assert!(!reply.is_error());
-    assert_eq!(reply.lines, ["No active account matches."]);
+    // A workspace without any account says how to bring them in.
+    assert!(reply.lines[0].starts_with("No accounts yet. Add one with /account add"), "{:?}", reply.lines);
+    assert!(reply.lines[0].contains("kam-bot import accounts FILE"));
 }

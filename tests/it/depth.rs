@@ -97,7 +97,7 @@ async fn contacts_are_added_and_changed_by_those_responsible_only() {
             "--stance must be one of champion, supporter, neutral, detractor, not “fan”.",
         ),
         ("/contact add Vale Ana --strength 7", "--strength must be a whole number from 1 to 5, not “7”."),
-        ("/contact remove Vale Ana", "ACTION must be one of add, set, not “remove”."),
+        ("/contact remove Vale Ana", "Say what /contact should do: add, set. /help contact shows how."),
     ] {
         let reply = say_as(&app, "carlos.mendes", line).await;
         assert_eq!(reply.lines, [expected], "{line}");
@@ -346,11 +346,7 @@ async fn opportunities_move_through_the_stages() {
             "/opp add Vale Liners lots",
             "--value must be an amount like 120000000, 120M or 1.500.000,00, not “lots”.",
         ),
-        (
-            "carlos.mendes",
-            "/opp add Vale",
-            "Missing TITLE. Usage: /opp ACCOUNT\n/opp add ACCOUNT TITLE VALUE [--close DATE]\n/opp move ID identified|qualified|proposal|negotiation|won|lost [--reason TEXT]",
-        ),
+        ("carlos.mendes", "/opp add Vale", "Missing TITLE. Usage: /opp add ACCOUNT TITLE VALUE [--close DATE]"),
         (
             "carlos.mendes",
             "/opp move 1 signed",

@@ -131,13 +131,15 @@ async fn guild_b_never_sees_guild_a() {
     let endpoint = spawn_endpoint(&app, None, SLOW).await;
     let (_, body) =
         endpoint.post_signed(&command(7, Some(GUILD_B), "account", json!([option("name", json!("Vale"))]))).await;
-    assert_eq!(body["data"]["content"], "No account matches “Vale”. /accounts lists the portfolio.");
+    assert!(body["data"]["content"].as_str().unwrap().starts_with("No accounts yet."), "{body}");
     assert_eq!(body["data"]["flags"], 64, "errors are ephemeral");
     let focused = json!([{"name": "name", "type": 3, "value": "va", "focused": true}]);
     let (_, body) = endpoint.post_signed(&interaction(8, 4, Some(GUILD_B), "account", focused, "en-US")).await;
     assert_eq!(body["data"]["choices"], json!([]));
-    let (_, body) = endpoint.post_signed(&command(9, Some(GUILD_B), "accounts", json!([]))).await;
-    assert_eq!(body["data"]["embeds"][0]["description"], "No active account matches.");
+    let list = json!([{"name": "list", "type": 1, "options": []}]);
+    let (_, body) = endpoint.post_signed(&command(9, Some(GUILD_B), "accounts", list)).await;
+    let description = body["data"]["embeds"][0]["description"].as_str().unwrap_or_default();
+    assert!(description.starts_with("No accounts yet."), "{body}");
 }
 
 #[tokio::test]

@@ -8,13 +8,13 @@ async fn another_workspace_sees_nothing_of_the_demo() {
     let other = "discord:222";
     let reply = app.say_in(other, "/account Vale").await;
     assert!(reply.is_error());
-    assert_eq!(reply.lines, ["No account matches “Vale”. /accounts lists the portfolio."]);
+    assert!(reply.lines[0].starts_with("No accounts yet."), "{:?}", reply.lines);
     // Not even as a "closest" suggestion.
     let reply = app.say_in(other, "/account Vael").await;
     assert!(!text(&reply).contains("Vale ") && !text(&reply).contains("Closest"), "{}", text(&reply));
 
     let list = app.say_in(other, "/accounts").await;
-    assert_eq!(list.lines, ["No active account matches."]);
+    assert!(list.lines[0].starts_with("No accounts yet."), "{:?}", list.lines);
     let owner = app.say_in(other, "/accounts --owner Ana").await;
     assert!(owner.is_error(), "people of another workspace are invisible too");
 

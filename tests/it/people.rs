@@ -27,7 +27,8 @@ async fn only_an_admin_gives_roles() {
     let done = app.say("/people role juliana manager").await;
     assert_eq!(done.title.as_deref(), Some("Juliana Pereira is now manager."), "{}", done.to_text());
     assert_eq!(app.counts(WS).await.audit_entries, before.audit_entries + 1);
-    assert!(app.say("/people").await.lines.contains(&"Juliana Pereira · manager".to_string()));
+    let people = app.say("/people").await.lines;
+    assert!(people.iter().any(|l| l.starts_with("Juliana Pereira · manager")), "{people:?}");
 
     let own = app.say("/people role tester rep").await;
     assert_eq!(own.lines, ["You cannot change your own role: ask another admin."]);

@@ -102,9 +102,9 @@ async fn team_a_never_sees_team_b() {
     let endpoint = spawn_slack_endpoint(&app, SLOW).await;
     let (_, body) = endpoint.post_signed(&form("T2", "/account", "Vale", "4.4.a", RESPONSE_URL)).await;
     assert_eq!(body["response_type"], "ephemeral");
-    assert_eq!(body["text"], "No account matches “Vale”. /accounts lists the portfolio.");
+    assert!(body["text"].as_str().unwrap().starts_with("No accounts yet."), "{body}");
     let (_, list) = endpoint.post_signed(&form("T2", "/kam", "accounts", "4.4.b", RESPONSE_URL)).await;
-    assert!(list.to_string().contains("No active account matches."), "{list}");
+    assert!(list.to_string().contains("No accounts yet."), "{list}");
 }
 
 #[tokio::test]

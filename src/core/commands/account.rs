@@ -37,6 +37,9 @@ pub async fn run(store: &Store, ctx: &Context, query: &str) -> Result<Reply, Com
             }
             Ok(reply.footer(ctx.t(Msg::MatchesFooter)).ephemeral())
         }
+        Lookup::None(closest) if closest.is_empty() && !store.has_any_account(ctx.workspace.id).await? => {
+            Err(Msg::Onb(crate::i18n::Onb::EmptyWorkspace).into())
+        }
         Lookup::None(closest) => Err(Msg::AccountNotFound { query: truncate(query.trim(), 60), closest }.into()),
     }
 }

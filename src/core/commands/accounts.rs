@@ -15,7 +15,12 @@ pub async fn run(store: &Store, ctx: &Context, tier: Option<i64>, owner: Option<
     };
     let rows = store.portfolio(ctx.workspace.id, tier, owner_id).await?;
     if rows.is_empty() {
-        return Ok(Reply::titled(ctx.t(Msg::PortfolioTitle { count: 0 })).line(ctx.t(Msg::PortfolioEmpty)));
+        let hint = if store.has_any_account(ctx.workspace.id).await? {
+            Msg::PortfolioEmpty
+        } else {
+            Msg::Onb(crate::i18n::Onb::EmptyWorkspace)
+        };
+        return Ok(Reply::titled(ctx.t(Msg::PortfolioTitle { count: 0 })).line(ctx.t(hint)));
     }
     let today = ctx.today();
     let mut flagged = 0;

@@ -5,16 +5,25 @@ use crate::core::context::Context;
 use crate::core::reply::Reply;
 use crate::i18n::Msg;
 
-pub fn run(ctx: &Context, command: Option<&str>) -> Reply {
+/// The list of commands, or one explained; in a workspace without accounts yet, the list starts
+/// with how to bring them in.
+pub fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply {
     let l = ctx.locale;
     let Some(spec) = command.and_then(catalog::find) else {
         let mut reply = Reply::titled(ctx.t(Msg::HelpTitle));
+        if empty_workspace {
+            reply = reply.line(ctx.t(Msg::Onb(crate::i18n::Onb::EmptyWorkspace)));
+        }
         for spec in catalog::CATALOG {
-            reply = reply.line(format!("{} — {}", spec.usage(l), ctx.t(spec.summary.clone())));
+            reply = reply.line(format!("{} — {}", spec.usage(l).replace('\n', "\n  "), ctx.t(spec.summary.clone())));
         }
         return reply.footer(ctx.t(Msg::HelpFooter)).ephemeral();
     };
     let mut reply = Reply::titled(spec.usage(l)).line(ctx.t(spec.summary.clone()));
+    let borrowed = spec.borrows.and_then(|(other, _)| catalog::find(other)).map(|o| o.subcommands).unwrap_or(&[]);
+    for sub in spec.subcommands.iter().chain(borrowed) {
+        reply = reply.line(format!("  {} — {}", sub.name, ctx.t(sub.summary.clone())));
+    }
     for arg in spec.args {
         let name = if arg.flag { format!("--{} {}", arg.name, arg.placeholder(l)) } else { arg.placeholder(l) };
         let need = ctx.t(if arg.required { Msg::HelpRequired } else { Msg::HelpOptional });

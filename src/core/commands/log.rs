@@ -13,7 +13,7 @@ use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date};
 use crate::store::{InsertOutcome, NewInteraction, Store};
 
-fn date_arg(ctx: &Context, arg: &'static str, value: &str) -> Result<NaiveDate, Msg> {
+pub(crate) fn date_arg(ctx: &Context, arg: &'static str, value: &str) -> Result<NaiveDate, Msg> {
     parse_date(value, ctx.today()).map_err(|e| match e {
         DateError::Malformed => Msg::BadDate { arg, value: truncate(value, 40) },
         DateError::NoSuchDay => Msg::NoSuchDay { arg, value: truncate(value, 40) },

@@ -1,6 +1,7 @@
 //! One module per command of the catalog.
 
 pub mod account;
+pub mod account_admin;
 pub mod accounts;
 pub mod competitors;
 pub mod digest;

@@ -1,23 +1,150 @@
-//! `/people [list]` and `/people role PERSON ROLE`: who is in the workspace, and (admins only)
-//! who is an admin, a manager or a rep.
+//! `/people [list]`: who is in the workspace, their role and manager; and for admins, the team
+//! itself: `/people add|set|role|remove|link`. The team tree decides digests and write rights, so
+//! a circle in it is refused.
 
 use crate::core::command::PeopleAction;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_person;
-use crate::i18n::Msg;
-use crate::store::Store;
+use crate::domain::text::fold;
+use crate::i18n::{Msg, Onb};
+use crate::store::{NamedPerson, Store};
+
+fn require_admin(ctx: &Context) -> Result<(), Msg> {
+    if ctx.person.role == "admin" { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsTeam)) }
+}
 
 pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Reply, CommandError> {
     match action {
         PeopleAction::List => {
             let people = store.people(ctx.workspace.id).await?;
             let mut reply = Reply::titled(ctx.t(Msg::PeopleTitle { count: people.len() }));
-            for p in people {
-                reply = reply.line(format!("{} · {}", p.display_name, ctx.t(Msg::RoleName(p.role))));
+            for p in &people {
+                let manager =
+                    p.manager_id.and_then(|m| people.iter().find(|o| o.id == m)).map(|m| m.display_name.clone());
+                reply = reply.line(ctx.t(Msg::Onb(Onb::PersonLine {
+                    name: p.display_name.clone(),
+                    role: p.role.clone(),
+                    manager,
+                    linked: p.is_linked(),
+                })));
             }
             Ok(reply.ephemeral())
+        }
+        PeopleAction::Add { name, role, manager } => {
+            require_admin(ctx)?;
+            let name = name.trim();
+            if fold(name).is_empty() {
+                return Err(Msg::Onb(Onb::BadPersonName).into());
+            }
+            if let Some(existing) = store
+                .find_people_by_name(ctx.workspace.id, name)
+                .await?
+                .into_iter()
+                .find(|p| fold(&p.display_name) == fold(name))
+            {
+                return Err(Msg::Onb(Onb::PersonExists { name: existing.display_name }).into());
+            }
+            let manager = match manager {
+                Some(m) => Some(require_person(store, ctx, m).await?),
+                None => None,
+            };
+            let mut tx = store.write().await?;
+            let new = NamedPerson {
+                name,
+                role,
+                manager_id: manager.as_ref().map(|m| m.id),
+                email: None,
+                external_id: None,
+                created_at: ctx.now,
+            };
+            tx.insert_named_person(ctx.workspace.id, &new).await?;
+            let arguments =
+                serde_json::json!({ "name": name, "role": role, "manager": manager.as_ref().map(|m| &m.display_name) })
+                    .to_string();
+            tx.audit(ctx.workspace.id, ctx.person.id, "people add", &arguments, "ok", ctx.now).await?;
+            tx.commit().await?;
+            Ok(Reply::titled(ctx.t(Msg::Onb(Onb::PersonAdded { name: name.to_string(), role: role.clone() })))
+                .line(ctx.t(Msg::Onb(Onb::LinkHint { name: name.to_string() })))
+                .tone(Tone::Good))
+        }
+        PeopleAction::Set { person, role, manager, name } => {
+            require_admin(ctx)?;
+            if role.is_none() && manager.is_none() && name.is_none() {
+                return Err(Msg::Onb(Onb::PeopleSetNothing).into());
+            }
+            let target = require_person(store, ctx, person).await?;
+            if role.is_some() && target.id == ctx.person.id {
+                return Err(Msg::NotOwnRole.into());
+            }
+            let new_name = name.as_deref().map(str::trim).unwrap_or(&target.display_name).to_string();
+            if fold(&new_name).is_empty() {
+                return Err(Msg::Onb(Onb::BadPersonName).into());
+            }
+            let clears = manager.as_deref().is_some_and(|m| ["none", "nenhum", "-"].contains(&fold(m).as_str()));
+            let manager_id = match manager {
+                _ if clears => None,
+                Some(m) => Some(require_person(store, ctx, m).await?.id),
+                None => target.manager_id,
+            };
+            let mut tx = store.write().await?;
+            if let Some(m) = manager_id
+                && manager.is_some()
+                && tx.would_close_circle(ctx.workspace.id, target.id, m).await?
+            {
+                return Err(Msg::Onb(Onb::TeamCircle { person: target.display_name }).into());
+            }
+            let role = role.clone().unwrap_or_else(|| target.role.clone());
+            let change = NamedPerson {
+                name: &new_name,
+                role: &role,
+                manager_id,
+                email: None,
+                external_id: None,
+                created_at: ctx.now,
+            };
+            tx.update_person(ctx.workspace.id, target.id, &change).await?;
+            let arguments = serde_json::json!({ "person": target.display_name, "role": role, "manager_id": manager_id, "name": new_name }).to_string();
+            tx.audit(ctx.workspace.id, ctx.person.id, "people set", &arguments, "ok", ctx.now).await?;
+            tx.commit().await?;
+            Ok(Reply::titled(ctx.t(Msg::Onb(Onb::PersonChanged { name: new_name }))).tone(Tone::Good))
+        }
+        PeopleAction::Remove { person, to } => {
+            require_admin(ctx)?;
+            let target = require_person(store, ctx, person).await?;
+            let heir = require_person(store, ctx, to).await?;
+            if target.id == ctx.person.id {
+                return Err(Msg::Onb(Onb::NotRemoveSelf).into());
+            }
+            if heir.id == target.id {
+                return Err(Msg::Onb(Onb::HandToSomeoneElse).into());
+            }
+            let mut tx = store.write().await?;
+            let (accounts, opportunities) = tx.remove_person(ctx.workspace.id, target.id, heir.id, ctx.now).await?;
+            let arguments = serde_json::json!({ "person": target.display_name, "to": heir.display_name }).to_string();
+            tx.audit(ctx.workspace.id, ctx.person.id, "people remove", &arguments, "ok", ctx.now).await?;
+            tx.commit().await?;
+            Ok(Reply::titled(ctx.t(Msg::Onb(Onb::PersonRemoved {
+                name: target.display_name,
+                to: heir.display_name,
+                accounts,
+                opportunities,
+            })))
+            .tone(Tone::Good))
+        }
+        PeopleAction::Link { person, user } => {
+            require_admin(ctx)?;
+            let target = require_person(store, ctx, person).await?;
+            let Some(user_id) = crate::domain::identity::user_ref(ctx.platform.code(), user) else {
+                return Err(Msg::Onb(Onb::BadUser { value: crate::domain::text::truncate(user, 40) }).into());
+            };
+            let mut tx = store.write().await?;
+            let merged = tx.link_person(ctx.workspace.id, target.id, ctx.platform.code(), &user_id).await?;
+            let arguments = serde_json::json!({ "person": target.display_name, "user": user_id }).to_string();
+            tx.audit(ctx.workspace.id, ctx.person.id, "people link", &arguments, "ok", ctx.now).await?;
+            tx.commit().await?;
+            Ok(Reply::titled(ctx.t(Msg::Onb(Onb::PersonLinked { name: target.display_name, merged }))).tone(Tone::Good))
         }
         PeopleAction::SetRole { person, role } => {
             if ctx.person.role != "admin" {

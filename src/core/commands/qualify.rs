@@ -31,6 +31,7 @@ pub async fn run(
     ctx: &Context,
     account: Option<&str>,
     scores: [Option<i64>; 5],
+    apply: bool,
 ) -> Result<Reply, CommandError> {
     let rows = store.qualifications(ctx.workspace.id).await?;
     let Some(name) = account else {
@@ -85,7 +86,17 @@ pub async fn run(
         }
     };
     let suggested = q.suggested_tier();
-    let tier = Tier::from_number(account.tier).unwrap_or(Tier::Maintain);
+    let mut tier = Tier::from_number(account.tier).unwrap_or(Tier::Maintain);
+    let mut applied = None;
+    if apply && suggested != tier {
+        super::account_admin::change(store, ctx, &account, "tier", &suggested.number().to_string()).await?;
+        applied = Some(Msg::Onb(crate::i18n::Onb::TierApplied {
+            name: account.name.clone(),
+            from: tier.number(),
+            to: suggested.number(),
+        }));
+        tier = suggested;
+    }
     let mut reply = Reply::titled(ctx.t(Msg::QualifyTitle { account: account.name.clone() }))
         .inline_field(ctx.t(Msg::LabelAttractiveness), tenths(q.attractiveness_tenths(), ctx))
         .inline_field(ctx.t(Msg::LabelOurStrength), q.strength.to_string())
@@ -94,6 +105,9 @@ pub async fn run(
             ctx.t(Msg::QualifyScores { q: [q.potential, q.leadership, q.profitability, q.fit] }),
         )
         .field(ctx.t(Msg::LabelSuggestedTier), ctx.t(Msg::TierLine { tier: suggested, segment: String::new() }));
+    if let Some(applied) = applied {
+        reply = reply.line(ctx.t(applied));
+    }
     let tone = if suggested == tier {
         Tone::Good
     } else {

@@ -29,7 +29,21 @@ fn definition(spec: &CommandSpec) -> CreateCommand {
     for arg in spec.args {
         command = command.add_option(option(arg));
     }
+    for sub in spec.subcommands {
+        command = command.add_option(subcommand(sub));
+    }
     command
+}
+
+/// A subcommand (`/opp add`) with its own typed options.
+fn subcommand(spec: &CommandSpec) -> CreateCommandOption {
+    let (en, pt) = described(spec.summary.clone());
+    let mut sub =
+        CreateCommandOption::new(CommandOptionType::SubCommand, spec.name, en).description_localized("pt-BR", pt);
+    for arg in spec.args {
+        sub = sub.add_sub_option(option(arg));
+    }
+    sub
 }
 
 fn option(arg: &ArgSpec) -> CreateCommandOption {
@@ -37,13 +51,16 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
     let kind = match arg.ty {
         ArgType::Integer { .. } => CommandOptionType::Integer,
         ArgType::Switch => CommandOptionType::Boolean,
+        ArgType::User => CommandOptionType::User,
         _ => CommandOptionType::String,
     };
     let option = CreateCommandOption::new(kind, arg.name, en).description_localized("pt-BR", pt).required(arg.required);
     match arg.ty {
-        ArgType::Account | ArgType::Person => {
+        // Commands are offered as they are typed, so the catalog can outgrow Discord's 25 choices.
+        ArgType::Account | ArgType::Person | ArgType::CommandName => {
             option.set_autocomplete(true).max_length(crate::core::catalog::MAX_NAME_CHARS as u16)
         }
+        ArgType::User => option,
         ArgType::Text { max_chars } => option.max_length(max_chars.min(6000) as u16),
         ArgType::Date | ArgType::DateTime => option.max_length(40),
         ArgType::Switch => option,
@@ -57,7 +74,6 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
             .add_string_choice("English", Locale::En.tag())
             .add_string_choice("Português (Brasil)", Locale::PtBr.tag()),
         ArgType::Choice(words) => words.iter().fold(option, |o, w| o.add_string_choice(*w, *w)),
-        ArgType::CommandName => CATALOG.iter().fold(option, |o, c| o.add_string_choice(format!("/{}", c.name), c.name)),
     }
 }
 
@@ -80,6 +96,93 @@ pub async fn register(http: &Http, guild: Option<u64>) -> serenity::Result<usize
 mod tests {
     use super::*;
 
+    /// The characters Discord counts towards a command's 4 000: names, descriptions and choice
+    /// names and values, of the command and every option, in the longest localization.
+    fn counted(value: &serde_json::Value) -> usize {
+        let text = |v: &serde_json::Value| v.as_str().map(|s| s.chars().count()).unwrap_or(0);
+        let localized = |v: &serde_json::Value, key: &str| {
+            let base = text(&v[key]);
+            let pt = text(&v[format!("{key}_localizations")]["pt-BR"]);
+            base.max(pt)
+        };
+        let mut n = localized(value, "name") + localized(value, "description");
+        for choice in value["choices"].as_array().into_iter().flatten() {
+            n += localized(choice, "name") + text(&choice["value"]);
+        }
+        for option in value["options"].as_array().into_iter().flatten() {
+            n += counted(option);
+        }
+        n
+    }
+
+    fn check_limits(path: &str, value: &serde_json::Value) {
+        let name = value["name"].as_str().unwrap();
+        assert!(
+            (1..=32).contains(&name.len()) && name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-'),
+            "{path}: name {name}"
+        );
+        for key in ["description"] {
+            let d = value[key].as_str().unwrap_or("");
+            assert!((1..=100).contains(&d.chars().count()), "{path}: {key} “{d}”");
+            let pt = value["description_localizations"]["pt-BR"].as_str().unwrap_or("x");
+            assert!((1..=100).contains(&pt.chars().count()), "{path}: pt-BR {key} “{pt}”");
+        }
+        let choices = value["choices"].as_array().map(Vec::len).unwrap_or(0);
+        assert!(choices <= 25, "{path}: {choices} choices");
+        let options = value["options"].as_array().cloned().unwrap_or_default();
+        assert!(options.len() <= 25, "{path}: {} options", options.len());
+        let mut seen_optional = false;
+        for o in &options {
+            let required = o["required"].as_bool().unwrap_or(false);
+            assert!(!(required && seen_optional), "{path}: a required option after an optional one");
+            seen_optional |= !required;
+            check_limits(&format!("{path} {}", o["name"].as_str().unwrap_or("?")), o);
+        }
+    }
+
+    #[test]
+    fn every_command_stays_within_discords_limits() {
+        let json: serde_json::Value = serde_json::from_str(&definitions_json().unwrap()).unwrap();
+        let commands = json.as_array().unwrap();
+        assert!(commands.len() <= 100);
+        for command in commands {
+            let name = command["name"].as_str().unwrap();
+            check_limits(name, command);
+            assert!(counted(command) <= 4000, "/{name} counts {} characters", counted(command));
+            // A command has either options or subcommands, never both.
+            let options = command["options"].as_array().cloned().unwrap_or_default();
+            let subs = options.iter().filter(|o| o["type"] == 1).count();
+            assert!(subs == 0 || subs == options.len(), "/{name} mixes subcommands and options");
+        }
+    }
+
+    #[test]
+    fn administration_is_registered_as_subcommands() {
+        let json: serde_json::Value = serde_json::from_str(&definitions_json().unwrap()).unwrap();
+        let find = |name: &str| json.as_array().unwrap().iter().find(|c| c["name"] == name).cloned().unwrap();
+        let accounts = find("accounts");
+        let subs: Vec<&str> =
+            accounts["options"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();
+        assert_eq!(subs, ["list", "add", "set", "archive", "restore"]);
+        let add = &accounts["options"][1];
+        assert_eq!(add["type"], 1);
+        assert_eq!(add["options"][0]["name"], "name");
+        assert_eq!(add["options"][0]["required"], true);
+        let tier = add["options"].as_array().unwrap().iter().find(|o| o["name"] == "tier").unwrap();
+        assert_eq!(tier["type"], 4);
+        let opp = find("opp");
+        let subs: Vec<&str> = opp["options"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();
+        assert_eq!(subs, ["list", "add", "move"]);
+        let link = find("people")["options"].as_array().unwrap().iter().find(|o| o["name"] == "link").cloned().unwrap();
+        assert_eq!(link["options"][1]["type"], 6, "a Discord user option");
+        // The card stays `/account NAME`.
+        assert_eq!(find("account")["options"][0]["name"], "name");
+        // Help offers commands by autocomplete, not a list of choices.
+        let help = find("help");
+        assert_eq!(help["options"][0]["autocomplete"], true);
+        assert!(help["options"][0]["choices"].as_array().is_none_or(Vec::is_empty));
+    }
+
     #[test]
     fn every_command_is_defined_with_both_languages() {
         let json: serde_json::Value = serde_json::from_str(&definitions_json().unwrap()).unwrap();
@@ -91,7 +194,7 @@ mod tests {
             assert!(!description.is_empty() && description.chars().count() <= 100);
             assert!(command["description_localizations"]["pt-BR"].as_str().is_some_and(|d| d != description));
             let options = command["options"].as_array().map(Vec::len).unwrap_or(0);
-            assert_eq!(options, spec.args.len(), "/{}", spec.name);
+            assert_eq!(options, spec.args.len() + spec.subcommands.len(), "/{}", spec.name);
         }
     }
 

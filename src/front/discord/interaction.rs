@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serenity::builder::{CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage};
 use serenity::http::Http;
-use serenity::model::application::{CommandDataOptionValue, CommandInteraction, Interaction};
+use serenity::model::application::{CommandDataOption, CommandDataOptionValue, CommandInteraction, Interaction};
 use tracing::{error, warn};
 
 use super::render;
@@ -104,17 +104,36 @@ pub async fn run_command(core: &Core, command: &CommandInteraction, now: DateTim
     core.run(&invocation, to_command(command)).await
 }
 
+/// The catalog entry a slash command names, down to its subcommand, with that entry's options.
+fn leaf<'a>(
+    name: &str,
+    options: &'a [CommandDataOption],
+) -> Result<(&'static catalog::CommandSpec, &'a [CommandDataOption]), Msg> {
+    let spec = catalog::find(name).ok_or_else(|| Msg::UnknownCommand { name: truncate(name, 40) })?;
+    if spec.subcommands.is_empty() {
+        return Ok((spec, options));
+    }
+    for option in options {
+        if let CommandDataOptionValue::SubCommand(inner) = &option.value
+            && let Some(sub) = spec.subcommand(&option.name)
+        {
+            return Ok((sub, inner));
+        }
+    }
+    Err(Msg::Onb(crate::i18n::Onb::MissingSubcommand { usage: spec }))
+}
+
 /// The core command of a slash command, checked like a typed one.
 fn to_command(command: &CommandInteraction) -> Result<Command, Msg> {
-    let name = command.data.name.as_str();
-    let spec = catalog::find(name).ok_or_else(|| Msg::UnknownCommand { name: truncate(name, 40) })?;
+    let (spec, options) = leaf(&command.data.name, &command.data.options)?;
     let mut args = Args::new(spec);
-    for option in &command.data.options {
+    for option in options {
         let value = match &option.value {
             CommandDataOptionValue::String(s) => s.clone(),
             CommandDataOptionValue::Integer(i) => i.to_string(),
             CommandDataOptionValue::Number(n) => n.to_string(),
             CommandDataOptionValue::Boolean(b) => b.to_string(),
+            CommandDataOptionValue::User(user) => user.get().to_string(),
             _ => continue,
         };
         args.set(&option.name, &value)?;
@@ -128,8 +147,8 @@ async fn autocomplete(core: &Core, ac: &CommandInteraction) -> CreateAutocomplet
     let (Some(guild), Some(focused)) = (ac.guild_id, ac.data.autocomplete()) else {
         return response;
     };
-    let ty = catalog::find(&ac.data.name).and_then(|spec| spec.arg(focused.name)).map(|arg| arg.ty);
-    let Some(ty @ (ArgType::Account | ArgType::Person)) = ty else {
+    let ty = leaf(&ac.data.name, &ac.data.options).ok().and_then(|(spec, _)| spec.arg(focused.name)).map(|arg| arg.ty);
+    let Some(ty @ (ArgType::Account | ArgType::Person | ArgType::CommandName)) = ty else {
         return response;
     };
     let typed = truncate(focused.value, catalog::MAX_NAME_CHARS);

@@ -1,0 +1,370 @@
+//! The messages of onboarding: creating and changing accounts, the team and its tree, imports and
+//! exports, and the first run of an empty workspace, in English and Brazilian Portuguese.
+
+use super::Locale;
+use crate::core::catalog::CommandSpec;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Onb {
+    // Command and argument descriptions.
+    CmdAccountsGroup,
+    CmdAccountAdd,
+    CmdAccountSet,
+    CmdAccountArchive,
+    CmdAccountRestore,
+    ArgNewAccountName,
+    ArgTierSet,
+    ArgOwnerSet,
+    ArgTech,
+    ArgSegment,
+    ArgSpendSet,
+    ArgRevenueSet,
+    ArgMargin,
+    ArgCeiling,
+    ArgCadence,
+    ArgReviewDate,
+    ArgReason,
+    ArgWhy,
+    ArgAlias,
+    ArgField,
+    ArgValue,
+    ArgApply,
+    CmdOppList,
+    CmdOppAdd,
+    CmdOppMove,
+    ArgOppTitle,
+    ArgOppValue,
+    ArgOppId,
+    ArgStage,
+    CmdPeopleList,
+    CmdPeopleAdd,
+    CmdPeopleSet,
+    CmdPeopleRole,
+    CmdPeopleRemove,
+    CmdPeopleLink,
+    ArgPersonName,
+    ArgManager,
+    ArgManagerSet,
+    ArgPersonNewName,
+    ArgHandTo,
+    ArgUser,
+    CmdContactAdd,
+    CmdContactSet,
+    PhUser,
+    MissingSubcommand { usage: &'static CommandSpec },
+
+    // Accounts.
+    OnlyManagersAccounts,
+    BadTier { value: String },
+    WhyNeedsReason,
+    AccountAdded { name: String },
+    SeeCard { name: String },
+    AccountChanged { name: String, field: String },
+    AlreadyArchived { name: String },
+    NotArchived { name: String },
+    AccountArchived { name: String },
+    AccountRestored { name: String },
+    BadAccountName { value: String },
+    AccountExists { typed: String, existing: String },
+    BadFieldValue { field: String, value: String },
+    AliasUsage,
+    NoSuchAlias { alias: String, name: String },
+    BadReason { value: String },
+    ReasonUsage,
+    TierApplied { name: String, from: i64, to: i64 },
+
+    // People.
+    OnlyAdminsTeam,
+    PersonLine { name: String, role: String, manager: Option<String>, linked: bool },
+    BadPersonName,
+    PersonExists { name: String },
+    PersonAdded { name: String, role: String },
+    LinkHint { name: String },
+    PeopleSetNothing,
+    TeamCircle { person: String },
+    PersonChanged { name: String },
+    NotRemoveSelf,
+    HandToSomeoneElse,
+    PersonRemoved { name: String, to: String, accounts: u64, opportunities: u64 },
+    BadUser { value: String },
+    PersonLinked { name: String, merged: bool },
+
+    // The first run.
+    EmptyWorkspace,
+}
+
+fn role_name(role: &str, l: Locale) -> String {
+    super::Msg::RoleName(role.to_string()).render(l)
+}
+
+impl Onb {
+    pub fn render(self, l: Locale) -> String {
+        let p = |en: String, pt: String| l.pick(en, pt);
+        let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
+        match self {
+            Onb::CmdAccountsGroup => s("List, add and change key accounts", "Lista, adiciona e altera contas-chave"),
+            Onb::CmdAccountAdd => {
+                s("Add a key account (managers and admins)", "Adiciona uma conta-chave (gestores e administradores)")
+            }
+            Onb::CmdAccountSet => s("Change one field of an account", "Altera um campo de uma conta"),
+            Onb::CmdAccountArchive => s(
+                "Archive an account: kept with its history, out of lists and reminders",
+                "Arquiva uma conta: guardada com o histórico, fora de listas e lembretes",
+            ),
+            Onb::CmdAccountRestore => s("Bring an archived account back", "Traz de volta uma conta arquivada"),
+            Onb::ArgNewAccountName => s("The account's name", "O nome da conta"),
+            Onb::ArgTierSet => {
+                s("1 strategic, 2 key (default), 3 maintain", "1 estratégica, 2 chave (padrão), 3 manutenção")
+            }
+            Onb::ArgOwnerSet => s("Who owns it (default: you)", "Quem é o responsável (padrão: você)"),
+            Onb::ArgTech => s("Our technical manager for it", "O nosso gerente técnico da conta"),
+            Onb::ArgSegment => s("The customer's segment, e.g. Mining", "O segmento do cliente, por exemplo Mineração"),
+            Onb::ArgSpendSet => s(
+                "The customer's yearly spend in our category, e.g. 180M",
+                "O gasto anual do cliente na nossa categoria, por exemplo 180M",
+            ),
+            Onb::ArgRevenueSet => s(
+                "Our revenue there over 12 months, e.g. 32,4M",
+                "A nossa receita na conta em 12 meses, por exemplo 32,4M",
+            ),
+            Onb::ArgMargin => {
+                s("Our margin or price premium, e.g. 12%", "A nossa margem ou prêmio de preço, por exemplo 12%")
+            }
+            Onb::ArgCeiling => {
+                s("Share-of-wallet ceiling (default 70%)", "Teto de participação na carteira (padrão 70%)")
+            }
+            Onb::ArgCadence => s(
+                "Days between planning meetings (default by tier)",
+                "Dias entre reuniões de planejamento (padrão pelo nível)",
+            ),
+            Onb::ArgReviewDate => s("The date of the yearly review", "A data da revisão anual"),
+            Onb::ArgReason => s(
+                "Why it is key: potential, technology, profitability or strategic",
+                "Por que é chave: potential, technology, profitability ou strategic",
+            ),
+            Onb::ArgWhy => s(
+                "A note on the reason (or quote it right after --reason)",
+                "Uma nota sobre o motivo (ou entre aspas logo após --reason)",
+            ),
+            Onb::ArgAlias => s("Another name people use for it", "Outro nome pelo qual a conta é conhecida"),
+            Onb::ArgField => s("The field to change", "O campo a alterar"),
+            Onb::ArgValue => s(
+                "The new value (none clears; alias/reason: add or remove first)",
+                "O novo valor (none apaga; alias/reason: add ou remove antes)",
+            ),
+            Onb::ArgApply => s("Set the suggested tier", "Aplica o nível sugerido"),
+            Onb::CmdOppList => {
+                s("An account's opportunities and conversion", "As oportunidades e a conversão de uma conta")
+            }
+            Onb::CmdOppAdd => s("Add an opportunity", "Adiciona uma oportunidade"),
+            Onb::CmdOppMove => s("Move an opportunity to another stage", "Move uma oportunidade para outra etapa"),
+            Onb::ArgOppTitle => s("What is being sold", "O que está sendo vendido"),
+            Onb::ArgOppValue => s("Its value, e.g. 2,5M", "O valor, por exemplo 2,5M"),
+            Onb::ArgOppId => s("The opportunity's number", "O número da oportunidade"),
+            Onb::ArgStage => s(
+                "identified, qualified, proposal, negotiation, won or lost",
+                "identified, qualified, proposal, negotiation, won ou lost",
+            ),
+            Onb::CmdPeopleList => s(
+                "The people of the workspace, their role and manager",
+                "As pessoas do espaço, o papel e o gestor de cada uma",
+            ),
+            Onb::CmdPeopleAdd => s(
+                "Add a person before they use the bot (admins)",
+                "Adiciona uma pessoa antes de ela usar o bot (administradores)",
+            ),
+            Onb::CmdPeopleSet => s(
+                "Change a person's role, manager or name (admins)",
+                "Altera o papel, o gestor ou o nome de uma pessoa (administradores)",
+            ),
+            Onb::CmdPeopleRole => s("Give a person a role (admins)", "Define o papel de uma pessoa (administradores)"),
+            Onb::CmdPeopleRemove => s(
+                "Remove a person, handing their accounts over (admins)",
+                "Remove uma pessoa e repassa as contas dela (administradores)",
+            ),
+            Onb::CmdPeopleLink => s(
+                "Tie a person to their chat user (admins)",
+                "Liga uma pessoa ao seu usuário do chat (administradores)",
+            ),
+            Onb::ArgPersonName => s("The person's full name", "O nome completo da pessoa"),
+            Onb::ArgManager => s("Their manager", "O gestor da pessoa"),
+            Onb::ArgManagerSet => s("Their manager (none: nobody)", "O gestor da pessoa (none: ninguém)"),
+            Onb::ArgPersonNewName => s("Their new name", "O novo nome"),
+            Onb::ArgHandTo => s(
+                "Who takes over their accounts and open opportunities",
+                "Quem assume as contas e as oportunidades abertas",
+            ),
+            Onb::ArgUser => s("The chat user (a mention)", "O usuário do chat (uma menção)"),
+            Onb::CmdContactAdd => s("Add a contact to an account", "Adiciona um contato a uma conta"),
+            Onb::CmdContactSet => s("Change a contact of an account", "Altera um contato de uma conta"),
+            Onb::PhUser => s("user", "usuário"),
+            Onb::MissingSubcommand { usage } => {
+                let words: Vec<&str> = usage.subcommands.iter().map(|c| c.name).collect();
+                let (name, words) = (usage.name, words.join(", "));
+                p(
+                    format!("Say what /{name} should do: {words}. /help {name} shows how."),
+                    format!("Diga o que /{name} deve fazer: {words}. /help {name} mostra como."),
+                )
+            }
+            Onb::OnlyManagersAccounts => s(
+                "Only managers and admins add, archive and restore accounts.",
+                "Só gestores e administradores adicionam, arquivam e restauram contas.",
+            ),
+            Onb::BadTier { value } => p(
+                format!("The tier must be 1, 2 or 3, not “{value}”."),
+                format!("O nível deve ser 1, 2 ou 3, não “{value}”."),
+            ),
+            Onb::WhyNeedsReason => s(
+                "--why explains a reason: give --reason potential|technology|profitability|strategic too.",
+                "--why explica um motivo: informe também --reason potential|technology|profitability|strategic.",
+            ),
+            Onb::AccountAdded { name } => p(format!("Added {name}"), format!("Conta {name} adicionada")),
+            Onb::SeeCard { name } => {
+                p(format!("/account {name} shows the card"), format!("/account {name} mostra o cartão"))
+            }
+            Onb::AccountChanged { name, field } => {
+                p(format!("{name}: {field} changed"), format!("{name}: {field} alterado"))
+            }
+            Onb::AlreadyArchived { name } => {
+                p(format!("{name} is already archived."), format!("A conta {name} já está arquivada."))
+            }
+            Onb::NotArchived { name } => {
+                p(format!("{name} is not archived."), format!("A conta {name} não está arquivada."))
+            }
+            Onb::AccountArchived { name } => p(
+                format!(
+                    "Archived {name}: out of lists, reminders and digests, history kept. /account restore {name} brings it back."
+                ),
+                format!(
+                    "Conta {name} arquivada: fora de listas, lembretes e resumos, com o histórico guardado. /account restore {name} traz de volta."
+                ),
+            ),
+            Onb::AccountRestored { name } => {
+                p(format!("{name} is active again."), format!("A conta {name} está ativa de novo."))
+            }
+            Onb::BadAccountName { value } => p(
+                format!("“{value}” is not a name: use letters or digits."),
+                format!("“{value}” não é um nome: use letras ou algarismos."),
+            ),
+            Onb::AccountExists { typed, existing } => p(
+                format!(
+                    "“{typed}” is already taken by the account {existing} (names and aliases are compared without case or accents)."
+                ),
+                format!(
+                    "“{typed}” já pertence à conta {existing} (nomes e apelidos são comparados sem maiúsculas nem acentos)."
+                ),
+            ),
+            Onb::BadFieldValue { field, value } => {
+                let accepted = match field.as_str() {
+                    "tier" => l.pick("1, 2 or 3", "1, 2 ou 3").to_string(),
+                    "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
+                    _ => {
+                        let fields = crate::core::catalog::ACCOUNT_FIELDS.join(", ");
+                        return p(
+                            format!("“{value}” is not a field of an account. Fields: {fields}."),
+                            format!("“{value}” não é um campo de conta. Campos: {fields}."),
+                        );
+                    }
+                };
+                p(
+                    format!("“{value}” is not a valid {field}: use {accepted}."),
+                    format!("“{value}” não é um valor válido para {field}: use {accepted}."),
+                )
+            }
+            Onb::AliasUsage => {
+                s("Say alias add NAME or alias remove NAME.", "Use alias add NOME ou alias remove NOME.")
+            }
+            Onb::NoSuchAlias { alias, name } => {
+                p(format!("{name} has no alias “{alias}”."), format!("A conta {name} não tem o apelido “{alias}”."))
+            }
+            Onb::BadReason { value } => p(
+                format!("“{value}” is not a reason: use potential, technology, profitability or strategic."),
+                format!("“{value}” não é um motivo: use potential, technology, profitability ou strategic."),
+            ),
+            Onb::ReasonUsage => s(
+                "Say reason add potential|technology|profitability|strategic [note], or reason remove REASON.",
+                "Use reason add potential|technology|profitability|strategic [nota] ou reason remove MOTIVO.",
+            ),
+            Onb::TierApplied { name, from, to } => p(
+                format!("{name} moved from tier {from} to tier {to}."),
+                format!("A conta {name} passou do nível {from} para o nível {to}."),
+            ),
+            Onb::OnlyAdminsTeam => s(
+                "Only an admin of this workspace can change the team.",
+                "Só um administrador deste espaço pode alterar a equipe.",
+            ),
+            Onb::PersonLine { name, role, manager, linked } => {
+                let role = role_name(&role, l);
+                let mut line = format!("{name} · {role}");
+                if let Some(m) = manager {
+                    line.push_str(&l.pick(format!(" · reports to {m}"), format!(" · responde a {m}")));
+                }
+                if !linked {
+                    line.push_str(l.pick(" · not linked to a chat user yet", " · ainda sem usuário do chat"));
+                }
+                line
+            }
+            Onb::BadPersonName => s("A person's name needs letters.", "O nome de uma pessoa precisa de letras."),
+            Onb::PersonExists { name } => p(
+                format!("{name} is already in the workspace: /people set changes them."),
+                format!("{name} já está no espaço: /people set altera os dados."),
+            ),
+            Onb::PersonAdded { name, role } => {
+                let role = role_name(&role, l);
+                p(format!("Added {name} ({role})"), format!("{name} adicionado(a) ({role})"))
+            }
+            Onb::LinkHint { name } => p(
+                format!("When they use the bot, /people link \"{name}\" @user ties them to their chat user."),
+                format!(
+                    "Quando a pessoa usar o bot, /people link \"{name}\" @usuário liga a pessoa ao usuário do chat."
+                ),
+            ),
+            Onb::PeopleSetNothing => s(
+                "Say what to change: --role, --manager or --name.",
+                "Diga o que alterar: --role, --manager ou --name.",
+            ),
+            Onb::TeamCircle { person } => p(
+                format!(
+                    "That would make {person} manage themselves through the team tree: choose a manager who is not below them."
+                ),
+                format!(
+                    "Assim {person} seria gestor(a) de si mesmo(a) pela árvore da equipe: escolha um gestor que não esteja abaixo."
+                ),
+            ),
+            Onb::PersonChanged { name } => p(format!("{name} updated"), format!("{name} atualizado(a)")),
+            Onb::NotRemoveSelf => s(
+                "You cannot remove yourself: ask another admin.",
+                "Você não pode remover a si mesmo: peça a outro administrador.",
+            ),
+            Onb::HandToSomeoneElse => s("Hand their accounts to someone else.", "Repasse as contas para outra pessoa."),
+            Onb::PersonRemoved { name, to, accounts, opportunities } => p(
+                format!(
+                    "Removed {name}: {accounts} account(s) and {opportunities} open opportunity(ies) handed to {to}; history keeps their name."
+                ),
+                format!(
+                    "{name} removido(a): {accounts} conta(s) e {opportunities} oportunidade(s) aberta(s) repassadas para {to}; o histórico mantém o nome."
+                ),
+            ),
+            Onb::BadUser { value } => p(
+                format!("“{value}” is not a chat user: mention them (@name) or give their user id."),
+                format!("“{value}” não é um usuário do chat: mencione a pessoa (@nome) ou informe o id do usuário."),
+            ),
+            Onb::PersonLinked { name, merged } => match merged {
+                true => p(
+                    format!("{name} is linked to that chat user; what they did before being linked is now theirs."),
+                    format!(
+                        "{name} está ligado(a) a esse usuário do chat; o que a pessoa fez antes da ligação agora é dela."
+                    ),
+                ),
+                false => p(
+                    format!("{name} is linked to that chat user."),
+                    format!("{name} está ligado(a) a esse usuário do chat."),
+                ),
+            },
+            Onb::EmptyWorkspace => s(
+                "No accounts yet. Add one with /account add NAME --tier 1 --owner PERSON, or import the team's portfolio from a CSV or Excel file: kam-bot import accounts FILE (see the README). /help lists every command.",
+                "Nenhuma conta ainda. Adicione uma com /account add NOME --tier 1 --owner PESSOA ou importe a carteira da equipe de um arquivo CSV ou Excel: kam-bot import accounts ARQUIVO (veja o README). /help lista todos os comandos.",
+            ),
+        }
+    }
+}
