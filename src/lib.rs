@@ -14,6 +14,8 @@
 //!   through an outbox; [`notify`]: how messages reach people without being asked.
 //! - [`server`]: the HTTP server of `serve --listen`.
 //! - [`seed`]: the demo portfolio and synthetic portfolios for benchmarks.
+//! - [`transfer`]: importing accounts, contacts and people from CSV and Excel files (CRM exports),
+//!   and exporting a workspace in the same shape.
 //! - [`clock`]: where "now" comes from; [`cli`]: the command line that wires it all together.
 
 pub mod cli;
@@ -27,3 +29,4 @@ pub mod scheduler;
 pub mod seed;
 pub mod server;
 pub mod store;
+pub mod transfer;

@@ -62,6 +62,30 @@ impl Reason {
     pub fn from_code(code: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.code() == code)
     }
+
+    /// The reason a person typed: `potential`, `technology`, `profitability`, `strategic`, their
+    /// Portuguese words, or a code.
+    pub fn from_word(word: &str) -> Option<Reason> {
+        match crate::domain::text::fold(word).as_str() {
+            "potential" | "potencial" | "purchase_potential" | "potencial de compra" => Some(Reason::PurchasePotential),
+            "technology" | "tecnologia" | "technological_leadership" | "lideranca tecnologica" => {
+                Some(Reason::TechnologicalLeadership)
+            }
+            "profitability" | "rentabilidade" | "lucratividade" => Some(Reason::Profitability),
+            "strategic" | "estrategica" | "estrategico" => Some(Reason::Strategic),
+            _ => None,
+        }
+    }
+
+    /// The word a person types for this reason.
+    pub fn word(self) -> &'static str {
+        match self {
+            Reason::PurchasePotential => "potential",
+            Reason::TechnologicalLeadership => "technology",
+            Reason::Profitability => "profitability",
+            Reason::Strategic => "strategic",
+        }
+    }
 }
 
 /// What a person may do in a workspace.

@@ -3,6 +3,9 @@
 
 use super::Locale;
 use crate::core::catalog::CommandSpec;
+use crate::transfer::columns::MapError;
+use crate::transfer::import::Problem;
+use crate::transfer::table::ReadError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Onb {
@@ -51,46 +54,205 @@ pub enum Onb {
     CmdContactAdd,
     CmdContactSet,
     PhUser,
-    MissingSubcommand { usage: &'static CommandSpec },
+    MissingSubcommand {
+        usage: &'static CommandSpec,
+    },
 
     // Accounts.
     OnlyManagersAccounts,
-    BadTier { value: String },
+    BadTier {
+        value: String,
+    },
     WhyNeedsReason,
-    AccountAdded { name: String },
-    SeeCard { name: String },
-    AccountChanged { name: String, field: String },
-    AlreadyArchived { name: String },
-    NotArchived { name: String },
-    AccountArchived { name: String },
-    AccountRestored { name: String },
-    BadAccountName { value: String },
-    AccountExists { typed: String, existing: String },
-    BadFieldValue { field: String, value: String },
+    AccountAdded {
+        name: String,
+    },
+    SeeCard {
+        name: String,
+    },
+    AccountChanged {
+        name: String,
+        field: String,
+    },
+    AlreadyArchived {
+        name: String,
+    },
+    NotArchived {
+        name: String,
+    },
+    AccountArchived {
+        name: String,
+    },
+    AccountRestored {
+        name: String,
+    },
+    BadAccountName {
+        value: String,
+    },
+    AccountExists {
+        typed: String,
+        existing: String,
+    },
+    BadFieldValue {
+        field: String,
+        value: String,
+    },
     AliasUsage,
-    NoSuchAlias { alias: String, name: String },
-    BadReason { value: String },
+    NoSuchAlias {
+        alias: String,
+        name: String,
+    },
+    BadReason {
+        value: String,
+    },
     ReasonUsage,
-    TierApplied { name: String, from: i64, to: i64 },
+    TierApplied {
+        name: String,
+        from: i64,
+        to: i64,
+    },
 
     // People.
     OnlyAdminsTeam,
-    PersonLine { name: String, role: String, manager: Option<String>, linked: bool },
+    PersonLine {
+        name: String,
+        role: String,
+        manager: Option<String>,
+        linked: bool,
+    },
     BadPersonName,
-    PersonExists { name: String },
-    PersonAdded { name: String, role: String },
-    LinkHint { name: String },
+    PersonExists {
+        name: String,
+    },
+    PersonAdded {
+        name: String,
+        role: String,
+    },
+    LinkHint {
+        name: String,
+    },
     PeopleSetNothing,
-    TeamCircle { person: String },
-    PersonChanged { name: String },
+    TeamCircle {
+        person: String,
+    },
+    PersonChanged {
+        name: String,
+    },
     NotRemoveSelf,
     HandToSomeoneElse,
-    PersonRemoved { name: String, to: String, accounts: u64, opportunities: u64 },
-    BadUser { value: String },
-    PersonLinked { name: String, merged: bool },
+    PersonRemoved {
+        name: String,
+        to: String,
+        accounts: u64,
+        opportunities: u64,
+    },
+    BadUser {
+        value: String,
+    },
+    PersonLinked {
+        name: String,
+        merged: bool,
+    },
 
     // The first run.
     EmptyWorkspace,
+
+    // Imports and exports.
+    ImportProblem {
+        line: usize,
+        column: Option<String>,
+        problem: Problem,
+    },
+    ImportSummary {
+        kind: &'static str,
+        created: usize,
+        updated: usize,
+        unchanged: usize,
+        rejected: usize,
+        dry_run: bool,
+        written: bool,
+    },
+    ImportCreated {
+        name: String,
+    },
+    ImportUpdated {
+        name: String,
+        fields: Vec<&'static str>,
+    },
+    ImportNewPeople {
+        names: Vec<String>,
+    },
+    ImportIgnored {
+        columns: Vec<String>,
+    },
+    ImportNothingWritten {
+        rejected: usize,
+    },
+    ImportSecondRun,
+    ReadFailed {
+        file: String,
+        error: ReadError,
+    },
+    MapFailed {
+        error: MapError,
+    },
+    Exported {
+        kind: &'static str,
+        rows: usize,
+        file: String,
+    },
+}
+
+/// What a field of an imported file accepts, for a refused value.
+fn accepted(field: &str, l: Locale) -> &'static str {
+    match field {
+        "tier" => l.pick("1, 2 or 3 (T1 and Tier 1 read too)", "1, 2 ou 3 (T1 e Nível 1 também valem)"),
+        "spend" | "revenue" => l.pick("an amount like 1.234.567,89, R$ 1.234.567,89 or 1234567.89", "um valor como 1.234.567,89, R$ 1.234.567,89 ou 1234567.89"),
+        "margin" | "ceiling" => l.pick("a percentage from 0 to 100 like 18%, 18,5 % or 0,18", "uma porcentagem de 0 a 100 como 18%, 18,5 % ou 0,18"),
+        "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730"),
+        "review" => l.pick("a date like 10/12/2026 or 2026-12-10", "uma data como 10/12/2026 ou 2026-12-10"),
+        "status" => l.pick("active or archived", "active (ativa) ou archived (arquivada)"),
+        "reasons" => l.pick("potential, technology, profitability or strategic, each with an optional “: note”, separated by |", "potential, technology, profitability ou strategic, cada um com “: nota” opcional, separados por |"),
+        "role" => l.pick("admin, manager or rep for people; decision_maker, influencer, champion, user or gatekeeper for contacts", "admin, manager ou rep para pessoas; decision_maker, influencer, champion, user ou gatekeeper para contatos"),
+        "stance" => l.pick("champion, supporter, neutral or detractor", "champion, supporter, neutral ou detractor"),
+        "strength" => l.pick("a whole number from 1 to 5", "um número inteiro de 1 a 5"),
+        _ => l.pick("another value", "outro valor"),
+    }
+}
+
+fn problem_text(problem: Problem, l: Locale) -> String {
+    let p = |en: String, pt: String| l.pick(en, pt);
+    match problem {
+        Problem::Missing { field } => {
+            p(format!("no {field}: every row needs one"), format!("sem {field}: toda linha precisa de um"))
+        }
+        Problem::BadValue { field, value } => {
+            let accepted = accepted(field, l);
+            p(
+                format!("“{value}” is not a valid {field}: use {accepted}"),
+                format!("“{value}” não é um valor válido para {field}: use {accepted}"),
+            )
+        }
+        Problem::Duplicate { first_line } => {
+            p(format!("the same record as line {first_line}"), format!("o mesmo registro da linha {first_line}"))
+        }
+        Problem::NameTaken { name, existing } => p(
+            format!("“{name}” is already the name or an alias of another account ({existing})"),
+            format!("“{name}” já é o nome ou apelido de outra conta ({existing})"),
+        ),
+        Problem::UnknownAccount { value } => p(
+            format!("no account “{value}” in the workspace: import the accounts first"),
+            format!("não há conta “{value}” no espaço: importe as contas antes"),
+        ),
+        Problem::UnknownManager { value } => p(
+            format!("no person “{value}” in the workspace or the file"),
+            format!("não há pessoa “{value}” no espaço nem no arquivo"),
+        ),
+        Problem::Circle { name } => p(
+            format!("this manager would make {name} manage themselves through the team tree"),
+            format!("esse gestor faria {name} gerir a si mesmo(a) pela árvore da equipe"),
+        ),
+    }
 }
 
 fn role_name(role: &str, l: Locale) -> String {
@@ -361,6 +523,102 @@ impl Onb {
                     format!("{name} está ligado(a) a esse usuário do chat."),
                 ),
             },
+            Onb::ImportProblem { line, column, problem } => {
+                let text = problem_text(problem, l);
+                match column {
+                    Some(c) => {
+                        p(format!("line {line}, column “{c}”: {text}"), format!("linha {line}, coluna “{c}”: {text}"))
+                    }
+                    None => p(format!("line {line}: {text}"), format!("linha {line}: {text}")),
+                }
+            }
+            Onb::ImportSummary { kind, created, updated, unchanged, rejected, dry_run, written } => {
+                let (en_head, pt_head) = match (dry_run, written) {
+                    (true, _) => ("Dry run, nothing written", "Simulação, nada gravado"),
+                    (false, true) => ("Imported", "Importado"),
+                    (false, false) => ("Not imported", "Não importado"),
+                };
+                p(
+                    format!(
+                        "{en_head} ({kind}): {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected."
+                    ),
+                    format!(
+                        "{pt_head} ({kind}): {created} criados, {updated} atualizados, {unchanged} sem mudança, {rejected} recusados."
+                    ),
+                )
+            }
+            Onb::ImportCreated { name } => p(format!("+ {name}"), format!("+ {name}")),
+            Onb::ImportUpdated { name, fields } => {
+                let fields = fields.join(", ");
+                p(format!("~ {name}: {fields}"), format!("~ {name}: {fields}"))
+            }
+            Onb::ImportNewPeople { names } => {
+                let names = names.join(", ");
+                p(
+                    format!("New people, not linked to a chat user yet (/people link ties them): {names}"),
+                    format!("Pessoas novas, ainda sem usuário do chat (/people link faz a ligação): {names}"),
+                )
+            }
+            Onb::ImportIgnored { columns } => {
+                let columns = columns.join(", ");
+                p(
+                    format!("Columns not read (--map COLUMN=FIELD reads one): {columns}"),
+                    format!("Colunas não lidas (--map COLUNA=CAMPO lê uma): {columns}"),
+                )
+            }
+            Onb::ImportNothingWritten { rejected } => p(
+                format!("Nothing was written: fix the {rejected} row(s) above and import the file again."),
+                format!("Nada foi gravado: corrija a(s) {rejected} linha(s) acima e importe o arquivo de novo."),
+            ),
+            Onb::ImportSecondRun => s(
+                "Nothing changed: every row matches what the workspace already holds.",
+                "Nada mudou: todas as linhas já correspondem ao que o espaço tem.",
+            ),
+            Onb::ReadFailed { file, error } => match error {
+                ReadError::Unreadable(why) => {
+                    p(format!("Cannot read {file}: {why}"), format!("Não foi possível ler {file}: {why}"))
+                }
+                ReadError::NoSuchSheet { sheet, sheets } => {
+                    let sheets = sheets.join(", ");
+                    p(
+                        format!("{file} has no sheet “{sheet}”. Sheets: {sheets}."),
+                        format!("{file} não tem a planilha “{sheet}”. Planilhas: {sheets}."),
+                    )
+                }
+                ReadError::Empty => p(format!("{file} has no rows."), format!("{file} não tem linhas.")),
+                ReadError::Malformed { line, reason } => p(
+                    format!("{file} is not valid CSV at line {line}: {reason}"),
+                    format!("{file} não é um CSV válido na linha {line}: {reason}"),
+                ),
+            },
+            Onb::MapFailed { error } => match error {
+                MapError::NoSuchColumn { column, headers } => {
+                    let headers = headers.join(", ");
+                    p(
+                        format!("--map names a column “{column}” the file does not have. Columns: {headers}."),
+                        format!("--map cita uma coluna “{column}” que o arquivo não tem. Colunas: {headers}."),
+                    )
+                }
+                MapError::NoSuchField { field, fields } => {
+                    let fields = fields.join(", ");
+                    p(
+                        format!("--map names a field “{field}” that does not exist. Fields: {fields}, or ignore."),
+                        format!("--map cita um campo “{field}” que não existe. Campos: {fields} ou ignore."),
+                    )
+                }
+                MapError::BadMap { given } => p(
+                    format!("--map takes COLUMN=FIELD, not “{given}”."),
+                    format!("--map recebe COLUNA=CAMPO, não “{given}”."),
+                ),
+                MapError::Missing { field } => p(
+                    format!("No column holds the {field}: name one with --map COLUMN={field}."),
+                    format!("Nenhuma coluna traz o campo {field}: indique uma com --map COLUNA={field}."),
+                ),
+            },
+            Onb::Exported { kind, rows, file } => p(
+                format!("Exported {rows} {kind} to {file}."),
+                format!("{rows} registros de {kind} exportados para {file}."),
+            ),
             Onb::EmptyWorkspace => s(
                 "No accounts yet. Add one with /account add NAME --tier 1 --owner PERSON, or import the team's portfolio from a CSV or Excel file: kam-bot import accounts FILE (see the README). /help lists every command.",
                 "Nenhuma conta ainda. Adicione uma com /account add NOME --tier 1 --owner PESSOA ou importe a carteira da equipe de um arquivo CSV ou Excel: kam-bot import accounts ARQUIVO (veja o README). /help lista todos os comandos.",

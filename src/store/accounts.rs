@@ -54,8 +54,8 @@ pub struct TermHit {
     pub term: String,
 }
 
-/// An account to add.
-#[derive(Debug, Clone)]
+/// An account to add, or the editable record of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAccount {
     pub name: String,
     pub aliases: Vec<String>,

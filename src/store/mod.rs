@@ -11,6 +11,7 @@ mod jobs;
 mod opportunities;
 mod people;
 mod plans;
+mod transfer;
 mod workspaces;
 
 use std::path::Path;
@@ -32,6 +33,7 @@ pub use jobs::{
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
 pub use people::{NamedPerson, NewPerson, Person, PersonExport};
 pub use plans::{GoalRow, NewReview, PlanRow};
+pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport};
 pub use workspaces::Workspace;
 
 /// Errors of the store: always internal (a person never caused them).

@@ -199,6 +199,7 @@ pub struct PersonExport {
     pub id: i64,
     pub name: String,
     pub role: String,
+    pub manager_id: Option<i64>,
     pub manager: Option<String>,
     pub email: Option<String>,
     pub external_id: Option<String>,
@@ -245,6 +246,44 @@ impl WriteTx {
             p.manager_id,
             p.email,
             p.external_id,
+            workspace_id,
+            person_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// The terminal's administrator, who carries out what an operator does from the command
+    /// line, created (as an admin) on first use.
+    pub async fn local_admin(&mut self, workspace_id: i64, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        sqlx::query!(
+            "INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, created_at)
+             VALUES (?, 'terminal', 'admin', 'Local admin', 'local admin', 'admin', ?)
+             ON CONFLICT (workspace_id, platform, platform_user_id) DO NOTHING",
+            workspace_id,
+            now
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query_scalar!(
+            r#"SELECT id AS "id!" FROM people WHERE workspace_id = ? AND platform = 'terminal' AND platform_user_id = 'admin'"#,
+            workspace_id
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Sets (or with `None` clears) a person's manager.
+    pub async fn set_manager(
+        &mut self,
+        workspace_id: i64,
+        person_id: i64,
+        manager_id: Option<i64>,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE people SET manager_id = ? WHERE workspace_id = ? AND id = ?",
+            manager_id,
             workspace_id,
             person_id
         )
@@ -477,7 +516,8 @@ impl Store {
     pub async fn people_for_export(&self, workspace_id: i64) -> Result<Vec<PersonExport>, StoreError> {
         sqlx::query_as!(
             PersonExport,
-            r#"SELECT p.id AS "id!", p.display_name AS name, p.role, m.display_name AS "manager?", p.email, p.external_id
+            r#"SELECT p.id AS "id!", p.display_name AS name, p.role, p.manager_id, m.display_name AS "manager?", p.email,
+                      p.external_id
                FROM people p LEFT JOIN people m ON m.id = p.manager_id
                WHERE p.workspace_id = ? AND p.removed_at IS NULL ORDER BY p.id"#,
             workspace_id

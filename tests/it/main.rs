@@ -12,6 +12,7 @@ mod discord_support;
 mod help;
 mod helpers;
 mod history;
+mod import;
 mod isolation;
 mod jobs_cli;
 mod language;

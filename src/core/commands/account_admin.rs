@@ -20,17 +20,6 @@ use crate::store::{AccountRow, NewAccount, Store};
 /// Words that clear an optional field: `/account set Vale tech none`.
 const NONE_WORDS: &[&str] = &["none", "nenhum", "nenhuma", "-"];
 
-/// The reason a typed word stands for.
-pub fn reason_of(word: &str) -> Option<Reason> {
-    match fold(word).as_str() {
-        "potential" | "potencial" | "purchase_potential" => Some(Reason::PurchasePotential),
-        "technology" | "tecnologia" | "technological_leadership" => Some(Reason::TechnologicalLeadership),
-        "profitability" | "rentabilidade" | "lucratividade" => Some(Reason::Profitability),
-        "strategic" | "estrategica" | "estrategico" => Some(Reason::Strategic),
-        _ => None,
-    }
-}
-
 fn require_manager(ctx: &Context) -> Result<(), Msg> {
     match ctx.person.role.as_str() {
         "admin" | "manager" => Ok(()),
@@ -261,7 +250,8 @@ async fn apply(
         "reason" => {
             let (action, rest) = split_action(value);
             let (word, note) = rest.trim().split_once(' ').unwrap_or((rest.trim(), ""));
-            let reason = reason_of(word).ok_or_else(|| Msg::Onb(Onb::BadReason { value: truncate(word, 30) }))?;
+            let reason =
+                Reason::from_word(word).ok_or_else(|| Msg::Onb(Onb::BadReason { value: truncate(word, 30) }))?;
             match action.as_str() {
                 "add" => {
                     a.reasons.retain(|(code, _)| code != reason.code());

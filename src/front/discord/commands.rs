@@ -121,12 +121,10 @@ mod tests {
             (1..=32).contains(&name.len()) && name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-'),
             "{path}: name {name}"
         );
-        for key in ["description"] {
-            let d = value[key].as_str().unwrap_or("");
-            assert!((1..=100).contains(&d.chars().count()), "{path}: {key} “{d}”");
-            let pt = value["description_localizations"]["pt-BR"].as_str().unwrap_or("x");
-            assert!((1..=100).contains(&pt.chars().count()), "{path}: pt-BR {key} “{pt}”");
-        }
+        let d = value["description"].as_str().unwrap_or("");
+        assert!((1..=100).contains(&d.chars().count()), "{path}: description “{d}”");
+        let pt = value["description_localizations"]["pt-BR"].as_str().unwrap_or("x");
+        assert!((1..=100).contains(&pt.chars().count()), "{path}: pt-BR description “{pt}”");
         let choices = value["choices"].as_array().map(Vec::len).unwrap_or(0);
         assert!(choices <= 25, "{path}: {choices} choices");
         let options = value["options"].as_array().cloned().unwrap_or_default();

@@ -1,5 +1,7 @@
 //! The command line: global options, subcommands, and the wiring from them to the core.
 
+mod onboarding;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,9 +50,15 @@ pub enum CliCommand {
     /// Discord slash commands: print their definitions or register them.
     #[command(subcommand)]
     Discord(DiscordCommand),
-    /// The people of the workspace and their roles.
+    /// The people of the workspace: list them, add them before they use the bot, change their
+    /// role or manager, and link them to their chat user.
     #[command(subcommand)]
     People(PeopleCommand),
+    /// Import accounts, contacts or people from a CSV or Excel file (a CRM export or a team's
+    /// spreadsheet), all or nothing.
+    Import(onboarding::ImportArgs),
+    /// Export accounts, contacts, people, interactions or opportunities as CSV or JSON.
+    Export(onboarding::ExportArgs),
     /// The scheduler: reminders, yearly-review prompts and weekly digests.
     #[command(subcommand)]
     Jobs(JobsCommand),
@@ -119,6 +127,39 @@ pub enum DiscordCommand {
 pub enum PeopleCommand {
     /// List the people of the workspace with their platform and role.
     List,
+    /// Add a person before they use the bot (link them to their chat user later).
+    Add {
+        /// Their full name.
+        name: String,
+        /// admin, manager or rep.
+        #[arg(long, value_parser = ["admin", "manager", "rep"], default_value = "rep")]
+        role: String,
+        /// Their manager's name.
+        #[arg(long)]
+        manager: Option<String>,
+    },
+    /// Change a person's role, manager (`none` for nobody) or name.
+    Set {
+        /// The person's name (or its start).
+        name: String,
+        #[arg(long, value_parser = ["admin", "manager", "rep"])]
+        role: Option<String>,
+        #[arg(long)]
+        manager: Option<String>,
+        /// Their new name.
+        #[arg(long = "name", value_name = "NEW_NAME")]
+        new_name: Option<String>,
+    },
+    /// Tie a person to their chat user: a Discord user id, a Slack user id (U…) or a terminal name.
+    Link {
+        /// The person's name (or its start).
+        name: String,
+        #[arg(long, value_parser = ["discord", "slack", "terminal"])]
+        platform: String,
+        /// The user id on that platform.
+        #[arg(long)]
+        user: String,
+    },
     /// Make a person an admin, a manager or a rep.
     SetRole {
         /// The person's display name (or its start).
@@ -167,6 +208,10 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
 pub async fn run(cli: Cli) -> ExitCode {
     match dispatch(cli).await {
         Ok(code) => code,
+        // A reader that stopped early (`| head`) is not a failure.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             tracing::error!(error = ?e, "kam-bot failed");
             eprintln!("kam-bot: {e:#}");
@@ -192,6 +237,8 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Discord(DiscordCommand::Register) => register().await?,
         CliCommand::Discord(DiscordCommand::Commands) => ExitCode::SUCCESS,
         CliCommand::People(command) => people(&store, &cli.workspace, clock.now(), command).await?,
+        CliCommand::Import(args) => onboarding::import_command(&store, &cli.workspace, clock.now(), args).await?,
+        CliCommand::Export(args) => onboarding::export_command(&store, &cli.workspace, clock.now(), args).await?,
         CliCommand::Jobs(command) => jobs(&store, clock.as_ref(), command).await?,
         CliCommand::Workspace(command) => workspace_command(&store, &cli.workspace, clock.now(), command).await?,
     };
@@ -214,6 +261,11 @@ async fn chat(store: &Store, workspace: &str, clock: &dyn Clock, args: ChatArgs)
         },
         None => local_admin(store, workspace, clock.now()).await?,
     };
+    let ws = store.ensure_workspace(workspace, clock.now()).await?;
+    if !store.has_any_account(ws.id).await? {
+        let locale = args.lang.or_else(|| Locale::parse(&ws.language)).unwrap_or_default();
+        eprintln!("{}", locale.t(Msg::Onb(crate::i18n::Onb::EmptyWorkspace)));
+    }
     let session = Session { workspace: workspace.to_string(), person, locale: args.lang };
     let core = Core::new(store.clone());
     let mut stdout = tokio::io::stdout();
@@ -412,24 +464,27 @@ async fn people(
     match command {
         PeopleCommand::List => {
             for p in store.people(ws.id).await? {
-                println!("{}\t{}\t{}:{}", p.display_name, p.role, p.platform, p.platform_user_id);
+                let identity =
+                    if p.is_linked() { format!("{}:{}", p.platform, p.platform_user_id) } else { "-".to_string() };
+                println!("{}\t{}\t{identity}", p.display_name, p.role);
             }
         }
+        PeopleCommand::Add { name, role, manager } => {
+            let action = crate::core::command::PeopleAction::Add { name, role, manager };
+            return onboarding::people_change(store, workspace, now, action).await;
+        }
+        PeopleCommand::Set { name, role, manager, new_name } => {
+            let action = crate::core::command::PeopleAction::Set { person: name, role, manager, name: new_name };
+            return onboarding::people_change(store, workspace, now, action).await;
+        }
+        PeopleCommand::Link { name, platform, user } => {
+            return onboarding::people_link(store, workspace, now, &name, &platform, &user).await;
+        }
         PeopleCommand::SetRole { name, role } => {
-            let found = store.find_people_by_name(ws.id, &name).await?;
-            let folded = crate::domain::text::fold(&name);
-            let exact: Vec<&Person> =
-                found.iter().filter(|p| crate::domain::text::fold(&p.display_name) == folded).collect();
-            let person = match (exact.as_slice(), found.as_slice()) {
-                ([one], _) => *one,
-                ([], [one]) => one,
-                ([], []) => {
-                    eprintln!("{}", locale.t(Msg::PersonNotFound { name }));
-                    return Ok(ExitCode::from(2));
-                }
-                _ => {
-                    let names = found.iter().map(|p| p.display_name.clone()).collect();
-                    eprintln!("{}", locale.t(Msg::PersonAmbiguous { name, names }));
+            let person = match person_named(store, ws.id, &name).await? {
+                Ok(person) => person,
+                Err(msg) => {
+                    eprintln!("{}", locale.t(msg));
                     return Ok(ExitCode::from(2));
                 }
             };
@@ -438,6 +493,22 @@ async fn people(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The one person of the workspace a name (or its start) names, or why there is not one.
+async fn person_named(store: &Store, workspace_id: i64, name: &str) -> anyhow::Result<Result<Person, Msg>> {
+    let found = store.find_people_by_name(workspace_id, name).await?;
+    let folded = crate::domain::text::fold(name);
+    let exact: Vec<&Person> = found.iter().filter(|p| crate::domain::text::fold(&p.display_name) == folded).collect();
+    Ok(match (exact.as_slice(), found.as_slice()) {
+        ([one], _) => Ok((*one).clone()),
+        ([], [one]) => Ok(one.clone()),
+        ([], []) => Err(Msg::PersonNotFound { name: name.to_string() }),
+        _ => Err(Msg::PersonAmbiguous {
+            name: name.to_string(),
+            names: found.iter().map(|p| p.display_name.clone()).collect(),
+        }),
+    })
 }
 
 /// The notifier of each configured platform; everything else goes to `fallback`.

@@ -1,0 +1,235 @@
+//! Reads and writes for imports and exports: every key an imported row can match on, read once
+//! per file, and each kind of record as a flat row for export.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Store, StoreError, WriteTx};
+use crate::domain::text::fold;
+
+/// An entry of an account's name index: its name or one of its aliases, folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameTerm {
+    pub account_id: i64,
+    /// The account's name as written.
+    pub name: String,
+    pub is_alias: bool,
+    pub term: String,
+}
+
+/// The editable fields of a contact, as imported and exported.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContactRecord {
+    pub account_id: i64,
+    pub name: String,
+    pub title: String,
+    pub department: String,
+    pub decision_role: Option<String>,
+    pub stance: Option<String>,
+    pub strength: Option<i64>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub external_id: Option<String>,
+}
+
+/// A contact's keys for matching an imported row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactKey {
+    pub id: i64,
+    pub account_id: i64,
+    pub folded_name: String,
+    pub external_id: Option<String>,
+}
+
+/// An interaction as exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InteractionExport {
+    pub number: i64,
+    pub account: String,
+    pub kind: String,
+    pub occurred_at: DateTime<Utc>,
+    pub author: String,
+    pub contact: Option<String>,
+    pub summary: String,
+    pub next_step: Option<String>,
+    pub next_step_due: Option<NaiveDate>,
+    pub tone: Option<i64>,
+}
+
+/// An opportunity as exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpportunityExport {
+    pub number: i64,
+    pub account: String,
+    pub title: String,
+    pub value_minor: i64,
+    pub currency: String,
+    pub stage: String,
+    pub close_on: Option<NaiveDate>,
+    pub owner: String,
+    pub lost_reason: Option<String>,
+}
+
+impl Store {
+    /// Every name and alias of the workspace's accounts (archived ones too).
+    pub async fn account_name_terms(&self, workspace_id: i64) -> Result<Vec<NameTerm>, StoreError> {
+        let rows = sqlx::query!(
+            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ? AND t.kind IN ('name', 'alias')"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| NameTerm { account_id: r.account_id, name: r.name, is_alias: r.kind == "alias", term: r.term })
+            .collect())
+    }
+
+    /// The external ids of the workspace's accounts that have one.
+    pub async fn account_external_ids(&self, workspace_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        let rows = sqlx::query!(
+            r#"SELECT id AS "id!", external_id AS "external_id!" FROM accounts
+               WHERE workspace_id = ? AND external_id IS NOT NULL"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.id, r.external_id)).collect())
+    }
+
+    /// Every contact's keys.
+    pub async fn contact_keys(&self, workspace_id: i64) -> Result<Vec<ContactKey>, StoreError> {
+        sqlx::query_as!(
+            ContactKey,
+            r#"SELECT id AS "id!", account_id, folded_name, external_id FROM contacts WHERE workspace_id = ? ORDER BY id"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The editable fields of every contact of the workspace, by id.
+    pub async fn contact_records(&self, workspace_id: i64) -> Result<Vec<(i64, ContactRecord)>, StoreError> {
+        let rows = sqlx::query!(
+            r#"SELECT id AS "id!", account_id, name, title, department, decision_role, stance, strength, email, phone,
+                      external_id
+               FROM contacts WHERE workspace_id = ? ORDER BY id"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                (
+                    r.id,
+                    ContactRecord {
+                        account_id: r.account_id,
+                        name: r.name,
+                        title: r.title,
+                        department: r.department,
+                        decision_role: r.decision_role,
+                        stance: r.stance,
+                        strength: r.strength,
+                        email: r.email,
+                        phone: r.phone,
+                        external_id: r.external_id,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Every interaction of the workspace, oldest first.
+    pub async fn interactions_for_export(&self, workspace_id: i64) -> Result<Vec<InteractionExport>, StoreError> {
+        sqlx::query_as!(
+            InteractionExport,
+            r#"SELECT i.id AS "number!", a.name AS account, i.kind, i.occurred_at AS "occurred_at!: DateTime<Utc>",
+                      p.display_name AS author, c.name AS "contact?", i.summary, i.next_step,
+                      i.next_step_due AS "next_step_due?: NaiveDate", i.tone
+               FROM interactions i
+               JOIN accounts a ON a.id = i.account_id
+               JOIN people p ON p.id = i.author_id
+               LEFT JOIN contacts c ON c.id = i.contact_id
+               WHERE i.workspace_id = ? ORDER BY i.occurred_at, i.id"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Every opportunity of the workspace, by number.
+    pub async fn opportunities_for_export(&self, workspace_id: i64) -> Result<Vec<OpportunityExport>, StoreError> {
+        sqlx::query_as!(
+            OpportunityExport,
+            r#"SELECT o.id AS "number!", a.name AS account, o.title, o.value_minor, a.currency, o.stage,
+                      o.close_on AS "close_on?: NaiveDate", p.display_name AS owner, o.lost_reason
+               FROM opportunities o
+               JOIN accounts a ON a.id = o.account_id
+               JOIN people p ON p.id = o.owner_id
+               WHERE o.workspace_id = ? ORDER BY o.id"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// Adds a contact with every field, or (with `id`) replaces one's fields.
+    pub async fn write_contact(
+        &mut self,
+        workspace_id: i64,
+        id: Option<i64>,
+        c: &ContactRecord,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let folded = fold(&c.name);
+        match id {
+            Some(id) => {
+                sqlx::query!(
+                    "UPDATE contacts SET account_id = ?, name = ?, folded_name = ?, title = ?, department = ?,
+                         decision_role = ?, stance = ?, strength = ?, email = ?, phone = ?, external_id = ?
+                     WHERE workspace_id = ? AND id = ?",
+                    c.account_id,
+                    c.name,
+                    folded,
+                    c.title,
+                    c.department,
+                    c.decision_role,
+                    c.stance,
+                    c.strength,
+                    c.email,
+                    c.phone,
+                    c.external_id,
+                    workspace_id,
+                    id
+                )
+                .execute(&mut *self.tx)
+                .await?;
+                Ok(id)
+            }
+            None => sqlx::query_scalar!(
+                r#"INSERT INTO contacts (workspace_id, account_id, name, folded_name, title, department, decision_role,
+                           stance, strength, email, phone, external_id, created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+                workspace_id,
+                c.account_id,
+                c.name,
+                folded,
+                c.title,
+                c.department,
+                c.decision_role,
+                c.stance,
+                c.strength,
+                c.email,
+                c.phone,
+                c.external_id,
+                now
+            )
+            .fetch_one(&mut *self.tx)
+            .await,
+        }
+    }
+}

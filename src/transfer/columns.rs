@@ -1,0 +1,328 @@
+//! Which column of an imported file holds which field: recognised from the header names that
+//! Salesforce, HubSpot, Pipedrive and RD Station CRM exports use, in English and Portuguese, and
+//! overridden with `--map COLUMN=FIELD`.
+
+use std::collections::HashMap;
+
+use crate::domain::text::fold;
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Accounts,
+    Contacts,
+    People,
+}
+
+impl Kind {
+    pub fn parse(word: &str) -> Option<Kind> {
+        match word {
+            "accounts" => Some(Kind::Accounts),
+            "contacts" => Some(Kind::Contacts),
+            "people" => Some(Kind::People),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Accounts => "accounts",
+            Kind::Contacts => "contacts",
+            Kind::People => "people",
+        }
+    }
+
+    /// Every field of this kind with the header names it is recognised by (compared folded:
+    /// no case, accents or punctuation). The first field of each list is its own name.
+    pub fn fields(self) -> &'static [(&'static str, &'static [&'static str])] {
+        match self {
+            Kind::Accounts => ACCOUNT_FIELDS,
+            Kind::Contacts => CONTACT_FIELDS,
+            Kind::People => PEOPLE_FIELDS,
+        }
+    }
+
+    /// The field a record cannot be without.
+    pub fn required(self) -> &'static str {
+        match self {
+            Kind::Accounts | Kind::Contacts | Kind::People => "name",
+        }
+    }
+}
+
+const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
+    (
+        "external_id",
+        &[
+            "external id",
+            "account id",
+            "record id",
+            "company id",
+            "organization id",
+            "organization id",
+            "org id",
+            "id",
+            "id da empresa",
+            "id da conta",
+            "id externo",
+            "codigo",
+            "codigo da empresa",
+            "codigo do cliente",
+            "salesforce id",
+            "hubspot id",
+        ],
+    ),
+    (
+        "name",
+        &[
+            "name",
+            "account name",
+            "account",
+            "company name",
+            "company",
+            "organization",
+            "organization name",
+            "organisation",
+            "nome",
+            "nome da empresa",
+            "empresa",
+            "conta",
+            "nome da conta",
+            "razao social",
+            "cliente",
+            "nome do cliente",
+            "organizacao",
+            "nome da organizacao",
+        ],
+    ),
+    ("tier", &["tier", "account tier", "nivel", "classificacao", "tier da conta", "prioridade", "priority"]),
+    (
+        "owner",
+        &[
+            "owner",
+            "account owner",
+            "company owner",
+            "owner name",
+            "account owner name",
+            "organization owner",
+            "proprietario",
+            "proprietario da conta",
+            "proprietario da empresa",
+            "responsavel",
+            "dono da conta",
+            "vendedor",
+            "vendedor responsavel",
+            "key account manager",
+            "kam",
+        ],
+    ),
+    ("tech", &["tech", "technical manager", "technical owner", "gerente tecnico", "responsavel tecnico"]),
+    ("segment", &["segment", "industry", "sector", "setor", "segmento", "ramo", "ramo de atividade", "industria"]),
+    (
+        "spend",
+        &[
+            "spend",
+            "wallet",
+            "customer spend",
+            "annual spend",
+            "category spend",
+            "gasto",
+            "gasto anual",
+            "gasto na categoria",
+            "potencial de compra",
+            "carteira do cliente",
+        ],
+    ),
+    (
+        "revenue",
+        &[
+            "revenue",
+            "our revenue",
+            "revenue 12m",
+            "revenue last 12 months",
+            "receita",
+            "receita 12m",
+            "receita 12 meses",
+            "receita nos ultimos 12 meses",
+            "faturamento",
+            "faturamento 12 meses",
+        ],
+    ),
+    ("margin", &["margin", "gross margin", "margem", "margem bruta", "margem %"]),
+    ("ceiling", &["ceiling", "share ceiling", "teto", "teto de participacao", "teto de share"]),
+    ("cadence", &["cadence", "planning cadence", "cadence days", "cadencia", "cadencia de planejamento"]),
+    (
+        "review",
+        &["review", "yearly review", "review date", "revisao anual", "data da revisao", "data da revisao anual"],
+    ),
+    ("reasons", &["reasons", "reason", "why key", "motivo", "motivos", "por que e chave"]),
+    ("aliases", &["aliases", "alias", "also known as", "apelidos", "apelido", "nome fantasia", "outros nomes"]),
+    ("status", &["status", "situacao", "account status"]),
+];
+
+const CONTACT_FIELDS: &[(&str, &[&str])] = &[
+    ("external_id", &["external id", "contact id", "record id", "id", "id do contato", "id da pessoa", "person id"]),
+    (
+        "account",
+        &[
+            "account",
+            "account name",
+            "company",
+            "company name",
+            "associated company",
+            "organization",
+            "organization name",
+            "empresa",
+            "conta",
+            "nome da empresa",
+            "nome da conta",
+            "organizacao",
+            "cliente",
+        ],
+    ),
+    ("account_external_id", &["account id", "company id", "organization id", "id da empresa", "id da conta"]),
+    ("name", &["name", "full name", "contact name", "contact", "nome", "nome do contato", "nome completo", "pessoa"]),
+    ("first_name", &["first name", "primeiro nome"]),
+    ("last_name", &["last name", "sobrenome", "ultimo nome"]),
+    ("title", &["title", "job title", "cargo", "funcao"]),
+    ("department", &["department", "departamento", "area", "setor do contato"]),
+    ("role", &["role", "decision role", "buying role", "papel", "papel na decisao", "papel na compra"]),
+    ("stance", &["stance", "posicao", "atitude"]),
+    ("strength", &["strength", "relationship strength", "forca", "forca do relacionamento"]),
+    ("email", &["email", "e mail", "email address", "endereco de email", "e mail comercial"]),
+    ("phone", &["phone", "telephone", "mobile", "mobile phone", "telefone", "celular", "telefone comercial"]),
+];
+
+const PEOPLE_FIELDS: &[(&str, &[&str])] = &[
+    ("external_id", &["external id", "user id", "employee id", "id", "id do usuario", "matricula"]),
+    ("name", &["name", "full name", "user", "user name", "nome", "nome completo", "usuario", "colaborador"]),
+    ("role", &["role", "profile", "papel", "perfil", "funcao no bot"]),
+    ("manager", &["manager", "reports to", "manager name", "gestor", "gerente", "lider", "superior"]),
+    ("email", &["email", "e mail", "email address"]),
+];
+
+/// A header name as compared: folded, punctuation turned to spaces, spaces collapsed.
+pub fn normalise(header: &str) -> String {
+    let folded: String = fold(header).chars().map(|c| if c.is_alphanumeric() || c == '%' { c } else { ' ' }).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Which column holds which field, and what was left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    /// Field name → column index.
+    pub columns: HashMap<&'static str, usize>,
+    /// Headers of columns no field takes, as written in the file.
+    pub ignored: Vec<String>,
+}
+
+/// Why the columns could not be mapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapError {
+    /// `--map` named a column the file does not have.
+    NoSuchColumn { column: String, headers: Vec<String> },
+    /// `--map` named a field this kind does not have.
+    NoSuchField { field: String, fields: Vec<&'static str> },
+    /// `--map` was not `COLUMN=FIELD`.
+    BadMap { given: String },
+    /// No column holds the field every record needs.
+    Missing { field: &'static str },
+}
+
+/// Maps the columns of a file: `--map COLUMN=FIELD` first (`FIELD` may be `ignore`), then the
+/// header names this kind recognises; the first column to claim a field keeps it.
+pub fn map_columns(kind: Kind, headers: &[String], overrides: &[String]) -> Result<Mapping, MapError> {
+    let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
+    let mut columns: HashMap<&'static str, usize> = HashMap::new();
+    let mut taken = vec![false; headers.len()];
+    for given in overrides {
+        let (column, field) = given.split_once('=').ok_or_else(|| MapError::BadMap { given: given.clone() })?;
+        let index = normalised
+            .iter()
+            .position(|h| *h == normalise(column))
+            .ok_or_else(|| MapError::NoSuchColumn { column: column.to_string(), headers: headers.to_vec() })?;
+        taken[index] = true;
+        let field = field.trim().to_ascii_lowercase();
+        if field == "ignore" {
+            continue;
+        }
+        let (name, _) = kind.fields().iter().find(|(name, _)| *name == field).ok_or_else(|| MapError::NoSuchField {
+            field: field.clone(),
+            fields: kind.fields().iter().map(|(n, _)| *n).collect(),
+        })?;
+        columns.insert(name, index);
+    }
+    for (name, aliases) in kind.fields() {
+        if columns.contains_key(name) {
+            continue;
+        }
+        let wanted: Vec<String> = std::iter::once(*name).chain(aliases.iter().copied()).map(normalise).collect();
+        if let Some(index) = (0..headers.len()).find(|&i| !taken[i] && wanted.contains(&normalised[i])) {
+            taken[index] = true;
+            columns.insert(name, index);
+        }
+    }
+    let first_last = columns.contains_key("first_name") && columns.contains_key("last_name");
+    let named = columns.contains_key(kind.required()) || (kind == Kind::Contacts && first_last);
+    if !named {
+        return Err(MapError::Missing { field: kind.required() });
+    }
+    let ignored = (0..headers.len())
+        .filter(|&i| !taken[i] && !headers[i].trim().is_empty())
+        .map(|i| headers[i].clone())
+        .collect();
+    Ok(Mapping { columns, ignored })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn salesforce_hubspot_pipedrive_and_rd_station_headers() {
+        let sf = map_columns(
+            Kind::Accounts,
+            &headers(&["Account ID", "Account Name", "Account Owner", "Industry", "Annual Revenue"]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            (sf.columns["external_id"], sf.columns["name"], sf.columns["owner"], sf.columns["segment"]),
+            (0, 1, 2, 3)
+        );
+        assert_eq!(sf.ignored, ["Annual Revenue"]);
+        let hubspot =
+            map_columns(Kind::Accounts, &headers(&["Record ID", "Company name", "Company owner"]), &[]).unwrap();
+        assert_eq!((hubspot.columns["external_id"], hubspot.columns["name"], hubspot.columns["owner"]), (0, 1, 2));
+        let pipedrive =
+            map_columns(Kind::Accounts, &headers(&["Organization - Name", "Organization - Owner"]), &[]).unwrap();
+        assert_eq!((pipedrive.columns["name"], pipedrive.columns["owner"]), (0, 1));
+        let rd =
+            map_columns(Kind::Accounts, &headers(&["Nome da empresa", "Responsável", "Setor", "Razão Social"]), &[])
+                .unwrap();
+        assert_eq!((rd.columns["name"], rd.columns["owner"], rd.columns["segment"]), (0, 1, 2));
+        assert_eq!(rd.ignored, ["Razão Social"]);
+    }
+
+    #[test]
+    fn map_overrides_and_refusals() {
+        let h = headers(&["Cliente", "Dono", "Obs"]);
+        let m = map_columns(Kind::Accounts, &h, &["Dono=owner".into(), "obs=ignore".into()]).unwrap();
+        assert_eq!((m.columns["name"], m.columns["owner"]), (0, 1));
+        assert!(m.ignored.is_empty());
+        assert!(matches!(map_columns(Kind::Accounts, &h, &["Nope=owner".into()]), Err(MapError::NoSuchColumn { .. })));
+        assert!(matches!(map_columns(Kind::Accounts, &h, &["Dono=boss".into()]), Err(MapError::NoSuchField { .. })));
+        assert!(matches!(map_columns(Kind::Accounts, &h, &["Dono".into()]), Err(MapError::BadMap { .. })));
+        assert_eq!(map_columns(Kind::Accounts, &headers(&["Obs"]), &[]), Err(MapError::Missing { field: "name" }));
+    }
+
+    #[test]
+    fn contacts_by_first_and_last_name() {
+        let m = map_columns(Kind::Contacts, &headers(&["First Name", "Last Name", "Company", "Email"]), &[]).unwrap();
+        assert_eq!((m.columns["first_name"], m.columns["last_name"], m.columns["account"]), (0, 1, 2));
+    }
+}

@@ -1,0 +1,129 @@
+//! Cell values as offices write them: `R$ 1.234.567,89`, `18%`, `18,5 %`, `0.18` (a percentage
+//! cell of a workbook), `10/12/2026`, `2026-12-10`, and the words of each list in both languages.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::money::{BasisPoints, parse_amount, parse_percent};
+use crate::domain::text::fold;
+
+/// An amount in minor units.
+pub fn money(text: &str) -> Option<i64> {
+    parse_amount(text)
+}
+
+/// A percentage as basis points. A bare number between 0 and 1 (`0.18`, as a workbook stores a
+/// cell formatted as 18 %) is a fraction; anything else is percent.
+pub fn percent(text: &str) -> Option<BasisPoints> {
+    let trimmed = text.trim();
+    if !trimmed.contains('%')
+        && let Ok(fraction) = trimmed.replace(',', ".").parse::<f64>()
+        && fraction > 0.0
+        && fraction < 1.0
+    {
+        return Some((fraction * 10_000.0).round() as i64);
+    }
+    parse_percent(trimmed)
+}
+
+/// A calendar date: `dd/mm/yyyy`, ISO, or a workbook's `2026-12-10 00:00:00`.
+pub fn date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let day = text.split([' ', 'T']).next().unwrap_or(text);
+    // Relative words mean nothing in a file: only written-out dates.
+    crate::domain::dates::parse_date(day, NaiveDate::MIN).ok().filter(|d| d.year() > 1900)
+}
+
+/// A tier: `1`, `T1`, `Tier 2`, `Nível 3`.
+pub fn tier(text: &str) -> Option<i64> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    match digits.as_str() {
+        "1" => Some(1),
+        "2" => Some(2),
+        "3" => Some(3),
+        _ => None,
+    }
+}
+
+/// A whole number in a range.
+pub fn whole(text: &str, min: i64, max: i64) -> Option<i64> {
+    text.trim().trim_end_matches(".0").parse().ok().filter(|n| (min..=max).contains(n))
+}
+
+/// A person's role: `admin`, `manager`, `rep`, or their Portuguese words.
+pub fn role(text: &str) -> Option<&'static str> {
+    match fold(text).as_str() {
+        "admin" | "administrator" | "administrador" | "administradora" => Some("admin"),
+        "manager" | "gestor" | "gestora" | "gerente" | "coordenador" | "coordenadora" => Some("manager"),
+        "rep"
+        | "sales rep"
+        | "salesperson"
+        | "kam"
+        | "vendedor"
+        | "vendedora"
+        | "representante"
+        | "executivo de contas"
+        | "executiva de contas" => Some("rep"),
+        _ => None,
+    }
+}
+
+/// A contact's role in the decision.
+pub fn decision_role(text: &str) -> Option<&'static str> {
+    match fold(text).replace([' ', '-'], "_").as_str() {
+        "decision_maker" | "decisor" | "decisora" | "tomador_de_decisao" => Some("decision_maker"),
+        "influencer" | "influenciador" | "influenciadora" => Some("influencer"),
+        "champion" | "campeao" | "campea" => Some("champion"),
+        "user" | "usuario" | "usuaria" => Some("user"),
+        "gatekeeper" | "guardiao" | "porteiro" => Some("gatekeeper"),
+        _ => None,
+    }
+}
+
+/// Where a contact stands towards us.
+pub fn stance(text: &str) -> Option<&'static str> {
+    match fold(text).as_str() {
+        "champion" | "campeao" | "campea" | "defensor" | "defensora" => Some("champion"),
+        "supporter" | "apoiador" | "apoiadora" | "favoravel" => Some("supporter"),
+        "neutral" | "neutro" | "neutra" => Some("neutral"),
+        "detractor" | "detrator" | "detratora" | "contrario" | "contraria" => Some("detractor"),
+        _ => None,
+    }
+}
+
+/// An account's status.
+pub fn status(text: &str) -> Option<&'static str> {
+    match fold(text).as_str() {
+        "active" | "ativo" | "ativa" => Some("active"),
+        "archived" | "arquivado" | "arquivada" | "inactive" | "inativo" | "inativa" => Some("archived"),
+        _ => None,
+    }
+}
+
+/// A list cell: `Petrobras; Petróleo Brasileiro` or with `|`.
+pub fn list(text: &str) -> Vec<String> {
+    text.split([';', '|']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_values() {
+        assert_eq!(money("R$ 1.234.567,89"), Some(1_234_567_89));
+        assert_eq!(money("1234567.89"), Some(1_234_567_89));
+        assert_eq!(percent("18%"), Some(1800));
+        assert_eq!(percent("18,5 %"), Some(1850));
+        assert_eq!(percent("0.18"), Some(1800));
+        assert_eq!(percent("70"), Some(7000));
+        assert_eq!(percent("150"), None);
+        assert_eq!(date("10/12/2026"), NaiveDate::from_ymd_opt(2026, 12, 10));
+        assert_eq!(date("2026-12-10 00:00:00"), NaiveDate::from_ymd_opt(2026, 12, 10));
+        assert_eq!(date("today"), None);
+        assert_eq!(date("31/02/2026"), None);
+        assert_eq!((tier("T1"), tier("Nível 3"), tier("12"), tier("")), (Some(1), Some(3), None, None));
+        assert_eq!((role("Gestora"), role("vendedor"), role("boss")), (Some("manager"), Some("rep"), None));
+        assert_eq!((stance("Apoiador"), decision_role("Decision maker")), (Some("supporter"), Some("decision_maker")));
+        assert_eq!(list("Petrobras; Petróleo Brasileiro |"), ["Petrobras", "Petróleo Brasileiro"]);
+    }
+}

@@ -1,0 +1,374 @@
+//! Imports from messy files made here (a Salesforce CSV, a Brazilian Excel CSV in Windows-1252, a
+//! two-sheet workbook, files with bad rows), through the binary as an operator runs them, and the
+//! export → import round trip into an empty workspace.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use chrono::NaiveDate;
+
+use crate::helpers::{WS, demo_app, field, kam_bot, spawn_app, text};
+
+fn run(db: &Path, workspace: &str, args: &[&str]) -> Output {
+    kam_bot(db)
+        .args(["--workspace", workspace, "--now", "2026-11-27T12:00:00Z"])
+        .args(args)
+        .output()
+        .expect("run kam-bot")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write file");
+    path
+}
+
+const SALESFORCE: &str = "\u{FEFF}Account ID,Account Name,Account Owner,Industry,Tier,Customer Spend,Our Revenue,Margin,Aliases,Why key,Annual Revenue\n\
+001A,Companhia Siderúrgica Açoforte,Ana Lima,Steel,1,\"R$ 180.000.000,00\",32400000,18%,Açoforte; CSA,\"potential: New mill\nin Ouro Branco | technology\",999\n\
+001B,Petroquímica União,Bruno Reis,Chemicals,T2,250M,45M,\"9,5 %\",PQU,strategic,1\n";
+
+#[tokio::test]
+async fn a_salesforce_export_in_utf8() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "salesforce.csv", SALESFORCE.as_bytes());
+    let out = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    let report = stdout(&out);
+    assert!(report.contains("Imported (accounts): 2 created, 0 updated, 0 unchanged, 0 rejected."), "{report}");
+    assert!(
+        report.contains("New people, not linked to a chat user yet (/people link ties them): Ana Lima, Bruno Reis")
+    );
+    assert!(report.contains("Columns not read (--map COLUMN=FIELD reads one): Annual Revenue"), "{report}");
+
+    // Found by name, accent-free name, alias and prefix, with every field as the file said.
+    for query in ["Companhia Siderúrgica Açoforte", "companhia siderurgica acoforte", "CSA", "acoforte", "compa"] {
+        let card = app.say(&format!("/account {query}")).await;
+        assert_eq!(card.title.as_deref(), Some("Companhia Siderúrgica Açoforte"), "{query}: {}", text(&card));
+    }
+    let card = app.say("/account CSA").await;
+    assert_eq!(field(&card, "Owner"), "Ana Lima");
+    assert!(field(&card, "Share of wallet").starts_with("18.0% of R$ 180,000,000.00"), "{}", text(&card));
+    assert_eq!(field(&card, "Margin"), "18.0%");
+    assert_eq!(field(&card, "Why key"), "Purchase potential: New mill\nin Ouro Branco\nTechnological leadership");
+    let pqu = app.say("/account petroquimica").await;
+    assert!(text(&pqu).contains("Tier 2"), "{}", text(&pqu));
+    assert_eq!(field(&pqu, "Margin"), "9.5%");
+    let ws = app.workspace_id(WS).await;
+    let id = app.store.accounts_named(ws, "pqu").await.unwrap()[0].account_id;
+    let record = app.store.account_record(ws, id).await.unwrap().unwrap();
+    assert_eq!(
+        (record.external_id.as_deref(), record.wallet_minor, record.revenue_12m_minor, record.planning_cadence_days),
+        (Some("001B"), 250_000_000_00, 45_000_000_00, 60)
+    );
+
+    // The same file again changes nothing, and says so.
+    let before = app.counts(WS).await;
+    let again = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap()]);
+    assert!(again.status.success());
+    assert!(stdout(&again).contains("0 created, 0 updated, 2 unchanged, 0 rejected."), "{}", stdout(&again));
+    assert!(stdout(&again).contains("Nothing changed"), "{}", stdout(&again));
+    let after = app.counts(WS).await;
+    assert_eq!((after.accounts, after.people), (before.accounts, before.people));
+}
+
+#[tokio::test]
+async fn a_brazilian_excel_csv_in_windows_1252_with_semicolons() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    // "Razão Social;Responsável;Setor;Nível;Gasto anual;Receita 12 meses;Margem;Revisão anual", as
+    // Excel saves it on a Brazilian Windows: Windows-1252, CRLF, decimal commas.
+    let mut bytes = b"C\xF3digo;Nome da empresa;Respons\xE1vel;Setor;N\xEDvel;Gasto anual;Receita 12 meses;Margem;Revis\xE3o anual\r\n".to_vec();
+    bytes.extend_from_slice(b"77;Cer\xE2mica S\xE3o Jo\xE3o;Jos\xE9 Ara\xFAjo;Constru\xE7\xE3o;2;\"R$ 1.234.567,89\";\"123.456,78\";\"18,5 %\";10/03/2027\r\n");
+    bytes.extend_from_slice(
+        b"78;A\xE7o Paran\xE1;Jos\xE9 Ara\xFAjo;Siderurgia;1;2.000.000;500.000,00;12%;2027-05-31\r\n",
+    );
+    let file = write(dir.path(), "carteira.csv", &bytes);
+    let out = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap(), "--lang", "pt-BR"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Importado (accounts): 2 criados"), "{}", stdout(&out));
+
+    let ws = app.workspace_id(WS).await;
+    let id = app.store.accounts_named(ws, "ceramica sao joao").await.unwrap()[0].account_id;
+    let a = app.store.account_record(ws, id).await.unwrap().unwrap();
+    assert_eq!(a.name, "Cerâmica São João");
+    assert_eq!(a.segment, "Construção");
+    assert_eq!((a.wallet_minor, a.revenue_12m_minor, a.margin_bp), (1_234_567_89, 123_456_78, Some(1850)));
+    assert_eq!(a.yearly_review_on, NaiveDate::from_ymd_opt(2027, 3, 10));
+    assert_eq!(a.external_id.as_deref(), Some("77"));
+    let card = app.say("/account aco parana").await;
+    assert_eq!(field(&card, "Owner"), "José Araújo");
+    assert_eq!(app.say("/people").await.lines.iter().filter(|l| l.starts_with("José Araújo")).count(), 1);
+}
+
+#[tokio::test]
+async fn a_workbook_with_two_sheets() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("portfolio.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let accounts = book.add_worksheet().set_name("Contas").unwrap();
+    for (col, h) in ["Nome da empresa", "Proprietário", "Tier", "Gasto", "Margem", "Revisão anual"].iter().enumerate()
+    {
+        accounts.write_string(0, col as u16, *h).unwrap();
+    }
+    accounts.write_string(1, 0, "Fertilizantes Heringer").unwrap();
+    accounts.write_string(1, 1, "Carla Dias").unwrap();
+    accounts.write_number(1, 2, 1).unwrap();
+    accounts.write_number(1, 3, 75_000_000.5).unwrap();
+    accounts.write_number_with_format(1, 4, 0.18, &percent).unwrap();
+    let review = rust_xlsxwriter::ExcelDateTime::from_ymd(2027, 4, 15).unwrap();
+    accounts.write_datetime_with_format(1, 5, &review, &date).unwrap();
+    let contacts = book.add_worksheet().set_name("Contatos").unwrap();
+    for (col, h) in ["First Name", "Last Name", "Company", "Job Title", "Department", "Email"].iter().enumerate() {
+        contacts.write_string(0, col as u16, *h).unwrap();
+    }
+    for (row, c) in
+        [["Marta", "Gomes", "Fertilizantes Heringer", "Diretora de Compras", "Suprimentos", "marta@h.com.br"]]
+            .iter()
+            .enumerate()
+    {
+        for (col, v) in c.iter().enumerate() {
+            contacts.write_string(row as u32 + 1, col as u16, *v).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+
+    let out = run(&app.db_path, WS, &["import", "accounts", path.to_str().unwrap(), "--sheet", "contas"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let out = run(&app.db_path, WS, &["import", "contacts", path.to_str().unwrap(), "--sheet", "Contatos"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("1 created"), "{}", stdout(&out));
+    let missing = run(&app.db_path, WS, &["import", "contacts", path.to_str().unwrap(), "--sheet", "Leads"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("has no sheet “Leads”. Sheets: Contas, Contatos."));
+
+    let card = app.say("/account heringer").await;
+    assert_eq!(field(&card, "Margin"), "18.0%");
+    assert!(field(&card, "Share of wallet").contains("R$ 75,000,000.50"), "{}", text(&card));
+    assert!(field(&card, "Yearly review").starts_with("2027-04-15"), "{}", text(&card));
+    let contacts = app.say("/contacts heringer").await;
+    assert!(text(&contacts).contains("Marta Gomes"), "{}", text(&contacts));
+    assert!(text(&contacts).contains("Diretora de Compras"), "{}", text(&contacts));
+}
+
+#[tokio::test]
+async fn a_file_with_bad_rows_writes_nothing_and_names_each() {
+    let app = demo_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "bad.csv",
+        "Account Name;Tier;Customer Spend;Margin;Yearly review;Why key\n\
+         Nova Conta;1;10M;12%;10/12/2027;potential\n\
+         Outra Conta;7;abc;12%;31/02/2027;potential\n\
+         ;1;1;1;;\n\
+         Nova Conta;2;1;1;;\n\
+         CVRD;1;1;1;;\n\
+         Terceira;1;1;150%;;loyalty\n"
+            .as_bytes(),
+    );
+    let before = app.counts(WS).await;
+    let out = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let report = stdout(&out);
+    for line in [
+        "line 3, column “Tier”: “7” is not a valid tier",
+        "line 3, column “Customer Spend”: “abc” is not a valid spend",
+        "line 3, column “Yearly review”: “31/02/2027” is not a valid review",
+        "line 4, column “Account Name”: no name: every row needs one",
+        "line 5: the same record as line 2",
+        "line 6, column “Account Name”: “CVRD” is already the name or an alias of another account (Vale)",
+        "line 7, column “Margin”: “150%” is not a valid margin",
+        "line 7, column “Why key”: “loyalty” is not a valid reasons",
+        "Not imported (accounts)",
+        "Nothing was written: fix the 8 row(s) above",
+    ] {
+        assert!(report.contains(line), "missing {line:?} in\n{report}");
+    }
+    assert_eq!(app.counts(WS).await, before, "a file with a bad row writes nothing");
+    assert!(app.say("/account Nova Conta").await.is_error());
+
+    let dry = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(dry.status.code(), Some(1));
+    let unreadable = run(&app.db_path, WS, &["import", "accounts", "/nonexistent/file.csv"]);
+    assert_eq!(unreadable.status.code(), Some(2));
+    let unmapped = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap(), "--map", "Nope=name"]);
+    assert_eq!(unmapped.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unmapped.stderr).contains("--map names a column “Nope”"));
+    assert_eq!(app.counts(WS).await, before);
+}
+
+#[tokio::test]
+async fn a_dry_run_reports_and_writes_nothing_then_map_reads_odd_columns() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "odd.csv", "Cliente Final,Dono,Obs\nLaticínios Serra,Rita Alves,vip\n".as_bytes());
+    let out = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    let report = stdout(&out);
+    // "Cliente Final" is not a known header: the name column must be named.
+    assert!(report.is_empty(), "{report}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No column holds the name"));
+    let args = ["import", "accounts", file.to_str().unwrap(), "--map", "Cliente Final=name", "--map", "Dono=owner"];
+    let dry: Vec<&str> = args.iter().copied().chain(["--dry-run"]).collect();
+    let out = run(&app.db_path, WS, &dry);
+    assert!(stdout(&out).contains("+ Laticínios Serra"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Dry run, nothing written (accounts): 1 created"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Columns not read (--map COLUMN=FIELD reads one): Obs"));
+    assert_eq!(app.counts(WS).await.accounts, 0);
+    let out = run(&app.db_path, WS, &args);
+    assert!(out.status.success());
+    assert_eq!(field(&app.say("/account laticinios").await, "Owner"), "Rita Alves");
+}
+
+#[tokio::test]
+async fn people_and_their_tree_come_from_a_file_and_a_circle_is_refused() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(
+        dir.path(),
+        "people.csv",
+        "Nome;Papel;Gestor;E-mail\nMarina Costa;gestora;;marina@x.com\nAna Souza;vendedora;Marina Costa;ana@x.com\nRafael Lima;rep;Marina Costa;\n"
+            .as_bytes(),
+    );
+    let out = run(&app.db_path, WS, &["import", "people", good.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let people = app.say("/people").await.lines;
+    assert!(
+        people.contains(&"Ana Souza · rep · reports to Marina Costa · not linked to a chat user yet".to_string()),
+        "{people:?}"
+    );
+    assert!(people.iter().any(|l| l.starts_with("Marina Costa · manager")), "{people:?}");
+    let circle = write(dir.path(), "circle.csv", "Name,Manager\nMarina Costa,Ana Souza\n".as_bytes());
+    let before = app.counts(WS).await;
+    let out = run(&app.db_path, WS, &["import", "people", circle.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("line 2, column “Manager”: this manager would make Marina Costa manage themselves"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(app.counts(WS).await, before);
+    let again = run(&app.db_path, WS, &["import", "people", good.to_str().unwrap()]);
+    assert!(stdout(&again).contains("0 created, 0 updated, 3 unchanged"), "{}", stdout(&again));
+}
+
+/// Exporting the demo and importing the files into an empty workspace reproduces it.
+#[tokio::test]
+async fn export_then_import_into_an_empty_workspace_round_trips() {
+    let app = demo_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = "discord:42";
+    for kind in ["people", "accounts", "contacts"] {
+        let file = dir.path().join(format!("{kind}.csv"));
+        let out = run(&app.db_path, WS, &["export", kind, "--out", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = run(&app.db_path, copy, &["import", kind, file.to_str().unwrap()]);
+        assert!(out.status.success(), "{kind}: {}", stdout(&out));
+    }
+    let (a, b) = (app.workspace_id(WS).await, app.workspace_id(copy).await);
+
+    // People and the team tree (the importing operator joins the copy as its local admin).
+    let people = |ws| {
+        let store = app.store.clone();
+        async move {
+            let mut p: Vec<_> = store
+                .people_for_export(ws)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|p| p.name != "Local admin" && !p.name.starts_with("Tester"))
+                .map(|p| (p.name, p.role, p.manager))
+                .collect();
+            p.sort();
+            p
+        }
+    };
+    let original = people(a).await;
+    assert_eq!(original.len(), 5);
+    assert_eq!(people(b).await, original);
+
+    // Accounts field by field.
+    let accounts = |ws| {
+        let store = app.store.clone();
+        async move {
+            let names: std::collections::HashMap<i64, String> =
+                store.people_for_export(ws).await.unwrap().into_iter().map(|p| (p.id, p.name)).collect();
+            let mut out = Vec::new();
+            for id in store.account_ids(ws).await.unwrap() {
+                let r = store.account_record(ws, id).await.unwrap().unwrap();
+                out.push((
+                    r.name,
+                    r.tier,
+                    r.owner_id.map(|o| names[&o].clone()),
+                    r.technical_manager_id.map(|o| names[&o].clone()),
+                    r.segment,
+                    (r.wallet_minor, r.revenue_12m_minor, r.margin_bp, r.share_ceiling_bp),
+                    (r.planning_cadence_days, r.yearly_review_on, r.status),
+                    (r.reasons, r.aliases),
+                ));
+            }
+            out.sort();
+            out
+        }
+    };
+    let original = accounts(a).await;
+    assert_eq!(original.len(), 10);
+    assert_eq!(accounts(b).await, original);
+
+    // Contacts field by field, under the account of the same name.
+    let contacts = |ws| {
+        let store = app.store.clone();
+        async move {
+            let mut out = Vec::new();
+            for (_, c) in store.contact_records(ws).await.unwrap() {
+                let account = store.account(ws, c.account_id).await.unwrap().unwrap().name;
+                out.push((
+                    account,
+                    c.name,
+                    c.title,
+                    c.department,
+                    c.decision_role,
+                    c.stance,
+                    c.strength,
+                    c.email,
+                    c.phone,
+                ));
+            }
+            out.sort();
+            out
+        }
+    };
+    let original = contacts(a).await;
+    assert!(original.len() > 20);
+    assert_eq!(contacts(b).await, original);
+
+    // And importing the files once more into the copy changes nothing.
+    for kind in ["people", "accounts", "contacts"] {
+        let file = dir.path().join(format!("{kind}.csv"));
+        let out = run(&app.db_path, copy, &["import", kind, file.to_str().unwrap()]);
+        assert!(stdout(&out).contains("0 created, 0 updated"), "{kind}: {}", stdout(&out));
+    }
+}
+
+#[tokio::test]
+async fn interactions_and_opportunities_export_as_json() {
+    let app = demo_app().await;
+    let out = run(&app.db_path, WS, &["export", "opportunities", "--format", "json"]);
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().any(|r| r["stage"] == "won"), "{rows:?}");
+    assert!(rows.iter().all(|r| r["value"].as_str().unwrap().contains('.')));
+    let out = run(&app.db_path, WS, &["export", "interactions"]);
+    let csv = stdout(&out);
+    assert!(csv.starts_with("number,account,kind,occurred_at,author,contact,summary"), "{csv}");
+    assert!(csv.lines().count() > 100);
+}
