@@ -141,6 +141,7 @@ pub async fn build(
             manager_id: manager.manager_id,
             time_zone: None,
             language: manager.language.clone(),
+            name_fixed: true,
         },
         locale,
         tz,

@@ -17,6 +17,8 @@ pub struct Person {
     pub manager_id: Option<i64>,
     pub time_zone: Option<String>,
     pub language: Option<String>,
+    /// An admin gave this name: the chat's display name does not replace it.
+    pub name_fixed: bool,
 }
 
 /// The platform user id of a person added by name who has not used the bot yet.
@@ -66,7 +68,7 @@ impl Store {
     ) -> Result<Person, StoreError> {
         // Read first: a known person with an unchanged name costs no write.
         if let Some(person) = self.find_person(workspace_id, platform, platform_user_id).await?
-            && person.display_name == display_name
+            && (person.display_name == display_name || person.name_fixed)
         {
             return Ok(person);
         }
@@ -98,7 +100,8 @@ impl Store {
     ) -> Result<Option<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+                      name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND platform = ? AND platform_user_id = ?"#,
             workspace_id,
             platform,
@@ -114,7 +117,8 @@ impl Store {
         let upper = crate::domain::text::prefix_upper_bound(&folded);
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+                      name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND folded_name >= ? AND folded_name < ? AND removed_at IS NULL
                ORDER BY folded_name <> ?, folded_name LIMIT 10"#,
             workspace_id,
@@ -130,7 +134,8 @@ impl Store {
     pub async fn people(&self, workspace_id: i64) -> Result<Vec<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+                      name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND removed_at IS NULL ORDER BY folded_name"#,
             workspace_id
         )
@@ -211,9 +216,9 @@ impl WriteTx {
         let folded = fold(p.name);
         sqlx::query_scalar!(
             r#"INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, manager_id,
-                   email, external_id, created_at)
+                   email, external_id, created_at, name_fixed)
                VALUES (?1, 'terminal', 'unlinked:' || (SELECT COALESCE(MAX(id), 0) + 1 FROM people), ?2, ?3, ?4, ?5,
-                   ?6, ?7, ?8)
+                   ?6, ?7, ?8, 1)
                RETURNING id AS "id!""#,
             workspace_id,
             p.name,
@@ -237,9 +242,9 @@ impl WriteTx {
     ) -> Result<(), StoreError> {
         let folded = fold(p.name);
         sqlx::query!(
-            "UPDATE people SET display_name = ?, folded_name = ?, role = ?, manager_id = ?,
-                 email = COALESCE(?, email), external_id = COALESCE(?, external_id)
-             WHERE workspace_id = ? AND id = ?",
+            "UPDATE people SET name_fixed = name_fixed OR display_name <> ?1, display_name = ?1, folded_name = ?2,
+                 role = ?3, manager_id = ?4, email = COALESCE(?5, email), external_id = COALESCE(?6, external_id)
+             WHERE workspace_id = ?7 AND id = ?8",
             p.name,
             folded,
             p.role,
@@ -503,7 +508,8 @@ impl Store {
     pub async fn person(&self, workspace_id: i64, person_id: i64) -> Result<Option<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+                      name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND id = ?"#,
             workspace_id,
             person_id

@@ -17,6 +17,7 @@ mod isolation;
 mod jobs_cli;
 mod language;
 mod log;
+mod onboarding;
 mod people;
 mod planning;
 mod robustness;
