@@ -124,11 +124,19 @@ pub async fn import_command(
         for name in report.created.iter().take(LISTED) {
             writeln!(out, "{}", say(Onb::ImportCreated { name: name.clone() }))?;
         }
+        if report.created.len() > LISTED {
+            writeln!(out, "{}", say(Onb::AndMore { count: report.created.len() - LISTED }))?;
+        }
         for (name, fields) in report.updated.iter().take(LISTED) {
             writeln!(out, "{}", say(Onb::ImportUpdated { name: name.clone(), fields: fields.clone() }))?;
         }
+        if report.updated.len() > LISTED {
+            writeln!(out, "{}", say(Onb::AndMore { count: report.updated.len() - LISTED }))?;
+        }
         if !report.new_people.is_empty() {
-            writeln!(out, "{}", say(Onb::ImportNewPeople { names: report.new_people.clone() }))?;
+            let names = report.new_people.iter().take(LISTED).cloned().collect();
+            let more = report.new_people.len().saturating_sub(LISTED);
+            writeln!(out, "{}", say(Onb::ImportNewPeople { names, more }))?;
         }
     }
     if !report.ignored_columns.is_empty() {

@@ -181,6 +181,10 @@ pub enum Onb {
     },
     ImportNewPeople {
         names: Vec<String>,
+        more: usize,
+    },
+    AndMore {
+        count: usize,
     },
     ImportIgnored {
         columns: Vec<String>,
@@ -552,8 +556,12 @@ impl Onb {
                 let fields = fields.join(", ");
                 p(format!("~ {name}: {fields}"), format!("~ {name}: {fields}"))
             }
-            Onb::ImportNewPeople { names } => {
-                let names = names.join(", ");
+            Onb::AndMore { count } => p(format!("… and {count} more"), format!("… e mais {count}")),
+            Onb::ImportNewPeople { names, more } => {
+                let mut names = names.join(", ");
+                if more > 0 {
+                    names.push_str(&l.pick(format!(" and {more} more"), format!(" e mais {more}")));
+                }
                 p(
                     format!("New people, not linked to a chat user yet (/people link ties them): {names}"),
                     format!("Pessoas novas, ainda sem usuário do chat (/people link faz a ligação): {names}"),

@@ -67,18 +67,66 @@ impl Store {
         }))
     }
 
-    /// Every account of the workspace (archived ones too) as (id, external id, folded name), for
-    /// matching imported rows.
-    pub async fn account_keys(&self, workspace_id: i64) -> Result<Vec<(i64, Option<String>, String)>, StoreError> {
+    /// The editable record of every account of the workspace (archived ones too), in three
+    /// queries however many there are.
+    pub async fn account_records(&self, workspace_id: i64) -> Result<Vec<(i64, NewAccount)>, StoreError> {
         let rows = sqlx::query!(
-            r#"SELECT a.id AS "id!", a.external_id, t.term AS "term!"
-               FROM accounts a JOIN account_terms t ON t.account_id = a.id AND t.kind = 'name'
-               WHERE a.workspace_id = ? ORDER BY a.id"#,
+            r#"SELECT id AS "id!", name, segment, tier, owner_id, technical_manager_id, currency, wallet_minor,
+                      revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
+                      yearly_review_on AS "yearly_review_on?: NaiveDate", status, external_id,
+                      created_at AS "created_at!: DateTime<Utc>"
+               FROM accounts WHERE workspace_id = ? ORDER BY id"#,
             workspace_id
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|r| (r.id, r.external_id, r.term)).collect())
+        let mut aliases: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+        for r in sqlx::query!(
+            "SELECT l.account_id, l.alias FROM account_aliases l JOIN accounts a ON a.id = l.account_id
+             WHERE a.workspace_id = ? ORDER BY l.alias",
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?
+        {
+            aliases.entry(r.account_id).or_default().push(r.alias);
+        }
+        let mut reasons: std::collections::HashMap<i64, Vec<(String, String)>> = std::collections::HashMap::new();
+        for r in sqlx::query!(
+            "SELECT r.account_id, r.reason, r.note FROM account_reasons r JOIN accounts a ON a.id = r.account_id
+             WHERE a.workspace_id = ? ORDER BY r.reason",
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?
+        {
+            reasons.entry(r.account_id).or_default().push((r.reason, r.note));
+        }
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let record = NewAccount {
+                    name: row.name,
+                    aliases: aliases.remove(&row.id).unwrap_or_default(),
+                    segment: row.segment,
+                    tier: row.tier,
+                    reasons: reasons.remove(&row.id).unwrap_or_default(),
+                    owner_id: row.owner_id,
+                    technical_manager_id: row.technical_manager_id,
+                    currency: row.currency,
+                    wallet_minor: row.wallet_minor,
+                    revenue_12m_minor: row.revenue_12m_minor,
+                    share_ceiling_bp: row.share_ceiling_bp,
+                    margin_bp: row.margin_bp,
+                    planning_cadence_days: row.planning_cadence_days,
+                    yearly_review_on: row.yearly_review_on,
+                    status: row.status,
+                    external_id: row.external_id,
+                    created_at: row.created_at,
+                };
+                (row.id, record)
+            })
+            .collect())
     }
 
     /// Whether the workspace holds any account at all, archived ones included.
@@ -100,6 +148,114 @@ impl Store {
 }
 
 impl WriteTx {
+    /// Adds many accounts at once, all created at `at`, in a few statements a thousand accounts:
+    /// their rows, reasons, aliases, name index, and (where `wallet[i]`) a wallet period for
+    /// `period` with their spend and revenue. Returns their ids, in order. The ids are taken after
+    /// the largest in use, which `BEGIN IMMEDIATE` keeps stable until the commit.
+    pub async fn insert_accounts(
+        &mut self,
+        workspace_id: i64,
+        accounts: &[NewAccount],
+        wallet: &[bool],
+        period: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<i64>, StoreError> {
+        let first: i64 = sqlx::query_scalar!(r#"SELECT COALESCE(MAX(id), 0) + 1 AS "id!: i64" FROM accounts"#)
+            .fetch_one(&mut *self.tx)
+            .await?;
+        let ids: Vec<i64> = (0..accounts.len() as i64).map(|i| first + i).collect();
+        for (chunk, (records, wallet)) in ids.chunks(1000).zip(accounts.chunks(1000).zip(wallet.chunks(1000))) {
+            let rows: Vec<serde_json::Value> = chunk
+                .iter()
+                .zip(records)
+                .map(|(id, a)| {
+                    serde_json::json!([
+                        id,
+                        a.name,
+                        a.segment,
+                        a.tier,
+                        a.owner_id,
+                        a.technical_manager_id,
+                        a.currency,
+                        a.wallet_minor,
+                        a.revenue_12m_minor,
+                        a.share_ceiling_bp,
+                        a.margin_bp,
+                        a.planning_cadence_days,
+                        a.yearly_review_on,
+                        a.status,
+                        a.external_id
+                    ])
+                })
+                .collect();
+            let rows = serde_json::Value::Array(rows).to_string();
+            sqlx::query!(
+                "INSERT INTO accounts (id, workspace_id, name, segment, tier, owner_id, technical_manager_id, currency,
+                     wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
+                     yearly_review_on, status, external_id, created_at, contact_due_on, next_planning_due)
+                 SELECT v ->> 0, ?1, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6, v ->> 7, v ->> 8, v ->> 9,
+                     v ->> 10, v ->> 11, v ->> 12, v ->> 13, v ->> 14, ?2,
+                     date(?2, '+' || (v ->> 11) || ' days'), date(?2, '+' || (v ->> 11) || ' days')
+                 FROM (SELECT value AS v FROM json_each(?3))",
+                workspace_id,
+                at,
+                rows
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            let mut reasons = Vec::new();
+            let mut aliases = Vec::new();
+            let mut terms = Vec::new();
+            let mut periods = Vec::new();
+            for ((id, a), with_wallet) in chunk.iter().zip(records).zip(wallet) {
+                reasons.extend(a.reasons.iter().map(|(r, n)| serde_json::json!([id, r, n])));
+                aliases.extend(a.aliases.iter().map(|alias| serde_json::json!([id, alias])));
+                terms.extend(
+                    super::accounts::index_terms(&a.name, &a.aliases)
+                        .into_iter()
+                        .map(|(t, k)| serde_json::json!([id, t, k])),
+                );
+                if *with_wallet {
+                    periods.push(serde_json::json!([id, a.wallet_minor, a.revenue_12m_minor]));
+                }
+            }
+            let [reasons, aliases, terms, periods] =
+                [reasons, aliases, terms, periods].map(|v| serde_json::Value::Array(v).to_string());
+            sqlx::query!(
+                "INSERT INTO account_reasons (account_id, reason, note)
+                 SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
+                reasons
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "INSERT OR IGNORE INTO account_aliases (account_id, alias) SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+                aliases
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "INSERT OR IGNORE INTO account_terms (workspace_id, account_id, term, kind)
+                 SELECT ?1, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?2)",
+                workspace_id,
+                terms
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at)
+                 SELECT ?1, value ->> 0, ?2, value ->> 1, value ->> 2, ?3 FROM json_each(?4)",
+                workspace_id,
+                period,
+                at,
+                periods
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        Ok(ids)
+    }
+
     /// Writes every editable field of an account, its aliases and reasons, and rewrites its name
     /// index. A new cadence moves the dates the planning clock keeps on the row by the difference.
     pub async fn update_account(&mut self, workspace_id: i64, id: i64, a: &NewAccount) -> Result<(), StoreError> {

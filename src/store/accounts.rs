@@ -344,51 +344,58 @@ impl WriteTx {
         Ok(id)
     }
 
-    /// Writes an account's reasons, aliases and name-index entries (none exist yet).
+    /// Writes an account's reasons, aliases and name-index entries (none exist yet), one
+    /// statement each: an import writes tens of thousands of accounts in one transaction.
     pub(super) async fn write_names_and_reasons(
         &mut self,
         workspace_id: i64,
         id: i64,
         a: &NewAccount,
     ) -> Result<(), StoreError> {
-        for (reason, note) in &a.reasons {
-            sqlx::query!("INSERT INTO account_reasons (account_id, reason, note) VALUES (?, ?, ?)", id, reason, note)
-                .execute(&mut *self.tx)
-                .await?;
-        }
-        for alias in &a.aliases {
-            sqlx::query!("INSERT OR IGNORE INTO account_aliases (account_id, alias) VALUES (?, ?)", id, alias)
-                .execute(&mut *self.tx)
-                .await?;
-        }
-        self.index_account_names(workspace_id, id, &a.name, &a.aliases).await
-    }
-
-    async fn index_account_names(
-        &mut self,
-        workspace_id: i64,
-        account_id: i64,
-        name: &str,
-        aliases: &[String],
-    ) -> Result<(), StoreError> {
-        let mut terms: Vec<(String, &str)> = vec![(fold(name), "name")];
-        terms.extend(aliases.iter().map(|alias| (fold(alias), "alias")));
-        let word_terms: Vec<(String, &str)> = terms
-            .iter()
-            .flat_map(|(folded, _)| words(folded).map(|w| (w.to_string(), "word")).collect::<Vec<_>>())
-            .collect();
-        terms.extend(word_terms);
-        for (term, kind) in terms.iter().filter(|(term, _)| !term.is_empty()) {
+        if !a.reasons.is_empty() {
+            let reasons = serde_json::to_string(&a.reasons).unwrap_or_else(|_| "[]".to_string());
             sqlx::query!(
-                "INSERT OR IGNORE INTO account_terms (workspace_id, term, kind, account_id) VALUES (?, ?, ?, ?)",
-                workspace_id,
-                term,
-                kind,
-                account_id
+                "INSERT INTO account_reasons (account_id, reason, note)
+                 SELECT ?1, j.value ->> 0, j.value ->> 1 FROM json_each(?2) j",
+                id,
+                reasons
             )
             .execute(&mut *self.tx)
             .await?;
         }
+        if !a.aliases.is_empty() {
+            let aliases = serde_json::to_string(&a.aliases).unwrap_or_else(|_| "[]".to_string());
+            sqlx::query!(
+                "INSERT OR IGNORE INTO account_aliases (account_id, alias) SELECT ?1, j.value FROM json_each(?2) j",
+                id,
+                aliases
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        let terms = serde_json::to_string(&index_terms(&a.name, &a.aliases)).unwrap_or_else(|_| "[]".to_string());
+        sqlx::query!(
+            "INSERT OR IGNORE INTO account_terms (workspace_id, term, kind, account_id)
+             SELECT ?1, j.value ->> 0, j.value ->> 1, ?2 FROM json_each(?3) j",
+            workspace_id,
+            id,
+            terms
+        )
+        .execute(&mut *self.tx)
+        .await?;
         Ok(())
     }
+}
+
+/// The name-index entries of an account: its folded name and aliases, and each of their words.
+pub(super) fn index_terms(name: &str, aliases: &[String]) -> Vec<(String, &'static str)> {
+    let mut terms: Vec<(String, &'static str)> = vec![(fold(name), "name")];
+    terms.extend(aliases.iter().map(|alias| (fold(alias), "alias")));
+    let word_terms: Vec<(String, &'static str)> = terms
+        .iter()
+        .flat_map(|(folded, _)| words(folded).map(|w| (w.to_string(), "word")).collect::<Vec<_>>())
+        .collect();
+    terms.extend(word_terms);
+    terms.retain(|(term, _)| !term.is_empty());
+    terms
 }

@@ -202,6 +202,8 @@ fn tick(o: &Options<'_>) {
 /// One account row, planned.
 struct AccountPlan {
     id: Option<i64>,
+    /// Whether an existing account changes (new ones always do).
+    changed: bool,
     record: NewAccount,
     owner: Option<PersonRef>,
     tech: Option<PersonRef>,
@@ -217,6 +219,7 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
         terms.iter().filter(|t| !t.is_alias).map(|t| (t.term.as_str(), t.account_id)).collect();
     let mut term_owner: HashMap<String, i64> = terms.iter().map(|t| (t.term.clone(), t.account_id)).collect();
     let mut people = PeopleIndex::load(store, ws).await?;
+    let records: HashMap<i64, NewAccount> = store.account_records(ws).await?.into_iter().collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut plans = Vec::new();
     // A placeholder id for accounts the file creates, so two new rows cannot take one name.
@@ -239,7 +242,7 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
         let id =
             external.as_ref().and_then(|e| by_external.get(e)).or_else(|| by_name.get(fold(name).as_str())).copied();
         let mut record = match id {
-            Some(id) => store.account_record(ws, id).await?.ok_or(StoreError::RowNotFound)?,
+            Some(id) => records.get(&id).cloned().ok_or(StoreError::RowNotFound)?,
             None => NewAccount::new(name.trim(), Tier::Key, o.now),
         };
         let original = id.map(|_| record.clone());
@@ -284,7 +287,12 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
             record.reasons = reasons;
         }
         if let Some(aliases) = cells.get(row, "aliases") {
-            record.aliases = values::list(aliases).into_iter().map(|a| truncate(&a, 100)).collect();
+            // As the store keeps them: sorted, once each whatever the case and accents.
+            let mut list: Vec<String> = values::list(aliases).into_iter().map(|a| truncate(&a, 100)).collect();
+            list.sort();
+            let mut seen_alias = HashSet::new();
+            list.retain(|a| seen_alias.insert(fold(a)));
+            record.aliases = list;
         }
         let owner = cells.get(row, "owner").map(|o| people.resolve(o));
         let tech = cells.get(row, "tech").map(|t| people.resolve(t));
@@ -315,9 +323,11 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
         if report.rejected.len() > before {
             continue;
         }
-        plans.push(AccountPlan { id, record, owner, tech, wallet });
-        let plan = plans.last().ok_or(StoreError::RowNotFound)?;
-        classify_account(report, plan, original.as_ref());
+        let mut plan = AccountPlan { id, changed: true, record, owner, tech, wallet };
+        plan.changed = classify_account(report, &plan, original.as_ref());
+        if plan.changed {
+            plans.push(plan);
+        }
     }
     report.new_people = people.new.iter().map(|(_, n)| n.clone()).collect();
     if !report.rejected.is_empty() || o.dry_run {
@@ -325,6 +335,8 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
     }
     let mut tx = store.write().await?;
     let new_ids = people.create(&mut tx, o).await?;
+    let year = o.year.to_string();
+    let (mut creates, mut create_wallets) = (Vec::new(), Vec::new());
     for mut plan in plans {
         tick(o);
         if plan.owner.is_some() {
@@ -333,26 +345,29 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
         if plan.tech.is_some() {
             plan.record.technical_manager_id = id_of(&plan.tech, &new_ids);
         }
-        let id = match plan.id {
+        match plan.id {
             Some(id) => {
                 tx.update_account(ws, id, &plan.record).await?;
-                id
+                if plan.wallet {
+                    tx.record_wallet(ws, id, &year, plan.record.wallet_minor, plan.record.revenue_12m_minor, o.now)
+                        .await?;
+                }
             }
-            None => tx.insert_account(ws, &plan.record).await?,
-        };
-        if plan.wallet {
-            let year = o.year.to_string();
-            tx.record_wallet(ws, id, &year, plan.record.wallet_minor, plan.record.revenue_12m_minor, o.now).await?;
+            None => {
+                creates.push(plan.record);
+                create_wallets.push(plan.wallet);
+            }
         }
     }
+    tx.insert_accounts(ws, &creates, &create_wallets, &year, o.now).await?;
     finish(tx, o, "import accounts", report).await
 }
 
-/// Which fields of an account a planned row changes.
-fn classify_account(report: &mut Report, plan: &AccountPlan, original: Option<&NewAccount>) {
+/// Which fields of an account a planned row changes, into the report; whether any does.
+fn classify_account(report: &mut Report, plan: &AccountPlan, original: Option<&NewAccount>) -> bool {
     let Some(old) = original else {
         report.created.push(plan.record.name.clone());
-        return;
+        return true;
     };
     let new = &plan.record;
     let mut changed = Vec::new();
@@ -389,8 +404,10 @@ fn classify_account(report: &mut Report, plan: &AccountPlan, original: Option<&N
     }
     if changed.is_empty() {
         report.unchanged += 1;
+        false
     } else {
         report.updated.push((new.name.clone(), changed));
+        true
     }
 }
 

@@ -221,3 +221,73 @@ async fn a_slow_answer_is_deferred_then_edited() {
     assert_eq!(edit.body["embeds"][0]["title"], "Alcoa");
     assert_eq!(edit.body["allowed_mentions"]["parse"], json!([]));
 }
+
+/// Account administration arrives as Discord subcommands with typed options, and people are
+/// linked with a Discord user option.
+#[tokio::test]
+async fn subcommands_and_user_options_reach_the_core() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    // The member (user 4242) joins as a rep on first sight; an admin makes them admin.
+    endpoint.post_signed(&command(20, Some(GUILD_A), "help", json!([]))).await;
+    let ws = app.workspace_id("discord:111").await;
+    let me = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+
+    let add = json!([{"name": "add", "type": 1, "options": [
+        option("name", json!("Usiminas")), option("tier", json!(1)), option("owner", json!("Rafael Lima")),
+        option("reason", json!("technology")), option("why", json!("High-strength steel"))
+    ]}]);
+    let (status, body) = endpoint.post_signed(&command(21, Some(GUILD_A), "accounts", add)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"]["embeds"][0]["title"], "Added Usiminas", "{body}");
+    let card = endpoint
+        .post_signed(&command(22, Some(GUILD_A), "account", json!([option("name", json!("usiminas"))])))
+        .await
+        .1;
+    let embed = &card["data"]["embeds"][0];
+    assert_eq!(field(embed, "Owner"), "Rafael Lima");
+    assert_eq!(field(embed, "Why key"), "Technological leadership: High-strength steel");
+
+    let set = json!([{"name": "set", "type": 1, "options": [
+        option("account", json!("Usiminas")), option("field", json!("tier")), option("value", json!("2"))
+    ]}]);
+    let (_, body) = endpoint.post_signed(&command(23, Some(GUILD_A), "accounts", set)).await;
+    assert_eq!(body["data"]["embeds"][0]["title"], "Usiminas: tier changed", "{body}");
+
+    // /people add, then /people link with a user option (type 6: the user's id).
+    let add = json!([{"name": "add", "type": 1, "options": [
+        option("name", json!("Paula Nunes")), option("role", json!("rep"))
+    ]}]);
+    endpoint.post_signed(&command(24, Some(GUILD_A), "people", add)).await;
+    let link = json!([{"name": "link", "type": 1, "options": [
+        option("person", json!("Paula Nunes")), {"name": "user", "type": 6, "value": "80351110224678912"}
+    ]}]);
+    let (_, body) = endpoint.post_signed(&command(25, Some(GUILD_A), "people", link)).await;
+    assert_eq!(body["data"]["embeds"][0]["title"], "Paula Nunes is linked to that chat user.", "{body}");
+    let paula = app.store.find_person(ws, "discord", "80351110224678912").await.unwrap().unwrap();
+    assert_eq!(paula.display_name, "Paula Nunes");
+
+    // A subcommand's account option autocompletes; /help's command option offers commands.
+    let focused = json!([{"name": "set", "type": 1, "options": [
+        {"name": "account", "type": 3, "value": "usi", "focused": true}
+    ]}]);
+    let (_, body) = endpoint.post_signed(&interaction(26, 4, Some(GUILD_A), "accounts", focused, "en-US")).await;
+    assert_eq!(body["data"]["choices"][0]["name"], "Usiminas", "{body}");
+    let focused = json!([{"name": "command", "type": 3, "value": "acc", "focused": true}]);
+    let (_, body) = endpoint.post_signed(&interaction(27, 4, Some(GUILD_A), "help", focused, "en-US")).await;
+    let offered: Vec<&str> =
+        body["data"]["choices"].as_array().unwrap().iter().filter_map(|c| c["value"].as_str()).collect();
+    assert_eq!(offered, ["account", "accounts"]);
+
+    // Bad input through a subcommand is one ephemeral line, and writes nothing.
+    let before = app.counts("discord:111").await;
+    let bad = json!([{"name": "add", "type": 1, "options": [option("name", json!("Vale"))]}]);
+    let (_, body) = endpoint.post_signed(&command(28, Some(GUILD_A), "accounts", bad)).await;
+    assert_eq!(body["data"]["flags"], 64);
+    assert!(
+        body["data"]["content"].as_str().unwrap().starts_with("“Vale” is already taken by the account Vale"),
+        "{body}"
+    );
+    assert_eq!(app.counts("discord:111").await, before);
+}
