@@ -431,7 +431,11 @@ async fn contacts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
         store.account_external_ids(ws).await?.into_iter().map(|(id, e)| (e, id)).collect();
     let mut by_term: HashMap<&str, Vec<i64>> = HashMap::new();
     for t in &terms {
-        by_term.entry(t.term.as_str()).or_default().push(t.account_id);
+        let ids = by_term.entry(t.term.as_str()).or_default();
+        // A name and an alias that fold alike name the account once.
+        if !ids.contains(&t.account_id) {
+            ids.push(t.account_id);
+        }
     }
     let existing: HashMap<i64, ContactRecord> = store.contact_records(ws).await?.into_iter().collect();
     let keys = store.contact_keys(ws).await?;

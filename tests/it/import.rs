@@ -372,3 +372,26 @@ async fn interactions_and_opportunities_export_as_json() {
     assert!(csv.starts_with("number,account,kind,occurred_at,author,contact,summary"), "{csv}");
     assert!(csv.lines().count() > 100);
 }
+
+/// The README's "Bringing a team in" on a fresh database: the example files in `docs/import/`,
+/// imported in order, give the team's portfolio.
+#[tokio::test]
+async fn the_readme_example_files_bring_a_team_in() {
+    let app = spawn_app().await;
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("import");
+    for kind in ["people", "accounts", "contacts"] {
+        let file = docs.join(format!("{kind}.csv"));
+        let out = run(&app.db_path, WS, &["import", kind, file.to_str().unwrap()]);
+        assert!(out.status.success(), "{kind}: {}", stdout(&out));
+        assert!(stdout(&out).contains("0 rejected"), "{kind}: {}", stdout(&out));
+    }
+    let portfolio = app.say("/accounts").await;
+    assert_eq!(portfolio.title.as_deref(), Some("Portfolio: 4 key accounts"));
+    let card = app.say("/account cvrd").await;
+    assert_eq!(card.title.as_deref(), Some("Vale"));
+    assert_eq!(field(&card, "Technical manager"), "Carlos Mendes");
+    // "Petrobrás" is both a name and (folded) an alias: contacts still find it.
+    assert!(text(&app.say("/contacts petrobras").await).contains("Marcos Vieira"));
+    let people = app.say("/people").await.lines;
+    assert!(people.contains(&"Ana Souza · rep · reports to Marina Costa · not linked to a chat user yet".to_string()), "{people:?}");
+}
