@@ -16,7 +16,7 @@ use crate::i18n::{Locale, Msg, Onb};
 use crate::store::Store;
 use crate::transfer::columns::{Kind, map_columns};
 use crate::transfer::export::{ExportKind, sheet, write_csv, write_json};
-use crate::transfer::import::{Options, import, year_in};
+use crate::transfer::import::{Options, import, report_messages, year_in};
 use crate::transfer::table::read_file;
 
 /// How many created or updated records an import lists before it only counts them.
@@ -107,62 +107,22 @@ pub async fn import_command(
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let tz: chrono_tz::Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
-    let options =
-        Options { workspace_id: ws.id, now, year: year_in(now, tz), dry_run: args.dry_run, progress: Some(&bar) };
+    let options = Options {
+        workspace_id: ws.id,
+        person_id: None,
+        now,
+        year: year_in(now, tz),
+        dry_run: args.dry_run,
+        progress: Some(&bar),
+    };
     let report = import(store, kind, &table, &mapping, &options).await?;
     bar.finish_and_clear();
 
     let mut out = std::io::stdout().lock();
-    for r in &report.rejected {
-        writeln!(
-            out,
-            "{}",
-            say(Onb::ImportProblem { line: r.line, column: r.column.clone(), problem: r.problem.clone() })
-        )?;
+    for msg in report_messages(&report, kind, args.dry_run, LISTED) {
+        writeln!(out, "{}", say(msg))?;
     }
-    if report.rejected.is_empty() {
-        for name in report.created.iter().take(LISTED) {
-            writeln!(out, "{}", say(Onb::ImportCreated { name: name.clone() }))?;
-        }
-        if report.created.len() > LISTED {
-            writeln!(out, "{}", say(Onb::AndMore { count: report.created.len() - LISTED }))?;
-        }
-        for (name, fields) in report.updated.iter().take(LISTED) {
-            writeln!(out, "{}", say(Onb::ImportUpdated { name: name.clone(), fields: fields.clone() }))?;
-        }
-        if report.updated.len() > LISTED {
-            writeln!(out, "{}", say(Onb::AndMore { count: report.updated.len() - LISTED }))?;
-        }
-        if !report.new_people.is_empty() {
-            let names = report.new_people.iter().take(LISTED).cloned().collect();
-            let more = report.new_people.len().saturating_sub(LISTED);
-            writeln!(out, "{}", say(Onb::ImportNewPeople { names, more }))?;
-        }
-    }
-    if !report.ignored_columns.is_empty() {
-        writeln!(out, "{}", say(Onb::ImportIgnored { columns: report.ignored_columns.clone() }))?;
-    }
-    writeln!(
-        out,
-        "{}",
-        say(Onb::ImportSummary {
-            kind: kind.name(),
-            created: report.created.len(),
-            updated: report.updated.len(),
-            unchanged: report.unchanged,
-            rejected: report.rejected.len(),
-            dry_run: args.dry_run,
-            written: report.written,
-        })
-    )?;
-    if !report.rejected.is_empty() {
-        writeln!(out, "{}", say(Onb::ImportNothingWritten { rejected: report.rejected.len() }))?;
-        return Ok(ExitCode::from(1));
-    }
-    if report.created.is_empty() && report.updated.is_empty() {
-        writeln!(out, "{}", say(Onb::ImportSecondRun))?;
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(if report.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// `kam-bot export KIND [--format csv|json] [--out FILE]`

@@ -30,6 +30,8 @@ pub enum ArgType {
     DateTime,
     /// A chat user: a Discord user option, a Slack mention `<@U…>`, or a platform user id.
     User,
+    /// A file attached to the command (Discord); typed lines cannot carry one.
+    Attachment,
 }
 
 /// One argument of a command.
@@ -151,6 +153,9 @@ pub const ACCOUNT_FIELDS: &[&str] = &[
     "name", "tier", "owner", "tech", "segment", "spend", "revenue", "margin", "ceiling", "cadence", "review", "alias",
     "reason",
 ];
+
+/// What a file can hold.
+pub const IMPORT_KINDS: &[&str] = &["accounts", "contacts", "people"];
 
 /// The roles of people, as typed.
 pub const ROLE_WORDS: &[&str] = &["admin", "manager", "rep"];
@@ -554,6 +559,16 @@ pub static CATALOG: &[CommandSpec] = &[
     ),
     group!("people", Msg::CmdPeople, PEOPLE_SUBCOMMANDS, Some("list"), "/people add \"Paula Nunes\" --role rep"),
     command!(
+        "import",
+        "import",
+        Msg::Onb(Onb::CmdImport),
+        &[
+            positional("kind", ArgType::Choice(IMPORT_KINDS), true, false, Msg::Onb(Onb::ArgImportKind)),
+            positional("file", ArgType::Attachment, true, false, Msg::Onb(Onb::ArgImportFile)),
+        ],
+        "/import accounts carteira.csv",
+    ),
+    command!(
         "language",
         "language",
         Msg::CmdLanguage,
@@ -667,6 +682,7 @@ impl ArgSpec {
             ArgType::Switch => return String::new(),
             ArgType::DateTime => Msg::PhWhen,
             ArgType::User => Msg::Onb(Onb::PhUser),
+            ArgType::Attachment => Msg::Onb(Onb::PhFile),
             ArgType::Text { .. } | ArgType::CommandName => Msg::PhNamed(self.name),
         };
         locale.t(word).to_uppercase()

@@ -110,6 +110,12 @@ pub enum Command {
     People {
         action: PeopleAction,
     },
+    /// Checks a file of accounts, contacts or people and offers to import it (admins).
+    Import(ImportRequest),
+    /// Imports a file checked before, when its admin presses the button (not typed).
+    ImportConfirm {
+        pending: i64,
+    },
     /// Shows, or with a value sets, the language the bot answers the person in.
     Language {
         language: Option<String>,
@@ -196,6 +202,16 @@ pub enum PeopleAction {
     Set { person: String, role: Option<String>, manager: Option<String>, name: Option<String> },
     Remove { person: String, to: String },
     Link { person: String, user: String },
+}
+
+/// A file to import, as a front end received it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportRequest {
+    pub kind: String,
+    pub file_name: String,
+    /// The file's content; a typed line has none (it cannot carry a file).
+    #[serde(skip)]
+    pub content: Option<Vec<u8>>,
 }
 
 /// A key account to add, as typed: values are read and checked by the command.
@@ -396,6 +412,11 @@ impl Command {
             "people link" => {
                 Command::People { action: PeopleAction::Link { person: required("person")?, user: required("user")? } }
             }
+            "import" => Command::Import(ImportRequest {
+                kind: required("kind")?.to_ascii_lowercase(),
+                file_name: required("file")?,
+                content: None,
+            }),
             "language" => Command::Language { language: text("language") },
             "help" => {
                 let command = text("command");
@@ -444,6 +465,7 @@ impl Command {
             Command::People { action: PeopleAction::Set { .. } } => "people set",
             Command::People { action: PeopleAction::Remove { .. } } => "people remove",
             Command::People { action: PeopleAction::Link { .. } } => "people link",
+            Command::Import(_) | Command::ImportConfirm { .. } => "import",
             Command::Language { .. } => "language",
             Command::Help { .. } => "help",
         };
@@ -463,6 +485,7 @@ impl Command {
                 | Command::Qualify { scores: [Some(_), ..], .. }
                 | Command::Qualify { apply: true, .. }
                 | Command::AccountAdd(_)
+                | Command::ImportConfirm { .. }
                 | Command::AccountSet { .. }
                 | Command::AccountArchive { .. }
                 | Command::Contact(_)

@@ -19,7 +19,7 @@ pub use command::Command;
 pub use context::Context;
 pub use error::CommandError;
 pub use invocation::{Invocation, Platform};
-pub use reply::{Field, Reply, Tone, Visibility};
+pub use reply::{Action, Field, Reply, Tone, Visibility};
 
 use crate::i18n::Msg;
 use crate::store::Store;
@@ -130,6 +130,8 @@ impl Core {
                 commands::schedule::run(&self.store, ctx, job.as_deref(), value.as_deref()).await
             }
             Command::People { action } => commands::people::run(&self.store, ctx, &action).await,
+            Command::Import(request) => commands::import::check(&self.store, ctx, &request).await,
+            Command::ImportConfirm { pending } => commands::import::confirm(&self.store, ctx, pending).await,
             Command::Language { language } => commands::language::run(&self.store, ctx, language.as_deref()).await,
             Command::Help { topic } => match self.store.has_any_account(ctx.workspace.id).await {
                 Ok(any) => Ok(commands::help::run(ctx, topic.as_deref(), !any)),

@@ -45,7 +45,7 @@ impl Args {
         }
         match arg.ty {
             ArgType::Text { max_chars } => check_length(arg, value, max_chars)?,
-            ArgType::Account | ArgType::Person | ArgType::CommandName | ArgType::User => {
+            ArgType::Account | ArgType::Person | ArgType::CommandName | ArgType::User | ArgType::Attachment => {
                 check_length(arg, value, catalog::MAX_NAME_CHARS)?
             }
             ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,

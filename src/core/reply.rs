@@ -30,6 +30,13 @@ pub struct Field {
     pub inline: bool,
 }
 
+/// A button under an answer: pressing it carries out a follow-up command (`id` says which).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub label: String,
+}
+
 /// What the bot answers.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Reply {
@@ -39,6 +46,9 @@ pub struct Reply {
     pub footer: Option<String>,
     pub tone: Tone,
     pub visibility: Visibility,
+    /// Buttons, where the platform has them.
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 impl Reply {
@@ -73,6 +83,11 @@ impl Reply {
 
     pub fn tone(mut self, tone: Tone) -> Reply {
         self.tone = tone;
+        self
+    }
+
+    pub fn action(mut self, id: impl Into<String>, label: impl Into<String>) -> Reply {
+        self.actions.push(Action { id: id.into(), label: label.into() });
         self
     }
 

@@ -54,6 +54,27 @@ pub enum Onb {
     CmdContactAdd,
     CmdContactSet,
     PhUser,
+    PhFile,
+    CmdImport,
+    ArgImportKind,
+    ArgImportFile,
+    ImportNeedsAttachment,
+    OnlyAdminsImport,
+    ImportButton,
+    ImportConfirmHint {
+        minutes: i64,
+    },
+    ImportRefusedTitle {
+        file: String,
+        rejected: usize,
+    },
+    ImportGone,
+    ImportNotYours,
+    ImportExpired,
+    AttachmentUnreadable,
+    FileTooBig {
+        max_mb: u32,
+    },
     MissingSubcommand {
         usage: &'static CommandSpec,
     },
@@ -364,6 +385,56 @@ impl Onb {
             Onb::CmdContactAdd => s("Add a contact to an account", "Adiciona um contato a uma conta"),
             Onb::CmdContactSet => s("Change a contact of an account", "Altera um contato de uma conta"),
             Onb::PhUser => s("user", "usuário"),
+            Onb::PhFile => s("file", "arquivo"),
+            Onb::CmdImport => s(
+                "Import accounts, contacts or people from a CSV or Excel file (admins)",
+                "Importa contas, contatos ou pessoas de um arquivo CSV ou Excel (administradores)",
+            ),
+            Onb::ArgImportKind => s(
+                "What the file holds: accounts, contacts or people",
+                "O que o arquivo traz: accounts, contacts ou people",
+            ),
+            Onb::ArgImportFile => s(
+                "The CSV or Excel file (a CRM export or the team's sheet)",
+                "O arquivo CSV ou Excel (uma exportação do CRM ou a planilha da equipe)",
+            ),
+            Onb::ImportNeedsAttachment => s(
+                "A file cannot be typed: attach it to /import on Discord, or run kam-bot import KIND FILE on the bot's machine.",
+                "Um arquivo não pode ser digitado: anexe-o ao /import no Discord ou rode kam-bot import TIPO ARQUIVO na máquina do bot.",
+            ),
+            Onb::OnlyAdminsImport => s(
+                "Only an admin of this workspace can import files.",
+                "Só um administrador deste espaço pode importar arquivos.",
+            ),
+            Onb::ImportButton => s("Import", "Importar"),
+            Onb::ImportConfirmHint { minutes } => p(
+                format!("Nothing is written yet: press Import within {minutes} minutes to write it."),
+                format!("Nada foi gravado ainda: aperte Importar em até {minutes} minutos para gravar."),
+            ),
+            Onb::ImportRefusedTitle { file, rejected } => p(
+                format!("{file}: {rejected} row(s) refused, nothing written"),
+                format!("{file}: {rejected} linha(s) recusada(s), nada gravado"),
+            ),
+            Onb::ImportGone => s(
+                "This import was carried out already, or it expired: attach the file to /import again.",
+                "Esta importação já foi feita ou expirou: anexe o arquivo ao /import de novo.",
+            ),
+            Onb::AttachmentUnreadable => s(
+                "The attached file could not be read from Discord: attach it again.",
+                "Não foi possível ler o arquivo anexado no Discord: anexe-o de novo.",
+            ),
+            Onb::FileTooBig { max_mb } => p(
+                format!("The file is larger than {max_mb} MB: import it with kam-bot import on the bot's machine."),
+                format!("O arquivo passa de {max_mb} MB: importe-o com kam-bot import na máquina do bot."),
+            ),
+            Onb::ImportNotYours => s(
+                "Only the admin who checked this file can import it.",
+                "Só o administrador que conferiu este arquivo pode importá-lo.",
+            ),
+            Onb::ImportExpired => s(
+                "This check is too old to import: attach the file to /import again.",
+                "Esta conferência é antiga demais para importar: anexe o arquivo ao /import de novo.",
+            ),
             Onb::MissingSubcommand { usage } => {
                 let words: Vec<&str> = usage.subcommands.iter().map(|c| c.name).collect();
                 let (name, words) = (usage.name, words.join(", "));

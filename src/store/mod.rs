@@ -33,7 +33,7 @@ pub use jobs::{
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
 pub use people::{NamedPerson, NewPerson, Person, PersonExport};
 pub use plans::{GoalRow, NewReview, PlanRow};
-pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport};
+pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport, PendingImport};
 pub use workspaces::Workspace;
 
 /// Errors of the store: always internal (a person never caused them).

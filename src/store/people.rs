@@ -498,6 +498,14 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await?;
+        sqlx::query!(
+            "UPDATE pending_imports SET person_id = ?3 WHERE workspace_id = ?1 AND person_id = ?2",
+            ws,
+            from,
+            into
+        )
+        .execute(&mut *self.tx)
+        .await?;
         sqlx::query!("DELETE FROM people WHERE workspace_id = ? AND id = ?", ws, from).execute(&mut *self.tx).await?;
         Ok(())
     }

@@ -233,3 +233,69 @@ impl WriteTx {
         }
     }
 }
+
+/// A chat import waiting for its admin to confirm it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingImport {
+    pub id: i64,
+    pub person_id: i64,
+    pub kind: String,
+    pub file_name: String,
+    pub content: Vec<u8>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// The pending import of this workspace with this id.
+    pub async fn pending_import(&self, workspace_id: i64, id: i64) -> Result<Option<PendingImport>, StoreError> {
+        sqlx::query_as!(
+            PendingImport,
+            r#"SELECT id AS "id!", person_id, kind, file_name, content, created_at AS "created_at!: DateTime<Utc>"
+               FROM pending_imports WHERE workspace_id = ? AND id = ?"#,
+            workspace_id,
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// Forgets the files checked before `before` and never confirmed.
+    pub async fn purge_pending_imports(&mut self, before: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query!("DELETE FROM pending_imports WHERE created_at < ?", before).execute(&mut *self.tx).await?;
+        Ok(())
+    }
+
+    /// Keeps a checked file until its admin confirms it.
+    pub async fn insert_pending_import(
+        &mut self,
+        workspace_id: i64,
+        person_id: i64,
+        kind: &str,
+        file_name: &str,
+        content: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        sqlx::query_scalar!(
+            r#"INSERT INTO pending_imports (workspace_id, person_id, kind, file_name, content, created_at)
+               VALUES (?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            workspace_id,
+            person_id,
+            kind,
+            file_name,
+            content,
+            now
+        )
+        .fetch_one(&mut *self.tx)
+        .await
+    }
+
+    /// Takes a pending import away; `false` when it was taken already (a second press).
+    pub async fn claim_pending_import(&mut self, workspace_id: i64, id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query!("DELETE FROM pending_imports WHERE workspace_id = ? AND id = ?", workspace_id, id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}

@@ -14,6 +14,7 @@ use super::table::{Row, Table};
 use super::values;
 use crate::domain::account::{Reason, Tier};
 use crate::domain::text::{fold, truncate};
+use crate::i18n::Onb;
 use crate::store::{ContactRecord, NamedPerson, NewAccount, Store, StoreError, WriteTx};
 
 /// Why a row was refused.
@@ -63,6 +64,8 @@ pub struct Report {
 /// How an import runs.
 pub struct Options<'a> {
     pub workspace_id: i64,
+    /// Who imports, for the audit log; from the command line, the workspace's local admin.
+    pub person_id: Option<i64>,
     pub now: DateTime<Utc>,
     /// The calendar year a wallet period is recorded for.
     pub year: i32,
@@ -712,11 +715,65 @@ async fn finish(mut tx: WriteTx, o: &Options<'_>, command: &str, report: &mut Re
     })
     .to_string();
     // An operator imports from the command line: the audit names the workspace's local admin.
-    let operator = tx.local_admin(o.workspace_id, o.now).await?;
+    let operator = match o.person_id {
+        Some(id) => id,
+        None => tx.local_admin(o.workspace_id, o.now).await?,
+    };
     tx.audit(o.workspace_id, operator, command, &arguments, "ok", o.now).await?;
     tx.commit().await?;
     report.written = true;
     Ok(())
+}
+
+/// The report as messages, in reading order: refused rows (or, when none, what is created and
+/// updated, at most `listed` of each, and the new people), the columns not read, the summary, and
+/// what to do next.
+pub fn report_messages(report: &Report, kind: Kind, dry_run: bool, listed: usize) -> Vec<Onb> {
+    let mut out = Vec::new();
+    for r in report.rejected.iter().take(listed) {
+        out.push(Onb::ImportProblem { line: r.line, column: r.column.clone(), problem: r.problem.clone() });
+    }
+    if report.rejected.len() > listed {
+        out.push(Onb::AndMore { count: report.rejected.len() - listed });
+    }
+    if report.rejected.is_empty() {
+        out.extend(report.created.iter().take(listed).map(|name| Onb::ImportCreated { name: name.clone() }));
+        if report.created.len() > listed {
+            out.push(Onb::AndMore { count: report.created.len() - listed });
+        }
+        out.extend(
+            report
+                .updated
+                .iter()
+                .take(listed)
+                .map(|(name, fields)| Onb::ImportUpdated { name: name.clone(), fields: fields.clone() }),
+        );
+        if report.updated.len() > listed {
+            out.push(Onb::AndMore { count: report.updated.len() - listed });
+        }
+        if !report.new_people.is_empty() {
+            let names = report.new_people.iter().take(listed).cloned().collect();
+            out.push(Onb::ImportNewPeople { names, more: report.new_people.len().saturating_sub(listed) });
+        }
+    }
+    if !report.ignored_columns.is_empty() {
+        out.push(Onb::ImportIgnored { columns: report.ignored_columns.clone() });
+    }
+    out.push(Onb::ImportSummary {
+        kind: kind.name(),
+        created: report.created.len(),
+        updated: report.updated.len(),
+        unchanged: report.unchanged,
+        rejected: report.rejected.len(),
+        dry_run,
+        written: report.written,
+    });
+    if !report.rejected.is_empty() {
+        out.push(Onb::ImportNothingWritten { rejected: report.rejected.len() });
+    } else if report.created.is_empty() && report.updated.is_empty() && !dry_run {
+        out.push(Onb::ImportSecondRun);
+    }
+    out
 }
 
 /// The calendar year of an instant in a time zone, for the wallet period an import records.

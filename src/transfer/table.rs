@@ -35,13 +35,17 @@ pub enum ReadError {
 
 /// Reads a CSV or workbook file (chosen by its extension).
 pub fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Unreadable(e.to_string()))?;
+    read_bytes(&path.display().to_string(), bytes, sheet)
+}
+
+/// Reads the content of a file named `name` (a workbook by its extension, else CSV), as an
+/// upload arrives.
+pub fn read_bytes(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, ReadError> {
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match extension.as_str() {
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path, sheet),
-        _ => {
-            let bytes = std::fs::read(path).map_err(|e| ReadError::Unreadable(e.to_string()))?;
-            read_csv(&bytes)
-        }
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(std::io::Cursor::new(bytes), sheet),
+        _ => read_csv(&bytes),
     }
 }
 
@@ -126,8 +130,9 @@ fn split_header(mut rows: Vec<Row>) -> Result<Table, ReadError> {
     Ok(Table { headers: header.cells, rows })
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
-    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| ReadError::Unreadable(e.to_string()))?;
+fn read_workbook(content: std::io::Cursor<Vec<u8>>, sheet: Option<&str>) -> Result<Table, ReadError> {
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(content).map_err(|e| ReadError::Unreadable(e.to_string()))?;
     let sheets = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) => sheets

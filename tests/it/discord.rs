@@ -5,7 +5,9 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::discord_support::{StandIn, command, interaction, option, ping, spawn_endpoint};
+use crate::discord_support::{
+    StandIn, button_press, command, import_command, interaction, option, ping, spawn_endpoint,
+};
 use crate::helpers::spawn_app;
 
 const GUILD_A: u64 = 111;
@@ -290,4 +292,92 @@ async fn subcommands_and_user_options_reach_the_core() {
         "{body}"
     );
     assert_eq!(app.counts("discord:111").await, before);
+}
+
+/// `/import` with an attached file: the dry run with an Import button, the press that writes it
+/// once, and a second press that writes nothing.
+#[tokio::test]
+async fn an_admin_imports_an_attached_file_with_a_confirm_button() {
+    let app = demo_in_guild_a().await;
+    let rest = StandIn::spawn().await;
+    let endpoint = spawn_endpoint(&app, Some(&rest), SLOW).await;
+    let file = "Account Name;Account Owner;Tier;Customer Spend\nUsiminas;Rafael Lima;1;\"R$ 90.000.000,00\"\nCSA Aços;Ana Souza;2;10M\n";
+    let url = rest.serve_file("/attachments/1/2/carteira.csv", file.as_bytes());
+
+    // A rep may not import.
+    let (_, refused) =
+        endpoint.post_signed(&import_command(30, GUILD_A, "accounts", "carteira.csv", &url, file.len())).await;
+    assert_eq!(refused["data"]["content"], "Only an admin of this workspace can import files.", "{refused}");
+    let ws = app.workspace_id("discord:111").await;
+    let me = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+
+    let before = app.counts("discord:111").await;
+    let (_, dry) =
+        endpoint.post_signed(&import_command(31, GUILD_A, "accounts", "carteira.csv", &url, file.len())).await;
+    let embed = &dry["data"]["embeds"][0];
+    assert_eq!(
+        embed["title"], "Dry run, nothing written (accounts): 2 created, 0 updated, 0 unchanged, 0 rejected.",
+        "{dry}"
+    );
+    assert_eq!(dry["data"]["flags"], 64, "the check is for the admin only");
+    let button = &dry["data"]["components"][0]["components"][0];
+    assert_eq!((button["type"].as_u64(), button["label"].as_str()), (Some(2), Some("Import")), "{dry}");
+    let custom_id = button["custom_id"].as_str().unwrap().to_string();
+    assert_eq!(app.counts("discord:111").await.accounts, before.accounts, "a dry run writes no account");
+
+    let (_, done) = endpoint.post_signed(&button_press(32, GUILD_A, &custom_id)).await;
+    assert_eq!(done["type"], 7, "the press replaces the message: {done}");
+    assert_eq!(
+        done["data"]["embeds"][0]["title"],
+        "Imported (accounts): 2 created, 0 updated, 0 unchanged, 0 rejected."
+    );
+    assert_eq!(done["data"]["components"], json!([]), "the button is gone");
+    assert_eq!(app.counts("discord:111").await.accounts, before.accounts + 2);
+    let card = endpoint
+        .post_signed(&command(33, Some(GUILD_A), "account", json!([option("name", json!("usiminas"))])))
+        .await
+        .1;
+    assert_eq!(field(&card["data"]["embeds"][0], "Owner"), "Rafael Lima");
+
+    // A second press (or a replayed one) writes nothing.
+    let (_, again) = endpoint.post_signed(&button_press(34, GUILD_A, &custom_id)).await;
+    assert_eq!(
+        again["data"]["content"],
+        "This import was carried out already, or it expired: attach the file to /import again."
+    );
+    assert_eq!(app.counts("discord:111").await.accounts, before.accounts + 2);
+
+    // A file with a bad row: every bad row, and no button.
+    let bad = "Account Name;Tier\nNova;9\n";
+    let url = rest.serve_file("/attachments/1/3/bad.csv", bad.as_bytes());
+    let (_, refused) = endpoint.post_signed(&import_command(35, GUILD_A, "accounts", "bad.csv", &url, bad.len())).await;
+    assert_eq!(refused["data"]["embeds"][0]["title"], "bad.csv: 1 row(s) refused, nothing written", "{refused}");
+    assert!(
+        refused["data"]["embeds"][0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("line 2, column “Tier”: “9” is not a valid tier")
+    );
+    assert!(refused["data"]["components"].as_array().is_none_or(Vec::is_empty));
+
+    // A file too large is refused before it is fetched.
+    let (_, big) =
+        endpoint.post_signed(&import_command(36, GUILD_A, "accounts", "big.csv", &url, 11 * 1024 * 1024)).await;
+    assert!(big["data"]["content"].as_str().unwrap().starts_with("The file is larger than 10 MB"), "{big}");
+}
+
+#[tokio::test]
+async fn a_typed_import_says_how_to_bring_the_file() {
+    let app = crate::helpers::demo_app().await;
+    let ws = app.workspace_id(crate::helpers::WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    let reply = app.say("/import accounts carteira.csv").await;
+    assert_eq!(
+        reply.lines,
+        [
+            "A file cannot be typed: attach it to /import on Discord, or run kam-bot import KIND FILE on the bot's machine."
+        ]
+    );
 }

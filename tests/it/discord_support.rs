@@ -90,6 +90,26 @@ pub fn option(name: &str, value: Value) -> Value {
     json!({"name": name, "type": kind, "value": value})
 }
 
+/// A press of the button `custom_id` under a message of the bot, from a guild.
+pub fn button_press(id: u64, guild: u64, custom_id: &str) -> Value {
+    let mut payload = interaction(id, 3, Some(guild), "", json!([]), "en-US");
+    payload["data"] = json!({"custom_id": custom_id, "component_type": 2});
+    payload["message"] = message_json("1300000000000000000");
+    payload
+}
+
+/// `/import KIND` with a file attached, as Discord sends it: the option holds the attachment's
+/// id, and `resolved` describes the file and where to fetch it.
+pub fn import_command(id: u64, guild: u64, kind: &str, file_name: &str, url: &str, size: usize) -> Value {
+    let options = json!([option("kind", json!(kind)), {"name": "file", "type": 11, "value": "1600000000000000001"}]);
+    let mut payload = command(id, Some(guild), "import", options);
+    payload["data"]["resolved"] = json!({"attachments": {"1600000000000000001": {
+        "id": "1600000000000000001", "filename": file_name, "size": size, "url": url, "proxy_url": url,
+        "content_type": "text/csv; charset=utf-8", "ephemeral": true
+    }}});
+    payload
+}
+
 pub fn ping() -> Value {
     json!({"id": "1", "application_id": "1200000000000000000", "type": 1, "token": "x", "version": 1,
            "entitlements": [], "authorizing_integration_owners": {}, "attachment_size_limit": 10485760,
@@ -173,6 +193,8 @@ pub struct StandIn {
     pub url: String,
     seen: Arc<Mutex<Vec<Seen>>>,
     script: Arc<Mutex<HashMap<String, VecDeque<Scripted>>>>,
+    /// Files served as they are, like Discord's attachment store.
+    files: Arc<Mutex<HashMap<String, Vec<u8>>>>,
 }
 
 pub fn message_json(channel: &str) -> Value {
@@ -193,6 +215,9 @@ async fn stand_in_handler(State(s): State<StandIn>, method: Method, uri: Uri, bo
         body,
         at: std::time::Instant::now(),
     });
+    if let Some(file) = s.files.lock().unwrap().get(&path).cloned() {
+        return (StatusCode::OK, file).into_response();
+    }
     if let Some((status, headers, json)) = s.script.lock().unwrap().get_mut(&path).and_then(VecDeque::pop_front) {
         let mut response = (status, axum::Json(json)).into_response();
         for (name, value) in headers {
@@ -217,7 +242,12 @@ impl StandIn {
     pub async fn spawn() -> StandIn {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
-        let stand_in = StandIn { url: format!("http://{addr}"), seen: Arc::default(), script: Arc::default() };
+        let stand_in = StandIn {
+            url: format!("http://{addr}"),
+            seen: Arc::default(),
+            script: Arc::default(),
+            files: Arc::default(),
+        };
         let router = Router::new().fallback(stand_in_handler).with_state(stand_in.clone());
         tokio::spawn(async move { axum::serve(listener, router).await });
         stand_in
@@ -230,6 +260,12 @@ impl StandIn {
             headers,
             body,
         ));
+    }
+
+    /// Serves `bytes` at `path`, returning the file's address.
+    pub fn serve_file(&self, path: &str, bytes: &[u8]) -> String {
+        self.files.lock().unwrap().insert(path.to_string(), bytes.to_vec());
+        format!("{}{path}", self.url)
     }
 
     pub fn seen(&self) -> Vec<Seen> {

@@ -393,5 +393,8 @@ async fn the_readme_example_files_bring_a_team_in() {
     // "Petrobrás" is both a name and (folded) an alias: contacts still find it.
     assert!(text(&app.say("/contacts petrobras").await).contains("Marcos Vieira"));
     let people = app.say("/people").await.lines;
-    assert!(people.contains(&"Ana Souza · rep · reports to Marina Costa · not linked to a chat user yet".to_string()), "{people:?}");
+    assert!(
+        people.contains(&"Ana Souza · rep · reports to Marina Costa · not linked to a chat user yet".to_string()),
+        "{people:?}"
+    );
 }

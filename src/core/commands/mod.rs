@@ -8,6 +8,7 @@ pub mod digest;
 pub mod health;
 pub mod help;
 pub mod history;
+pub mod import;
 pub mod language;
 pub mod log;
 pub mod meetings;

@@ -52,6 +52,7 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
         ArgType::Integer { .. } => CommandOptionType::Integer,
         ArgType::Switch => CommandOptionType::Boolean,
         ArgType::User => CommandOptionType::User,
+        ArgType::Attachment => CommandOptionType::Attachment,
         _ => CommandOptionType::String,
     };
     let option = CreateCommandOption::new(kind, arg.name, en).description_localized("pt-BR", pt).required(arg.required);
@@ -60,7 +61,7 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
         ArgType::Account | ArgType::Person | ArgType::CommandName => {
             option.set_autocomplete(true).max_length(crate::core::catalog::MAX_NAME_CHARS as u16)
         }
-        ArgType::User => option,
+        ArgType::User | ArgType::Attachment => option,
         ArgType::Text { max_chars } => option.max_length(max_chars.min(6000) as u16),
         ArgType::Date | ArgType::DateTime => option.max_length(40),
         ArgType::Switch => option,

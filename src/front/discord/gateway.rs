@@ -32,6 +32,7 @@ impl EventHandler for Handler {
             async move {
                 let sent = match &interaction {
                     Interaction::Command(c) | Interaction::Autocomplete(c) => c.create_response(&http, response).await,
+                    Interaction::Component(c) => c.create_response(&http, response).await,
                     _ => Ok(()),
                 };
                 if let Err(e) = sent {

@@ -8,15 +8,22 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serenity::builder::{CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage};
 use serenity::http::Http;
-use serenity::model::application::{CommandDataOption, CommandDataOptionValue, CommandInteraction, Interaction};
+use serenity::model::application::{
+    CommandDataOption, CommandDataOptionValue, CommandInteraction, ComponentInteraction, Interaction,
+};
+use serenity::model::guild::Member;
+use serenity::model::id::AttachmentId;
+use serenity::model::user::User;
 use tracing::{error, warn};
 
 use super::render;
 use crate::core::catalog::{self, ArgType};
+use crate::core::command::ImportRequest;
+use crate::core::commands;
 use crate::core::parse::Args;
 use crate::core::{Command, Core, Invocation, Platform, Reply};
 use crate::domain::text::truncate;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Msg, Onb};
 
 /// Discord shows at most 25 autocomplete choices, each at most 100 characters.
 const MAX_CHOICES: usize = 25;
@@ -43,53 +50,104 @@ pub async fn respond(
         Interaction::Ping(_) => CreateInteractionResponse::Pong,
         Interaction::Autocomplete(ac) => CreateInteractionResponse::Autocomplete(autocomplete(core, &ac).await),
         Interaction::Command(command) => {
-            let task_core = core.clone();
-            let task_command = command.clone();
-            let mut task = tokio::spawn(async move { run_command(&task_core, &task_command, now).await });
-            match tokio::time::timeout(budget, &mut task).await {
-                Ok(Ok(reply)) => CreateInteractionResponse::Message(render::response_message(&reply)),
-                Ok(Err(e)) => {
-                    error!(error = ?e, "a command task failed");
-                    CreateInteractionResponse::Message(render::response_message(&Reply::error(
-                        Locale::parse(&command.locale).unwrap_or_default().t(Msg::Internal),
-                    )))
+            let (task_core, task_command) = (core.clone(), command.clone());
+            let locale = Locale::parse(&command.locale).unwrap_or_default();
+            let task = tokio::spawn(async move { run_command(&task_core, &task_command, now).await });
+            let edit = move |reply: Reply| async move {
+                if let Err(e) = command.edit_response(&http, render::edit_response(&reply)).await {
+                    warn!(error = %e, interaction = %command.id, "cannot edit a deferred response");
                 }
-                Err(_) => {
-                    tokio::spawn(async move {
-                        let reply = match task.await {
-                            Ok(reply) => reply,
-                            Err(e) => {
-                                error!(error = ?e, "a deferred command task failed");
-                                Reply::error(Locale::parse(&command.locale).unwrap_or_default().t(Msg::Internal))
-                            }
-                        };
-                        if let Err(e) = command.edit_response(&http, render::edit_response(&reply)).await {
-                            warn!(error = %e, interaction = %command.id, "cannot edit a deferred response");
-                        }
-                    });
-                    CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new())
-                }
-            }
+            };
+            within(task, budget, locale, false, edit).await
         }
-        // Buttons, menus and modals are not used by kam-bot.
+        // A button under an answer: the message it is on becomes the answer to the press.
+        Interaction::Component(press) => {
+            let (task_core, task_press) = (core.clone(), press.clone());
+            let locale = Locale::parse(&press.locale).unwrap_or_default();
+            let task = tokio::spawn(async move { run_button(&task_core, &task_press, now).await });
+            let edit = move |reply: Reply| async move {
+                if let Err(e) = press.edit_response(&http, render::edit_response(&reply)).await {
+                    warn!(error = %e, interaction = %press.id, "cannot edit a deferred update");
+                }
+            };
+            within(task, budget, locale, true, edit).await
+        }
+        // Menus and modals are not used by kam-bot.
         _ => CreateInteractionResponse::Acknowledge,
     }
+}
+
+/// The response of a task that answers within `budget`; a slower one is deferred and its answer
+/// edited in by `edit` when ready. `update` answers a button by replacing its message.
+async fn within<E, F>(
+    mut task: tokio::task::JoinHandle<Reply>,
+    budget: Duration,
+    locale: Locale,
+    update: bool,
+    edit: E,
+) -> CreateInteractionResponse
+where
+    E: FnOnce(Reply) -> F + Send + 'static,
+    F: std::future::Future<Output = ()> + Send,
+{
+    let failed = move |e: tokio::task::JoinError| {
+        error!(error = ?e, "an interaction task failed");
+        Reply::error(locale.t(Msg::Internal))
+    };
+    match tokio::time::timeout(budget, &mut task).await {
+        Ok(done) => {
+            let reply = done.unwrap_or_else(failed);
+            let message = render::response_message(&reply);
+            if update && !reply.is_error() {
+                CreateInteractionResponse::UpdateMessage(message.components(render::buttons(&reply)))
+            } else {
+                CreateInteractionResponse::Message(message)
+            }
+        }
+        Err(_) => {
+            tokio::spawn(async move { edit(task.await.unwrap_or_else(failed)).await });
+            if update {
+                CreateInteractionResponse::Acknowledge
+            } else {
+                CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new())
+            }
+        }
+    }
+}
+
+/// Carries out the command a button stands for.
+pub async fn run_button(core: &Core, press: &ComponentInteraction, now: DateTime<Utc>) -> Reply {
+    let locale = Locale::parse(&press.locale).unwrap_or_default();
+    let Some(guild) = press.guild_id else {
+        return Reply::error(locale.t(Msg::DiscordNeedsGuild));
+    };
+    let invocation = Invocation {
+        workspace: workspace_key(guild.get()),
+        platform: Platform::Discord,
+        user_id: press.user.id.get().to_string(),
+        display_name: display_name(press.member.as_ref(), &press.user),
+        locale: Locale::parse(&press.locale),
+        now,
+        source_id: Some(press.id.get().to_string()),
+    };
+    let command = commands::import::pending_of(&press.data.custom_id)
+        .map(|pending| Command::ImportConfirm { pending })
+        .ok_or_else(|| Msg::UnknownCommand { name: truncate(&press.data.custom_id, 40) });
+    core.run(&invocation, command).await
+}
+
+fn display_name(member: Option<&Member>, user: &User) -> String {
+    member.and_then(|m| m.nick.clone()).or_else(|| user.global_name.clone()).unwrap_or_else(|| user.name.clone())
 }
 
 /// The invocation of a command interaction, or `None` outside a guild.
 fn invocation(command: &CommandInteraction, now: DateTime<Utc>) -> Option<Invocation> {
     let guild = command.guild_id?;
-    let display_name = command
-        .member
-        .as_ref()
-        .and_then(|m| m.nick.clone())
-        .or_else(|| command.user.global_name.clone())
-        .unwrap_or_else(|| command.user.name.clone());
     Some(Invocation {
         workspace: workspace_key(guild.get()),
         platform: Platform::Discord,
         user_id: command.user.id.get().to_string(),
-        display_name,
+        display_name: display_name(command.member.as_deref(), &command.user),
         locale: Locale::parse(&command.locale),
         now,
         source_id: Some(command.id.get().to_string()),
@@ -101,7 +159,39 @@ pub async fn run_command(core: &Core, command: &CommandInteraction, now: DateTim
     let Some(invocation) = invocation(command, now) else {
         return Reply::error(Locale::parse(&command.locale).unwrap_or_default().t(Msg::DiscordNeedsGuild));
     };
-    core.run(&invocation, to_command(command)).await
+    let command_value = match to_command(command) {
+        Ok(Command::Import(request)) => with_attachment(command, request).await.map(Command::Import),
+        other => other,
+    };
+    core.run(&invocation, command_value).await
+}
+
+/// The largest file `/import` takes.
+const MAX_IMPORT_BYTES: u32 = 10 * 1024 * 1024;
+
+/// The import with its attached file's name and content, downloaded from where Discord keeps it.
+async fn with_attachment(command: &CommandInteraction, mut request: ImportRequest) -> Result<ImportRequest, Msg> {
+    let unreadable = || Msg::Onb(Onb::AttachmentUnreadable);
+    let id = request.file_name.parse::<u64>().map_err(|_| unreadable())?;
+    let attachment = command.data.resolved.attachments.get(&AttachmentId::new(id.max(1))).ok_or_else(unreadable)?;
+    if attachment.size > MAX_IMPORT_BYTES {
+        return Err(Msg::Onb(Onb::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+    }
+    static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+    let client = CLIENT.get_or_init(|| {
+        reqwest::Client::builder().timeout(Duration::from_secs(20)).build().unwrap_or_else(|_| reqwest::Client::new())
+    });
+    let response = client.get(&attachment.url).send().await.and_then(|r| r.error_for_status()).map_err(|e| {
+        warn!(error = %e.without_url(), "cannot download an attached file");
+        unreadable()
+    })?;
+    let content = response.bytes().await.map_err(|_| unreadable())?;
+    if content.len() > MAX_IMPORT_BYTES as usize {
+        return Err(Msg::Onb(Onb::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+    }
+    request.file_name = attachment.filename.clone();
+    request.content = Some(content.to_vec());
+    Ok(request)
 }
 
 /// The catalog entry a slash command names, down to its subcommand, with that entry's options.
@@ -134,6 +224,7 @@ fn to_command(command: &CommandInteraction) -> Result<Command, Msg> {
             CommandDataOptionValue::Number(n) => n.to_string(),
             CommandDataOptionValue::Boolean(b) => b.to_string(),
             CommandDataOptionValue::User(user) => user.get().to_string(),
+            CommandDataOptionValue::Attachment(file) => file.get().to_string(),
             _ => continue,
         };
         args.set(&option.name, &value)?;

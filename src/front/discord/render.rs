@@ -2,9 +2,10 @@
 //! escaped for Discord markdown, and mentions that ping nobody.
 
 use serenity::builder::{
-    CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateInteractionResponseMessage, CreateMessage,
-    EditInteractionResponse,
+    CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed, CreateEmbedFooter,
+    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
 };
+use serenity::model::application::ButtonStyle;
 
 use crate::core::{Reply, Tone, Visibility};
 use crate::domain::text::truncate;
@@ -17,6 +18,9 @@ const FIELD_NAME: usize = 256;
 const FIELD_VALUE: usize = 1024;
 const FOOTER: usize = 2048;
 const CONTENT: usize = 2000;
+const BUTTONS: usize = 5;
+const CUSTOM_ID: usize = 100;
+const LABEL: usize = 80;
 
 /// The colour of a status.
 pub fn colour(tone: Tone) -> u32 {
@@ -78,18 +82,38 @@ fn error_text(reply: &Reply) -> String {
     truncate(&escape(&reply.lines.join("\n")), CONTENT)
 }
 
+/// The reply's actions as a row of buttons (none: no rows, which also clears a message's buttons).
+pub fn buttons(reply: &Reply) -> Vec<CreateActionRow> {
+    if reply.actions.is_empty() {
+        return Vec::new();
+    }
+    let buttons = reply
+        .actions
+        .iter()
+        .take(BUTTONS)
+        .map(|a| {
+            CreateButton::new(truncate(&a.id, CUSTOM_ID)).label(truncate(&a.label, LABEL)).style(ButtonStyle::Primary)
+        })
+        .collect();
+    vec![CreateActionRow::Buttons(buttons)]
+}
+
 /// The reply as the message of an interaction response.
 pub fn response_message(reply: &Reply) -> CreateInteractionResponseMessage {
     let message = CreateInteractionResponseMessage::new()
         .allowed_mentions(no_mentions())
         .ephemeral(reply.visibility == Visibility::Ephemeral);
-    if reply.is_error() { message.content(error_text(reply)) } else { message.embed(embed(reply)) }
+    if reply.is_error() {
+        message.content(error_text(reply))
+    } else {
+        message.embed(embed(reply)).components(buttons(reply))
+    }
 }
 
-/// The reply as the edit of a deferred response.
+/// The reply as the edit of a deferred response (its buttons replace the message's).
 pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
-    let edit = EditInteractionResponse::new().allowed_mentions(no_mentions());
-    if reply.is_error() { edit.content(error_text(reply)) } else { edit.embed(embed(reply)) }
+    let edit = EditInteractionResponse::new().allowed_mentions(no_mentions()).components(buttons(reply));
+    if reply.is_error() { edit.content(error_text(reply)).embeds(Vec::new()) } else { edit.embed(embed(reply)) }
 }
 
 /// The reply as a message sent without being asked (a direct message or a channel post).

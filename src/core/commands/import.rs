@@ -1,0 +1,129 @@
+//! `/import KIND FILE` (Discord, with the file attached; admins): the file is checked and its dry
+//! run shown with an Import button; pressing it writes exactly the file that was checked, once.
+
+use chrono::{Datelike, Duration};
+
+use crate::core::command::ImportRequest;
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::reply::{Reply, Tone};
+use crate::i18n::{Msg, Onb};
+use crate::store::Store;
+use crate::transfer::columns::{Kind, map_columns};
+use crate::transfer::import::{Options, Report, import, report_messages};
+use crate::transfer::table::read_bytes;
+
+/// How long a checked file waits for its Import button.
+const CONFIRM_WITHIN_MINUTES: i64 = 15;
+/// How many rows of each kind a chat report lists.
+const LISTED: usize = 10;
+
+/// The id of the Import button of a pending import.
+pub fn button_id(pending: i64) -> String {
+    format!("import:{pending}")
+}
+
+/// The pending import a button id names.
+pub fn pending_of(button: &str) -> Option<i64> {
+    button.strip_prefix("import:")?.parse().ok()
+}
+
+fn require_admin(ctx: &Context) -> Result<(), Msg> {
+    if ctx.person.role == "admin" { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsImport)) }
+}
+
+/// Reads, maps and imports (or dry-runs) a file.
+async fn run(
+    store: &Store,
+    ctx: &Context,
+    kind: Kind,
+    file_name: &str,
+    content: Vec<u8>,
+    dry_run: bool,
+) -> Result<Report, CommandError> {
+    let table = read_bytes(file_name, content, None)
+        .map_err(|error| Msg::Onb(Onb::ReadFailed { file: file_name.to_string(), error }))?;
+    let mapping = map_columns(kind, &table.headers, &[]).map_err(|error| Msg::Onb(Onb::MapFailed { error }))?;
+    let options = Options {
+        workspace_id: ctx.workspace.id,
+        person_id: Some(ctx.person.id),
+        now: ctx.now,
+        year: ctx.today().year(),
+        dry_run,
+        progress: None,
+    };
+    Ok(import(store, kind, &table, &mapping, &options).await?)
+}
+
+fn report_reply(ctx: &Context, file_name: &str, kind: Kind, report: &Report, dry_run: bool) -> Reply {
+    // The summary is the title of a good file; a refused one is titled by what was refused.
+    let mut title = None;
+    let mut lines = Vec::new();
+    for msg in report_messages(report, kind, dry_run, LISTED) {
+        match msg {
+            Onb::ImportSummary { .. } if report.rejected.is_empty() => title = Some(ctx.t(Msg::Onb(msg))),
+            msg => lines.push(ctx.t(Msg::Onb(msg))),
+        }
+    }
+    let title = title.unwrap_or_else(|| {
+        ctx.t(Msg::Onb(Onb::ImportRefusedTitle { file: file_name.to_string(), rejected: report.rejected.len() }))
+    });
+    let mut reply = Reply::titled(title);
+    for line in lines {
+        reply = reply.line(line);
+    }
+    let tone = if !report.rejected.is_empty() {
+        Tone::Danger
+    } else if dry_run {
+        Tone::Warning
+    } else {
+        Tone::Good
+    };
+    reply.tone(tone).ephemeral()
+}
+
+/// `/import KIND FILE`: the dry run, and the button that imports it.
+pub async fn check(store: &Store, ctx: &Context, req: &ImportRequest) -> Result<Reply, CommandError> {
+    require_admin(ctx)?;
+    let Some(content) = req.content.clone() else {
+        return Err(Msg::Onb(Onb::ImportNeedsAttachment).into());
+    };
+    let kind = Kind::parse(&req.kind).ok_or_else(|| anyhow::anyhow!("kind {} passed the catalog", req.kind))?;
+    let report = run(store, ctx, kind, &req.file_name, content.clone(), true).await?;
+    let reply = report_reply(ctx, &req.file_name, kind, &report, true);
+    if !report.rejected.is_empty() {
+        return Ok(reply);
+    }
+    let mut tx = store.write().await?;
+    tx.purge_pending_imports(ctx.now - Duration::days(1)).await?;
+    let pending = tx
+        .insert_pending_import(ctx.workspace.id, ctx.person.id, kind.name(), &req.file_name, &content, ctx.now)
+        .await?;
+    tx.commit().await?;
+    Ok(reply
+        .footer(ctx.t(Msg::Onb(Onb::ImportConfirmHint { minutes: CONFIRM_WITHIN_MINUTES })))
+        .action(button_id(pending), ctx.t(Msg::Onb(Onb::ImportButton))))
+}
+
+/// The Import button: writes the file checked before, once however often it is pressed.
+pub async fn confirm(store: &Store, ctx: &Context, pending: i64) -> Result<Reply, CommandError> {
+    require_admin(ctx)?;
+    let Some(p) = store.pending_import(ctx.workspace.id, pending).await? else {
+        return Err(Msg::Onb(Onb::ImportGone).into());
+    };
+    if p.person_id != ctx.person.id {
+        return Err(Msg::Onb(Onb::ImportNotYours).into());
+    }
+    let mut tx = store.write().await?;
+    let claimed = tx.claim_pending_import(ctx.workspace.id, pending).await?;
+    tx.commit().await?;
+    if !claimed {
+        return Err(Msg::Onb(Onb::ImportGone).into());
+    }
+    if ctx.now - p.created_at > Duration::minutes(CONFIRM_WITHIN_MINUTES) {
+        return Err(Msg::Onb(Onb::ImportExpired).into());
+    }
+    let kind = Kind::parse(&p.kind).ok_or_else(|| anyhow::anyhow!("pending import of kind {}", p.kind))?;
+    let report = run(store, ctx, kind, &p.file_name, p.content, false).await?;
+    Ok(report_reply(ctx, &p.file_name, kind, &report, false))
+}
