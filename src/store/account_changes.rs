@@ -30,61 +30,34 @@ impl Store {
 
     /// The editable record of an account, with its aliases and reasons.
     pub async fn account_record(&self, workspace_id: i64, account_id: i64) -> Result<Option<NewAccount>, StoreError> {
-        let Some(row) = sqlx::query!(
-            r#"SELECT name, segment, tier, owner_id, technical_manager_id, currency, wallet_minor, revenue_12m_minor,
-                      share_ceiling_bp, margin_bp, planning_cadence_days,
-                      yearly_review_on AS "yearly_review_on?: NaiveDate", status, external_id,
-                      created_at AS "created_at!: DateTime<Utc>"
-               FROM accounts WHERE workspace_id = ? AND id = ?"#,
-            workspace_id,
-            account_id
-        )
-        .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
-        };
-        let aliases = self.account_aliases(workspace_id, account_id).await?;
-        let reasons = self.account_reasons(workspace_id, account_id).await?;
-        Ok(Some(NewAccount {
-            name: row.name,
-            aliases,
-            segment: row.segment,
-            tier: row.tier,
-            reasons,
-            owner_id: row.owner_id,
-            technical_manager_id: row.technical_manager_id,
-            currency: row.currency,
-            wallet_minor: row.wallet_minor,
-            revenue_12m_minor: row.revenue_12m_minor,
-            share_ceiling_bp: row.share_ceiling_bp,
-            margin_bp: row.margin_bp,
-            planning_cadence_days: row.planning_cadence_days,
-            yearly_review_on: row.yearly_review_on,
-            status: row.status,
-            external_id: row.external_id,
-            created_at: row.created_at,
-        }))
+        Ok(self.records(workspace_id, Some(account_id)).await?.pop().map(|(_, record)| record))
     }
 
     /// The editable record of every account of the workspace (archived ones too), in three
     /// queries however many there are.
     pub async fn account_records(&self, workspace_id: i64) -> Result<Vec<(i64, NewAccount)>, StoreError> {
+        self.records(workspace_id, None).await
+    }
+
+    /// The records of every account of the workspace, or only of `only`.
+    async fn records(&self, workspace_id: i64, only: Option<i64>) -> Result<Vec<(i64, NewAccount)>, StoreError> {
         let rows = sqlx::query!(
             r#"SELECT id AS "id!", name, segment, tier, owner_id, technical_manager_id, currency, wallet_minor,
                       revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
                       yearly_review_on AS "yearly_review_on?: NaiveDate", status, external_id,
                       created_at AS "created_at!: DateTime<Utc>"
-               FROM accounts WHERE workspace_id = ? ORDER BY id"#,
-            workspace_id
+               FROM accounts WHERE workspace_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id"#,
+            workspace_id,
+            only
         )
         .fetch_all(&self.pool)
         .await?;
         let mut aliases: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
         for r in sqlx::query!(
             "SELECT l.account_id, l.alias FROM account_aliases l JOIN accounts a ON a.id = l.account_id
-             WHERE a.workspace_id = ? ORDER BY l.alias",
-            workspace_id
+             WHERE a.workspace_id = ?1 AND (?2 IS NULL OR a.id = ?2) ORDER BY l.alias",
+            workspace_id,
+            only
         )
         .fetch_all(&self.pool)
         .await?
@@ -94,8 +67,9 @@ impl Store {
         let mut reasons: std::collections::HashMap<i64, Vec<(String, String)>> = std::collections::HashMap::new();
         for r in sqlx::query!(
             "SELECT r.account_id, r.reason, r.note FROM account_reasons r JOIN accounts a ON a.id = r.account_id
-             WHERE a.workspace_id = ? ORDER BY r.reason",
-            workspace_id
+             WHERE a.workspace_id = ?1 AND (?2 IS NULL OR a.id = ?2) ORDER BY r.reason",
+            workspace_id,
+            only
         )
         .fetch_all(&self.pool)
         .await?

@@ -314,34 +314,8 @@ impl Store {
 impl WriteTx {
     /// Adds an account with its reasons, aliases and name-index entries.
     pub async fn insert_account(&mut self, workspace_id: i64, a: &NewAccount) -> Result<i64, StoreError> {
-        let id = sqlx::query_scalar!(
-            r#"INSERT INTO accounts (workspace_id, name, segment, tier, owner_id, technical_manager_id, currency,
-                   wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
-                   yearly_review_on, status, created_at, contact_due_on, next_planning_due, external_id)
-               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                       date(?15, '+' || ?12 || ' days'), date(?15, '+' || ?12 || ' days'), ?16)
-               RETURNING id AS "id!""#,
-            workspace_id,
-            a.name,
-            a.segment,
-            a.tier,
-            a.owner_id,
-            a.technical_manager_id,
-            a.currency,
-            a.wallet_minor,
-            a.revenue_12m_minor,
-            a.share_ceiling_bp,
-            a.margin_bp,
-            a.planning_cadence_days,
-            a.yearly_review_on,
-            a.status,
-            a.created_at,
-            a.external_id
-        )
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.write_names_and_reasons(workspace_id, id, a).await?;
-        Ok(id)
+        let ids = self.insert_accounts(workspace_id, std::slice::from_ref(a), &[false], "", a.created_at).await?;
+        ids.first().copied().ok_or(StoreError::RowNotFound)
     }
 
     /// Writes an account's reasons, aliases and name-index entries (none exist yet), one

@@ -328,23 +328,7 @@ impl WriteTx {
         to: i64,
         now: DateTime<Utc>,
     ) -> Result<(u64, u64), StoreError> {
-        let owned = sqlx::query!(
-            "UPDATE accounts SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2",
-            workspace_id,
-            person_id,
-            to
-        )
-        .execute(&mut *self.tx)
-        .await?
-        .rows_affected();
-        sqlx::query!(
-            "UPDATE accounts SET technical_manager_id = ?3 WHERE workspace_id = ?1 AND technical_manager_id = ?2",
-            workspace_id,
-            person_id,
-            to
-        )
-        .execute(&mut *self.tx)
-        .await?;
+        let owned = self.hand_accounts_over(workspace_id, person_id, to).await?;
         let opportunities = sqlx::query!(
             "UPDATE opportunities SET owner_id = ?3
              WHERE workspace_id = ?1 AND owner_id = ?2 AND stage NOT IN ('won', 'lost')",
@@ -424,6 +408,28 @@ impl WriteTx {
         Ok(other.is_some())
     }
 
+    /// Gives the accounts `from` owns or is technical manager of to `to`; how many it owned.
+    async fn hand_accounts_over(&mut self, workspace_id: i64, from: i64, to: i64) -> Result<u64, StoreError> {
+        let owned = sqlx::query!(
+            "UPDATE accounts SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2",
+            workspace_id,
+            from,
+            to
+        )
+        .execute(&mut *self.tx)
+        .await?
+        .rows_affected();
+        sqlx::query!(
+            "UPDATE accounts SET technical_manager_id = ?3 WHERE workspace_id = ?1 AND technical_manager_id = ?2",
+            workspace_id,
+            from,
+            to
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(owned)
+    }
+
     async fn has_role(&mut self, workspace_id: i64, person_id: i64, role: &str) -> Result<bool, StoreError> {
         sqlx::query_scalar!(
             r#"SELECT EXISTS (SELECT 1 FROM people WHERE workspace_id = ? AND id = ? AND role = ?) AS "found!: bool""#,
@@ -440,17 +446,7 @@ impl WriteTx {
         sqlx::query!("UPDATE people SET manager_id = ?3 WHERE workspace_id = ?1 AND manager_id = ?2", ws, from, into)
             .execute(&mut *self.tx)
             .await?;
-        sqlx::query!("UPDATE accounts SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2", ws, from, into)
-            .execute(&mut *self.tx)
-            .await?;
-        sqlx::query!(
-            "UPDATE accounts SET technical_manager_id = ?3 WHERE workspace_id = ?1 AND technical_manager_id = ?2",
-            ws,
-            from,
-            into
-        )
-        .execute(&mut *self.tx)
-        .await?;
+        self.hand_accounts_over(ws, from, into).await?;
         sqlx::query!(
             "UPDATE interactions SET author_id = ?3 WHERE workspace_id = ?1 AND author_id = ?2",
             ws,

@@ -1,25 +1,7 @@
 //! Key-account depth: the stakeholder map, competitors and share of wallet over time, with who
 //! may change them.
 
-use kam_bot::core::{Invocation, Platform, Reply};
-
-use crate::helpers::{TestApp, WS, demo_app, field};
-
-/// Says a line as a demo person (terminal id such as `ana.souza`).
-async fn say_as(app: &TestApp, who: &str, line: &str) -> Reply {
-    let ws = app.workspace_id(WS).await;
-    let person = app.store.find_person(ws, "terminal", who).await.unwrap().expect("a demo person");
-    let inv = Invocation {
-        workspace: WS.into(),
-        platform: Platform::Terminal,
-        user_id: who.into(),
-        display_name: person.display_name,
-        locale: Some(kam_bot::i18n::Locale::En),
-        now: app.now,
-        source_id: None,
-    };
-    app.core.run_line(&inv, line).await
-}
+use crate::helpers::{WS, demo_app, field};
 
 #[tokio::test]
 async fn the_stakeholder_map_groups_by_department_and_flags_thin_coverage() {
@@ -56,9 +38,7 @@ async fn contacts_are_added_and_changed_by_those_responsible_only() {
     assert_eq!(app.counts(WS).await, before);
 
     // The owner adds; the technical manager and the owner's manager change.
-    let added = say_as(
-        &app,
-        "ana.souza",
+    let added = app.say_as("ana.souza",
         "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter --strength 3",
     )
     .await;
@@ -68,10 +48,9 @@ async fn contacts_are_added_and_changed_by_those_responsible_only() {
         "Ana reads Portuguese: {}",
         added.to_text()
     );
-    let by_tech = say_as(&app, "carlos.mendes", "/contact set Vale marcos --stance champion").await;
+    let by_tech = app.say_as("carlos.mendes", "/contact set Vale marcos --stance champion").await;
     assert_eq!(by_tech.title.as_deref(), Some("Updated Marcos Lima at Vale"));
-    let by_manager =
-        say_as(&app, "marina.costa", "/contact set Vale \"Marcos Lima\" --title \"Engenheiro Chefe\"").await;
+    let by_manager = app.say_as("marina.costa", "/contact set Vale \"Marcos Lima\" --title \"Engenheiro Chefe\"").await;
     assert!(!by_manager.is_error());
     let map = app.say("/contacts Vale").await;
     assert!(
@@ -79,7 +58,7 @@ async fn contacts_are_added_and_changed_by_those_responsible_only() {
             .contains("Marcos Lima · Engenheiro Chefe · influencer · champion of ours · strength 3/5 · never reached")
     );
     // Another rep (Rafael owns Petrobrás, not Vale) may not.
-    let other = say_as(&app, "rafael.lima", "/contact set Vale marcos --stance detractor").await;
+    let other = app.say_as("rafael.lima", "/contact set Vale marcos --stance detractor").await;
     assert!(other.is_error());
 
     let before = app.counts(WS).await;
@@ -99,7 +78,7 @@ async fn contacts_are_added_and_changed_by_those_responsible_only() {
         ("/contact add Vale Ana --strength 7", "--strength must be a whole number from 1 to 5, not “7”."),
         ("/contact remove Vale Ana", "Say what /contact should do: add, set. /help contact shows how."),
     ] {
-        let reply = say_as(&app, "carlos.mendes", line).await;
+        let reply = app.say_as("carlos.mendes", line).await;
         assert_eq!(reply.lines, [expected], "{line}");
     }
     assert_eq!(app.counts(WS).await, before, "bad input wrote nothing");
@@ -113,10 +92,10 @@ async fn competitors_are_listed_and_shown_on_the_card() {
         list.lines,
         ["• Metso · 30.0% · high threat · Lower price on mill liners", "• Weir Minerals · 15.0% · medium threat"]
     );
-    let saved = say_as(&app, "carlos.mendes", "/competitor Vale \"Weir Minerals\" --share 20 --threat high").await;
+    let saved = app.say_as("carlos.mendes", "/competitor Vale \"Weir Minerals\" --share 20 --threat high").await;
     assert_eq!(saved.footer.as_deref(), Some("Weir Minerals saved"));
     assert_eq!(saved.lines[1], "• Weir Minerals · 20.0% · high threat");
-    let bad = say_as(&app, "carlos.mendes", "/competitor Vale Metso --share lots").await;
+    let bad = app.say_as("carlos.mendes", "/competitor Vale Metso --share lots").await;
     assert_eq!(bad.lines, ["--share must be a percentage from 0 to 100, not “lots”."]);
     let refused = app.say("/competitor Vale Metso --threat low").await;
     assert!(refused.is_error());
@@ -134,8 +113,7 @@ async fn share_of_wallet_over_time() {
     assert_eq!(field(&gerdau, "2025"), "30.4%: R$ 26,000,000.00 of R$ 85,500,000.00");
 
     // A new period moves the account's figures and the card's trend; a backup supplier.
-    let recorded =
-        say_as(&app, "rafael.lima", "/wallet Gerdau --spend 100M --revenue 9.000.000,00 --period 2027").await;
+    let recorded = app.say_as("rafael.lima", "/wallet Gerdau --spend 100M --revenue 9.000.000,00 --period 2027").await;
     assert_eq!(recorded.footer.as_deref(), Some("Period 2027 recorded"));
     assert_eq!(recorded.lines, ["9.0% · backup supplier · -13.2 pts since 2026"]);
     let card = app.say("/account gerdau").await;
@@ -157,7 +135,7 @@ async fn share_of_wallet_over_time() {
             "--period must be a whole number from 2000 to 2100, not “1999”.",
         ),
     ] {
-        assert_eq!(say_as(&app, "rafael.lima", line).await.lines, [expected], "{line}");
+        assert_eq!(app.say_as("rafael.lima", line).await.lines, [expected], "{line}");
     }
     let refused = app.say("/wallet Gerdau --spend 1M --revenue 1M").await;
     assert!(refused.is_error());
@@ -225,26 +203,23 @@ async fn the_account_plan_and_its_goals() {
         ("/plan Vale goal add \"New goal\" --due 2026-02-30", "--due: 2026-02-30 is not a day of the calendar."),
         ("/plan Vale goal add \"New goal\" --owner Nobody", "Nobody called “Nobody” in this workspace."),
     ] {
-        let reply = say_as(&app, "carlos.mendes", line).await;
+        let reply = app.say_as("carlos.mendes", line).await;
         assert_eq!(reply.lines, [expected], "{line}");
     }
     assert_eq!(app.counts(WS).await, before, "nothing was written");
 
-    let added = say_as(
-        &app,
-        "carlos.mendes",
-        "/plan Vale goal add \"Pilot the new liner at S11D\" --owner carlos --due 2027-03-31",
-    )
-    .await;
+    let added = app
+        .say_as("carlos.mendes", "/plan Vale goal add \"Pilot the new liner at S11D\" --owner carlos --due 2027-03-31")
+        .await;
     assert_eq!(added.footer.as_deref(), Some("Goal #3 added"));
     assert!(
         added.lines.iter().any(|l| l == "#3 ☐ Pilot the new liner at S11D · Carlos Mendes · 2027-03-31"),
         "{:?}",
         added.lines
     );
-    let done = say_as(&app, "marina.costa", "/plan Vale goal done #1").await;
+    let done = app.say_as("marina.costa", "/plan Vale goal done #1").await;
     assert!(done.lines.iter().any(|l| l.starts_with("#1 ☑")), "a manager above the owner may: {:?}", done.lines);
-    let set = say_as(&app, "carlos.mendes", "/plan Petrobras set objectives \"Own the offshore valve retrofit\"").await;
+    let set = app.say_as("carlos.mendes", "/plan Petrobras set objectives \"Own the offshore valve retrofit\"").await;
     assert_eq!(field(&set, "Long-term objectives"), "Own the offshore valve retrofit");
     assert_eq!(field(&set, "Resources needed"), "not written yet");
 }
@@ -253,18 +228,16 @@ async fn the_account_plan_and_its_goals() {
 async fn the_yearly_review_starts_next_years_plan_and_restarts_the_clock() {
     let app = demo_app().await;
     let before = app.counts(WS).await;
-    let missing = say_as(&app, "carlos.mendes", "/review Vale --objectives x --value y --changes z --rating 4").await;
+    let missing = app.say_as("carlos.mendes", "/review Vale --objectives x --value y --changes z --rating 4").await;
     assert!(missing.lines[0].starts_with("Missing --depth."), "{:?}", missing.lines);
     let bad =
-        say_as(&app, "carlos.mendes", "/review Vale --objectives x --value y --changes z --depth w --rating 6").await;
+        app.say_as("carlos.mendes", "/review Vale --objectives x --value y --changes z --depth w --rating 6").await;
     assert_eq!(bad.lines, ["--rating must be a whole number from 1 to 5, not “6”."]);
     let refused = app.say("/review Vale --objectives x --value y --changes z --depth w --rating 4").await;
     assert!(refused.is_error());
     assert_eq!(app.counts(WS).await, before);
 
-    let reply = say_as(
-        &app,
-        "carlos.mendes",
+    let reply = app.say_as("carlos.mendes",
         "/review Vale --objectives \"Keep S11D\" --value \"Yes: downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4 --next \"Reference supplier for all of Carajás\"",
     )
     .await;
@@ -301,28 +274,25 @@ async fn qualification_suggests_a_tier_and_lists_the_re_tiering() {
     assert_eq!(list.lines, ["Embraer: tier 1 → suggested tier 2"]);
 
     let before = app.counts(WS).await;
-    let partial = say_as(&app, "rafael.lima", "/qualify Gerdau --potential 4").await;
+    let partial = app.say_as("rafael.lima", "/qualify Gerdau --potential 4").await;
     assert_eq!(
         partial.lines[0],
         "A first qualification needs all five: --potential, --leadership, --profitability, --fit and --strength (1 to 5)."
     );
-    let bad = say_as(&app, "rafael.lima", "/qualify Gerdau --potential 6").await;
+    let bad = app.say_as("rafael.lima", "/qualify Gerdau --potential 6").await;
     assert_eq!(bad.lines, ["--potential must be a whole number from 1 to 5, not “6”."]);
     let refused = app.say("/qualify Gerdau --potential 2 --leadership 2 --profitability 2 --fit 2 --strength 2").await;
     assert!(refused.is_error());
     assert_eq!(app.counts(WS).await, before);
 
     // Gerdau: (2×2 + 2 + 3 + 2) / 5 = 2.2: tier 3 suggested for a tier-2 account.
-    let gerdau = say_as(
-        &app,
-        "rafael.lima",
-        "/qualify Gerdau --potential 2 --leadership 2 --profitability 3 --fit 2 --strength 2",
-    )
-    .await;
+    let gerdau = app
+        .say_as("rafael.lima", "/qualify Gerdau --potential 2 --leadership 2 --profitability 3 --fit 2 --strength 2")
+        .await;
     assert_eq!(field(&gerdau, "Attractiveness"), "2.2");
     assert_eq!(gerdau.lines, ["Gerdau: tier 2 → suggested tier 3"]);
     // Changing one score keeps the others.
-    let strong = say_as(&app, "marina.costa", "/qualify Embraer --strength 4").await;
+    let strong = app.say_as("marina.costa", "/qualify Embraer --strength 4").await;
     assert!(strong.lines.is_empty(), "now tier 1 as it is: {:?}", strong.lines);
     assert_eq!(app.say("/qualify").await.lines, ["Gerdau: tier 2 → suggested tier 3"]);
 }
@@ -361,19 +331,19 @@ async fn opportunities_move_through_the_stages() {
             "Only Vale's owner, its technical manager, their managers and admins can change it.",
         ),
     ] {
-        let reply = if who == "tester" { app.say(line).await } else { say_as(&app, who, line).await };
+        let reply = if who == "tester" { app.say(line).await } else { app.say_as(who, line).await };
         assert_eq!(reply.lines, [expected], "{line}");
     }
     assert_eq!(app.counts(WS).await, before, "nothing was written");
 
     // Winning the negotiation adds its value to Vale's revenue: R$ 32.4 M + 12 M of 180 M.
-    let won = say_as(&app, "carlos.mendes", "/opp move #1 won").await;
+    let won = app.say_as("carlos.mendes", "/opp move #1 won").await;
     assert_eq!(won.footer.as_deref(), Some("Opportunity #1 moved to WON"));
     let card = app.say("/account Vale").await;
     assert!(field(&card, "Share of wallet").starts_with("24.7% of R$ 180,000,000.00"), "{}", card.to_text());
 
     // A pipeline that would pass the ceiling is flagged: 44.4 M + 90 M > 70 % × 180 M = 126 M.
-    let big = say_as(&app, "carlos.mendes", "/opp add Vale \"All of Carajás\" 90M --close 2027-06-30").await;
+    let big = app.say_as("carlos.mendes", "/opp add Vale \"All of Carajás\" 90M --close 2027-06-30").await;
     assert_eq!(big.footer.as_deref(), Some("Opportunity #8 added"));
     assert!(
         big.lines.contains(
@@ -382,7 +352,7 @@ async fn opportunities_move_through_the_stages() {
         "{:?}",
         big.lines
     );
-    let lost = say_as(&app, "carlos.mendes", "/opp move 2 lost --reason \"Price\"").await;
+    let lost = app.say_as("carlos.mendes", "/opp move 2 lost --reason \"Price\"").await;
     assert_eq!(field(&lost, "Conversion (account)"), "66.7%");
 }
 

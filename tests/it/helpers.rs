@@ -80,6 +80,16 @@ impl TestApp {
         id
     }
 
+    /// Says a line in the `local` workspace as a terminal person of it (a demo person), in English
+    /// unless the person chose a language.
+    pub async fn say_as(&self, who: &str, line: &str) -> Reply {
+        let ws = self.workspace_id(WS).await;
+        let person = self.store.find_person(ws, "terminal", who).await.expect("read").expect("a demo person");
+        let mut inv = self.invocation(WS, who);
+        inv.display_name = person.display_name;
+        self.core.run_line(&inv, line).await
+    }
+
     pub async fn workspace_id(&self, workspace: &str) -> i64 {
         self.store.ensure_workspace(workspace, self.now).await.expect("workspace").id
     }

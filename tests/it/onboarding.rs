@@ -2,31 +2,16 @@
 //! `/qualify --apply`, `/people add|set|remove|link`, with their bad inputs (nothing written)
 //! and their permissions; and what an empty workspace says.
 
-use kam_bot::core::{Invocation, Platform, Reply};
+use kam_bot::core::{Invocation, Platform};
 
 use crate::helpers::{TestApp, WS, demo_app, field, spawn_app, text};
-
-async fn say_as(app: &TestApp, who: &str, line: &str) -> Reply {
-    let ws = app.workspace_id(WS).await;
-    let person = app.store.find_person(ws, "terminal", who).await.unwrap().expect("a demo person");
-    let inv = Invocation {
-        workspace: WS.into(),
-        platform: Platform::Terminal,
-        user_id: who.into(),
-        display_name: person.display_name,
-        locale: Some(kam_bot::i18n::Locale::En),
-        now: app.now,
-        source_id: None,
-    };
-    app.core.run_line(&inv, line).await
-}
 
 const MARINA: &str = "marina.costa";
 
 /// Marina and Ana chose Portuguese in the demo; these tests read English.
 async fn in_english(app: &TestApp) {
     for who in [MARINA, "ana.souza"] {
-        say_as(app, who, "/language en").await;
+        app.say_as(who, "/language en").await;
     }
 }
 
@@ -34,14 +19,14 @@ async fn in_english(app: &TestApp) {
 async fn a_manager_adds_an_account_with_every_field() {
     let app = demo_app().await;
     in_english(&app).await;
-    let reply = say_as(
-        &app,
-        MARINA,
-        "/account add Usiminas --tier 1 --owner \"Ana Souza\" --tech carlos --segment Siderurgia --spend 90M \
+    let reply = app
+        .say_as(
+            MARINA,
+            "/account add Usiminas --tier 1 --owner \"Ana Souza\" --tech carlos --segment Siderurgia --spend 90M \
          --revenue 13,5M --margin 11% --ceiling 60 --cadence 21 --review 2027-03-31 \
          --reason technology \"Lead in high-strength steel\" --alias USIM",
-    )
-    .await;
+        )
+        .await;
     assert!(!reply.is_error(), "{}", text(&reply));
     assert_eq!(reply.title.as_deref(), Some("Added Usiminas"));
     let card = app.say("/account usim").await;
@@ -101,7 +86,7 @@ async fn adding_is_refused_clearly_and_writes_nothing() {
         ),
         (MARINA, "/account add \"!!!\"", "“!!!” is not a name: use letters or digits."),
     ] {
-        let reply = say_as(&app, who, line).await;
+        let reply = app.say_as(who, line).await;
         assert!(reply.is_error(), "{line}");
         assert_eq!(reply.lines, [expected], "{line}");
     }
@@ -113,11 +98,11 @@ async fn every_field_changes_and_the_name_index_follows() {
     let app = demo_app().await;
     in_english(&app).await;
     // Rafael owns Gerdau: Juliana, who neither owns it nor manages anyone, may not change it.
-    let refused = say_as(&app, "juliana.pereira", "/account set Gerdau tier 1").await;
+    let refused = app.say_as("juliana.pereira", "/account set Gerdau tier 1").await;
     assert_eq!(refused.lines, ["Only Gerdau's owner, its technical manager, their managers and admins can change it."]);
     let rafael = |line: &'static str| {
         let app = &app;
-        async move { say_as(app, "rafael.lima", line).await }
+        async move { app.say_as("rafael.lima", line).await }
     };
     assert!(!rafael("/account set Gerdau tier 1").await.is_error());
     let card = app.say("/account Gerdau").await;
@@ -183,19 +168,19 @@ async fn every_field_changes_and_the_name_index_follows() {
 async fn an_archived_account_leaves_lists_and_keeps_its_history() {
     let app = demo_app().await;
     in_english(&app).await;
-    let rep = say_as(&app, "ana.souza", "/account archive WEG").await;
+    let rep = app.say_as("ana.souza", "/account archive WEG").await;
     assert_eq!(rep.lines, ["Only managers and admins add, archive and restore accounts."]);
     let history_before = app.say("/history WEG 50").await.lines.len();
-    let done = say_as(&app, MARINA, "/account archive WEG").await;
+    let done = app.say_as(MARINA, "/account archive WEG").await;
     assert!(done.title.as_deref().unwrap_or("").starts_with("Archived WEG"), "{}", text(&done));
     assert!(!app.say("/accounts").await.lines.iter().any(|l| l.contains("WEG")));
     let card = app.say("/account WEG").await;
     assert!(text(&card).to_lowercase().contains("archived"), "{}", text(&card));
     assert_eq!(app.say("/history WEG 50").await.lines.len(), history_before);
     assert!(app.say("/log WEG call \"x\"").await.is_error(), "an archived account takes no new interaction");
-    let again = say_as(&app, MARINA, "/account archive WEG").await;
+    let again = app.say_as(MARINA, "/account archive WEG").await;
     assert_eq!(again.lines, ["WEG is already archived."]);
-    let back = say_as(&app, MARINA, "/account restore WEG").await;
+    let back = app.say_as(MARINA, "/account restore WEG").await;
     assert_eq!(back.title.as_deref(), Some("WEG is active again."));
     assert!(app.say("/accounts").await.lines.iter().any(|l| l.contains("WEG")));
 }
@@ -209,12 +194,9 @@ async fn qualify_apply_sets_the_suggested_tier() {
     let before = app.counts(WS).await;
     assert!(app.say(line).await.is_error());
     assert_eq!(app.counts(WS).await, before);
-    let reply = say_as(
-        &app,
-        MARINA,
-        "/qualify Klabin --potential 5 --leadership 5 --profitability 4 --fit 5 --strength 4 --apply",
-    )
-    .await;
+    let reply = app
+        .say_as(MARINA, "/qualify Klabin --potential 5 --leadership 5 --profitability 4 --fit 5 --strength 4 --apply")
+        .await;
     assert!(text(&reply).contains("Klabin moved from tier 3 to tier 1."), "{}", text(&reply));
     assert!(text(&app.say("/account Klabin").await).contains("Tier 1 (strategic)"));
 }
