@@ -13,7 +13,7 @@ use crate::core::{Reply, Tone};
 use crate::domain::account::ShareOfWallet;
 use crate::domain::money::{Currency, Money, apply_bp};
 use crate::i18n::{Locale, Msg, format_bp, format_money};
-use crate::store::{Addressee, DigestSnapshot, Person, Store, TeamAccount, Workspace, WriteTx};
+use crate::store::{Addressee, DigestSnapshot, Person, Store, TeamAccount, Workspace};
 
 /// A yearly review this close puts an account at risk (if not prepared).
 const REVIEW_RISK_DAYS: i64 = 30;
@@ -38,9 +38,9 @@ fn risks(a: &TeamAccount, today: NaiveDate) -> Vec<Msg> {
 }
 
 /// The digest of `manager`'s team at `now`, the snapshot to compare the next one with, and the
-/// health score of each of the team's accounts.
+/// health score of each of the team's accounts. It only reads, through the pool, one connection
+/// at a time: building it takes no write lock.
 pub async fn build(
-    tx: &mut WriteTx,
     store: &Store,
     workspace: &Workspace,
     tz: Tz,
@@ -50,10 +50,10 @@ pub async fn build(
 ) -> anyhow::Result<(Reply, DigestSnapshot, Vec<(i64, u32)>)> {
     let ws = workspace.id;
     let today = now.with_timezone(&tz).date_naive();
-    let team = tx.team(ws, manager.id).await?;
+    let team = store.team(ws, manager.id).await?;
     let mut accounts: Vec<TeamAccount> = Vec::new();
     for person in &team {
-        accounts.extend(tx.accounts_of_owner(ws, person.id).await?);
+        accounts.extend(store.accounts_of_owner(ws, person.id).await?);
     }
     accounts.sort_by(|a, b| a.tier.cmp(&b.tier).then(a.name.cmp(&b.name)));
 
@@ -95,7 +95,7 @@ pub async fn build(
     let week_ago = now - Duration::days(7);
     let mut per_rep = Vec::new();
     for person in &team {
-        let n = tx.interactions_by(ws, person.id, week_ago).await?;
+        let n = store.interactions_by(ws, person.id, week_ago).await?;
         if n > 0 || person.id != manager.id {
             per_rep.push(format!("{} {n}", person.display_name));
         }
@@ -177,7 +177,7 @@ pub async fn build(
         reply = reply.field(locale.t(Msg::DigestSharesLabel), shares.join("\n"));
     }
 
-    let previous = tx.last_digest(ws, manager.id).await?;
+    let previous = store.last_digest(ws, manager.id).await?;
     let changes = match &previous {
         None => locale.t(Msg::DigestFirst),
         Some(p) => {

@@ -206,8 +206,7 @@ impl Scheduler {
                 let mut out = Vec::new();
                 for manager in tx.managers(ws.id).await? {
                     let locale = locale_of(&manager, ws);
-                    let (reply, snapshot, scores) =
-                        digest::build(tx, &self.store, ws, tz, &manager, at, locale).await?;
+                    let (reply, snapshot, scores) = digest::build(&self.store, ws, tz, &manager, at, locale).await?;
                     if keep_snapshot {
                         tx.save_digest(ws.id, manager.id, &snapshot).await?;
                         for (account, score) in scores {
@@ -319,9 +318,7 @@ impl Scheduler {
         now: DateTime<Utc>,
         locale: Locale,
     ) -> anyhow::Result<Reply> {
-        let mut tx = self.store.write().await?;
-        let (reply, _, _) = digest::build(&mut tx, &self.store, ws, tz_of(ws), manager, now, locale).await?;
-        drop(tx);
+        let (reply, _, _) = digest::build(&self.store, ws, tz_of(ws), manager, now, locale).await?;
         Ok(reply)
     }
 

@@ -5,6 +5,7 @@ mod account;
 mod accounts;
 mod bad_input;
 mod binary;
+mod concurrency;
 mod depth;
 mod discord;
 mod discord_notifier;
