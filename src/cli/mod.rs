@@ -387,6 +387,7 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
                 verifier: Arc::new(discord::endpoint::verifier(key)?),
                 http: config.http(),
                 clock: clock.clone(),
+                wall_clock: Arc::new(SystemClock),
                 defer_after: discord::interaction::DEFER_AFTER,
             };
             routes = routes.merge(discord::endpoint::routes(endpoint));

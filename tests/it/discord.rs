@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 
 use crate::discord_support::{
-    StandIn, button_press, command, import_command, interaction, option, ping, spawn_endpoint,
+    StandIn, button_press, command, import_command, interaction, option, ping, spawn_endpoint, spawn_endpoint_with,
 };
 use crate::helpers::spawn_app;
 
@@ -380,4 +380,57 @@ async fn a_typed_import_says_how_to_bring_the_file() {
             "A file cannot be typed: attach it to /import on Discord, or run kam-bot import KIND FILE on the bot's machine."
         ]
     );
+}
+
+/// A signed request is good for five minutes: a replay after that, or a request signed more than
+/// a minute ahead of our clock, is refused before anything else happens.
+#[tokio::test]
+async fn old_or_future_signatures_are_refused() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let now = chrono::Utc::now().timestamp();
+    let before = app.counts("discord:111").await;
+    let log = |id| {
+        command(
+            id,
+            Some(GUILD_A),
+            "log",
+            json!([
+                option("account", json!("Vale")),
+                option("kind", json!("call")),
+                option("summary", json!("Replayed"))
+            ]),
+        )
+    };
+    for (id, at) in [(40, now - 301), (41, now - 3600), (42, now + 61)] {
+        let (status, body) = endpoint.post_signed_at(&log(id), at).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "signed at {at}: {body}");
+        assert_eq!(body, "stale request signature");
+    }
+    assert_eq!(app.counts("discord:111").await, before, "a refused request writes nothing");
+    let (status, _) = endpoint.post_signed_at(&log(43), now - 290).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = endpoint.post_signed_at(&ping(), now + 30).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+/// Without DISCORD_APPLICATION_ID the deferred answer still arrives: the interaction carries the
+/// application id.
+#[tokio::test]
+async fn a_deferred_answer_arrives_without_a_configured_application_id() {
+    let app = demo_in_guild_a().await;
+    let rest = StandIn::spawn().await;
+    let config = kam_bot::front::discord::DiscordConfig {
+        token: Some("test-token".into()),
+        application_id: None,
+        api_url: Some(rest.url.clone()),
+        ..Default::default()
+    };
+    let endpoint = spawn_endpoint_with(&app, &config, Duration::ZERO).await;
+    let (_, body) =
+        endpoint.post_signed(&command(44, Some(GUILD_A), "account", json!([option("name", json!("Alcoa"))]))).await;
+    assert_eq!(body["type"], 5, "deferred: {body}");
+    let edit = rest.wait_for("/messages/@original").await;
+    assert_eq!(edit.path, "/api/v10/webhooks/1200000000000000000/aW50ZXJhY3Rpb24644/messages/@original");
+    assert_eq!(edit.body["embeds"][0]["title"], "Alcoa");
 }

@@ -129,11 +129,17 @@ pub async fn spawn_endpoint(app: &TestApp, rest: Option<&StandIn>, defer_after: 
         api_url: rest.map(|r| r.url.clone()).or(Some("http://127.0.0.1:9".into())),
         ..DiscordConfig::default()
     };
+    spawn_endpoint_with(app, &config, defer_after).await
+}
+
+/// The endpoint of a test app with this Discord configuration.
+pub async fn spawn_endpoint_with(app: &TestApp, config: &DiscordConfig, defer_after: Duration) -> Endpoint {
     let endpoint = DiscordEndpoint {
         core: app.core.clone(),
         verifier: Arc::new(verifier(&public_key_hex()).expect("test key")),
         http: config.http(),
         clock: Arc::new(FixedClock::new(app.now)),
+        wall_clock: Arc::new(kam_bot::clock::SystemClock),
         defer_after,
     };
     let router = kam_bot::server::base_routes().merge(routes(endpoint));
@@ -145,8 +151,13 @@ pub async fn spawn_endpoint(app: &TestApp, rest: Option<&StandIn>, defer_after: 
 impl Endpoint {
     /// Posts a payload signed as Discord signs it.
     pub async fn post_signed(&self, payload: &Value) -> (StatusCode, Value) {
+        self.post_signed_at(payload, chrono::Utc::now().timestamp()).await
+    }
+
+    /// Posts a payload signed at the Unix time `at`.
+    pub async fn post_signed_at(&self, payload: &Value, at: i64) -> (StatusCode, Value) {
         let body = serde_json::to_vec(payload).unwrap();
-        let timestamp = chrono::Utc::now().timestamp().to_string();
+        let timestamp = at.to_string();
         let signature = signing_key().sign(&[timestamp.as_bytes(), &body].concat());
         self.post_raw(body, Some(&hex(&signature.to_bytes())), Some(&timestamp)).await
     }

@@ -27,7 +27,23 @@ pub struct DiscordEndpoint {
     /// For editing deferred responses.
     pub http: Arc<Http>,
     pub clock: Arc<dyn Clock>,
+    /// The real time the signature timestamps are checked against (the core's `clock` may be a
+    /// pretended instant); a system clock in `serve`.
+    pub wall_clock: Arc<dyn Clock>,
     pub defer_after: Duration,
+}
+
+/// A signed request older than this is a replay: refused.
+pub const MAX_AGE_SECONDS: i64 = 300;
+/// A signed request this far ahead of our clock is refused too.
+pub const MAX_AHEAD_SECONDS: i64 = 60;
+
+/// Whether a signature timestamp (Unix seconds) is fresh at `now`.
+pub fn fresh(timestamp: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
+    timestamp.parse::<i64>().is_ok_and(|t| {
+        let age = now.timestamp() - t;
+        (-MAX_AHEAD_SECONDS..=MAX_AGE_SECONDS).contains(&age)
+    })
 }
 
 /// Reads the application's public key (64 hex digits).
@@ -57,6 +73,11 @@ async fn interactions(State(endpoint): State<DiscordEndpoint>, headers: HeaderMa
     if endpoint.verifier.verify(signature, timestamp, &body).is_err() {
         debug!("interaction with a bad signature");
         return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+    }
+    // The signature covers the timestamp; an old one is a replay of a request seen before.
+    if !fresh(timestamp, endpoint.wall_clock.now()) {
+        debug!(timestamp, "interaction signed too long ago or ahead of our clock");
+        return (StatusCode::UNAUTHORIZED, "stale request signature").into_response();
     }
     let interaction: Interaction = match serde_json::from_slice(&body) {
         Ok(interaction) => interaction,

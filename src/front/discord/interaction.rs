@@ -50,6 +50,11 @@ pub async fn respond(
         Interaction::Ping(_) => CreateInteractionResponse::Pong,
         Interaction::Autocomplete(ac) => CreateInteractionResponse::Autocomplete(autocomplete(core, &ac).await),
         Interaction::Command(command) => {
+            // A deferred answer is edited through the application's webhook: its id comes with
+            // every interaction, so none needs configuring.
+            if http.application_id().is_none() {
+                http.set_application_id(command.application_id);
+            }
             let (task_core, task_command) = (core.clone(), command.clone());
             let locale = Locale::parse(&command.locale).unwrap_or_default();
             let task = tokio::spawn(async move { run_command(&task_core, &task_command, now).await });
@@ -62,6 +67,9 @@ pub async fn respond(
         }
         // A button under an answer: the message it is on becomes the answer to the press.
         Interaction::Component(press) => {
+            if http.application_id().is_none() {
+                http.set_application_id(press.application_id);
+            }
             let (task_core, task_press) = (core.clone(), press.clone());
             let locale = Locale::parse(&press.locale).unwrap_or_default();
             let task = tokio::spawn(async move { run_button(&task_core, &task_press, now).await });
