@@ -22,7 +22,7 @@ pub use invocation::{Invocation, Platform};
 pub use reply::{Action, Field, Reply, Tone, Visibility};
 
 use crate::i18n::Msg;
-use crate::store::Store;
+use crate::store::{Claim, Store};
 
 /// The bot's brain: parses, checks and carries out commands against the store.
 #[derive(Clone, Debug)]
@@ -75,8 +75,43 @@ impl Core {
         })
     }
 
-    /// Carries out a command for a person already resolved.
+    /// Carries out a command for a person already resolved. A command that writes, delivered
+    /// again under the same platform request id (a replay or a retry), gets the first answer and
+    /// writes nothing.
     pub async fn execute_in(&self, ctx: &Context, command: Command) -> Reply {
+        let Some(source_id) = ctx.source_id.as_deref().filter(|_| command.writes()) else {
+            return self.carry_out(ctx, command).await.0;
+        };
+        let (ws, source) = (ctx.workspace.id, ctx.platform.code());
+        let forget_before = ctx.now - chrono::Duration::days(1);
+        match self.store.claim_request(ws, source, source_id, ctx.now, forget_before).await {
+            Ok(Claim::New) => {}
+            Ok(Claim::Seen(answer)) => {
+                return answer
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_else(|| Reply::error(ctx.t(Msg::Onb(crate::i18n::Onb::RequestInProgress))));
+            }
+            Err(e) => {
+                error!(workspace = %ctx.workspace.key, error = ?e, "cannot claim a request");
+                return Reply::error(ctx.t(Msg::Internal));
+            }
+        }
+        let (reply, internal) = self.carry_out(ctx, command).await;
+        let kept = if internal {
+            // Failed on our side: nothing was written, and a retry may succeed.
+            self.store.release_request(ws, source, source_id).await
+        } else {
+            let json = serde_json::to_string(&reply).unwrap_or_default();
+            self.store.answer_request(ws, source, source_id, &json).await
+        };
+        if let Err(e) = kept {
+            error!(workspace = %ctx.workspace.key, error = ?e, "cannot record a handled request");
+        }
+        reply
+    }
+
+    /// The reply, and whether it is an internal failure (nothing written, worth a retry).
+    async fn carry_out(&self, ctx: &Context, command: Command) -> (Reply, bool) {
         let name = command.spec().name;
         let result = match command {
             Command::Account { query } => commands::account::run(&self.store, ctx, &query).await,
@@ -139,11 +174,11 @@ impl Core {
             },
         };
         match result {
-            Ok(reply) => reply,
-            Err(CommandError::User(msg)) => Reply::error(ctx.t(msg)),
+            Ok(reply) => (reply, false),
+            Err(CommandError::User(msg)) => (Reply::error(ctx.t(msg)), false),
             Err(CommandError::Internal(cause)) => {
                 error!(command = name, workspace = %ctx.workspace.key, person = ctx.person.id, error = ?cause, "command failed");
-                Reply::error(ctx.t(Msg::Internal))
+                (Reply::error(ctx.t(Msg::Internal)), true)
             }
         }
     }

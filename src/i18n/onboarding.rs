@@ -72,6 +72,7 @@ pub enum Onb {
     ImportNotYours,
     ImportExpired,
     AttachmentUnreadable,
+    RequestInProgress,
     FileTooBig {
         max_mb: u32,
     },
@@ -418,6 +419,10 @@ impl Onb {
             Onb::ImportGone => s(
                 "This import was carried out already, or it expired: attach the file to /import again.",
                 "Esta importação já foi feita ou expirou: anexe o arquivo ao /import de novo.",
+            ),
+            Onb::RequestInProgress => s(
+                "This request is being carried out already: its answer comes in a moment.",
+                "Este pedido já está sendo atendido: a resposta chega em instantes.",
             ),
             Onb::AttachmentUnreadable => s(
                 "The attached file could not be read from Discord: attach it again.",

@@ -11,6 +11,7 @@ mod jobs;
 mod opportunities;
 mod people;
 mod plans;
+mod requests;
 mod transfer;
 mod workspaces;
 
@@ -33,6 +34,7 @@ pub use jobs::{
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
 pub use people::{NamedPerson, NewPerson, Person, PersonExport};
 pub use plans::{GoalRow, NewReview, PlanRow};
+pub use requests::Claim;
 pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport, PendingImport};
 pub use workspaces::Workspace;
 

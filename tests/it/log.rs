@@ -56,9 +56,15 @@ async fn a_redelivered_message_is_logged_once() {
     let before = app.counts(WS).await;
     let second = app.core.run_line(&inv, line).await;
     assert_eq!(first.tone, Tone::Good);
-    assert_eq!(second.title.as_deref(), Some("Already logged for Vale: this message was received before"));
-    assert_eq!(first.footer, second.footer, "both point at the same interaction");
+    assert_eq!(second, first, "the second delivery gets the first answer");
     assert_eq!(app.counts(WS).await, before, "the second delivery wrote nothing");
+    // Days later the request itself is forgotten, but the interaction still knows its message id.
+    let mut later = inv.clone();
+    later.now += chrono::Duration::days(2);
+    let third = app.core.run_line(&later, line).await;
+    assert_eq!(third.title.as_deref(), Some("Already logged for Vale: this message was received before"));
+    assert_eq!(first.footer, third.footer, "both point at the same interaction");
+    assert_eq!(app.counts(WS).await.interactions, before.interactions);
 
     // Another message id is another interaction.
     inv.source_id = Some("discord-interaction-43".into());

@@ -61,9 +61,9 @@ async fn kam_log_records_once() {
     let (_, first) = endpoint.post_signed(&body).await;
     assert_eq!(blocks(&first)[0]["text"]["text"], "Logged: meeting with Vale", "{first}");
     assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
-    // The same request again (same trigger id) is not logged twice.
+    // The same request again (same trigger id) is not logged twice: it gets the first answer.
     let (_, second) = endpoint.post_signed(&body).await;
-    assert_eq!(blocks(&second)[0]["text"]["text"], "Already logged for Vale: this message was received before");
+    assert_eq!(second, first);
     assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
     let ws = app.workspace_id("slack:T1").await;
     let person = app.store.find_person(ws, "slack", "U2147483697").await.unwrap().unwrap();
@@ -133,4 +133,39 @@ async fn a_slow_answer_is_acknowledged_then_posted_to_the_response_url() {
     let posted = hooks.wait_for("/response/T1/1/abc").await;
     assert_eq!(posted.body["response_type"], "in_channel");
     assert_eq!(posted.body["attachments"][0]["blocks"][0]["text"]["text"], "Alcoa");
+}
+
+/// Slack may deliver a command again (a retry, or a replay within its five minutes): every
+/// command that writes is carried out once, and the repeat gets the first answer.
+#[tokio::test]
+async fn a_replayed_command_writes_once() {
+    let app = demo_in_team_t1().await;
+    let endpoint = spawn_slack_endpoint(&app, SLOW).await;
+    let ws = app.workspace_id("slack:T1").await;
+    endpoint.post_signed(&form("T1", "/help", "", "7.7.help", RESPONSE_URL)).await;
+    let me = app.store.find_person(ws, "slack", "U2147483697").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    let opp = form("T1", "/opp", "add Vale \"Liners for S11D\" 2,5M", "7.7.replayed", RESPONSE_URL);
+    let (_, first) = endpoint.post_signed(&opp).await;
+    let count = |store: kam_bot::store::Store| async move {
+        let vale = store.accounts_named(ws, "vale").await.unwrap()[0].account_id;
+        store.opportunities(ws, vale).await.unwrap().len()
+    };
+    let after_first = count(app.store.clone()).await;
+    assert!(first.to_string().contains("Liners for S11D"), "{first}");
+    let (_, again) = endpoint.post_signed(&opp).await;
+    assert_eq!(count(app.store.clone()).await, after_first, "the replay added nothing");
+    assert_eq!(again, first, "the replay gets the first answer");
+    let meeting = form("T1", "/meeting", "Vale 2027-01-20 10:00", "7.7.meeting", RESPONSE_URL);
+    let (_, m1) = endpoint.post_signed(&meeting).await;
+    let before = app.store.meetings_between(ws, app.now, app.now + chrono::Duration::days(90)).await.unwrap();
+    let (_, m2) = endpoint.post_signed(&meeting).await;
+    let after = app.store.meetings_between(ws, app.now, app.now + chrono::Duration::days(90)).await.unwrap();
+    assert_eq!(m1, m2);
+    let (before, after) = (before.len(), after.len());
+    assert_eq!(after, before, "one meeting, however often it is delivered");
+    // A new trigger is a new request.
+    let other = form("T1", "/opp", "add Vale \"Liners for S11D\" 2,5M", "7.7.other", RESPONSE_URL);
+    let (_, third) = endpoint.post_signed(&other).await;
+    assert_eq!(count(app.store.clone()).await, after_first + 1, "{third}");
 }

@@ -1,0 +1,85 @@
+//! Requests already handled, by the platform's identity of them, so that a request delivered again
+//! is answered as before and writes nothing.
+
+use chrono::{DateTime, Utc};
+
+use super::{Store, StoreError};
+
+/// What claiming a request found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// First time: carry it out.
+    New,
+    /// Handled before: its answer (JSON), or `None` while the first delivery is still running.
+    Seen(Option<String>),
+}
+
+impl Store {
+    /// Claims a request; requests older than `forget_before` are forgotten first.
+    pub async fn claim_request(
+        &self,
+        workspace_id: i64,
+        source: &str,
+        source_id: &str,
+        now: DateTime<Utc>,
+        forget_before: DateTime<Utc>,
+    ) -> Result<Claim, StoreError> {
+        sqlx::query!("DELETE FROM handled_requests WHERE handled_at < ?", forget_before).execute(&self.pool).await?;
+        let inserted = sqlx::query!(
+            "INSERT OR IGNORE INTO handled_requests (workspace_id, source, source_id, handled_at) VALUES (?, ?, ?, ?)",
+            workspace_id,
+            source,
+            source_id,
+            now
+        )
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if inserted == 1 {
+            return Ok(Claim::New);
+        }
+        let reply = sqlx::query_scalar!(
+            "SELECT reply FROM handled_requests WHERE workspace_id = ? AND source = ? AND source_id = ?",
+            workspace_id,
+            source,
+            source_id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .flatten();
+        Ok(Claim::Seen(reply))
+    }
+
+    /// Records the answer of a claimed request.
+    pub async fn answer_request(
+        &self,
+        workspace_id: i64,
+        source: &str,
+        source_id: &str,
+        reply_json: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "UPDATE handled_requests SET reply = ? WHERE workspace_id = ? AND source = ? AND source_id = ?",
+            reply_json,
+            workspace_id,
+            source,
+            source_id
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Lets a request that failed on our side be tried again.
+    pub async fn release_request(&self, workspace_id: i64, source: &str, source_id: &str) -> Result<(), StoreError> {
+        sqlx::query!(
+            "DELETE FROM handled_requests WHERE workspace_id = ? AND source = ? AND source_id = ?",
+            workspace_id,
+            source,
+            source_id
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
