@@ -55,10 +55,11 @@ impl Core {
             Ok(ctx) => ctx,
             Err(e) => return internal_failure(invocation, e.into()),
         };
-        match command {
+        let reply = match command {
             Ok(command) => self.execute_in(&ctx, command).await,
             Err(msg) => Reply::error(ctx.t(msg)),
-        }
+        };
+        reply.in_locale(ctx.locale)
     }
 
     /// Names to offer while a person types an argument (autocomplete): accounts ranked like
@@ -186,5 +187,6 @@ impl Core {
 
 fn internal_failure(invocation: &Invocation, cause: anyhow::Error) -> Reply {
     error!(workspace = %invocation.workspace, user = %invocation.user_id, error = ?cause, "cannot resolve the workspace or person");
-    Reply::error(invocation.locale.unwrap_or_default().t(Msg::Internal))
+    let locale = invocation.locale.unwrap_or_default();
+    Reply::error(locale.t(Msg::Internal)).in_locale(locale)
 }

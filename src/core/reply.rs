@@ -49,6 +49,9 @@ pub struct Reply {
     /// Buttons, where the platform has them.
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// The language of the reply, for what a front end adds (such as "and 12 more").
+    #[serde(default)]
+    pub locale: crate::i18n::Locale,
 }
 
 impl Reply {
@@ -88,6 +91,11 @@ impl Reply {
 
     pub fn action(mut self, id: impl Into<String>, label: impl Into<String>) -> Reply {
         self.actions.push(Action { id: id.into(), label: label.into() });
+        self
+    }
+
+    pub fn in_locale(mut self, locale: crate::i18n::Locale) -> Reply {
+        self.locale = locale;
         self
     }
 

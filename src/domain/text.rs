@@ -63,9 +63,50 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Text of several lines cut to `max` characters at a line's end, the last line saying how many
+/// were left out (`more(n)`, such as "… and 12 more"); a first line too long alone is truncated.
+pub fn cut_lines(text: &str, max: usize, more: impl Fn(usize) -> String) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut kept = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let note = more(lines.len() - i);
+        let with_line = kept.chars().count() + line.chars().count() + 1;
+        // Keep the line only if the note of what follows still fits after it.
+        let rest_note = more(lines.len() - i - 1);
+        if with_line + rest_note.chars().count() + 1 > max {
+            if kept.is_empty() {
+                return truncate(text, max);
+            }
+            kept.push('\n');
+            kept.push_str(&note);
+            return kept;
+        }
+        if !kept.is_empty() {
+            kept.push('\n');
+        }
+        kept.push_str(line);
+    }
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_are_cut_at_a_line_and_say_so() {
+        let text = (0..100).map(|i| format!("• line {i:03}")).collect::<Vec<_>>().join("\n");
+        let cut = cut_lines(&text, 120, |n| format!("… and {n} more"));
+        assert!(cut.chars().count() <= 120, "{cut}");
+        assert!(cut.starts_with("• line 000\n• line 001"));
+        let kept = cut.lines().filter(|l| l.starts_with('•')).count();
+        assert_eq!(cut.lines().last(), Some(format!("… and {} more", 100 - kept).as_str()));
+        assert_eq!(cut_lines("short", 120, |n| n.to_string()), "short");
+        assert_eq!(cut_lines(&"x".repeat(200), 10, |n| n.to_string()).chars().count(), 10);
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

@@ -10,7 +10,7 @@ pub use messages::Msg;
 pub use onboarding::Onb;
 
 /// A language the bot answers in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum Locale {
     #[default]
     En,

@@ -182,7 +182,7 @@ impl Scheduler {
         };
         let messages = self.compose(&mut tx, ws, tz, job, at, true).await?;
         for (to, reply) in &messages {
-            let payload = serde_json::to_string(reply)?;
+            let payload = serde_json::to_string(&reply.clone().in_locale(locale_of(to, ws)))?;
             tx.enqueue(ws.id, Some(run_id), to, &payload, now, now + OUTBOX_TTL).await?;
         }
         tx.set_job_run_messages(run_id, messages.len() as i64).await?;

@@ -17,6 +17,7 @@ mod import;
 mod isolation;
 mod jobs_cli;
 mod language;
+mod limits;
 mod log;
 mod onboarding;
 mod people;

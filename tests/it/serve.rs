@@ -157,5 +157,5 @@ async fn serve_answers_a_signed_slack_command_from_the_seeded_team() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
     let json: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(json["attachments"][0]["blocks"][0]["text"]["text"], "Vale", "{json}");
+    assert_eq!(json["blocks"][0]["text"]["text"], "Vale", "{json}");
 }

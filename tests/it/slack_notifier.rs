@@ -30,7 +30,7 @@ async fn a_direct_message_opens_the_conversation_then_posts() {
     );
     let post = &seen[1].body;
     assert_eq!(post["channel"], "D0123456");
-    assert_eq!(post["attachments"][0]["blocks"][0]["text"]["text"], "Planning meeting due");
+    assert_eq!(post["blocks"][0]["text"]["text"], "Planning meeting due");
     assert!(post.to_string().contains("&lt;!channel&gt;") && !post.to_string().contains("<!channel>"), "{post}");
 }
 

@@ -72,7 +72,10 @@ impl DiscordNotifier {
             Recipient::Channel(channel) => parse_id(channel)?,
         };
         let channel_id = ChannelId::new(channel);
-        self.post(Route::ChannelMessages { channel_id }, &render::message(reply)).await?;
+        // A message too long for one embed goes as several, in order.
+        for message in render::messages(reply) {
+            self.post(Route::ChannelMessages { channel_id }, &message).await?;
+        }
         Ok(())
     }
 }

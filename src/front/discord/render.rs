@@ -8,7 +8,8 @@ use serenity::builder::{
 use serenity::model::application::ButtonStyle;
 
 use crate::core::{Reply, Tone, Visibility};
-use crate::domain::text::truncate;
+use crate::domain::text::{cut_lines, truncate};
+use crate::i18n::{Msg, Onb};
 
 /// Discord's limits on embeds and messages.
 const TITLE: usize = 256;
@@ -18,6 +19,9 @@ const FIELD_NAME: usize = 256;
 const FIELD_VALUE: usize = 1024;
 const FOOTER: usize = 2048;
 const CONTENT: usize = 2000;
+const TOTAL: usize = 6000;
+/// How many messages one scheduled message may become.
+const MESSAGES: usize = 10;
 const BUTTONS: usize = 5;
 const CUSTOM_ID: usize = 100;
 const LABEL: usize = 80;
@@ -55,27 +59,118 @@ pub fn no_mentions() -> CreateAllowedMentions {
     CreateAllowedMentions::new()
 }
 
-/// The reply as an embed (empty for an error, which is a plain line).
-pub fn embed(reply: &Reply) -> CreateEmbed {
+/// One embed's worth of a reply, measured as Discord measures it (characters).
+struct Page {
+    description: Vec<String>,
+    fields: Vec<(String, String, bool)>,
+}
+
+/// Room kept on a page for the "… and N more" line.
+const MORE_ROOM: usize = 80;
+
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// A field's name and value as Discord takes them: escaped, cut to their limits (a list at a
+/// line's end, saying how many lines were left out), never empty.
+fn field_parts(label: &str, value: &str, locale: crate::i18n::Locale) -> (String, String) {
+    let more = |count| escape(&locale.t(Msg::Onb(Onb::AndMore { count })));
+    let non_empty = |text: String| if text.trim().is_empty() { "—".to_string() } else { text };
+    (non_empty(truncate(&escape(label), FIELD_NAME)), non_empty(cut_lines(&escape(value), FIELD_VALUE, more)))
+}
+
+/// The reply cut into embeds that each fit Discord's limits: 6 000 characters in all, a
+/// description of 4 096, 25 fields of 1 024 (never empty). Lines fill the description in order,
+/// then fields; what does not fit starts the next page.
+fn pages(reply: &Reply) -> Vec<Page> {
+    let fixed = reply.title.as_deref().map(|t| chars(&truncate(&escape(t), TITLE))).unwrap_or(0)
+        + reply.footer.as_deref().map(|f| chars(&truncate(f, FOOTER))).unwrap_or(0);
+    let room = TOTAL.saturating_sub(fixed + MORE_ROOM);
+    let lines: Vec<String> = reply.lines.iter().map(|l| truncate(&escape(l), DESCRIPTION - MORE_ROOM)).collect();
+    let fields: Vec<(String, String, bool)> = reply
+        .fields
+        .iter()
+        .map(|f| {
+            let (name, value) = field_parts(&f.label, &f.value, reply.locale);
+            (name, value, f.inline)
+        })
+        .collect();
+    let (mut li, mut fi) = (0, 0);
+    let mut out = Vec::new();
+    loop {
+        let mut page = Page { description: Vec::new(), fields: Vec::new() };
+        let (mut used, mut description) = (0, 0);
+        while let Some(line) = lines.get(li) {
+            let cost = chars(line) + 1;
+            if description + cost > DESCRIPTION - MORE_ROOM || used + cost > room {
+                break;
+            }
+            page.description.push(line.clone());
+            (description, used, li) = (description + cost, used + cost, li + 1);
+        }
+        while let Some(field) = fields.get(fi) {
+            let cost = chars(&field.0) + chars(&field.1);
+            if page.fields.len() == FIELDS || used + cost > room {
+                break;
+            }
+            page.fields.push(field.clone());
+            (used, fi) = (used + cost, fi + 1);
+        }
+        let empty = page.description.is_empty() && page.fields.is_empty();
+        out.push(page);
+        if (li == lines.len() && fi == fields.len()) || empty {
+            return out;
+        }
+    }
+}
+
+fn page_embed(reply: &Reply, page: Page, more: usize) -> CreateEmbed {
     let mut embed = CreateEmbed::new().colour(colour(reply.tone));
     if let Some(title) = &reply.title {
         embed = embed.title(truncate(&escape(title), TITLE));
     }
-    if !reply.lines.is_empty() {
-        let description = reply.lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("\n");
-        embed = embed.description(truncate(&description, DESCRIPTION));
+    let mut description = page.description;
+    if more > 0 {
+        description.push(escape(&reply.locale.t(Msg::Onb(Onb::AndMore { count: more }))));
     }
-    for field in reply.fields.iter().take(FIELDS) {
-        embed = embed.field(
-            truncate(&escape(&field.label), FIELD_NAME),
-            truncate(&escape(&field.value), FIELD_VALUE),
-            field.inline,
-        );
+    if !description.is_empty() {
+        embed = embed.description(description.join("\n"));
+    }
+    for (name, value, inline) in page.fields {
+        embed = embed.field(name, value, inline);
     }
     if let Some(footer) = &reply.footer {
         embed = embed.footer(CreateEmbedFooter::new(truncate(footer, FOOTER)));
     }
     embed
+}
+
+/// The reply as one embed that fits, ending with "… and N more" when it had to be cut.
+pub fn embed(reply: &Reply) -> CreateEmbed {
+    let mut pages = pages(reply);
+    let first = pages.remove(0);
+    let more = pages.iter().map(|p| p.description.len() + p.fields.len()).sum();
+    page_embed(reply, first, more)
+}
+
+/// A scheduled message as one or more messages that each fit (at most 10; the last says what
+/// was left out).
+pub fn messages(reply: &Reply) -> Vec<CreateMessage> {
+    if reply.is_error() {
+        return vec![message(reply)];
+    }
+    let mut pages = pages(reply);
+    let kept: Vec<Page> = pages.drain(..pages.len().min(MESSAGES)).collect();
+    let left: usize = pages.iter().map(|p| p.description.len() + p.fields.len()).sum();
+    let last = kept.len().saturating_sub(1);
+    kept.into_iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let more = if i == last { left } else { 0 };
+            CreateMessage::new().allowed_mentions(no_mentions()).embed(page_embed(reply, page, more))
+        })
+        .collect()
 }
 
 fn error_text(reply: &Reply) -> String {

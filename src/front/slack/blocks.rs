@@ -1,77 +1,111 @@
-//! Replies as Slack messages: a header, sections with fields and a context line in Block Kit,
-//! inside an attachment that carries the status colour; every text escaped so that nothing from
-//! the database can become a mention or a link.
+//! Replies as Slack messages: top-level Block Kit blocks (a header, sections with fields, a
+//! context line) with a short `text` for notifications, within Slack's limits (50 blocks, 3 000
+//! characters a section, 10 fields of 2 000); every text is plain text, so that nothing typed can
+//! become formatting, and escaped, so that nothing from the database can become a mention or a
+//! link.
 
 use slack_morphism::prelude::*;
 
-use crate::core::{Reply, Tone, Visibility};
-use crate::domain::text::truncate;
+use crate::core::{Reply, Visibility};
+use crate::domain::text::{cut_lines, truncate};
+use crate::i18n::{Msg, Onb};
 
 /// Slack's limits.
 const HEADER: usize = 150;
 const SECTION: usize = 3000;
 const FIELD: usize = 2000;
 const FIELDS_PER_SECTION: usize = 10;
+const BLOCKS: usize = 50;
+/// The notification text: the title, or the start of an error.
+const NOTIFICATION: usize = 300;
 
 /// Escapes the three characters Slack reads as control sequences: `&`, `<` and `>`.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-pub fn colour(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Neutral => "#5865F2",
-        Tone::Good => "#2ECC71",
-        Tone::Warning => "#F1C40F",
-        Tone::Danger => "#E74C3C",
-        Tone::Error => "#99AAB5",
-    }
+/// A plain text object (never formatted), escaped and cut to `max`; never empty.
+fn plain(text: &str, max: usize) -> SlackBlockPlainText {
+    let text = truncate(&escape(text), max);
+    SlackBlockPlainText::new(if text.trim().is_empty() { "—".to_string() } else { text })
 }
 
-fn mrkdwn(text: String) -> SlackBlockText {
-    SlackBlockText::MarkDown(SlackBlockMarkDownText::new(text).with_verbatim(true))
-}
-
-/// The Block Kit blocks of a reply.
+/// The Block Kit blocks of a reply, at most 50: lines fill sections of 3 000 characters, fields
+/// sections of ten; what does not fit ends with "… and N more".
 pub fn blocks(reply: &Reply) -> Vec<SlackBlock> {
     let mut blocks: Vec<SlackBlock> = Vec::new();
     if let Some(title) = &reply.title {
-        blocks.push(SlackHeaderBlock::new(SlackBlockPlainText::new(truncate(title, HEADER)).into()).into());
+        blocks.push(SlackHeaderBlock::new(plain(title, HEADER).into()).into());
     }
-    if !reply.lines.is_empty() {
-        let text = reply.lines.iter().map(|l| escape(l)).collect::<Vec<_>>().join("\n");
-        blocks.push(SlackSectionBlock::new().with_text(mrkdwn(truncate(&text, SECTION))).into());
+    // Room for the footer and a last "… and N more" section.
+    let room = BLOCKS - blocks.len() - usize::from(reply.footer.is_some()) - 1;
+    let mut sections: Vec<SlackBlock> = Vec::new();
+    let section_block = |text: String| -> SlackBlock {
+        SlackSectionBlock::new().with_text(SlackBlockText::Plain(SlackBlockPlainText::new(text))).into()
+    };
+    // Lines shown in full sections, and the section being filled with its lines.
+    let (mut shown, mut section, mut in_section) = (0, String::new(), 0);
+    for line in &reply.lines {
+        let line = truncate(&escape(line), SECTION);
+        if in_section > 0 && section.chars().count() + line.chars().count() + 1 > SECTION {
+            if sections.len() == room {
+                break;
+            }
+            sections.push(section_block(std::mem::take(&mut section)));
+            (shown, in_section) = (shown + in_section, 0);
+        }
+        if in_section > 0 {
+            section.push('\n');
+        }
+        section.push_str(&line);
+        in_section += 1;
     }
+    if in_section > 0 && sections.len() < room {
+        sections.push(section_block(section));
+        shown += in_section;
+    }
+    let mut fields_shown = 0;
     for chunk in reply.fields.chunks(FIELDS_PER_SECTION) {
+        if sections.len() == room {
+            break;
+        }
+        let more = |count| reply.locale.t(Msg::Onb(Onb::AndMore { count }));
         let fields = chunk
             .iter()
-            .map(|f| mrkdwn(truncate(&format!("*{}*\n{}", escape(&f.label), escape(&f.value)), FIELD)))
+            .map(|f| {
+                let text = escape(&format!("{}\n{}", f.label, f.value));
+                SlackBlockText::Plain(SlackBlockPlainText::new(cut_lines(&text, FIELD, more)))
+            })
             .collect();
-        blocks.push(SlackSectionBlock::new().with_fields(fields).into());
+        sections.push(SlackSectionBlock::new().with_fields(fields).into());
+        fields_shown += chunk.len();
+    }
+    blocks.extend(sections);
+    let more = (reply.lines.len() - shown) + (reply.fields.len() - fields_shown);
+    if more > 0 {
+        let text = reply.locale.t(Msg::Onb(Onb::AndMore { count: more }));
+        blocks.push(SlackSectionBlock::new().with_text(SlackBlockText::Plain(plain(&text, SECTION))).into());
     }
     if let Some(footer) = &reply.footer {
-        let element =
-            SlackContextBlockElement::MarkDown(SlackBlockMarkDownText::new(escape(footer)).with_verbatim(true));
+        let element = SlackContextBlockElement::Plain(plain(footer, SECTION));
         blocks.push(SlackContextBlock::new(vec![element]).into());
     }
     blocks
 }
 
-/// The plain text of a reply, for notifications and clients without blocks.
+/// The short text Slack shows in notifications (the message body is the blocks).
 pub fn fallback(reply: &Reply) -> String {
-    escape(&reply.to_text())
+    let text = reply.title.clone().or_else(|| reply.lines.first().cloned()).unwrap_or_default();
+    truncate(&escape(&text), NOTIFICATION)
 }
 
-/// The reply as message content: an error as one plain line, anything else as coloured blocks.
+/// The reply as message content: an error as one plain line, anything else as top-level blocks
+/// with a short notification text.
 pub fn content(reply: &Reply) -> SlackMessageContent {
     if reply.is_error() {
-        return SlackMessageContent::new().with_text(escape(&reply.lines.join("\n")));
+        return SlackMessageContent::new().with_text(truncate(&escape(&reply.lines.join("\n")), SECTION));
     }
-    let attachment = SlackMessageAttachment::new()
-        .with_color(colour(reply.tone).to_string())
-        .with_fallback(fallback(reply))
-        .with_blocks(blocks(reply));
-    SlackMessageContent::new().with_text(fallback(reply)).with_attachments(vec![attachment])
+    SlackMessageContent::new().with_text(fallback(reply)).with_blocks(blocks(reply))
 }
 
 /// The answer to a slash command, seen by the asker only when ephemeral.
@@ -96,23 +130,50 @@ mod tests {
     }
 
     #[test]
-    fn a_card_as_blocks() {
+    fn a_card_as_top_level_blocks_in_plain_text() {
         let reply = Reply::titled("Vale")
-            .line("Tier 1 <!here>")
+            .line("Tier 1 <!here> *not bold* _nor italic_")
             .field("Owner", "Ana & Co")
             .footer("Account #1")
-            .tone(Tone::Good);
+            .tone(crate::core::Tone::Good);
         let json = serde_json::to_value(command_response(&reply)).unwrap();
         assert_eq!(json["response_type"], "in_channel");
-        let attachment = &json["attachments"][0];
-        assert_eq!(attachment["color"], "#2ECC71");
-        let blocks = attachment["blocks"].as_array().unwrap();
+        assert_eq!(json["text"], "Vale", "a short notification text, not the card again");
+        assert!(json.get("attachments").is_none());
+        let blocks = json["blocks"].as_array().unwrap();
         assert_eq!(blocks[0]["type"], "header");
         assert_eq!(blocks[0]["text"]["text"], "Vale");
-        assert_eq!(blocks[1]["text"]["text"], "Tier 1 &lt;!here&gt;");
-        assert_eq!(blocks[2]["fields"][0]["text"], "*Owner*\nAna &amp; Co");
+        assert_eq!(blocks[1]["text"]["type"], "plain_text", "typed * and _ stay as typed");
+        assert_eq!(blocks[1]["text"]["text"], "Tier 1 &lt;!here&gt; *not bold* _nor italic_");
+        assert_eq!(blocks[2]["fields"][0]["text"], "Owner\nAna &amp; Co");
         assert_eq!(blocks[3]["type"], "context");
         assert!(!json.to_string().contains("<!here>"));
+    }
+
+    #[test]
+    fn a_long_reply_fits_slacks_limits_and_says_what_was_cut() {
+        let mut reply = Reply::titled("Portfolio: 5000 key accounts");
+        for i in 0..5000 {
+            reply = reply.line(format!("T1 · Empresa {i:04} Indústria Ltda · Rep {:03} · share 18.0%", i % 200));
+        }
+        for i in 0..40 {
+            reply = reply.field(format!("Field {i}"), "x".repeat(2500));
+        }
+        let json = serde_json::to_value(command_response(&reply)).unwrap();
+        let blocks = json["blocks"].as_array().unwrap();
+        assert!(blocks.len() <= 50, "{} blocks", blocks.len());
+        for b in blocks {
+            if let Some(text) = b["text"]["text"].as_str() {
+                assert!((1..=3000).contains(&text.chars().count()));
+            }
+            if let Some(fields) = b["fields"].as_array() {
+                assert!(fields.len() <= 10);
+                assert!(fields.iter().all(|f| (1..=2000).contains(&f["text"].as_str().unwrap().chars().count())));
+            }
+        }
+        let last = blocks.last().unwrap()["text"]["text"].as_str().unwrap();
+        assert!(last.starts_with("… and ") && last.ends_with(" more"), "{last}");
+        assert!(json["text"].as_str().unwrap().chars().count() <= 300);
     }
 
     #[test]

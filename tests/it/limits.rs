@@ -1,0 +1,163 @@
+//! Every reply fits its platform, on a workspace of thousands of accounts: Discord's embed limits
+//! (6 000 characters in all, a description of 4 096, 25 fields of 1 024, never an empty field)
+//! and Slack's (top-level blocks with a short text, 50 blocks, 3 000 characters a section, 10
+//! fields of 2 000). What is cut says so.
+
+use kam_bot::core::Reply;
+use kam_bot::front::discord::render;
+use kam_bot::front::slack::blocks;
+use serde_json::Value;
+
+use crate::helpers::{WS, spawn_app};
+
+fn chars(v: &Value) -> usize {
+    v.as_str().map(|s| s.chars().count()).unwrap_or(0)
+}
+
+/// Checks one Discord embed against Discord's limits; its total size.
+fn check_embed(what: &str, embed: &Value) -> usize {
+    let fields = embed["fields"].as_array().cloned().unwrap_or_default();
+    assert!(fields.len() <= 25, "{what}: {} fields", fields.len());
+    assert!(chars(&embed["title"]) <= 256, "{what}: title");
+    assert!(chars(&embed["description"]) <= 4096, "{what}: description of {}", chars(&embed["description"]));
+    assert!(chars(&embed["footer"]["text"]) <= 2048, "{what}: footer");
+    let mut total = chars(&embed["title"]) + chars(&embed["description"]) + chars(&embed["footer"]["text"]);
+    for f in &fields {
+        let (name, value) = (chars(&f["name"]), chars(&f["value"]));
+        assert!((1..=256).contains(&name), "{what}: field name of {name}");
+        assert!((1..=1024).contains(&value), "{what}: field {} of {value} characters", f["name"]);
+        assert!(!f["value"].as_str().unwrap_or("").trim().is_empty(), "{what}: empty field {}", f["name"]);
+        total += name + value;
+    }
+    assert!(total <= 6000, "{what}: embed of {total} characters");
+    total
+}
+
+fn check_discord(what: &str, reply: &Reply) {
+    let json = serde_json::to_value(render::response_message(reply)).unwrap();
+    assert!(chars(&json["content"]) <= 2000, "{what}: content");
+    for embed in json["embeds"].as_array().into_iter().flatten() {
+        check_embed(what, embed);
+    }
+    for (i, message) in render::messages(reply).iter().enumerate() {
+        let json = serde_json::to_value(message).unwrap();
+        for embed in json["embeds"].as_array().into_iter().flatten() {
+            check_embed(&format!("{what} (message {i})"), embed);
+        }
+    }
+}
+
+fn check_slack(what: &str, reply: &Reply) {
+    let json = serde_json::to_value(blocks::command_response(reply)).unwrap();
+    assert!(json.get("attachments").is_none(), "{what}: blocks are top-level");
+    assert!(chars(&json["text"]) <= 3000, "{what}: text of {}", chars(&json["text"]));
+    let all = json["blocks"].as_array().cloned().unwrap_or_default();
+    assert!(all.len() <= 50, "{what}: {} blocks", all.len());
+    for b in &all {
+        if b["type"] == "header" {
+            assert!((1..=150).contains(&chars(&b["text"]["text"])), "{what}: header");
+        }
+        if b["text"].is_object() && b["type"] == "section" {
+            assert!(
+                (1..=3000).contains(&chars(&b["text"]["text"])),
+                "{what}: section of {}",
+                chars(&b["text"]["text"])
+            );
+        }
+        if let Some(fields) = b["fields"].as_array() {
+            assert!(fields.len() <= 10, "{what}: {} fields in a section", fields.len());
+            for f in fields {
+                assert!((1..=2000).contains(&chars(&f["text"])), "{what}: field of {}", chars(&f["text"]));
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
+    let app = spawn_app().await;
+    kam_bot::seed::synthetic::seed_synthetic(&app.store, WS, 2000, app.now).await.unwrap();
+    app.say("/help").await;
+    let ws = app.workspace_id(WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    // The tester manages every rep: one team of 2 000 accounts, and a rep owning hundreds.
+    let reps: Vec<_> = app.store.people(ws).await.unwrap().into_iter().filter(|p| p.id != me.id).collect();
+    let mut tx = app.store.write().await.unwrap();
+    for rep in &reps {
+        tx.set_manager(ws, rep.id, Some(me.id)).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let name = kam_bot::seed::synthetic::account_name(0);
+    let quoted = format!("\"{name}\"");
+    // Long plan parts, 43 contacts, 27 years of wallet, many interactions.
+    for part in ["objectives", "value", "changes", "depth", "resources"] {
+        app.say(&format!("/plan {quoted} set {part} \"{}\"", "Meta de longo prazo para a conta. ".repeat(55))).await;
+    }
+    for i in 0..43 {
+        app.say(&format!("/contact add {quoted} \"Contato Número {i:02} da Silva\" --department \"Departamento {}\" --title \"Gerente de área {i}\"", i % 9)).await;
+    }
+    for year in 2000..2027 {
+        app.say(&format!("/wallet {quoted} --spend 100M --revenue {}M --period {year}", 10 + year % 30)).await;
+    }
+    for i in 0..60 {
+        app.say(&format!(
+            "/log {quoted} call \"{}\" --next \"Próximo passo {i}\"",
+            format!("Ligação {i}: ").repeat(20)
+        ))
+        .await;
+    }
+    let owner = reps[0].display_name.clone();
+    let lines = [
+        "/accounts".to_string(),
+        format!("/accounts --owner \"{owner}\""),
+        format!("/account {quoted}"),
+        format!("/contacts {quoted}"),
+        format!("/plan {quoted}"),
+        format!("/wallet {quoted}"),
+        format!("/history {quoted} 50"),
+        format!("/health {quoted}"),
+        format!("/opp {quoted}"),
+        format!("/competitors {quoted}"),
+        "/digest".to_string(),
+        "/risks".to_string(),
+        "/qualify".to_string(),
+        "/people".to_string(),
+        "/meetings --days 365".to_string(),
+        "/schedule".to_string(),
+        "/weights".to_string(),
+        "/help".to_string(),
+        "/help accounts".to_string(),
+        "/account Empresa".to_string(),
+        "/account zzzz".to_string(),
+    ];
+    let mut cut = Vec::new();
+    for line in &lines {
+        let reply = app.say(line).await;
+        check_discord(line, &reply);
+        check_slack(line, &reply);
+        let pt = app.say_pt(line).await;
+        check_discord(line, &pt);
+        check_slack(line, &pt);
+        let text = serde_json::to_string(&serde_json::to_value(render::response_message(&reply)).unwrap()).unwrap();
+        if text.contains(" more") {
+            cut.push(line.clone());
+        }
+    }
+    // The long lists were cut, and said so.
+    for long in ["/accounts", "/digest"] {
+        assert!(cut.iter().any(|l| l == long), "{long} should end with “and N more”: {cut:?}");
+    }
+    // The weekly digest of the 2 000-account team, as the scheduler sends it: several messages,
+    // each within the limits, nothing dropped beyond what the last says.
+    let digest = app.say("/digest").await;
+    let messages = render::messages(&digest);
+    assert!(!messages.is_empty());
+    for (i, m) in messages.iter().enumerate() {
+        let json = serde_json::to_value(m).unwrap();
+        assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));
+        for embed in json["embeds"].as_array().into_iter().flatten() {
+            check_embed(&format!("digest message {i}"), embed);
+        }
+    }
+}
