@@ -24,8 +24,9 @@ impl Context {
     /// the person's own choice, else the platform's report, else the workspace default.
     pub async fn resolve(store: &Store, inv: &Invocation) -> Result<Context, StoreError> {
         let workspace = store.ensure_workspace(&inv.workspace, inv.now).await?;
+        let display_name = crate::domain::text::without_controls(&inv.display_name);
         let person =
-            store.ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &inv.display_name, inv.now).await?;
+            store.ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &display_name, inv.now).await?;
         let locale = person
             .language
             .as_deref()

@@ -41,7 +41,8 @@ impl Core {
 
     /// Parses a typed line (`/account Vale`) and carries it out.
     pub async fn run_line(&self, invocation: &Invocation, line: &str) -> Reply {
-        self.run(invocation, parse::parse_line(line).and_then(|args| Command::from_args(&args))).await
+        let line = crate::domain::text::without_controls(line);
+        self.run(invocation, parse::parse_line(&line).and_then(|args| Command::from_args(&args))).await
     }
 
     /// Carries out a command.

@@ -39,7 +39,10 @@ impl Args {
             option: name.to_string(),
             accepted: spec.flag_list(),
         })?;
-        let value = value.trim();
+        // The one door every argument comes through, typed or sent by a platform: no control
+        // character gets in.
+        let cleaned = crate::domain::text::without_controls(value);
+        let value = cleaned.trim();
         if value.is_empty() {
             return Err(Msg::MissingArgument { command: spec.path, arg: arg.name, usage: spec });
         }

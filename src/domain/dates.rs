@@ -9,11 +9,25 @@ pub enum DateError {
     Malformed,
     /// In an accepted form, but no such day (`2026-02-30`).
     NoSuchDay,
+    /// A real day, but outside the years anything of ours can happen in (2000 to 2100).
+    OutOfRange,
+}
+
+/// The years a date of ours may fall in: anything else is a slip (`0000-01-01`, `9999-12-31`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Refuses a day outside [`YEARS`].
+fn in_range(day: NaiveDate) -> Result<NaiveDate, DateError> {
+    if YEARS.contains(&chrono::Datelike::year(&day)) { Ok(day) } else { Err(DateError::OutOfRange) }
 }
 
 /// Parses a date in ISO form (`2026-12-10`), Brazilian form (`10/12/2026`, day first), or one of the
 /// words today / yesterday / tomorrow (also `hoje`, `ontem`, `amanhã`), relative to `today`.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_any_date(input, today).and_then(in_range)
+}
+
+fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let input = input.trim();
     match crate::domain::text::fold(input).as_str() {
         "today" | "hoje" => return Ok(today),

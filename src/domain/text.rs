@@ -63,6 +63,22 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Text without control characters (escape sequences, bells, NUL...): what a person typed or a
+/// file held, safe to store and to print. Line breaks stay; tabs become spaces.
+pub fn without_controls(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Text of several lines cut to `max` characters at a line's end, the last line saying how many
 /// were left out (`more(n)`, such as "… and 12 more"); a first line too long alone is truncated.
 pub fn cut_lines(text: &str, max: usize, more: impl Fn(usize) -> String) -> String {
@@ -95,6 +111,13 @@ pub fn cut_lines(text: &str, max: usize, more: impl Fn(usize) -> String) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(without_controls("Vale\u{1b}[31m red\u{7}\u{0}"), "Vale[31m red");
+        assert_eq!(without_controls("a\tb\nc\r"), "a b\nc");
+        assert_eq!(without_controls("Petrobrás · ok"), "Petrobrás · ok");
+    }
 
     #[test]
     fn long_lists_are_cut_at_a_line_and_say_so() {

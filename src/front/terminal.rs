@@ -2,11 +2,12 @@
 
 use std::io::IsTerminal;
 
-use tokio::io::{AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 
 use crate::clock::Clock;
 use crate::core::{Core, Invocation, Platform, Reply, Tone};
-use crate::i18n::{Locale, Msg};
+use crate::domain::text::without_controls;
+use crate::i18n::{Locale, Msg, Onb};
 use crate::store::Person;
 
 /// Who is chatting, and in which workspace and language.
@@ -17,8 +18,13 @@ pub struct Session {
     pub locale: Option<Locale>,
 }
 
-/// Renders a reply as plain text; an error is one line marked with `✗`.
+/// Renders a reply as plain text; an error is one line marked with `✗`. Nothing stored can
+/// reach the operator's terminal as a control sequence.
 pub fn render(reply: &Reply) -> String {
+    without_controls(&render_raw(reply))
+}
+
+fn render_raw(reply: &Reply) -> String {
     if reply.tone == Tone::Error {
         return reply.lines.iter().map(|l| format!("✗ {l}\n")).collect();
     }
@@ -39,15 +45,28 @@ pub async fn run<W: AsyncWrite + Unpin>(
     out: &mut W,
 ) -> anyhow::Result<()> {
     let interactive = std::io::stdin().is_terminal();
-    let mut lines = BufReader::new(tokio::io::stdin()).lines();
+    let mut input = BufReader::new(tokio::io::stdin());
+    let locale = session.person.language.as_deref().and_then(Locale::parse).or(session.locale).unwrap_or_default();
     if interactive {
-        let locale = session.person.language.as_deref().and_then(Locale::parse).or(session.locale).unwrap_or_default();
         let banner = locale
             .t(Msg::ChatBanner { workspace: session.workspace.clone(), person: session.person.display_name.clone() });
         out.write_all(format!("{banner}\n> ").as_bytes()).await?;
         out.flush().await?;
     }
-    while let Some(line) = lines.next_line().await? {
+    while let Some(line) = next_line(&mut input).await? {
+        let line = match line {
+            Line::Text(line) => line,
+            Line::TooLong => {
+                let refused = Reply::error(locale.t(Msg::Onb(Onb::LineTooLong { max: MAX_LINE })));
+                out.write_all(format!("{}\n", render(&refused)).as_bytes()).await?;
+                continue;
+            }
+            Line::NotUtf8 => {
+                let refused = Reply::error(locale.t(Msg::Onb(Onb::NotUtf8)));
+                out.write_all(format!("{}\n", render(&refused)).as_bytes()).await?;
+                continue;
+            }
+        };
         let trimmed = line.trim();
         if matches!(trimmed, "quit" | "exit" | "/quit" | "/exit" | "sair") {
             break;
@@ -64,6 +83,56 @@ pub async fn run<W: AsyncWrite + Unpin>(
     }
     out.flush().await?;
     Ok(())
+}
+
+/// The longest line the chat reads, in bytes; a longer one is refused without being kept.
+pub const MAX_LINE: usize = 16 * 1024;
+
+/// One line of input.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Line {
+    Text(String),
+    /// Longer than [`MAX_LINE`]: skipped to its end, never held whole.
+    TooLong,
+    /// Not UTF-8.
+    NotUtf8,
+}
+
+/// Reads the next line, holding at most [`MAX_LINE`] bytes of it; `None` at the end of input.
+pub async fn next_line<R: AsyncBufRead + Unpin>(reader: &mut R) -> std::io::Result<Option<Line>> {
+    let mut line = Vec::new();
+    let (mut too_long, mut read_any) = (false, false);
+    loop {
+        let available = reader.fill_buf().await?;
+        if available.is_empty() {
+            if !read_any {
+                return Ok(None);
+            }
+            break;
+        }
+        read_any = true;
+        let end = available.iter().position(|b| *b == b'\n');
+        let chunk = &available[..end.unwrap_or(available.len())];
+        if !too_long && line.len() + chunk.len() > MAX_LINE {
+            too_long = true;
+            line = Vec::new();
+        }
+        if !too_long {
+            line.extend_from_slice(chunk);
+        }
+        let consumed = end.map_or(available.len(), |i| i + 1);
+        reader.consume(consumed);
+        if end.is_some() {
+            break;
+        }
+    }
+    if too_long {
+        return Ok(Some(Line::TooLong));
+    }
+    Ok(Some(match String::from_utf8(line) {
+        Ok(text) => Line::Text(text.trim_end_matches('\r').to_string()),
+        Err(_) => Line::NotUtf8,
+    }))
 }
 
 /// Answers one typed line as the session's person.
@@ -83,6 +152,34 @@ pub async fn answer(core: &Core, session: &Session, clock: &dyn Clock, line: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn long_and_invalid_lines_are_refused_without_ending_the_input() {
+        let mut input: Vec<u8> = b"/help\n".to_vec();
+        input.extend(std::iter::repeat_n(b'x', MAX_LINE * 3));
+        input.extend_from_slice(b"\nbad \xff\xfe\n/accounts\r\nlast");
+        let mut reader = std::io::Cursor::new(input);
+        let mut lines = Vec::new();
+        while let Some(line) = next_line(&mut reader).await.unwrap() {
+            lines.push(line);
+        }
+        assert_eq!(
+            lines,
+            [
+                Line::Text("/help".into()),
+                Line::TooLong,
+                Line::NotUtf8,
+                Line::Text("/accounts".into()),
+                Line::Text("last".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn stored_control_characters_never_reach_the_terminal() {
+        let reply = Reply::titled("Vale\u{1b}[2J").line("bell\u{7}").tone(Tone::Good);
+        assert_eq!(render(&reply), "○ Vale[2J\nbell\n");
+    }
 
     #[test]
     fn errors_render_as_one_marked_line() {

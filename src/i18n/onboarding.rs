@@ -73,6 +73,14 @@ pub enum Onb {
     ImportExpired,
     AttachmentUnreadable,
     RequestInProgress,
+    DateOutOfRange {
+        arg: &'static str,
+        value: String,
+    },
+    LineTooLong {
+        max: usize,
+    },
+    NotUtf8,
     FileTooBig {
         max_mb: u32,
     },
@@ -419,6 +427,18 @@ impl Onb {
             Onb::ImportGone => s(
                 "This import was carried out already, or it expired: attach the file to /import again.",
                 "Esta importação já foi feita ou expirou: anexe o arquivo ao /import de novo.",
+            ),
+            Onb::DateOutOfRange { arg, value } => p(
+                format!("--{arg}: “{value}” is outside the years 2000 to 2100."),
+                format!("--{arg}: “{value}” está fora dos anos 2000 a 2100."),
+            ),
+            Onb::LineTooLong { max } => p(
+                format!("That line is longer than {max} characters: nothing was done."),
+                format!("Essa linha passa de {max} caracteres: nada foi feito."),
+            ),
+            Onb::NotUtf8 => s(
+                "That line is not valid text (UTF-8): nothing was done.",
+                "Essa linha não é um texto válido (UTF-8): nada foi feito.",
             ),
             Onb::RequestInProgress => s(
                 "This request is being carried out already: its answer comes in a moment.",

@@ -93,6 +93,11 @@ impl CronExpr {
         } else {
             vec![build(dom, &dow_crate)?]
         };
+        // A line like `0 0 30 2 *` (February 30th) is well formed and never fires.
+        let from = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).single().unwrap_or(DateTime::<Utc>::MIN_UTC);
+        if schedules.iter().all(|s| s.after(&from).next().is_none()) {
+            return Err(CronError(format!("“{expression}” never fires: no such day exists")));
+        }
         Ok(CronExpr { source: expression.split_whitespace().collect::<Vec<_>>().join(" "), schedules })
     }
 
@@ -156,6 +161,15 @@ mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_line_that_never_fires_is_refused() {
+        assert!(CronExpr::parse("0 0 30 2 *").is_err());
+        assert!(CronExpr::parse("0 0 31 4 *").is_err());
+        // February 29th fires every four years; with a weekday it fires every week.
+        assert!(CronExpr::parse("0 0 29 2 *").is_ok());
+        assert!(CronExpr::parse("0 0 30 2 1").is_ok());
     }
 
     #[test]

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
+use crate::domain::text::without_controls;
+
 /// A row of cells and the line of the file it starts on (the sheet row for workbooks).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -91,7 +93,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
         reason: e.to_string(),
     })? {
         let line = record.position().map(|p| lines.line_at(p.byte() as usize)).unwrap_or(0);
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let cells: Vec<String> = record.iter().map(|c| without_controls(c.trim())).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
@@ -159,7 +161,7 @@ fn read_workbook(content: std::io::Cursor<Vec<u8>>, sheet: Option<&str>) -> Resu
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_string(),
+        Data::String(s) => without_controls(s.trim()),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => {

@@ -93,3 +93,30 @@ async fn an_internal_failure_is_an_apology_not_a_raw_error() {
     assert!(reply.is_error());
     assert_eq!(reply.lines, ["Sorry, something went wrong on our side. Nothing was changed; please try again."]);
 }
+
+/// Hostile input: control characters never get stored, impossible dates and schedules are refused.
+#[tokio::test]
+async fn control_characters_impossible_dates_and_schedules() {
+    let app = demo_app().await;
+    let logged = app.say("/log Vale note \"Ligação\u{1b}[2J com\u{7} o cliente\u{0}\"").await;
+    assert!(!logged.is_error(), "{}", logged.to_text());
+    let history = app.say("/history Vale 1").await.to_text();
+    assert!(history.contains("Ligação[2J com o cliente"), "{history}");
+    assert!(!history.chars().any(|c| c.is_control() && c != '\n'), "{history:?}");
+
+    let ws = app.workspace_id(WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    let before = app.counts(WS).await;
+    for (line, expected) in [
+        ("/log Vale call x --when 0000-01-01", "--when: “0000-01-01” is outside the years 2000 to 2100."),
+        ("/log Vale call x --next y --due 9999-12-31", "--due: “9999-12-31” is outside the years 2000 to 2100."),
+        ("/opp add Vale Liners 1M --close 31/12/2999", "--close: “31/12/2999” is outside the years 2000 to 2100."),
+    ] {
+        assert_eq!(app.say(line).await.lines, [expected], "{line}");
+    }
+    assert!(app.say("/meeting Vale 9999-12-31 10:00").await.is_error());
+    let never = app.say("/schedule weekly_digest 0 0 30 2 *").await;
+    assert!(never.is_error(), "{}", never.to_text());
+    assert_eq!(app.counts(WS).await.interactions, before.interactions);
+}

@@ -132,8 +132,18 @@ pub async fn spawn_endpoint(app: &TestApp, rest: Option<&StandIn>, defer_after: 
     spawn_endpoint_with(app, &config, defer_after).await
 }
 
-/// The endpoint of a test app with this Discord configuration.
+/// The endpoint of a test app with this Discord configuration, served as `serve` serves it.
 pub async fn spawn_endpoint_with(app: &TestApp, config: &DiscordConfig, defer_after: Duration) -> Endpoint {
+    spawn_limited(app, config, defer_after, kam_bot::server::Limits::default()).await
+}
+
+/// The endpoint with these request limits.
+pub async fn spawn_limited(
+    app: &TestApp,
+    config: &DiscordConfig,
+    defer_after: Duration,
+    limits: kam_bot::server::Limits,
+) -> Endpoint {
     let endpoint = DiscordEndpoint {
         core: app.core.clone(),
         verifier: Arc::new(verifier(&public_key_hex()).expect("test key")),
@@ -142,7 +152,7 @@ pub async fn spawn_endpoint_with(app: &TestApp, config: &DiscordConfig, defer_af
         wall_clock: Arc::new(kam_bot::clock::SystemClock),
         defer_after,
     };
-    let router = kam_bot::server::base_routes().merge(routes(endpoint));
+    let router = kam_bot::server::harden(kam_bot::server::base_routes().merge(routes(endpoint)), limits);
     let (listener, addr) = kam_bot::server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await });
     Endpoint { url: format!("http://{addr}"), client: reqwest::Client::new() }

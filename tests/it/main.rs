@@ -13,6 +13,7 @@ mod discord_support;
 mod help;
 mod helpers;
 mod history;
+mod http_limits;
 mod import;
 mod isolation;
 mod jobs_cli;

@@ -17,6 +17,7 @@ pub(crate) fn date_arg(ctx: &Context, arg: &'static str, value: &str) -> Result<
     parse_date(value, ctx.today()).map_err(|e| match e {
         DateError::Malformed => Msg::BadDate { arg, value: truncate(value, 40) },
         DateError::NoSuchDay => Msg::NoSuchDay { arg, value: truncate(value, 40) },
+        DateError::OutOfRange => Msg::Onb(crate::i18n::Onb::DateOutOfRange { arg, value: truncate(value, 40) }),
     })
 }
 

@@ -84,6 +84,9 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
                     parse_date(d, ctx.today()).map_err(|e| match e {
                         DateError::Malformed => Msg::BadDate { arg: "close", value: truncate(d, 40) },
                         DateError::NoSuchDay => Msg::NoSuchDay { arg: "close", value: truncate(d, 40) },
+                        DateError::OutOfRange => {
+                            Msg::Onb(crate::i18n::Onb::DateOutOfRange { arg: "close", value: truncate(d, 40) })
+                        }
                     })
                 })
                 .transpose()?;

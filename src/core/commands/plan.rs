@@ -99,6 +99,9 @@ pub async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply,
                         parse_date(d, ctx.today()).map_err(|e| match e {
                             DateError::Malformed => Msg::BadDate { arg: "due", value: truncate(d, 40) },
                             DateError::NoSuchDay => Msg::NoSuchDay { arg: "due", value: truncate(d, 40) },
+                            DateError::OutOfRange => {
+                                Msg::Onb(crate::i18n::Onb::DateOutOfRange { arg: "due", value: truncate(d, 40) })
+                            }
                         })
                     })
                     .transpose()?;

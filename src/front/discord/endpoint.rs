@@ -61,7 +61,11 @@ pub fn verifier(public_key_hex: &str) -> anyhow::Result<Verifier> {
 }
 
 pub fn routes(endpoint: DiscordEndpoint) -> Router {
-    Router::new().route("/discord/interactions", post(interactions)).with_state(endpoint)
+    const SIGNED: &[&str] = &["x-signature-ed25519", "x-signature-timestamp"];
+    Router::new()
+        .route("/discord/interactions", post(interactions))
+        .route_layer(axum::middleware::from_fn(|r, n| crate::server::require_headers(SIGNED, r, n)))
+        .with_state(endpoint)
 }
 
 async fn interactions(State(endpoint): State<DiscordEndpoint>, headers: HeaderMap, body: Bytes) -> Response {

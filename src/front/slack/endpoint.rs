@@ -43,7 +43,11 @@ impl SlackEndpoint {
 }
 
 pub fn routes(endpoint: SlackEndpoint) -> Router {
-    Router::new().route("/slack/commands", post(slash_command)).with_state(endpoint)
+    const SIGNED: &[&str] = &["x-slack-signature", "x-slack-request-timestamp"];
+    Router::new()
+        .route("/slack/commands", post(slash_command))
+        .route_layer(axum::middleware::from_fn(|r, n| crate::server::require_headers(SIGNED, r, n)))
+        .with_state(endpoint)
 }
 
 async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap, body: Bytes) -> Response {
