@@ -16,7 +16,8 @@
 //! - [`seed`]: the demo portfolio and synthetic portfolios for benchmarks.
 //! - [`transfer`]: importing accounts, contacts and people from CSV and Excel files (CRM exports),
 //!   and exporting a workspace in the same shape.
-//! - [`clock`]: where "now" comes from; [`cli`]: the command line that wires it all together.
+//! - [`clock`]: where "now" comes from; [`cli`]: the command line that wires it all together;
+//!   [`logging`]: logs with every secret taken out.
 
 pub mod cli;
 pub mod clock;
@@ -24,6 +25,7 @@ pub mod core;
 pub mod domain;
 pub mod front;
 pub mod i18n;
+pub mod logging;
 pub mod notify;
 pub mod scheduler;
 pub mod seed;

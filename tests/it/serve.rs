@@ -159,3 +159,67 @@ async fn serve_answers_a_signed_slack_command_from_the_seeded_team() {
     let json: serde_json::Value = response.json().await.unwrap();
     assert_eq!(json["blocks"][0]["text"]["text"], "Vale", "{json}");
 }
+
+/// At the most verbose level, the logs of `serve` hold no secret: not the bot token, not the
+/// signing secret, not an interaction token, not a Slack response_url.
+#[tokio::test]
+async fn the_most_verbose_logs_hold_no_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    assert!(kam_bot(&db).args(["--workspace", "discord:111", "seed", "--demo"]).output().unwrap().status.success());
+    let bot_token = "MTIwMDAwMDAwMDAwMDAwMDAwMA.secret-bot-token-value";
+    let mut child = Running(
+        kam_bot(&db)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("KAM_LOG", "trace")
+            .env("DISCORD_PUBLIC_KEY", public_key_hex())
+            .env("DISCORD_TOKEN", bot_token)
+            .env("DISCORD_API_URL", "http://127.0.0.1:9")
+            .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let (address_tx, address_rx) = tokio::sync::oneshot::channel();
+    let reader = std::thread::spawn(move || {
+        let mut address_tx = Some(address_tx);
+        let mut all = String::new();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(address) = line.strip_prefix("kam-bot listening on ")
+                && let Some(tx) = address_tx.take()
+            {
+                let _ = tx.send(address.to_string());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    let address = address_rx.await.unwrap();
+    let endpoint = Endpoint { url: format!("http://{address}"), client: reqwest::Client::new() };
+    let (status, _) =
+        endpoint.post_signed(&command(77, Some(111), "account", json!([option("name", json!("Vale"))]))).await;
+    assert_eq!(status.as_u16(), 200);
+    endpoint.post_raw(b"{\"token\":\"aW50ZXJhY3Rpb2467\"}".to_vec(), Some("00"), Some("1")).await;
+    let response_url = "https://hooks.slack.com/commands/T1/9/secret-response-path";
+    let body = crate::slack_support::form("T1", "/account", "Vale", "9.9.secret", response_url);
+    let ts = chrono::Utc::now().timestamp();
+    reqwest::Client::new()
+        .post(format!("http://{address}/slack/commands"))
+        .header("X-Slack-Signature", crate::slack_support::sign(ts, &body))
+        .header("X-Slack-Request-Timestamp", ts.to_string())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    drop(child);
+    let logs = reader.join().unwrap();
+    assert!(logs.lines().count() > 3, "trace logging is on: {logs}");
+    for secret in
+        [bot_token, crate::slack_support::SECRET, "aW50ZXJhY3Rpb24677", "aW50ZXJhY3Rpb2467", "secret-response-path"]
+    {
+        assert!(!logs.contains(secret), "{secret} in the logs:\n{logs}");
+    }
+}

@@ -77,7 +77,7 @@ pub async fn respond(
                 });
                 let posted = http.post(&url).json(&blocks::command_response(&reply)).send().await;
                 if let Err(e) = posted.and_then(|r| r.error_for_status()) {
-                    warn!(error = %e, "cannot post a delayed Slack answer");
+                    warn!(error = %e.without_url(), "cannot post a delayed Slack answer");
                 }
             });
             blocks::command_response(&Reply::error(Locale::default().t(Msg::SlackWorking)))
