@@ -376,3 +376,75 @@ mod tests {
         assert_eq!(args.get("summary"), Some("--not a flag"));
     }
 }
+
+/// Property tests: whatever is typed or sent, the parser and every command's argument handling
+/// answer with a command or a message, never a panic. `PROPTEST_CASES` bounds the run (CI sets it).
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::core::Command;
+
+    /// Words a person might type: command names, flags, quotes, numbers, dates, accents, junk.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::sample::select(catalog::leaves().map(|c| c.name).collect::<Vec<_>>()).prop_map(str::to_string),
+            proptest::sample::select(
+                catalog::leaves().flat_map(|c| c.args.iter().map(|a| format!("--{}", a.name))).collect::<Vec<_>>()
+            ),
+            "[a-zA-Z0-9çãéú]{1,12}",
+            "\"[^\"]{0,20}\"",
+            "[0-9]{1,4}(/[0-9]{1,2}){0,2}",
+            "-?[0-9]{1,25}",
+            "\\PC{0,15}",
+            Just("—".to_string()),
+            Just("'".to_string()),
+            Just("“".to_string()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_line_parses_or_is_refused(line in any::<String>()) {
+            if let Ok(args) = parse_line(&line) {
+                let _ = Command::from_args(&args);
+            }
+        }
+
+        #[test]
+        fn any_sequence_of_words_after_any_command(
+            command in proptest::sample::select(catalog::CATALOG.iter().map(|c| c.name).collect::<Vec<_>>()),
+            words in proptest::collection::vec(word(), 0..12),
+        ) {
+            let line = format!("/{command} {}", words.join(" "));
+            match parse_line(&line) {
+                Ok(args) => {
+                    let built = Command::from_args(&args);
+                    if let Ok(cmd) = built {
+                        // A command built from a typed line names a catalog entry of that command.
+                        prop_assert!(cmd.spec().path.starts_with(command) || cmd.spec().path.starts_with("accounts"));
+                    }
+                }
+                Err(msg) => {
+                    // A refusal renders in both languages.
+                    for locale in Locale::ALL {
+                        prop_assert!(!msg.clone().render(locale).is_empty());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn any_value_for_any_argument(
+            leaf in proptest::sample::select(catalog::leaves().collect::<Vec<_>>()),
+            values in proptest::collection::vec("\\PC{0,60}", 0..10),
+        ) {
+            let mut args = Args::new(leaf);
+            for (arg, value) in leaf.args.iter().zip(values.iter()) {
+                let _ = args.set(arg.name, value);
+            }
+            let _ = Command::from_args(&args);
+        }
+    }
+}
