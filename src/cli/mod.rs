@@ -59,6 +59,16 @@ pub enum CliCommand {
     Import(onboarding::ImportArgs),
     /// Export accounts, contacts, people, interactions or opportunities as CSV or JSON.
     Export(onboarding::ExportArgs),
+    /// A customer contact's personal data (LGPD): export it as JSON, or erase it everywhere.
+    Privacy {
+        /// export or erase.
+        #[arg(value_parser = ["export", "erase"])]
+        action: String,
+        /// The account (name, alias or the start of one).
+        account: String,
+        /// The contact's name.
+        contact: String,
+    },
     /// The scheduler: reminders, yearly-review prompts and weekly digests.
     #[command(subcommand)]
     Jobs(JobsCommand),
@@ -239,6 +249,10 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::People(command) => people(&store, &cli.workspace, clock.now(), command).await?,
         CliCommand::Import(args) => onboarding::import_command(&store, &cli.workspace, clock.now(), args).await?,
         CliCommand::Export(args) => onboarding::export_command(&store, &cli.workspace, clock.now(), args).await?,
+        CliCommand::Privacy { action, account, contact } => {
+            let command = crate::core::Command::Privacy { erase: action == "erase", account, contact };
+            onboarding::privacy(&store, &cli.workspace, clock.now(), command).await?
+        }
         CliCommand::Jobs(command) => jobs(&store, clock.as_ref(), command).await?,
         CliCommand::Workspace(command) => workspace_command(&store, &cli.workspace, clock.now(), command).await?,
     };

@@ -10,7 +10,7 @@ use clap::{Args as ClapArgs, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::core::command::PeopleAction;
-use crate::core::{Command, Core, Invocation, Platform};
+use crate::core::{Command, Core, Invocation, Platform, Reply};
 use crate::front::terminal;
 use crate::i18n::{Locale, Msg, Onb};
 use crate::store::Store;
@@ -169,6 +169,30 @@ pub async fn people_change(
     now: DateTime<Utc>,
     action: PeopleAction,
 ) -> anyhow::Result<ExitCode> {
+    let reply = as_local_admin(store, workspace, now, Command::People { action }).await?;
+    print!("{}", terminal::render(&reply));
+    Ok(if reply.is_error() { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// `kam-bot privacy export|erase ACCOUNT CONTACT`: the export is the JSON alone, to keep or hand
+/// over; exit 2 when the request is refused.
+pub async fn privacy(store: &Store, workspace: &str, now: DateTime<Utc>, command: Command) -> anyhow::Result<ExitCode> {
+    let export = matches!(command, Command::Privacy { erase: false, .. });
+    let reply = as_local_admin(store, workspace, now, command).await?;
+    if reply.is_error() {
+        eprint!("{}", terminal::render(&reply));
+        return Ok(ExitCode::from(2));
+    }
+    if export {
+        println!("{}", reply.lines.join("\n"));
+    } else {
+        print!("{}", terminal::render(&reply));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A chat command carried out by the workspace's local admin, as an operator at the command line.
+async fn as_local_admin(store: &Store, workspace: &str, now: DateTime<Utc>, command: Command) -> anyhow::Result<Reply> {
     let admin = super::local_admin(store, workspace, now).await?;
     let invocation = Invocation {
         workspace: workspace.to_string(),
@@ -179,9 +203,7 @@ pub async fn people_change(
         now,
         source_id: None,
     };
-    let reply = Core::new(store.clone()).execute(&invocation, Command::People { action }).await;
-    print!("{}", terminal::render(&reply));
-    Ok(if reply.is_error() { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(Core::new(store.clone()).execute(&invocation, command).await)
 }
 
 /// `kam-bot people link NAME --platform P --user ID`: ties a person to a chat identity.

@@ -317,6 +317,29 @@ static PEOPLE_SUBCOMMANDS: &[CommandSpec] = &[
     ),
 ];
 
+/// `/privacy export|erase ACCOUNT CONTACT`.
+const PRIVACY_ARGS: &[ArgSpec] = &[
+    positional("account", ArgType::Account, true, false, Msg::ArgAccount),
+    positional("name", NAME, true, true, Msg::ArgContactName),
+];
+
+static PRIVACY_SUBCOMMANDS: &[CommandSpec] = &[
+    command!(
+        "export",
+        "privacy export",
+        Msg::Onb(Onb::CmdPrivacyExport),
+        PRIVACY_ARGS,
+        "/privacy export Vale \"Marcos Lima\""
+    ),
+    command!(
+        "erase",
+        "privacy erase",
+        Msg::Onb(Onb::CmdPrivacyErase),
+        PRIVACY_ARGS,
+        "/privacy erase Vale \"Marcos Lima\""
+    ),
+];
+
 static CONTACT_SUBCOMMANDS: &[CommandSpec] = &[
     command!(
         "add",
@@ -558,6 +581,7 @@ pub static CATALOG: &[CommandSpec] = &[
         "/schedule weekly_digest 0 9 * * 1",
     ),
     group!("people", Msg::CmdPeople, PEOPLE_SUBCOMMANDS, Some("list"), "/people add \"Paula Nunes\" --role rep"),
+    group!("privacy", Msg::Onb(Onb::CmdPrivacy), PRIVACY_SUBCOMMANDS, None, "/privacy export Vale \"Marcos Lima\""),
     command!(
         "import",
         "import",

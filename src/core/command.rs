@@ -110,6 +110,12 @@ pub enum Command {
     People {
         action: PeopleAction,
     },
+    /// Everything held about a contact (`erase: false`), or its erasure (admins).
+    Privacy {
+        erase: bool,
+        account: String,
+        contact: String,
+    },
     /// Checks a file of accounts, contacts or people and offers to import it (admins).
     Import(ImportRequest),
     /// Imports a file checked before, when its admin presses the button (not typed).
@@ -412,6 +418,11 @@ impl Command {
             "people link" => {
                 Command::People { action: PeopleAction::Link { person: required("person")?, user: required("user")? } }
             }
+            "privacy export" | "privacy erase" => Command::Privacy {
+                erase: args.spec.name == "erase",
+                account: required("account")?,
+                contact: required("name")?,
+            },
             "import" => Command::Import(ImportRequest {
                 kind: required("kind")?.to_ascii_lowercase(),
                 file_name: required("file")?,
@@ -466,6 +477,8 @@ impl Command {
             Command::People { action: PeopleAction::Remove { .. } } => "people remove",
             Command::People { action: PeopleAction::Link { .. } } => "people link",
             Command::Import(_) | Command::ImportConfirm { .. } => "import",
+            Command::Privacy { erase: false, .. } => "privacy export",
+            Command::Privacy { erase: true, .. } => "privacy erase",
             Command::Language { .. } => "language",
             Command::Help { .. } => "help",
         };
@@ -486,6 +499,7 @@ impl Command {
                 | Command::Qualify { apply: true, .. }
                 | Command::AccountAdd(_)
                 | Command::ImportConfirm { .. }
+                | Command::Privacy { erase: true, .. }
                 | Command::AccountSet { .. }
                 | Command::AccountArchive { .. }
                 | Command::Contact(_)

@@ -167,6 +167,9 @@ impl Core {
                 commands::schedule::run(&self.store, ctx, job.as_deref(), value.as_deref()).await
             }
             Command::People { action } => commands::people::run(&self.store, ctx, &action).await,
+            Command::Privacy { erase, account, contact } => {
+                commands::privacy::run(&self.store, ctx, erase, &account, &contact).await
+            }
             Command::Import(request) => commands::import::check(&self.store, ctx, &request).await,
             Command::ImportConfirm { pending } => commands::import::confirm(&self.store, ctx, pending).await,
             Command::Language { language } => commands::language::run(&self.store, ctx, language.as_deref()).await,

@@ -73,6 +73,17 @@ pub enum Onb {
     ImportExpired,
     AttachmentUnreadable,
     RequestInProgress,
+    CmdPrivacy,
+    CmdPrivacyExport,
+    CmdPrivacyErase,
+    OnlyAdminsPrivacy,
+    PrivacyExportTitle {
+        account: String,
+    },
+    PrivacyErased {
+        account: String,
+        id: i64,
+    },
     DateOutOfRange {
         arg: &'static str,
         value: String,
@@ -439,6 +450,32 @@ impl Onb {
             Onb::NotUtf8 => s(
                 "That line is not valid text (UTF-8): nothing was done.",
                 "Essa linha não é um texto válido (UTF-8): nada foi feito.",
+            ),
+            Onb::CmdPrivacy => s(
+                "A contact's personal data: export it or erase it (admins, LGPD)",
+                "Dados pessoais de um contato: exportar ou apagar (administradores, LGPD)",
+            ),
+            Onb::CmdPrivacyExport => s(
+                "Everything held about a contact, as JSON (admins)",
+                "Tudo o que se guarda sobre um contato, em JSON (administradores)",
+            ),
+            Onb::CmdPrivacyErase => s(
+                "Erase a contact's name, email, phone and title everywhere (admins)",
+                "Apaga nome, e-mail, telefone e cargo de um contato em todo lugar (administradores)",
+            ),
+            Onb::OnlyAdminsPrivacy => s(
+                "Only an admin of this workspace can export or erase personal data.",
+                "Só um administrador deste espaço pode exportar ou apagar dados pessoais.",
+            ),
+            Onb::PrivacyExportTitle { account } => p(
+                format!("Personal data held about a contact of {account}"),
+                format!("Dados pessoais guardados sobre um contato da conta {account}"),
+            ),
+            Onb::PrivacyErased { account, id } => p(
+                format!("Erased: the contact of {account} is now “erased contact #{id}”; the account's history stays."),
+                format!(
+                    "Apagado: o contato da conta {account} agora é “erased contact #{id}”; o histórico da conta continua."
+                ),
             ),
             Onb::RequestInProgress => s(
                 "This request is being carried out already: its answer comes in a moment.",

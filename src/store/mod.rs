@@ -11,6 +11,7 @@ mod jobs;
 mod opportunities;
 mod people;
 mod plans;
+mod privacy;
 mod requests;
 mod transfer;
 mod workspaces;
@@ -34,6 +35,7 @@ pub use jobs::{
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
 pub use people::{NamedPerson, NewPerson, Person, PersonExport};
 pub use plans::{GoalRow, NewReview, PlanRow};
+pub use privacy::{ERASED, ERASED_NAME, PersonalData};
 pub use requests::Claim;
 pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport, PendingImport};
 pub use workspaces::Workspace;
@@ -64,6 +66,9 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
+            // Deleted and overwritten content is zeroed on disk, so that an erased person is gone
+            // from the file, not just from the tables.
+            .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)

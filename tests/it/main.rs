@@ -23,6 +23,7 @@ mod log;
 mod onboarding;
 mod people;
 mod planning;
+mod privacy;
 mod robustness;
 mod scheduler;
 mod serve;

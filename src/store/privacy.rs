@@ -1,0 +1,238 @@
+//! A contact's personal data (LGPD, articles 18 and 19): everything held about one person, and
+//! its erasure everywhere it was written, the audit log included.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{Store, StoreError, WriteTx};
+
+/// What stands where an erased person's name was.
+pub const ERASED_NAME: &str = "erased contact";
+/// What stands where an erased email or phone was.
+pub const ERASED: &str = "[erased]";
+
+/// Everything held about a contact.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonalData {
+    pub contact: ContactData,
+    pub interactions: Vec<InteractionData>,
+    pub meetings: Vec<MeetingData>,
+    pub audit_entries: Vec<AuditData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactData {
+    pub account: String,
+    pub name: String,
+    pub title: String,
+    pub department: String,
+    pub decision_role: Option<String>,
+    pub stance: Option<String>,
+    pub strength: Option<i64>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InteractionData {
+    pub occurred_at: DateTime<Utc>,
+    pub kind: String,
+    pub summary: String,
+    pub next_step: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingData {
+    pub starts_at: DateTime<Utc>,
+    pub kind: String,
+    pub with_contacts: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditData {
+    pub at: DateTime<Utc>,
+    pub command: String,
+    pub arguments: String,
+}
+
+/// `%text%` for LIKE, or a pattern that matches nothing when there is no text.
+fn like(text: Option<&str>) -> String {
+    match text.filter(|t| !t.is_empty()) {
+        Some(t) => format!("%{}%", t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")),
+        None => "\u{0}never\u{0}".to_string(),
+    }
+}
+
+impl Store {
+    /// Everything held about contact `id` of the workspace.
+    pub async fn personal_data(&self, workspace_id: i64, id: i64) -> Result<Option<PersonalData>, StoreError> {
+        let Some(contact) = sqlx::query_as!(
+            ContactData,
+            r#"SELECT a.name AS account, c.name, c.title, c.department, c.decision_role, c.stance, c.strength, c.email,
+                      c.phone, c.created_at AS "created_at!: DateTime<Utc>"
+               FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.workspace_id = ? AND c.id = ?"#,
+            workspace_id,
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let name = like(Some(&contact.name));
+        let interactions = sqlx::query_as!(
+            InteractionData,
+            r#"SELECT occurred_at AS "occurred_at!: DateTime<Utc>", kind, summary, next_step FROM interactions
+               WHERE workspace_id = ?1 AND (contact_id = ?2 OR summary LIKE ?3 ESCAPE '\' OR next_step LIKE ?3 ESCAPE '\')
+               ORDER BY occurred_at"#,
+            workspace_id,
+            id,
+            name
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let meetings = sqlx::query_as!(
+            MeetingData,
+            r#"SELECT starts_at AS "starts_at!: DateTime<Utc>", kind, with_contacts FROM meetings
+               WHERE workspace_id = ? AND with_contacts LIKE ? ESCAPE '\' ORDER BY starts_at"#,
+            workspace_id,
+            name
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let (email, phone) = (like(contact.email.as_deref()), like(contact.phone.as_deref()));
+        let audit_entries = sqlx::query_as!(
+            AuditData,
+            r#"SELECT at AS "at!: DateTime<Utc>", command, arguments FROM audit_log
+               WHERE workspace_id = ?1 AND (arguments LIKE ?2 ESCAPE '\' OR arguments LIKE ?3 ESCAPE '\'
+                                            OR arguments LIKE ?4 ESCAPE '\')
+               ORDER BY at"#,
+            workspace_id,
+            name,
+            email,
+            phone
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(PersonalData { contact, interactions, meetings, audit_entries }))
+    }
+
+    /// Moves what the write-ahead log still holds into the database file and empties it, so that
+    /// no earlier version of an erased row stays on disk.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        // A pragma has no result type sqlx can check at compile time.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+impl WriteTx {
+    /// Erases a contact's name, email, phone and title everywhere they were written: the contact
+    /// becomes "erased contact", free text and the audit log lose every occurrence, and what the
+    /// bot queued or kept for replays is rewritten too. The history stays, with the contact erased.
+    pub async fn erase_contact(
+        &mut self,
+        workspace_id: i64,
+        id: i64,
+        name: &str,
+        email: Option<&str>,
+        phone: Option<&str>,
+        title: &str,
+    ) -> Result<(), StoreError> {
+        let ws = workspace_id;
+        let erased_name = format!("{ERASED_NAME} #{id}");
+        let folded = crate::domain::text::fold(&erased_name);
+        sqlx::query!(
+            "UPDATE contacts SET name = ?, folded_name = ?, title = '', email = NULL, phone = NULL, external_id = NULL
+             WHERE workspace_id = ? AND id = ?",
+            erased_name,
+            folded,
+            ws,
+            id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        let pairs: Vec<(&str, &str)> = std::iter::once((name, ERASED_NAME))
+            .chain(email.filter(|e| !e.is_empty()).map(|e| (e, ERASED)))
+            .chain(phone.filter(|p| !p.is_empty()).map(|p| (p, ERASED)))
+            .chain(Some(title).filter(|t| t.chars().count() >= 4).map(|t| (t, ERASED)))
+            .collect();
+        for (from, to) in pairs {
+            sqlx::query!(
+                "UPDATE interactions SET summary = REPLACE(summary, ?1, ?2), next_step = REPLACE(next_step, ?1, ?2)
+                 WHERE workspace_id = ?3 AND (INSTR(summary, ?1) > 0 OR INSTR(next_step, ?1) > 0)",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE meetings SET with_contacts = REPLACE(with_contacts, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(with_contacts, ?1) > 0",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE audit_log SET arguments = REPLACE(arguments, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(arguments, ?1) > 0",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE outbox SET payload = REPLACE(payload, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(payload, ?1) > 0",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE handled_requests SET reply = REPLACE(reply, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(reply, ?1) > 0",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE account_plans SET objectives = REPLACE(objectives, ?1, ?2), value_delivered = REPLACE(value_delivered, ?1, ?2),
+                     value_evidence = REPLACE(value_evidence, ?1, ?2), changes = REPLACE(changes, ?1, ?2),
+                     depth = REPLACE(depth, ?1, ?2), resources = REPLACE(resources, ?1, ?2)
+                 WHERE workspace_id = ?3",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE yearly_reviews SET objectives = REPLACE(objectives, ?1, ?2), value = REPLACE(value, ?1, ?2),
+                     changes = REPLACE(changes, ?1, ?2), depth = REPLACE(depth, ?1, ?2),
+                     next_objectives = REPLACE(next_objectives, ?1, ?2)
+                 WHERE workspace_id = ?3",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
+                "UPDATE plan_goals SET title = REPLACE(title, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(title, ?1) > 0",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        // A checked file waiting for its Import button may list the person: it goes.
+        sqlx::query!("DELETE FROM pending_imports WHERE workspace_id = ?", ws).execute(&mut *self.tx).await?;
+        Ok(())
+    }
+}
