@@ -137,6 +137,13 @@ impl WriteTx {
         let first: i64 = sqlx::query_scalar!(r#"SELECT COALESCE(MAX(id), 0) + 1 AS "id!: i64" FROM accounts"#)
             .fetch_one(&mut *self.tx)
             .await?;
+        // Numbers count within the workspace.
+        let first_number: i64 = sqlx::query_scalar!(
+            r#"SELECT COALESCE(MAX(number), 0) + 1 AS "n!: i64" FROM accounts WHERE workspace_id = ?"#,
+            workspace_id
+        )
+        .fetch_one(&mut *self.tx)
+        .await?;
         let ids: Vec<i64> = (0..accounts.len() as i64).map(|i| first + i).collect();
         for (chunk, (records, wallet)) in ids.chunks(1000).zip(accounts.chunks(1000).zip(wallet.chunks(1000))) {
             let rows: Vec<serde_json::Value> = chunk
@@ -145,6 +152,7 @@ impl WriteTx {
                 .map(|(id, a)| {
                     serde_json::json!([
                         id,
+                        first_number + (id - first),
                         a.name,
                         a.segment,
                         a.tier,
@@ -164,12 +172,12 @@ impl WriteTx {
                 .collect();
             let rows = serde_json::Value::Array(rows).to_string();
             sqlx::query!(
-                "INSERT INTO accounts (id, workspace_id, name, segment, tier, owner_id, technical_manager_id, currency,
-                     wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
+                "INSERT INTO accounts (id, number, workspace_id, name, segment, tier, owner_id, technical_manager_id,
+                     currency, wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
                      yearly_review_on, status, external_id, created_at, contact_due_on, next_planning_due)
-                 SELECT v ->> 0, ?1, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6, v ->> 7, v ->> 8, v ->> 9,
-                     v ->> 10, v ->> 11, v ->> 12, v ->> 13, v ->> 14, ?2,
-                     date(?2, '+' || (v ->> 11) || ' days'), date(?2, '+' || (v ->> 11) || ' days')
+                 SELECT v ->> 0, v ->> 1, ?1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6, v ->> 7, v ->> 8, v ->> 9,
+                     v ->> 10, v ->> 11, v ->> 12, v ->> 13, v ->> 14, v ->> 15, ?2,
+                     date(?2, '+' || (v ->> 12) || ' days'), date(?2, '+' || (v ->> 12) || ' days')
                  FROM (SELECT value AS v FROM json_each(?3))",
                 workspace_id,
                 at,

@@ -10,6 +10,8 @@ use crate::domain::text::{fold, words};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountRow {
     pub id: i64,
+    /// What people see: its number in the workspace.
+    pub number: i64,
     pub name: String,
     pub segment: String,
     pub tier: i64,
@@ -107,7 +109,8 @@ impl Store {
     pub async fn account(&self, workspace_id: i64, account_id: i64) -> Result<Option<AccountRow>, StoreError> {
         sqlx::query_as!(
             AccountRow,
-            r#"SELECT a.id AS "id!", a.name, a.segment, a.tier, a.owner_id, o.display_name AS "owner_name?",
+            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
+                      o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.margin_bp, a.planning_cadence_days,
                       a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status,

@@ -36,7 +36,7 @@ pub struct NewInteraction<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-/// What logging an interaction did.
+/// What logging an interaction did, with the interaction's number in the workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InsertOutcome {
     Inserted(i64),
@@ -113,7 +113,7 @@ impl WriteTx {
     ) -> Result<InsertOutcome, StoreError> {
         if let Some(source_id) = i.source_id {
             let existing = sqlx::query_scalar!(
-                r#"SELECT id AS "id!" FROM interactions WHERE workspace_id = ? AND source = ? AND source_id = ?"#,
+                r#"SELECT number AS "number!" FROM interactions WHERE workspace_id = ? AND source = ? AND source_id = ?"#,
                 workspace_id,
                 i.source,
                 source_id
@@ -126,8 +126,10 @@ impl WriteTx {
         }
         let id = sqlx::query_scalar!(
             r#"INSERT INTO interactions (workspace_id, account_id, contact_id, author_id, kind, occurred_at, summary,
-                   next_step, next_step_due, source, source_id, tone, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+                   next_step, next_step_due, source, source_id, tone, created_at, number)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                       (SELECT COALESCE(MAX(number), 0) + 1 FROM interactions WHERE workspace_id = ?1))
+               RETURNING number AS "number!""#,
             workspace_id,
             i.account_id,
             i.contact_id,

@@ -449,10 +449,13 @@ impl WriteTx {
         .await
     }
 
+    /// Adds a meeting; its number in the workspace.
     pub async fn insert_meeting(&mut self, workspace_id: i64, m: &NewMeeting<'_>) -> Result<i64, StoreError> {
         sqlx::query_scalar!(
-            r#"INSERT INTO meetings (workspace_id, account_id, kind, starts_at, with_contacts, created_by, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
+            r#"INSERT INTO meetings (workspace_id, account_id, kind, starts_at, with_contacts, created_by, created_at, number)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                       (SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE workspace_id = ?1))
+               RETURNING number AS "number!""#,
             workspace_id,
             m.account_id,
             m.kind,

@@ -7,6 +7,8 @@ use super::{Store, StoreError, WriteTx};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpportunityRow {
     pub id: i64,
+    /// What people see and type: its number in the workspace.
+    pub number: i64,
     pub account_id: i64,
     pub title: String,
     pub value_minor: i64,
@@ -44,7 +46,7 @@ impl Store {
     pub async fn opportunities(&self, workspace_id: i64, account_id: i64) -> Result<Vec<OpportunityRow>, StoreError> {
         sqlx::query_as!(
             OpportunityRow,
-            r#"SELECT o.id AS "id!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
+            r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
                       o.lost_reason, o.owner_id, p.display_name AS owner_name,
                       o.closed_at AS "closed_at?: DateTime<Utc>"
                FROM opportunities o JOIN people p ON p.id = o.owner_id
@@ -58,15 +60,16 @@ impl Store {
         .await
     }
 
-    pub async fn opportunity(&self, workspace_id: i64, id: i64) -> Result<Option<OpportunityRow>, StoreError> {
+    /// The opportunity of this number in the workspace.
+    pub async fn opportunity(&self, workspace_id: i64, number: i64) -> Result<Option<OpportunityRow>, StoreError> {
         sqlx::query_as!(
             OpportunityRow,
-            r#"SELECT o.id AS "id!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
+            r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
                       o.lost_reason, o.owner_id, p.display_name AS owner_name,
                       o.closed_at AS "closed_at?: DateTime<Utc>"
-               FROM opportunities o JOIN people p ON p.id = o.owner_id WHERE o.workspace_id = ? AND o.id = ?"#,
+               FROM opportunities o JOIN people p ON p.id = o.owner_id WHERE o.workspace_id = ? AND o.number = ?"#,
             workspace_id,
-            id
+            number
         )
         .fetch_optional(&self.pool)
         .await
@@ -87,12 +90,15 @@ impl Store {
 }
 
 impl WriteTx {
+    /// Adds an opportunity; its number in the workspace.
     pub async fn insert_opportunity(&mut self, workspace_id: i64, o: &NewOpportunity<'_>) -> Result<i64, StoreError> {
         let NewOpportunity { account_id, title, value_minor, stage, lost_reason, close_on, owner_id, at } = *o;
         sqlx::query_scalar!(
             r#"INSERT INTO opportunities (workspace_id, account_id, title, value_minor, stage, lost_reason, close_on, owner_id,
-                   created_at, closed_at)
-               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CASE WHEN ?5 IN ('won', 'lost') THEN ?9 END) RETURNING id AS "id!""#,
+                   created_at, closed_at, number)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CASE WHEN ?5 IN ('won', 'lost') THEN ?9 END,
+                       (SELECT COALESCE(MAX(number), 0) + 1 FROM opportunities WHERE workspace_id = ?1))
+               RETURNING number AS "number!""#,
             workspace_id,
             account_id,
             title,

@@ -35,3 +35,28 @@ async fn same_names_in_two_workspaces_stay_apart() {
     let slack = app.say_in("slack:T1", "/history Vale 1").await;
     assert!(text(&slack).contains("Only in Slack"));
 }
+
+/// The numbers people see count within their workspace: a new team's first account, opportunity,
+/// interaction and meeting are #1, however much other workspaces hold.
+#[tokio::test]
+async fn numbers_count_within_each_workspace() {
+    let app = demo_app().await;
+    let other = "discord:333";
+    app.say_in(other, "/help").await;
+    let ws = app.workspace_id(other).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.say_in(other, "/account add Usiminas --tier 1").await;
+    let card = app.say_in(other, "/account Usiminas").await;
+    assert!(card.footer.as_deref().unwrap_or("").starts_with("Account #1 "), "{}", text(&card));
+    let logged = app.say_in(other, "/log Usiminas call \"First call\"").await;
+    assert_eq!(logged.footer.as_deref(), Some("Interaction #1"));
+    let opp = app.say_in(other, "/opp add Usiminas \"Rolls\" 1M").await;
+    assert_eq!(opp.footer.as_deref(), Some("Opportunity #1 added"), "{}", text(&opp));
+    let meeting = app.say_in(other, "/meeting Usiminas 2027-01-10 10:00").await;
+    assert_eq!(meeting.footer.as_deref(), Some("Meeting #1"), "{}", text(&meeting));
+    // The number moves the opportunity of this workspace, not #1 of the demo.
+    let moved = app.say_in(other, "/opp move 1 qualified").await;
+    assert!(text(&moved).contains("Rolls"), "{}", text(&moved));
+    assert!(text(&app.say("/opp Vale").await).contains("#1 "), "the demo keeps its own #1");
+}

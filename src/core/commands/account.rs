@@ -217,5 +217,5 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
         (false, _, w) if w > 0 => Tone::Warning,
         _ => Tone::Good,
     };
-    Ok(reply.footer(ctx.t(Msg::CardFooter { id: a.id })).tone(tone))
+    Ok(reply.footer(ctx.t(Msg::CardFooter { id: a.number })).tone(tone))
 }

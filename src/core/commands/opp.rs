@@ -30,7 +30,7 @@ async fn list(store: &Store, ctx: &Context, account: &AccountRow, footer: Option
         let stage = Stage::from_code(&o.stage).unwrap_or(Stage::Identified);
         let mut line = format!(
             "#{} · {} · {} · {}",
-            o.id,
+            o.number,
             o.title,
             money(ctx, account, o.value_minor),
             ctx.t(Msg::StageName(stage))
@@ -138,7 +138,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
             require_write(store, ctx, &account).await?;
             let mut tx = store.write().await?;
             let reason = reason.as_deref().filter(|_| target == Stage::Lost);
-            tx.move_opportunity(ctx.workspace.id, id_number, target.code(), reason, ctx.now).await?;
+            tx.move_opportunity(ctx.workspace.id, opp.id, target.code(), reason, ctx.now).await?;
             tx.audit(
                 ctx.workspace.id,
                 ctx.person.id,
