@@ -190,6 +190,7 @@ static ACCOUNTS_SUBCOMMANDS: &[CommandSpec] = &[
         &[
             option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::ArgTier),
             option("owner", ArgType::Person, Msg::ArgOwner),
+            option("page", ArgType::Integer { min: 1, max: 100_000 }, Msg::Onb(Onb::ArgPage)),
         ],
         "/accounts --tier 1",
     ),

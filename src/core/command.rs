@@ -17,6 +17,8 @@ pub enum Command {
     Accounts {
         tier: Option<i64>,
         owner: Option<String>,
+        /// Which page of the list (1 when not given).
+        page: i64,
     },
     /// Adds a key account (managers and admins).
     AccountAdd(AccountRequest),
@@ -258,7 +260,9 @@ impl Command {
         let lower = |name: &str| args.get(name).map(str::to_ascii_lowercase);
         Ok(match args.spec.path {
             "account" => Command::Account { query: required("name")? },
-            "accounts list" => Command::Accounts { tier: number("tier"), owner: text("owner") },
+            "accounts list" => {
+                Command::Accounts { tier: number("tier"), owner: text("owner"), page: number("page").unwrap_or(1) }
+            }
             "accounts add" => Command::AccountAdd(AccountRequest {
                 name: required("name")?,
                 tier: number("tier"),

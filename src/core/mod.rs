@@ -117,8 +117,8 @@ impl Core {
         let name = command.spec().name;
         let result = match command {
             Command::Account { query } => commands::account::run(&self.store, ctx, &query).await,
-            Command::Accounts { tier, owner } => {
-                commands::accounts::run(&self.store, ctx, tier, owner.as_deref()).await
+            Command::Accounts { tier, owner, page } => {
+                commands::accounts::run(&self.store, ctx, tier, owner.as_deref(), page).await
             }
             Command::AccountAdd(request) => commands::account_admin::add(&self.store, ctx, &request).await,
             Command::AccountSet { account, field, value } => {

@@ -73,6 +73,12 @@ pub enum Onb {
     ImportExpired,
     AttachmentUnreadable,
     RequestInProgress,
+    ArgPage,
+    PageFooter {
+        page: usize,
+        pages: usize,
+        next: Option<String>,
+    },
     CmdPrivacy,
     CmdPrivacyExport,
     CmdPrivacyErase,
@@ -477,6 +483,16 @@ impl Onb {
                     "Apagado: o contato da conta {account} agora é “erased contact #{id}”; o histórico da conta continua."
                 ),
             ),
+            Onb::ArgPage => {
+                s("Which page of a long list (25 a page)", "Qual página de uma lista longa (25 por página)")
+            }
+            Onb::PageFooter { page, pages, next } => match next {
+                Some(next) => p(
+                    format!("Page {page} of {pages} · next: {next}"),
+                    format!("Página {page} de {pages} · próxima: {next}"),
+                ),
+                None => p(format!("Page {page} of {pages}"), format!("Página {page} de {pages}")),
+            },
             Onb::RequestInProgress => s(
                 "This request is being carried out already: its answer comes in a moment.",
                 "Este pedido já está sendo atendido: a resposta chega em instantes.",

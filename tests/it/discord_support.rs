@@ -227,9 +227,46 @@ pub fn message_json(channel: &str) -> Value {
            "pinned": false, "type": 0, "flags": 0, "components": []})
 }
 
+/// What Discord would refuse in a message body, as it documents its limits: more than 6 000
+/// characters in an embed, more than 25 fields, a field over 1 024 or empty, a description over
+/// 4 096, a title over 256, content over 2 000.
+pub fn discord_refuses(body: &Value) -> Option<String> {
+    let chars = |v: &Value| v.as_str().map(|s| s.chars().count()).unwrap_or(0);
+    if chars(&body["content"]) > 2000 {
+        return Some("content over 2000".into());
+    }
+    for embed in body["embeds"].as_array().into_iter().flatten() {
+        let fields = embed["fields"].as_array().cloned().unwrap_or_default();
+        if fields.len() > 25 {
+            return Some(format!("{} fields", fields.len()));
+        }
+        if chars(&embed["title"]) > 256 || chars(&embed["description"]) > 4096 {
+            return Some("title or description too long".into());
+        }
+        let mut total = chars(&embed["title"]) + chars(&embed["description"]) + chars(&embed["footer"]["text"]);
+        for f in &fields {
+            let value = f["value"].as_str().unwrap_or("");
+            if value.trim().is_empty() || value.chars().count() > 1024 || chars(&f["name"]) > 256 {
+                return Some(format!("field {} refused", f["name"]));
+            }
+            total += chars(&f["name"]) + value.chars().count();
+        }
+        if total > 6000 {
+            return Some(format!("embed of {total} characters"));
+        }
+    }
+    None
+}
+
 async fn stand_in_handler(State(s): State<StandIn>, method: Method, uri: Uri, body: Bytes) -> Response {
     let path = uri.path().to_string();
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    // Like Discord, refuse a message that breaks its limits.
+    if let Some(why) = discord_refuses(&body) {
+        s.seen.lock().unwrap().push(Seen { method, path, body, at: std::time::Instant::now() });
+        let error = json!({"code": 50035, "message": format!("Invalid Form Body: {why}")});
+        return (StatusCode::BAD_REQUEST, axum::Json(error)).into_response();
+    }
     s.seen.lock().unwrap().push(Seen {
         method: method.clone(),
         path: path.clone(),

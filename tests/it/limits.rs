@@ -144,13 +144,32 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
             cut.push(line.clone());
         }
     }
-    // The long lists were cut, and said so.
-    for long in ["/accounts", "/digest"] {
-        assert!(cut.iter().any(|l| l == long), "{long} should end with “and N more”: {cut:?}");
-    }
-    // The weekly digest of the 2 000-account team, as the scheduler sends it: several messages,
-    // each within the limits, nothing dropped beyond what the last says.
+    // The long lists were cut, and said so; the portfolio comes a page at a time.
+    assert!(cut.iter().any(|l| l == "/digest"), "/digest should end with “and N more”: {cut:?}");
+    let first = app.say("/accounts").await;
+    assert_eq!(first.lines.len(), 25);
+    assert_eq!(first.footer.as_deref(), Some("Page 1 of 80 · next: /accounts --page 2"));
+    let second = app.say("/accounts --page 2").await;
+    assert_eq!(second.lines.len(), 25);
+    assert!(second.lines.iter().all(|l| !first.lines.contains(l)), "page 2 shows the next accounts");
+    let last = app.say("/accounts --page 999").await;
+    assert_eq!(last.footer.as_deref(), Some("Page 80 of 80"));
+    // The weekly digest of the 2 000-account team, delivered as the scheduler delivers it to a
+    // stand-in that refuses what Discord refuses.
     let digest = app.say("/digest").await;
+    let rest = crate::discord_support::StandIn::spawn().await;
+    let policy = kam_bot::notify::RetryPolicy {
+        attempts: 1,
+        first_backoff: std::time::Duration::from_millis(1),
+        max_backoff: std::time::Duration::from_millis(1),
+    };
+    let notifier = kam_bot::front::discord::notifier::DiscordNotifier::new(rest.config().http(), policy);
+    use kam_bot::notify::Notifier as _;
+    let delivered = notifier.deliver(&kam_bot::notify::Recipient::Person("4242".into()), &digest).await;
+    assert!(delivered.is_ok(), "{delivered:?}");
+    let posted: Vec<_> = rest.seen().into_iter().filter(|s| s.path.ends_with("/messages")).collect();
+    assert!(!posted.is_empty());
+    assert!(posted.iter().any(|p| p.body.to_string().contains(" more")), "the cut lists say so");
     let messages = render::messages(&digest);
     assert!(!messages.is_empty());
     for (i, m) in messages.iter().enumerate() {

@@ -5,10 +5,19 @@ use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_person;
 use crate::domain::account::{PlanningClock, ShareOfWallet, Tier};
-use crate::i18n::{Msg, format_bp};
+use crate::i18n::{Msg, Onb, format_bp};
 use crate::store::Store;
 
-pub async fn run(store: &Store, ctx: &Context, tier: Option<i64>, owner: Option<&str>) -> Result<Reply, CommandError> {
+/// Accounts a page.
+pub const PAGE: usize = 25;
+
+pub async fn run(
+    store: &Store,
+    ctx: &Context,
+    tier: Option<i64>,
+    owner: Option<&str>,
+    page: i64,
+) -> Result<Reply, CommandError> {
     let owner_id = match owner {
         Some(name) => Some(require_person(store, ctx, name).await?.id),
         None => None,
@@ -24,8 +33,11 @@ pub async fn run(store: &Store, ctx: &Context, tier: Option<i64>, owner: Option<
     }
     let today = ctx.today();
     let mut flagged = 0;
-    let mut reply = Reply::titled(ctx.t(Msg::PortfolioTitle { count: rows.len() }));
-    for row in rows {
+    let total = rows.len();
+    let pages = total.div_ceil(PAGE);
+    let page = (page.max(1) as usize).min(pages);
+    let mut reply = Reply::titled(ctx.t(Msg::PortfolioTitle { count: total }));
+    for row in rows.into_iter().skip((page - 1) * PAGE).take(PAGE) {
         let share = ShareOfWallet::compute(row.revenue_12m_minor, row.wallet_minor, row.share_ceiling_bp)
             .map(|s| format_bp(s.share_bp, ctx.locale));
         let clock = PlanningClock::compute(
@@ -47,6 +59,18 @@ pub async fn run(store: &Store, ctx: &Context, tier: Option<i64>, owner: Option<
             contact_overdue,
             planning_overdue,
         }));
+    }
+    if pages > 1 {
+        // The same list, one page on: the filters as given.
+        let mut next = String::from("/accounts");
+        if let Some(t) = tier {
+            next.push_str(&format!(" --tier {t}"));
+        }
+        if let Some(o) = owner {
+            next.push_str(&format!(" --owner \"{o}\""));
+        }
+        let next = (page < pages).then(|| format!("{next} --page {}", page + 1));
+        reply = reply.footer(ctx.t(Msg::Onb(Onb::PageFooter { page, pages, next })));
     }
     Ok(reply.tone(if flagged > 0 { Tone::Warning } else { Tone::Good }))
 }
