@@ -262,7 +262,13 @@ static OPP_SUBCOMMANDS: &[CommandSpec] = &[
 ];
 
 static PEOPLE_SUBCOMMANDS: &[CommandSpec] = &[
-    command!("list", "people list", Msg::Onb(Onb::CmdPeopleList), &[], "/people"),
+    command!(
+        "list",
+        "people list",
+        Msg::Onb(Onb::CmdPeopleList),
+        &[option("page", ArgType::Integer { min: 1, max: 100_000 }, Msg::Onb(Onb::ArgPage))],
+        "/people",
+    ),
     command!(
         "add",
         "people add",

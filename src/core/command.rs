@@ -204,7 +204,7 @@ pub struct ContactRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PeopleAction {
-    List,
+    List { page: i64 },
     SetRole { person: String, role: String },
     Add { name: String, role: String, manager: Option<String> },
     Set { person: String, role: Option<String>, manager: Option<String>, name: Option<String> },
@@ -394,7 +394,7 @@ impl Command {
                 let job = args.get("job").map(str::to_ascii_lowercase);
                 Command::Schedule { job, value: text("value") }
             }
-            "people list" => Command::People { action: PeopleAction::List },
+            "people list" => Command::People { action: PeopleAction::List { page: number("page").unwrap_or(1) } },
             "people role" => Command::People {
                 action: PeopleAction::SetRole {
                     person: required("person")?,
@@ -474,7 +474,7 @@ impl Command {
             Command::Meetings { .. } => "meetings",
             Command::Digest { .. } => "digest",
             Command::Schedule { .. } => "schedule",
-            Command::People { action: PeopleAction::List } => "people list",
+            Command::People { action: PeopleAction::List { .. } } => "people list",
             Command::People { action: PeopleAction::SetRole { .. } } => "people role",
             Command::People { action: PeopleAction::Add { .. } } => "people add",
             Command::People { action: PeopleAction::Set { .. } } => "people set",
@@ -549,7 +549,7 @@ mod tests {
         let list = Command::from_args(&parse_line("/opp Vale do Rio Doce").unwrap()).unwrap();
         assert_eq!(list, Command::Opp(OppRequest::List { account: "Vale do Rio Doce".into() }));
         let people = Command::from_args(&parse_line("/people").unwrap()).unwrap();
-        assert_eq!(people, Command::People { action: PeopleAction::List });
+        assert_eq!(people, Command::People { action: PeopleAction::List { page: 1 } });
         let err = parse_line("/contact Vale Marcos").unwrap_err();
         assert!(matches!(err, Msg::Onb(crate::i18n::Onb::MissingSubcommand { .. })), "{err:?}");
         let reason =

@@ -10,6 +10,7 @@ pub mod reply;
 
 pub mod commands;
 mod context;
+mod paging;
 mod permissions;
 mod resolve;
 

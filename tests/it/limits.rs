@@ -154,6 +154,10 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
     assert!(second.lines.iter().all(|l| !first.lines.contains(l)), "page 2 shows the next accounts");
     let last = app.say("/accounts --page 999").await;
     assert_eq!(last.footer.as_deref(), Some("Page 80 of 80"));
+    // 52 people: three pages.
+    let people = app.say("/people --page 2").await;
+    assert_eq!(people.footer.as_deref(), Some("Page 2 of 3 · next: /people --page 3"));
+    assert_eq!(people.lines.len(), 25);
     // The weekly digest of the 2 000-account team, delivered as the scheduler delivers it to a
     // stand-in that refuses what Discord refuses.
     let digest = app.say("/digest").await;
@@ -179,4 +183,23 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
             check_embed(&format!("digest message {i}"), embed);
         }
     }
+}
+
+/// A long wallet history cut to fit keeps the newest years.
+#[tokio::test]
+async fn a_long_wallet_history_keeps_the_newest_years() {
+    let app = crate::helpers::demo_app().await;
+    for year in 2000..2027 {
+        app.say_as(
+            "rafael.lima",
+            &format!("/wallet Gerdau --spend 100M --revenue {}M --period {year}", 10 + year % 30),
+        )
+        .await;
+    }
+    let reply = app.say("/wallet Gerdau").await;
+    let json = serde_json::to_value(render::response_message(&reply)).unwrap();
+    let names: Vec<&str> =
+        json["embeds"][0]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names.first(), Some(&"2026"), "{names:?}");
+    assert!(json["embeds"][0]["description"].as_str().unwrap().contains("and 2 more"), "{json}");
 }

@@ -2,14 +2,12 @@
 
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::paging::Page;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_person;
 use crate::domain::account::{PlanningClock, ShareOfWallet, Tier};
-use crate::i18n::{Msg, Onb, format_bp};
+use crate::i18n::{Msg, format_bp};
 use crate::store::Store;
-
-/// Accounts a page.
-pub const PAGE: usize = 25;
 
 pub async fn run(
     store: &Store,
@@ -34,10 +32,9 @@ pub async fn run(
     let today = ctx.today();
     let mut flagged = 0;
     let total = rows.len();
-    let pages = total.div_ceil(PAGE);
-    let page = (page.max(1) as usize).min(pages);
+    let page = Page::of(total, page);
     let mut reply = Reply::titled(ctx.t(Msg::PortfolioTitle { count: total }));
-    for row in rows.into_iter().skip((page - 1) * PAGE).take(PAGE) {
+    for row in page.slice(rows) {
         let share = ShareOfWallet::compute(row.revenue_12m_minor, row.wallet_minor, row.share_ceiling_bp)
             .map(|s| format_bp(s.share_bp, ctx.locale));
         let clock = PlanningClock::compute(
@@ -60,17 +57,16 @@ pub async fn run(
             planning_overdue,
         }));
     }
-    if pages > 1 {
-        // The same list, one page on: the filters as given.
-        let mut next = String::from("/accounts");
-        if let Some(t) = tier {
-            next.push_str(&format!(" --tier {t}"));
-        }
-        if let Some(o) = owner {
-            next.push_str(&format!(" --owner \"{o}\""));
-        }
-        let next = (page < pages).then(|| format!("{next} --page {}", page + 1));
-        reply = reply.footer(ctx.t(Msg::Onb(Onb::PageFooter { page, pages, next })));
+    // The same list, one page on: the filters as given.
+    let mut command = String::from("/accounts");
+    if let Some(t) = tier {
+        command.push_str(&format!(" --tier {t}"));
+    }
+    if let Some(o) = owner {
+        command.push_str(&format!(" --owner \"{o}\""));
+    }
+    if let Some(footer) = page.footer(ctx, &command) {
+        reply = reply.footer(footer);
     }
     Ok(reply.tone(if flagged > 0 { Tone::Warning } else { Tone::Good }))
 }

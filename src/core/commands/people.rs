@@ -5,6 +5,7 @@
 use crate::core::command::PeopleAction;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::paging::Page;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_person;
 use crate::domain::text::fold;
@@ -17,10 +18,11 @@ fn require_admin(ctx: &Context) -> Result<(), Msg> {
 
 pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Reply, CommandError> {
     match action {
-        PeopleAction::List => {
+        PeopleAction::List { page } => {
             let people = store.people(ctx.workspace.id).await?;
             let mut reply = Reply::titled(ctx.t(Msg::PeopleTitle { count: people.len() }));
-            for p in &people {
+            let page = Page::of(people.len(), *page);
+            for p in page.slice(people.iter().collect()) {
                 let manager =
                     p.manager_id.and_then(|m| people.iter().find(|o| o.id == m)).map(|m| m.display_name.clone());
                 reply = reply.line(ctx.t(Msg::Onb(Onb::PersonLine {
@@ -29,6 +31,9 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
                     manager,
                     linked: p.is_linked(),
                 })));
+            }
+            if let Some(footer) = page.footer(ctx, "/people") {
+                reply = reply.footer(footer);
             }
             Ok(reply.ephemeral())
         }

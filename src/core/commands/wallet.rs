@@ -64,7 +64,8 @@ pub async fn run(
     if periods.is_empty() {
         reply = reply.line(ctx.t(Msg::NoWalletPeriods));
     }
-    for p in &periods {
+    // Newest first: a long history cut to fit a platform keeps the years that matter.
+    for p in periods.iter().rev() {
         let share = ShareOfWallet::compute(p.revenue_minor, p.spend_minor, account.share_ceiling_bp);
         let value = match share {
             Some(s) => ctx.t(Msg::WalletPeriodLine {
