@@ -338,12 +338,10 @@ async fn chat_person(
 /// The terminal's own administrator, created on first use.
 async fn local_admin(store: &Store, workspace: &str, now: DateTime<Utc>) -> anyhow::Result<Person> {
     let ws = store.ensure_workspace(workspace, now).await?;
-    let mut person = store.ensure_person(ws.id, "terminal", "admin", "Local admin", now).await?;
-    if person.role != "admin" {
-        store.set_role(ws.id, person.id, "admin").await?;
-        person.role = "admin".to_string();
-    }
-    Ok(person)
+    let mut tx = store.write().await?;
+    let id = tx.local_admin(ws.id, now).await?;
+    tx.commit().await?;
+    store.person(ws.id, id).await?.ok_or_else(|| anyhow::anyhow!("the local admin vanished"))
 }
 
 async fn seed_command(store: &Store, workspace: &str, clock: &dyn Clock, args: SeedArgs) -> anyhow::Result<ExitCode> {

@@ -260,12 +260,12 @@ impl WriteTx {
     }
 
     /// The terminal's administrator, who carries out what an operator does from the command
-    /// line, created (as an admin) on first use.
+    /// line: created on first use, and an admin whatever was changed since.
     pub async fn local_admin(&mut self, workspace_id: i64, now: DateTime<Utc>) -> Result<i64, StoreError> {
         sqlx::query!(
             "INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, created_at)
              VALUES (?, 'terminal', 'admin', 'Local admin', 'local admin', 'admin', ?)
-             ON CONFLICT (workspace_id, platform, platform_user_id) DO NOTHING",
+             ON CONFLICT (workspace_id, platform, platform_user_id) DO UPDATE SET role = 'admin' WHERE role <> 'admin'",
             workspace_id,
             now
         )
