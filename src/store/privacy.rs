@@ -204,7 +204,8 @@ impl WriteTx {
                 "UPDATE account_plans SET objectives = REPLACE(objectives, ?1, ?2), value_delivered = REPLACE(value_delivered, ?1, ?2),
                      value_evidence = REPLACE(value_evidence, ?1, ?2), changes = REPLACE(changes, ?1, ?2),
                      depth = REPLACE(depth, ?1, ?2), resources = REPLACE(resources, ?1, ?2)
-                 WHERE workspace_id = ?3",
+                 WHERE workspace_id = ?3
+                   AND INSTR(objectives || value_delivered || value_evidence || changes || depth || resources, ?1) > 0",
                 from,
                 to,
                 ws
@@ -215,7 +216,7 @@ impl WriteTx {
                 "UPDATE yearly_reviews SET objectives = REPLACE(objectives, ?1, ?2), value = REPLACE(value, ?1, ?2),
                      changes = REPLACE(changes, ?1, ?2), depth = REPLACE(depth, ?1, ?2),
                      next_objectives = REPLACE(next_objectives, ?1, ?2)
-                 WHERE workspace_id = ?3",
+                 WHERE workspace_id = ?3 AND INSTR(objectives || value || changes || depth || next_objectives, ?1) > 0",
                 from,
                 to,
                 ws
