@@ -123,6 +123,12 @@ pub struct ServeArgs {
     /// when DISCORD_PUBLIC_KEY is set, POST /slack/commands when SLACK_SIGNING_SECRET is set.
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<std::net::SocketAddr>,
+    /// Answer over HTTP within this many milliseconds; a slower command is acknowledged at once
+    /// and its answer follows (Discord: a deferred response; Slack: the response_url). Both
+    /// platforms wait 3 000 ms at most.
+    #[arg(long, value_name = "MS", env = "KAM_ANSWER_WITHIN_MS", default_value_t = 2000,
+          value_parser = clap::value_parser!(u64).range(0..=2500))]
+    pub answer_within: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -400,12 +406,13 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
                 http: config.http(),
                 clock: clock.clone(),
                 wall_clock: Arc::new(SystemClock),
-                defer_after: discord::interaction::DEFER_AFTER,
+                defer_after: std::time::Duration::from_millis(args.answer_within),
             };
             routes = routes.merge(discord::endpoint::routes(endpoint));
         }
         if let Some(secret) = &slack.signing_secret {
-            let endpoint = slack::endpoint::SlackEndpoint::new(core.clone(), secret, clock.clone());
+            let mut endpoint = slack::endpoint::SlackEndpoint::new(core.clone(), secret, clock.clone());
+            endpoint.answer_within = std::time::Duration::from_millis(args.answer_within);
             routes = routes.merge(slack::endpoint::routes(endpoint));
         }
         let (listener, bound) = crate::server::bind(addr).await?;

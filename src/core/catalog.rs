@@ -90,6 +90,9 @@ const fn required_option(name: &'static str, ty: ArgType, help: Msg) -> ArgSpec 
 }
 
 /// An option whose value may be followed, in typed lines, by a quoted companion value.
+/// `--page N`: which page of a long list.
+const PAGE_OPTION: ArgSpec = option("page", ArgType::Integer { min: 1, max: 100_000 }, Msg::Onb(Onb::ArgPage));
+
 const fn option_then(name: &'static str, ty: ArgType, help: Msg, then: &'static str) -> ArgSpec {
     ArgSpec { name, ty, required: false, flag: true, greedy: false, help, then: Some(then) }
 }
@@ -190,7 +193,7 @@ static ACCOUNTS_SUBCOMMANDS: &[CommandSpec] = &[
         &[
             option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::ArgTier),
             option("owner", ArgType::Person, Msg::ArgOwner),
-            option("page", ArgType::Integer { min: 1, max: 100_000 }, Msg::Onb(Onb::ArgPage)),
+            PAGE_OPTION,
         ],
         "/accounts --tier 1",
     ),
@@ -233,7 +236,7 @@ static OPP_SUBCOMMANDS: &[CommandSpec] = &[
         "list",
         "opp list",
         Msg::Onb(Onb::CmdOppList),
-        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount), PAGE_OPTION],
         "/opp Vale",
     ),
     command!(
@@ -262,13 +265,7 @@ static OPP_SUBCOMMANDS: &[CommandSpec] = &[
 ];
 
 static PEOPLE_SUBCOMMANDS: &[CommandSpec] = &[
-    command!(
-        "list",
-        "people list",
-        Msg::Onb(Onb::CmdPeopleList),
-        &[option("page", ArgType::Integer { min: 1, max: 100_000 }, Msg::Onb(Onb::ArgPage))],
-        "/people",
-    ),
+    command!("list", "people list", Msg::Onb(Onb::CmdPeopleList), &[PAGE_OPTION], "/people",),
     command!(
         "add",
         "people add",
@@ -400,6 +397,7 @@ pub static CATALOG: &[CommandSpec] = &[
         &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::ArgCount),
+            PAGE_OPTION,
         ],
         "/history Vale 5",
     ),
@@ -466,7 +464,7 @@ pub static CATALOG: &[CommandSpec] = &[
         ],
         "/weights tone 20",
     ),
-    command!("risks", "risks", Msg::CmdRisks, &[], "/risks"),
+    command!("risks", "risks", Msg::CmdRisks, &[PAGE_OPTION], "/risks"),
     group!(
         "opp",
         Msg::CmdOpp,
@@ -493,7 +491,7 @@ pub static CATALOG: &[CommandSpec] = &[
         "contacts",
         "contacts",
         Msg::CmdContacts,
-        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount), PAGE_OPTION],
         "/contacts Vale",
     ),
     group!(
@@ -554,6 +552,7 @@ pub static CATALOG: &[CommandSpec] = &[
         &[
             option("mine", ArgType::Switch, Msg::ArgMine),
             option("days", ArgType::Integer { min: 1, max: 365 }, Msg::ArgDays),
+            PAGE_OPTION,
         ],
         "/meetings --mine --days 30",
     ),

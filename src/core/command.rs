@@ -37,13 +37,16 @@ pub enum Command {
     History {
         account: String,
         count: i64,
+        page: i64,
     },
     /// The health score of an account, component by component.
     Health {
         account: String,
     },
     /// The accounts whose health is lowest.
-    Risks,
+    Risks {
+        page: i64,
+    },
     /// Shows, or (admins) sets, the weights of the health score.
     Weights {
         component: Option<String>,
@@ -65,6 +68,7 @@ pub enum Command {
     /// The stakeholder map of an account.
     Contacts {
         account: String,
+        page: i64,
     },
     /// Adds a contact to an account, or changes one.
     Contact(ContactRequest),
@@ -98,6 +102,7 @@ pub enum Command {
     Meetings {
         mine: bool,
         days: i64,
+        page: i64,
     },
     /// A manager's portfolio digest, on demand.
     Digest {
@@ -156,7 +161,7 @@ fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OppRequest {
-    List { account: String },
+    List { account: String, page: i64 },
     Add { account: String, title: String, value: String, close: Option<String> },
     Move { id: String, stage: String, reason: Option<String> },
 }
@@ -305,10 +310,14 @@ impl Command {
                     }),
                 })
             }
-            "history" => {
-                Command::History { account: required("account")?, count: number("count").unwrap_or(DEFAULT_HISTORY) }
+            "history" => Command::History {
+                account: required("account")?,
+                count: number("count").unwrap_or(DEFAULT_HISTORY),
+                page: number("page").unwrap_or(1),
+            },
+            "opp list" => {
+                Command::Opp(OppRequest::List { account: required("account")?, page: number("page").unwrap_or(1) })
             }
-            "opp list" => Command::Opp(OppRequest::List { account: required("account")? }),
             "opp add" => Command::Opp(OppRequest::Add {
                 account: required("account")?,
                 title: required("title")?,
@@ -350,12 +359,12 @@ impl Command {
                 year: number("year"),
             }),
             "health" => Command::Health { account: required("account")? },
-            "risks" => Command::Risks,
+            "risks" => Command::Risks { page: number("page").unwrap_or(1) },
             "weights" => Command::Weights {
                 component: text("component").map(|c| c.to_ascii_lowercase()),
                 weight: number("weight"),
             },
-            "contacts" => Command::Contacts { account: required("account")? },
+            "contacts" => Command::Contacts { account: required("account")?, page: number("page").unwrap_or(1) },
             "contact add" | "contact set" => Command::Contact(ContactRequest {
                 add: args.spec.name == "add",
                 account: required("account")?,
@@ -388,7 +397,11 @@ impl Command {
                 kind: args.get("kind").unwrap_or("planning").to_ascii_lowercase(),
                 with: text("with"),
             },
-            "meetings" => Command::Meetings { mine: switch("mine"), days: number("days").unwrap_or(14) },
+            "meetings" => Command::Meetings {
+                mine: switch("mine"),
+                days: number("days").unwrap_or(14),
+                page: number("page").unwrap_or(1),
+            },
             "digest" => Command::Digest { team: text("team") },
             "schedule" => {
                 let job = args.get("job").map(str::to_ascii_lowercase);
@@ -462,7 +475,7 @@ impl Command {
             Command::Review(_) => "review",
             Command::Plan(_) => "plan",
             Command::Health { .. } => "health",
-            Command::Risks => "risks",
+            Command::Risks { .. } => "risks",
             Command::Weights { .. } => "weights",
             Command::Contacts { .. } => "contacts",
             Command::Contact(ContactRequest { add: true, .. }) => "contact add",
@@ -547,7 +560,7 @@ mod tests {
         let card = Command::from_args(&parse_line("/account \"add\"").unwrap()).unwrap();
         assert_eq!(card, Command::Account { query: "add".into() });
         let list = Command::from_args(&parse_line("/opp Vale do Rio Doce").unwrap()).unwrap();
-        assert_eq!(list, Command::Opp(OppRequest::List { account: "Vale do Rio Doce".into() }));
+        assert_eq!(list, Command::Opp(OppRequest::List { account: "Vale do Rio Doce".into(), page: 1 }));
         let people = Command::from_args(&parse_line("/people").unwrap()).unwrap();
         assert_eq!(people, Command::People { action: PeopleAction::List { page: 1 } });
         let err = parse_line("/contact Vale Marcos").unwrap_err();
@@ -583,7 +596,7 @@ mod tests {
     #[test]
     fn history_defaults_to_ten() {
         let cmd = Command::from_args(&parse_line("/history Vale").unwrap()).unwrap();
-        assert_eq!(cmd, Command::History { account: "Vale".into(), count: DEFAULT_HISTORY });
+        assert_eq!(cmd, Command::History { account: "Vale".into(), count: DEFAULT_HISTORY, page: 1 });
     }
 
     #[test]

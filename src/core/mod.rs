@@ -129,7 +129,9 @@ impl Core {
                 commands::account_admin::archive(&self.store, ctx, &account, archive).await
             }
             Command::Log(request) => commands::log::run(&self.store, ctx, &request).await,
-            Command::History { account, count } => commands::history::run(&self.store, ctx, &account, count).await,
+            Command::History { account, count, page } => {
+                commands::history::run(&self.store, ctx, &account, count, page).await
+            }
             Command::Opp(request) => commands::opp::run(&self.store, ctx, &request).await,
             Command::Qualify { account, scores, apply } => {
                 commands::qualify::run(&self.store, ctx, account.as_deref(), scores, apply).await
@@ -137,11 +139,11 @@ impl Core {
             Command::Review(request) => commands::review::run(&self.store, ctx, &request).await,
             Command::Plan(request) => commands::plan::run(&self.store, ctx, &request).await,
             Command::Health { account } => commands::health::show(&self.store, ctx, &account).await,
-            Command::Risks => commands::health::risks(&self.store, ctx).await,
+            Command::Risks { page } => commands::health::risks(&self.store, ctx, page).await,
             Command::Weights { component, weight } => {
                 commands::health::set_weights(&self.store, ctx, component.as_deref(), weight).await
             }
-            Command::Contacts { account } => commands::stakeholders::map(&self.store, ctx, &account).await,
+            Command::Contacts { account, page } => commands::stakeholders::map(&self.store, ctx, &account, page).await,
             Command::Contact(request) => commands::stakeholders::edit(&self.store, ctx, &request).await,
             Command::Competitors { account } => commands::competitors::list(&self.store, ctx, &account).await,
             Command::Competitor { account, name, share, threat, note } => {
@@ -162,7 +164,9 @@ impl Core {
             Command::Meeting { account, when, kind, with } => {
                 commands::meetings::schedule(&self.store, ctx, &account, &when, &kind, with.as_deref()).await
             }
-            Command::Meetings { mine, days } => commands::meetings::list(&self.store, ctx, mine, days).await,
+            Command::Meetings { mine, days, page } => {
+                commands::meetings::list(&self.store, ctx, mine, days, page).await
+            }
             Command::Digest { team } => commands::digest::run(&self.store, ctx, team.as_deref()).await,
             Command::Schedule { job, value } => {
                 commands::schedule::run(&self.store, ctx, job.as_deref(), value.as_deref()).await

@@ -74,6 +74,8 @@ pub enum Onb {
     AttachmentUnreadable,
     RequestInProgress,
     ArgPage,
+    /// Under a digest: where its lists are shown in full.
+    DigestFullLists,
     PageFooter {
         page: usize,
         pages: usize,
@@ -482,6 +484,10 @@ impl Onb {
                 format!(
                     "Apagado: o contato da conta {account} agora é “erased contact #{id}”; o histórico da conta continua."
                 ),
+            ),
+            Onb::DigestFullLists => s(
+                "Full lists: /risks · /accounts --owner NAME · /meetings",
+                "Listas completas: /risks · /accounts --owner NOME · /meetings",
             ),
             Onb::ArgPage => {
                 s("Which page of a long list (25 a page)", "Qual página de uma lista longa (25 por página)")

@@ -12,7 +12,7 @@ use crate::core::{CommandError, Context, Platform};
 use crate::core::{Reply, Tone};
 use crate::domain::account::ShareOfWallet;
 use crate::domain::money::{Currency, Money, apply_bp};
-use crate::i18n::{Locale, Msg, format_bp, format_money};
+use crate::i18n::{Locale, Msg, Onb, format_bp, format_money};
 use crate::store::{Addressee, DigestSnapshot, Person, Store, TeamAccount, Workspace};
 
 /// A yearly review this close puts an account at risk (if not prepared).
@@ -200,7 +200,7 @@ pub async fn build(
             if lines.is_empty() { locale.t(Msg::DigestNoChange) } else { lines.join("\n") }
         }
     };
-    reply = reply.field(locale.t(Msg::DigestChangesLabel), changes);
+    reply = reply.field(locale.t(Msg::DigestChangesLabel), changes).footer(locale.t(Msg::Onb(Onb::DigestFullLists)));
     let tone = if at_risk.is_empty() { Tone::Good } else { Tone::Warning };
     let snapshot = DigestSnapshot {
         taken_at: now,

@@ -52,6 +52,28 @@ impl Store {
         account_id: i64,
         limit: i64,
     ) -> Result<Vec<InteractionRow>, StoreError> {
+        self.history_page(workspace_id, account_id, limit, 0).await
+    }
+
+    /// How many interactions an account has.
+    pub async fn interaction_count(&self, workspace_id: i64, account_id: i64) -> Result<i64, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT COUNT(*) AS "n!: i64" FROM interactions WHERE workspace_id = ?1 AND account_id = ?2"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    /// `limit` interactions of an account, newest first, after the `offset` newest.
+    pub async fn history_page(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<InteractionRow>, StoreError> {
         sqlx::query_as!(
             InteractionRow,
             r#"SELECT i.id AS "id!", i.kind, i.occurred_at AS "occurred_at!: DateTime<Utc>", i.summary, i.next_step,
@@ -60,11 +82,12 @@ impl Store {
                FROM interactions i
                JOIN people p ON p.id = i.author_id
                LEFT JOIN contacts c ON c.id = i.contact_id
-               WHERE i.workspace_id = ? AND i.account_id = ?
-               ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?"#,
+               WHERE i.workspace_id = ?1 AND i.account_id = ?2
+               ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?3 OFFSET ?4"#,
             workspace_id,
             account_id,
-            limit
+            limit,
+            offset
         )
         .fetch_all(&self.pool)
         .await

@@ -23,7 +23,7 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
             "/log Vale".into(),
             "Missing KIND. Usage: /log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE] [--tone positive|neutral|negative]",
         ),
-        ("/history".into(), "Missing ACCOUNT. Usage: /history ACCOUNT [N]"),
+        ("/history".into(), "Missing ACCOUNT. Usage: /history ACCOUNT [N] [--page N]"),
         ("/log Zzyzx meeting \"x\"".into(), "No account matches “Zzyzx”. /accounts lists the portfolio."),
         ("/log Vale meeting x --due 2026-13-45".into(), "--due: 2026-13-45 is not a day of the calendar."),
         (
@@ -50,7 +50,7 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
         ("/log Vale meeting x --next".into(), "--next needs a value: --next TEXT."),
         ("/language klingon".into(), "Unknown language “klingon”. Accepted: en, pt-BR."),
         ("/history Vale 500".into(), "N must be a whole number from 1 to 50, not “500”."),
-        ("/history Vale 3 4".into(), "Unexpected “4” (quote text with spaces). Usage: /history ACCOUNT [N]"),
+        ("/history Vale 3 4".into(), "Unexpected “4” (quote text with spaces). Usage: /history ACCOUNT [N] [--page N]"),
         (
             "/log Vale meeting x --contact Zé".into(),
             "Vale has no contact “Zé”. Contacts: Beatriz Almeida, Fernanda Dias, João Ferreira, Luiz Carvalho, Patrícia Rocha, Ricardo Nunes.",

@@ -107,6 +107,11 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
         ))
         .await;
     }
+    for i in 0..30 {
+        app.say(&format!("/opp add {quoted} \"Oportunidade {i}\" 1M")).await;
+        let day = (app.now + chrono::Duration::days(i + 1)).format("%Y-%m-%d");
+        app.say(&format!("/meeting {quoted} {day} 10:00 --kind other")).await;
+    }
     let owner = reps[0].display_name.clone();
     let lines = [
         "/accounts".to_string(),
@@ -158,6 +163,42 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
     let people = app.say("/people --page 2").await;
     assert_eq!(people.footer.as_deref(), Some("Page 2 of 3 · next: /people --page 3"));
     assert_eq!(people.lines.len(), 25);
+    // Every other long list pages the same way, and its pages together show each item once.
+    let pages = |first: &Reply, second: &Reply| {
+        assert!(first.footer.as_deref().is_some_and(|f| f.starts_with("Page 1 of ")), "{:?}", first.footer);
+        assert!(second.footer.as_deref().is_some_and(|f| f.starts_with("Page 2 of ")), "{:?}", second.footer);
+        // Lines that say one item (a date and author line may repeat) are on one page only.
+        let single = |r: &Reply| {
+            r.lines.iter().filter(|l| r.lines.iter().filter(|m| m == l).count() == 1).cloned().collect::<Vec<_>>()
+        };
+        let (a, b) = (single(first), single(second));
+        assert!(!b.is_empty() && b.iter().all(|l| !a.contains(l)), "{second:?}");
+    };
+    let c1 = app.say(&format!("/contacts {quoted}")).await;
+    let c2 = app.say(&format!("/contacts {quoted} --page 2")).await;
+    assert_eq!(c1.footer, Some(format!("Page 1 of 2 · next: /contacts {name} --page 2")));
+    assert_eq!(c2.footer.as_deref(), Some("Page 2 of 2"));
+    let listed = |r: &Reply| r.fields.iter().map(|f| f.value.lines().count()).sum::<usize>();
+    let total: usize =
+        c1.title.as_deref().and_then(|t| t.rsplit(": ").next()?.split(' ').next()?.parse().ok()).unwrap();
+    assert!(total > 43, "{:?}", c1.title);
+    assert_eq!((listed(&c1), listed(&c2)), (25, total - 25));
+    let h1 = app.say(&format!("/history {quoted} 50")).await;
+    let h2 = app.say(&format!("/history {quoted} 50 --page 2")).await;
+    assert!(h1.footer.as_deref().is_some_and(|f| f.ends_with(&format!("next: /history {quoted} 50 --page 2"))));
+    pages(&h1, &h2);
+    let o1 = app.say(&format!("/opp {quoted}")).await;
+    let o2 = app.say(&format!("/opp {quoted} --page 2")).await;
+    pages(&o1, &o2);
+    assert!(o1.lines.iter().filter(|l| l.starts_with('#')).count() == 25);
+    let m1 = app.say("/meetings --days 365").await;
+    let m2 = app.say("/meetings --days 365 --page 2").await;
+    pages(&m1, &m2);
+    assert_eq!(m1.lines.len(), 25);
+    let r1 = app.say("/risks").await;
+    let r2 = app.say("/risks --page 2").await;
+    pages(&r1, &r2);
+    assert_eq!(r1.lines.len(), 25);
     // The weekly digest of the 2 000-account team, delivered as the scheduler delivers it to a
     // stand-in that refuses what Discord refuses.
     let digest = app.say("/digest").await;

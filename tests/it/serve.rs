@@ -161,7 +161,8 @@ async fn serve_answers_a_signed_slack_command_from_the_seeded_team() {
 }
 
 /// At the most verbose level, the logs of `serve` hold no secret: not the bot token, not the
-/// signing secret, not an interaction token, not a Slack response_url.
+/// signing secret, not an interaction token, not a Slack response_url, also when an answer that
+/// had to wait cannot be delivered (every answer waits here: `KAM_ANSWER_WITHIN_MS=0`).
 #[tokio::test]
 async fn the_most_verbose_logs_hold_no_secret() {
     let dir = tempfile::tempdir().unwrap();
@@ -172,6 +173,7 @@ async fn the_most_verbose_logs_hold_no_secret() {
         kam_bot(&db)
             .args(["serve", "--listen", "127.0.0.1:0"])
             .env("KAM_LOG", "trace")
+            .env("KAM_ANSWER_WITHIN_MS", "0")
             .env("DISCORD_PUBLIC_KEY", public_key_hex())
             .env("DISCORD_TOKEN", bot_token)
             .env("DISCORD_API_URL", "http://127.0.0.1:9")
@@ -182,8 +184,10 @@ async fn the_most_verbose_logs_hold_no_secret() {
     );
     let stderr = child.0.stderr.take().unwrap();
     let (address_tx, address_rx) = tokio::sync::oneshot::channel();
+    let (undelivered_tx, undelivered_rx) = tokio::sync::oneshot::channel();
     let reader = std::thread::spawn(move || {
         let mut address_tx = Some(address_tx);
+        let mut undelivered_tx = Some(undelivered_tx);
         let mut all = String::new();
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if let Some(address) = line.strip_prefix("kam-bot listening on ")
@@ -193,6 +197,12 @@ async fn the_most_verbose_logs_hold_no_secret() {
             }
             all.push_str(&line);
             all.push('\n');
+            if all.contains("cannot edit a deferred response")
+                && all.contains("cannot post a delayed Slack answer")
+                && let Some(tx) = undelivered_tx.take()
+            {
+                let _ = tx.send(());
+            }
         }
         all
     });
@@ -202,7 +212,8 @@ async fn the_most_verbose_logs_hold_no_secret() {
         endpoint.post_signed(&command(77, Some(111), "account", json!([option("name", json!("Vale"))]))).await;
     assert_eq!(status.as_u16(), 200);
     endpoint.post_raw(b"{\"token\":\"aW50ZXJhY3Rpb2467\"}".to_vec(), Some("00"), Some("1")).await;
-    let response_url = "https://hooks.slack.com/commands/T1/9/secret-response-path";
+    // Nothing listens there: the delayed answer cannot be posted.
+    let response_url = "http://127.0.0.1:9/commands/T1/9/secret-response-path";
     let body = crate::slack_support::form("T1", "/account", "Vale", "9.9.secret", response_url);
     let ts = chrono::Utc::now().timestamp();
     reqwest::Client::new()
@@ -214,8 +225,10 @@ async fn the_most_verbose_logs_hold_no_secret() {
         .send()
         .await
         .unwrap();
+    let undelivered = tokio::time::timeout(std::time::Duration::from_secs(20), undelivered_rx).await;
     drop(child);
     let logs = reader.join().unwrap();
+    assert!(undelivered.is_ok(), "both undelivered answers are logged with their cause:\n{logs}");
     assert!(logs.lines().count() > 3, "trace logging is on: {logs}");
     for secret in
         [bot_token, crate::slack_support::SECRET, "aW50ZXJhY3Rpb24677", "aW50ZXJhY3Rpb2467", "secret-response-path"]

@@ -2,7 +2,7 @@
 
 use crate::core::context::Context;
 use crate::core::error::CommandError;
-use crate::core::paging::Page;
+use crate::core::paging::{Page, quoted};
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_person;
 use crate::domain::account::{PlanningClock, ShareOfWallet, Tier};
@@ -63,7 +63,7 @@ pub async fn run(
         command.push_str(&format!(" --tier {t}"));
     }
     if let Some(o) = owner {
-        command.push_str(&format!(" --owner \"{o}\""));
+        command.push_str(&format!(" --owner {}", quoted(o)));
     }
     if let Some(footer) = page.footer(ctx, &command) {
         reply = reply.footer(footer);

@@ -5,6 +5,7 @@ use chrono::Duration;
 
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::paging::Page;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::domain::account::PlanningClock;
@@ -196,7 +197,7 @@ pub async fn show(store: &Store, ctx: &Context, account: &str) -> Result<Reply, 
     Ok(reply.footer(ctx.t(Msg::HealthFooter)).tone(tone_of(health.score)))
 }
 
-pub async fn risks(store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+pub async fn risks(store: &Store, ctx: &Context, page: i64) -> Result<Reply, CommandError> {
     let mut scored = Vec::new();
     for row in store.portfolio(ctx.workspace.id, None, None).await? {
         let Some(account) = store.account(ctx.workspace.id, row.id).await? else { continue };
@@ -216,8 +217,12 @@ pub async fn risks(store: &Store, ctx: &Context) -> Result<Reply, CommandError> 
     if scored.is_empty() {
         return Ok(reply.line(ctx.t(Msg::NoRisks)).tone(Tone::Good));
     }
-    for (score, name, reason) in scored {
+    let page = Page::of(scored.len(), page);
+    for (score, name, reason) in page.slice(scored) {
         reply = reply.line(format!("• {name} · {score}/100 · {reason}"));
+    }
+    if let Some(footer) = page.footer(ctx, "/risks") {
+        reply = reply.footer(footer);
     }
     Ok(reply.tone(Tone::Warning))
 }

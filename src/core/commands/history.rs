@@ -1,20 +1,26 @@
-//! `/history ACCOUNT [N]`: the last interactions, newest first.
+//! `/history ACCOUNT [N] [--page P]`: the last interactions, newest first, N a page.
 
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::paging::{Page, quoted};
 use crate::core::reply::Reply;
 use crate::core::resolve::require_account;
 use crate::domain::kind::InteractionKind;
 use crate::i18n::{Msg, format_date};
 use crate::store::Store;
 
-pub async fn run(store: &Store, ctx: &Context, account: &str, count: i64) -> Result<Reply, CommandError> {
+pub async fn run(store: &Store, ctx: &Context, account: &str, count: i64, page: i64) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
-    let rows = store.history(ctx.workspace.id, account.id, count).await?;
+    let total = store.interaction_count(ctx.workspace.id, account.id).await?;
+    let page = Page::sized(total.max(0) as usize, page, count.max(1) as usize);
+    let rows = store.history_page(ctx.workspace.id, account.id, count, page.offset() as i64).await?;
     if rows.is_empty() {
         return Ok(Reply::titled(account.name.clone()).line(ctx.t(Msg::HistoryEmpty { account: account.name })));
     }
     let mut reply = Reply::titled(ctx.t(Msg::HistoryTitle { account: account.name.clone(), count: rows.len() }));
+    if let Some(footer) = page.footer(ctx, &format!("/history {} {count}", quoted(&account.name))) {
+        reply = reply.footer(footer);
+    }
     for row in rows {
         let kind = InteractionKind::from_code(&row.kind).unwrap_or(InteractionKind::Note);
         let mut head = format!(

@@ -1,10 +1,11 @@
 //! `/meeting ACCOUNT WHEN [--kind planning|review|other] [--with CONTACTS]` schedules a meeting;
-//! `/meetings [--mine] [--days N]` lists what is coming.
+//! `/meetings [--mine] [--days N] [--page P]` lists what is coming.
 
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::paging::Page;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
 use crate::domain::dates::parse_date_time;
@@ -79,7 +80,7 @@ pub async fn schedule(
     Ok(reply.footer(ctx.t(Msg::MeetingFooter { id })).tone(Tone::Good))
 }
 
-pub async fn list(store: &Store, ctx: &Context, mine: bool, days: i64) -> Result<Reply, CommandError> {
+pub async fn list(store: &Store, ctx: &Context, mine: bool, days: i64, page: i64) -> Result<Reply, CommandError> {
     let until = ctx.now + Duration::days(days);
     let meetings: Vec<_> = store
         .meetings_between(ctx.workspace.id, ctx.now, until)
@@ -91,7 +92,12 @@ pub async fn list(store: &Store, ctx: &Context, mine: bool, days: i64) -> Result
         return Ok(Reply::titled(ctx.t(Msg::MeetingsTitle { days })).line(ctx.t(Msg::MeetingsNone)));
     }
     let mut reply = Reply::titled(ctx.t(Msg::MeetingsTitle { days }));
-    for m in meetings {
+    let page = Page::of(meetings.len(), page);
+    let command = format!("/meetings{} --days {days}", if mine { " --mine" } else { "" });
+    if let Some(footer) = page.footer(ctx, &command) {
+        reply = reply.footer(footer);
+    }
+    for m in page.slice(meetings) {
         let mut line =
             format!("{} · {} · {}", when_text(ctx, m.starts_at), ctx.t(Msg::MeetingKind(m.kind)), m.account_name);
         if !m.with_contacts.is_empty() {

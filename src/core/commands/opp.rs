@@ -6,6 +6,7 @@
 use crate::core::command::OppRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::paging::{Page, quoted};
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
@@ -20,13 +21,20 @@ fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
     format_money(Money::new(minor, Currency::parse(&account.currency).unwrap_or(Currency::BRL)), ctx.locale)
 }
 
-async fn list(store: &Store, ctx: &Context, account: &AccountRow, footer: Option<Msg>) -> Result<Reply, CommandError> {
+async fn list(
+    store: &Store,
+    ctx: &Context,
+    account: &AccountRow,
+    footer: Option<Msg>,
+    page: i64,
+) -> Result<Reply, CommandError> {
     let opps = store.opportunities(ctx.workspace.id, account.id).await?;
     let mut reply = Reply::titled(ctx.t(Msg::OppTitle { account: account.name.clone() }));
     if opps.is_empty() {
         reply = reply.line(ctx.t(Msg::NoOpps { account: account.name.clone() }));
     }
-    for o in &opps {
+    let page = Page::of(opps.len(), page);
+    for o in page.slice(opps.iter().collect()) {
         let stage = Stage::from_code(&o.stage).unwrap_or(Stage::Identified);
         let mut line = format!(
             "#{} · {} · {} · {}",
@@ -62,18 +70,26 @@ async fn list(store: &Store, ctx: &Context, account: &AccountRow, footer: Option
         reply = reply.line(ctx.t(Msg::PipelineOverCeiling { amount: money(ctx, account, over) }));
         tone = Tone::Warning;
     }
-    if let Some(footer) = footer {
-        reply = reply.footer(ctx.t(footer));
-        tone = Tone::Good;
+    let pages = page.footer(ctx, &format!("/opp {}", quoted(&account.name)));
+    match (footer, pages) {
+        (Some(footer), pages) => {
+            if let Some(pages) = pages {
+                reply = reply.line(pages);
+            }
+            reply = reply.footer(ctx.t(footer));
+            tone = Tone::Good;
+        }
+        (None, Some(pages)) => reply = reply.footer(pages),
+        (None, None) => {}
     }
     Ok(reply.tone(tone))
 }
 
 pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, CommandError> {
     match r {
-        OppRequest::List { account } => {
+        OppRequest::List { account, page } => {
             let account = require_account(store, ctx, account).await?;
-            list(store, ctx, &account, None).await
+            list(store, ctx, &account, None, *page).await
         }
         OppRequest::Add { account, title, value, close } => {
             let value_minor =
@@ -117,7 +133,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
             )
             .await?;
             tx.commit().await?;
-            list(store, ctx, &account, Some(Msg::OppAdded { id })).await
+            list(store, ctx, &account, Some(Msg::OppAdded { id }), 1).await
         }
         OppRequest::Move { id, stage, reason } => {
             let id_number =
@@ -150,7 +166,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
             .await?;
             tx.commit().await?;
             let account = store.account(ctx.workspace.id, account.id).await?.unwrap_or(account);
-            list(store, ctx, &account, Some(Msg::OppMoved { id: id_number, stage: target })).await
+            list(store, ctx, &account, Some(Msg::OppMoved { id: id_number, stage: target }), 1).await
         }
     }
 }

@@ -1,13 +1,12 @@
-//! `/contacts ACCOUNT`: the stakeholder map, by department, with the coverage warnings;
+//! `/contacts ACCOUNT [--page P]`: the stakeholder map, by department, with the coverage warnings;
 //! `/contact add|set ACCOUNT NAME [...]` edits it.
-
-use std::collections::BTreeMap;
 
 use chrono::Duration;
 
 use crate::core::command::ContactRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::paging::Page;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
@@ -44,7 +43,7 @@ pub async fn coverage(store: &Store, ctx: &Context, account: &AccountRow) -> Res
     Ok(assess(ctx, account, &contacts, &reasons).0)
 }
 
-pub async fn map(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
+pub async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     let contacts = store.stakeholders(ctx.workspace.id, account.id).await?;
     let reasons = store.account_reasons(ctx.workspace.id, account.id).await?;
@@ -57,8 +56,15 @@ pub async fn map(store: &Store, ctx: &Context, account: &str) -> Result<Reply, C
     if coverage.missing_technical_manager {
         reply = reply.line(ctx.t(Msg::MissingTechnicalManager));
     }
-    let mut departments: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for c in &contacts {
+    // A page of contacts in department order, then grouped as the map shows them.
+    let mut ordered: Vec<&StakeholderRow> = contacts.iter().collect();
+    ordered.sort_by(|a, b| (a.department.is_empty(), &a.department).cmp(&(b.department.is_empty(), &b.department)));
+    let page = Page::of(ordered.len(), page);
+    if let Some(footer) = page.footer(ctx, &format!("/contacts {}", account.name)) {
+        reply = reply.footer(footer);
+    }
+    let mut departments: Vec<(String, Vec<String>)> = Vec::new();
+    for c in page.slice(ordered) {
         let mut parts = vec![c.name.clone()];
         if !c.title.is_empty() {
             parts.push(c.title.clone());
@@ -77,7 +83,10 @@ pub async fn map(store: &Store, ctx: &Context, account: &str) -> Result<Reply, C
             None => ctx.t(Msg::NeverReached),
         });
         let department = if c.department.is_empty() { ctx.t(Msg::NoDepartment) } else { c.department.clone() };
-        departments.entry(department).or_default().push(parts.join(" · "));
+        match departments.last_mut() {
+            Some((last, people)) if *last == department => people.push(parts.join(" · ")),
+            _ => departments.push((department, vec![parts.join(" · ")])),
+        }
     }
     for (department, people) in departments {
         reply = reply.field(department, people.join("\n"));
