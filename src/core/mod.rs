@@ -13,6 +13,7 @@ mod context;
 mod paging;
 mod permissions;
 mod resolve;
+pub mod standing;
 
 use tracing::error;
 

@@ -7,13 +7,13 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::core::commands::{health, wallet};
-use crate::core::{CommandError, Context, Platform};
+use crate::core::commands::wallet;
+use crate::core::standing;
 use crate::core::{Reply, Tone};
 use crate::domain::account::ShareOfWallet;
 use crate::domain::money::{Currency, Money, apply_bp};
 use crate::i18n::{Locale, Msg, Onb, format_bp, format_money};
-use crate::store::{Addressee, DigestSnapshot, Person, Store, TeamAccount, Workspace};
+use crate::store::{Addressee, DigestSnapshot, Store, TeamAccount, Workspace};
 
 /// A yearly review this close puts an account at risk (if not prepared).
 const REVIEW_RISK_DAYS: i64 = 30;
@@ -129,40 +129,18 @@ pub async fn build(
     reply = reply.field(locale.t(Msg::DigestAheadLabel), ahead_text);
 
     // Health: the team's accounts under the at-risk line, weakest first.
-    let ctx = Context {
-        workspace: workspace.clone(),
-        person: Person {
-            id: manager.id,
-            workspace_id: ws,
-            platform: manager.platform.clone(),
-            platform_user_id: manager.platform_user_id.clone(),
-            display_name: manager.display_name.clone(),
-            role: manager.role.clone(),
-            manager_id: manager.manager_id,
-            time_zone: None,
-            language: manager.language.clone(),
-            name_fixed: true,
-        },
-        locale,
-        tz,
-        now,
-        platform: Platform::Terminal,
-        source_id: None,
-    };
+    let window = standing::window(now, tz);
     let mut weak: Vec<(u32, String)> = Vec::new();
     let mut scores: Vec<(i64, u32)> = Vec::new();
     let mut shares: Vec<String> = Vec::new();
     for a in &accounts {
-        if let Some(trend) = wallet::trend(&ctx, &store.wallet_periods(ws, a.id).await?) {
+        let Some(facts) = store.account_facts(ws, a.id, window).await? else { continue };
+        if let Some(trend) = wallet::trend(locale, &facts.wallet) {
             shares.push(format!("• {}: {trend}", a.name));
         }
-        let Some(row) = store.account(ws, a.id).await? else { continue };
-        let health = health::assess(store, &ctx, &row).await.map_err(|e| match e {
-            CommandError::Internal(e) => e,
-            CommandError::User(msg) => anyhow::anyhow!("health of {}: {msg:?}", a.name),
-        })?;
+        let health = standing::health(&facts, now, tz);
         scores.push((a.id, health.score));
-        if health.score < health::AT_RISK {
+        if health.score < standing::AT_RISK {
             weak.push((health.score, a.name.clone()));
         }
     }

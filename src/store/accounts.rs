@@ -126,34 +126,6 @@ impl Store {
         .await
     }
 
-    /// The reasons the account is key, as (reason code, note).
-    pub async fn account_reasons(
-        &self,
-        workspace_id: i64,
-        account_id: i64,
-    ) -> Result<Vec<(String, String)>, StoreError> {
-        let rows = sqlx::query!(
-            "SELECT r.reason, r.note FROM account_reasons r JOIN accounts a ON a.id = r.account_id
-             WHERE a.workspace_id = ? AND a.id = ? ORDER BY r.reason",
-            workspace_id,
-            account_id
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(|r| (r.reason, r.note)).collect())
-    }
-
-    pub async fn account_aliases(&self, workspace_id: i64, account_id: i64) -> Result<Vec<String>, StoreError> {
-        sqlx::query_scalar!(
-            "SELECT l.alias FROM account_aliases l JOIN accounts a ON a.id = l.account_id
-             WHERE a.workspace_id = ? AND a.id = ? ORDER BY l.alias",
-            workspace_id,
-            account_id
-        )
-        .fetch_all(&self.pool)
-        .await
-    }
-
     /// Names and aliases starting with the folded prefix.
     pub async fn account_names_with_prefix(
         &self,

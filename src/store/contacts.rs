@@ -15,16 +15,6 @@ pub struct ContactRow {
     pub strength: Option<i64>,
 }
 
-/// How widely the account is covered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ContactStats {
-    pub contacts: i64,
-    pub departments: i64,
-    /// Contacts with an interaction since the given instant, and their departments.
-    pub reached: i64,
-    pub reached_departments: i64,
-}
-
 #[derive(Debug, Clone)]
 pub struct NewContact<'a> {
     pub account_id: i64,
@@ -40,7 +30,7 @@ pub struct NewContact<'a> {
 }
 
 /// A contact on the stakeholder map.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct StakeholderRow {
     pub id: i64,
     pub name: String,
@@ -65,21 +55,6 @@ pub struct ContactChanges<'a> {
 }
 
 impl Store {
-    /// The account's contacts by department, with when each was last in an interaction.
-    pub async fn stakeholders(&self, workspace_id: i64, account_id: i64) -> Result<Vec<StakeholderRow>, StoreError> {
-        sqlx::query_as!(
-            StakeholderRow,
-            r#"SELECT c.id AS "id!", c.name, c.title, c.department, c.decision_role, c.stance, c.strength,
-                      (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.contact_id = c.id) AS "last_contact?: DateTime<Utc>"
-               FROM contacts c WHERE c.workspace_id = ? AND c.account_id = ?
-               ORDER BY c.department COLLATE NOCASE, c.folded_name"#,
-            workspace_id,
-            account_id
-        )
-        .fetch_all(&self.pool)
-        .await
-    }
-
     /// The account's contacts whose name is, or starts with, `name` (folded); exact matches first.
     pub async fn find_contacts(
         &self,
@@ -112,40 +87,6 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await
-    }
-
-    /// Contacts and departments of the account, and those reached since `since`.
-    pub async fn contact_stats(
-        &self,
-        workspace_id: i64,
-        account_id: i64,
-        since: DateTime<Utc>,
-    ) -> Result<ContactStats, StoreError> {
-        let all = sqlx::query!(
-            r#"SELECT COUNT(*) AS "contacts!: i64", COUNT(DISTINCT NULLIF(department, '')) AS "departments!: i64"
-               FROM contacts WHERE workspace_id = ? AND account_id = ?"#,
-            workspace_id,
-            account_id
-        )
-        .fetch_one(&self.pool)
-        .await?;
-        let reached = sqlx::query!(
-            r#"SELECT COUNT(DISTINCT c.id) AS "reached!: i64", COUNT(DISTINCT NULLIF(c.department, '')) AS "departments!: i64"
-               FROM contacts c
-               WHERE c.workspace_id = ? AND c.account_id = ?
-                 AND EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.occurred_at >= ?)"#,
-            workspace_id,
-            account_id,
-            since
-        )
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(ContactStats {
-            contacts: all.contacts,
-            departments: all.departments,
-            reached: reached.reached,
-            reached_departments: reached.departments,
-        })
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{Store, StoreError, WriteTx};
 use crate::domain::text::fold;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct CompetitorRow {
     pub name: String,
     pub share_bp: Option<i64>,
@@ -26,7 +26,7 @@ pub struct CompetitorChange<'a> {
     pub at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 pub struct WalletPeriod {
     pub period: String,
     pub spend_minor: i64,
@@ -225,26 +225,7 @@ impl WriteTx {
     }
 }
 
-impl Store {
-    /// The latest health snapshot of an account taken on or before `day`.
-    pub async fn health_before(
-        &self,
-        workspace_id: i64,
-        account_id: i64,
-        day: chrono::NaiveDate,
-    ) -> Result<Option<(chrono::NaiveDate, i64)>, StoreError> {
-        let row = sqlx::query!(
-            r#"SELECT taken_on AS "taken_on!: chrono::NaiveDate", score FROM health_snapshots
-               WHERE workspace_id = ? AND account_id = ? AND taken_on <= ? ORDER BY taken_on DESC LIMIT 1"#,
-            workspace_id,
-            account_id,
-            day
-        )
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| (r.taken_on, r.score)))
-    }
-}
+impl Store {}
 
 impl WriteTx {
     pub async fn save_health(

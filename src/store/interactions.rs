@@ -92,39 +92,6 @@ impl Store {
         .fetch_all(&self.pool)
         .await
     }
-
-    /// The tones given to the account's last interactions since `since`, newest first.
-    pub async fn recent_tones(
-        &self,
-        workspace_id: i64,
-        account_id: i64,
-        since: DateTime<Utc>,
-        limit: i64,
-    ) -> Result<Vec<i64>, StoreError> {
-        sqlx::query_scalar!(
-            r#"SELECT tone AS "tone!" FROM interactions
-               WHERE workspace_id = ? AND account_id = ? AND tone IS NOT NULL AND occurred_at >= ?
-               ORDER BY occurred_at DESC LIMIT ?"#,
-            workspace_id,
-            account_id,
-            since,
-            limit
-        )
-        .fetch_all(&self.pool)
-        .await
-    }
-
-    /// When the account last had a planning meeting or yearly review.
-    pub async fn last_planning(&self, workspace_id: i64, account_id: i64) -> Result<Option<DateTime<Utc>>, StoreError> {
-        sqlx::query_scalar!(
-            r#"SELECT MAX(occurred_at) AS "last?: DateTime<Utc>" FROM interactions
-               WHERE workspace_id = ? AND account_id = ? AND kind IN ('planning_meeting', 'yearly_review')"#,
-            workspace_id,
-            account_id
-        )
-        .fetch_one(&self.pool)
-        .await
-    }
 }
 
 impl WriteTx {

@@ -6,6 +6,7 @@ mod accounts;
 mod audit;
 mod contacts;
 mod depth;
+mod facts;
 mod interactions;
 mod jobs;
 mod opportunities;
@@ -26,8 +27,9 @@ use sqlx::{Sqlite, Transaction};
 pub use account_changes::NameClash;
 pub use accounts::{AccountRow, NewAccount, PortfolioRow, TermHit};
 pub use audit::Counts;
-pub use contacts::{ContactChanges, ContactRow, ContactStats, NewContact, StakeholderRow};
+pub use contacts::{ContactChanges, ContactRow, NewContact, StakeholderRow};
 pub use depth::{CompetitorChange, CompetitorRow, QualificationRow, WalletPeriod};
+pub use facts::{AccountFacts, FactsWindow, LastInteraction, OpportunityFact};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,

@@ -60,3 +60,26 @@ async fn numbers_count_within_each_workspace() {
     assert!(text(&moved).contains("Rolls"), "{}", text(&moved));
     assert!(text(&app.say("/opp Vale").await).contains("#1 "), "the demo keeps its own #1");
 }
+
+/// An account's facts, read in one query, come only from its own workspace: the same account id
+/// asked for in another workspace is nothing, and the lists are the account's own.
+#[tokio::test]
+async fn account_facts_stay_in_their_workspace() {
+    let app = demo_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, "slack:T1", app.now).await.unwrap().unwrap();
+    let local = app.workspace_id("local").await;
+    let slack = app.workspace_id("slack:T1").await;
+    let window = kam_bot::core::standing::window(app.now, chrono_tz::America::Sao_Paulo);
+    let portfolio = app.store.portfolio(local, None, None).await.unwrap();
+    let vale = portfolio.iter().find(|a| a.name == "Vale").unwrap().id;
+    let facts = app.store.account_facts(local, vale, window).await.unwrap().unwrap();
+    assert_eq!(facts.account.name, "Vale");
+    assert!(app.store.account_facts(slack, vale, window).await.unwrap().is_none());
+    // Something added in the other workspace's Vale is not in these facts.
+    app.say_in("slack:T1", "/contact add Vale \"Only In Slack\"").await;
+    let again = app.store.account_facts(local, vale, window).await.unwrap().unwrap();
+    assert_eq!(again.contacts, facts.contacts);
+    assert!(again.contacts.iter().all(|c| c.name != "Only In Slack"));
+    assert!(!facts.contacts.is_empty() && !facts.reasons.is_empty() && !facts.wallet.is_empty());
+    assert!(facts.last_interaction.is_some() && facts.last_planning.is_some());
+}

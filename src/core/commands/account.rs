@@ -1,20 +1,17 @@
 //! `/account NAME`: the account card, or the accounts to choose from, or the closest names.
 
-use chrono::Days;
-
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{Lookup, MAX_LISTED, lookup_account};
+use crate::core::standing;
 use crate::domain::account::{Reason, ShareOfWallet, Tier};
 use crate::domain::kind::InteractionKind;
 use crate::domain::money::{Currency, Money};
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_money};
-use crate::store::{AccountRow, Store};
+use crate::store::{AccountFacts, Store};
 
-/// How far back a contact counts as reached.
-const REACHED_WITHIN_DAYS: u64 = 90;
 /// A planning meeting this close is flagged.
 const PLANNING_SOON_DAYS: i64 = 7;
 /// A yearly review this close is flagged.
@@ -22,13 +19,7 @@ const REVIEW_SOON_DAYS: i64 = 30;
 
 pub async fn run(store: &Store, ctx: &Context, query: &str) -> Result<Reply, CommandError> {
     match lookup_account(store, ctx.workspace.id, query).await? {
-        Lookup::One(id) => {
-            let account = store
-                .account(ctx.workspace.id, id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("account {id} matched but cannot be read"))?;
-            card(store, ctx, &account).await
-        }
+        Lookup::One(id) => Ok(card(ctx, &standing::facts(store, ctx, id).await?)),
         Lookup::Many(list) => {
             let mut reply =
                 Reply::titled(ctx.t(Msg::MatchesTitle { query: truncate(query.trim(), 60), count: list.len() }));
@@ -45,18 +36,18 @@ pub async fn run(store: &Store, ctx: &Context, query: &str) -> Result<Reply, Com
 }
 
 /// Everything that matters about the relationship, on one card.
-pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply, CommandError> {
-    let ws = ctx.workspace.id;
+pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
+    let a = &facts.account;
     let today = ctx.today();
     let currency = Currency::parse(&a.currency).unwrap_or(Currency::BRL);
     let money = |minor| format_money(Money::new(minor, currency), ctx.locale);
     let tier = Tier::from_number(a.tier).unwrap_or(Tier::Maintain);
 
-    let reasons = store.account_reasons(ws, a.id).await?;
-    let aliases = store.account_aliases(ws, a.id).await?;
-    let (clock, last) = super::health::clock_of(store, ctx, a).await?;
-    let since = ctx.now.checked_sub_days(Days::new(REACHED_WITHIN_DAYS)).unwrap_or(ctx.now);
-    let stats = store.contact_stats(ws, a.id, since).await?;
+    let reasons = &facts.reasons;
+    let aliases = &facts.aliases;
+    let clock = standing::clock(facts, today, ctx.tz);
+    let last = &facts.last_interaction;
+    let reach = standing::reach(facts, ctx.now);
 
     let share = ShareOfWallet::compute(a.revenue_12m_minor, a.wallet_minor, a.share_ceiling_bp);
 
@@ -109,8 +100,7 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
                 reply.field(ctx.t(Msg::LabelShare), ctx.t(Msg::ShareUnknown { revenue: money(a.revenue_12m_minor) }));
         }
     }
-    let periods = store.wallet_periods(ws, a.id).await?;
-    if let Some(text) = super::wallet::trend(ctx, &periods) {
+    if let Some(text) = super::wallet::trend(ctx.locale, &facts.wallet) {
         reply = reply.field(ctx.t(Msg::LabelShareTrend), text);
     }
     if let Some(margin) = a.margin_bp {
@@ -179,12 +169,12 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
     reply = reply.field(ctx.t(Msg::LabelYearlyReview), ctx.t(review));
 
     let mut contacts_text = ctx.t(Msg::ContactsValue {
-        contacts: stats.contacts,
-        departments: stats.departments,
-        reached: stats.reached,
-        reached_departments: stats.reached_departments,
+        contacts: reach.contacts,
+        departments: reach.departments,
+        reached: reach.reached,
+        reached_departments: reach.reached_departments,
     });
-    let coverage = super::stakeholders::coverage(store, ctx, a).await?;
+    let coverage = standing::coverage(facts, &reach);
     if coverage.single_threaded {
         warnings += 1;
         contacts_text.push_str(&format!("\n{}", ctx.t(Msg::SingleThreadedShort)));
@@ -194,9 +184,8 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
         contacts_text.push_str(&format!("\n{}", ctx.t(Msg::MissingTechnicalManager)));
     }
     reply = reply.field(ctx.t(Msg::LabelContacts), contacts_text);
-    let competitors = store.competitors(ws, a.id).await?;
-    if !competitors.is_empty() {
-        let lines: Vec<String> = competitors.iter().take(3).map(|c| super::competitors::line(ctx, c)).collect();
+    if !facts.competitors.is_empty() {
+        let lines: Vec<String> = facts.competitors.iter().take(3).map(|c| super::competitors::line(ctx, c)).collect();
         reply = reply.field(ctx.t(Msg::LabelCompetitors), lines.join("\n"));
     }
     if !aliases.is_empty() {
@@ -204,7 +193,7 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
     }
 
     if !archived {
-        let health = super::health::assess(store, ctx, a).await?;
+        let health = standing::health(facts, ctx.now, ctx.tz);
         let mut text = ctx.t(Msg::HealthShort { score: health.score });
         if let Some((since, before)) = health.before {
             text.push_str(&format!("\n{}", ctx.t(Msg::HealthTrend { delta: i64::from(health.score) - before, since })));
@@ -217,5 +206,5 @@ pub async fn card(store: &Store, ctx: &Context, a: &AccountRow) -> Result<Reply,
         (false, _, w) if w > 0 => Tone::Warning,
         _ => Tone::Good,
     };
-    Ok(reply.footer(ctx.t(Msg::CardFooter { id: a.number })).tone(tone))
+    reply.footer(ctx.t(Msg::CardFooter { id: a.number })).tone(tone)
 }

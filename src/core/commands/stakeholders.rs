@@ -1,8 +1,6 @@
 //! `/contacts ACCOUNT [--page P]`: the stakeholder map, by department, with the coverage warnings;
 //! `/contact add|set ACCOUNT NAME [...]` edits it.
 
-use chrono::Duration;
-
 use crate::core::command::ContactRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
@@ -10,44 +8,16 @@ use crate::core::paging::Page;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
-use crate::domain::stakeholders::Coverage;
+use crate::core::standing;
 use crate::i18n::{Msg, format_date};
-use crate::store::{AccountRow, ContactChanges, NewContact, StakeholderRow, Store};
-
-/// Contacts reached within this many days count for coverage.
-const REACHED_DAYS: i64 = 90;
-
-/// How widely an account is covered, from its contacts and their last interactions.
-fn assess(
-    ctx: &Context,
-    account: &AccountRow,
-    contacts: &[StakeholderRow],
-    reasons: &[(String, String)],
-) -> (Coverage, i64, bool) {
-    let since = ctx.now - Duration::days(REACHED_DAYS);
-    let reached: Vec<_> = contacts.iter().filter(|c| c.last_contact.is_some_and(|t| t >= since)).collect();
-    let decision_maker = reached.iter().any(|c| c.decision_role.as_deref() == Some("decision_maker"));
-    let coverage = Coverage::assess(
-        reached.len() as i64,
-        decision_maker,
-        reasons.iter().any(|(r, _)| r == "technological_leadership"),
-        account.technical_manager_id.is_some(),
-    );
-    (coverage, reached.len() as i64, decision_maker)
-}
-
-/// The coverage of an account, for its card.
-pub async fn coverage(store: &Store, ctx: &Context, account: &AccountRow) -> Result<Coverage, CommandError> {
-    let contacts = store.stakeholders(ctx.workspace.id, account.id).await?;
-    let reasons = store.account_reasons(ctx.workspace.id, account.id).await?;
-    Ok(assess(ctx, account, &contacts, &reasons).0)
-}
+use crate::store::{ContactChanges, NewContact, StakeholderRow, Store};
 
 pub async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
-    let contacts = store.stakeholders(ctx.workspace.id, account.id).await?;
-    let reasons = store.account_reasons(ctx.workspace.id, account.id).await?;
-    let (coverage, reached, decision_maker) = assess(ctx, &account, &contacts, &reasons);
+    let facts = standing::facts(store, ctx, account.id).await?;
+    let reach = standing::reach(&facts, ctx.now);
+    let coverage = standing::coverage(&facts, &reach);
+    let (contacts, reached, decision_maker) = (&facts.contacts, reach.reached, reach.decision_maker_reached);
 
     let mut reply = Reply::titled(ctx.t(Msg::ContactsTitle { account: account.name.clone(), count: contacts.len() }));
     if coverage.single_threaded {

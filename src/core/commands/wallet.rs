@@ -11,19 +11,19 @@ use crate::core::resolve::require_account;
 use crate::domain::account::{Band, ShareOfWallet};
 use crate::domain::money::{Currency, Money, parse_amount, ratio_bp};
 use crate::domain::text::truncate;
-use crate::i18n::{Msg, format_bp, format_money};
+use crate::i18n::{Locale, Msg, format_bp, format_money};
 use crate::store::{AccountRow, Store, WalletPeriod};
 
 /// `18.0% · core supplier · +2.8 pts since 2025`: the latest share, its band and its trend.
-pub fn trend(ctx: &Context, periods: &[WalletPeriod]) -> Option<String> {
+pub fn trend(locale: Locale, periods: &[WalletPeriod]) -> Option<String> {
     let shares: Vec<(String, i64)> =
         periods.iter().filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?))).collect();
     let (_, last) = shares.last()?;
-    let band = ctx.t(Msg::BandName(Band::of(*last)));
-    let mut text = format!("{} · {band}", format_bp(*last, ctx.locale));
+    let band = locale.t(Msg::BandName(Band::of(*last)));
+    let mut text = format!("{} · {band}", format_bp(*last, locale));
     if let Some((period, before)) = shares.len().checked_sub(2).and_then(|i| shares.get(i)) {
         text.push_str(" · ");
-        text.push_str(&ctx.t(Msg::ShareTrend { delta_bp: last - before, since: period.clone() }));
+        text.push_str(&locale.t(Msg::ShareTrend { delta_bp: last - before, since: period.clone() }));
     }
     Some(text)
 }
@@ -77,7 +77,7 @@ pub async fn run(
         };
         reply = reply.field(p.period.clone(), value);
     }
-    if let Some(text) = trend(ctx, &periods) {
+    if let Some(text) = trend(ctx.locale, &periods) {
         reply = reply.line(text);
     }
     let mut tone = Tone::Neutral;

@@ -1,0 +1,215 @@
+//! Where an account stands, computed from its facts without touching the store: its planning
+//! clock, who was reached lately, its coverage and its health score. The card, `/health`,
+//! `/contacts`, `/risks` and the digest all read these, so each rule and constant lives here once.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::context::Context;
+use super::error::CommandError;
+use crate::domain::account::{PlanningClock, Reason};
+use crate::domain::health::{Component, HealthInputs, Part, default_weights, score};
+use crate::domain::money::ratio_bp;
+use crate::domain::stakeholders::Coverage;
+use crate::i18n::Msg;
+use crate::store::{AccountFacts, FactsWindow, Store};
+
+/// A contact with an interaction within this many days counts as reached.
+pub const REACHED_DAYS: i64 = 90;
+/// How many tones of recent interactions count for the health score, and how far back.
+pub const TONES: i64 = 5;
+pub const TONE_DAYS: i64 = 180;
+/// A health snapshot must be at least this old to compare with.
+pub const TREND_DAYS: i64 = 6;
+/// Below this score an account is at risk.
+pub const AT_RISK: u32 = 60;
+/// A drop of this many points since the last snapshot puts an account on /risks.
+pub const FALLING: i64 = 10;
+
+/// The windows of time the facts are read for, as of `now` in the time zone `tz`.
+pub fn window(now: DateTime<Utc>, tz: Tz) -> FactsWindow {
+    let today = now.with_timezone(&tz).date_naive();
+    FactsWindow {
+        tones_since: now - Duration::days(TONE_DAYS),
+        tones: TONES,
+        plan_year: i64::from(today.year()),
+        trend_before: today - Duration::days(TREND_DAYS),
+    }
+}
+
+/// The facts of an account the command has found (it exists: it was just looked up).
+pub async fn facts(store: &Store, ctx: &Context, account_id: i64) -> Result<AccountFacts, CommandError> {
+    let window = window(ctx.now, ctx.tz);
+    let facts = store.account_facts(ctx.workspace.id, account_id, window).await?;
+    Ok(facts.ok_or_else(|| anyhow::anyhow!("account {account_id} was found but cannot be read"))?)
+}
+
+/// Where the account stands against its planning cadence.
+pub fn clock(f: &AccountFacts, today: NaiveDate, tz: Tz) -> PlanningClock {
+    let date = |t: DateTime<Utc>| t.with_timezone(&tz).date_naive();
+    PlanningClock::compute(
+        today,
+        f.account.planning_cadence_days,
+        date(f.account.created_at),
+        f.last_interaction.as_ref().map(|i| date(i.occurred_at)),
+        f.last_planning.map(date),
+    )
+}
+
+/// The account's contacts, and those reached within [`REACHED_DAYS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reach {
+    pub contacts: i64,
+    pub departments: i64,
+    pub reached: i64,
+    pub reached_departments: i64,
+    pub decision_maker_reached: bool,
+}
+
+pub fn reach(f: &AccountFacts, now: DateTime<Utc>) -> Reach {
+    let since = now - Duration::days(REACHED_DAYS);
+    let departments = |reached_only: bool| {
+        let mut d: Vec<&str> = f
+            .contacts
+            .iter()
+            .filter(|c| !reached_only || c.last_contact.is_some_and(|t| t >= since))
+            .map(|c| c.department.as_str())
+            .filter(|d| !d.is_empty())
+            .collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len() as i64
+    };
+    let reached: Vec<_> = f.contacts.iter().filter(|c| c.last_contact.is_some_and(|t| t >= since)).collect();
+    Reach {
+        contacts: f.contacts.len() as i64,
+        departments: departments(false),
+        reached: reached.len() as i64,
+        reached_departments: departments(true),
+        decision_maker_reached: reached.iter().any(|c| c.decision_role.as_deref() == Some("decision_maker")),
+    }
+}
+
+/// Whether the account depends on too few people, or lacks the technical counterpart it needs.
+pub fn coverage(f: &AccountFacts, reach: &Reach) -> Coverage {
+    let leadership = Reason::TechnologicalLeadership.code();
+    Coverage::assess(
+        reach.reached,
+        reach.decision_maker_reached,
+        f.reasons.iter().any(|(r, _)| r == leadership),
+        f.account.technical_manager_id.is_some(),
+    )
+}
+
+/// The workspace's weights: its own where set, the defaults elsewhere.
+pub fn weights(own: &[(String, i64)]) -> [u32; 9] {
+    let mut weights = default_weights();
+    for (i, c) in Component::ALL.iter().enumerate() {
+        if let Some((_, w)) = own.iter().find(|(code, _)| code == c.code()) {
+            weights[i] = (*w).clamp(0, 100) as u32;
+        }
+    }
+    weights
+}
+
+/// An account's score, its parts, and the reason of each part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Health {
+    pub score: u32,
+    pub parts: Vec<(Part, Msg)>,
+    /// The score a week or more ago, and when, from the weekly digests.
+    pub before: Option<(NaiveDate, i64)>,
+}
+
+impl Health {
+    /// Points lost since the snapshot compared with (0 when none or when it rose).
+    pub fn drop(&self) -> i64 {
+        self.before.map_or(0, |(_, b)| b - i64::from(self.score))
+    }
+
+    /// Low, or falling fast.
+    pub fn at_risk(&self) -> bool {
+        self.score < AT_RISK || self.drop() >= FALLING
+    }
+}
+
+fn threat_level(threat: &str) -> u8 {
+    match threat {
+        "high" => 3,
+        "medium" => 2,
+        _ => 1,
+    }
+}
+
+/// The health score of the account as of `now`.
+pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
+    let a = &f.account;
+    let today = now.with_timezone(&tz).date_naive();
+    let clock = clock(f, today, tz);
+    let reach = reach(f, now);
+    let shares: Vec<(String, i64)> =
+        f.wallet.iter().filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?))).collect();
+    let share_change = match shares.as_slice() {
+        [.., (since, before), (_, after)] => Some((after - before, since.clone())),
+        _ => None,
+    };
+    let strongest = f.competitors.iter().max_by_key(|c| threat_level(&c.threat));
+    let plan_age = f.plan_updated_at.map(|t| (today - t.with_timezone(&tz).date_naive()).num_days());
+    let open_opps = f.opportunities.iter().filter(|o| !matches!(o.stage.as_str(), "won" | "lost")).count() as i64;
+    let year_ago = now - Duration::days(365);
+    let won_last_year =
+        f.opportunities.iter().filter(|o| o.stage == "won" && o.closed_at.is_some_and(|t| t >= year_ago)).count()
+            as i64;
+    let inputs = HealthInputs {
+        cadence_days: a.planning_cadence_days,
+        days_since_contact: clock.days_since_contact,
+        planning_overdue_days: clock.planning_overdue_days,
+        contacts_reached: reach.reached,
+        departments_reached: reach.reached_departments,
+        decision_maker_reached: reach.decision_maker_reached,
+        review_overdue_days: a.yearly_review_on.map(|d| (today - d).num_days()),
+        plan_age_days: plan_age,
+        open_opportunities: open_opps,
+        won_last_year,
+        share_change_bp: share_change.as_ref().map(|(c, _)| *c),
+        tones: f.tones.clone(),
+        max_threat: strongest.map_or(0, |c| threat_level(&c.threat)),
+    };
+    let (total, parts) = score(&inputs, &weights(&f.weights));
+    let tones = &f.tones;
+    let reason = |c: Component| -> Msg {
+        match c {
+            Component::ContactRecency => {
+                Msg::HealthRecency { days: clock.days_since_contact, cadence: a.planning_cadence_days }
+            }
+            Component::PlanningCadence => {
+                Msg::HealthPlanning { due: clock.next_planning_due, overdue: clock.planning_overdue_days }
+            }
+            Component::Stakeholders => Msg::HealthStakeholders {
+                people: reach.reached,
+                departments: reach.reached_departments,
+                decision_maker: reach.decision_maker_reached,
+            },
+            Component::YearlyReview => Msg::HealthReview { date: a.yearly_review_on, today },
+            Component::PlanFreshness => Msg::HealthPlan { age_days: plan_age },
+            Component::OpportunityMomentum => Msg::HealthMomentum { open: open_opps, won_last_year },
+            Component::ShareTrend => Msg::HealthShare {
+                delta_bp: share_change.as_ref().map_or(0, |(c, _)| *c),
+                since: share_change.as_ref().map(|(_, s)| s.clone()).unwrap_or_default(),
+            },
+            Component::Tone => Msg::HealthTone {
+                positive: tones.iter().filter(|t| **t > 0).count(),
+                neutral: tones.iter().filter(|t| **t == 0).count(),
+                negative: tones.iter().filter(|t| **t < 0).count(),
+            },
+            Component::CompetitorThreat => {
+                Msg::HealthThreat { strongest: strongest.map(|c| (c.name.clone(), c.threat.clone())) }
+            }
+        }
+    };
+    Health {
+        score: total,
+        parts: parts.into_iter().map(|p| (p, reason(p.component))).collect(),
+        before: f.health_before,
+    }
+}

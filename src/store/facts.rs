@@ -1,0 +1,191 @@
+//! Everything known about one account that its card, health score, risk and digest line are
+//! computed from, read in one query (SQLite's JSON aggregation gathers the lists).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+
+use super::{AccountRow, CompetitorRow, StakeholderRow, Store, StoreError, WalletPeriod};
+
+/// The last interaction with an account, as the card shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct LastInteraction {
+    pub kind: String,
+    pub occurred_at: DateTime<Utc>,
+    pub summary: String,
+    pub author_name: String,
+    pub contact_name: Option<String>,
+}
+
+/// What the health score needs of an opportunity.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct OpportunityFact {
+    pub stage: String,
+    pub value_minor: i64,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// Which windows of time the facts are read for (they depend on the reader's today).
+#[derive(Debug, Clone, Copy)]
+pub struct FactsWindow {
+    /// Tones of interactions since then count.
+    pub tones_since: DateTime<Utc>,
+    /// How many of the newest tones count.
+    pub tones: i64,
+    /// The year whose account plan counts.
+    pub plan_year: i64,
+    /// The newest health snapshot taken on or before this day is the one to compare with.
+    pub trend_before: NaiveDate,
+}
+
+/// One account and everything around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountFacts {
+    pub account: AccountRow,
+    /// (reason code, note), by code.
+    pub reasons: Vec<(String, String)>,
+    pub aliases: Vec<String>,
+    pub last_interaction: Option<LastInteraction>,
+    /// The last planning meeting or yearly review held.
+    pub last_planning: Option<DateTime<Utc>>,
+    /// The contacts, each with their last interaction, by department then name.
+    pub contacts: Vec<StakeholderRow>,
+    /// The wallet periods, oldest first.
+    pub wallet: Vec<WalletPeriod>,
+    /// The competitors, the most threatening first.
+    pub competitors: Vec<CompetitorRow>,
+    /// The tones of the newest interactions within the window, newest first.
+    pub tones: Vec<i64>,
+    /// When the plan of the window's year was last changed, if there is one.
+    pub plan_updated_at: Option<DateTime<Utc>>,
+    pub opportunities: Vec<OpportunityFact>,
+    /// The health snapshot to compare with: (day, score).
+    pub health_before: Option<(NaiveDate, i64)>,
+    /// The workspace's own health weights: (component code, weight).
+    pub weights: Vec<(String, i64)>,
+}
+
+fn list<T: for<'de> Deserialize<'de>>(json: &str, what: &str) -> Result<Vec<T>, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Decode(format!("account facts, {what}: {e}").into()))
+}
+
+fn one<T: for<'de> Deserialize<'de>>(json: Option<String>, what: &str) -> Result<Option<T>, StoreError> {
+    json.map(|j| serde_json::from_str(&j))
+        .transpose()
+        .map_err(|e| StoreError::Decode(format!("account facts, {what}: {e}").into()))
+}
+
+impl Store {
+    /// The facts of one account of the workspace, or `None` if it has no such account.
+    pub async fn account_facts(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        window: FactsWindow,
+    ) -> Result<Option<AccountFacts>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
+                      o.display_name AS "owner_name?",
+                      a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
+                      a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.margin_bp, a.planning_cadence_days,
+                      a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status,
+                      a.created_at AS "created_at!: DateTime<Utc>",
+                      (SELECT json_group_array(json_array(r.reason, r.note)) FROM
+                          (SELECT reason, note FROM account_reasons WHERE account_id = a.id ORDER BY reason) r)
+                          AS "reasons!: String",
+                      (SELECT json_group_array(l.alias) FROM
+                          (SELECT alias FROM account_aliases WHERE account_id = a.id ORDER BY alias) l)
+                          AS "aliases!: String",
+                      (SELECT json_object('kind', i.kind, 'occurred_at', i.occurred_at, 'summary', i.summary,
+                                          'author_name', p.display_name, 'contact_name', c.name)
+                         FROM interactions i JOIN people p ON p.id = i.author_id
+                         LEFT JOIN contacts c ON c.id = i.contact_id
+                        WHERE i.account_id = a.id ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)
+                          AS "last_interaction?: String",
+                      (SELECT MAX(occurred_at) FROM interactions
+                        WHERE account_id = a.id AND kind IN ('planning_meeting', 'yearly_review'))
+                          AS "last_planning?: DateTime<Utc>",
+                      (SELECT json_group_array(json_object('id', c.id, 'name', c.name, 'title', c.title,
+                                  'department', c.department, 'decision_role', c.decision_role, 'stance', c.stance,
+                                  'strength', c.strength, 'last_contact', c.last_contact)) FROM
+                          (SELECT c.*, (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.contact_id = c.id)
+                                  AS last_contact
+                             FROM contacts c WHERE c.account_id = a.id
+                            ORDER BY c.department COLLATE NOCASE, c.folded_name) c)
+                          AS "contacts!: String",
+                      (SELECT json_group_array(json_object('period', w.period, 'spend_minor', w.spend_minor,
+                                                           'revenue_minor', w.revenue_minor)) FROM
+                          (SELECT * FROM wallet_periods WHERE account_id = a.id ORDER BY period) w)
+                          AS "wallet!: String",
+                      (SELECT json_group_array(json_object('name', k.name, 'share_bp', k.share_bp, 'threat', k.threat,
+                                                           'note', k.note, 'updated_at', k.updated_at)) FROM
+                          (SELECT * FROM competitors WHERE account_id = a.id
+                            ORDER BY CASE threat WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
+                                     share_bp DESC, folded_name) k)
+                          AS "competitors!: String",
+                      (SELECT json_group_array(n.tone) FROM
+                          (SELECT tone FROM interactions
+                            WHERE account_id = a.id AND tone IS NOT NULL AND occurred_at >= ?3
+                            ORDER BY occurred_at DESC LIMIT ?4) n)
+                          AS "tones!: String",
+                      (SELECT updated_at FROM account_plans WHERE account_id = a.id AND year = ?5)
+                          AS "plan_updated_at?: DateTime<Utc>",
+                      (SELECT json_group_array(json_object('stage', stage, 'value_minor', value_minor,
+                                                           'closed_at', closed_at))
+                         FROM opportunities WHERE workspace_id = a.workspace_id AND account_id = a.id)
+                          AS "opportunities!: String",
+                      (SELECT json_array(taken_on, score) FROM health_snapshots
+                        WHERE account_id = a.id AND taken_on <= ?6 ORDER BY taken_on DESC LIMIT 1)
+                          AS "health_before?: String",
+                      (SELECT json_group_array(json_array(component, weight)) FROM health_weights
+                        WHERE workspace_id = a.workspace_id)
+                          AS "weights!: String"
+               FROM accounts a
+               LEFT JOIN people o ON o.id = a.owner_id
+               LEFT JOIN people t ON t.id = a.technical_manager_id
+               WHERE a.workspace_id = ?1 AND a.id = ?2"#,
+            workspace_id,
+            account_id,
+            window.tones_since,
+            window.tones,
+            window.plan_year,
+            window.trend_before,
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(AccountFacts {
+            account: AccountRow {
+                id: r.id,
+                number: r.number,
+                name: r.name,
+                segment: r.segment,
+                tier: r.tier,
+                owner_id: r.owner_id,
+                owner_name: r.owner_name,
+                technical_manager_id: r.technical_manager_id,
+                technical_manager_name: r.technical_manager_name,
+                currency: r.currency,
+                wallet_minor: r.wallet_minor,
+                revenue_12m_minor: r.revenue_12m_minor,
+                share_ceiling_bp: r.share_ceiling_bp,
+                margin_bp: r.margin_bp,
+                planning_cadence_days: r.planning_cadence_days,
+                yearly_review_on: r.yearly_review_on,
+                status: r.status,
+                created_at: r.created_at,
+            },
+            reasons: list(&r.reasons, "reasons")?,
+            aliases: list(&r.aliases, "aliases")?,
+            last_interaction: one(r.last_interaction, "last interaction")?,
+            last_planning: r.last_planning,
+            contacts: list(&r.contacts, "contacts")?,
+            wallet: list(&r.wallet, "wallet")?,
+            competitors: list(&r.competitors, "competitors")?,
+            tones: list(&r.tones, "tones")?,
+            plan_updated_at: r.plan_updated_at,
+            opportunities: list(&r.opportunities, "opportunities")?,
+            health_before: one(r.health_before, "health before")?,
+            weights: list(&r.weights, "weights")?,
+        }))
+    }
+}
