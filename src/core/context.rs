@@ -23,10 +23,27 @@ impl Context {
     /// Finds (or, on first sight, registers) the workspace and the person, and settles the language:
     /// the person's own choice, else the platform's report, else the workspace default.
     pub async fn resolve(store: &Store, inv: &Invocation) -> Result<Context, StoreError> {
-        let workspace = store.ensure_workspace(&inv.workspace, inv.now).await?;
         let display_name = crate::domain::text::without_controls(&inv.display_name);
-        let person =
-            store.ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &display_name, inv.now).await?;
+        // Usually one read: a known workspace and a known person whose name has not changed.
+        let known = store.identify(&inv.workspace, inv.platform.code(), &inv.user_id).await?;
+        let (workspace, person) = match known {
+            Some((workspace, Some(person))) if person.display_name == display_name || person.name_fixed => {
+                (workspace, person)
+            }
+            Some((workspace, _)) => {
+                let person = store
+                    .ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &display_name, inv.now)
+                    .await?;
+                (workspace, person)
+            }
+            None => {
+                let workspace = store.ensure_workspace(&inv.workspace, inv.now).await?;
+                let person = store
+                    .ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &display_name, inv.now)
+                    .await?;
+                (workspace, person)
+            }
+        };
         let locale = person
             .language
             .as_deref()

@@ -67,18 +67,14 @@ pub async fn lookup_account(store: &Store, workspace_id: i64, query: &str) -> Re
 
     // Nothing fits: compare with the names next to the query in sort order (all of them in a
     // portfolio of a few dozen) and with names having a word that shares a word's first letters.
-    let mut pool = store.account_terms_around(workspace_id, &folded, AROUND).await?;
-    for word in query_words.iter().take(3) {
-        let head: String = word.chars().take(2).collect();
-        pool.extend(store.account_words_with_prefix(workspace_id, &head, 20).await?);
-    }
+    let mut pool = store.account_terms_around(workspace_id, &folded).await?;
+    let heads: Vec<String> = query_words.iter().take(3).map(|w| w.chars().take(2).collect()).collect();
+    let head = |i: usize| heads.get(i).map(String::as_str);
+    pool.extend(store.account_words_with_prefixes(workspace_id, [head(0), head(1), head(2)]).await?);
     let mut seen = HashSet::new();
     let names: Vec<&str> = pool.iter().filter(|h| seen.insert(h.account_id)).map(|h| h.name.as_str()).collect();
     Ok(Lookup::None(matching::closest(&folded, names, 3)))
 }
-
-/// Names and aliases taken on each side of a query that matched nothing.
-const AROUND: i64 = 25;
 
 /// Accounts with, for every word of the query, a word starting with it. The rarest word leads
 /// the index scan; a word that starts nothing ends the search at once.
@@ -89,7 +85,7 @@ async fn word_prefix_matches(
 ) -> Result<Vec<TermHit>, StoreError> {
     let mut counted: Vec<(i64, &str)> = Vec::with_capacity(query_words.len());
     for word in query_words {
-        let n = store.count_words_with_prefix(workspace_id, word, 1000).await?;
+        let n = store.count_words_with_prefix(workspace_id, word).await?;
         if n == 0 {
             return Ok(Vec::new());
         }

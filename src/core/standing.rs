@@ -16,8 +16,8 @@ use crate::store::{AccountFacts, FactsWindow, Store};
 
 /// A contact with an interaction within this many days counts as reached.
 pub const REACHED_DAYS: i64 = 90;
-/// How many tones of recent interactions count for the health score, and how far back.
-pub const TONES: i64 = 5;
+/// How far back the tones of interactions count for the health score (the newest
+/// [`crate::store::RECENT_TONES`] of them).
 pub const TONE_DAYS: i64 = 180;
 /// A health snapshot must be at least this old to compare with.
 pub const TREND_DAYS: i64 = 6;
@@ -31,7 +31,6 @@ pub fn window(now: DateTime<Utc>, tz: Tz) -> FactsWindow {
     let today = now.with_timezone(&tz).date_naive();
     FactsWindow {
         tones_since: now - Duration::days(TONE_DAYS),
-        tones: TONES,
         plan_year: i64::from(today.year()),
         trend_before: today - Duration::days(TREND_DAYS),
     }

@@ -53,17 +53,31 @@ pub fn similarity(folded_query: &str, folded_name: &str) -> f64 {
         return 0.0;
     }
     let whole = alike(folded_query, folded_name);
+    if whole >= START_WEIGHT {
+        return whole;
+    }
     let query_len = folded_query.chars().count();
     let head: String = folded_name.chars().take(query_len).collect();
     // A typo in a shortened name ("petrobraz" for "petrobras distribuidora") counts, but less.
-    let start = 0.9 * alike(folded_query, &head);
-    let word = words(folded_query)
-        .flat_map(|q| words(folded_name).map(move |w| (q, w)))
-        .filter(|(q, _)| q.chars().count() >= 3)
-        .map(|(q, w)| 0.85 * alike(q, w))
-        .fold(0.0, f64::max);
-    whole.max(start).max(word)
+    let mut best = whole.max(START_WEIGHT * alike(folded_query, &head));
+    // A word pair is only compared when it could beat the best so far: two texts of lengths m ≤ n
+    // are at most m ÷ n alike.
+    for q in words(folded_query).filter(|q| q.chars().count() >= 3) {
+        let q_len = q.chars().count();
+        for w in words(folded_name) {
+            let w_len = w.chars().count();
+            let bound = q_len.min(w_len) as f64 / q_len.max(w_len) as f64;
+            if WORD_WEIGHT * bound > best {
+                best = best.max(WORD_WEIGHT * alike(q, w));
+            }
+        }
+    }
+    best
 }
+
+/// How much a match of the name's start, or of one word, counts against the whole name.
+const START_WEIGHT: f64 = 0.9;
+const WORD_WEIGHT: f64 = 0.85;
 
 /// 1 − (edit distance with transpositions) ÷ (longer length): 1 for equal texts.
 fn alike(a: &str, b: &str) -> f64 {
@@ -71,7 +85,7 @@ fn alike(a: &str, b: &str) -> f64 {
     if longest == 0 {
         return 1.0;
     }
-    1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
+    1.0 - rapidfuzz::distance::osa::distance(a.chars(), b.chars()) as f64 / longest as f64
 }
 
 /// The names most like the query, best first, at most `n`, leaving out those too unlike it.

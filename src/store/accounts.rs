@@ -105,6 +105,14 @@ impl NewAccount {
     }
 }
 
+/// How far [`Store::count_words_with_prefix`] counts, and how many names
+/// [`Store::account_terms_around`] takes on each side. Both are literals in their queries: a LIMIT
+/// bound as a parameter inside a subquery makes SQLite prepare the statement again on every run.
+pub const WORD_COUNT_CAP: i64 = 1000;
+pub const TERMS_AROUND: i64 = 25;
+/// How many accounts [`Store::account_words_with_prefixes`] takes for each prefix (a literal too).
+pub const WORDS_A_PREFIX: i64 = 20;
+
 impl Store {
     pub async fn account(&self, workspace_id: i64, account_id: i64) -> Result<Option<AccountRow>, StoreError> {
         sqlx::query_as!(
@@ -149,40 +157,57 @@ impl Store {
         .await
     }
 
-    /// Words of names and aliases starting with the folded prefix.
-    pub async fn account_words_with_prefix(
+    /// Accounts with a word starting with one of up to three folded prefixes, [`WORDS_A_PREFIX`]
+    /// for each: the second pool of "did you mean" candidates.
+    pub async fn account_words_with_prefixes(
         &self,
         workspace_id: i64,
-        prefix: &str,
-        limit: i64,
+        prefixes: [Option<&str>; 3],
     ) -> Result<Vec<TermHit>, StoreError> {
-        let upper = crate::domain::text::prefix_upper_bound(prefix);
+        let [p1, p2, p3] = prefixes;
+        let [u1, u2, u3] = prefixes.map(|p| p.map(crate::domain::text::prefix_upper_bound));
         sqlx::query_as!(
             TermHit,
-            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
-               FROM account_terms t JOIN accounts a ON a.id = t.account_id
-               WHERE t.workspace_id = ? AND t.term >= ? AND t.term < ? AND t.kind = 'word'
-               ORDER BY t.term LIMIT ?"#,
+            r#"SELECT account_id AS "account_id!", name AS "name!", kind AS "kind!", term AS "term!" FROM (
+                   SELECT t.account_id, a.name, t.kind, t.term
+                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
+                   WHERE ?2 IS NOT NULL AND t.workspace_id = ?1 AND t.term >= ?2 AND t.term < ?3 AND t.kind = 'word'
+                   ORDER BY t.term LIMIT 20)
+               UNION ALL
+               SELECT account_id, name, kind, term FROM (
+                   SELECT t.account_id, a.name, t.kind, t.term
+                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
+                   WHERE ?4 IS NOT NULL AND t.workspace_id = ?1 AND t.term >= ?4 AND t.term < ?5 AND t.kind = 'word'
+                   ORDER BY t.term LIMIT 20)
+               UNION ALL
+               SELECT account_id, name, kind, term FROM (
+                   SELECT t.account_id, a.name, t.kind, t.term
+                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
+                   WHERE ?6 IS NOT NULL AND t.workspace_id = ?1 AND t.term >= ?6 AND t.term < ?7 AND t.kind = 'word'
+                   ORDER BY t.term LIMIT 20)"#,
             workspace_id,
-            prefix,
-            upper,
-            limit
+            p1,
+            u1,
+            p2,
+            u2,
+            p3,
+            u3
         )
         .fetch_all(&self.pool)
         .await
     }
 
-    /// How many index words start with the folded prefix, counting no further than `cap`.
-    pub async fn count_words_with_prefix(&self, workspace_id: i64, prefix: &str, cap: i64) -> Result<i64, StoreError> {
+    /// How many index words start with the folded prefix, counting no further than
+    /// [`WORD_COUNT_CAP`].
+    pub async fn count_words_with_prefix(&self, workspace_id: i64, prefix: &str) -> Result<i64, StoreError> {
         let upper = crate::domain::text::prefix_upper_bound(prefix);
         sqlx::query_scalar!(
             r#"SELECT COUNT(*) AS "n!: i64" FROM (
                    SELECT 1 FROM account_terms
-                   WHERE workspace_id = ? AND term >= ? AND term < ? AND kind = 'word' LIMIT ?)"#,
+                   WHERE workspace_id = ?1 AND term >= ?2 AND term < ?3 AND kind = 'word' LIMIT 1000)"#,
             workspace_id,
             prefix,
-            upper,
-            cap
+            upper
         )
         .fetch_one(&self.pool)
         .await
@@ -227,30 +252,24 @@ impl Store {
         .await
     }
 
-    /// Names and aliases next to the folded term in sort order, `n` on each side: the candidates
-    /// for "did you mean" when nothing matched (in a small workspace, all of them).
-    pub async fn account_terms_around(
-        &self,
-        workspace_id: i64,
-        term: &str,
-        n: i64,
-    ) -> Result<Vec<TermHit>, StoreError> {
+    /// Names and aliases next to the folded term in sort order, [`TERMS_AROUND`] on each side:
+    /// the candidates for "did you mean" when nothing matched (in a small workspace, all of them).
+    pub async fn account_terms_around(&self, workspace_id: i64, term: &str) -> Result<Vec<TermHit>, StoreError> {
         sqlx::query_as!(
             TermHit,
             r#"SELECT account_id AS "account_id!", name AS "name!", kind AS "kind!", term AS "term!" FROM (
                    SELECT t.account_id, a.name, t.kind, t.term
                    FROM account_terms t JOIN accounts a ON a.id = t.account_id
                    WHERE t.workspace_id = ?1 AND t.term < ?2 AND t.kind IN ('name', 'alias')
-                   ORDER BY t.term DESC LIMIT ?3)
+                   ORDER BY t.term DESC LIMIT 25)
                UNION ALL
                SELECT account_id, name, kind, term FROM (
                    SELECT t.account_id, a.name, t.kind, t.term
                    FROM account_terms t JOIN accounts a ON a.id = t.account_id
                    WHERE t.workspace_id = ?1 AND t.term >= ?2 AND t.kind IN ('name', 'alias')
-                   ORDER BY t.term LIMIT ?3)"#,
+                   ORDER BY t.term LIMIT 25)"#,
             workspace_id,
-            term,
-            n
+            term
         )
         .fetch_all(&self.pool)
         .await
@@ -347,4 +366,21 @@ pub(super) fn index_terms(name: &str, aliases: &[String]) -> Vec<(String, &'stat
     terms.extend(word_terms);
     terms.retain(|(term, _)| !term.is_empty());
     terms
+}
+
+#[cfg(test)]
+mod literal_limits {
+    /// The literal LIMITs of the queries are the constants' values.
+    #[test]
+    fn limits_match_their_constants() {
+        let source = include_str!("accounts.rs");
+        assert!(source.contains(&format!("kind = 'word' LIMIT {})", super::WORD_COUNT_CAP)));
+        assert_eq!(source.matches(&format!("LIMIT {})", super::TERMS_AROUND)).count(), 2);
+        assert_eq!(
+            source
+                .matches(&format!("kind = 'word'\n                   ORDER BY t.term LIMIT {})", super::WORDS_A_PREFIX))
+                .count(),
+            3
+        );
+    }
 }

@@ -25,11 +25,11 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Sqlite, Transaction};
 
 pub use account_changes::NameClash;
-pub use accounts::{AccountRow, NewAccount, PortfolioRow, TermHit};
+pub use accounts::{AccountRow, NewAccount, PortfolioRow, TERMS_AROUND, TermHit, WORD_COUNT_CAP, WORDS_A_PREFIX};
 pub use audit::Counts;
 pub use contacts::{ContactChanges, ContactRow, NewContact, StakeholderRow};
 pub use depth::{CompetitorChange, CompetitorRow, QualificationRow, WalletPeriod};
-pub use facts::{AccountFacts, FactsWindow, LastInteraction, OpportunityFact};
+pub use facts::{AccountFacts, FactsWindow, LastInteraction, OpportunityFact, RECENT_TONES};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use jobs::{
     Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,
@@ -71,6 +71,8 @@ impl Store {
             // Deleted and overwritten content is zeroed on disk, so that an erased person is gone
             // from the file, not just from the tables.
             .pragma("secure_delete", "ON")
+            // Pages are read through a memory map, not a system call each.
+            .pragma("mmap_size", "2147483648")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)

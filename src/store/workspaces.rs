@@ -59,3 +59,54 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// The workspace with this key and, if known there, the person behind a chat identity, in
+    /// one read: what every command starts from.
+    pub async fn identify(
+        &self,
+        key: &str,
+        platform: &str,
+        platform_user_id: &str,
+    ) -> Result<Option<(Workspace, Option<super::Person>)>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT w.id AS "id!", w.key, w.language, w.time_zone, w.default_role,
+                      p.id AS "person_id?", p.display_name AS "display_name?", p.role AS "role?",
+                      p.manager_id AS "manager_id?", p.time_zone AS "person_time_zone?",
+                      p.language AS "person_language?", p.name_fixed AS "name_fixed?: bool"
+               FROM workspaces w
+               LEFT JOIN people p ON p.workspace_id = w.id AND p.platform = ?2 AND p.platform_user_id = ?3
+               WHERE w.key = ?1"#,
+            key,
+            platform,
+            platform_user_id
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| {
+            let person = match (r.person_id, r.display_name, r.role) {
+                (Some(id), Some(display_name), Some(role)) => Some(super::Person {
+                    id,
+                    workspace_id: r.id,
+                    platform: platform.to_string(),
+                    platform_user_id: platform_user_id.to_string(),
+                    display_name,
+                    role,
+                    manager_id: r.manager_id,
+                    time_zone: r.person_time_zone,
+                    language: r.person_language,
+                    name_fixed: r.name_fixed.unwrap_or(false),
+                }),
+                _ => None,
+            };
+            let workspace = Workspace {
+                id: r.id,
+                key: r.key,
+                language: r.language,
+                time_zone: r.time_zone,
+                default_role: r.default_role,
+            };
+            (workspace, person)
+        }))
+    }
+}
