@@ -26,6 +26,9 @@ pub const AT_RISK: u32 = 60;
 /// A drop of this many points since the last snapshot puts an account on /risks.
 pub const FALLING: i64 = 10;
 
+/// How many accounts' facts a list reads at once (bounded, so that memory stays flat).
+pub const FACTS_A_READ: usize = 500;
+
 /// The windows of time the facts are read for, as of `now` in the time zone `tz`.
 pub fn window(now: DateTime<Utc>, tz: Tz) -> FactsWindow {
     let today = now.with_timezone(&tz).date_naive();

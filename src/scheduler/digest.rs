@@ -133,15 +133,21 @@ pub async fn build(
     let mut weak: Vec<(u32, String)> = Vec::new();
     let mut scores: Vec<(i64, u32)> = Vec::new();
     let mut shares: Vec<String> = Vec::new();
-    for a in &accounts {
-        let Some(facts) = store.account_facts(ws, a.id, window).await? else { continue };
-        if let Some(trend) = wallet::trend(locale, &facts.wallet) {
-            shares.push(format!("• {}: {trend}", a.name));
-        }
-        let health = standing::health(&facts, now, tz);
-        scores.push((a.id, health.score));
-        if health.score < standing::AT_RISK {
-            weak.push((health.score, a.name.clone()));
+    for chunk in accounts.chunks(standing::FACTS_A_READ) {
+        let ids: Vec<i64> = chunk.iter().map(|a| a.id).collect();
+        let order: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let mut facts = store.accounts_facts(ws, &ids, window).await?;
+        // In the team's order (tier, then name), as read.
+        facts.sort_by_key(|f| order.get(&f.account.id).copied());
+        for f in &facts {
+            if let Some(trend) = wallet::trend(locale, &f.wallet) {
+                shares.push(format!("• {}: {trend}", f.account.name));
+            }
+            let health = standing::health(f, now, tz);
+            scores.push((f.account.id, health.score));
+            if health.score < standing::AT_RISK {
+                weak.push((health.score, f.account.name.clone()));
+            }
         }
     }
     weak.sort();

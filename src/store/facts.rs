@@ -85,7 +85,18 @@ impl Store {
         account_id: i64,
         window: FactsWindow,
     ) -> Result<Option<AccountFacts>, StoreError> {
-        let row = sqlx::query!(
+        Ok(self.accounts_facts(workspace_id, &[account_id], window).await?.pop())
+    }
+
+    /// The facts of each of these accounts of the workspace (those it has), in one read.
+    pub async fn accounts_facts(
+        &self,
+        workspace_id: i64,
+        account_ids: &[i64],
+        window: FactsWindow,
+    ) -> Result<Vec<AccountFacts>, StoreError> {
+        let ids = serde_json::to_string(account_ids).unwrap_or_else(|_| "[]".to_string());
+        let rows = sqlx::query!(
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
@@ -145,50 +156,53 @@ impl Store {
                FROM accounts a
                LEFT JOIN people o ON o.id = a.owner_id
                LEFT JOIN people t ON t.id = a.technical_manager_id
-               WHERE a.workspace_id = ?1 AND a.id = ?2"#,
+               WHERE a.workspace_id = ?1 AND a.id IN (SELECT value FROM json_each(?2))"#,
             workspace_id,
-            account_id,
+            ids,
             window.tones_since,
             window.plan_year,
             window.trend_before,
         )
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(AccountFacts {
-            account: AccountRow {
-                id: r.id,
-                number: r.number,
-                name: r.name,
-                segment: r.segment,
-                tier: r.tier,
-                owner_id: r.owner_id,
-                owner_name: r.owner_name,
-                technical_manager_id: r.technical_manager_id,
-                technical_manager_name: r.technical_manager_name,
-                currency: r.currency,
-                wallet_minor: r.wallet_minor,
-                revenue_12m_minor: r.revenue_12m_minor,
-                share_ceiling_bp: r.share_ceiling_bp,
-                margin_bp: r.margin_bp,
-                planning_cadence_days: r.planning_cadence_days,
-                yearly_review_on: r.yearly_review_on,
-                status: r.status,
-                created_at: r.created_at,
-            },
-            reasons: list(&r.reasons, "reasons")?,
-            aliases: list(&r.aliases, "aliases")?,
-            last_interaction: one(r.last_interaction, "last interaction")?,
-            last_planning: r.last_planning,
-            contacts: list(&r.contacts, "contacts")?,
-            wallet: list(&r.wallet, "wallet")?,
-            competitors: list(&r.competitors, "competitors")?,
-            tones: list(&r.tones, "tones")?,
-            plan_updated_at: r.plan_updated_at,
-            opportunities: list(&r.opportunities, "opportunities")?,
-            health_before: one(r.health_before, "health before")?,
-            weights: list(&r.weights, "weights")?,
-        }))
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(AccountFacts {
+                account: AccountRow {
+                    id: r.id,
+                    number: r.number,
+                    name: r.name,
+                    segment: r.segment,
+                    tier: r.tier,
+                    owner_id: r.owner_id,
+                    owner_name: r.owner_name,
+                    technical_manager_id: r.technical_manager_id,
+                    technical_manager_name: r.technical_manager_name,
+                    currency: r.currency,
+                    wallet_minor: r.wallet_minor,
+                    revenue_12m_minor: r.revenue_12m_minor,
+                    share_ceiling_bp: r.share_ceiling_bp,
+                    margin_bp: r.margin_bp,
+                    planning_cadence_days: r.planning_cadence_days,
+                    yearly_review_on: r.yearly_review_on,
+                    status: r.status,
+                    created_at: r.created_at,
+                },
+                reasons: list(&r.reasons, "reasons")?,
+                aliases: list(&r.aliases, "aliases")?,
+                last_interaction: one(r.last_interaction, "last interaction")?,
+                last_planning: r.last_planning,
+                contacts: list(&r.contacts, "contacts")?,
+                wallet: list(&r.wallet, "wallet")?,
+                competitors: list(&r.competitors, "competitors")?,
+                tones: list(&r.tones, "tones")?,
+                plan_updated_at: r.plan_updated_at,
+                opportunities: list(&r.opportunities, "opportunities")?,
+                health_before: one(r.health_before, "health before")?,
+                weights: list(&r.weights, "weights")?,
+            });
+        }
+        Ok(out)
     }
 }
 

@@ -71,8 +71,6 @@ impl Store {
             // Deleted and overwritten content is zeroed on disk, so that an erased person is gone
             // from the file, not just from the tables.
             .pragma("secure_delete", "ON")
-            // Pages are read through a memory map, not a system call each.
-            .pragma("mmap_size", "2147483648")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)

@@ -64,16 +64,18 @@ pub async fn show(store: &Store, ctx: &Context, account: &str) -> Result<Reply, 
 pub async fn risks(store: &Store, ctx: &Context, page: i64) -> Result<Reply, CommandError> {
     let mut scored = Vec::new();
     let window = standing::window(ctx.now, ctx.tz);
-    for row in store.portfolio(ctx.workspace.id, None, None).await? {
-        let Some(facts) = store.account_facts(ctx.workspace.id, row.id, window).await? else { continue };
-        let health = standing::health(&facts, ctx.now, ctx.tz);
-        if health.at_risk() {
-            let weakest = health.parts.iter().min_by_key(|(p, _)| p.value).map(|(_, reason)| ctx.t(reason.clone()));
-            let mut reason = weakest.unwrap_or_default();
-            if let Some((since, b)) = health.before.filter(|_| health.drop() >= standing::FALLING) {
-                reason = format!("{} · {reason}", ctx.t(Msg::HealthFell { from: b, since }));
+    let ids: Vec<i64> = store.portfolio(ctx.workspace.id, None, None).await?.into_iter().map(|r| r.id).collect();
+    for chunk in ids.chunks(standing::FACTS_A_READ) {
+        for facts in store.accounts_facts(ctx.workspace.id, chunk, window).await? {
+            let health = standing::health(&facts, ctx.now, ctx.tz);
+            if health.at_risk() {
+                let weakest = health.parts.iter().min_by_key(|(p, _)| p.value).map(|(_, reason)| ctx.t(reason.clone()));
+                let mut reason = weakest.unwrap_or_default();
+                if let Some((since, b)) = health.before.filter(|_| health.drop() >= standing::FALLING) {
+                    reason = format!("{} · {reason}", ctx.t(Msg::HealthFell { from: b, since }));
+                }
+                scored.push((health.score, facts.account.name, reason));
             }
-            scored.push((health.score, facts.account.name, reason));
         }
     }
     scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
