@@ -35,22 +35,6 @@ pub trait Notifier: Send + Sync {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a>;
 }
 
-/// Prints each message on standard output: the terminal's way of delivering.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct StdoutNotifier;
-
-impl Notifier for StdoutNotifier {
-    fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
-        Box::pin(async move {
-            let who = match to {
-                Recipient::Person(id) | Recipient::Channel(id) => id,
-            };
-            println!("→ {who}\n{}", crate::front::terminal::render(reply));
-            Ok(())
-        })
-    }
-}
-
 /// Accepts every message and does nothing: for callers that show what was delivered themselves.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AcceptingNotifier;

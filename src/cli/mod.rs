@@ -432,7 +432,7 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
         return Ok(ExitCode::from(2));
     }
     let scheduler = crate::scheduler::Scheduler::new(store.clone());
-    let notifiers = notifiers(&config, &slack, Arc::new(crate::notify::StdoutNotifier))?;
+    let notifiers = notifiers(&config, &slack, Arc::new(crate::front::terminal::StdoutNotifier))?;
     let tick_clock = clock.clone();
     tasks.spawn(async move {
         loop {

@@ -68,6 +68,11 @@ impl Context {
         })
     }
 
+    /// The workspace's time zone (schedules and digests keep it, whoever asks).
+    pub fn workspace_tz(&self) -> Tz {
+        self.workspace.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)
+    }
+
     pub fn t(&self, msg: Msg) -> String {
         msg.render(self.locale)
     }

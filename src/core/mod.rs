@@ -10,6 +10,7 @@ pub mod reply;
 
 pub mod commands;
 mod context;
+pub mod digest;
 mod paging;
 mod permissions;
 mod resolve;

@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::core::{Core, Invocation, Platform, Reply, Tone};
 use crate::domain::text::without_controls;
 use crate::i18n::{Locale, Msg, Onb};
+use crate::notify::{Delivery, Notifier, Recipient};
 use crate::store::Person;
 
 /// Who is chatting, and in which workspace and language.
@@ -147,6 +148,22 @@ pub async fn answer(core: &Core, session: &Session, clock: &dyn Clock, line: &st
         source_id: None,
     };
     core.run_line(&invocation, line).await
+}
+
+/// Prints each scheduled message on standard output: the terminal's way of delivering.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StdoutNotifier;
+
+impl Notifier for StdoutNotifier {
+    fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
+        Box::pin(async move {
+            let who = match to {
+                Recipient::Person(id) | Recipient::Channel(id) => id,
+            };
+            println!("→ {who}\n{}", render(reply));
+            Ok(())
+        })
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@
 //! sends what the outbox holds.
 
 pub mod cron;
-pub mod digest;
 pub mod jobs;
 pub mod reminders;
 
@@ -206,7 +205,8 @@ impl Scheduler {
                 let mut out = Vec::new();
                 for manager in tx.managers(ws.id).await? {
                     let locale = locale_of(&manager, ws);
-                    let (reply, snapshot, scores) = digest::build(&self.store, ws, tz, &manager, at, locale).await?;
+                    let (reply, snapshot, scores) =
+                        crate::core::digest::build(&self.store, ws, tz, &manager, at, locale).await?;
                     if keep_snapshot {
                         tx.save_digest(ws.id, manager.id, &snapshot).await?;
                         for (account, score) in scores {
@@ -308,18 +308,6 @@ impl Scheduler {
             drop(tx);
         }
         Ok(out)
-    }
-
-    /// The digest of a manager's team, on demand (nothing is recorded).
-    pub async fn digest_for(
-        &self,
-        ws: &Workspace,
-        manager: &Addressee,
-        now: DateTime<Utc>,
-        locale: Locale,
-    ) -> anyhow::Result<Reply> {
-        let (reply, _, _) = digest::build(&self.store, ws, tz_of(ws), manager, now, locale).await?;
-        Ok(reply)
     }
 
     /// Delivers what the outbox holds for `now`: delivered, tried again later with a growing

@@ -4,7 +4,6 @@ use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::Reply;
 use crate::core::resolve::require_person;
-use crate::scheduler::Scheduler;
 use crate::store::{Addressee, Store};
 
 pub async fn run(store: &Store, ctx: &Context, team: Option<&str>) -> Result<Reply, CommandError> {
@@ -21,6 +20,7 @@ pub async fn run(store: &Store, ctx: &Context, team: Option<&str>) -> Result<Rep
         role: manager.role,
         manager_id: manager.manager_id,
     };
-    let reply = Scheduler::new(store.clone()).digest_for(&ctx.workspace, &addressee, ctx.now, ctx.locale).await?;
+    let (reply, _, _) =
+        crate::core::digest::build(store, &ctx.workspace, ctx.workspace_tz(), &addressee, ctx.now, ctx.locale).await?;
     Ok(reply)
 }

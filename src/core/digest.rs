@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::core::commands::wallet;
-use crate::core::standing;
-use crate::core::{Reply, Tone};
+use super::commands::wallet;
+use super::reply::{Reply, Tone};
+use super::standing;
 use crate::domain::account::ShareOfWallet;
 use crate::domain::money::{Currency, Money, apply_bp};
 use crate::i18n::{Locale, Msg, Onb, format_bp, format_money};
