@@ -35,6 +35,7 @@ fn days(from: NaiveDate, to: NaiveDate) -> i64 {
 pub async fn planning(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc>) -> Result<Bundles, StoreError> {
     let mut bundles = Bundles::default();
     let horizon = today.checked_add_days(Days::new(7)).unwrap_or(today);
+    let mut due_now = Vec::new();
     for a in tx.planning_due(ws, horizon).await? {
         let Some(due) = a.next_planning_due else { continue };
         let left = days(today, due);
@@ -48,8 +49,13 @@ pub async fn planning(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<
         } else {
             (format!("planning:{due}:7d"), Msg::RemindPlanningDue { account: a.name.clone(), due, days: left })
         };
-        if tx.mark_reminder(ws, a.id, &mark, at).await? {
-            bundles.add(a.owner_id, line);
+        due_now.push(((a.id, mark), (a.owner_id, line)));
+    }
+    let marks: Vec<(i64, String)> = due_now.iter().map(|(m, _)| m.clone()).collect();
+    let new = tx.mark_reminders(ws, &marks, at).await?;
+    for (mark, (owner, line)) in due_now {
+        if new.contains(&mark) {
+            bundles.add(owner, line);
         }
     }
     Ok(bundles)
@@ -59,15 +65,21 @@ pub async fn planning(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<
 pub async fn reviews(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc>) -> Result<Bundles, StoreError> {
     let mut bundles = Bundles::default();
     let horizon = today.checked_add_days(Days::new(30)).unwrap_or(today);
-    for a in tx.reviews_due(ws, today, horizon).await? {
-        let Some(date) = a.yearly_review_on else { continue };
-        let left = days(today, date);
-        let stage = match left {
+    let due = tx.reviews_due(ws, today, horizon).await?;
+    let mark_of = |date: NaiveDate| {
+        let stage = match days(today, date) {
             ..=1 => "1d",
             2..=7 => "7d",
             _ => "30d",
         };
-        if !tx.mark_reminder(ws, a.id, &format!("review:{date}:{stage}"), at).await? {
+        format!("review:{date}:{stage}")
+    };
+    let marks: Vec<(i64, String)> = due.iter().filter_map(|a| Some((a.id, mark_of(a.yearly_review_on?)))).collect();
+    let new = tx.mark_reminders(ws, &marks, at).await?;
+    for a in due {
+        let Some(date) = a.yearly_review_on else { continue };
+        let left = days(today, date);
+        if !new.contains(&(a.id, mark_of(date))) {
             continue;
         }
         bundles.add(a.owner_id, Msg::RemindReviewLine { account: a.name.clone(), date, days: left });
@@ -82,16 +94,28 @@ pub async fn reviews(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<U
 /// cadence, the owner's manager too (once).
 pub async fn stale(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc>) -> Result<Bundles, StoreError> {
     let mut bundles = Bundles::default();
-    for a in tx.contact_stale(ws, today).await? {
+    let stale = tx.contact_stale(ws, today).await?;
+    let escalated = |a: &crate::store::DueAccount, due: NaiveDate| {
+        a.owner_manager_id.filter(|_| days(due, today) > a.planning_cadence_days)
+    };
+    let mut marks: Vec<(i64, String)> = Vec::new();
+    for a in &stale {
+        let Some(due) = a.contact_due_on else { continue };
+        marks.push((a.id, format!("stale:{due}")));
+        if escalated(a, due).is_some() {
+            marks.push((a.id, format!("stale:{due}:escalated")));
+        }
+    }
+    let new = tx.mark_reminders(ws, &marks, at).await?;
+    for a in &stale {
         let Some(due) = a.contact_due_on else { continue };
         let since = a.last_contact_on.map(|d| days(d, today));
         let cadence = a.planning_cadence_days;
-        if tx.mark_reminder(ws, a.id, &format!("stale:{due}"), at).await? {
+        if new.contains(&(a.id, format!("stale:{due}"))) {
             bundles.add(a.owner_id, Msg::RemindStaleLine { account: a.name.clone(), days: since, cadence });
         }
-        let escalate = days(due, today) > cadence;
-        if let Some(manager) = a.owner_manager_id.filter(|_| escalate)
-            && tx.mark_reminder(ws, a.id, &format!("stale:{due}:escalated"), at).await?
+        if let Some(manager) = escalated(a, due)
+            && new.contains(&(a.id, format!("stale:{due}:escalated")))
         {
             bundles.add(manager, Msg::RemindStaleEscalated { account: a.name.clone(), days: since, cadence });
         }

@@ -351,24 +351,30 @@ impl WriteTx {
         .await
     }
 
-    /// Marks a reminder as given; `false` when it had been already.
-    pub async fn mark_reminder(
+    /// Marks reminders as given, (account, mark) pairs in one write; the pairs that had not been
+    /// marked before (those to give now).
+    pub async fn mark_reminders(
         &mut self,
         workspace_id: i64,
-        account_id: i64,
-        mark: &str,
+        marks: &[(i64, String)],
         at: DateTime<Utc>,
-    ) -> Result<bool, StoreError> {
-        let done = sqlx::query!(
-            "INSERT INTO reminder_marks (workspace_id, account_id, mark, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    ) -> Result<std::collections::HashSet<(i64, String)>, StoreError> {
+        if marks.is_empty() {
+            return Ok(Default::default());
+        }
+        let json = serde_json::to_string(marks).unwrap_or_else(|_| "[]".to_string());
+        let rows = sqlx::query!(
+            r#"INSERT INTO reminder_marks (workspace_id, account_id, mark, created_at)
+               SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'), ?3 FROM json_each(?2) WHERE true
+               ON CONFLICT DO NOTHING
+               RETURNING account_id AS "account_id!: i64", mark AS "mark!: String""#,
             workspace_id,
-            account_id,
-            mark,
+            json,
             at
         )
-        .execute(&mut *self.tx)
+        .fetch_all(&mut *self.tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        Ok(rows.into_iter().map(|r| (r.account_id, r.mark)).collect())
     }
 
     pub async fn addressee(&mut self, workspace_id: i64, person_id: i64) -> Result<Option<Addressee>, StoreError> {
