@@ -215,3 +215,130 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
         before: f.health_before,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{AccountRow, LastInteraction, StakeholderRow};
+    use chrono::TimeZone;
+
+    const TZ: Tz = chrono_tz::America::Sao_Paulo;
+
+    fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 15, 0, 0).single().unwrap()
+    }
+
+    fn contact(name: &str, department: &str, role: Option<&str>, last: Option<DateTime<Utc>>) -> StakeholderRow {
+        StakeholderRow {
+            id: 0,
+            name: name.into(),
+            title: String::new(),
+            department: department.into(),
+            decision_role: role.map(str::to_string),
+            stance: None,
+            strength: None,
+            last_contact: last,
+        }
+    }
+
+    fn facts() -> AccountFacts {
+        AccountFacts {
+            account: AccountRow {
+                id: 1,
+                number: 1,
+                name: "Vale".into(),
+                segment: String::new(),
+                tier: 1,
+                owner_id: Some(1),
+                owner_name: Some("Ana".into()),
+                technical_manager_id: None,
+                technical_manager_name: None,
+                currency: "BRL".into(),
+                wallet_minor: 0,
+                revenue_12m_minor: 0,
+                share_ceiling_bp: 7000,
+                margin_bp: None,
+                planning_cadence_days: 30,
+                yearly_review_on: None,
+                status: "active".into(),
+                created_at: at(2026, 1, 10),
+            },
+            reasons: vec![("technological_leadership".into(), String::new())],
+            aliases: vec![],
+            last_interaction: None,
+            last_planning: None,
+            contacts: vec![],
+            wallet: vec![],
+            competitors: vec![],
+            tones: vec![],
+            plan_updated_at: None,
+            opportunities: vec![],
+            health_before: None,
+            weights: vec![],
+        }
+    }
+
+    #[test]
+    fn reached_means_an_interaction_within_ninety_days() {
+        let now = at(2026, 11, 27);
+        let mut f = facts();
+        f.contacts = vec![
+            contact("Beatriz", "Suprimentos", Some("decision_maker"), Some(now - Duration::days(REACHED_DAYS + 1))),
+            contact("João", "Suprimentos", Some("influencer"), Some(now - Duration::days(10))),
+            contact("Luiz", "Manutenção", None, Some(now - Duration::days(REACHED_DAYS))),
+            contact("Fernanda", "", None, None),
+        ];
+        let r = reach(&f, now);
+        assert_eq!((r.contacts, r.departments, r.reached, r.reached_departments), (4, 2, 2, 2));
+        assert!(!r.decision_maker_reached, "the decision maker was last reached 91 days ago");
+        let c = coverage(&f, &r);
+        assert!(c.single_threaded && c.missing_technical_manager);
+        f.contacts[0].last_contact = Some(now - Duration::days(1));
+        f.account.technical_manager_id = Some(2);
+        let r = reach(&f, now);
+        assert_eq!((r.reached, r.decision_maker_reached), (3, true));
+        assert_eq!(coverage(&f, &r), Coverage { single_threaded: false, missing_technical_manager: false });
+    }
+
+    #[test]
+    fn the_clock_runs_from_the_last_planning_meeting_else_from_creation() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mut f = facts();
+        assert_eq!(clock(&f, today, TZ).next_planning_due, NaiveDate::from_ymd_opt(2026, 2, 9).unwrap());
+        assert_eq!(clock(&f, today, TZ).days_since_contact, None);
+        f.last_planning = Some(at(2026, 11, 20));
+        f.last_interaction = Some(LastInteraction {
+            kind: "call".into(),
+            occurred_at: at(2026, 11, 25),
+            summary: String::new(),
+            author_name: "Ana".into(),
+            contact_name: None,
+        });
+        let c = clock(&f, today, TZ);
+        assert_eq!(c.next_planning_due, NaiveDate::from_ymd_opt(2026, 12, 20).unwrap());
+        assert_eq!((c.planning_overdue_days, c.days_since_contact), (-23, Some(2)));
+    }
+
+    #[test]
+    fn the_workspace_weights_replace_the_defaults_they_name() {
+        let own = vec![("tone".to_string(), 40), ("recency".to_string(), 500)];
+        let w = weights(&own);
+        let index = |c: Component| Component::ALL.iter().position(|x| *x == c).unwrap();
+        assert_eq!(w[index(Component::Tone)], 40);
+        assert_eq!(w[index(Component::ContactRecency)], 100, "clamped");
+        assert_eq!(w[index(Component::Stakeholders)], Component::Stakeholders.default_weight());
+    }
+
+    #[test]
+    fn a_fall_of_ten_points_is_a_risk_even_above_the_line() {
+        let now = at(2026, 11, 27);
+        let mut f = facts();
+        f.health_before = Some((NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), 100));
+        let h = health(&f, now, TZ);
+        assert!(h.score < 100);
+        assert_eq!(h.drop(), 100 - i64::from(h.score));
+        assert!(h.at_risk());
+        f.health_before = Some((NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), i64::from(h.score)));
+        assert_eq!(health(&f, now, TZ).at_risk(), h.score < AT_RISK);
+    }
+}
