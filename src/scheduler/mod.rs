@@ -209,9 +209,8 @@ impl Scheduler {
                         crate::core::digest::build(&self.store, ws, tz, &manager, at, locale).await?;
                     if keep_snapshot {
                         tx.save_digest(ws.id, manager.id, &snapshot).await?;
-                        for (account, score) in scores {
-                            tx.save_health(ws.id, account, today, i64::from(score)).await?;
-                        }
+                        let scores: Vec<(i64, i64)> = scores.into_iter().map(|(a, s)| (a, i64::from(s))).collect();
+                        tx.save_healths(ws.id, &scores, today).await?;
                     }
                     out.push((manager, reply));
                 }

@@ -225,23 +225,25 @@ impl WriteTx {
     }
 }
 
-impl Store {}
-
 impl WriteTx {
-    pub async fn save_health(
+    /// The health scores of many accounts on one day, (account, score) pairs, in one write.
+    pub async fn save_healths(
         &mut self,
         workspace_id: i64,
-        account_id: i64,
+        scores: &[(i64, i64)],
         day: chrono::NaiveDate,
-        score: i64,
     ) -> Result<(), StoreError> {
+        if scores.is_empty() {
+            return Ok(());
+        }
+        let json = serde_json::to_string(scores).unwrap_or_else(|_| "[]".to_string());
         sqlx::query!(
-            "INSERT INTO health_snapshots (workspace_id, account_id, taken_on, score) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (account_id, taken_on) DO UPDATE SET score = ?4",
+            "INSERT INTO health_snapshots (workspace_id, account_id, taken_on, score)
+             SELECT ?1, json_extract(value, '$[0]'), ?3, json_extract(value, '$[1]') FROM json_each(?2) WHERE true
+             ON CONFLICT (account_id, taken_on) DO UPDATE SET score = excluded.score",
             workspace_id,
-            account_id,
-            day,
-            score
+            json,
+            day
         )
         .execute(&mut *self.tx)
         .await?;
