@@ -30,14 +30,12 @@ impl Context {
             Some((workspace, Some(person))) if person.display_name == display_name || person.name_fixed => {
                 (workspace, person)
             }
-            Some((workspace, _)) => {
-                let person = store
-                    .ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &display_name, inv.now)
-                    .await?;
-                (workspace, person)
-            }
-            None => {
-                let workspace = store.ensure_workspace(&inv.workspace, inv.now).await?;
+            // A first sight of the workspace or of the person, or a changed name: register it.
+            known => {
+                let workspace = match known {
+                    Some((workspace, _)) => workspace,
+                    None => store.ensure_workspace(&inv.workspace, inv.now).await?,
+                };
                 let person = store
                     .ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &display_name, inv.now)
                     .await?;

@@ -145,18 +145,9 @@ async fn serve_answers_a_signed_slack_command_from_the_seeded_team() {
     assert!(seeded.status.success());
     let (_server, address) = serve_with(&db, "SLACK_SIGNING_SECRET", crate::slack_support::SECRET).await;
     let body = crate::slack_support::form("T1", "/account", "Vale", "9.9.a", "https://hooks.slack.com/commands/T1/9/x");
-    let ts = chrono::Utc::now().timestamp();
-    let response = reqwest::Client::new()
-        .post(format!("http://{address}/slack/commands"))
-        .header("X-Slack-Signature", crate::slack_support::sign(ts, &body))
-        .header("X-Slack-Request-Timestamp", ts.to_string())
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    let json: serde_json::Value = response.json().await.unwrap();
+    let slack = crate::slack_support::SlackEndpointUnderTest::at(format!("http://{address}"));
+    let (status, json) = slack.post_signed(&body).await;
+    assert_eq!(status.as_u16(), 200);
     assert_eq!(json["blocks"][0]["text"]["text"], "Vale", "{json}");
 }
 
@@ -215,16 +206,7 @@ async fn the_most_verbose_logs_hold_no_secret() {
     // Nothing listens there: the delayed answer cannot be posted.
     let response_url = "http://127.0.0.1:9/commands/T1/9/secret-response-path";
     let body = crate::slack_support::form("T1", "/account", "Vale", "9.9.secret", response_url);
-    let ts = chrono::Utc::now().timestamp();
-    reqwest::Client::new()
-        .post(format!("http://{address}/slack/commands"))
-        .header("X-Slack-Signature", crate::slack_support::sign(ts, &body))
-        .header("X-Slack-Request-Timestamp", ts.to_string())
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    crate::slack_support::SlackEndpointUnderTest::at(format!("http://{address}")).post_signed(&body).await;
     let undelivered = tokio::time::timeout(std::time::Duration::from_secs(20), undelivered_rx).await;
     drop(child);
     let logs = reader.join().unwrap();

@@ -63,6 +63,11 @@ pub async fn spawn_slack_endpoint(app: &TestApp, answer_within: Duration) -> Sla
 }
 
 impl SlackEndpointUnderTest {
+    /// The endpoint of a server already running at `url` (such as `kam-bot serve`).
+    pub fn at(url: String) -> SlackEndpointUnderTest {
+        SlackEndpointUnderTest { url, client: reqwest::Client::new() }
+    }
+
     /// Posts a body signed now, as Slack does.
     pub async fn post_signed(&self, body: &str) -> (StatusCode, Value) {
         let ts = chrono::Utc::now().timestamp();
