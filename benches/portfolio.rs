@@ -72,7 +72,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
         .people(ws.id)
         .await?
         .into_iter()
-        .filter(|p| p.role == "rep" && p.platform_user_id.starts_with("synthetic."))
+        .filter(|p| p.role == kam_bot::domain::account::Role::Rep && p.platform_user_id.starts_with("synthetic."))
         .collect();
     let mut tx = store.write().await?;
     let mut managers = Vec::new();
@@ -85,7 +85,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
                     platform: "terminal",
                     platform_user_id: &format!("manager.{m}"),
                     display_name: &name,
-                    role: "manager",
+                    role: kam_bot::domain::account::Role::Manager,
                     manager_id: None,
                     language: None,
                     created_at: now,
@@ -131,7 +131,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
                 platform: "terminal",
                 platform_user_id: "manager.lone",
                 display_name: "Lone Manager",
-                role: "manager",
+                role: kam_bot::domain::account::Role::Manager,
                 manager_id: None,
                 language: None,
                 created_at: now,

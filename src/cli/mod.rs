@@ -2,6 +2,7 @@
 
 mod onboarding;
 
+use crate::domain::account::Role;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -90,8 +91,8 @@ pub enum WorkspaceCommand {
         #[arg(long, value_parser = parse_time_zone)]
         time_zone: Option<chrono_tz::Tz>,
         /// The role of a person seen for the first time.
-        #[arg(long, value_parser = ["admin", "manager", "rep"])]
-        default_role: Option<String>,
+        #[arg(long)]
+        default_role: Option<Role>,
     },
 }
 
@@ -148,8 +149,8 @@ pub enum PeopleCommand {
         /// Their full name.
         name: String,
         /// admin, manager or rep.
-        #[arg(long, value_parser = ["admin", "manager", "rep"], default_value = "rep")]
-        role: String,
+        #[arg(long, default_value = "rep")]
+        role: Role,
         /// Their manager's name.
         #[arg(long)]
         manager: Option<String>,
@@ -158,8 +159,8 @@ pub enum PeopleCommand {
     Set {
         /// The person's name (or its start).
         name: String,
-        #[arg(long, value_parser = ["admin", "manager", "rep"])]
-        role: Option<String>,
+        #[arg(long)]
+        role: Option<Role>,
         #[arg(long)]
         manager: Option<String>,
         /// Their new name.
@@ -181,8 +182,7 @@ pub enum PeopleCommand {
         /// The person's display name (or its start).
         name: String,
         /// admin, manager or rep.
-        #[arg(value_parser = ["admin", "manager", "rep"])]
-        role: String,
+        role: Role,
     },
 }
 
@@ -508,7 +508,7 @@ async fn people(
                     return Ok(ExitCode::from(2));
                 }
             };
-            store.set_role(ws.id, person.id, &role).await?;
+            store.set_role(ws.id, person.id, role).await?;
             println!("{}", locale.t(Msg::RoleSet { name: person.display_name.clone(), role }));
         }
     }
@@ -627,7 +627,12 @@ async fn workspace_command(
     let ws = store.ensure_workspace(key, now).await?;
     if let WorkspaceCommand::Set { language, time_zone, default_role } = &command {
         store
-            .update_workspace(ws.id, language.map(Locale::tag), time_zone.map(|tz| tz.name()), default_role.as_deref())
+            .update_workspace(
+                ws.id,
+                language.map(Locale::tag),
+                time_zone.map(|tz| tz.name()),
+                default_role.map(Role::code),
+            )
             .await?;
     }
     let ws = store.ensure_workspace(key, now).await?;

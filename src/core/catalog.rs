@@ -1,6 +1,7 @@
 //! The one description of every command: names, arguments, types and help texts. Help, the text
 //! parser, Discord registration and Slack parsing all derive from it.
 
+use crate::domain::vocabulary::{self, Vocabulary};
 use crate::i18n::{Locale, Msg, Onb};
 
 /// The type of an argument, which says what is accepted.
@@ -22,8 +23,10 @@ pub enum ArgType {
     Language,
     /// The name of a command of this catalog.
     CommandName,
-    /// One word of a fixed list.
+    /// One word of a fixed list of names (jobs, fields, components): the same in both languages.
     Choice(&'static [&'static str]),
+    /// One value of a list of domain words, typed in English or Portuguese; read as its code.
+    Words(&'static Vocabulary),
     /// An option without a value: present or not (`--mine`).
     Switch,
     /// A day with an optional time: `2026-12-10 14:00`, `10/12/2026 14h30`, `tomorrow 9:00`.
@@ -137,12 +140,8 @@ const CONTACT_ARGS: &[ArgSpec] = &[
     positional("name", NAME, true, true, Msg::ArgContactName),
     option("title", ArgType::Text { max_chars: 100 }, Msg::ArgTitle),
     option("department", ArgType::Text { max_chars: 100 }, Msg::ArgDepartment),
-    option(
-        "role",
-        ArgType::Choice(&["decision_maker", "influencer", "champion", "user", "gatekeeper"]),
-        Msg::ArgDecisionRole,
-    ),
-    option("stance", ArgType::Choice(&["champion", "supporter", "neutral", "detractor"]), Msg::ArgStance),
+    option("role", ArgType::Words(&vocabulary::DECISION_ROLES), Msg::ArgDecisionRole),
+    option("stance", ArgType::Words(&vocabulary::STANCES), Msg::ArgStance),
     option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgStrength),
     option("email", ArgType::Text { max_chars: 200 }, Msg::ArgEmail),
     option("phone", ArgType::Text { max_chars: 50 }, Msg::ArgPhone),
@@ -159,9 +158,6 @@ pub const ACCOUNT_FIELDS: &[&str] = &[
 
 /// What a file can hold.
 pub const IMPORT_KINDS: &[&str] = &["accounts", "contacts", "people"];
-
-/// The roles of people, as typed.
-pub const ROLE_WORDS: &[&str] = &["admin", "manager", "rep"];
 
 const MONEY: ArgType = ArgType::Text { max_chars: 30 };
 const PERCENT: ArgType = ArgType::Text { max_chars: 10 };
@@ -257,7 +253,7 @@ static OPP_SUBCOMMANDS: &[CommandSpec] = &[
         Msg::Onb(Onb::CmdOppMove),
         &[
             positional("id", ArgType::Text { max_chars: 20 }, true, false, Msg::Onb(Onb::ArgOppId)),
-            positional("stage", ArgType::Text { max_chars: 40 }, true, false, Msg::Onb(Onb::ArgStage)),
+            positional("stage", ArgType::Words(&vocabulary::STAGES), true, false, Msg::Onb(Onb::ArgStage)),
             option("reason", ArgType::Text { max_chars: 300 }, Msg::ArgOppReason),
         ],
         "/opp move 3 negotiation",
@@ -272,7 +268,7 @@ static PEOPLE_SUBCOMMANDS: &[CommandSpec] = &[
         Msg::Onb(Onb::CmdPeopleAdd),
         &[
             positional("name", NAME, true, true, Msg::Onb(Onb::ArgPersonName)),
-            required_option("role", ArgType::Choice(ROLE_WORDS), Msg::ArgRole),
+            required_option("role", ArgType::Words(&vocabulary::ROLES), Msg::ArgRole),
             option("manager", ArgType::Person, Msg::Onb(Onb::ArgManager)),
         ],
         "/people add \"Paula Nunes\" --role rep --manager \"Marina Costa\"",
@@ -283,7 +279,7 @@ static PEOPLE_SUBCOMMANDS: &[CommandSpec] = &[
         Msg::Onb(Onb::CmdPeopleSet),
         &[
             positional("person", ArgType::Person, true, true, Msg::ArgPerson),
-            option("role", ArgType::Choice(ROLE_WORDS), Msg::ArgRole),
+            option("role", ArgType::Words(&vocabulary::ROLES), Msg::ArgRole),
             option("manager", ArgType::Person, Msg::Onb(Onb::ArgManagerSet)),
             option("name", NAME, Msg::Onb(Onb::ArgPersonNewName)),
         ],
@@ -295,7 +291,7 @@ static PEOPLE_SUBCOMMANDS: &[CommandSpec] = &[
         Msg::Onb(Onb::CmdPeopleRole),
         &[
             positional("person", ArgType::Person, true, false, Msg::ArgPerson),
-            positional("role", ArgType::Choice(ROLE_WORDS), true, false, Msg::ArgRole),
+            positional("role", ArgType::Words(&vocabulary::ROLES), true, false, Msg::ArgRole),
         ],
         "/people role \"Ana Souza\" manager",
     ),
@@ -386,7 +382,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("next", ArgType::Text { max_chars: MAX_NEXT_STEP_CHARS }, Msg::ArgNext),
             option("due", ArgType::Date, Msg::ArgDue),
             option("when", ArgType::Date, Msg::ArgWhen),
-            option("tone", ArgType::Choice(&["positive", "neutral", "negative"]), Msg::ArgTone),
+            option("tone", ArgType::Words(&vocabulary::TONES), Msg::ArgTone),
         ],
         "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
     ),
@@ -478,7 +474,7 @@ pub static CATALOG: &[CommandSpec] = &[
         Msg::CmdPlan,
         &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
-            positional("action", ArgType::Choice(&["set", "goal"]), false, false, Msg::ArgPlanAction),
+            positional("action", ArgType::Words(&vocabulary::PLAN_ACTIONS), false, false, Msg::ArgPlanAction),
             positional("what", ArgType::Text { max_chars: 20 }, false, false, Msg::ArgPlanWhat),
             positional("text", ArgType::Text { max_chars: 2000 }, false, true, Msg::ArgPlanText),
             option("owner", ArgType::Person, Msg::ArgGoalOwner),
@@ -516,7 +512,7 @@ pub static CATALOG: &[CommandSpec] = &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("name", NAME, true, true, Msg::ArgCompetitorName),
             option("share", ArgType::Text { max_chars: 10 }, Msg::ArgShare),
-            option("threat", ArgType::Choice(&["low", "medium", "high"]), Msg::ArgThreat),
+            option("threat", ArgType::Words(&vocabulary::THREATS), Msg::ArgThreat),
             option("note", ArgType::Text { max_chars: 300 }, Msg::ArgNote),
         ],
         "/competitor Vale Metso --share 30 --threat high --note \"Lower price on liners\"",
@@ -540,7 +536,7 @@ pub static CATALOG: &[CommandSpec] = &[
         &[
             positional("account", ArgType::Account, true, false, Msg::ArgAccount),
             positional("when", ArgType::DateTime, true, true, Msg::ArgMeetingWhen),
-            option("kind", ArgType::Choice(&["planning", "review", "other"]), Msg::ArgMeetingKind),
+            option("kind", ArgType::Words(&vocabulary::MEETING_KINDS), Msg::ArgMeetingKind),
             option("with", ArgType::Text { max_chars: 300 }, Msg::ArgWith),
         ],
         "/meeting Vale 2026-12-10 14:00 --kind planning --with \"Beatriz Almeida, João Ferreira\"",
@@ -709,6 +705,7 @@ impl ArgSpec {
             ArgType::Integer { .. } => Msg::PhNumber,
             ArgType::Language => return "en|pt-BR".to_string(),
             ArgType::Choice(words) => return words.join("|"),
+            ArgType::Words(list) => return list.listed(locale, "|"),
             ArgType::Switch => return String::new(),
             ArgType::DateTime => Msg::PhWhen,
             ArgType::User => Msg::Onb(Onb::PhUser),
@@ -779,7 +776,7 @@ mod tests {
         );
         assert_eq!(
             log.usage(Locale::PtBr),
-            "/log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positive|neutral|negative]"
+            "/log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positivo|neutro|negativo]"
         );
         assert_eq!(find("/HISTORY").map(|c| c.name), Some("history"));
         assert!(find("nope").is_none());

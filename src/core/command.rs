@@ -1,5 +1,6 @@
 //! Commands as typed values, built from checked arguments whatever the platform they came from.
 
+use crate::domain::account::Role;
 use serde::Serialize;
 
 use super::catalog::{self, CommandSpec};
@@ -210,9 +211,9 @@ pub struct ContactRequest {
 #[serde(rename_all = "snake_case")]
 pub enum PeopleAction {
     List { page: i64 },
-    SetRole { person: String, role: String },
-    Add { name: String, role: String, manager: Option<String> },
-    Set { person: String, role: Option<String>, manager: Option<String>, name: Option<String> },
+    SetRole { person: String, role: Role },
+    Add { name: String, role: Role, manager: Option<String> },
+    Set { person: String, role: Option<Role>, manager: Option<String>, name: Option<String> },
     Remove { person: String, to: String },
     Link { person: String, user: String },
 }
@@ -263,6 +264,14 @@ impl Command {
         let number = |name: &str| args.get(name).and_then(|v| v.parse::<i64>().ok());
         let switch = |name: &str| args.get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let lower = |name: &str| args.get(name).map(str::to_ascii_lowercase);
+        // The parser has read the word into its code already.
+        let required_role = || {
+            required("role")?.parse::<Role>().map_err(|_| Msg::MissingArgument {
+                command: args.spec.path,
+                arg: "role",
+                usage: args.spec,
+            })
+        };
         Ok(match args.spec.path {
             "account" => Command::Account { query: required("name")? },
             "accounts list" => {
@@ -409,22 +418,15 @@ impl Command {
             }
             "people list" => Command::People { action: PeopleAction::List { page: number("page").unwrap_or(1) } },
             "people role" => Command::People {
-                action: PeopleAction::SetRole {
-                    person: required("person")?,
-                    role: required("role")?.to_ascii_lowercase(),
-                },
+                action: PeopleAction::SetRole { person: required("person")?, role: required_role()? },
             },
             "people add" => Command::People {
-                action: PeopleAction::Add {
-                    name: required("name")?,
-                    role: required("role")?.to_ascii_lowercase(),
-                    manager: text("manager"),
-                },
+                action: PeopleAction::Add { name: required("name")?, role: required_role()?, manager: text("manager") },
             },
             "people set" => Command::People {
                 action: PeopleAction::Set {
                     person: required("person")?,
-                    role: lower("role"),
+                    role: args.get("role").and_then(Role::read),
                     manager: text("manager"),
                     name: text("name"),
                 },

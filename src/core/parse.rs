@@ -51,7 +51,7 @@ impl Args {
             ArgType::Account | ArgType::Person | ArgType::CommandName | ArgType::User | ArgType::Attachment => {
                 check_length(arg, value, catalog::MAX_NAME_CHARS)?
             }
-            ArgType::Kind | ArgType::Date => check_length(arg, value, 40)?,
+            ArgType::Kind | ArgType::Date | ArgType::Words(_) => check_length(arg, value, 40)?,
             ArgType::Switch => {
                 if !matches!(value.to_ascii_lowercase().as_str(), "true" | "false") {
                     return Err(Msg::BadChoice { arg, value: shorten(value), accepted: "true, false".to_string() });
@@ -75,6 +75,13 @@ impl Args {
                 }
             },
         }
+        let value = match arg.ty {
+            ArgType::Words(list) => match list.read(value) {
+                Some(word) => word.code,
+                None => return Err(Msg::BadWord { arg, value: shorten(value), list }),
+            },
+            _ => value,
+        };
         self.values.insert(arg.name, value.to_string());
         Ok(())
     }

@@ -3,12 +3,13 @@
 
 use super::context::Context;
 use super::error::CommandError;
+use crate::domain::account::Role;
 use crate::i18n::Msg;
 use crate::store::{AccountRow, Store};
 
 pub async fn require_write(store: &Store, ctx: &Context, account: &AccountRow) -> Result<(), CommandError> {
     let me = ctx.person.id;
-    if ctx.person.role == "admin" {
+    if ctx.person.role == Role::Admin {
         return Ok(());
     }
     for responsible in [account.owner_id, account.technical_manager_id].into_iter().flatten() {

@@ -88,8 +88,12 @@ impl Reason {
     }
 }
 
-/// What a person may do in a workspace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a person may do in a workspace; stored as its code.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, serde::Serialize, serde::Deserialize,
+)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum Role {
     Admin,
     Manager,
@@ -107,6 +111,41 @@ impl Role {
 
     pub fn from_code(code: &str) -> Option<Role> {
         [Role::Admin, Role::Manager, Role::Rep].into_iter().find(|r| r.code() == code)
+    }
+
+    /// The role a person typed, in English or Portuguese (`gestora`, `vendedor`).
+    pub fn read(typed: &str) -> Option<Role> {
+        crate::domain::vocabulary::ROLES.read(typed).and_then(|w| Role::from_code(w.code))
+    }
+
+    /// The role's name for a reader of this language.
+    pub fn shown(self, locale: crate::i18n::Locale) -> String {
+        crate::domain::vocabulary::ROLES.shown(self.code(), locale)
+    }
+
+    /// Whether the person may manage accounts (admins and managers).
+    pub fn manages(self) -> bool {
+        matches!(self, Role::Admin | Role::Manager)
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+
+    /// A role in either language: what the command line and typed commands accept.
+    fn from_str(typed: &str) -> Result<Role, String> {
+        Role::read(typed).ok_or_else(|| {
+            format!(
+                "“{typed}” is not a role: {}",
+                crate::domain::vocabulary::ROLES.listed(crate::i18n::Locale::En, ", ")
+            )
+        })
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
     }
 }
 

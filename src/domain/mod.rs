@@ -11,3 +11,4 @@ pub mod pipeline;
 pub mod qualification;
 pub mod stakeholders;
 pub mod text;
+pub mod vocabulary;

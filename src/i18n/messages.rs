@@ -96,15 +96,20 @@ pub enum Msg {
         value: String,
         accepted: String,
     },
+    /// A word that is in none of a list's two languages.
+    BadWord {
+        arg: &'static ArgSpec,
+        value: String,
+        list: &'static crate::domain::vocabulary::Vocabulary,
+    },
     OnlyAdmins,
     NotOwnRole,
     PeopleTitle {
         count: usize,
     },
-    RoleName(String),
     RoleSet {
         name: String,
-        role: String,
+        role: crate::domain::account::Role,
     },
     UnknownLanguage {
         value: String,
@@ -799,7 +804,9 @@ fn list(names: &[String]) -> String {
 fn arg_label(arg: &ArgSpec, l: Locale) -> String {
     match arg.ty {
         _ if arg.flag => format!("--{}", arg.name),
-        crate::core::catalog::ArgType::Choice(_) => Msg::PhNamed(arg.name).render(l).to_uppercase(),
+        crate::core::catalog::ArgType::Choice(_) | crate::core::catalog::ArgType::Words(_) => {
+            Msg::PhNamed(arg.name).render(l).to_uppercase()
+        }
         _ => arg.placeholder(l),
     }
 }
@@ -862,6 +869,14 @@ impl Msg {
                     format!("{name} deve ser um de {accepted}, não “{value}”."),
                 )
             }
+            Msg::BadWord { arg, value, list } => {
+                let name = arg_label(arg, l);
+                let accepted = list.listed(l, ", ");
+                p(
+                    format!("{name} must be one of {accepted}, not “{value}”."),
+                    format!("{name} deve ser um de {accepted}, não “{value}”."),
+                )
+            }
             Msg::OnlyAdmins => s(
                 "Only an admin of this workspace can change roles.",
                 "Só um administrador deste espaço pode mudar papéis.",
@@ -874,13 +889,8 @@ impl Msg {
                 format!("People: {}", plural(count as i64, "person", "people")),
                 format!("Pessoas: {}", plural(count as i64, "pessoa", "pessoas")),
             ),
-            Msg::RoleName(role) => match role.as_str() {
-                "admin" => s("admin", "administrador"),
-                "manager" => s("manager", "gestor"),
-                _ => s("rep", "vendedor"),
-            },
             Msg::RoleSet { name, role } => {
-                let role_name = Msg::RoleName(role).render(l);
+                let role_name = role.shown(l);
                 p(format!("{name} is now {role_name}."), format!("{name} agora é {role_name}."))
             }
             Msg::ArgLanguage => s("en (English) or pt-BR (português)", "en (English) ou pt-BR (português)"),

@@ -165,7 +165,7 @@ pub enum Onb {
     OnlyAdminsTeam,
     PersonLine {
         name: String,
-        role: String,
+        role: crate::domain::account::Role,
         manager: Option<String>,
         linked: bool,
     },
@@ -175,7 +175,7 @@ pub enum Onb {
     },
     PersonAdded {
         name: String,
-        role: String,
+        role: crate::domain::account::Role,
     },
     LinkHint {
         name: String,
@@ -306,10 +306,6 @@ fn problem_text(problem: Problem, l: Locale) -> String {
             format!("esse gestor faria {name} gerir a si mesmo(a) pela árvore da equipe"),
         ),
     }
-}
-
-fn role_name(role: &str, l: Locale) -> String {
-    super::Msg::RoleName(role.to_string()).render(l)
 }
 
 impl Onb {
@@ -615,7 +611,7 @@ impl Onb {
                 "Só um administrador deste espaço pode alterar a equipe.",
             ),
             Onb::PersonLine { name, role, manager, linked } => {
-                let role = role_name(&role, l);
+                let role = role.shown(l);
                 let mut line = format!("{name} · {role}");
                 if let Some(m) = manager {
                     line.push_str(&l.pick(format!(" · reports to {m}"), format!(" · responde a {m}")));
@@ -631,7 +627,7 @@ impl Onb {
                 format!("{name} já está no espaço: /people set altera os dados."),
             ),
             Onb::PersonAdded { name, role } => {
-                let role = role_name(&role, l);
+                let role = role.shown(l);
                 p(format!("Added {name} ({role})"), format!("{name} adicionado(a) ({role})"))
             }
             Onb::LinkHint { name } => p(

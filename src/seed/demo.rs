@@ -3,6 +3,7 @@
 //! It holds accounts in every state a team meets: healthy, planning overdue, stale, above the
 //! share ceiling, single-threaded, and archived.
 
+use crate::domain::account::Role;
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -16,7 +17,7 @@ use crate::store::{
 struct DemoPerson {
     id: &'static str,
     name: &'static str,
-    role: &'static str,
+    role: Role,
     language: Option<&'static str>,
     reports_to_manager: bool,
 }
@@ -25,20 +26,38 @@ const PEOPLE: &[DemoPerson] = &[
     DemoPerson {
         id: "marina.costa",
         name: "Marina Costa",
-        role: "manager",
+        role: Role::Manager,
         language: Some("pt-BR"),
         reports_to_manager: false,
     },
-    DemoPerson { id: "ana.souza", name: "Ana Souza", role: "rep", language: Some("pt-BR"), reports_to_manager: true },
-    DemoPerson { id: "rafael.lima", name: "Rafael Lima", role: "rep", language: Some("en"), reports_to_manager: true },
+    DemoPerson {
+        id: "ana.souza",
+        name: "Ana Souza",
+        role: Role::Rep,
+        language: Some("pt-BR"),
+        reports_to_manager: true,
+    },
+    DemoPerson {
+        id: "rafael.lima",
+        name: "Rafael Lima",
+        role: Role::Rep,
+        language: Some("en"),
+        reports_to_manager: true,
+    },
     DemoPerson {
         id: "juliana.pereira",
         name: "Juliana Pereira",
-        role: "rep",
+        role: Role::Rep,
         language: None,
         reports_to_manager: true,
     },
-    DemoPerson { id: "carlos.mendes", name: "Carlos Mendes", role: "rep", language: None, reports_to_manager: true },
+    DemoPerson {
+        id: "carlos.mendes",
+        name: "Carlos Mendes",
+        role: Role::Rep,
+        language: None,
+        reports_to_manager: true,
+    },
 ];
 
 struct DemoAccount {

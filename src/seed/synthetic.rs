@@ -1,6 +1,7 @@
 //! Synthetic portfolios of any size, with plausible Brazilian company names, for benchmarks:
 //! each account gets three contacts and about twenty interactions.
 
+use crate::domain::account::Role;
 use chrono::{DateTime, Days, Utc};
 
 use super::{Rng, SeedReport};
@@ -86,7 +87,7 @@ pub async fn seed_synthetic(
                     platform: "terminal",
                     platform_user_id: &user_id,
                     display_name: &name,
-                    role: "rep",
+                    role: Role::Rep,
                     manager_id: None,
                     language: None,
                     created_at: start,

@@ -37,7 +37,7 @@ pub struct Addressee {
     pub platform: String,
     pub platform_user_id: String,
     pub language: Option<String>,
-    pub role: String,
+    pub role: crate::domain::account::Role,
     pub manager_id: Option<i64>,
 }
 
@@ -380,7 +380,7 @@ impl WriteTx {
     pub async fn addressee(&mut self, workspace_id: i64, person_id: i64) -> Result<Option<Addressee>, StoreError> {
         sqlx::query_as!(
             Addressee,
-            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role, manager_id
+            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
                FROM people WHERE workspace_id = ? AND id = ?"#,
             workspace_id,
             person_id
@@ -393,7 +393,7 @@ impl WriteTx {
     pub async fn managers(&mut self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
         sqlx::query_as!(
             Addressee,
-            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role, manager_id
+            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
                FROM people p WHERE workspace_id = ?1
                  AND (role = 'manager' OR EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id))
                ORDER BY folded_name"#,
@@ -537,7 +537,7 @@ where
         Addressee,
         r#"WITH RECURSIVE team(id) AS (
                SELECT ?2 UNION SELECT p.id FROM people p JOIN team t ON p.manager_id = t.id WHERE p.workspace_id = ?1)
-           SELECT p.id AS "id!", p.display_name, p.platform, p.platform_user_id, p.language, p.role, p.manager_id
+           SELECT p.id AS "id!", p.display_name, p.platform, p.platform_user_id, p.language, p.role AS "role: crate::domain::account::Role", p.manager_id
            FROM people p JOIN team t ON t.id = p.id WHERE p.workspace_id = ?1 ORDER BY p.folded_name"#,
         workspace_id,
         manager_id

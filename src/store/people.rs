@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError, WriteTx};
+use crate::domain::account::Role;
 use crate::domain::text::fold;
 
 /// A person of a workspace.
@@ -13,7 +14,7 @@ pub struct Person {
     pub platform: String,
     pub platform_user_id: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub manager_id: Option<i64>,
     pub time_zone: Option<String>,
     pub language: Option<String>,
@@ -36,7 +37,7 @@ impl Person {
 #[derive(Debug, Clone)]
 pub struct NamedPerson<'a> {
     pub name: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub manager_id: Option<i64>,
     pub email: Option<&'a str>,
     pub external_id: Option<&'a str>,
@@ -49,7 +50,7 @@ pub struct NewPerson<'a> {
     pub platform: &'a str,
     pub platform_user_id: &'a str,
     pub display_name: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub manager_id: Option<i64>,
     pub language: Option<&'a str>,
     pub created_at: DateTime<Utc>,
@@ -100,7 +101,7 @@ impl Store {
     ) -> Result<Option<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone, language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND platform = ? AND platform_user_id = ?"#,
             workspace_id,
@@ -117,7 +118,7 @@ impl Store {
         let upper = crate::domain::text::prefix_upper_bound(&folded);
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone, language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND folded_name >= ? AND folded_name < ? AND removed_at IS NULL
                ORDER BY folded_name <> ?, folded_name LIMIT 10"#,
@@ -134,7 +135,7 @@ impl Store {
     pub async fn people(&self, workspace_id: i64) -> Result<Vec<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone, language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND removed_at IS NULL ORDER BY folded_name"#,
             workspace_id
@@ -166,7 +167,7 @@ impl WriteTx {
     }
 
     /// Gives a person of the workspace a role.
-    pub async fn set_role(&mut self, workspace_id: i64, person_id: i64, role: &str) -> Result<(), StoreError> {
+    pub async fn set_role(&mut self, workspace_id: i64, person_id: i64, role: Role) -> Result<(), StoreError> {
         sqlx::query!("UPDATE people SET role = ? WHERE workspace_id = ? AND id = ?", role, workspace_id, person_id)
             .execute(&mut *self.tx)
             .await?;
@@ -203,7 +204,7 @@ impl WriteTx {
 pub struct PersonExport {
     pub id: i64,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub manager_id: Option<i64>,
     pub manager: Option<String>,
     pub email: Option<String>,
@@ -372,7 +373,7 @@ impl WriteTx {
         platform_user_id: &str,
     ) -> Result<bool, StoreError> {
         let other = sqlx::query!(
-            r#"SELECT id AS "id!", role FROM people
+            r#"SELECT id AS "id!", role AS "role: Role" FROM people
                WHERE workspace_id = ? AND platform = ? AND platform_user_id = ? AND id <> ?"#,
             workspace_id,
             platform,
@@ -383,8 +384,8 @@ impl WriteTx {
         .await?;
         if let Some(other) = &other {
             self.merge_person(workspace_id, other.id, person_id).await?;
-            if other.role == "admin"
-                || (other.role == "manager" && !self.has_role(workspace_id, person_id, "admin").await?)
+            if other.role == Role::Admin
+                || (other.role == Role::Manager && !self.has_role(workspace_id, person_id, Role::Admin).await?)
             {
                 sqlx::query!(
                     "UPDATE people SET role = ? WHERE workspace_id = ? AND id = ?",
@@ -430,7 +431,7 @@ impl WriteTx {
         Ok(owned)
     }
 
-    async fn has_role(&mut self, workspace_id: i64, person_id: i64, role: &str) -> Result<bool, StoreError> {
+    async fn has_role(&mut self, workspace_id: i64, person_id: i64, role: Role) -> Result<bool, StoreError> {
         sqlx::query_scalar!(
             r#"SELECT EXISTS (SELECT 1 FROM people WHERE workspace_id = ? AND id = ? AND role = ?) AS "found!: bool""#,
             workspace_id,
@@ -512,7 +513,7 @@ impl Store {
     pub async fn person(&self, workspace_id: i64, person_id: i64) -> Result<Option<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role, manager_id, time_zone, language,
+            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone, language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND id = ?"#,
             workspace_id,
@@ -526,7 +527,7 @@ impl Store {
     pub async fn people_for_export(&self, workspace_id: i64) -> Result<Vec<PersonExport>, StoreError> {
         sqlx::query_as!(
             PersonExport,
-            r#"SELECT p.id AS "id!", p.display_name AS name, p.role, p.manager_id, m.display_name AS "manager?", p.email,
+            r#"SELECT p.id AS "id!", p.display_name AS name, p.role AS "role: Role", p.manager_id, m.display_name AS "manager?", p.email,
                       p.external_id
                FROM people p LEFT JOIN people m ON m.id = p.manager_id
                WHERE p.workspace_id = ? AND p.removed_at IS NULL ORDER BY p.id"#,
@@ -537,7 +538,7 @@ impl Store {
     }
 
     /// Gives a person of the workspace a role; `false` when there is no such person.
-    pub async fn set_role(&self, workspace_id: i64, person_id: i64, role: &str) -> Result<bool, StoreError> {
+    pub async fn set_role(&self, workspace_id: i64, person_id: i64, role: Role) -> Result<bool, StoreError> {
         let done =
             sqlx::query!("UPDATE people SET role = ? WHERE workspace_id = ? AND id = ?", role, workspace_id, person_id)
                 .execute(&self.pool)

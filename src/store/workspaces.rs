@@ -71,7 +71,7 @@ impl Store {
     ) -> Result<Option<(Workspace, Option<super::Person>)>, StoreError> {
         let row = sqlx::query!(
             r#"SELECT w.id AS "id!", w.key, w.language, w.time_zone, w.default_role,
-                      p.id AS "person_id?", p.display_name AS "display_name?", p.role AS "role?",
+                      p.id AS "person_id?", p.display_name AS "display_name?", p.role AS "role?: crate::domain::account::Role",
                       p.manager_id AS "manager_id?", p.time_zone AS "person_time_zone?",
                       p.language AS "person_language?", p.name_fixed AS "name_fixed?: bool"
                FROM workspaces w

@@ -82,7 +82,7 @@ pub async fn sheet(store: &Store, workspace_id: i64, kind: ExportKind) -> Result
                     vec![
                         external(p.external_id.as_deref(), "p", p.id),
                         p.name.clone(),
-                        p.role.clone(),
+                        p.role.code().to_string(),
                         opt(p.manager.clone()),
                         opt(p.email.clone()),
                     ]

@@ -4,6 +4,7 @@
 //! external id, else by name (email too for people), so a second import of the same file changes
 //! nothing.
 
+use crate::domain::account::Role;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Utc};
@@ -180,8 +181,14 @@ impl PeopleIndex {
     async fn create(&self, tx: &mut WriteTx, o: &Options<'_>) -> Result<HashMap<String, i64>, StoreError> {
         let mut ids = HashMap::new();
         for (folded, name) in &self.new {
-            let person =
-                NamedPerson { name, role: "rep", manager_id: None, email: None, external_id: None, created_at: o.now };
+            let person = NamedPerson {
+                name,
+                role: Role::Rep,
+                manager_id: None,
+                email: None,
+                external_id: None,
+                created_at: o.now,
+            };
             ids.insert(folded.clone(), tx.insert_named_person(o.workspace_id, &person).await?);
         }
         Ok(ids)
@@ -562,7 +569,7 @@ struct PersonPlan {
     line: usize,
     id: Option<i64>,
     name: String,
-    role: String,
+    role: Role,
     email: Option<String>,
     external_id: Option<String>,
     manager: Option<String>,
@@ -595,9 +602,10 @@ async fn people(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mut 
                 || fold(&p.name) == fold(name)
         });
         let role = match cells.parse(report, row, "role", values::role) {
-            Some(Some(role)) => role.to_string(),
-            Some(None) => String::new(),
-            None => found.map(|p| p.role.clone()).unwrap_or_else(|| "rep".to_string()),
+            Some(Some(role)) => role,
+            // The row is rejected: the role is never used.
+            Some(None) => Role::Rep,
+            None => found.map_or(Role::Rep, |p| p.role),
         };
         if report.rejected.len() > before {
             continue;
@@ -682,7 +690,7 @@ async fn people(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mut 
         let old_manager = plan.id.and_then(|id| existing.iter().find(|p| p.id == id)).and_then(|p| p.manager_id);
         let person = NamedPerson {
             name: &plan.name,
-            role: &plan.role,
+            role: plan.role,
             manager_id: old_manager,
             email: plan.email.as_deref(),
             external_id: plan.external_id.as_deref(),

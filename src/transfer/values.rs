@@ -3,8 +3,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::account::Role;
 use crate::domain::money::{BasisPoints, parse_amount, parse_percent};
 use crate::domain::text::fold;
+use crate::domain::vocabulary;
 
 /// An amount in minor units.
 pub fn money(text: &str) -> Option<i64> {
@@ -50,44 +52,18 @@ pub fn whole(text: &str, min: i64, max: i64) -> Option<i64> {
 }
 
 /// A person's role: `admin`, `manager`, `rep`, or their Portuguese words.
-pub fn role(text: &str) -> Option<&'static str> {
-    match fold(text).as_str() {
-        "admin" | "administrator" | "administrador" | "administradora" => Some("admin"),
-        "manager" | "gestor" | "gestora" | "gerente" | "coordenador" | "coordenadora" => Some("manager"),
-        "rep"
-        | "sales rep"
-        | "salesperson"
-        | "kam"
-        | "vendedor"
-        | "vendedora"
-        | "representante"
-        | "executivo de contas"
-        | "executiva de contas" => Some("rep"),
-        _ => None,
-    }
+pub fn role(text: &str) -> Option<Role> {
+    Role::read(text)
 }
 
 /// A contact's role in the decision.
 pub fn decision_role(text: &str) -> Option<&'static str> {
-    match fold(text).replace([' ', '-'], "_").as_str() {
-        "decision_maker" | "decisor" | "decisora" | "tomador_de_decisao" => Some("decision_maker"),
-        "influencer" | "influenciador" | "influenciadora" => Some("influencer"),
-        "champion" | "campeao" | "campea" => Some("champion"),
-        "user" | "usuario" | "usuaria" => Some("user"),
-        "gatekeeper" | "guardiao" | "porteiro" => Some("gatekeeper"),
-        _ => None,
-    }
+    vocabulary::DECISION_ROLES.read(text).map(|w| w.code)
 }
 
 /// Where a contact stands towards us.
 pub fn stance(text: &str) -> Option<&'static str> {
-    match fold(text).as_str() {
-        "champion" | "campeao" | "campea" | "defensor" | "defensora" => Some("champion"),
-        "supporter" | "apoiador" | "apoiadora" | "favoravel" => Some("supporter"),
-        "neutral" | "neutro" | "neutra" => Some("neutral"),
-        "detractor" | "detrator" | "detratora" | "contrario" | "contraria" => Some("detractor"),
-        _ => None,
-    }
+    vocabulary::STANCES.read(text).map(|w| w.code)
 }
 
 /// An account's status.
@@ -122,7 +98,7 @@ mod tests {
         assert_eq!(date("today"), None);
         assert_eq!(date("31/02/2026"), None);
         assert_eq!((tier("T1"), tier("Nível 3"), tier("12"), tier("")), (Some(1), Some(3), None, None));
-        assert_eq!((role("Gestora"), role("vendedor"), role("boss")), (Some("manager"), Some("rep"), None));
+        assert_eq!((role("Gestora"), role("vendedor"), role("boss")), (Some(Role::Manager), Some(Role::Rep), None));
         assert_eq!((stance("Apoiador"), decision_role("Decision maker")), (Some("supporter"), Some("decision_maker")));
         assert_eq!(list("Petrobras; Petróleo Brasileiro |"), ["Petrobras", "Petróleo Brasileiro"]);
     }

@@ -78,7 +78,7 @@ async fn errors_speak_portuguese() {
     assert_eq!(
         reply.lines,
         [
-            "Falta TIPO. Uso: /log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positive|neutral|negative]"
+            "Falta TIPO. Uso: /log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positivo|neutro|negativo]"
         ]
     );
     let reply = app.say_pt("/account Zzyzx").await;
@@ -106,7 +106,7 @@ async fn control_characters_impossible_dates_and_schedules() {
 
     let ws = app.workspace_id(WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let before = app.counts(WS).await;
     for (line, expected) in [
         ("/log Vale call x --when 0000-01-01", "--when: “0000-01-01” is outside the years 2000 to 2100."),

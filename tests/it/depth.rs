@@ -320,7 +320,7 @@ async fn opportunities_move_through_the_stages() {
         (
             "carlos.mendes",
             "/opp move 1 signed",
-            "Unknown stage “signed”. Accepted: identified, qualified, proposal, negotiation, won, lost.",
+            "STAGE must be one of identified, qualified, proposal, negotiation, won, lost, not “signed”.",
         ),
         ("carlos.mendes", "/opp move 1 lost", "A lost opportunity needs --reason: why was it lost?"),
         ("carlos.mendes", "/opp move 99 won", "There is no opportunity #99 here."),
@@ -336,8 +336,9 @@ async fn opportunities_move_through_the_stages() {
     }
     assert_eq!(app.counts(WS).await, before, "nothing was written");
 
-    // Winning the negotiation adds its value to Vale's revenue: R$ 32.4 M + 12 M of 180 M.
-    let won = app.say_as("carlos.mendes", "/opp move #1 won").await;
+    // Winning the negotiation adds its value to Vale's revenue: R$ 32.4 M + 12 M of 180 M. The
+    // stage may be typed in Portuguese.
+    let won = app.say_as("carlos.mendes", "/opp move #1 ganha").await;
     assert_eq!(won.footer.as_deref(), Some("Opportunity #1 moved to WON"));
     let card = app.say("/account Vale").await;
     assert!(field(&card, "Share of wallet").starts_with("24.7% of R$ 180,000,000.00"), "{}", card.to_text());
@@ -365,7 +366,7 @@ async fn admins_weigh_the_health_score() {
     assert_eq!(refused.lines, ["Only an admin of this workspace can change the weights."]);
     let ws = app.workspace_id(WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     assert_eq!(app.say("/weights competitors").await.lines, ["Give the weight too: /weights tone 20."]);
     assert!(app.say("/weights luck 5").await.is_error());
     // Vale without the competitor threat (25 × 10): 8410 over 90 → 93.

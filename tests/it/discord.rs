@@ -179,7 +179,7 @@ async fn a_logged_interaction_is_recorded_once_per_interaction_id() {
     assert!(description.contains("Ana Souza") && description.contains("Plano 2027"), "{description}");
     let ws = app.workspace_id("discord:111").await;
     let person = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
-    assert_eq!(person.role, "rep");
+    assert_eq!(person.role, kam_bot::domain::account::Role::Rep);
 }
 
 #[tokio::test]
@@ -234,7 +234,7 @@ async fn subcommands_and_user_options_reach_the_core() {
     endpoint.post_signed(&command(20, Some(GUILD_A), "help", json!([]))).await;
     let ws = app.workspace_id("discord:111").await;
     let me = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
 
     let add = json!([{"name": "add", "type": 1, "options": [
         option("name", json!("Usiminas")), option("tier", json!(1)), option("owner", json!("Rafael Lima")),
@@ -310,7 +310,7 @@ async fn an_admin_imports_an_attached_file_with_a_confirm_button() {
     assert_eq!(refused["data"]["content"], "Only an admin of this workspace can import files.", "{refused}");
     let ws = app.workspace_id("discord:111").await;
     let me = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
 
     let before = app.counts("discord:111").await;
     let (_, dry) =
@@ -372,7 +372,7 @@ async fn a_typed_import_says_how_to_bring_the_file() {
     let app = crate::helpers::demo_app().await;
     let ws = app.workspace_id(crate::helpers::WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let reply = app.say("/import accounts carteira.csv").await;
     assert_eq!(
         reply.lines,

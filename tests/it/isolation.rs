@@ -45,7 +45,7 @@ async fn numbers_count_within_each_workspace() {
     app.say_in(other, "/help").await;
     let ws = app.workspace_id(other).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     app.say_in(other, "/account add Usiminas --tier 1").await;
     let card = app.say_in(other, "/account Usiminas").await;
     assert!(card.footer.as_deref().unwrap_or("").starts_with("Account #1 "), "{}", text(&card));

@@ -80,7 +80,7 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
     app.say("/help").await;
     let ws = app.workspace_id(WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     // The tester manages every rep: one team of 2 000 accounts, and a rep owning hundreds.
     let reps: Vec<_> = app.store.people(ws).await.unwrap().into_iter().filter(|p| p.id != me.id).collect();
     let mut tx = app.store.write().await.unwrap();

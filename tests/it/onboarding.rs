@@ -209,7 +209,7 @@ async fn the_team_is_built_from_the_chat() {
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
     let refused = app.say("/people add \"Paula Nunes\" --role rep").await;
     assert_eq!(refused.lines, ["Only an admin of this workspace can change the team."]);
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
 
     let added = app.say("/people add \"Paula Nunes\" --role rep --manager Marina").await;
     assert_eq!(added.title.as_deref(), Some("Added Paula Nunes (rep)"), "{}", text(&added));
@@ -253,7 +253,7 @@ async fn the_team_is_built_from_the_chat() {
     // An admin on Slack (new there, so made admin from the command line first).
     app.core.run_line(&admin_on_slack, "/help").await;
     let slack_admin = app.store.find_person(ws, "slack", "UADMIN0001").await.unwrap().unwrap();
-    app.store.set_role(ws, slack_admin.id, "admin").await.unwrap();
+    app.store.set_role(ws, slack_admin.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let ws_people = app.store.people(ws).await.unwrap().len();
     let bad = app.core.run_line(&admin_on_slack, "/people link \"Paula N. Nunes\" ana").await;
     assert_eq!(bad.lines, ["“ana” is not a chat user: mention them (@name) or give their user id."]);
@@ -295,7 +295,7 @@ async fn an_empty_workspace_says_how_to_begin() {
     app.say("/people").await;
     let ws = app.workspace_id(WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "manager").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Manager).await.unwrap();
     assert!(!app.say("/account add Primeira").await.is_error());
     assert!(!text(&app.say("/help").await).contains("No accounts yet"));
 }

@@ -23,7 +23,7 @@ async fn only_an_admin_gives_roles() {
 
     let ws = app.workspace_id(WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let done = app.say("/people role juliana manager").await;
     assert_eq!(done.title.as_deref(), Some("Juliana Pereira is now manager."), "{}", done.to_text());
     assert_eq!(app.counts(WS).await.audit_entries, before.audit_entries + 1);
@@ -47,7 +47,7 @@ async fn newcomers_take_the_workspace_default_role() {
     app.store.update_workspace(ws, None, None, Some("manager")).await.unwrap();
     app.core.run_line(&app.invocation(WS, "newcomer"), "/help").await;
     let newcomer = app.store.find_person(ws, "terminal", "newcomer").await.unwrap().unwrap();
-    assert_eq!(newcomer.role, "manager");
+    assert_eq!(newcomer.role, kam_bot::domain::account::Role::Manager);
     let earlier = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    assert_eq!(earlier.role, "rep", "people already there keep their role");
+    assert_eq!(earlier.role, kam_bot::domain::account::Role::Rep, "people already there keep their role");
 }

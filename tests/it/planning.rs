@@ -5,7 +5,7 @@ use crate::helpers::{WS, demo_app, field};
 async fn make_admin(app: &crate::helpers::TestApp) {
     let ws = app.workspace_id(WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
 }
 
 #[tokio::test]

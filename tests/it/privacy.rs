@@ -20,7 +20,7 @@ async fn a_contact_is_exported_then_erased_everywhere() {
     let app = demo_app().await;
     let ws = app.workspace_id(WS).await;
     let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let add = format!("/contact add Vale \"{NAME}\" --title \"Diretora Jurídica\" --email {EMAIL} --phone \"{PHONE}\"");
     assert!(!app.say(&add).await.is_error());
     app.say(&format!("/contact set Vale \"{NAME}\" --stance supporter")).await;

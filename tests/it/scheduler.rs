@@ -66,7 +66,7 @@ async fn small_portfolio(app: &TestApp) {
         platform: "terminal",
         platform_user_id: id,
         display_name: name,
-        role,
+        role: kam_bot::domain::account::Role::from_code(role).expect("a role code"),
         manager_id: manager,
         language: Some("en"),
         created_at: at,

@@ -68,7 +68,7 @@ async fn kam_log_records_once() {
     assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
     let ws = app.workspace_id("slack:T1").await;
     let person = app.store.find_person(ws, "slack", "U2147483697").await.unwrap().unwrap();
-    assert_eq!((person.display_name.as_str(), person.role.as_str()), ("ana.souza", "rep"));
+    assert_eq!((person.display_name.as_str(), person.role.code()), ("ana.souza", "rep"));
 }
 
 #[tokio::test]
@@ -145,7 +145,7 @@ async fn a_replayed_command_writes_once() {
     let ws = app.workspace_id("slack:T1").await;
     endpoint.post_signed(&form("T1", "/help", "", "7.7.help", RESPONSE_URL)).await;
     let me = app.store.find_person(ws, "slack", "U2147483697").await.unwrap().unwrap();
-    app.store.set_role(ws, me.id, "admin").await.unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let opp = form("T1", "/opp", "add Vale \"Liners for S11D\" 2,5M", "7.7.replayed", RESPONSE_URL);
     let (_, first) = endpoint.post_signed(&opp).await;
     let count = |store: kam_bot::store::Store| async move {

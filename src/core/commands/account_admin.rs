@@ -21,10 +21,7 @@ use crate::store::{AccountRow, NewAccount, Store};
 const NONE_WORDS: &[&str] = &["none", "nenhum", "nenhuma", "-"];
 
 fn require_manager(ctx: &Context) -> Result<(), Msg> {
-    match ctx.person.role.as_str() {
-        "admin" | "manager" => Ok(()),
-        _ => Err(Msg::Onb(Onb::OnlyManagersAccounts)),
-    }
+    if ctx.person.role.manages() { Ok(()) } else { Err(Msg::Onb(Onb::OnlyManagersAccounts)) }
 }
 
 /// `/account add NAME [--tier …] …`

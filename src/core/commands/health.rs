@@ -7,6 +7,7 @@ use crate::core::paging::Page;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::core::standing;
+use crate::domain::account::Role;
 use crate::domain::health::Component;
 use crate::i18n::Msg;
 use crate::store::Store;
@@ -19,7 +20,7 @@ pub async fn set_weights(
     weight: Option<i64>,
 ) -> Result<Reply, CommandError> {
     if let (Some(code), Some(weight)) = (component, weight) {
-        if ctx.person.role != "admin" {
+        if ctx.person.role != Role::Admin {
             return Err(Msg::OnlyAdminsWeights.into());
         }
         let mut tx = store.write().await?;

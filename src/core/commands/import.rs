@@ -1,6 +1,7 @@
 //! `/import KIND FILE` (Discord, with the file attached; admins): the file is checked and its dry
 //! run shown with an Import button; pressing it writes exactly the file that was checked, once.
 
+use crate::domain::account::Role;
 use chrono::{Datelike, Duration};
 
 use crate::core::command::ImportRequest;
@@ -29,7 +30,7 @@ pub fn pending_of(button: &str) -> Option<i64> {
 }
 
 fn require_admin(ctx: &Context) -> Result<(), Msg> {
-    if ctx.person.role == "admin" { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsImport)) }
+    if ctx.person.role == Role::Admin { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsImport)) }
 }
 
 /// Reads, maps and imports (or dry-runs) a file.

@@ -8,12 +8,13 @@ use crate::core::error::CommandError;
 use crate::core::paging::Page;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_person;
+use crate::domain::account::Role;
 use crate::domain::text::fold;
 use crate::i18n::{Msg, Onb};
 use crate::store::{NamedPerson, Store};
 
 fn require_admin(ctx: &Context) -> Result<(), Msg> {
-    if ctx.person.role == "admin" { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsTeam)) }
+    if ctx.person.role == Role::Admin { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsTeam)) }
 }
 
 pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Reply, CommandError> {
@@ -27,7 +28,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
                     p.manager_id.and_then(|m| people.iter().find(|o| o.id == m)).map(|m| m.display_name.clone());
                 reply = reply.line(ctx.t(Msg::Onb(Onb::PersonLine {
                     name: p.display_name.clone(),
-                    role: p.role.clone(),
+                    role: p.role,
                     manager,
                     linked: p.is_linked(),
                 })));
@@ -58,7 +59,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
             let mut tx = store.write().await?;
             let new = NamedPerson {
                 name,
-                role,
+                role: *role,
                 manager_id: manager.as_ref().map(|m| m.id),
                 email: None,
                 external_id: None,
@@ -70,7 +71,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
                     .to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people add", &arguments, "ok", ctx.now).await?;
             tx.commit().await?;
-            Ok(Reply::titled(ctx.t(Msg::Onb(Onb::PersonAdded { name: name.to_string(), role: role.clone() })))
+            Ok(Reply::titled(ctx.t(Msg::Onb(Onb::PersonAdded { name: name.to_string(), role: *role })))
                 .line(ctx.t(Msg::Onb(Onb::LinkHint { name: name.to_string() })))
                 .tone(Tone::Good))
         }
@@ -100,15 +101,9 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
             {
                 return Err(Msg::Onb(Onb::TeamCircle { person: target.display_name }).into());
             }
-            let role = role.clone().unwrap_or_else(|| target.role.clone());
-            let change = NamedPerson {
-                name: &new_name,
-                role: &role,
-                manager_id,
-                email: None,
-                external_id: None,
-                created_at: ctx.now,
-            };
+            let role = role.unwrap_or(target.role);
+            let change =
+                NamedPerson { name: &new_name, role, manager_id, email: None, external_id: None, created_at: ctx.now };
             tx.update_person(ctx.workspace.id, target.id, &change).await?;
             let arguments = serde_json::json!({ "person": target.display_name, "role": role, "manager_id": manager_id, "name": new_name }).to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people set", &arguments, "ok", ctx.now).await?;
@@ -152,7 +147,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
             Ok(Reply::titled(ctx.t(Msg::Onb(Onb::PersonLinked { name: target.display_name, merged }))).tone(Tone::Good))
         }
         PeopleAction::SetRole { person, role } => {
-            if ctx.person.role != "admin" {
+            if ctx.person.role != Role::Admin {
                 return Err(Msg::OnlyAdmins.into());
             }
             let target = require_person(store, ctx, person).await?;
@@ -160,11 +155,11 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
                 return Err(Msg::NotOwnRole.into());
             }
             let mut tx = store.write().await?;
-            tx.set_role(ctx.workspace.id, target.id, role).await?;
+            tx.set_role(ctx.workspace.id, target.id, *role).await?;
             let arguments = serde_json::json!({ "person": target.display_name, "role": role }).to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people role", &arguments, "ok", ctx.now).await?;
             tx.commit().await?;
-            Ok(Reply::titled(ctx.t(Msg::RoleSet { name: target.display_name, role: role.clone() })).tone(Tone::Good))
+            Ok(Reply::titled(ctx.t(Msg::RoleSet { name: target.display_name, role: *role })).tone(Tone::Good))
         }
     }
 }

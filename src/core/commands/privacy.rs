@@ -6,6 +6,7 @@ use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
+use crate::domain::account::Role;
 use crate::i18n::{Msg, Onb};
 use crate::store::Store;
 
@@ -16,7 +17,7 @@ pub async fn run(
     account: &str,
     contact: &str,
 ) -> Result<Reply, CommandError> {
-    if ctx.person.role != "admin" {
+    if ctx.person.role != Role::Admin {
         return Err(Msg::Onb(Onb::OnlyAdminsPrivacy).into());
     }
     let account = require_account(store, ctx, account).await?;

@@ -1,6 +1,7 @@
 //! `/schedule`: the jobs' schedules with their next three runs in the workspace's time zone;
 //! `/schedule JOB CRON|off|on` and `/schedule timezone ZONE` change them (admins).
 
+use crate::domain::account::Role;
 use chrono_tz::Tz;
 
 use crate::core::context::Context;
@@ -40,7 +41,7 @@ pub async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<
     let (Some(job), Some(value)) = (job, value) else {
         return Ok(show(store, ctx, Msg::ScheduleTitle).await?.ephemeral());
     };
-    if ctx.person.role != "admin" {
+    if ctx.person.role != Role::Admin {
         return Err(Msg::OnlyAdminsSchedule.into());
     }
     let value = value.trim();

@@ -75,6 +75,9 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
             .add_string_choice("English", Locale::En.tag())
             .add_string_choice("Português (Brasil)", Locale::PtBr.tag()),
         ArgType::Choice(words) => words.iter().fold(option, |o, w| o.add_string_choice(*w, *w)),
+        ArgType::Words(list) => {
+            list.0.iter().fold(option, |o, w| o.add_string_choice_localized(w.en, w.code, [("pt-BR", w.pt)]))
+        }
     }
 }
 
