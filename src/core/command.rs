@@ -1,6 +1,7 @@
 //! Commands as typed values, built from checked arguments whatever the platform they came from.
 
 use crate::domain::account::Role;
+use crate::domain::pipeline::Stage;
 use serde::Serialize;
 
 use super::catalog::{self, CommandSpec};
@@ -164,7 +165,7 @@ fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok
 pub enum OppRequest {
     List { account: String, page: i64 },
     Add { account: String, title: String, value: String, close: Option<String> },
-    Move { id: String, stage: String, reason: Option<String> },
+    Move { id: String, stage: Stage, reason: Option<String> },
 }
 
 /// The answers of a yearly review.
@@ -335,7 +336,11 @@ impl Command {
             }),
             "opp move" => Command::Opp(OppRequest::Move {
                 id: required("id")?,
-                stage: required("stage")?.to_ascii_lowercase(),
+                stage: Stage::read(&required("stage")?).ok_or(Msg::MissingArgument {
+                    command: args.spec.path,
+                    arg: "stage",
+                    usage: args.spec,
+                })?,
                 reason: text("reason"),
             }),
             "qualify" => Command::Qualify {

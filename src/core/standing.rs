@@ -5,6 +5,8 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use crate::domain::pipeline::Stage;
+
 use super::context::Context;
 use super::error::CommandError;
 use crate::domain::account::{PlanningClock, Reason};
@@ -157,10 +159,10 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
     };
     let strongest = f.competitors.iter().max_by_key(|c| threat_level(&c.threat));
     let plan_age = f.plan_updated_at.map(|t| (today - t.with_timezone(&tz).date_naive()).num_days());
-    let open_opps = f.opportunities.iter().filter(|o| !matches!(o.stage.as_str(), "won" | "lost")).count() as i64;
+    let open_opps = f.opportunities.iter().filter(|o| !o.stage.is_closed()).count() as i64;
     let year_ago = now - Duration::days(365);
     let won_last_year =
-        f.opportunities.iter().filter(|o| o.stage == "won" && o.closed_at.is_some_and(|t| t >= year_ago)).count()
+        f.opportunities.iter().filter(|o| o.stage == Stage::Won && o.closed_at.is_some_and(|t| t >= year_ago)).count()
             as i64;
     let inputs = HealthInputs {
         cadence_days: a.planning_cadence_days,
@@ -260,7 +262,7 @@ mod tests {
                 margin_bp: None,
                 planning_cadence_days: 30,
                 yearly_review_on: None,
-                status: "active".into(),
+                status: crate::domain::account::AccountStatus::Active,
                 created_at: at(2026, 1, 10),
             },
             reasons: vec![("technological_leadership".into(), String::new())],

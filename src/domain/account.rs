@@ -88,6 +88,38 @@ impl Reason {
     }
 }
 
+/// Whether an account is managed now; an archived one keeps its history but takes no new records
+/// and is left out of reminders, lists and digests.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, serde::Serialize, serde::Deserialize,
+)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum AccountStatus {
+    Active,
+    Archived,
+}
+
+impl AccountStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountStatus::Active => "active",
+            AccountStatus::Archived => "archived",
+        }
+    }
+
+    /// A status as written in a file, in English or Portuguese.
+    pub fn read(typed: &str) -> Option<AccountStatus> {
+        match crate::domain::text::fold(typed).as_str() {
+            "active" | "ativo" | "ativa" => Some(AccountStatus::Active),
+            "archived" | "arquivado" | "arquivada" | "inactive" | "inativo" | "inativa" => {
+                Some(AccountStatus::Archived)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// What a person may do in a workspace; stored as its code.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, serde::Serialize, serde::Deserialize,

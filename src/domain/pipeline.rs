@@ -3,8 +3,10 @@
 
 use crate::domain::money::{BasisPoints, apply_bp, ratio_bp};
 
-/// The stages of an opportunity; won and lost are final.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The stages of an opportunity; won and lost are final. Stored and serialised as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum Stage {
     Identified,
     Qualified,
@@ -31,6 +33,11 @@ impl Stage {
 
     pub fn from_code(code: &str) -> Option<Stage> {
         Stage::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The stage a person typed, in English or Portuguese (`negociação`, `ganha`).
+    pub fn read(typed: &str) -> Option<Stage> {
+        crate::domain::vocabulary::STAGES.read(typed).and_then(|w| Stage::from_code(w.code))
     }
 
     pub fn is_closed(self) -> bool {

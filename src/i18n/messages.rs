@@ -350,9 +350,6 @@ pub enum Msg {
     BadOppNumber {
         value: String,
     },
-    BadStage {
-        value: String,
-    },
     LossNeedsReason,
     NoSuchOpp {
         id: i64,
@@ -1992,12 +1989,6 @@ impl Msg {
             Msg::BadOppNumber { value } => p(
                 format!("“{value}” is not an opportunity number: /opp ACCOUNT shows them (#3)."),
                 format!("“{value}” não é um número de oportunidade: /opp CONTA mostra os números (#3)."),
-            ),
-            Msg::BadStage { value } => p(
-                format!("Unknown stage “{value}”. Accepted: identified, qualified, proposal, negotiation, won, lost."),
-                format!(
-                    "Etapa desconhecida “{value}”. Aceitas: identified, qualified, proposal, negotiation, won, lost."
-                ),
             ),
             Msg::LossNeedsReason => s(
                 "A lost opportunity needs --reason: why was it lost?",

@@ -3,7 +3,8 @@
 //! It holds accounts in every state a team meets: healthy, planning overdue, stale, above the
 //! share ceiling, single-threaded, and archived.
 
-use crate::domain::account::Role;
+use crate::domain::account::{AccountStatus, Role};
+use crate::domain::pipeline::Stage;
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -427,7 +428,7 @@ pub async fn seed_demo(
                     margin_bp: a.margin_bp,
                     planning_cadence_days: a.tier.default_cadence_days(),
                     yearly_review_on: today.checked_add_signed(chrono::Duration::days(a.review_in_days)),
-                    status: if a.archived { "archived" } else { "active" }.to_string(),
+                    status: if a.archived { AccountStatus::Archived } else { AccountStatus::Active },
                     external_id: None,
                     created_at: year_ago,
                 },
@@ -467,21 +468,21 @@ pub async fn seed_demo(
             tx.set_qualification(ws, account_id, &q, now).await?;
         }
         // Opportunities in every stage, the owner's: (account, title, value in reais, stage, reason).
-        const OPPS: &[(&str, &str, i64, &str, &str)] = &[
-            ("Vale", "Liners for the S11D mills", 12_000_000, "negotiation", ""),
-            ("Vale", "Crusher wear parts 2027", 8_000_000, "proposal", ""),
-            ("Vale", "Conveyor idlers retrofit", 3_500_000, "won", ""),
-            ("Petrobrás", "Valve retrofit P-70", 20_000_000, "qualified", ""),
-            ("Petrobrás", "Pump seals frame agreement", 6_000_000, "lost", "Baker Hughes bundled service"),
-            ("Alcoa", "Pot-line anode handling", 9_000_000, "identified", ""),
-            ("Gerdau", "Refractory relining Ouro Branco", 7_000_000, "lost", "Price: RHI Magnesita 12 % lower"),
+        const OPPS: &[(&str, &str, i64, Stage, &str)] = &[
+            ("Vale", "Liners for the S11D mills", 12_000_000, Stage::Negotiation, ""),
+            ("Vale", "Crusher wear parts 2027", 8_000_000, Stage::Proposal, ""),
+            ("Vale", "Conveyor idlers retrofit", 3_500_000, Stage::Won, ""),
+            ("Petrobrás", "Valve retrofit P-70", 20_000_000, Stage::Qualified, ""),
+            ("Petrobrás", "Pump seals frame agreement", 6_000_000, Stage::Lost, "Baker Hughes bundled service"),
+            ("Alcoa", "Pot-line anode handling", 9_000_000, Stage::Identified, ""),
+            ("Gerdau", "Refractory relining Ouro Branco", 7_000_000, Stage::Lost, "Price: RHI Magnesita 12 % lower"),
         ];
         for (_, title, value, stage, reason) in OPPS.iter().filter(|o| o.0 == a.name) {
             let new = NewOpportunity {
                 account_id,
                 title,
                 value_minor: value * 100,
-                stage,
+                stage: *stage,
                 lost_reason: (!reason.is_empty()).then_some(*reason),
                 close_on: today.checked_add_days(Days::new(90)),
                 owner_id: owner,

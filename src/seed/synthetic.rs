@@ -1,7 +1,7 @@
 //! Synthetic portfolios of any size, with plausible Brazilian company names, for benchmarks:
 //! each account gets three contacts and about twenty interactions.
 
-use crate::domain::account::Role;
+use crate::domain::account::{AccountStatus, Role};
 use chrono::{DateTime, Days, Utc};
 
 use super::{Rng, SeedReport};
@@ -131,7 +131,7 @@ pub async fn seed_synthetic(
                     margin_bp: Some(rng.below(3000) as i64),
                     planning_cadence_days: cadence,
                     yearly_review_on: Some(now.date_naive() + chrono::Duration::days(review_in)),
-                    status: "active".to_string(),
+                    status: AccountStatus::Active,
                     external_id: None,
                     created_at: start,
                 },

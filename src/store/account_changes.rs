@@ -44,7 +44,7 @@ impl Store {
         let rows = sqlx::query!(
             r#"SELECT id AS "id!", name, segment, tier, owner_id, technical_manager_id, currency, wallet_minor,
                       revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
-                      yearly_review_on AS "yearly_review_on?: NaiveDate", status, external_id,
+                      yearly_review_on AS "yearly_review_on?: NaiveDate", status AS "status: crate::domain::account::AccountStatus", external_id,
                       created_at AS "created_at!: DateTime<Utc>"
                FROM accounts WHERE workspace_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id"#,
             workspace_id,

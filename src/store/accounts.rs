@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
+use crate::domain::account::AccountStatus;
 use crate::domain::text::{fold, words};
 
 /// An account as the card shows it.
@@ -26,7 +27,7 @@ pub struct AccountRow {
     pub margin_bp: Option<i64>,
     pub planning_cadence_days: i64,
     pub yearly_review_on: Option<NaiveDate>,
-    pub status: String,
+    pub status: AccountStatus,
     pub created_at: DateTime<Utc>,
 }
 
@@ -73,7 +74,7 @@ pub struct NewAccount {
     pub margin_bp: Option<i64>,
     pub planning_cadence_days: i64,
     pub yearly_review_on: Option<NaiveDate>,
-    pub status: String,
+    pub status: AccountStatus,
     /// The id of the account in the CRM it was imported from.
     pub external_id: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -98,7 +99,7 @@ impl NewAccount {
             margin_bp: None,
             planning_cadence_days: tier.default_cadence_days(),
             yearly_review_on: None,
-            status: "active".to_string(),
+            status: AccountStatus::Active,
             external_id: None,
             created_at,
         }
@@ -121,7 +122,7 @@ impl Store {
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.margin_bp, a.planning_cadence_days,
-                      a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status,
+                      a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status AS "status: AccountStatus",
                       a.created_at AS "created_at!: DateTime<Utc>"
                FROM accounts a
                LEFT JOIN people o ON o.id = a.owner_id

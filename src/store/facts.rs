@@ -19,7 +19,7 @@ pub struct LastInteraction {
 /// What the health score needs of an opportunity.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct OpportunityFact {
-    pub stage: String,
+    pub stage: crate::domain::pipeline::Stage,
     pub value_minor: i64,
     pub closed_at: Option<DateTime<Utc>>,
 }
@@ -101,7 +101,7 @@ impl Store {
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.margin_bp, a.planning_cadence_days,
-                      a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status,
+                      a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status AS "status: crate::domain::account::AccountStatus",
                       a.created_at AS "created_at!: DateTime<Utc>",
                       (SELECT json_group_array(json_array(r.reason, r.note)) FROM
                           (SELECT reason, note FROM account_reasons WHERE account_id = a.id ORDER BY reason) r)

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
+use crate::domain::pipeline::Stage;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpportunityRow {
@@ -12,7 +13,7 @@ pub struct OpportunityRow {
     pub account_id: i64,
     pub title: String,
     pub value_minor: i64,
-    pub stage: String,
+    pub stage: Stage,
     pub close_on: Option<NaiveDate>,
     pub lost_reason: Option<String>,
     pub owner_id: i64,
@@ -27,7 +28,7 @@ pub struct NewOpportunity<'a> {
     pub title: &'a str,
     pub value_minor: i64,
     /// `identified` for a new one; a closed stage records history (its value is not added again).
-    pub stage: &'a str,
+    pub stage: Stage,
     pub lost_reason: Option<&'a str>,
     pub close_on: Option<NaiveDate>,
     pub owner_id: i64,
@@ -46,7 +47,7 @@ impl Store {
     pub async fn opportunities(&self, workspace_id: i64, account_id: i64) -> Result<Vec<OpportunityRow>, StoreError> {
         sqlx::query_as!(
             OpportunityRow,
-            r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
+            r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage AS "stage: Stage", o.close_on AS "close_on?: NaiveDate",
                       o.lost_reason, o.owner_id, p.display_name AS owner_name,
                       o.closed_at AS "closed_at?: DateTime<Utc>"
                FROM opportunities o JOIN people p ON p.id = o.owner_id
@@ -64,7 +65,7 @@ impl Store {
     pub async fn opportunity(&self, workspace_id: i64, number: i64) -> Result<Option<OpportunityRow>, StoreError> {
         sqlx::query_as!(
             OpportunityRow,
-            r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage, o.close_on AS "close_on?: NaiveDate",
+            r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage AS "stage: Stage", o.close_on AS "close_on?: NaiveDate",
                       o.lost_reason, o.owner_id, p.display_name AS owner_name,
                       o.closed_at AS "closed_at?: DateTime<Utc>"
                FROM opportunities o JOIN people p ON p.id = o.owner_id WHERE o.workspace_id = ? AND o.number = ?"#,
@@ -118,7 +119,7 @@ impl WriteTx {
         &mut self,
         workspace_id: i64,
         id: i64,
-        stage: &str,
+        stage: Stage,
         lost_reason: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
@@ -134,7 +135,7 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await?;
-        if stage == "won" {
+        if stage == Stage::Won {
             sqlx::query!(
                 "UPDATE accounts SET revenue_12m_minor = revenue_12m_minor +
                      (SELECT value_minor FROM opportunities WHERE workspace_id = ?1 AND id = ?2)

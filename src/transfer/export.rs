@@ -117,7 +117,7 @@ pub async fn sheet(store: &Store, workspace_id: i64, kind: ExportKind) -> Result
                     opt(a.yearly_review_on),
                     reasons,
                     a.aliases.join("; "),
-                    a.status,
+                    a.status.code().to_string(),
                 ]);
             }
             Sheet {

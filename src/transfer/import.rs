@@ -291,7 +291,7 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
             record.yearly_review_on = Some(review);
         }
         if let Some(Some(status)) = cells.parse(report, row, "status", values::status) {
-            record.status = status.to_string();
+            record.status = status;
         }
         if let Some(Some(reasons)) = cells.parse(report, row, "reasons", parse_reasons) {
             record.reasons = reasons;

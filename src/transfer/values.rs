@@ -3,9 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::account::Role;
+use crate::domain::account::{AccountStatus, Role};
 use crate::domain::money::{BasisPoints, parse_amount, parse_percent};
-use crate::domain::text::fold;
 use crate::domain::vocabulary;
 
 /// An amount in minor units.
@@ -67,12 +66,8 @@ pub fn stance(text: &str) -> Option<&'static str> {
 }
 
 /// An account's status.
-pub fn status(text: &str) -> Option<&'static str> {
-    match fold(text).as_str() {
-        "active" | "ativo" | "ativa" => Some("active"),
-        "archived" | "arquivado" | "arquivada" | "inactive" | "inativo" | "inativa" => Some("archived"),
-        _ => None,
-    }
+pub fn status(text: &str) -> Option<AccountStatus> {
+    AccountStatus::read(text)
 }
 
 /// A list cell: `Petrobras; Petróleo Brasileiro` or with `|`.

@@ -5,6 +5,7 @@ use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{Lookup, MAX_LISTED, lookup_account};
 use crate::core::standing;
+use crate::domain::account::AccountStatus;
 use crate::domain::account::{Reason, ShareOfWallet, Tier};
 use crate::domain::kind::InteractionKind;
 use crate::domain::money::{Currency, Money};
@@ -52,7 +53,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
     let share = ShareOfWallet::compute(a.revenue_12m_minor, a.wallet_minor, a.share_ceiling_bp);
 
     let mut reply = Reply::titled(a.name.clone()).line(ctx.t(Msg::TierLine { tier, segment: a.segment.clone() }));
-    let archived = a.status == "archived";
+    let archived = a.status == AccountStatus::Archived;
     if archived {
         reply = reply.line(ctx.t(Msg::ArchivedNotice));
     }

@@ -2,6 +2,7 @@
 //! creates its key accounts and keeps them current from the chat. Adding and archiving is for
 //! managers and admins; changing a field follows the account write rule.
 
+use crate::domain::account::AccountStatus;
 use chrono::Datelike;
 
 use crate::core::command::AccountRequest;
@@ -119,7 +120,7 @@ pub async fn change(
 pub async fn archive(store: &Store, ctx: &Context, account: &str, archive: bool) -> Result<Reply, CommandError> {
     require_manager(ctx)?;
     let account = require_account(store, ctx, account).await?;
-    let target = if archive { "archived" } else { "active" };
+    let target = if archive { AccountStatus::Archived } else { AccountStatus::Active };
     if account.status == target {
         let msg =
             if archive { Onb::AlreadyArchived { name: account.name } } else { Onb::NotArchived { name: account.name } };
@@ -129,7 +130,7 @@ pub async fn archive(store: &Store, ctx: &Context, account: &str, archive: bool)
         .account_record(ctx.workspace.id, account.id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("account {} vanished", account.id))?;
-    record.status = target.to_string();
+    record.status = target;
     let mut tx = store.write().await?;
     tx.update_account(ctx.workspace.id, account.id, &record).await?;
     let command = if archive { "account archive" } else { "account restore" };

@@ -1,6 +1,7 @@
 //! `/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]`:
 //! records an interaction, once, and says what was recorded.
 
+use crate::domain::account::AccountStatus;
 use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, TimeZone, Utc};
 
 use crate::core::command::LogRequest;
@@ -48,7 +49,7 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
         return Err(Msg::DueBeforeInteraction.into());
     }
     let account = require_account(store, ctx, &req.account).await?;
-    if account.status == "archived" {
+    if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
     }
     let contact = match &req.contact {

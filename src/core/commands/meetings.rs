@@ -1,6 +1,7 @@
 //! `/meeting ACCOUNT WHEN [--kind planning|review|other] [--with CONTACTS]` schedules a meeting;
 //! `/meetings [--mine] [--days N] [--page P]` lists what is coming.
 
+use crate::domain::account::AccountStatus;
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 
 use crate::core::context::Context;
@@ -44,7 +45,7 @@ pub async fn schedule(
         return Err(Msg::MeetingInPast.into());
     }
     let account = require_account(store, ctx, account).await?;
-    if account.status == "archived" {
+    if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
     }
     let mut contacts = Vec::new();

@@ -10,6 +10,7 @@ use crate::core::paging::{Page, quoted};
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
+use crate::domain::account::AccountStatus;
 use crate::domain::dates::{DateError, parse_date};
 use crate::domain::money::{Currency, Money, parse_amount};
 use crate::domain::pipeline::{Stage, conversion_bp, pipeline_over_ceiling};
@@ -35,7 +36,7 @@ async fn list(
     }
     let page = Page::of(opps.len(), page);
     for o in page.slice(opps.iter().collect()) {
-        let stage = Stage::from_code(&o.stage).unwrap_or(Stage::Identified);
+        let stage = o.stage;
         let mut line = format!(
             "#{} · {} · {} · {}",
             o.number,
@@ -52,10 +53,9 @@ async fn list(
         line.push_str(&format!(" · {}", o.owner_name));
         reply = reply.line(line);
     }
-    let open: i64 =
-        opps.iter().filter(|o| !Stage::from_code(&o.stage).is_some_and(Stage::is_closed)).map(|o| o.value_minor).sum();
-    let won = opps.iter().filter(|o| o.stage == "won").count() as i64;
-    let lost = opps.iter().filter(|o| o.stage == "lost").count() as i64;
+    let open: i64 = opps.iter().filter(|o| !o.stage.is_closed()).map(|o| o.value_minor).sum();
+    let won = opps.iter().filter(|o| o.stage == Stage::Won).count() as i64;
+    let lost = opps.iter().filter(|o| o.stage == Stage::Lost).count() as i64;
     let rate = |r: Option<i64>| r.map_or_else(|| ctx.t(Msg::NothingClosed), |bp| format_bp(bp, ctx.locale));
     reply = reply.inline_field(ctx.t(Msg::LabelPipeline), money(ctx, account, open));
     reply = reply.inline_field(ctx.t(Msg::LabelConversionAccount), rate(conversion_bp(won, lost)));
@@ -107,7 +107,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
                 })
                 .transpose()?;
             let account = require_account(store, ctx, account).await?;
-            if account.status == "archived" {
+            if account.status == AccountStatus::Archived {
                 return Err(Msg::AccountArchived { name: account.name }.into());
             }
             require_write(store, ctx, &account).await?;
@@ -116,7 +116,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
                 account_id: account.id,
                 title,
                 value_minor,
-                stage: Stage::Identified.code(),
+                stage: Stage::Identified,
                 lost_reason: None,
                 close_on,
                 owner_id: ctx.person.id,
@@ -138,12 +138,12 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
         OppRequest::Move { id, stage, reason } => {
             let id_number =
                 id.trim_start_matches('#').parse::<i64>().map_err(|_| Msg::BadOppNumber { value: truncate(id, 20) })?;
-            let target = Stage::from_code(stage).ok_or_else(|| Msg::BadStage { value: truncate(stage, 20) })?;
+            let target = *stage;
             if target == Stage::Lost && reason.is_none() {
                 return Err(Msg::LossNeedsReason.into());
             }
             let opp = store.opportunity(ctx.workspace.id, id_number).await?.ok_or(Msg::NoSuchOpp { id: id_number })?;
-            let current = Stage::from_code(&opp.stage).unwrap_or(Stage::Identified);
+            let current = opp.stage;
             if current.is_closed() {
                 return Err(Msg::OppClosed { id: id_number, stage: current }.into());
             }
@@ -154,7 +154,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
             require_write(store, ctx, &account).await?;
             let mut tx = store.write().await?;
             let reason = reason.as_deref().filter(|_| target == Stage::Lost);
-            tx.move_opportunity(ctx.workspace.id, opp.id, target.code(), reason, ctx.now).await?;
+            tx.move_opportunity(ctx.workspace.id, opp.id, target, reason, ctx.now).await?;
             tx.audit(
                 ctx.workspace.id,
                 ctx.person.id,

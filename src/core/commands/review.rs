@@ -3,6 +3,7 @@
 //! logs a yearly-review interaction (which restarts the planning clock) and moves the review date
 //! a year on, all in one transaction.
 
+use crate::domain::account::AccountStatus;
 use chrono::{Datelike, Months};
 
 use crate::core::command::ReviewRequest;
@@ -16,7 +17,7 @@ use crate::store::{InsertOutcome, NewInteraction, NewReview, Store};
 
 pub async fn run(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, &r.account).await?;
-    if account.status == "archived" {
+    if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
     }
     require_write(store, ctx, &account).await?;
