@@ -310,7 +310,7 @@ mod tests {
         assert_eq!(clock(&f, today, TZ).days_since_contact, None);
         f.last_planning = Some(at(2026, 11, 20));
         f.last_interaction = Some(LastInteraction {
-            kind: "call".into(),
+            kind: crate::domain::kind::InteractionKind::Call,
             occurred_at: at(2026, 11, 25),
             summary: String::new(),
             author_name: "Ana".into(),

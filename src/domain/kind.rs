@@ -2,8 +2,10 @@
 
 use crate::domain::text::fold;
 
-/// What kind of contact an interaction was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What kind of contact an interaction was; stored and serialised as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
+#[sqlx(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum InteractionKind {
     Meeting,
     Call,

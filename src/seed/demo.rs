@@ -4,6 +4,7 @@
 //! share ceiling, single-threaded, and archived.
 
 use crate::domain::account::{AccountStatus, Role};
+use crate::domain::kind::InteractionKind;
 use crate::domain::pipeline::Stage;
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -310,17 +311,17 @@ const ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
-const SUMMARIES: &[(&str, &str)] = &[
-    ("meeting", "Revisão do contrato de fornecimento e dos níveis de serviço"),
-    ("visit", "Visita técnica à planta: inspeção dos equipamentos instalados"),
-    ("call", "Ligação sobre o atraso na entrega do último pedido"),
-    ("email", "Enviada a proposta técnica revisada"),
-    ("meeting", "Apresentação do roadmap de produtos 2027"),
-    ("call", "Follow-up da cotação de peças de reposição"),
-    ("visit", "Treinamento da equipe de manutenção no novo componente"),
-    ("note", "Cliente comentou que um concorrente ofereceu 8% de desconto"),
-    ("meeting", "Workshop de redução de custo total de propriedade"),
-    ("email", "Relatório de desempenho trimestral enviado ao cliente"),
+const SUMMARIES: &[(InteractionKind, &str)] = &[
+    (InteractionKind::Meeting, "Revisão do contrato de fornecimento e dos níveis de serviço"),
+    (InteractionKind::Visit, "Visita técnica à planta: inspeção dos equipamentos instalados"),
+    (InteractionKind::Call, "Ligação sobre o atraso na entrega do último pedido"),
+    (InteractionKind::Email, "Enviada a proposta técnica revisada"),
+    (InteractionKind::Meeting, "Apresentação do roadmap de produtos 2027"),
+    (InteractionKind::Call, "Follow-up da cotação de peças de reposição"),
+    (InteractionKind::Visit, "Treinamento da equipe de manutenção no novo componente"),
+    (InteractionKind::Note, "Cliente comentou que um concorrente ofereceu 8% de desconto"),
+    (InteractionKind::Meeting, "Workshop de redução de custo total de propriedade"),
+    (InteractionKind::Email, "Relatório de desempenho trimestral enviado ao cliente"),
 ];
 
 const NEXT_STEPS: &[&str] = &[
@@ -344,10 +345,10 @@ fn stance_of(role: &str, account: &str) -> &'static str {
 
 /// The tone a demo interaction was logged with: notes (a competitor's discount) went badly, most
 /// meetings well, and some were logged without a tone.
-fn demo_tone(kind: &str, roll: usize) -> Option<i64> {
+fn demo_tone(kind: InteractionKind, roll: usize) -> Option<i64> {
     match (kind, roll) {
         (_, 0) => None,
-        ("note", _) => Some(-1),
+        (InteractionKind::Note, _) => Some(-1),
         (_, 1) => Some(0),
         _ => Some(1),
     }
@@ -551,7 +552,7 @@ pub async fn seed_demo(
             let day = today.checked_sub_days(Days::new(days_ago)).unwrap_or(today);
             let at = local_instant(tz, day, 9 + rng.below(8) as u32).unwrap_or(now);
             let (kind, summary) = if planning {
-                ("planning_meeting", "Reunião de planejamento da conta: metas, riscos e plano de ação")
+                (InteractionKind::PlanningMeeting, "Reunião de planejamento da conta: metas, riscos e plano de ação")
             } else {
                 rng.pick(SUMMARIES)
             };

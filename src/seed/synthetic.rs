@@ -2,6 +2,7 @@
 //! each account gets three contacts and about twenty interactions.
 
 use crate::domain::account::{AccountStatus, Role};
+use crate::domain::kind::InteractionKind;
 use chrono::{DateTime, Days, Utc};
 
 use super::{Rng, SeedReport};
@@ -50,7 +51,13 @@ pub const SECOND: &[&str] = &[
 ];
 pub const THIRD: &[&str] = &["Sul", "Norte", "Brasil", "Industrial", "Participações", "Nordeste", "Central", "Oeste"];
 
-const KINDS: &[&str] = &["meeting", "call", "visit", "email", "note"];
+const KINDS: &[InteractionKind] = &[
+    InteractionKind::Meeting,
+    InteractionKind::Call,
+    InteractionKind::Visit,
+    InteractionKind::Email,
+    InteractionKind::Note,
+];
 const DEPARTMENTS: &[&str] = &["Suprimentos", "Engenharia", "Operações", "Manutenção", "Finanças"];
 
 /// The name of synthetic account `i`: `Mineração Horizonte Sul 417`.
@@ -165,7 +172,7 @@ pub async fn seed_synthetic(
         let count = 16 + rng.below(9);
         let last_planning = now - chrono::Duration::days(cadence - planning_due_in) - chrono::Duration::hours(1);
         for k in 0..count {
-            let kind = if k == 0 { "planning_meeting" } else { rng.pick(KINDS) };
+            let kind = if k == 0 { InteractionKind::PlanningMeeting } else { rng.pick(KINDS) };
             let earlier = if k == 0 { 0 } else { k * 18 * 24 + rng.below(24 * 17) };
             let at = last_planning - chrono::Duration::hours(earlier as i64);
             tx.insert_interaction(

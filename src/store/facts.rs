@@ -9,7 +9,7 @@ use super::{AccountRow, CompetitorRow, StakeholderRow, Store, StoreError, Wallet
 /// The last interaction with an account, as the card shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct LastInteraction {
-    pub kind: String,
+    pub kind: crate::domain::kind::InteractionKind,
     pub occurred_at: DateTime<Utc>,
     pub summary: String,
     pub author_name: String,

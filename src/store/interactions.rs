@@ -3,11 +3,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
+use crate::domain::kind::InteractionKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InteractionRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: InteractionKind,
     pub occurred_at: DateTime<Utc>,
     pub summary: String,
     pub next_step: Option<String>,
@@ -22,7 +23,7 @@ pub struct NewInteraction<'a> {
     pub account_id: i64,
     pub contact_id: Option<i64>,
     pub author_id: i64,
-    pub kind: &'a str,
+    pub kind: InteractionKind,
     pub occurred_at: DateTime<Utc>,
     /// The calendar day it happened in the workspace's time zone: it moves the account's clock.
     pub occurred_on: NaiveDate,
@@ -76,7 +77,7 @@ impl Store {
     ) -> Result<Vec<InteractionRow>, StoreError> {
         sqlx::query_as!(
             InteractionRow,
-            r#"SELECT i.id AS "id!", i.kind, i.occurred_at AS "occurred_at!: DateTime<Utc>", i.summary, i.next_step,
+            r#"SELECT i.id AS "id!", i.kind AS "kind: InteractionKind", i.occurred_at AS "occurred_at!: DateTime<Utc>", i.summary, i.next_step,
                       i.next_step_due AS "next_step_due?: NaiveDate", p.display_name AS author_name,
                       c.name AS "contact_name?", c.department AS "contact_department?"
                FROM interactions i
@@ -138,7 +139,7 @@ impl WriteTx {
         .await?;
         // The account's clock: last contact, when contact goes stale, and (for a planning meeting
         // or a yearly review) when the next planning meeting is due.
-        let planning = matches!(i.kind, "planning_meeting" | "yearly_review");
+        let planning = i.kind.is_planning();
         sqlx::query!(
             "UPDATE accounts SET
                  last_contact_on = MAX(COALESCE(last_contact_on, ''), ?1),

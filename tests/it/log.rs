@@ -25,7 +25,7 @@ async fn records_and_confirms() {
     let vale = app.store.account_names_with_prefix(ws, "vale", 1).await.unwrap()[0].account_id;
     let last = &app.store.history(ws, vale, 1).await.unwrap()[0];
     assert_eq!(last.summary, "Plano 2027");
-    assert_eq!(last.kind, "meeting");
+    assert_eq!(last.kind, kam_bot::domain::kind::InteractionKind::Meeting);
     assert_eq!(last.next_step.as_deref(), Some("Enviar proposta"));
     assert_eq!(last.next_step_due.map(|d| d.to_string()).as_deref(), Some("2026-12-10"));
     assert_eq!(last.contact_name.as_deref(), Some("Beatriz Almeida"));

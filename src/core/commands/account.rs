@@ -7,7 +7,6 @@ use crate::core::resolve::{Lookup, MAX_LISTED, lookup_account};
 use crate::core::standing;
 use crate::domain::account::AccountStatus;
 use crate::domain::account::{Reason, ShareOfWallet, Tier};
-use crate::domain::kind::InteractionKind;
 use crate::domain::money::{Currency, Money};
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_money};
@@ -111,7 +110,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
     let last_text = match &last {
         Some(i) => ctx.t(Msg::LastInteraction {
             date: ctx.local_date(i.occurred_at),
-            kind: InteractionKind::from_code(&i.kind).unwrap_or(InteractionKind::Note),
+            kind: i.kind,
             author: i.author_name.clone(),
             with: i.contact_name.clone(),
             summary: truncate(&i.summary, 200),

@@ -5,7 +5,6 @@ use crate::core::error::CommandError;
 use crate::core::paging::{Page, quoted};
 use crate::core::reply::Reply;
 use crate::core::resolve::require_account;
-use crate::domain::kind::InteractionKind;
 use crate::i18n::{Msg, format_date};
 use crate::store::Store;
 
@@ -22,7 +21,7 @@ pub async fn run(store: &Store, ctx: &Context, account: &str, count: i64, page: 
         reply = reply.footer(footer);
     }
     for row in rows {
-        let kind = InteractionKind::from_code(&row.kind).unwrap_or(InteractionKind::Note);
+        let kind = row.kind;
         let mut head = format!(
             "{} · {} · {}",
             format_date(ctx.local_date(row.occurred_at), ctx.locale),

@@ -66,7 +66,7 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
                 account_id: account.id,
                 contact_id: contact.as_ref().map(|c| c.id),
                 author_id: ctx.person.id,
-                kind: req.kind.code(),
+                kind: req.kind,
                 occurred_at: at,
                 occurred_on: ctx.local_date(at),
                 summary: &req.summary,

@@ -35,7 +35,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Repl
                 account_id: account.id,
                 contact_id: None,
                 author_id: ctx.person.id,
-                kind: "yearly_review",
+                kind: crate::domain::kind::InteractionKind::YearlyReview,
                 occurred_at: ctx.now,
                 occurred_on: today,
                 summary: &summary,
