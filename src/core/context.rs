@@ -80,6 +80,24 @@ impl Context {
         self.now.with_timezone(&self.tz).date_naive()
     }
 
+    /// A date option as the person typed it (`sexta`, `em 2 semanas`, `10/12`), read from their
+    /// today and leaning the way the option points; a refusal names the option and what it accepts.
+    pub fn read_date(
+        &self,
+        arg: &'static str,
+        value: &str,
+        lean: crate::domain::dates::Lean,
+    ) -> Result<NaiveDate, crate::i18n::Msg> {
+        use crate::domain::dates::{DateError, read_date};
+        use crate::domain::text::truncate;
+        use crate::i18n::{Msg, Onb};
+        read_date(value, self.today(), lean).map_err(|e| match e {
+            DateError::Malformed => Msg::BadDate { arg, value: truncate(value, 40) },
+            DateError::NoSuchDay => Msg::NoSuchDay { arg, value: truncate(value, 40) },
+            DateError::OutOfRange => Msg::Onb(Onb::DateOutOfRange { arg, value: truncate(value, 40) }),
+        })
+    }
+
     pub fn local_date(&self, instant: DateTime<Utc>) -> NaiveDate {
         instant.with_timezone(&self.tz).date_naive()
     }

@@ -13,6 +13,17 @@ pub fn format_date(date: NaiveDate, locale: Locale) -> String {
     }
 }
 
+/// A day with its weekday, as a date read from words is confirmed: `Fri 2026-12-04`,
+/// `sex 04/12/2026`.
+pub fn format_day(date: NaiveDate, locale: Locale) -> String {
+    use chrono::Datelike;
+    let i = date.weekday().num_days_from_monday() as usize;
+    let (en, pt) =
+        (["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], ["seg", "ter", "qua", "qui", "sex", "sáb", "dom"]);
+    let name = locale.pick(en, pt)[i];
+    format!("{name} {}", format_date(date, locale))
+}
+
 /// `R$ 1,234.56` in English, `R$ 1.234,56` in Brazilian Portuguese.
 pub fn format_money(money: Money, locale: Locale) -> String {
     let (thousands, decimal) = match locale {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Locale, format_bp, format_date};
+use super::{Locale, format_bp, format_date, format_day};
 use crate::core::catalog::{ArgSpec, CommandSpec};
 use crate::domain::account::{Band, Reason, Tier};
 use crate::domain::health::Component;
@@ -146,8 +146,11 @@ pub enum Msg {
     },
     FutureDate {
         arg: &'static str,
+        read_as: NaiveDate,
     },
-    DueBeforeInteraction,
+    DueBeforeInteraction {
+        read_as: NaiveDate,
+    },
     DueWithoutNext,
     Internal,
 
@@ -630,7 +633,9 @@ pub enum Msg {
     BadDateTime {
         value: String,
     },
-    MeetingInPast,
+    MeetingInPast {
+        read_as: NaiveDate,
+    },
     MeetingScheduled {
         kind: String,
         account: String,
@@ -990,9 +995,11 @@ impl Msg {
             }
             Msg::BadDate { arg, value } => p(
                 format!(
-                    "“{value}” is not a date for --{arg}. Use 2026-12-10, 10/12/2026, today, yesterday or tomorrow."
+                    "“{value}” is not a date for --{arg}. Use 2026-12-10, 10/12, friday, next week, in 2 weeks, end of month or tomorrow."
                 ),
-                format!("“{value}” não é uma data para --{arg}. Use 10/12/2026, 2026-12-10, hoje, ontem ou amanhã."),
+                format!(
+                    "“{value}” não é uma data para --{arg}. Use 10/12/2026, 10/12, sexta, semana que vem, em 2 semanas, fim do mês ou amanhã."
+                ),
             ),
             Msg::NoSuchDay { arg, value } => p(
                 format!("--{arg}: {value} is not a day of the calendar."),
@@ -1054,14 +1061,20 @@ impl Msg {
                 format!("“{name}” matches several people: {}. Say which.", list(&names)),
                 format!("“{name}” corresponde a várias pessoas: {}. Diga qual.", list(&names)),
             ),
-            Msg::FutureDate { arg } => p(
-                format!("--{arg} cannot be in the future: log what has happened."),
-                format!("--{arg} não pode estar no futuro: registre o que já aconteceu."),
-            ),
-            Msg::DueBeforeInteraction => s(
-                "--due cannot come before the interaction itself.",
-                "--due não pode ser anterior à própria interação.",
-            ),
+            Msg::FutureDate { arg, read_as } => {
+                let day = format_day(read_as, l);
+                p(
+                    format!("--{arg} was read as {day}, in the future: log what has happened."),
+                    format!("--{arg} foi lido como {day}, no futuro: registre o que já aconteceu."),
+                )
+            }
+            Msg::DueBeforeInteraction { read_as } => {
+                let day = format_day(read_as, l);
+                p(
+                    format!("--due was read as {day}, before the interaction itself: give a later day."),
+                    format!("--due foi lido como {day}, antes da própria interação: informe um dia posterior."),
+                )
+            }
             Msg::DueWithoutNext => s(
                 "--due is the deadline of a next step: give the step with --next.",
                 "--due é o prazo de um próximo passo: informe o passo com --next.",
@@ -1479,13 +1492,20 @@ impl Msg {
             ),
             Msg::PhWhen => s("when", "quando"),
             Msg::BadDateTime { value } => p(
-                format!("“{value}” is not a day and time. Use 2026-12-10 14:00, 10/12/2026 14h30 or tomorrow 9:00."),
-                format!("“{value}” não é um dia e hora. Use 10/12/2026 14h30, 2026-12-10 14:00 ou amanhã 9:00."),
+                format!("“{value}” is not a day and time. Use 2026-12-10 14:00, friday 2pm or tomorrow 9:00."),
+                format!("“{value}” não é um dia e hora. Use 10/12/2026 14h30, sexta 14h ou amanhã 9h."),
             ),
-            Msg::MeetingInPast => s(
-                "That time has passed: schedule meetings to come (log past ones with /log).",
-                "Esse horário já passou: agende reuniões futuras (registre as passadas com /log).",
-            ),
+            Msg::MeetingInPast { read_as } => {
+                let day = format_day(read_as, l);
+                p(
+                    format!(
+                        "Read as {day}, and that time has passed: schedule meetings to come (log past ones with /log)."
+                    ),
+                    format!(
+                        "Lido como {day}, e esse horário já passou: agende reuniões futuras (registre as passadas com /log)."
+                    ),
+                )
+            }
             Msg::MeetingScheduled { kind, account } => {
                 let kind = Msg::MeetingKind(kind).render(l);
                 p(

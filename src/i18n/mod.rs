@@ -5,7 +5,7 @@ mod format;
 mod messages;
 mod onboarding;
 
-pub use format::{format_bp, format_date, format_money};
+pub use format::{format_bp, format_date, format_day, format_money};
 pub use messages::Msg;
 pub use onboarding::Onb;
 

@@ -28,11 +28,17 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
         ("/log Vale meeting x --due 2026-13-45".into(), "--due: 2026-13-45 is not a day of the calendar."),
         (
             "/log Vale meeting x --next y --due someday".into(),
-            "“someday” is not a date for --due. Use 2026-12-10, 10/12/2026, today, yesterday or tomorrow.",
+            "“someday” is not a date for --due. Use 2026-12-10, 10/12, friday, next week, in 2 weeks, end of month or tomorrow.",
         ),
         ("/log Vale meeting x --when 31/02/2026".into(), "--when: 31/02/2026 is not a day of the calendar."),
-        ("/log Vale meeting x --when 2027-01-01".into(), "--when cannot be in the future: log what has happened."),
-        ("/log Vale meeting x --next y --due 2026-11-01".into(), "--due cannot come before the interaction itself."),
+        (
+            "/log Vale meeting x --when 2027-01-01".into(),
+            "--when was read as Fri 2027-01-01, in the future: log what has happened.",
+        ),
+        (
+            "/log Vale meeting x --next y --due 2026-11-01".into(),
+            "--due was read as Sun 2026-11-01, before the interaction itself: give a later day.",
+        ),
         (
             "/log Vale meeting x --due 2026-12-01".into(),
             "--due is the deadline of a next step: give the step with --next.",

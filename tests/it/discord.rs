@@ -200,7 +200,7 @@ async fn bad_options_are_one_private_line() {
     let (_, body) = endpoint.post_signed(&log).await;
     assert_eq!(
         body["data"]["content"],
-        "“someday” is not a date for --due. Use 2026-12-10, 10/12/2026, today, yesterday or tomorrow."
+        "“someday” is not a date for --due. Use 2026-12-10, 10/12, friday, next week, in 2 weeks, end of month or tomorrow."
     );
     assert_eq!(body["data"]["flags"], 64);
     let dm = command(13, None, "account", json!([option("name", json!("Vale"))]));

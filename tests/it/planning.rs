@@ -41,15 +41,15 @@ async fn bad_meetings_write_nothing() {
     for (line, expected) in [
         (
             "/meeting Vale 2026-11-01 10:00",
-            "That time has passed: schedule meetings to come (log past ones with /log).",
+            "Read as Sun 2026-11-01, and that time has passed: schedule meetings to come (log past ones with /log).",
         ),
         (
-            "/meeting Vale next week",
-            "“next week” is not a day and time. Use 2026-12-10 14:00, 10/12/2026 14h30 or tomorrow 9:00.",
+            "/meeting Vale some day soon",
+            "“some day soon” is not a day and time. Use 2026-12-10 14:00, friday 2pm or tomorrow 9:00.",
         ),
         (
             "/meeting Vale 2026-12-10 25:00",
-            "“2026-12-10 25:00” is not a day and time. Use 2026-12-10 14:00, 10/12/2026 14h30 or tomorrow 9:00.",
+            "“2026-12-10 25:00” is not a day and time. Use 2026-12-10 14:00, friday 2pm or tomorrow 9:00.",
         ),
         ("/meeting Vale 2026-12-10 --kind lunch", "--kind must be one of planning, review, other, not “lunch”."),
         (

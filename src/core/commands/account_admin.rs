@@ -6,13 +6,13 @@ use crate::domain::account::AccountStatus;
 use chrono::Datelike;
 
 use crate::core::command::AccountRequest;
-use crate::core::commands::log::date_arg;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_person};
 use crate::domain::account::{Reason, Tier};
+use crate::domain::dates::Lean;
 use crate::domain::money::{parse_amount, parse_percent};
 use crate::domain::text::{fold, truncate};
 use crate::i18n::{Msg, Onb};
@@ -220,7 +220,7 @@ async fn apply(
             a.planning_cadence_days = value.parse().ok().filter(|d| (1..=730).contains(d)).ok_or_else(|| bad(value))?
         }
         "review" if clears => a.yearly_review_on = None,
-        "review" => a.yearly_review_on = Some(date_arg(ctx, "review", value)?),
+        "review" => a.yearly_review_on = Some(ctx.read_date("review", value, Lean::Future)?),
         "alias" => {
             let (action, alias) = split_action(value);
             let alias = alias.trim();

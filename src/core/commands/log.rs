@@ -9,18 +9,9 @@ use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
-use crate::domain::dates::{DateError, parse_date};
-use crate::domain::text::truncate;
+use crate::domain::dates::Lean;
 use crate::i18n::{Msg, format_date};
 use crate::store::{InsertOutcome, NewInteraction, Store};
-
-pub(crate) fn date_arg(ctx: &Context, arg: &'static str, value: &str) -> Result<NaiveDate, Msg> {
-    parse_date(value, ctx.today()).map_err(|e| match e {
-        DateError::Malformed => Msg::BadDate { arg, value: truncate(value, 40) },
-        DateError::NoSuchDay => Msg::NoSuchDay { arg, value: truncate(value, 40) },
-        DateError::OutOfRange => Msg::Onb(crate::i18n::Onb::DateOutOfRange { arg, value: truncate(value, 40) }),
-    })
-}
 
 /// The instant of an interaction: now for today, midday local time for an earlier day.
 fn occurred_at(ctx: &Context, day: Option<NaiveDate>) -> DateTime<Utc> {
@@ -37,16 +28,16 @@ fn occurred_at(ctx: &Context, day: Option<NaiveDate>) -> DateTime<Utc> {
 pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, CommandError> {
     // Everything is checked before anything is written.
     let today = ctx.today();
-    let when = req.when.as_deref().map(|v| date_arg(ctx, "when", v)).transpose()?;
-    if when.is_some_and(|d| d > today) {
-        return Err(Msg::FutureDate { arg: "when" }.into());
+    let when = req.when.as_deref().map(|v| ctx.read_date("when", v, Lean::Past)).transpose()?;
+    if let Some(day) = when.filter(|d| *d > today) {
+        return Err(Msg::FutureDate { arg: "when", read_as: day }.into());
     }
-    let due = req.due.as_deref().map(|v| date_arg(ctx, "due", v)).transpose()?;
+    let due = req.due.as_deref().map(|v| ctx.read_date("due", v, Lean::Future)).transpose()?;
     if due.is_some() && req.next.is_none() {
         return Err(Msg::DueWithoutNext.into());
     }
-    if due.is_some_and(|d| d < when.unwrap_or(today)) {
-        return Err(Msg::DueBeforeInteraction.into());
+    if let Some(day) = due.filter(|d| *d < when.unwrap_or(today)) {
+        return Err(Msg::DueBeforeInteraction { read_as: day }.into());
     }
     let account = require_account(store, ctx, &req.account).await?;
     if account.status == AccountStatus::Archived {

@@ -42,7 +42,7 @@ pub async fn schedule(
         .map(|t| t.with_timezone(&Utc))
         .ok_or_else(|| Msg::BadDateTime { value: truncate(when, 40) })?;
     if starts_at < ctx.now {
-        return Err(Msg::MeetingInPast.into());
+        return Err(Msg::MeetingInPast { read_as: day }.into());
     }
     let account = require_account(store, ctx, account).await?;
     if account.status == AccountStatus::Archived {

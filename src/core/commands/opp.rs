@@ -11,7 +11,7 @@ use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::domain::account::AccountStatus;
-use crate::domain::dates::{DateError, parse_date};
+use crate::domain::dates::Lean;
 use crate::domain::money::{Currency, Money, parse_amount};
 use crate::domain::pipeline::{Stage, conversion_bp, pipeline_over_ceiling};
 use crate::domain::text::truncate;
@@ -94,18 +94,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
         OppRequest::Add { account, title, value, close } => {
             let value_minor =
                 parse_amount(value).ok_or_else(|| Msg::BadAmount { arg: "value", value: truncate(value, 30) })?;
-            let close_on = close
-                .as_deref()
-                .map(|d| {
-                    parse_date(d, ctx.today()).map_err(|e| match e {
-                        DateError::Malformed => Msg::BadDate { arg: "close", value: truncate(d, 40) },
-                        DateError::NoSuchDay => Msg::NoSuchDay { arg: "close", value: truncate(d, 40) },
-                        DateError::OutOfRange => {
-                            Msg::Onb(crate::i18n::Onb::DateOutOfRange { arg: "close", value: truncate(d, 40) })
-                        }
-                    })
-                })
-                .transpose()?;
+            let close_on = close.as_deref().map(|d| ctx.read_date("close", d, Lean::Future)).transpose()?;
             let account = require_account(store, ctx, account).await?;
             if account.status == AccountStatus::Archived {
                 return Err(Msg::AccountArchived { name: account.name }.into());

@@ -10,7 +10,7 @@ use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_person};
-use crate::domain::dates::{DateError, parse_date};
+use crate::domain::dates::Lean;
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date};
 use crate::store::{AccountRow, Store};
@@ -92,19 +92,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply,
                     Some(name) => Some(require_person(store, ctx, name).await?.id),
                     None => None,
                 };
-                let due = r
-                    .due
-                    .as_deref()
-                    .map(|d| {
-                        parse_date(d, ctx.today()).map_err(|e| match e {
-                            DateError::Malformed => Msg::BadDate { arg: "due", value: truncate(d, 40) },
-                            DateError::NoSuchDay => Msg::NoSuchDay { arg: "due", value: truncate(d, 40) },
-                            DateError::OutOfRange => {
-                                Msg::Onb(crate::i18n::Onb::DateOutOfRange { arg: "due", value: truncate(d, 40) })
-                            }
-                        })
-                    })
-                    .transpose()?;
+                let due = r.due.as_deref().map(|d| ctx.read_date("due", d, Lean::Future)).transpose()?;
                 Change::AddGoal(owner, due)
             }
             "done" => {
