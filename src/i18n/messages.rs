@@ -636,6 +636,11 @@ pub enum Msg {
     MeetingInPast {
         read_as: NaiveDate,
     },
+    MeetingAlreadyBooked {
+        id: i64,
+        account: String,
+        at: String,
+    },
     MeetingScheduled {
         kind: String,
         account: String,
@@ -1494,6 +1499,10 @@ impl Msg {
             Msg::BadDateTime { value } => p(
                 format!("“{value}” is not a day and time. Use 2026-12-10 14:00, friday 2pm or tomorrow 9:00."),
                 format!("“{value}” não é um dia e hora. Use 10/12/2026 14h30, sexta 14h ou amanhã 9h."),
+            ),
+            Msg::MeetingAlreadyBooked { id, account, at } => p(
+                format!("{account} already has meeting #{id} at {at}: /meetings lists it."),
+                format!("A conta {account} já tem a reunião #{id} em {at}: /meetings mostra a agenda."),
             ),
             Msg::MeetingInPast { read_as } => {
                 let day = format_day(read_as, l);

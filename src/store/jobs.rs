@@ -455,8 +455,24 @@ impl WriteTx {
         .await
     }
 
-    /// Adds a meeting; its number in the workspace.
-    pub async fn insert_meeting(&mut self, workspace_id: i64, m: &NewMeeting<'_>) -> Result<i64, StoreError> {
+    /// Adds a meeting: its number in the workspace, or the number of the meeting already booked
+    /// with the account at that time (then nothing is added).
+    pub async fn insert_meeting(
+        &mut self,
+        workspace_id: i64,
+        m: &NewMeeting<'_>,
+    ) -> Result<Result<i64, i64>, StoreError> {
+        let booked = sqlx::query_scalar!(
+            r#"SELECT number AS "number!" FROM meetings WHERE workspace_id = ? AND account_id = ? AND starts_at = ?"#,
+            workspace_id,
+            m.account_id,
+            m.starts_at
+        )
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        if let Some(number) = booked {
+            return Ok(Err(number));
+        }
         sqlx::query_scalar!(
             r#"INSERT INTO meetings (workspace_id, account_id, kind, starts_at, with_contacts, created_by, created_at, number)
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
@@ -472,6 +488,7 @@ impl WriteTx {
         )
         .fetch_one(&mut *self.tx)
         .await
+        .map(Ok)
     }
 }
 

@@ -34,6 +34,27 @@ async fn meetings_are_scheduled_and_listed() {
     assert_eq!(pt.lines[1], "10/12/2026 14:00 · planejamento · Vale · Beatriz Almeida, João Ferreira");
 }
 
+/// Dates as people say them book the day they mean, in either language; booking the same account
+/// at the same time twice is refused and names the first meeting.
+#[tokio::test]
+async fn meetings_booked_in_words_and_once() {
+    let app = demo_app().await;
+    // Today is Friday 2026-11-27.
+    let booked = app.say("/meeting Gerdau \"próxima terça 14h\" --kind planejamento").await;
+    assert_eq!(booked.title.as_deref(), Some("Scheduled: planning meeting with Gerdau"), "{}", booked.to_text());
+    assert_eq!(field(&booked, "When"), "2026-12-01 14:00");
+    let english = app.say("/meeting Alcoa \"next friday 2 pm\" --kind revisão").await;
+    assert_eq!(english.title.as_deref(), Some("Scheduled: yearly review meeting with Alcoa"), "{}", english.to_text());
+    assert_eq!(field(&english, "When"), "2026-12-04 14:00");
+
+    let before = app.counts(WS).await;
+    let again = app.say("/meeting Gerdau 01/12 14:00").await;
+    assert_eq!(again.lines, ["Gerdau already has meeting #1 at 2026-12-01 14:00: /meetings lists it."]);
+    let pt = app.say_pt("/meeting Gerdau \"terça que vem 14h\"").await;
+    assert_eq!(pt.lines, ["A conta Gerdau já tem a reunião #1 em 01/12/2026 14:00: /meetings mostra a agenda."]);
+    assert_eq!(app.counts(WS).await, before, "nothing was booked twice");
+}
+
 #[tokio::test]
 async fn bad_meetings_write_nothing() {
     let app = demo_app().await;

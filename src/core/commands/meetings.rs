@@ -68,6 +68,14 @@ pub async fn schedule(
             },
         )
         .await?;
+    let id = match id {
+        Ok(id) => id,
+        Err(first) => {
+            return Err(
+                Msg::MeetingAlreadyBooked { id: first, account: account.name, at: when_text(ctx, starts_at) }.into()
+            );
+        }
+    };
     let arguments =
         serde_json::json!({ "account": account.name, "when": starts_at, "kind": kind, "with": with_contacts });
     tx.audit(ctx.workspace.id, ctx.person.id, "meeting", &arguments.to_string(), "ok", ctx.now).await?;
