@@ -498,6 +498,13 @@ pub static CATALOG: &[CommandSpec] = &[
         "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
     ),
     command!(
+        "prep",
+        "prep",
+        Msg::CmdPrep,
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/prep Gerdau",
+    ),
+    command!(
         "competitors",
         "competitors",
         Msg::CmdCompetitors,
@@ -573,6 +580,7 @@ pub static CATALOG: &[CommandSpec] = &[
                     "weekly_digest",
                     "retiering",
                     "timezone",
+                    "holiday",
                 ]),
                 false,
                 false,

@@ -74,6 +74,10 @@ pub enum Command {
     },
     /// Adds a contact to an account, or changes one.
     Contact(ContactRequest),
+    /// The brief for the next meeting with an account.
+    Prep {
+        account: String,
+    },
     /// The competitors in an account.
     Competitors {
         account: String,
@@ -392,6 +396,7 @@ impl Command {
                 phone: text("phone"),
             }),
             "competitors" => Command::Competitors { account: required("account")? },
+            "prep" => Command::Prep { account: required("account")? },
             "competitor" => Command::Competitor {
                 account: required("account")?,
                 name: required("name")?,
@@ -488,6 +493,7 @@ impl Command {
             Command::Contact(ContactRequest { add: true, .. }) => "contact add",
             Command::Contact(_) => "contact set",
             Command::Competitors { .. } => "competitors",
+            Command::Prep { .. } => "prep",
             Command::Competitor { .. } => "competitor",
             Command::Wallet { .. } => "wallet",
             Command::Meeting { .. } => "meeting",

@@ -103,22 +103,35 @@ pub async fn build(
     reply = reply.field(locale.t(Msg::DigestInteractionsLabel), per_rep.join(" · "));
 
     let horizon = today.checked_add_days(Days::new(AHEAD_DAYS)).unwrap_or(today);
+    let owners: BTreeSet<i64> = team.iter().map(|p| p.id).collect();
+    let until = now + Duration::days(AHEAD_DAYS as i64);
+    let meetings: Vec<_> = store
+        .meetings_between(ws, now, until)
+        .await?
+        .into_iter()
+        .filter(|m| m.owner_id.is_some_and(|o| owners.contains(&o)))
+        .collect();
+    // A booked planning meeting is the account's next one: listed once, as the meeting.
+    let booked: BTreeSet<&str> = meetings
+        .iter()
+        .filter(|m| matches!(m.kind.as_str(), "planning" | "review"))
+        .map(|m| m.account_name.as_str())
+        .collect();
     let mut ahead: Vec<(NaiveDate, String)> = Vec::new();
     for a in &accounts {
-        if let Some(due) = a.next_planning_due.filter(|d| *d >= today && *d <= horizon) {
+        if let Some(due) =
+            a.next_planning_due.filter(|d| *d >= today && *d <= horizon && !booked.contains(a.name.as_str()))
+        {
             ahead.push((due, locale.t(Msg::DigestPlanningAhead { account: a.name.clone(), date: due })));
         }
         if let Some(review) = a.yearly_review_on.filter(|d| *d >= today && *d <= horizon) {
             ahead.push((review, locale.t(Msg::DigestReviewAhead { account: a.name.clone(), date: review })));
         }
     }
-    let owners: BTreeSet<i64> = team.iter().map(|p| p.id).collect();
-    let until = now + Duration::days(AHEAD_DAYS as i64);
-    for m in store.meetings_between(ws, now, until).await? {
-        if m.owner_id.is_some_and(|o| owners.contains(&o)) {
-            let day = m.starts_at.with_timezone(&tz).date_naive();
-            ahead.push((day, locale.t(Msg::DigestMeetingAhead { account: m.account_name, kind: m.kind, date: day })));
-        }
+    for m in &meetings {
+        let day = m.starts_at.with_timezone(&tz).date_naive();
+        let line = Msg::DigestMeetingAhead { account: m.account_name.clone(), kind: m.kind.clone(), date: day };
+        ahead.push((day, locale.t(line)));
     }
     ahead.sort();
     let ahead_text = if ahead.is_empty() {

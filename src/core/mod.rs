@@ -148,6 +148,7 @@ impl Core {
             Command::Contacts { account, page } => commands::stakeholders::map(&self.store, ctx, &account, page).await,
             Command::Contact(request) => commands::stakeholders::edit(&self.store, ctx, &request).await,
             Command::Competitors { account } => commands::competitors::list(&self.store, ctx, &account).await,
+            Command::Prep { account } => commands::prep::run(&self.store, ctx, &account).await,
             Command::Competitor { account, name, share, threat, note } => {
                 commands::competitors::set(
                     &self.store,

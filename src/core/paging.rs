@@ -49,14 +49,7 @@ impl Page {
     }
 }
 
-/// A value as it is typed back into a command: in double quotes when it has a space or a quote.
-pub fn quoted(value: &str) -> String {
-    if value.chars().any(|c| c.is_whitespace() || c == '"' || c == '\'') {
-        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
-    } else {
-        value.to_string()
-    }
-}
+pub use crate::domain::text::quoted;
 
 #[cfg(test)]
 mod tests {

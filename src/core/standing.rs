@@ -38,6 +38,7 @@ pub fn window(now: DateTime<Utc>, tz: Tz) -> FactsWindow {
         tones_since: now - Duration::days(TONE_DAYS),
         plan_year: i64::from(today.year()),
         trend_before: today - Duration::days(TREND_DAYS),
+        booked_from: start_of(today, tz).unwrap_or(now),
     }
 }
 
@@ -48,7 +49,14 @@ pub async fn facts(store: &Store, ctx: &Context, account_id: i64) -> Result<Acco
     Ok(facts.ok_or_else(|| anyhow::anyhow!("account {account_id} was found but cannot be read"))?)
 }
 
-/// Where the account stands against its planning cadence.
+/// The first instant of a local day.
+pub fn start_of(day: NaiveDate, tz: Tz) -> Option<DateTime<Utc>> {
+    use chrono::TimeZone;
+    tz.from_local_datetime(&day.and_hms_opt(0, 0, 0)?).earliest().map(|t| t.with_timezone(&Utc))
+}
+
+/// Where the account stands against its planning cadence: the account row's next planning day
+/// (a booked planning meeting when there is one), else the last one held plus the cadence.
 pub fn clock(f: &AccountFacts, today: NaiveDate, tz: Tz) -> PlanningClock {
     let date = |t: DateTime<Utc>| t.with_timezone(&tz).date_naive();
     PlanningClock::compute(
@@ -58,6 +66,7 @@ pub fn clock(f: &AccountFacts, today: NaiveDate, tz: Tz) -> PlanningClock {
         f.last_interaction.as_ref().map(|i| date(i.occurred_at)),
         f.last_planning.map(date),
     )
+    .with_stored(today, f.next_planning_due, f.booked_planning.map(date))
 }
 
 /// The account's contacts, and those reached within [`REACHED_DAYS`].
@@ -269,6 +278,8 @@ mod tests {
             aliases: vec![],
             last_interaction: None,
             last_planning: None,
+            next_planning_due: None,
+            booked_planning: None,
             contacts: vec![],
             wallet: vec![],
             competitors: vec![],

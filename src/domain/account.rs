@@ -240,6 +240,9 @@ pub struct PlanningClock {
     pub planning_overdue_days: i64,
     /// Days the contact is overdue against the cadence (positive), if there was contact.
     pub contact_overdue_days: Option<i64>,
+    /// The day of the planning meeting booked with the account, when one is: it is then the next
+    /// planning meeting.
+    pub booked: Option<NaiveDate>,
 }
 
 impl PlanningClock {
@@ -259,7 +262,20 @@ impl PlanningClock {
             next_planning_due,
             planning_overdue_days: (today - next_planning_due).num_days(),
             contact_overdue_days: days_since_contact.map(|d| d - cadence_days),
+            booked: None,
         }
+    }
+
+    /// The clock as the account row keeps it: `due` is the stored next planning day (the cadence
+    /// day, or a booked meeting's day, whichever the store made next), `booked` the day of a
+    /// planning meeting booked from today on. The stored day wins over the computed one.
+    pub fn with_stored(mut self, today: NaiveDate, due: Option<NaiveDate>, booked: Option<NaiveDate>) -> PlanningClock {
+        if let Some(due) = due {
+            self.next_planning_due = due;
+            self.planning_overdue_days = (today - due).num_days();
+        }
+        self.booked = booked.filter(|b| *b == self.next_planning_due);
+        self
     }
 }
 

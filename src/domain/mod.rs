@@ -1,6 +1,7 @@
 //! Pure key-account rules and value types: no I/O, no clock, tested beside their code.
 
 pub mod account;
+pub mod calendar;
 pub mod dates;
 pub mod health;
 pub mod identity;

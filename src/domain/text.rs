@@ -3,6 +3,15 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// A value as it is typed back into a command: in double quotes when it has a space or a quote.
+pub fn quoted(value: &str) -> String {
+    if value.chars().any(|c| c.is_whitespace() || c == '"' || c == '\'') {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        value.to_string()
+    }
+}
+
 /// Folds text for matching: lower case, accents removed, punctuation turned into spaces,
 /// runs of white space collapsed. `"  PETROBRÁS S.A. "` becomes `"petrobras s a"`.
 pub fn fold(text: &str) -> String {

@@ -219,6 +219,11 @@ pub enum Msg {
     PlanningToday {
         date: NaiveDate,
     },
+    /// The next planning meeting is booked for that day (`days` from today, 0 for today).
+    PlanningBooked {
+        date: NaiveDate,
+        days: i64,
+    },
     PlanningOverdue {
         date: NaiveDate,
         days: i64,
@@ -667,6 +672,78 @@ pub enum Msg {
         cron: String,
     },
     OnlyAdminsSchedule,
+    /// The days off of a workspace: its own, and the next national holidays.
+    DaysOffTitle,
+    DaysOffOwn {
+        days: String,
+    },
+    DaysOffNone,
+    DaysOffNational {
+        days: String,
+    },
+    DayOffAdded {
+        day: NaiveDate,
+    },
+    DayOffRemoved {
+        day: NaiveDate,
+    },
+    DayOffNotThere {
+        day: NaiveDate,
+    },
+    BadDayOffAction {
+        value: String,
+    },
+    CmdPrep,
+    PrepTitle {
+        account: String,
+    },
+    LabelPrepMeeting,
+    PrepMeeting {
+        kind: String,
+        day: NaiveDate,
+        time: String,
+        with: String,
+    },
+    PrepNoMeeting {
+        account: String,
+    },
+    LabelPrepLast,
+    PrepNoInteraction,
+    LabelPrepBring,
+    PrepNoDecisionMaker {
+        account: String,
+    },
+    PrepDecisionMaker {
+        names: String,
+    },
+    PrepNotReached {
+        names: String,
+    },
+    PrepCovered,
+    AndMore {
+        count: usize,
+    },
+    LabelPrepOpps,
+    LabelPrepGoals {
+        year: i64,
+    },
+    LabelPrepReview {
+        date: String,
+    },
+    PrepLastAnswer {
+        year: i64,
+        answer: String,
+    },
+    /// A yearly-review conversation was logged; the review itself is recorded by /review.
+    ReviewNotRecorded {
+        account: String,
+        date: Option<NaiveDate>,
+    },
+    /// A meeting or a due date falls on a day off (accepted, but said).
+    OnDayOff {
+        day: NaiveDate,
+        name: String,
+    },
     UnknownTimeZone {
         value: String,
     },
@@ -694,6 +771,27 @@ pub enum Msg {
     },
     RemindPlanningOverdue {
         account: String,
+        due: NaiveDate,
+        days: i64,
+        last_contact: Option<NaiveDate>,
+    },
+    RemindReviewOverdue {
+        account: String,
+        date: NaiveDate,
+        days: i64,
+    },
+    /// A booked meeting, the working day before, with its brief.
+    RemindMeetingBefore(Box<MeetingBrief>),
+    /// A booked meeting passed with nothing logged since.
+    RemindMeetingFollowUp {
+        account: String,
+        kind: String,
+        day: NaiveDate,
+    },
+    /// An open next step due (`days` ≤ 0: in that many days) or overdue (`days` > 0).
+    RemindStep {
+        account: String,
+        step: String,
         due: NaiveDate,
         days: i64,
     },
@@ -805,6 +903,31 @@ pub enum Msg {
 /// Joins names as a readable list: `A, B, C`.
 fn list(names: &[String]) -> String {
     names.join(", ")
+}
+
+/// What the reminder before a booked meeting says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingBrief {
+    pub account: String,
+    /// The meeting's kind: `planning`, `review` or `other`.
+    pub kind: String,
+    pub day: NaiveDate,
+    pub time: String,
+    pub with: String,
+    pub last_on: Option<NaiveDate>,
+    pub last_by: Option<String>,
+    pub step: Option<String>,
+    pub step_due: Option<NaiveDate>,
+}
+
+/// A booked meeting named by its kind: `planning meeting`, `reunião de planejamento`.
+fn meeting_phrase(kind: &str, l: Locale) -> String {
+    match kind {
+        "planning" => l.pick("planning meeting", "reunião de planejamento"),
+        "review" => l.pick("yearly review meeting", "reunião de revisão anual"),
+        _ => l.pick("meeting", "reunião"),
+    }
+    .to_string()
 }
 
 /// How an argument is named in a message: `--due` for an option, `SUMMARY` for a positional.
@@ -1182,6 +1305,13 @@ impl Msg {
                 format!("{} (em {})", date(d), plural(days, "dia", "dias")),
             ),
             Msg::PlanningToday { date: d } => p(format!("{} (today)", date(d)), format!("{} (hoje)", date(d))),
+            Msg::PlanningBooked { date: d, days: 0 } => {
+                p(format!("{} (today, booked)", date(d)), format!("{} (hoje, agendada)", date(d)))
+            }
+            Msg::PlanningBooked { date: d, days } => p(
+                format!("{} (booked, in {})", date(d), plural(days, "day", "days")),
+                format!("{} (agendada, em {})", date(d), plural(days, "dia", "dias")),
+            ),
             Msg::PlanningOverdue { date: d, days } => p(
                 format!("OVERDUE since {} ({})", date(d), plural(days, "day", "days")),
                 format!("ATRASADA desde {} ({})", date(d), plural(days, "dia", "dias")),
@@ -1312,7 +1442,7 @@ impl Msg {
                     "Espaço {workspace}: adicionadas {accounts} contas, {contacts} contatos e {interactions} interações."
                 ),
             ),
-            Msg::RemindPlanningTitle => s("Planning meetings to hold", "Reuniões de planejamento a realizar"),
+            Msg::RemindPlanningTitle => s("Planning and follow-ups", "Planejamento e acompanhamento"),
             Msg::RemindPlanningDue { account, due, days } => match days {
                 0 => p(
                     format!("{account}: planning meeting due today ({})", date(due)),
@@ -1327,14 +1457,100 @@ impl Msg {
                     format!("{account}: reunião de planejamento vence em {} (em {days} dias)", date(due)),
                 ),
             },
-            Msg::RemindPlanningOverdue { account, due, days } => p(
-                format!("{account}: planning meeting OVERDUE since {} ({})", date(due), plural(days, "day", "days")),
-                format!(
-                    "{account}: reunião de planejamento ATRASADA desde {} ({})",
-                    date(due),
-                    plural(days, "dia", "dias")
-                ),
-            ),
+            Msg::RemindPlanningOverdue { account, due, days, last_contact } => {
+                let q = crate::domain::text::quoted(&account);
+                let last = last_contact.map(date);
+                p(
+                    format!(
+                        "{account}: planning meeting OVERDUE since {} ({}){} · /meeting {q} DATE books it",
+                        date(due),
+                        plural(days, "day", "days"),
+                        last.as_ref().map(|d| format!(" · last contact {d}")).unwrap_or_default()
+                    ),
+                    format!(
+                        "{account}: reunião de planejamento ATRASADA desde {} ({}){} · /meeting {q} DATA agenda a reunião",
+                        date(due),
+                        plural(days, "dia", "dias"),
+                        last.as_ref().map(|d| format!(" · último contato em {d}")).unwrap_or_default()
+                    ),
+                )
+            }
+            Msg::RemindMeetingBefore(brief) => {
+                let MeetingBrief { account, kind, day, time, with, last_on, last_by, step, step_due } = *brief;
+                let q = crate::domain::text::quoted(&account);
+                let what = meeting_phrase(&kind, l);
+                let mut line = p(
+                    format!("{account}: {what} on {} at {time}", format_day(day, l)),
+                    format!("{account}: {what} em {} às {time}", format_day(day, l)),
+                );
+                if !with.is_empty() {
+                    line.push_str(&p(format!(" with {with}"), format!(" com {with}")));
+                }
+                if let Some(on) = last_on {
+                    let by = last_by.map(|b| p(format!(" by {b}"), format!(" por {b}"))).unwrap_or_default();
+                    line.push_str(&p(
+                        format!(" · last contact {}{by}", date(on)),
+                        format!(" · último contato em {}{by}", date(on)),
+                    ));
+                }
+                if let Some(step) = step {
+                    let due = step_due
+                        .map(|d| p(format!(" (due {})", date(d)), format!(" (prazo {})", date(d))))
+                        .unwrap_or_default();
+                    line.push_str(&p(
+                        format!(" · open next step: {step}{due}"),
+                        format!(" · próximo passo em aberto: {step}{due}"),
+                    ));
+                }
+                line.push_str(&format!(" · /prep {q}"));
+                line
+            }
+            Msg::RemindReviewOverdue { account, date: d, days } => {
+                let q = crate::domain::text::quoted(&account);
+                p(
+                    format!(
+                        "{account}: yearly review OVERDUE since {} ({}) · /review {q} --objectives … --value … --changes … --depth … --rating N records it",
+                        date(d),
+                        plural(days, "day", "days")
+                    ),
+                    format!(
+                        "{account}: revisão anual ATRASADA desde {} ({}) · /review {q} --objectives … --value … --changes … --depth … --rating N registra a revisão",
+                        date(d),
+                        plural(days, "dia", "dias")
+                    ),
+                )
+            }
+            Msg::RemindMeetingFollowUp { account, kind, day } => {
+                let q = crate::domain::text::quoted(&account);
+                let what = meeting_phrase(&kind, l);
+                let log_kind = match kind.as_str() {
+                    "planning" => l.pick("planning", "planejamento"),
+                    "review" => l.pick("review", "revisao"),
+                    _ => l.pick("meeting", "reuniao"),
+                };
+                p(
+                    format!("{account}: how did the {what} of {} go? /log {q} {log_kind} \"…\" records it", date(day)),
+                    format!(
+                        "{account}: como foi a {what} de {}? /log {q} {log_kind} \"…\" registra o que houve",
+                        date(day)
+                    ),
+                )
+            }
+            Msg::RemindStep { account, step, due, days } => {
+                let q = crate::domain::text::quoted(&account);
+                let when = match days {
+                    0 => p("due today".to_string(), "vence hoje".to_string()),
+                    d if d < 0 => p(format!("due {}", format_day(due, l)), format!("vence {}", format_day(due, l))),
+                    d => p(
+                        format!("OVERDUE since {} ({})", date(due), plural(d, "day", "days")),
+                        format!("ATRASADO desde {} ({})", date(due), plural(d, "dia", "dias")),
+                    ),
+                };
+                p(
+                    format!("{account}: next step “{step}” {when} · /log {q} … records what was done"),
+                    format!("{account}: próximo passo “{step}” {when} · /log {q} … registra o que foi feito"),
+                )
+            }
             Msg::RemindReviewTitle => {
                 s("Yearly account-plan reviews coming", "Revisões anuais do plano de conta chegando")
             }
@@ -1490,10 +1706,10 @@ impl Msg {
             Msg::ArgTeam => {
                 s("The manager whose team to show (default: you)", "O gestor cuja equipe mostrar (padrão: você)")
             }
-            Msg::ArgJob => s("The job, or timezone", "A tarefa, ou timezone"),
+            Msg::ArgJob => s("The job, timezone, or holiday", "A tarefa, timezone ou holiday (feriados)"),
             Msg::ArgScheduleValue => s(
-                "A cron line (0 8 * * 1 = Mondays 08:00), off, on, or a time zone",
-                "Uma linha cron (0 8 * * 1 = segundas 08:00), off, on, ou um fuso horário",
+                "A cron line (0 8 * * 1 = Mondays 08:00), off, on, a time zone, or add|remove DATE [NAME] for a day off",
+                "Uma linha cron (0 8 * * 1 = segundas 08:00), off, on, um fuso horário, ou add|remove DATA [NOME] para um feriado",
             ),
             Msg::PhWhen => s("when", "quando"),
             Msg::BadDateTime { value } => p(
@@ -1536,6 +1752,117 @@ impl Msg {
             Msg::ScheduleTitle => s("Schedules", "Horários"),
             Msg::ScheduleChanged => s("Schedule changed", "Horário alterado"),
             Msg::ScheduleTimeZone { tz } => p(format!("Time zone: {tz}"), format!("Fuso horário: {tz}")),
+            Msg::DaysOffTitle => s("Days off", "Feriados e folgas"),
+            Msg::DaysOffOwn { days } => p(format!("This workspace's: {days}"), format!("Deste espaço: {days}")),
+            Msg::DaysOffNone => s(
+                "This workspace has no days off of its own: /schedule holiday add 24/12 \"Christmas Eve\" adds one.",
+                "Este espaço não tem feriados próprios: /schedule holiday add 24/12 \"Véspera de Natal\" adiciona um.",
+            ),
+            Msg::DaysOffNational { days } => {
+                p(format!("Next national holidays: {days}"), format!("Próximos feriados nacionais: {days}"))
+            }
+            Msg::DayOffAdded { day } => {
+                let day = format_day(day, l);
+                p(
+                    format!("{day} is a day off: no reminders are sent that day."),
+                    format!("{day} é feriado: nenhum lembrete é enviado nesse dia."),
+                )
+            }
+            Msg::DayOffRemoved { day } => {
+                let day = format_day(day, l);
+                p(format!("{day} is a working day again."), format!("{day} voltou a ser dia útil."))
+            }
+            Msg::DayOffNotThere { day } => {
+                let day = format_day(day, l);
+                p(
+                    format!("{day} is not one of this workspace's days off."),
+                    format!("{day} não é um feriado deste espaço."),
+                )
+            }
+            Msg::BadDayOffAction { value } => p(
+                format!("“{value}”: use /schedule holiday add DATE [NAME] or /schedule holiday remove DATE."),
+                format!("“{value}”: use /schedule holiday add DATA [NOME] ou /schedule holiday remove DATA."),
+            ),
+            Msg::CmdPrep => s(
+                "The brief for the next meeting with an account, on one screen",
+                "O resumo para preparar a próxima reunião com uma conta, numa tela",
+            ),
+            Msg::PrepTitle { account } => {
+                p(format!("Brief: next meeting with {account}"), format!("Preparação: próxima reunião com {account}"))
+            }
+            Msg::LabelPrepMeeting => s("Meeting", "Reunião"),
+            Msg::PrepMeeting { kind, day, time, with } => {
+                let what = meeting_phrase(&kind, l);
+                let mut chars = what.chars();
+                let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                let mut line = p(
+                    format!("{what} on {} at {time}", format_day(day, l)),
+                    format!("{what} em {} às {time}", format_day(day, l)),
+                );
+                if !with.is_empty() {
+                    line.push_str(&p(format!(" with {with}"), format!(" com {with}")));
+                }
+                line
+            }
+            Msg::PrepNoMeeting { account } => {
+                let q = crate::domain::text::quoted(&account);
+                p(
+                    format!("None booked: /meeting {q} DATE --kind planning books one."),
+                    format!("Nenhuma agendada: /meeting {q} DATA --kind planejamento agenda uma."),
+                )
+            }
+            Msg::LabelPrepLast => s("Last interactions", "Últimas interações"),
+            Msg::PrepNoInteraction => s("None logged yet.", "Nenhuma registrada ainda."),
+            Msg::LabelPrepBring => s("Who to involve", "Quem envolver"),
+            Msg::PrepNoDecisionMaker { account } => {
+                let q = crate::domain::text::quoted(&account);
+                p(
+                    format!("No decision maker on the map: /contact set {q} NAME --role decision_maker marks one."),
+                    format!("Nenhum decisor no mapa: /contact set {q} NOME --role decisor marca um."),
+                )
+            }
+            Msg::PrepDecisionMaker { names } => p(
+                format!("Decision maker not reached in 90 days: {names}"),
+                format!("Decisor sem contato há 90 dias: {names}"),
+            ),
+            Msg::PrepNotReached { names } => {
+                p(format!("Not reached in 90 days: {names}"), format!("Sem contato há 90 dias: {names}"))
+            }
+            Msg::PrepCovered => s(
+                "Everyone on the map was reached in the last 90 days.",
+                "Todos do mapa tiveram contato nos últimos 90 dias.",
+            ),
+            Msg::AndMore { count } => p(format!("and {count} more"), format!("e mais {count}")),
+            Msg::LabelPrepOpps => s("Open opportunities", "Oportunidades abertas"),
+            Msg::LabelPrepGoals { year } => p(format!("Plan goals {year}"), format!("Metas do plano {year}")),
+            Msg::LabelPrepReview { date } => p(
+                format!("Yearly review {date}: the four questions"),
+                format!("Revisão anual {date}: as quatro perguntas"),
+            ),
+            Msg::PrepLastAnswer { year, answer } => {
+                p(format!("  ↳ in {year}: {answer}"), format!("  ↳ em {year}: {answer}"))
+            }
+            Msg::ReviewNotRecorded { account, date } => {
+                let when = date.map(|d| format_date(d, l));
+                let (en, pt) = match when {
+                    Some(d) => {
+                        (format!("The yearly review date stays {d}"), format!("A data da revisão anual continua {d}"))
+                    }
+                    None => ("No yearly review date is set".to_string(), "Não há data de revisão anual".to_string()),
+                };
+                p(
+                    format!(
+                        "{en}: /review {account} --objectives … --value … --changes … --depth … --rating N records the review with its four answers and moves the date a year on."
+                    ),
+                    format!(
+                        "{pt}: /review {account} --objectives … --value … --changes … --depth … --rating N registra a revisão com as quatro respostas e adia a data em um ano."
+                    ),
+                )
+            }
+            Msg::OnDayOff { day, name } => {
+                let day = format_day(day, l);
+                p(format!("⚠ {day} is a holiday ({name})."), format!("⚠ {day} é feriado ({name})."))
+            }
             Msg::ScheduleNext { cron, next } => {
                 p(format!("{cron} · next: {next}"), format!("{cron} · próximas: {next}"))
             }

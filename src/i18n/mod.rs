@@ -6,7 +6,7 @@ mod messages;
 mod onboarding;
 
 pub use format::{format_bp, format_date, format_day, format_money};
-pub use messages::Msg;
+pub use messages::{MeetingBrief, Msg};
 pub use onboarding::Onb;
 
 /// A language the bot answers in.

@@ -36,6 +36,12 @@ impl Job {
         Job::ALL.into_iter().find(|j| j.name() == name)
     }
 
+    /// Reminders are given on working days only: a weekend, a national holiday or one of the
+    /// workspace's days off gives none, whatever the schedule says.
+    pub fn on_working_days(self) -> bool {
+        matches!(self, Job::PlanningReminders | Job::YearlyReview | Job::StaleContact)
+    }
+
     /// Working days at 08:00 for reminders; Monday 08:00 for the digest; January 2nd 08:00 for
     /// the re-tiering list (local time).
     pub fn default_cron(self) -> &'static str {

@@ -19,6 +19,7 @@ use tracing::{error, info, warn};
 use self::cron::CronExpr;
 use self::jobs::{DEFAULT_GRACE, Job};
 use crate::core::{Reply, Tone};
+use crate::domain::calendar::Calendar;
 use crate::i18n::{Locale, Msg};
 use crate::notify::{Notifier, Recipient};
 use crate::store::{Addressee, Store, Workspace, WriteTx};
@@ -200,6 +201,10 @@ impl Scheduler {
         keep_snapshot: bool,
     ) -> anyhow::Result<Vec<(Addressee, Reply)>> {
         let today = at.with_timezone(&tz).date_naive();
+        let calendar = Calendar::new(tx.days_off(ws.id).await?);
+        if job.on_working_days() && !calendar.is_working(today) {
+            return Ok(Vec::new());
+        }
         let (bundles, title, footer, tone) = match job {
             Job::WeeklyDigest => {
                 let mut out = Vec::new();
@@ -255,7 +260,7 @@ impl Scheduler {
                 return Ok(out);
             }
             Job::PlanningReminders => {
-                let b = reminders::planning(tx, ws.id, today, at).await?;
+                let b = reminders::planning(tx, ws.id, at, tz, &calendar).await?;
                 (b, Msg::RemindPlanningTitle, None, Tone::Warning)
             }
             Job::YearlyReview => {

@@ -5,10 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
 
 use crate::core::{Reply, Tone};
-use crate::i18n::{Locale, Msg};
+use crate::domain::calendar::Calendar;
+use crate::i18n::{Locale, MeetingBrief, Msg};
 use crate::store::{StoreError, WriteTx};
 
 /// Lines for each person, in the order given.
@@ -31,18 +33,55 @@ fn days(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
-/// Planning meetings due within 7 days (told at 7 days and at 1 day) or overdue (told every run).
-pub async fn planning(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc>) -> Result<Bundles, StoreError> {
-    let mut bundles = Bundles::default();
+/// Which step of the back-off an overdue reminder is at: days 1, 3 and 7, then every week. Each
+/// step is reminded once; a run between steps gives nothing, so a reminder never becomes noise.
+pub fn backoff_step(overdue_days: i64) -> Option<i64> {
+    match overdue_days {
+        ..=0 => None,
+        1..=2 => Some(1),
+        3..=6 => Some(3),
+        d => Some(d / 7 * 7),
+    }
+}
+
+/// How long after a booked meeting its owner is asked how it went, if nothing was logged.
+const FOLLOW_UP_DAYS: i64 = 14;
+/// Next steps overdue longer than this are no longer reminded.
+const STEP_DAYS: u64 = 90;
+
+/// The planning loop of a working day, for each owner:
+/// - planning meetings due within 7 days (told at 7 days and at 1 day) and not booked, or overdue
+///   (told on days 1, 3, 7 and then weekly);
+/// - each booked meeting on the working day before it, with its brief;
+/// - each booked meeting that has passed with nothing logged since: how did it go?
+/// - next steps due (today, or before the next working day) and overdue (backing off).
+pub async fn planning(
+    tx: &mut WriteTx,
+    ws: i64,
+    at: DateTime<Utc>,
+    tz: Tz,
+    calendar: &Calendar,
+) -> Result<Bundles, StoreError> {
+    let today = at.with_timezone(&tz).date_naive();
+    let local = |t: DateTime<Utc>| t.with_timezone(&tz);
+    let start = |day: NaiveDate| crate::core::standing::start_of(day, tz).unwrap_or(at);
     let horizon = today.checked_add_days(Days::new(7)).unwrap_or(today);
-    let mut due_now = Vec::new();
-    for a in tx.planning_due(ws, horizon).await? {
+    let next_working = calendar.next_working_day(today);
+    let mut due_now: Vec<((i64, String), (i64, Msg))> = Vec::new();
+
+    for a in tx.planning_due(ws, horizon, start(today)).await? {
         let Some(due) = a.next_planning_due else { continue };
         let left = days(today, due);
         let (mark, line) = if left < 0 {
+            let Some(step) = backoff_step(-left) else { continue };
             (
-                format!("planning:{due}:overdue:{today}"),
-                Msg::RemindPlanningOverdue { account: a.name.clone(), due, days: -left },
+                format!("planning:{due}:overdue:{step}"),
+                Msg::RemindPlanningOverdue {
+                    account: a.name.clone(),
+                    due,
+                    days: -left,
+                    last_contact: a.last_contact_on,
+                },
             )
         } else if left <= 1 {
             (format!("planning:{due}:1d"), Msg::RemindPlanningDue { account: a.name.clone(), due, days: left })
@@ -51,8 +90,55 @@ pub async fn planning(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<
         };
         due_now.push(((a.id, mark), (a.owner_id, line)));
     }
+
+    // Meetings up to the next working day, told the working day before.
+    let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
+    let after_next = next_working.checked_add_days(Days::new(1)).unwrap_or(next_working);
+    for m in tx.meetings_to_remind(ws, start(tomorrow), start(after_next)).await? {
+        let when = local(m.starts_at);
+        let line = Msg::RemindMeetingBefore(Box::new(MeetingBrief {
+            account: m.account_name.clone(),
+            kind: m.kind.clone(),
+            day: when.date_naive(),
+            time: when.format("%H:%M").to_string(),
+            with: m.with_contacts.clone(),
+            last_on: m.last_logged_at.map(|t| local(t).date_naive()),
+            last_by: m.last_author.clone(),
+            step: m.next_step.clone(),
+            step_due: m.next_step_due,
+        }));
+        due_now.push(((m.account_id, format!("meeting:{}:before", m.id)), (m.owner_id.unwrap_or(m.created_by), line)));
+    }
+
+    // Meetings that have passed with nothing logged on the account since their day.
+    for m in tx.meetings_to_remind(ws, at - Duration::days(FOLLOW_UP_DAYS), at).await? {
+        let day = local(m.starts_at).date_naive();
+        if m.last_logged_at.is_some_and(|t| local(t).date_naive() >= day) {
+            continue;
+        }
+        let line = Msg::RemindMeetingFollowUp { account: m.account_name.clone(), kind: m.kind.clone(), day };
+        due_now
+            .push(((m.account_id, format!("meeting:{}:followup", m.id)), (m.owner_id.unwrap_or(m.created_by), line)));
+    }
+
+    // Next steps: due before the next working day, or overdue (backing off).
+    let oldest = today.checked_sub_days(Days::new(STEP_DAYS)).unwrap_or(today);
+    let last_due = next_working.pred_opt().unwrap_or(today);
+    for step in tx.steps_to_remind(ws, oldest, last_due).await? {
+        let over = days(step.due, today);
+        let mark = match backoff_step(over) {
+            Some(stage) => format!("step:{}:overdue:{stage}", step.interaction_id),
+            None if over > 0 => continue,
+            None => format!("step:{}:due", step.interaction_id),
+        };
+        let line =
+            Msg::RemindStep { account: step.account_name.clone(), step: step.next_step, due: step.due, days: over };
+        due_now.push(((step.account_id, mark), (step.owner_id, line)));
+    }
+
     let marks: Vec<(i64, String)> = due_now.iter().map(|(m, _)| m.clone()).collect();
     let new = tx.mark_reminders(ws, &marks, at).await?;
+    let mut bundles = Bundles::default();
     for (mark, (owner, line)) in due_now {
         if new.contains(&mark) {
             bundles.add(owner, line);
@@ -61,25 +147,35 @@ pub async fn planning(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<
     Ok(bundles)
 }
 
-/// Yearly reviews 30, 7 and 1 days ahead, to the owner and the owner's manager.
+/// Yearly reviews 30, 7 and 1 days ahead, to the owner and the owner's manager; once overdue, to
+/// the owner on days 1, 3 and 7 and then weekly, until recorded (for a year at most).
 pub async fn reviews(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc>) -> Result<Bundles, StoreError> {
     let mut bundles = Bundles::default();
     let horizon = today.checked_add_days(Days::new(30)).unwrap_or(today);
-    let due = tx.reviews_due(ws, today, horizon).await?;
+    let oldest = today.checked_sub_days(Days::new(365)).unwrap_or(today);
+    let due = tx.reviews_due(ws, oldest, horizon).await?;
     let mark_of = |date: NaiveDate| {
-        let stage = match days(today, date) {
+        let left = days(today, date);
+        if left < 0 {
+            return backoff_step(-left).map(|step| format!("review:{date}:overdue:{step}"));
+        }
+        let stage = match left {
             ..=1 => "1d",
             2..=7 => "7d",
             _ => "30d",
         };
-        format!("review:{date}:{stage}")
+        Some(format!("review:{date}:{stage}"))
     };
-    let marks: Vec<(i64, String)> = due.iter().filter_map(|a| Some((a.id, mark_of(a.yearly_review_on?)))).collect();
+    let marks: Vec<(i64, String)> = due.iter().filter_map(|a| Some((a.id, mark_of(a.yearly_review_on?)?))).collect();
     let new = tx.mark_reminders(ws, &marks, at).await?;
     for a in due {
         let Some(date) = a.yearly_review_on else { continue };
         let left = days(today, date);
-        if !new.contains(&(a.id, mark_of(date))) {
+        if !mark_of(date).is_some_and(|mark| new.contains(&(a.id, mark))) {
+            continue;
+        }
+        if left < 0 {
+            bundles.add(a.owner_id, Msg::RemindReviewOverdue { account: a.name.clone(), date, days: -left });
             continue;
         }
         bundles.add(a.owner_id, Msg::RemindReviewLine { account: a.name.clone(), date, days: left });

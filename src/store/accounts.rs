@@ -46,6 +46,8 @@ pub struct PortfolioRow {
     pub created_at: DateTime<Utc>,
     pub last_contact: Option<DateTime<Utc>>,
     pub last_planning: Option<DateTime<Utc>>,
+    /// The next planning meeting as the row keeps it (cadence day or booked day).
+    pub next_planning_due: Option<NaiveDate>,
 }
 
 /// An entry of the name index that matched.
@@ -292,7 +294,8 @@ impl Store {
                           AS "last_contact?: DateTime<Utc>",
                       (SELECT MAX(i.occurred_at) FROM interactions i
                         WHERE i.account_id = a.id AND i.kind IN ('planning_meeting', 'yearly_review'))
-                          AS "last_planning?: DateTime<Utc>"
+                          AS "last_planning?: DateTime<Utc>",
+                      a.next_planning_due AS "next_planning_due?: NaiveDate"
                FROM accounts a LEFT JOIN people o ON o.id = a.owner_id
                WHERE a.workspace_id = ?1 AND a.status = 'active'
                  AND (?2 IS NULL OR a.tier = ?2) AND (?3 IS NULL OR a.owner_id = ?3)

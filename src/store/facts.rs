@@ -38,6 +38,8 @@ pub struct FactsWindow {
     pub plan_year: i64,
     /// The newest health snapshot taken on or before this day is the one to compare with.
     pub trend_before: NaiveDate,
+    /// Planning meetings booked from this instant on (the start of today) are the next one.
+    pub booked_from: DateTime<Utc>,
 }
 
 /// One account and everything around it.
@@ -50,6 +52,10 @@ pub struct AccountFacts {
     pub last_interaction: Option<LastInteraction>,
     /// The last planning meeting or yearly review held.
     pub last_planning: Option<DateTime<Utc>>,
+    /// The next planning meeting as the account row keeps it (cadence day or booked day).
+    pub next_planning_due: Option<NaiveDate>,
+    /// The first planning or review meeting booked from [`FactsWindow::booked_from`] on.
+    pub booked_planning: Option<DateTime<Utc>>,
     /// The contacts, each with their last interaction, by department then name.
     pub contacts: Vec<StakeholderRow>,
     /// The wallet periods, oldest first.
@@ -118,6 +124,10 @@ impl Store {
                       (SELECT MAX(occurred_at) FROM interactions
                         WHERE account_id = a.id AND kind IN ('planning_meeting', 'yearly_review'))
                           AS "last_planning?: DateTime<Utc>",
+                      a.next_planning_due AS "next_planning_due?: NaiveDate",
+                      (SELECT MIN(m.starts_at) FROM meetings m
+                        WHERE m.account_id = a.id AND m.kind IN ('planning', 'review') AND m.starts_at >= ?6)
+                          AS "booked_planning?: DateTime<Utc>",
                       (SELECT json_group_array(json_object('id', c.id, 'name', c.name, 'title', c.title,
                                   'department', c.department, 'decision_role', c.decision_role, 'stance', c.stance,
                                   'strength', c.strength, 'last_contact', c.last_contact)) FROM
@@ -162,6 +172,7 @@ impl Store {
             window.tones_since,
             window.plan_year,
             window.trend_before,
+            window.booked_from,
         )
         .fetch_all(&self.pool)
         .await?;
@@ -192,6 +203,8 @@ impl Store {
                 aliases: list(&r.aliases, "aliases")?,
                 last_interaction: one(r.last_interaction, "last interaction")?,
                 last_planning: r.last_planning,
+                next_planning_due: r.next_planning_due,
+                booked_planning: r.booked_planning,
                 contacts: list(&r.contacts, "contacts")?,
                 wallet: list(&r.wallet, "wallet")?,
                 competitors: list(&r.competitors, "competitors")?,

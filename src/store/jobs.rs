@@ -29,6 +29,38 @@ pub struct DueAccount {
     pub owner_manager_id: Option<i64>,
 }
 
+/// A booked meeting a reminder is about: before it (with its brief) or after it (how did it go?).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingToRemind {
+    pub id: i64,
+    pub number: i64,
+    pub account_id: i64,
+    pub account_name: String,
+    pub owner_id: Option<i64>,
+    pub created_by: i64,
+    pub kind: String,
+    pub starts_at: DateTime<Utc>,
+    pub with_contacts: String,
+    /// When the account's newest interaction happened.
+    pub last_logged_at: Option<DateTime<Utc>>,
+    pub last_summary: Option<String>,
+    pub last_author: Option<String>,
+    /// The next step of the account's newest interaction, and its due day.
+    pub next_step: Option<String>,
+    pub next_step_due: Option<NaiveDate>,
+}
+
+/// A next step with a due day, still open: its interaction is the account's newest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepToRemind {
+    pub interaction_id: i64,
+    pub account_id: i64,
+    pub account_name: String,
+    pub owner_id: i64,
+    pub next_step: String,
+    pub due: NaiveDate,
+}
+
 /// A person a message can be sent to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Addressee {
@@ -79,6 +111,10 @@ pub struct NewMeeting<'a> {
     pub account_id: i64,
     pub kind: &'a str,
     pub starts_at: DateTime<Utc>,
+    /// The meeting's day and today, in the workspace's calendar: a planning or review meeting
+    /// booked is the account's next planning meeting.
+    pub day: NaiveDate,
+    pub today: NaiveDate,
     pub with_contacts: &'a str,
     pub created_by: i64,
     pub created_at: DateTime<Utc>,
@@ -215,6 +251,28 @@ impl Store {
     }
 
     /// Meetings of the workspace from `from` to `until`, soonest first.
+    /// The first meeting booked with an account from `from` on.
+    pub async fn next_meeting(
+        &self,
+        workspace_id: i64,
+        account_id: i64,
+        from: DateTime<Utc>,
+    ) -> Result<Option<MeetingRow>, StoreError> {
+        sqlx::query_as!(
+            MeetingRow,
+            r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind,
+                      m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts
+               FROM meetings m JOIN accounts a ON a.id = m.account_id
+               WHERE m.workspace_id = ?1 AND m.account_id = ?2 AND m.starts_at >= ?3
+               ORDER BY m.starts_at LIMIT 1"#,
+            workspace_id,
+            account_id,
+            from
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
     pub async fn meetings_between(
         &self,
         workspace_id: i64,
@@ -291,8 +349,14 @@ impl WriteTx {
         Ok(())
     }
 
-    /// Active accounts with an owner whose next planning meeting is due by `until`.
-    pub async fn planning_due(&mut self, workspace_id: i64, until: NaiveDate) -> Result<Vec<DueAccount>, StoreError> {
+    /// Active accounts with an owner whose next planning meeting is due by `until` and not booked
+    /// (no planning or review meeting from `booked_from` on: the meeting's own reminder covers it).
+    pub async fn planning_due(
+        &mut self,
+        workspace_id: i64,
+        until: NaiveDate,
+        booked_from: DateTime<Utc>,
+    ) -> Result<Vec<DueAccount>, StoreError> {
         sqlx::query_as!(
             DueAccount,
             r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
@@ -300,9 +364,67 @@ impl WriteTx {
                       a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
                       a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
                FROM accounts a JOIN people o ON o.id = a.owner_id
-               WHERE a.workspace_id = ? AND a.status = 'active' AND a.next_planning_due <= ?
+               WHERE a.workspace_id = ?1 AND a.status = 'active' AND a.next_planning_due <= ?2
+                 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.account_id = a.id
+                                   AND m.kind IN ('planning', 'review') AND m.starts_at >= ?3)
                ORDER BY a.next_planning_due, a.name"#,
             workspace_id,
+            until,
+            booked_from
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// Meetings from `from` to `until` with active accounts, each with the account's newest
+    /// interaction (its day, summary, author and next step).
+    pub async fn meetings_to_remind(
+        &mut self,
+        workspace_id: i64,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<MeetingToRemind>, StoreError> {
+        sqlx::query_as!(
+            MeetingToRemind,
+            r#"SELECT m.id AS "id!", m.number AS "number!", m.account_id, a.name AS account_name, a.owner_id,
+                      m.created_by, m.kind, m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts,
+                      l.occurred_at AS "last_logged_at?: DateTime<Utc>", l.summary AS "last_summary?",
+                      p.display_name AS "last_author?", l.next_step AS "next_step?",
+                      l.next_step_due AS "next_step_due?: NaiveDate"
+               FROM meetings m JOIN accounts a ON a.id = m.account_id
+               LEFT JOIN interactions l ON l.id = (SELECT i.id FROM interactions i WHERE i.account_id = m.account_id
+                                                    ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)
+               LEFT JOIN people p ON p.id = l.author_id
+               WHERE m.workspace_id = ?1 AND m.starts_at >= ?2 AND m.starts_at < ?3 AND a.status = 'active'
+               ORDER BY m.starts_at, m.id"#,
+            workspace_id,
+            from,
+            until
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// Open next steps due from `from` to `until` on active accounts with an owner: a next step is
+    /// open while its interaction is the account's newest (logging the follow-up closes it).
+    pub async fn steps_to_remind(
+        &mut self,
+        workspace_id: i64,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<StepToRemind>, StoreError> {
+        sqlx::query_as!(
+            StepToRemind,
+            r#"SELECT i.id AS "interaction_id!", i.account_id, a.name AS account_name, a.owner_id AS "owner_id!",
+                      i.next_step AS "next_step!", i.next_step_due AS "due!: NaiveDate"
+               FROM interactions i JOIN accounts a ON a.id = i.account_id
+               WHERE i.workspace_id = ?1 AND i.next_step_due >= ?2 AND i.next_step_due <= ?3
+                 AND i.next_step IS NOT NULL AND a.status = 'active' AND a.owner_id IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id
+                                   AND (j.occurred_at > i.occurred_at OR (j.occurred_at = i.occurred_at AND j.id > i.id)))
+               ORDER BY i.next_step_due, a.name"#,
+            workspace_id,
+            from,
             until
         )
         .fetch_all(&mut *self.tx)
@@ -473,7 +595,7 @@ impl WriteTx {
         if let Some(number) = booked {
             return Ok(Err(number));
         }
-        sqlx::query_scalar!(
+        let number = sqlx::query_scalar!(
             r#"INSERT INTO meetings (workspace_id, account_id, kind, starts_at, with_contacts, created_by, created_at, number)
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
                        (SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE workspace_id = ?1))
@@ -487,8 +609,24 @@ impl WriteTx {
             m.created_at
         )
         .fetch_one(&mut *self.tx)
-        .await
-        .map(Ok)
+        .await?;
+        if matches!(m.kind, "planning" | "review") {
+            // An overdue day gives way to the booked one; a day still ahead gives way to an
+            // earlier booking only.
+            sqlx::query!(
+                "UPDATE accounts SET next_planning_due = CASE
+                     WHEN next_planning_due IS NULL OR next_planning_due < ?1 THEN ?2
+                     ELSE MIN(next_planning_due, ?2) END
+                 WHERE workspace_id = ?3 AND id = ?4",
+                m.today,
+                m.day,
+                workspace_id,
+                m.account_id
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        Ok(Ok(number))
     }
 }
 

@@ -32,15 +32,16 @@ pub use depth::{CompetitorChange, CompetitorRow, QualificationRow, WalletPeriod}
 pub use facts::{AccountFacts, FactsWindow, LastInteraction, OpportunityFact, RECENT_TONES};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use jobs::{
-    Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, NewMeeting, OutboxCounts, OutboxItem, TeamAccount,
+    Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, MeetingToRemind, NewMeeting, OutboxCounts,
+    OutboxItem, StepToRemind, TeamAccount,
 };
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
 pub use people::{NamedPerson, NewPerson, Person, PersonExport};
-pub use plans::{GoalRow, NewReview, PlanRow};
+pub use plans::{GoalRow, NewReview, PlanRow, ReviewRow};
 pub use privacy::{ERASED, ERASED_NAME, PersonalData};
 pub use requests::Claim;
 pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport, PendingImport};
-pub use workspaces::Workspace;
+pub use workspaces::{DayOffRow, Workspace};
 
 /// Errors of the store: always internal (a person never caused them).
 pub type StoreError = sqlx::Error;

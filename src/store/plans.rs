@@ -17,6 +17,20 @@ pub struct PlanRow {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A yearly review as recorded: its four answers, rating, who and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    pub year: i64,
+    pub objectives: String,
+    pub value: String,
+    pub changes: String,
+    pub depth: String,
+    pub rating: i64,
+    pub next_objectives: String,
+    pub reviewer_name: String,
+    pub reviewed_at: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoalRow {
     pub id: i64,
@@ -27,6 +41,21 @@ pub struct GoalRow {
 }
 
 impl Store {
+    /// An account's yearly reviews, the newest first.
+    pub async fn reviews(&self, workspace_id: i64, account_id: i64) -> Result<Vec<ReviewRow>, StoreError> {
+        sqlx::query_as!(
+            ReviewRow,
+            r#"SELECT r.year, r.objectives, r.value, r.changes, r.depth, r.rating, r.next_objectives,
+                      p.display_name AS reviewer_name, r.reviewed_at AS "reviewed_at!: DateTime<Utc>"
+               FROM yearly_reviews r JOIN people p ON p.id = r.reviewed_by
+               WHERE r.workspace_id = ? AND r.account_id = ? ORDER BY r.reviewed_at DESC, r.id DESC"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
     /// The account's plan for a year.
     pub async fn plan(&self, workspace_id: i64, account_id: i64, year: i64) -> Result<Option<PlanRow>, StoreError> {
         sqlx::query_as!(

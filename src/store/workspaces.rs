@@ -1,8 +1,8 @@
 //! Workspaces: one per Discord guild, Slack team, or the terminal.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, WriteTx};
 
 /// A workspace and its defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,5 +108,59 @@ impl Store {
             };
             (workspace, person)
         }))
+    }
+}
+
+/// One of a workspace's own days off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayOffRow {
+    pub day: NaiveDate,
+    pub name: String,
+}
+
+impl Store {
+    /// The workspace's own days off, by day.
+    pub async fn days_off(&self, workspace_id: i64) -> Result<Vec<DayOffRow>, StoreError> {
+        sqlx::query_as!(
+            DayOffRow,
+            r#"SELECT day AS "day!: NaiveDate", name FROM workspace_holidays WHERE workspace_id = ? ORDER BY day"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+}
+
+impl WriteTx {
+    /// The workspace's own days off, by day (read inside a job's transaction).
+    pub async fn days_off(&mut self, workspace_id: i64) -> Result<Vec<NaiveDate>, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT day AS "day!: NaiveDate" FROM workspace_holidays WHERE workspace_id = ? ORDER BY day"#,
+            workspace_id
+        )
+        .fetch_all(&mut *self.tx)
+        .await
+    }
+
+    /// Adds (or renames) a day off; `false` when it was there already under the same name.
+    pub async fn add_day_off(&mut self, workspace_id: i64, day: NaiveDate, name: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query!(
+            "INSERT INTO workspace_holidays (workspace_id, day, name) VALUES (?1, ?2, ?3)
+             ON CONFLICT (workspace_id, day) DO UPDATE SET name = ?3 WHERE name <> ?3",
+            workspace_id,
+            day,
+            name
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Removes a day off; `false` when there was none that day.
+    pub async fn remove_day_off(&mut self, workspace_id: i64, day: NaiveDate) -> Result<bool, StoreError> {
+        let done = sqlx::query!("DELETE FROM workspace_holidays WHERE workspace_id = ? AND day = ?", workspace_id, day)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 }

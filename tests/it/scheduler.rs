@@ -135,13 +135,17 @@ async fn simulate_quarter(app: &TestApp, restart_at: Option<DateTime<Utc>>) -> R
 }
 
 fn assert_quarter(rec: &Recording) {
-    // Planning meeting: 7 days ahead, 1 day ahead, then every working day while overdue, until held.
-    let planning = rec.titled("rui", "Planning meetings to hold");
+    // Planning meeting: 7 days ahead, 1 day ahead, then overdue on days 1, 3, 7 and weekly (the
+    // weekend moves day 3 to Monday, day 4), until held on day 6.
+    let planning = rec.titled("rui", "Planning and follow-ups");
     let days: Vec<String> = planning.iter().map(|(at, _)| local_date(*at)).collect();
-    assert_eq!(days, ["2027-01-07", "2027-01-13", "2027-01-15", "2027-01-18", "2027-01-19", "2027-01-20"]);
+    assert_eq!(days, ["2027-01-07", "2027-01-13", "2027-01-15", "2027-01-18"]);
     assert_eq!(planning[0].1.lines, ["• Alfa: planning meeting due 2027-01-14 (in 7 days)"]);
     assert_eq!(planning[1].1.lines, ["• Alfa: planning meeting due tomorrow (2027-01-14)"]);
-    assert_eq!(planning[5].1.lines, ["• Alfa: planning meeting OVERDUE since 2027-01-14 (6 days)"]);
+    assert_eq!(
+        planning[3].1.lines,
+        ["• Alfa: planning meeting OVERDUE since 2027-01-14 (4 days) · /meeting Alfa DATE books it"]
+    );
     assert!(planning.iter().all(|(at, _)| at.with_timezone(&chrono_tz::America::Sao_Paulo).hour() == 8));
 
     // No contact for longer than the cadence: the owner once; never long enough to escalate.
@@ -151,13 +155,15 @@ fn assert_quarter(rec: &Recording) {
     assert_eq!(stale[0].1.lines, ["• Alfa: never contacted (cadence 90 days)"]);
     assert!(rec.titled("mia", "Key accounts without recent contact").is_empty());
 
-    // Yearly review: 30, 7 and 1 days ahead, to the owner and the manager, with the four questions.
+    // Yearly review: 30, 7 and 1 days ahead, to the owner and the manager, with the four
+    // questions. The day before is Carnival (Tuesday 2027-02-09, a holiday): no reminders run, and
+    // the last one comes on the day itself.
     for who in ["rui", "mia"] {
         let reviews = rec.titled(who, "Yearly account-plan reviews coming");
-        let days: Vec<String> = reviews.iter().map(|(at, _)| local_date(*at)).collect();
-        assert_eq!(days, ["2027-01-11", "2027-02-03", "2027-02-09"], "{who}");
+        let days: Vec<String> = reviews.iter().take(3).map(|(at, _)| local_date(*at)).collect();
+        assert_eq!(days, ["2027-01-11", "2027-02-03", "2027-02-10"], "{who}");
         assert_eq!(reviews[0].1.lines[0], "• Beta: yearly review on 2027-02-10 (in 30 days)");
-        assert_eq!(reviews[2].1.lines[0], "• Beta: yearly review tomorrow (2027-02-10)");
+        assert_eq!(reviews[2].1.lines[0], "• Beta: yearly review today (2027-02-10)");
         let text = reviews[0].1.to_text();
         for q in ["long-term objectives", "demonstrating the value", "change next year", "deep enough"] {
             assert!(text.contains(q), "{q}");
@@ -172,6 +178,30 @@ fn assert_quarter(rec: &Recording) {
         local.weekday() == Weekday::Mon && local.hour() == 8
     }));
     assert!(rec.titled("rui", "Weekly portfolio digest").is_empty());
+    assert!(rec.to("rui").iter().chain(rec.to("mia").iter()).all(|(at, _)| {
+        let day = local_date(*at);
+        day != "2027-02-09" || at.with_timezone(&chrono_tz::America::Sao_Paulo).weekday() == Weekday::Mon
+    }));
+
+    // Never recorded, the review stays with its owner, backing off: days 1, 3 (a Monday: 5), 7,
+    // then weekly.
+    let overdue: Vec<String> =
+        rec.titled("rui", "Yearly account-plan reviews coming").iter().skip(3).map(|(at, _)| local_date(*at)).collect();
+    assert_eq!(
+        overdue,
+        [
+            "2027-02-11",
+            "2027-02-15",
+            "2027-02-17",
+            "2027-02-24",
+            "2027-03-03",
+            "2027-03-10",
+            "2027-03-17",
+            "2027-03-24",
+            "2027-03-31"
+        ]
+    );
+    assert_eq!(rec.titled("mia", "Yearly account-plan reviews coming").len(), 3, "the manager sees it in the digest");
     let third = digests[2].1.to_text();
     assert!(third.contains("Alfa: planning meeting overdue by 4 days"), "{third}");
     assert!(third.contains("Alfa: contact overdue by 4 days"), "{third}");
@@ -182,7 +212,7 @@ fn assert_quarter(rec: &Recording) {
     assert!(fourth.contains("Rui Rep 1"), "the meeting logged that week: {fourth}");
 
     // Nothing else, and nothing twice.
-    assert_eq!(rec.sent.lock().unwrap().len(), 6 + 1 + 3 + 3 + 13);
+    assert_eq!(rec.sent.lock().unwrap().len(), 4 + 1 + 12 + 3 + 13);
 }
 
 #[tokio::test]
@@ -192,7 +222,7 @@ async fn a_simulated_quarter_sends_exactly_the_expected_messages() {
     let rec = simulate_quarter(&app, None).await;
     assert_quarter(&rec);
     let counts = app.store.outbox_counts(None).await.unwrap();
-    assert_eq!((counts.pending, counts.delivered, counts.failed), (0, 26, 0));
+    assert_eq!((counts.pending, counts.delivered, counts.failed), (0, 33, 0));
 }
 
 #[tokio::test]
@@ -220,13 +250,13 @@ async fn a_three_day_outage_sends_each_missed_job_once() {
     assert!(ran.iter().all(|r| r.scheduled_for == sp(2027, 1, 7, 8, 0)), "the latest missed occurrence");
     scheduler.deliver(resumed, &rec.notifiers()).await.unwrap();
     // Thursday's occurrence finds Alfa 7 days from its planning meeting.
-    assert_eq!(rec.titled("rui", "Planning meetings to hold").len(), 1);
+    assert_eq!(rec.titled("rui", "Planning and follow-ups").len(), 1);
     // The same instant again, and Friday's own run later, do not repeat it.
     assert!(scheduler.tick(resumed).await.unwrap().is_empty());
     let friday = scheduler.tick(sp(2027, 1, 8, 8, 0)).await.unwrap();
     assert_eq!(friday.len(), 3);
     scheduler.deliver(sp(2027, 1, 8, 8, 0), &rec.notifiers()).await.unwrap();
-    assert_eq!(rec.titled("rui", "Planning meetings to hold").len(), 1, "the 7-day reminder is given once");
+    assert_eq!(rec.titled("rui", "Planning and follow-ups").len(), 1, "the 7-day reminder is given once");
 }
 
 #[tokio::test]

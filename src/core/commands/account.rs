@@ -135,6 +135,12 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
 
     let due = clock.next_planning_due;
     let planning = match clock.planning_overdue_days {
+        d if clock.booked.is_some() => {
+            if -d <= PLANNING_SOON_DAYS {
+                warnings += 1;
+            }
+            Msg::PlanningBooked { date: due, days: -d }
+        }
         d if d > 0 => {
             dangers += 1;
             Msg::PlanningOverdue { date: due, days: d }

@@ -43,7 +43,8 @@ pub async fn run(
             ctx.local_date(row.created_at),
             row.last_contact.map(|t| ctx.local_date(t)),
             row.last_planning.map(|t| ctx.local_date(t)),
-        );
+        )
+        .with_stored(today, row.next_planning_due, None);
         let contact_overdue = clock.contact_overdue_days.is_none_or(|d| d > 0);
         let planning_overdue = clock.planning_overdue_days > 0;
         flagged += usize::from(contact_overdue || planning_overdue);

@@ -98,5 +98,18 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
         };
         reply = reply.field(ctx.t(Msg::LabelNextStep), text);
     }
+    if let Some(flag) = match due {
+        Some(day) => crate::core::commands::schedule::holiday_flag(store, ctx, day).await?,
+        None => None,
+    } {
+        reply = reply.line(flag);
+    }
+    let account_review = account.yearly_review_on;
+    if req.kind == crate::domain::kind::InteractionKind::YearlyReview {
+        // A logged conversation is not the review: the review date moves when the review is
+        // recorded with its four answers.
+        let account = crate::domain::text::quoted(&account.name);
+        reply = reply.line(ctx.t(Msg::ReviewNotRecorded { account, date: account_review }));
+    }
     Ok(reply.footer(ctx.t(Msg::InteractionFooter { id })).tone(tone))
 }

@@ -62,6 +62,8 @@ pub async fn schedule(
                 account_id: account.id,
                 kind,
                 starts_at,
+                day,
+                today: ctx.today(),
                 with_contacts: &with_contacts,
                 created_by: ctx.person.id,
                 created_at: ctx.now,
@@ -85,6 +87,9 @@ pub async fn schedule(
         .inline_field(ctx.t(Msg::LabelWhen), when_text(ctx, starts_at));
     if !with_contacts.is_empty() {
         reply = reply.inline_field(ctx.t(Msg::LabelWith), with_contacts);
+    }
+    if let Some(flag) = crate::core::commands::schedule::holiday_flag(store, ctx, day).await? {
+        reply = reply.line(flag);
     }
     Ok(reply.footer(ctx.t(Msg::MeetingFooter { id })).tone(Tone::Good))
 }

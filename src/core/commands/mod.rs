@@ -15,6 +15,7 @@ pub mod meetings;
 pub mod opp;
 pub mod people;
 pub mod plan;
+pub mod prep;
 pub mod privacy;
 pub mod qualify;
 pub mod review;

@@ -1,5 +1,6 @@
-//! `/schedule`: the jobs' schedules with their next three runs in the workspace's time zone;
-//! `/schedule JOB CRON|off|on` and `/schedule timezone ZONE` change them (admins).
+//! `/schedule`: the jobs' schedules with their next three runs in the workspace's time zone and
+//! the days off; `/schedule JOB CRON|off|on`, `/schedule timezone ZONE` and
+//! `/schedule holiday add|remove DATE [NAME]` change them (admins).
 
 use crate::domain::account::Role;
 use chrono_tz::Tz;
@@ -7,22 +8,51 @@ use chrono_tz::Tz;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
+use crate::domain::calendar::{Calendar, DayOff, Holiday, national_holiday};
+use crate::domain::dates::Lean;
 use crate::domain::text::truncate;
-use crate::i18n::{Msg, format_date};
+use crate::i18n::{Msg, format_date, format_day};
 use crate::scheduler::Scheduler;
 use crate::scheduler::cron::CronExpr;
+use crate::store::DayOffRow;
 use crate::store::Store;
+use chrono::NaiveDate;
+
+/// The workspace's working calendar.
+pub(crate) async fn calendar(store: &Store, workspace_id: i64) -> Result<(Calendar, Vec<DayOffRow>), CommandError> {
+    let own = store.days_off(workspace_id).await?;
+    Ok((Calendar::new(own.iter().map(|d| d.day).collect()), own))
+}
+
+/// A warning when `day` is a holiday (national or the workspace's own).
+pub(crate) async fn holiday_flag(store: &Store, ctx: &Context, day: NaiveDate) -> Result<Option<String>, CommandError> {
+    let (calendar, own) = calendar(store, ctx.workspace.id).await?;
+    let name = match calendar.holiday(day) {
+        Some(DayOff::National(h)) => ctx.locale.pick(h.names().0, h.names().1).to_string(),
+        Some(_) => own.iter().find(|d| d.day == day).map(|d| d.name.clone()).unwrap_or_default(),
+        None => return Ok(None),
+    };
+    Ok(Some(ctx.t(Msg::OnDayOff { day, name })))
+}
+
+/// The next `n` national holidays from `from`.
+fn next_national(from: NaiveDate, n: usize) -> Vec<(NaiveDate, Holiday)> {
+    from.iter_days().take(800).filter_map(|d| national_holiday(d).map(|h| (d, h))).take(n).collect()
+}
 
 async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, CommandError> {
     let ws = store.workspace_by_id(ctx.workspace.id).await?.unwrap_or_else(|| ctx.workspace.clone());
     let tz: Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let (calendar, _) = calendar(store, ws.id).await?;
     let mut reply = Reply::titled(ctx.t(title)).line(ctx.t(Msg::ScheduleTimeZone { tz: ws.time_zone.clone() }));
     for s in Scheduler::new(store.clone()).schedules(ws.id).await? {
         let value = if s.enabled {
             let next: Vec<String> = s
                 .cron
-                .next(tz, ctx.now, 3)
+                .next(tz, ctx.now, 40)
                 .into_iter()
+                .filter(|t| !s.job.on_working_days() || calendar.is_working(t.with_timezone(&tz).date_naive()))
+                .take(3)
                 .map(|t| {
                     let local = t.with_timezone(&tz);
                     format!("{} {}", format_date(local.date_naive(), ctx.locale), local.format("%H:%M"))
@@ -37,7 +67,69 @@ async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, Command
     Ok(reply)
 }
 
+/// `/schedule holiday`: the days off; `add DATE [NAME]` and `remove DATE` change them (admins).
+async fn days_off(store: &Store, ctx: &Context, value: Option<&str>) -> Result<Reply, CommandError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        let (_, own) = calendar(store, ctx.workspace.id).await?;
+        let today = ctx.today();
+        let upcoming: Vec<String> = own
+            .iter()
+            .filter(|d| d.day >= today)
+            .map(|d| {
+                if d.name.is_empty() {
+                    format_day(d.day, ctx.locale)
+                } else {
+                    format!("{} {}", format_day(d.day, ctx.locale), d.name)
+                }
+            })
+            .collect();
+        let national: Vec<String> = next_national(today, 3)
+            .into_iter()
+            .map(|(d, h)| format!("{} {}", format_day(d, ctx.locale), ctx.locale.pick(h.names().0, h.names().1)))
+            .collect();
+        let own_line = if upcoming.is_empty() {
+            ctx.t(Msg::DaysOffNone)
+        } else {
+            ctx.t(Msg::DaysOffOwn { days: upcoming.join(" · ") })
+        };
+        return Ok(Reply::titled(ctx.t(Msg::DaysOffTitle))
+            .line(own_line)
+            .line(ctx.t(Msg::DaysOffNational { days: national.join(" · ") }))
+            .ephemeral());
+    };
+    if ctx.person.role != Role::Admin {
+        return Err(Msg::OnlyAdminsSchedule.into());
+    }
+    let mut words = value.splitn(3, char::is_whitespace);
+    let action = words.next().unwrap_or_default().to_lowercase();
+    let bad = || Msg::BadDayOffAction { value: truncate(value, 60) };
+    let date = words.next().ok_or_else(bad)?;
+    let day = ctx.read_date("holiday", date, Lean::Future)?;
+    let name = truncate(words.next().unwrap_or_default().trim().trim_matches('"'), 60);
+    let mut tx = store.write().await?;
+    let reply = match action.as_str() {
+        "add" | "adicionar" | "adiciona" | "+" => {
+            tx.add_day_off(ctx.workspace.id, day, &name).await?;
+            Reply::titled(ctx.t(Msg::DayOffAdded { day })).tone(Tone::Good)
+        }
+        "remove" | "remover" | "remove-" | "-" => {
+            if !tx.remove_day_off(ctx.workspace.id, day).await? {
+                return Err(Msg::DayOffNotThere { day }.into());
+            }
+            Reply::titled(ctx.t(Msg::DayOffRemoved { day })).tone(Tone::Good)
+        }
+        _ => return Err(bad().into()),
+    };
+    let arguments = serde_json::json!({ "job": "holiday", "value": value }).to_string();
+    tx.audit(ctx.workspace.id, ctx.person.id, "schedule", &arguments, "ok", ctx.now).await?;
+    tx.commit().await?;
+    Ok(reply)
+}
+
 pub async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<&str>) -> Result<Reply, CommandError> {
+    if job == Some("holiday") {
+        return days_off(store, ctx, value).await;
+    }
     let (Some(job), Some(value)) = (job, value) else {
         return Ok(show(store, ctx, Msg::ScheduleTitle).await?.ephemeral());
     };
