@@ -51,7 +51,8 @@ const STEP_DAYS: u64 = 90;
 
 /// The planning loop of a working day, for each owner:
 /// - planning meetings due within 7 days (told at 7 days and at 1 day) and not booked, or overdue
-///   (told on days 1, 3, 7 and then weekly);
+///   (told on days 1, 3, 7 and then weekly; not while a meeting of the last two weeks waits for
+///   its follow-up);
 /// - each booked meeting on the working day before it, with its brief;
 /// - each booked meeting that has passed with nothing logged since: how did it go?
 /// - next steps due (today, or before the next working day) and overdue (backing off).
@@ -69,7 +70,10 @@ pub async fn planning(
     let next_working = calendar.next_working_day(today);
     let mut due_now: Vec<((i64, String), (i64, Msg))> = Vec::new();
 
-    for a in tx.planning_due(ws, horizon, start(today)).await? {
+    // A meeting booked, or held lately without being logged (its follow-up asks about it), stands
+    // for the planning meeting.
+    let booked_from = start(today) - Duration::days(FOLLOW_UP_DAYS);
+    for a in tx.planning_due(ws, horizon, booked_from).await? {
         let Some(due) = a.next_planning_due else { continue };
         let left = days(today, due);
         let (mark, line) = if left < 0 {

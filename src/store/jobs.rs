@@ -111,10 +111,10 @@ pub struct NewMeeting<'a> {
     pub account_id: i64,
     pub kind: &'a str,
     pub starts_at: DateTime<Utc>,
-    /// The meeting's day and today, in the workspace's calendar: a planning or review meeting
-    /// booked is the account's next planning meeting.
+    /// The meeting's day in the workspace's calendar, and the start of today: a planning or review
+    /// meeting booked is the account's next planning meeting, unless one is booked before it.
     pub day: NaiveDate,
-    pub today: NaiveDate,
+    pub booked_from: DateTime<Utc>,
     pub with_contacts: &'a str,
     pub created_by: i64,
     pub created_at: DateTime<Utc>,
@@ -611,17 +611,18 @@ impl WriteTx {
         .fetch_one(&mut *self.tx)
         .await?;
         if matches!(m.kind, "planning" | "review") {
-            // An overdue day gives way to the booked one; a day still ahead gives way to an
-            // earlier booking only.
+            // The cadence's day gives way to the booked one, unless a planning meeting is booked
+            // before it.
             sqlx::query!(
-                "UPDATE accounts SET next_planning_due = CASE
-                     WHEN next_planning_due IS NULL OR next_planning_due < ?1 THEN ?2
-                     ELSE MIN(next_planning_due, ?2) END
-                 WHERE workspace_id = ?3 AND id = ?4",
-                m.today,
+                "UPDATE accounts SET next_planning_due = ?2
+                 WHERE workspace_id = ?3 AND id = ?4
+                   AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.account_id = ?4
+                                     AND m.kind IN ('planning', 'review') AND m.starts_at >= ?1 AND m.starts_at < ?5)",
+                m.booked_from,
                 m.day,
                 workspace_id,
-                m.account_id
+                m.account_id,
+                m.starts_at
             )
             .execute(&mut *self.tx)
             .await?;

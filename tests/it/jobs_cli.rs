@@ -24,14 +24,14 @@ fn jobs_run_delivers_once_and_says_how_many() {
         "--to",
         "2026-12-07T23:00:00-03:00",
     ]));
-    assert!(preview.contains("weekly_digest") && preview.trim_end().ends_with("would send 9 messages"), "{preview}");
+    assert!(preview.contains("weekly_digest") && preview.trim_end().ends_with("would send 10 messages"), "{preview}");
 
     let first = stdout(kam_bot(&db).args(["jobs", "run", "--at", "2026-12-07T08:00:00-03:00"]));
     assert!(first.contains("Resumo semanal da carteira · equipe de Marina Costa · 07/12/2026"), "{first}");
     assert!(first.contains("→ terminal:rafael.lima"));
     assert!(first.contains("Gerdau: no contact for 84 days (cadence 60 days)"));
     let last = first.trim_end().lines().last().unwrap();
-    assert_eq!(last, "sent 9 messages");
+    assert_eq!(last, "sent 10 messages");
 
     let again = stdout(kam_bot(&db).args(["jobs", "run", "--at", "2026-12-07T08:00:00-03:00"]));
     assert_eq!(again.trim_end(), "sent 0 messages");
@@ -42,7 +42,7 @@ fn jobs_run_delivers_once_and_says_how_many() {
             .contains("weekly_digest        0 8 * * 1      last 2026-12-07 08:00 (1 messages) · next 2026-12-14 08:00"),
         "{status}"
     );
-    assert!(status.contains("outbox: 0 pending, 9 delivered, 0 failed"), "{status}");
+    assert!(status.contains("outbox: 0 pending, 10 delivered, 0 failed"), "{status}");
 }
 
 #[test]

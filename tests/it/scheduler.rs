@@ -1,6 +1,7 @@
 //! The scheduler with a fake clock: a simulated quarter on a small portfolio, a restart, an
 //! outage, daylight-saving changes, and a notifier that fails.
 
+use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Timelike, Utc, Weekday};
@@ -436,4 +437,145 @@ async fn preview_shows_without_sending_or_recording() {
     // The real run afterwards still sends them.
     let ran = scheduler.tick(sp(2027, 1, 7, 8, 0)).await.unwrap();
     assert!(ran.iter().any(|r| r.job.name() == "planning_reminders" && r.messages == 1));
+}
+
+/// Runs the scheduler at 08:00 and 12:00 of every day from `from` for `days` days, and `act` at
+/// each noon before the tick.
+async fn run_days(scheduler: &Scheduler, rec: &Recording, from: DateTime<Utc>, days: i64) {
+    for d in 0..days {
+        for hour in [8, 12] {
+            tick_and_deliver(scheduler, rec, from + Duration::days(d) + Duration::hours(hour)).await;
+        }
+    }
+}
+
+fn rui_at(now: DateTime<Utc>) -> Invocation {
+    Invocation {
+        workspace: "local".into(),
+        platform: Platform::Terminal,
+        user_id: "rui".into(),
+        display_name: "Rui Rep".into(),
+        locale: None,
+        now,
+        source_id: None,
+    }
+}
+
+/// The planning loop over a month: a booked planning meeting is the next one (no due or overdue
+/// reminders for it), its owner gets its brief the working day before, and is asked how it went
+/// when nothing is logged; a next step given as "sexta" is reminded that Friday, then backs off.
+#[tokio::test]
+async fn a_booked_meeting_its_brief_its_follow_up_and_next_steps() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let core = Core::new(app.store.clone());
+    let rec = Recording::default();
+    let scheduler = Scheduler::new(app.store.clone());
+
+    // Monday 2027-01-04: Alfa's planning meeting falls due on 01-14; Rui books it for Wednesday
+    // 01-20 (after the cadence) and logs a call with Beta whose next step is due "sexta" (01-08).
+    let monday = sp(2027, 1, 4, 7, 0);
+    let booked = core.run_line(&rui_at(monday), "/meeting Alfa \"20/01 10h\" --kind planejamento").await;
+    assert!(!booked.is_error(), "{}", booked.to_text());
+    let logged = core
+        .run_line(&rui_at(monday), "/log Beta call \"Pediram proposta\" --next \"Enviar proposta\" --due sexta")
+        .await;
+    assert!(logged.to_text().contains("Enviar proposta (due 2027-01-08)"), "{}", logged.to_text());
+    let card = core.run_line(&rui_at(monday), "/account Alfa").await;
+    assert!(card.to_text().contains("2027-01-20 (booked, in 16 days)"), "{}", card.to_text());
+
+    run_days(&scheduler, &rec, sp(2027, 1, 4, 0, 0), 36).await;
+    let loop_messages = rec.titled("rui", "Planning and follow-ups");
+    let lines: Vec<(String, String)> =
+        loop_messages.iter().flat_map(|(at, r)| r.lines.iter().map(move |l| (local_date(*at), l.clone()))).collect();
+    let about = |account: &str| -> Vec<(String, String)> {
+        lines.iter().filter(|(_, l)| l.starts_with(&format!("• {account}:"))).cloned().collect()
+    };
+
+    // Alfa: no "due" or "overdue" reminder, the brief on Tuesday 01-19, then the follow-up on
+    // Thursday 01-21, once; two weeks after the meeting, still nothing logged, it is overdue.
+    let alfa = about("Alfa");
+    assert_eq!(alfa.len(), 3, "{alfa:?}");
+    assert_eq!(alfa[0].0, "2027-01-19");
+    assert_eq!(alfa[0].1, "• Alfa: planning meeting on Wed 2027-01-20 at 10:00 · /prep Alfa");
+    assert_eq!(alfa[1].0, "2027-01-21");
+    assert_eq!(alfa[1].1, "• Alfa: how did the planning meeting of 2027-01-20 go? /log Alfa planning \"…\" records it");
+    assert_eq!(alfa[2].0, "2027-02-04");
+    assert!(alfa[2].1.contains("planning meeting OVERDUE since 2027-01-20 (15 days)"), "{alfa:?}");
+
+    // Beta's next step: due on Friday 01-08, then overdue on Monday 01-11 (day 3; day 1 was a
+    // Saturday), 01-15 (day 7), and weekly.
+    let beta: Vec<String> = about("Beta").into_iter().map(|(d, _)| d).collect();
+    assert_eq!(beta, ["2027-01-08", "2027-01-11", "2027-01-15", "2027-01-22", "2027-01-29", "2027-02-05"]);
+    assert_eq!(about("Beta")[0].1, "• Beta: next step “Enviar proposta” due today · /log Beta … records what was done");
+    assert!(about("Beta")[1].1.contains("OVERDUE since 2027-01-08 (3 days)"), "{:?}", about("Beta"));
+    assert!(loop_messages.iter().all(|(at, _)| at.with_timezone(&chrono_tz::America::Sao_Paulo).hour() == 8));
+}
+
+/// Logging the meeting closes the loop: no follow-up, and the clock restarts from it; logging
+/// the follow-up of a next step closes it.
+#[tokio::test]
+async fn holding_the_booked_meeting_restarts_the_clock_and_asks_nothing() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let core = Core::new(app.store.clone());
+    let rec = Recording::default();
+    let scheduler = Scheduler::new(app.store.clone());
+    let monday = sp(2027, 1, 4, 7, 0);
+    core.run_line(&rui_at(monday), "/meeting Alfa \"20/01 10h\" --kind planning").await;
+    core.run_line(&rui_at(monday), "/log Beta call \"Pediram proposta\" --next \"Enviar proposta\" --due sexta").await;
+    run_days(&scheduler, &rec, sp(2027, 1, 4, 0, 0), 7).await;
+    // Friday 01-08 noon: the proposal went out; Wednesday 01-20 noon: the meeting was held.
+    core.run_line(&rui_at(sp(2027, 1, 8, 12, 30)), "/log Beta email \"Proposta enviada\"").await;
+    run_days(&scheduler, &rec, sp(2027, 1, 11, 0, 0), 9).await;
+    let held = core.run_line(&rui_at(sp(2027, 1, 20, 12, 30)), "/log Alfa planning \"Plano 2027\"").await;
+    assert!(!held.is_error(), "{}", held.to_text());
+    run_days(&scheduler, &rec, sp(2027, 1, 21, 0, 0), 14).await;
+    let text: Vec<String> = rec.titled("rui", "Planning and follow-ups").iter().map(|(_, r)| r.to_text()).collect();
+    assert!(!text.iter().any(|t| t.contains("how did")), "{text:?}");
+    assert_eq!(text.iter().filter(|t| t.contains("Enviar proposta")).count(), 1, "only the day it was due: {text:?}");
+    let card = core.run_line(&rui_at(sp(2027, 2, 4, 9, 0)), "/account Alfa").await;
+    assert!(card.to_text().contains("Next planning meeting  2027-04-20 (in 75 days)"), "{}", card.to_text());
+}
+
+/// Christmas 2026 and a workspace day off: reminders skip them and come on the next working day.
+#[tokio::test]
+async fn reminders_skip_christmas_and_the_workspaces_own_days_off() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let core = Core::new(app.store.clone());
+    let ws = app.workspace_id("local").await;
+    app.store
+        .set_role(
+            ws,
+            app.store.find_person(ws, "terminal", "mia").await.unwrap().unwrap().id,
+            kam_bot::domain::account::Role::Admin,
+        )
+        .await
+        .unwrap();
+    let mia =
+        Invocation { user_id: "mia".into(), display_name: "Mia Manager".into(), ..rui_at(sp(2026, 12, 21, 9, 0)) };
+    let added = core.run_line(&mia, "/schedule holiday add 24/12 Véspera de Natal").await;
+    assert_eq!(added.title.as_deref(), Some("Thu 2026-12-24 is a day off: no reminders are sent that day."));
+    let listed = core.run_line(&mia, "/schedule holiday").await;
+    assert!(listed.to_text().contains("Thu 2026-12-24 Véspera de Natal"), "{}", listed.to_text());
+    let flagged = core.run_line(&mia, "/meeting Alfa \"25/12 10h\"").await;
+    assert!(flagged.to_text().contains("⚠ Fri 2026-12-25 is a holiday (Christmas)."), "{}", flagged.to_text());
+    core.run_line(&rui_at(sp(2026, 12, 21, 9, 0)), "/log Beta call \"x\" --next \"Ligar de novo\" --due 24/12").await;
+
+    let scheduler = Scheduler::new(app.store.clone());
+    let rec = Recording::default();
+    run_days(&scheduler, &rec, sp(2026, 12, 21, 0, 0), 12).await;
+    let days: BTreeSet<String> = rec.to("rui").iter().map(|(at, _)| local_date(*at)).collect();
+    for off in ["2026-12-24", "2026-12-25", "2026-12-26", "2026-12-27", "2027-01-01"] {
+        assert!(!days.contains(off), "{off}: {days:?}");
+    }
+    // The next step due on the 24th is told on the 23rd (the working day before it is not one).
+    let step: Vec<String> = rec
+        .titled("rui", "Planning and follow-ups")
+        .iter()
+        .filter(|(_, r)| r.to_text().contains("Ligar de novo"))
+        .map(|(at, _)| local_date(*at))
+        .collect();
+    assert_eq!(step.first().map(String::as_str), Some("2026-12-23"), "{step:?}");
 }

@@ -63,7 +63,7 @@ pub async fn schedule(
                 kind,
                 starts_at,
                 day,
-                today: ctx.today(),
+                booked_from: crate::core::standing::start_of(ctx.today(), ctx.tz).unwrap_or(ctx.now),
                 with_contacts: &with_contacts,
                 created_by: ctx.person.id,
                 created_at: ctx.now,
