@@ -498,6 +498,23 @@ pub static CATALOG: &[CommandSpec] = &[
         "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
     ),
     command!(
+        "done",
+        "done",
+        Msg::CmdDone,
+        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        "/done Gerdau",
+    ),
+    command!(
+        "snooze",
+        "snooze",
+        Msg::CmdSnooze,
+        &[
+            positional("account", ArgType::Account, true, true, Msg::ArgAccount),
+            option("days", ArgType::Integer { min: 1, max: 90 }, Msg::ArgSnoozeDays),
+        ],
+        "/snooze Gerdau --days 14",
+    ),
+    command!(
         "prep",
         "prep",
         Msg::CmdPrep,

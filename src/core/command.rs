@@ -74,6 +74,15 @@ pub enum Command {
     },
     /// Adds a contact to an account, or changes one.
     Contact(ContactRequest),
+    /// Marks an account's open next step as done.
+    Done {
+        account: String,
+    },
+    /// Quiets an account's reminders for some days.
+    Snooze {
+        account: String,
+        days: Option<i64>,
+    },
     /// The brief for the next meeting with an account.
     Prep {
         account: String,
@@ -397,6 +406,8 @@ impl Command {
             }),
             "competitors" => Command::Competitors { account: required("account")? },
             "prep" => Command::Prep { account: required("account")? },
+            "done" => Command::Done { account: required("account")? },
+            "snooze" => Command::Snooze { account: required("account")?, days: number("days") },
             "competitor" => Command::Competitor {
                 account: required("account")?,
                 name: required("name")?,
@@ -494,6 +505,8 @@ impl Command {
             Command::Contact(_) => "contact set",
             Command::Competitors { .. } => "competitors",
             Command::Prep { .. } => "prep",
+            Command::Done { .. } => "done",
+            Command::Snooze { .. } => "snooze",
             Command::Competitor { .. } => "competitor",
             Command::Wallet { .. } => "wallet",
             Command::Meeting { .. } => "meeting",

@@ -48,6 +48,18 @@ impl Core {
         self.run(invocation, parse::parse_line(&line).and_then(|args| Command::from_args(&args))).await
     }
 
+    /// Carries out what a button stands for: `run:LINE` runs the command line as the person who
+    /// pressed it (their rights are checked as for any command), `import:N` confirms an import.
+    pub async fn press(&self, invocation: &Invocation, id: &str) -> Reply {
+        if let Some(line) = id.strip_prefix("run:") {
+            return self.run_line(invocation, line).await;
+        }
+        let command = commands::import::pending_of(id)
+            .map(|pending| Command::ImportConfirm { pending })
+            .ok_or_else(|| crate::i18n::Msg::UnknownCommand { name: crate::domain::text::truncate(id, 40) });
+        self.run(invocation, command).await
+    }
+
     /// Carries out a command.
     pub async fn execute(&self, invocation: &Invocation, command: Command) -> Reply {
         self.run(invocation, Ok(command)).await
@@ -149,6 +161,8 @@ impl Core {
             Command::Contact(request) => commands::stakeholders::edit(&self.store, ctx, &request).await,
             Command::Competitors { account } => commands::competitors::list(&self.store, ctx, &account).await,
             Command::Prep { account } => commands::prep::run(&self.store, ctx, &account).await,
+            Command::Done { account } => commands::followup::done(&self.store, ctx, &account).await,
+            Command::Snooze { account, days } => commands::followup::snooze(&self.store, ctx, &account, days).await,
             Command::Competitor { account, name, share, threat, note } => {
                 commands::competitors::set(
                     &self.store,

@@ -35,6 +35,9 @@ pub struct Field {
 pub struct Action {
     pub id: String,
     pub label: String,
+    /// Buttons of one group sit on one row.
+    #[serde(default)]
+    pub group: usize,
 }
 
 /// What the bot answers.
@@ -89,8 +92,13 @@ impl Reply {
         self
     }
 
-    pub fn action(mut self, id: impl Into<String>, label: impl Into<String>) -> Reply {
-        self.actions.push(Action { id: id.into(), label: label.into() });
+    pub fn action(self, id: impl Into<String>, label: impl Into<String>) -> Reply {
+        self.action_in(0, id, label)
+    }
+
+    /// A button on the row of `group`.
+    pub fn action_in(mut self, group: usize, id: impl Into<String>, label: impl Into<String>) -> Reply {
+        self.actions.push(Action { id: id.into(), label: label.into(), group });
         self
     }
 

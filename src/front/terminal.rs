@@ -35,7 +35,19 @@ fn render_raw(reply: &Reply) -> String {
         Tone::Good => "○ ",
         _ => "",
     };
-    format!("{marker}{}", reply.to_text())
+    let mut text = format!("{marker}{}", reply.to_text());
+    // Buttons that run a command are shown as the commands to type, a row a line.
+    let mut rows: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (group, line) in reply.actions.iter().filter_map(|a| Some((a.group, a.id.strip_prefix("run:")?))) {
+        match rows.last_mut() {
+            Some((g, row)) if *g == group => row.push(line),
+            _ => rows.push((group, vec![line])),
+        }
+    }
+    for (_, row) in rows {
+        text.push_str(&format!("  ▸ {}\n", row.join(" · ")));
+    }
+    text
 }
 
 /// Reads commands until end of input (or `quit`), answering each.

@@ -693,6 +693,39 @@ pub enum Msg {
     BadDayOffAction {
         value: String,
     },
+    CmdDone,
+    CmdSnooze,
+    ArgSnoozeDays,
+    NoOpenStep {
+        account: String,
+    },
+    StepDoneSummary {
+        step: String,
+    },
+    StepDone {
+        account: String,
+        step: String,
+    },
+    Snoozed {
+        account: String,
+        until: NaiveDate,
+    },
+    AlreadySnoozed {
+        account: String,
+        until: NaiveDate,
+    },
+    /// The buttons under a reminder line.
+    ButtonDone {
+        account: String,
+    },
+    ButtonSnooze {
+        account: String,
+    },
+    ButtonCard {
+        account: String,
+    },
+    /// What "Done" logs for a booked meeting that was held.
+    HeldFromReminder,
     CmdPrep,
     PrepTitle {
         account: String,
@@ -1547,8 +1580,8 @@ impl Msg {
                     ),
                 };
                 p(
-                    format!("{account}: next step “{step}” {when} · /log {q} … records what was done"),
-                    format!("{account}: próximo passo “{step}” {when} · /log {q} … registra o que foi feito"),
+                    format!("{account}: next step “{step}” {when} · /done {q} when it is done"),
+                    format!("{account}: próximo passo “{step}” {when} · /done {q} quando estiver feito"),
                 )
             }
             Msg::RemindReviewTitle => {
@@ -1783,6 +1816,43 @@ impl Msg {
                 format!("“{value}”: use /schedule holiday add DATE [NAME] or /schedule holiday remove DATE."),
                 format!("“{value}”: use /schedule holiday add DATA [NOME] ou /schedule holiday remove DATA."),
             ),
+            Msg::CmdDone => s(
+                "Mark an account's open next step as done (it logs that it was done)",
+                "Marca como feito o próximo passo em aberto de uma conta (registra que foi feito)",
+            ),
+            Msg::CmdSnooze => s(
+                "No reminders about an account for a while (a week unless --days says)",
+                "Nenhum lembrete sobre uma conta por um tempo (uma semana, ou --days)",
+            ),
+            Msg::ArgSnoozeDays => s("How many days (default 7)", "Quantos dias (padrão 7)"),
+            Msg::NoOpenStep { account } => p(
+                format!("{account} has no open next step: nothing to mark as done."),
+                format!("A conta {account} não tem próximo passo em aberto: nada a marcar como feito."),
+            ),
+            Msg::StepDoneSummary { step } => p(format!("Done: {step}"), format!("Feito: {step}")),
+            Msg::StepDone { account, step } => {
+                p(format!("Done at {account}: “{step}”"), format!("Feito na conta {account}: “{step}”"))
+            }
+            Msg::Snoozed { account, until } => {
+                let day = format_day(until, l);
+                p(
+                    format!("No reminders about {account} until {day}."),
+                    format!("Nenhum lembrete sobre a conta {account} até {day}."),
+                )
+            }
+            Msg::AlreadySnoozed { account, until } => {
+                let day = format_day(until, l);
+                p(
+                    format!("Reminders about {account} are already quiet until {day}."),
+                    format!("Os lembretes sobre a conta {account} já estão suspensos até {day}."),
+                )
+            }
+            Msg::ButtonDone { account } => p(format!("{account}: done"), format!("{account}: feito")),
+            Msg::ButtonSnooze { account } => {
+                p(format!("{account}: snooze 1 week"), format!("{account}: adiar 1 semana"))
+            }
+            Msg::ButtonCard { account } => p(format!("{account}: open card"), format!("{account}: abrir conta")),
+            Msg::HeldFromReminder => s("Held (logged from the reminder)", "Realizada (registrada pelo lembrete)"),
             Msg::CmdPrep => s(
                 "The brief for the next meeting with an account, on one screen",
                 "O resumo para preparar a próxima reunião com uma conta, numa tela",

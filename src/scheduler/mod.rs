@@ -279,12 +279,16 @@ impl Scheduler {
                 (b, Msg::RemindStaleTitle, None, Tone::Danger)
             }
         };
+        let snoozed = tx.snoozed(ws.id, today).await?;
         let mut out = Vec::new();
-        for (person_id, lines) in bundles.into_inner() {
+        for (person_id, lines) in bundles.into_inner(&snoozed) {
             let Some(person) = tx.addressee(ws.id, person_id).await? else { continue };
             let locale = locale_of(&person, ws);
-            let tone =
-                if lines.iter().any(|l| matches!(l, Msg::RemindPlanningOverdue { .. })) { Tone::Danger } else { tone };
+            let tone = if lines.iter().any(|r| matches!(r.line, Msg::RemindPlanningOverdue { .. })) {
+                Tone::Danger
+            } else {
+                tone
+            };
             out.push((person, reminders::message(title.clone(), lines, footer.clone(), tone, locale)));
         }
         Ok(out)

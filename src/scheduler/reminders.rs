@@ -3,29 +3,56 @@
 //! second tick or a catch-up after downtime never gives it twice; each person gets one message per
 //! run, whatever the number of accounts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::core::{Reply, Tone};
 use crate::domain::calendar::Calendar;
+use crate::domain::text::quoted;
 use crate::i18n::{Locale, MeetingBrief, Msg};
 use crate::store::{StoreError, WriteTx};
+
+/// One reminder line about an account, and what its "Done" button runs, if it has one.
+#[derive(Debug, Clone)]
+pub struct Reminder {
+    pub account_id: i64,
+    pub account: String,
+    pub line: Msg,
+    /// The command that carries out what the line asks (closing a next step, logging a meeting).
+    pub done: Option<String>,
+}
+
+impl Reminder {
+    fn new(account_id: i64, account: &str, line: Msg) -> Reminder {
+        Reminder { account_id, account: account.to_string(), line, done: None }
+    }
+
+    fn done(mut self, command: String) -> Reminder {
+        self.done = Some(command);
+        self
+    }
+}
 
 /// Lines for each person, in the order given.
 #[derive(Debug, Default)]
 pub struct Bundles {
-    lines: BTreeMap<i64, Vec<Msg>>,
+    lines: BTreeMap<i64, Vec<Reminder>>,
 }
 
 impl Bundles {
-    fn add(&mut self, person: i64, line: Msg) {
-        self.lines.entry(person).or_default().push(line);
+    fn add(&mut self, person: i64, reminder: Reminder) {
+        self.lines.entry(person).or_default().push(reminder);
     }
 
-    pub fn into_inner(self) -> BTreeMap<i64, Vec<Msg>> {
+    /// Each person's lines, without those about snoozed accounts.
+    pub fn into_inner(self, snoozed: &HashSet<i64>) -> BTreeMap<i64, Vec<Reminder>> {
         self.lines
+            .into_iter()
+            .map(|(person, lines)| (person, lines.into_iter().filter(|r| !snoozed.contains(&r.account_id)).collect()))
+            .filter(|(_, lines): &(i64, Vec<Reminder>)| !lines.is_empty())
+            .collect()
     }
 }
 
@@ -68,7 +95,7 @@ pub async fn planning(
     let start = |day: NaiveDate| crate::core::standing::start_of(day, tz).unwrap_or(at);
     let horizon = today.checked_add_days(Days::new(7)).unwrap_or(today);
     let next_working = calendar.next_working_day(today);
-    let mut due_now: Vec<((i64, String), (i64, Msg))> = Vec::new();
+    let mut due_now: Vec<((i64, String), (i64, Reminder))> = Vec::new();
 
     // A meeting booked, or held lately without being logged (its follow-up asks about it), stands
     // for the planning meeting.
@@ -92,7 +119,7 @@ pub async fn planning(
         } else {
             (format!("planning:{due}:7d"), Msg::RemindPlanningDue { account: a.name.clone(), due, days: left })
         };
-        due_now.push(((a.id, mark), (a.owner_id, line)));
+        due_now.push(((a.id, mark), (a.owner_id, Reminder::new(a.id, &a.name, line))));
     }
 
     // Meetings up to the next working day, told the working day before.
@@ -111,7 +138,9 @@ pub async fn planning(
             step: m.next_step.clone(),
             step_due: m.next_step_due,
         }));
-        due_now.push(((m.account_id, format!("meeting:{}:before", m.id)), (m.owner_id.unwrap_or(m.created_by), line)));
+        let reminder = Reminder::new(m.account_id, &m.account_name, line);
+        due_now
+            .push(((m.account_id, format!("meeting:{}:before", m.id)), (m.owner_id.unwrap_or(m.created_by), reminder)));
     }
 
     // Meetings that have passed with nothing logged on the account since their day.
@@ -121,8 +150,16 @@ pub async fn planning(
             continue;
         }
         let line = Msg::RemindMeetingFollowUp { account: m.account_name.clone(), kind: m.kind.clone(), day };
-        due_now
-            .push(((m.account_id, format!("meeting:{}:followup", m.id)), (m.owner_id.unwrap_or(m.created_by), line)));
+        let kind = match m.kind.as_str() {
+            "planning" => "planning",
+            "review" => "review",
+            _ => "meeting",
+        };
+        // "Done" logs the meeting on its day ({held} is the text, in the reader's language).
+        let done = format!("/log {} {kind} {{held}} --when {}", quoted(&m.account_name), day.format("%Y-%m-%d"));
+        let reminder = Reminder::new(m.account_id, &m.account_name, line).done(done);
+        let to = m.owner_id.unwrap_or(m.created_by);
+        due_now.push(((m.account_id, format!("meeting:{}:followup", m.id)), (to, reminder)));
     }
 
     // Next steps: due before the next working day, or overdue (backing off).
@@ -137,7 +174,9 @@ pub async fn planning(
         };
         let line =
             Msg::RemindStep { account: step.account_name.clone(), step: step.next_step, due: step.due, days: over };
-        due_now.push(((step.account_id, mark), (step.owner_id, line)));
+        let done = format!("/done {}", quoted(&step.account_name));
+        let reminder = Reminder::new(step.account_id, &step.account_name, line).done(done);
+        due_now.push(((step.account_id, mark), (step.owner_id, reminder)));
     }
 
     let marks: Vec<(i64, String)> = due_now.iter().map(|(m, _)| m.clone()).collect();
@@ -179,12 +218,17 @@ pub async fn reviews(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<U
             continue;
         }
         if left < 0 {
-            bundles.add(a.owner_id, Msg::RemindReviewOverdue { account: a.name.clone(), date, days: -left });
+            let line = Msg::RemindReviewOverdue { account: a.name.clone(), date, days: -left };
+            bundles.add(a.owner_id, Reminder::new(a.id, &a.name, line));
             continue;
         }
-        bundles.add(a.owner_id, Msg::RemindReviewLine { account: a.name.clone(), date, days: left });
+        bundles.add(
+            a.owner_id,
+            Reminder::new(a.id, &a.name, Msg::RemindReviewLine { account: a.name.clone(), date, days: left }),
+        );
         if let Some(manager) = a.owner_manager_id.filter(|m| *m != a.owner_id) {
-            bundles.add(manager, Msg::RemindReviewLine { account: a.name.clone(), date, days: left });
+            let line = Msg::RemindReviewLine { account: a.name.clone(), date, days: left };
+            bundles.add(manager, Reminder::new(a.id, &a.name, line));
         }
     }
     Ok(bundles)
@@ -212,25 +256,85 @@ pub async fn stale(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc
         let since = a.last_contact_on.map(|d| days(d, today));
         let cadence = a.planning_cadence_days;
         if new.contains(&(a.id, format!("stale:{due}"))) {
-            bundles.add(a.owner_id, Msg::RemindStaleLine { account: a.name.clone(), days: since, cadence });
+            let line = Msg::RemindStaleLine { account: a.name.clone(), days: since, cadence };
+            bundles.add(a.owner_id, Reminder::new(a.id, &a.name, line));
         }
         if let Some(manager) = escalated(a, due)
             && new.contains(&(a.id, format!("stale:{due}:escalated")))
         {
-            bundles.add(manager, Msg::RemindStaleEscalated { account: a.name.clone(), days: since, cadence });
+            let line = Msg::RemindStaleEscalated { account: a.name.clone(), days: since, cadence };
+            bundles.add(manager, Reminder::new(a.id, &a.name, line));
         }
     }
     Ok(bundles)
 }
 
-/// The message of a bundle for one person.
-pub fn message(title: Msg, lines: Vec<Msg>, footer: Option<Vec<Msg>>, tone: Tone, locale: Locale) -> Reply {
+/// How many accounts of a reminder get buttons (each a row: done, snooze, open card).
+pub const BUTTON_ROWS: usize = 5;
+
+/// The message of a bundle for one person, with a row of buttons for each of the first accounts.
+pub fn message(title: Msg, lines: Vec<Reminder>, footer: Option<Vec<Msg>>, tone: Tone, locale: Locale) -> Reply {
     let mut reply = Reply::titled(locale.t(title)).tone(tone);
-    for line in lines {
-        reply = reply.line(format!("• {}", locale.t(line)));
+    let mut rows: Vec<(String, Option<String>)> = Vec::new();
+    for r in &lines {
+        reply = reply.line(format!("• {}", locale.t(r.line.clone())));
+        match rows.iter_mut().find(|(account, _)| *account == r.account) {
+            Some(row) => row.1 = row.1.take().or(r.done.clone()),
+            None => rows.push((r.account.clone(), r.done.clone())),
+        }
     }
     for extra in footer.unwrap_or_default() {
         reply = reply.line(locale.t(extra));
     }
+    let held = locale.t(Msg::HeldFromReminder);
+    for (group, (account, done)) in rows.into_iter().take(BUTTON_ROWS).enumerate() {
+        let q = quoted(&account);
+        if let Some(done) = done {
+            let done = done.replace("{held}", &quoted(&held));
+            reply =
+                reply.action_in(group, format!("run:{done}"), locale.t(Msg::ButtonDone { account: account.clone() }));
+        }
+        reply = reply
+            .action_in(group, format!("run:/snooze {q}"), locale.t(Msg::ButtonSnooze { account: account.clone() }))
+            .action_in(group, format!("run:/account {q}"), locale.t(Msg::ButtonCard { account }));
+    }
     reply
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overdue_reminders_back_off() {
+        let steps: Vec<Option<i64>> = (0..=30).map(backoff_step).collect();
+        let reminded: Vec<i64> =
+            (0..=30).filter(|d| steps[*d as usize] != steps[(*d as usize).saturating_sub(1)] || *d == 1).collect();
+        assert_eq!(reminded, [1, 3, 7, 14, 21, 28]);
+        assert_eq!(backoff_step(0), None);
+        assert_eq!(backoff_step(-3), None);
+    }
+
+    /// A reminder about many accounts: the first five get a row of buttons each (done where there
+    /// is something to do, snooze, open card), and every button fits the platforms' limits.
+    #[test]
+    fn buttons_for_the_first_accounts_and_within_the_platforms_limits() {
+        let lines: Vec<Reminder> = (0..8)
+            .map(|i| {
+                let account = format!("Metalúrgica Horizonte Sul {i}");
+                let line =
+                    Msg::RemindStep { account: account.clone(), step: "Ligar".into(), due: NaiveDate::MIN, days: 0 };
+                let r = Reminder::new(i, &account, line);
+                if i % 2 == 0 { r.done(format!("/done {}", quoted(&account))) } else { r }
+            })
+            .collect();
+        let reply = message(Msg::RemindPlanningTitle, lines, None, Tone::Warning, Locale::PtBr);
+        assert_eq!(reply.lines.len(), 8);
+        let groups: std::collections::BTreeSet<usize> = reply.actions.iter().map(|a| a.group).collect();
+        assert_eq!(groups.len(), BUTTON_ROWS);
+        assert_eq!(reply.actions.len(), 3 + 2 + 3 + 2 + 3);
+        assert_eq!(reply.actions[0].id, "run:/done \"Metalúrgica Horizonte Sul 0\"");
+        assert_eq!(reply.actions[0].label, "Metalúrgica Horizonte Sul 0: feito");
+        assert!(reply.actions.iter().all(|a| a.id.chars().count() <= 100 && a.label.chars().count() <= 75));
+    }
 }

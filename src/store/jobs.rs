@@ -701,3 +701,56 @@ where
     .fetch_all(executor)
     .await
 }
+
+impl WriteTx {
+    /// Snoozes an account's reminders until `until` (inclusive); `false` when it already was
+    /// snoozed at least that long (nothing changes).
+    pub async fn snooze(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        until: NaiveDate,
+        by: i64,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query!(
+            "INSERT INTO account_snoozes (workspace_id, account_id, until, snoozed_by) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (account_id) DO UPDATE SET until = ?3, snoozed_by = ?4 WHERE until < ?3",
+            workspace_id,
+            account_id,
+            until,
+            by
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The accounts of the workspace whose reminders are snoozed on `day`.
+    pub async fn snoozed(
+        &mut self,
+        workspace_id: i64,
+        day: NaiveDate,
+    ) -> Result<std::collections::HashSet<i64>, StoreError> {
+        let ids = sqlx::query_scalar!(
+            "SELECT account_id FROM account_snoozes WHERE workspace_id = ? AND until >= ?",
+            workspace_id,
+            day
+        )
+        .fetch_all(&mut *self.tx)
+        .await?;
+        Ok(ids.into_iter().collect())
+    }
+}
+
+impl Store {
+    /// Until when an account's reminders are snoozed, if they are.
+    pub async fn snoozed_until(&self, workspace_id: i64, account_id: i64) -> Result<Option<NaiveDate>, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT until AS "until: NaiveDate" FROM account_snoozes WHERE workspace_id = ? AND account_id = ?"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+}

@@ -434,3 +434,29 @@ async fn a_deferred_answer_arrives_without_a_configured_application_id() {
     assert_eq!(edit.path, "/api/v10/webhooks/1200000000000000000/aW50ZXJhY3Rpb24644/messages/@original");
     assert_eq!(edit.body["embeds"][0]["title"], "Alcoa");
 }
+
+/// A reminder's buttons through Discord's signed component interaction: "Done" closes the next step
+/// once, a second press logs nothing; the answer is a new message, not the reminder replaced.
+#[tokio::test]
+async fn reminder_buttons_are_signed_presses_and_idempotent() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let before = app.counts("discord:111").await;
+    let (status, done) = endpoint.post_signed(&button_press(40, GUILD_A, "run:/done Gerdau")).await;
+    assert_eq!(status, 200);
+    assert_eq!(done["type"], 4, "a new message: {done}");
+    assert_eq!(
+        done["data"]["embeds"][0]["title"], "Done at Gerdau: “Confirmar prazo de entrega com a fábrica”",
+        "{done}"
+    );
+    assert_eq!(done["data"]["allowed_mentions"]["parse"], json!([]), "{done}");
+    assert_eq!(app.counts("discord:111").await.interactions, before.interactions + 1);
+    let (_, again) = endpoint.post_signed(&button_press(41, GUILD_A, "run:/done Gerdau")).await;
+    assert_eq!(
+        again["data"]["embeds"][0]["title"], "Gerdau has no open next step: nothing to mark as done.",
+        "{again}"
+    );
+    assert_eq!(app.counts("discord:111").await.interactions, before.interactions + 1);
+    let (_, snoozed) = endpoint.post_signed(&button_press(42, GUILD_A, "run:/snooze Gerdau")).await;
+    assert_eq!(snoozed["data"]["embeds"][0]["title"], "No reminders about Gerdau until Fri 2026-12-04.", "{snoozed}");
+}

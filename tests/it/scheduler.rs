@@ -507,7 +507,7 @@ async fn a_booked_meeting_its_brief_its_follow_up_and_next_steps() {
     // Saturday), 01-15 (day 7), and weekly.
     let beta: Vec<String> = about("Beta").into_iter().map(|(d, _)| d).collect();
     assert_eq!(beta, ["2027-01-08", "2027-01-11", "2027-01-15", "2027-01-22", "2027-01-29", "2027-02-05"]);
-    assert_eq!(about("Beta")[0].1, "• Beta: next step “Enviar proposta” due today · /log Beta … records what was done");
+    assert_eq!(about("Beta")[0].1, "• Beta: next step “Enviar proposta” due today · /done Beta when it is done");
     assert!(about("Beta")[1].1.contains("OVERDUE since 2027-01-08 (3 days)"), "{:?}", about("Beta"));
     assert!(loop_messages.iter().all(|(at, _)| at.with_timezone(&chrono_tz::America::Sao_Paulo).hour() == 8));
 }

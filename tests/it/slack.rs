@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use serde_json::Value;
 
 use crate::helpers::spawn_app;
-use crate::slack_support::{SlackStandIn, form, sign, spawn_slack_endpoint};
+use crate::slack_support::{SlackStandIn, button_press, form, sign, spawn_slack_endpoint};
 
 const SLOW: Duration = Duration::from_secs(30);
 const RESPONSE_URL: &str = "https://hooks.slack.com/commands/T1/1/abc";
@@ -169,4 +169,56 @@ async fn a_replayed_command_writes_once() {
     let other = form("T1", "/opp", "add Vale \"Liners for S11D\" 2,5M", "7.7.other", RESPONSE_URL);
     let (_, third) = endpoint.post_signed(&other).await;
     assert_eq!(count(app.store.clone()).await, after_first + 1, "{third}");
+}
+
+/// A reminder's buttons through Slack's signed interactivity payload: the press is carried out as
+/// the person who pressed it, answered at its response URL for them only, and a second press
+/// changes nothing.
+#[tokio::test]
+async fn reminder_buttons_are_signed_presses_and_idempotent() {
+    let app = demo_in_team_t1().await;
+    let hooks = SlackStandIn::spawn().await;
+    let endpoint = spawn_slack_endpoint(&app, Duration::from_secs(2)).await;
+    let url = |n: u32| format!("{}/response/T1/{n}/press", hooks.url);
+
+    // Unsigned: refused before anything else, nothing carried out.
+    let body = serde_urlencoded::to_string([(
+        "payload",
+        button_press("T1", "U1", "run:/done Gerdau", "1.1", &url(0)).to_string(),
+    )])
+    .unwrap();
+    let (status, _) = endpoint.post_to("/slack/interactivity", &body, None, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = endpoint
+        .post_to("/slack/interactivity", &body, Some("v0=00"), Some(&chrono::Utc::now().timestamp().to_string()))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let before = app.counts("slack:T1").await;
+    let (status, _) = endpoint.press_signed(&button_press("T1", "U1", "run:/done Gerdau", "1.2", &url(1))).await;
+    assert_eq!(status, StatusCode::OK);
+    let answer = hooks.wait_for("/response/T1/1/press").await.body;
+    assert_eq!(answer["response_type"], "ephemeral", "{answer}");
+    assert_eq!(answer["replace_original"], false, "{answer}");
+    assert!(answer.to_string().contains("Done at Gerdau: “Confirmar prazo de entrega com a fábrica”"), "{answer}");
+    assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
+
+    // Pressed again (a new press): the step is closed, nothing more is logged.
+    endpoint.press_signed(&button_press("T1", "U1", "run:/done Gerdau", "1.3", &url(2))).await;
+    let again = hooks.wait_for("/response/T1/2/press").await.body;
+    assert!(again.to_string().contains("Gerdau has no open next step"), "{again}");
+    assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
+
+    // Snooze twice: the second says it already is.
+    endpoint.press_signed(&button_press("T1", "U1", "run:/snooze Gerdau", "1.4", &url(3))).await;
+    let snoozed = hooks.wait_for("/response/T1/3/press").await.body;
+    assert!(snoozed.to_string().contains("No reminders about Gerdau until Fri 2026-12-04."), "{snoozed}");
+    endpoint.press_signed(&button_press("T1", "U1", "run:/snooze Gerdau", "1.5", &url(4))).await;
+    let already = hooks.wait_for("/response/T1/4/press").await.body;
+    assert!(already.to_string().contains("already quiet until Fri 2026-12-04"), "{already}");
+
+    // A payload that is not a button press is refused.
+    let (status, _) =
+        endpoint.press_signed(&serde_json::json!({"type": "view_submission", "team": {"id": "T1"}})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }

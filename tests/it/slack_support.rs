@@ -75,9 +75,26 @@ impl SlackEndpointUnderTest {
     }
 
     pub async fn post(&self, body: &str, signature: Option<&str>, timestamp: Option<&str>) -> (StatusCode, Value) {
+        self.post_to("/slack/commands", body, signature, timestamp).await
+    }
+
+    /// Posts a button press (a `block_actions` payload) signed now, as Slack does.
+    pub async fn press_signed(&self, payload: &Value) -> (StatusCode, Value) {
+        let body = serde_urlencoded::to_string([("payload", payload.to_string())]).unwrap();
+        let ts = chrono::Utc::now().timestamp();
+        self.post_to("/slack/interactivity", &body, Some(&sign(ts, &body)), Some(&ts.to_string())).await
+    }
+
+    pub async fn post_to(
+        &self,
+        path: &str,
+        body: &str,
+        signature: Option<&str>,
+        timestamp: Option<&str>,
+    ) -> (StatusCode, Value) {
         let mut request = self
             .client
-            .post(format!("{}/slack/commands", self.url))
+            .post(format!("{}{path}", self.url))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(body.to_string());
         if let Some(s) = signature {
@@ -91,6 +108,29 @@ impl SlackEndpointUnderTest {
         let text = response.text().await.unwrap();
         (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
+}
+
+/// A `block_actions` payload as Slack sends it when `user` presses a button whose value is `value`.
+pub fn button_press(team: &str, user: &str, value: &str, action_ts: &str, response_url: &str) -> Value {
+    json!({
+        "type": "block_actions",
+        "team": {"id": team, "domain": "acme"},
+        "user": {"id": user, "username": "ana.souza", "name": "ana.souza", "team_id": team},
+        "api_app_id": "A0123",
+        "token": "legacy-token-unused",
+        "container": {"type": "message", "message_ts": "1700000000.000100", "channel_id": "D0123456", "is_ephemeral": false},
+        "trigger_id": format!("trigger-{action_ts}"),
+        "channel": {"id": "D0123456", "name": "directmessage"},
+        "response_url": response_url,
+        "actions": [{
+            "action_id": "kam-0",
+            "block_id": "b1",
+            "text": {"type": "plain_text", "text": "Gerdau: done", "emoji": true},
+            "value": value,
+            "type": "button",
+            "action_ts": action_ts
+        }]
+    })
 }
 
 /// One request the Slack stand-in received.

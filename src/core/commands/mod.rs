@@ -5,6 +5,7 @@ pub mod account_admin;
 pub mod accounts;
 pub mod competitors;
 pub mod digest;
+pub mod followup;
 pub mod health;
 pub mod help;
 pub mod history;

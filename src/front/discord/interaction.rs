@@ -19,7 +19,6 @@ use tracing::{error, warn};
 use super::render;
 use crate::core::catalog::{self, ArgType};
 use crate::core::command::ImportRequest;
-use crate::core::commands;
 use crate::core::parse::Args;
 use crate::core::{Command, Core, Invocation, Platform, Reply};
 use crate::domain::text::truncate;
@@ -65,8 +64,10 @@ pub async fn respond(
             };
             within(task, budget, locale, false, edit).await
         }
-        // A button under an answer: the message it is on becomes the answer to the press.
+        // A button under an answer: an import's confirmation becomes the answer on its own message;
+        // a reminder's button (a command to run) answers with a new message.
         Interaction::Component(press) => {
+            let update = !press.data.custom_id.starts_with("run:");
             if http.application_id().is_none() {
                 http.set_application_id(press.application_id);
             }
@@ -78,7 +79,7 @@ pub async fn respond(
                     warn!(error = %e, interaction = %press.id, "cannot edit a deferred update");
                 }
             };
-            within(task, budget, locale, true, edit).await
+            within(task, budget, locale, update, edit).await
         }
         // Menus and modals are not used by kam-bot.
         _ => CreateInteractionResponse::Acknowledge,
@@ -138,10 +139,7 @@ pub async fn run_button(core: &Core, press: &ComponentInteraction, now: DateTime
         now,
         source_id: Some(press.id.get().to_string()),
     };
-    let command = commands::import::pending_of(&press.data.custom_id)
-        .map(|pending| Command::ImportConfirm { pending })
-        .ok_or_else(|| Msg::UnknownCommand { name: truncate(&press.data.custom_id, 40) });
-    core.run(&invocation, command).await
+    core.press(&invocation, &press.data.custom_id).await
 }
 
 fn display_name(member: Option<&Member>, user: &User) -> String {

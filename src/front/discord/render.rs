@@ -23,6 +23,8 @@ const TOTAL: usize = 6000;
 /// How many messages one scheduled message may become.
 const MESSAGES: usize = 10;
 const BUTTONS: usize = 5;
+/// Discord takes at most five rows of components under a message.
+const ROWS: usize = 5;
 const CUSTOM_ID: usize = 100;
 const LABEL: usize = 80;
 
@@ -168,7 +170,9 @@ pub fn messages(reply: &Reply) -> Vec<CreateMessage> {
         .enumerate()
         .map(|(i, page)| {
             let more = if i == last { left } else { 0 };
-            CreateMessage::new().allowed_mentions(no_mentions()).embed(page_embed(reply, page, more))
+            let message = CreateMessage::new().allowed_mentions(no_mentions()).embed(page_embed(reply, page, more));
+            // The buttons go under the last message.
+            if i == last { message.components(buttons(reply)) } else { message }
         })
         .collect()
 }
@@ -177,20 +181,25 @@ fn error_text(reply: &Reply) -> String {
     truncate(&escape(&reply.lines.join("\n")), CONTENT)
 }
 
-/// The reply's actions as a row of buttons (none: no rows, which also clears a message's buttons).
+/// The reply's actions as rows of buttons, a row for each group (none: no rows, which also clears
+/// a message's buttons). An action whose id does not fit a custom id is left out rather than cut.
 pub fn buttons(reply: &Reply) -> Vec<CreateActionRow> {
-    if reply.actions.is_empty() {
-        return Vec::new();
+    let mut rows: Vec<(usize, Vec<CreateButton>)> = Vec::new();
+    for a in reply.actions.iter().filter(|a| a.id.chars().count() <= CUSTOM_ID) {
+        let style = if a.id.starts_with("run:/done") || a.id.starts_with("run:/log") || a.id.starts_with("import:") {
+            ButtonStyle::Success
+        } else {
+            ButtonStyle::Secondary
+        };
+        let button = CreateButton::new(a.id.clone()).label(truncate(&a.label, LABEL)).style(style);
+        let full = rows.len() == ROWS;
+        match rows.last_mut() {
+            Some((group, row)) if *group == a.group && row.len() < BUTTONS => row.push(button),
+            _ if full => break,
+            _ => rows.push((a.group, vec![button])),
+        }
     }
-    let buttons = reply
-        .actions
-        .iter()
-        .take(BUTTONS)
-        .map(|a| {
-            CreateButton::new(truncate(&a.id, CUSTOM_ID)).label(truncate(&a.label, LABEL)).style(ButtonStyle::Primary)
-        })
-        .collect();
-    vec![CreateActionRow::Buttons(buttons)]
+    rows.into_iter().map(|(_, row)| CreateActionRow::Buttons(row)).collect()
 }
 
 /// The reply as the message of an interaction response.
@@ -255,5 +264,26 @@ mod tests {
     fn colours_follow_the_status() {
         let json = serde_json::to_value(embed(&Reply::titled("x").tone(Tone::Danger))).unwrap();
         assert_eq!(json["color"], 0xE74C3C);
+    }
+
+    #[test]
+    fn buttons_sit_in_a_row_per_group_within_discords_limits() {
+        let mut reply = Reply::titled("Planning and follow-ups");
+        for group in 0..7 {
+            for what in ["done", "snooze", "account"] {
+                reply = reply.action_in(group, format!("run:/{what} A{group}"), format!("A{group}: {what}"));
+            }
+        }
+        reply = reply.action_in(7, format!("run:/account {}", "x".repeat(120)), "too long an id");
+        let rows = serde_json::to_value(buttons(&reply)).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), 5, "Discord takes five rows");
+        for (i, row) in rows.iter().enumerate() {
+            let row = row["components"].as_array().unwrap();
+            assert_eq!(row.len(), 3);
+            assert_eq!(row[0]["custom_id"], format!("run:/done A{i}"));
+            assert!(row.iter().all(|b| b["custom_id"].as_str().unwrap().len() <= CUSTOM_ID));
+        }
+        assert!(buttons(&Reply::titled("none")).is_empty());
     }
 }

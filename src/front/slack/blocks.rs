@@ -16,6 +16,11 @@ const SECTION: usize = 3000;
 const FIELD: usize = 2000;
 const FIELDS_PER_SECTION: usize = 10;
 const BLOCKS: usize = 50;
+/// Slack's limits on a button: its text, its value (what kam-bot runs when it is pressed).
+const BUTTON_TEXT: usize = 75;
+const BUTTON_VALUE: usize = 2000;
+/// At most this many rows of buttons under a message.
+const ACTION_ROWS: usize = 5;
 /// The notification text: the title, or the start of an error.
 const NOTIFICATION: usize = 300;
 
@@ -37,8 +42,9 @@ pub fn blocks(reply: &Reply) -> Vec<SlackBlock> {
     if let Some(title) = &reply.title {
         blocks.push(SlackHeaderBlock::new(plain(title, HEADER).into()).into());
     }
-    // Room for the footer and a last "… and N more" section.
-    let room = BLOCKS - blocks.len() - usize::from(reply.footer.is_some()) - 1;
+    let actions = actions(reply);
+    // Room for the footer, the buttons and a last "… and N more" section.
+    let room = BLOCKS - blocks.len() - usize::from(reply.footer.is_some()) - actions.len() - 1;
     let mut sections: Vec<SlackBlock> = Vec::new();
     let section_block = |text: String| -> SlackBlock {
         SlackSectionBlock::new().with_text(SlackBlockText::Plain(SlackBlockPlainText::new(text))).into()
@@ -86,11 +92,31 @@ pub fn blocks(reply: &Reply) -> Vec<SlackBlock> {
         let text = reply.locale.t(Msg::Onb(Onb::AndMore { count: more }));
         blocks.push(SlackSectionBlock::new().with_text(SlackBlockText::Plain(plain(&text, SECTION))).into());
     }
+    blocks.extend(actions);
     if let Some(footer) = &reply.footer {
         let element = SlackContextBlockElement::Plain(plain(footer, SECTION));
         blocks.push(SlackContextBlock::new(vec![element]).into());
     }
     blocks
+}
+
+/// The reply's buttons: an actions block for each group. A button's value is what it runs,
+/// carried back by Slack to `/slack/interactivity` when pressed.
+fn actions(reply: &Reply) -> Vec<SlackBlock> {
+    let mut rows: Vec<(usize, Vec<SlackActionBlockElement>)> = Vec::new();
+    for (i, a) in reply.actions.iter().enumerate().filter(|(_, a)| a.id.chars().count() <= BUTTON_VALUE) {
+        let text = SlackBlockPlainTextOnly::from(truncate(&a.label, BUTTON_TEXT));
+        let button = SlackBlockButtonElement::new(text)
+            .with_action_id(SlackActionId(format!("kam-{i}")))
+            .with_value(a.id.clone());
+        let full = rows.len() == ACTION_ROWS;
+        match rows.last_mut() {
+            Some((group, row)) if *group == a.group => row.push(SlackActionBlockElement::Button(button)),
+            _ if full => break,
+            _ => rows.push((a.group, vec![SlackActionBlockElement::Button(button)])),
+        }
+    }
+    rows.into_iter().map(|(_, row)| SlackActionsBlock::new(row).into()).collect()
 }
 
 /// The short text Slack shows in notifications (the message body is the blocks).
@@ -182,5 +208,23 @@ mod tests {
         assert_eq!(json["response_type"], "ephemeral");
         assert_eq!(json["text"], "No account matches “&lt;x&gt;”.");
         assert!(json.get("attachments").is_none());
+    }
+
+    #[test]
+    fn buttons_are_actions_blocks_whose_values_are_what_they_run() {
+        let mut reply = Reply::titled("Planning and follow-ups").line("• A0: next step");
+        for group in 0..7 {
+            for what in ["done", "snooze"] {
+                reply = reply.action_in(group, format!("run:/{what} A{group}"), format!("A{group}: {what}"));
+            }
+        }
+        let json = serde_json::to_value(blocks(&reply)).unwrap();
+        let actions: Vec<&serde_json::Value> =
+            json.as_array().unwrap().iter().filter(|b| b["type"] == "actions").collect();
+        assert_eq!(actions.len(), 5);
+        assert_eq!(actions[0]["elements"][0]["value"], "run:/done A0");
+        assert_eq!(actions[0]["elements"][0]["type"], "button");
+        assert_eq!(actions[0]["elements"][0]["text"]["type"], "plain_text");
+        assert!(json.as_array().unwrap().len() <= BLOCKS);
     }
 }

@@ -49,6 +49,59 @@ pub async fn run(core: &Core, event: &SlackCommandEvent, user_name: Option<&str>
     core.run_line(&invocation, &line_of(event.command.as_ref(), event.text.as_deref().unwrap_or(""))).await
 }
 
+/// A button pressed in Slack: who, where, what it runs, and where the answer goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Press {
+    pub team_id: String,
+    pub user_id: String,
+    pub user_name: Option<String>,
+    /// The button's value: what it stands for (`run:/snooze Vale`).
+    pub value: String,
+    /// The same press delivered again carries the same action timestamp.
+    pub action_ts: String,
+    pub response_url: String,
+}
+
+impl Press {
+    /// The first action of a `block_actions` payload.
+    pub fn of(payload: &serde_json::Value) -> Option<Press> {
+        if payload["type"].as_str()? != "block_actions" {
+            return None;
+        }
+        let action = payload["actions"].get(0)?;
+        let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+        Some(Press {
+            team_id: text(&payload["team"]["id"]).or_else(|| text(&payload["user"]["team_id"]))?,
+            user_id: text(&payload["user"]["id"])?,
+            user_name: text(&payload["user"]["name"]).or_else(|| text(&payload["user"]["username"])),
+            value: text(&action["value"])?,
+            action_ts: text(&action["action_ts"]).unwrap_or_default(),
+            response_url: text(&payload["response_url"])?,
+        })
+    }
+}
+
+/// Carries out a press through the core and posts the answer, seen by the presser only, to the
+/// press's `response_url`.
+pub async fn answer_press(core: &Core, press: Press, now: DateTime<Utc>, http: reqwest::Client) {
+    let invocation = Invocation {
+        workspace: workspace_key(&press.team_id),
+        platform: Platform::Slack,
+        user_id: press.user_id.clone(),
+        display_name: press.user_name.clone().unwrap_or_else(|| press.user_id.clone()),
+        locale: None,
+        now,
+        source_id: Some(format!("press:{}:{}", press.user_id, press.action_ts)),
+    };
+    let reply = core.press(&invocation, &press.value).await.ephemeral();
+    let mut body = serde_json::to_value(blocks::command_response(&reply)).unwrap_or_default();
+    body["replace_original"] = serde_json::Value::Bool(false);
+    let posted = http.post(&press.response_url).json(&body).send().await;
+    if let Err(e) = posted.and_then(|r| r.error_for_status()) {
+        warn!(error = %e.without_url(), "cannot post the answer to a Slack button");
+    }
+}
+
 /// Answers a slash command within `budget`, or acknowledges it and posts the answer to its
 /// `response_url` when ready.
 pub async fn respond(

@@ -1,6 +1,7 @@
-//! `POST /slack/commands`: verifies Slack's signature (HMAC-SHA256 over `v0:timestamp:body`,
-//! compared in constant time, timestamps older than 5 minutes refused) before anything else, then
-//! answers the slash command.
+//! `POST /slack/commands` and `POST /slack/interactivity`: verify Slack's signature (HMAC-SHA256
+//! over `v0:timestamp:body`, compared in constant time, timestamps older than 5 minutes refused)
+//! before anything else, then answer the slash command, or carry out the button pressed (its
+//! answer goes to the press's `response_url`, seen by the presser only).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -46,25 +47,59 @@ pub fn routes(endpoint: SlackEndpoint) -> Router {
     const SIGNED: &[&str] = &["x-slack-signature", "x-slack-request-timestamp"];
     Router::new()
         .route("/slack/commands", post(slash_command))
+        .route("/slack/interactivity", post(interactivity))
         .route_layer(axum::middleware::from_fn(|r, n| crate::server::require_headers(SIGNED, r, n)))
         .with_state(endpoint)
 }
 
-async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap, body: Bytes) -> Response {
+/// The body of a request Slack signed, or the refusal to send back.
+fn verified<'a>(
+    endpoint: &SlackEndpoint,
+    headers: &HeaderMap,
+    body: &'a Bytes,
+) -> Result<&'a str, (StatusCode, &'static str)> {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let (Some(signature), Some(timestamp)) = (
         header(SlackEventSignatureVerifier::SLACK_SIGNED_HASH_HEADER),
         header(SlackEventSignatureVerifier::SLACK_SIGNED_TIMESTAMP),
     ) else {
-        return (StatusCode::UNAUTHORIZED, "missing request signature").into_response();
+        return Err((StatusCode::UNAUTHORIZED, "missing request signature"));
     };
-    let Ok(body) = std::str::from_utf8(&body) else {
-        return (StatusCode::BAD_REQUEST, "unreadable request").into_response();
+    let Ok(body) = std::str::from_utf8(body) else {
+        return Err((StatusCode::BAD_REQUEST, "unreadable request"));
     };
     if let Err(e) = endpoint.verifier.verify(signature, body, timestamp) {
         debug!(error = %e, "Slack request refused");
-        return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+        return Err((StatusCode::UNAUTHORIZED, "invalid request signature"));
     }
+    Ok(body)
+}
+
+/// A button pressed under a message of the bot (Block Kit `block_actions`): acknowledged at once,
+/// carried out through the core as the person who pressed it, answered at `response_url`.
+async fn interactivity(State(endpoint): State<SlackEndpoint>, headers: HeaderMap, body: Bytes) -> Response {
+    let body = match verified(&endpoint, &headers, &body) {
+        Ok(body) => body,
+        Err(refused) => return refused.into_response(),
+    };
+    let payload = serde_urlencoded::from_str::<HashMap<String, String>>(body)
+        .ok()
+        .and_then(|mut form| form.remove("payload"))
+        .and_then(|p| serde_json::from_str::<serde_json::Value>(&p).ok());
+    let Some(press) = payload.as_ref().and_then(commands::Press::of) else {
+        debug!("signed Slack request that is not a button press");
+        return (StatusCode::BAD_REQUEST, "not a button press").into_response();
+    };
+    let (core, http, now) = (endpoint.core.clone(), endpoint.http.clone(), endpoint.clock.now());
+    tokio::spawn(async move { commands::answer_press(&core, press, now, http).await });
+    StatusCode::OK.into_response()
+}
+
+async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap, body: Bytes) -> Response {
+    let body = match verified(&endpoint, &headers, &body) {
+        Ok(body) => body,
+        Err(refused) => return refused.into_response(),
+    };
     let event: SlackCommandEvent = match serde_urlencoded::from_str(body) {
         Ok(event) => event,
         Err(e) => {

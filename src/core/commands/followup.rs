@@ -1,0 +1,77 @@
+//! What a reminder's buttons do, also typed: `/done ACCOUNT` closes the account's open next step
+//! (it logs that it was done), `/snooze ACCOUNT [DAYS]` quiets the account's reminders for a
+//! while. Pressing either twice changes nothing the second time.
+
+use chrono::Days;
+
+use crate::core::context::Context;
+use crate::core::error::CommandError;
+use crate::core::reply::{Reply, Tone};
+use crate::core::resolve::require_account;
+use crate::domain::account::AccountStatus;
+use crate::domain::kind::InteractionKind;
+use crate::domain::text::truncate;
+use crate::i18n::Msg;
+use crate::store::{InsertOutcome, NewInteraction, Store};
+
+/// Days a reminder is snoozed when no number is given: a week.
+pub const SNOOZE_DAYS: i64 = 7;
+
+/// `/done ACCOUNT`: the open next step (the newest interaction's) was done.
+pub async fn done(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
+    let account = require_account(store, ctx, account).await?;
+    if account.status == AccountStatus::Archived {
+        return Err(Msg::AccountArchived { name: account.name }.into());
+    }
+    let newest = store.history_page(ctx.workspace.id, account.id, 1, 0).await?.into_iter().next();
+    let Some(step) = newest.and_then(|i| i.next_step) else {
+        return Ok(Reply::titled(ctx.t(Msg::NoOpenStep { account: account.name })).ephemeral());
+    };
+    let summary = ctx.t(Msg::StepDoneSummary { step: truncate(&step, 400) });
+    let mut tx = store.write().await?;
+    let outcome = tx
+        .insert_interaction(
+            ctx.workspace.id,
+            &NewInteraction {
+                account_id: account.id,
+                contact_id: None,
+                author_id: ctx.person.id,
+                kind: InteractionKind::Note,
+                occurred_at: ctx.now,
+                occurred_on: ctx.today(),
+                summary: &summary,
+                next_step: None,
+                next_step_due: None,
+                source: ctx.platform.code(),
+                source_id: ctx.source_id.as_deref(),
+                tone: None,
+                created_at: ctx.now,
+            },
+        )
+        .await?;
+    if let InsertOutcome::Inserted(_) = outcome {
+        let arguments = serde_json::json!({ "account": account.name, "step": step }).to_string();
+        tx.audit(ctx.workspace.id, ctx.person.id, "done", &arguments, "ok", ctx.now).await?;
+    }
+    tx.commit().await?;
+    Ok(Reply::titled(ctx.t(Msg::StepDone { account: account.name, step })).tone(Tone::Good))
+}
+
+/// `/snooze ACCOUNT [DAYS]`: no reminders about the account for that many days.
+pub async fn snooze(store: &Store, ctx: &Context, account: &str, days: Option<i64>) -> Result<Reply, CommandError> {
+    let account = require_account(store, ctx, account).await?;
+    let days = days.unwrap_or(SNOOZE_DAYS);
+    let until = ctx.today().checked_add_days(Days::new(days.max(1) as u64)).unwrap_or(ctx.today());
+    let mut tx = store.write().await?;
+    let changed = tx.snooze(ctx.workspace.id, account.id, until, ctx.person.id).await?;
+    if changed {
+        let arguments = serde_json::json!({ "account": account.name, "until": until }).to_string();
+        tx.audit(ctx.workspace.id, ctx.person.id, "snooze", &arguments, "ok", ctx.now).await?;
+    }
+    tx.commit().await?;
+    if !changed {
+        let until = store.snoozed_until(ctx.workspace.id, account.id).await?.unwrap_or(until);
+        return Ok(Reply::titled(ctx.t(Msg::AlreadySnoozed { account: account.name, until })).ephemeral());
+    }
+    Ok(Reply::titled(ctx.t(Msg::Snoozed { account: account.name, until })).tone(Tone::Good))
+}
