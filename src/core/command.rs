@@ -65,6 +65,11 @@ pub enum Command {
     },
     /// Records the yearly review of an account plan.
     Review(ReviewRequest),
+    /// Shows an account's last yearly review, or the one of a year.
+    ReviewShow {
+        account: String,
+        year: Option<i64>,
+    },
     /// Shows or edits an account plan.
     Plan(PlanRequest),
     /// The stakeholder map of an account.
@@ -367,13 +372,21 @@ impl Command {
                 ],
                 apply: switch("apply"),
             },
+            // With none of the four answers, the review is shown; with some, all are needed.
+            "review" if ["objectives", "value", "changes", "depth", "rating"].iter().all(|a| args.get(a).is_none()) => {
+                Command::ReviewShow { account: required("account")?, year: number("year") }
+            }
             "review" => Command::Review(ReviewRequest {
                 account: required("account")?,
                 objectives: required("objectives")?,
                 value: required("value")?,
                 changes: required("changes")?,
                 depth: required("depth")?,
-                rating: number("rating").unwrap_or(3),
+                rating: number("rating").ok_or(Msg::MissingArgument {
+                    command: args.spec.path,
+                    arg: "rating",
+                    usage: args.spec,
+                })?,
                 next: text("next"),
             }),
             "plan" => Command::Plan(PlanRequest {
@@ -495,7 +508,7 @@ impl Command {
             Command::Opp(OppRequest::Add { .. }) => "opp add",
             Command::Opp(OppRequest::Move { .. }) => "opp move",
             Command::Qualify { .. } => "qualify",
-            Command::Review(_) => "review",
+            Command::Review(_) | Command::ReviewShow { .. } => "review",
             Command::Plan(_) => "plan",
             Command::Health { .. } => "health",
             Command::Risks { .. } => "risks",

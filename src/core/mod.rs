@@ -151,6 +151,7 @@ impl Core {
                 commands::qualify::run(&self.store, ctx, account.as_deref(), scores, apply).await
             }
             Command::Review(request) => commands::review::run(&self.store, ctx, &request).await,
+            Command::ReviewShow { account, year } => commands::review::show(&self.store, ctx, &account, year).await,
             Command::Plan(request) => commands::plan::run(&self.store, ctx, &request).await,
             Command::Health { account } => commands::health::show(&self.store, ctx, &account).await,
             Command::Risks { page } => commands::health::risks(&self.store, ctx, page).await,

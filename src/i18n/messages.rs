@@ -767,6 +767,25 @@ pub enum Msg {
         year: i64,
         answer: String,
     },
+    ArgReviewYear,
+    NoReview {
+        account: String,
+        year: Option<i64>,
+        next: Option<String>,
+    },
+    ReviewTitle {
+        account: String,
+        year: i64,
+        rating: i64,
+    },
+    LabelNextObjectives,
+    ReviewFooterShown {
+        by: String,
+        on: String,
+        next: Option<String>,
+        earlier: String,
+        account: String,
+    },
     /// A yearly-review conversation was logged; the review itself is recorded by /review.
     ReviewNotRecorded {
         account: String,
@@ -1008,7 +1027,10 @@ impl Msg {
                 "reunião, ligação, visita, email, nota, planejamento ou revisão",
             ),
             Msg::ArgSummary => s("What happened", "O que aconteceu"),
-            Msg::ArgContact => s("The customer's contact involved", "O contato do cliente envolvido"),
+            Msg::ArgContact => s(
+                "The customer's people involved, separated by commas",
+                "As pessoas do cliente envolvidas, separadas por vírgulas",
+            ),
             Msg::ArgNext => s("The agreed next step", "O próximo passo combinado"),
             Msg::ArgDue => s("When the next step is due", "O prazo do próximo passo"),
             Msg::ArgWhen => s("When it happened (default: now)", "Quando aconteceu (padrão: agora)"),
@@ -1911,6 +1933,50 @@ impl Msg {
             ),
             Msg::PrepLastAnswer { year, answer } => {
                 p(format!("  ↳ in {year}: {answer}"), format!("  ↳ em {year}: {answer}"))
+            }
+            Msg::ArgReviewYear => s("Show the review of that year", "Mostra a revisão daquele ano"),
+            Msg::NoReview { account, year, next } => {
+                let q = crate::domain::text::quoted(&account);
+                let (en, pt) = match year {
+                    Some(y) => (
+                        format!("No yearly review of {account} for {y}."),
+                        format!("Nenhuma revisão anual da conta {account} em {y}."),
+                    ),
+                    None => (
+                        format!("No yearly review of {account} recorded yet."),
+                        format!("Nenhuma revisão anual da conta {account} registrada ainda."),
+                    ),
+                };
+                let (next_en, next_pt) = match next {
+                    Some(d) => (format!(" Next review: {d}."), format!(" Próxima revisão: {d}.")),
+                    None => (String::new(), String::new()),
+                };
+                p(
+                    format!(
+                        "{en}{next_en} /review {q} --objectives … --value … --changes … --depth … --rating N records one."
+                    ),
+                    format!(
+                        "{pt}{next_pt} /review {q} --objectives … --value … --changes … --depth … --rating N registra uma."
+                    ),
+                )
+            }
+            Msg::ReviewTitle { account, year, rating } => p(
+                format!("Yearly review of {account}, {year} · rating {rating}/5"),
+                format!("Revisão anual da conta {account}, {year} · nota {rating}/5"),
+            ),
+            Msg::LabelNextObjectives => s("Objectives for next year", "Objetivos para o próximo ano"),
+            Msg::ReviewFooterShown { by, on, next, earlier, account } => {
+                let mut en = format!("By {by} on {on}");
+                let mut pt = format!("Por {by} em {on}");
+                if let Some(d) = next {
+                    en.push_str(&format!(" · next review {d}"));
+                    pt.push_str(&format!(" · próxima revisão {d}"));
+                }
+                if !earlier.is_empty() {
+                    en.push_str(&format!(" · earlier: {earlier} (/review {account} --year YEAR)"));
+                    pt.push_str(&format!(" · anteriores: {earlier} (/review {account} --year ANO)"));
+                }
+                p(en, pt)
             }
             Msg::ReviewNotRecorded { account, date } => {
                 let when = date.map(|d| format_date(d, l));

@@ -567,6 +567,7 @@ pub async fn seed_demo(
             tx.insert_interaction(
                 ws,
                 &NewInteraction {
+                    also_contacts: &[],
                     account_id,
                     contact_id: contact,
                     author_id: author,

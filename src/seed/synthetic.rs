@@ -178,6 +178,7 @@ pub async fn seed_synthetic(
             tx.insert_interaction(
                 ws,
                 &NewInteraction {
+                    also_contacts: &[],
                     account_id,
                     contact_id: Some(rng.pick(&contacts)),
                     author_id: owner,

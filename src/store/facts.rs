@@ -131,7 +131,10 @@ impl Store {
                       (SELECT json_group_array(json_object('id', c.id, 'name', c.name, 'title', c.title,
                                   'department', c.department, 'decision_role', c.decision_role, 'stance', c.stance,
                                   'strength', c.strength, 'last_contact', c.last_contact)) FROM
-                          (SELECT c.*, (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.contact_id = c.id)
+                          (SELECT c.*, NULLIF(MAX(COALESCE((SELECT MAX(i.occurred_at) FROM interactions i WHERE i.contact_id = c.id), ''),
+                                                      COALESCE((SELECT MAX(i.occurred_at) FROM interaction_contacts ic
+                                                                  JOIN interactions i ON i.id = ic.interaction_id
+                                                                 WHERE ic.contact_id = c.id), '')), '')
                                   AS last_contact
                              FROM contacts c WHERE c.workspace_id = a.workspace_id AND c.account_id = a.id
                             ORDER BY c.department COLLATE NOCASE, c.folded_name) c)

@@ -22,6 +22,8 @@ pub struct InteractionRow {
 pub struct NewInteraction<'a> {
     pub account_id: i64,
     pub contact_id: Option<i64>,
+    /// Other people of the customer who took part, besides `contact_id`.
+    pub also_contacts: &'a [i64],
     pub author_id: i64,
     pub kind: InteractionKind,
     pub occurred_at: DateTime<Utc>,
@@ -115,12 +117,12 @@ impl WriteTx {
                 return Ok(InsertOutcome::AlreadyLogged(id));
             }
         }
-        let id = sqlx::query_scalar!(
+        let row = sqlx::query!(
             r#"INSERT INTO interactions (workspace_id, account_id, contact_id, author_id, kind, occurred_at, summary,
                    next_step, next_step_due, source, source_id, tone, created_at, number)
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
                        (SELECT COALESCE(MAX(number), 0) + 1 FROM interactions WHERE workspace_id = ?1))
-               RETURNING number AS "number!""#,
+               RETURNING id AS "id!", number AS "number!""#,
             workspace_id,
             i.account_id,
             i.contact_id,
@@ -137,6 +139,17 @@ impl WriteTx {
         )
         .fetch_one(&mut *self.tx)
         .await?;
+        for contact in i.also_contacts {
+            sqlx::query!(
+                "INSERT INTO interaction_contacts (workspace_id, interaction_id, contact_id) VALUES (?, ?, ?)
+                 ON CONFLICT DO NOTHING",
+                workspace_id,
+                row.id,
+                contact
+            )
+            .execute(&mut *self.tx)
+            .await?;
+        }
         // The account's clock: last contact, when contact goes stale, and (for a planning meeting
         // or a yearly review) when the next planning meeting is due.
         let planning = i.kind.is_planning();
@@ -155,6 +168,6 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await?;
-        Ok(InsertOutcome::Inserted(id))
+        Ok(InsertOutcome::Inserted(row.number))
     }
 }

@@ -133,18 +133,36 @@ impl WriteTx {
             "INSERT INTO account_plans (workspace_id, account_id, year, objectives, value_delivered, value_evidence, changes,
                  depth, resources, updated_at)
              SELECT ?1, ?2, ?3, CASE WHEN ?4 = '' THEN COALESCE(p.objectives, '') ELSE ?4 END,
-                 COALESCE(p.value_delivered, ''), COALESCE(p.value_evidence, ''), '', COALESCE(p.depth, ''),
+                 COALESCE(p.value_delivered, ''), COALESCE(p.value_evidence, ''), ?7, ?8,
                  COALESCE(p.resources, ''), ?5
              FROM (SELECT 1) LEFT JOIN account_plans p ON p.account_id = ?2 AND p.year = ?6
              WHERE true
              ON CONFLICT (account_id, year) DO UPDATE SET
-                 objectives = CASE WHEN ?4 = '' THEN objectives ELSE ?4 END, updated_at = ?5",
+                 objectives = CASE WHEN ?4 = '' THEN objectives ELSE ?4 END, changes = ?7, depth = ?8, updated_at = ?5",
             workspace_id,
             r.account_id,
             next_year,
             r.next_objectives,
             r.at,
-            r.year
+            r.year,
+            r.changes,
+            r.depth
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        // The goals still open this year carry over to next year's plan (once).
+        sqlx::query!(
+            "INSERT INTO plan_goals (workspace_id, plan_id, title, owner_id, due_on, status, created_at)
+             SELECT g.workspace_id, n.id, g.title, g.owner_id, g.due_on, 'open', ?4
+               FROM plan_goals g
+               JOIN account_plans p ON p.id = g.plan_id AND p.account_id = ?2 AND p.year = ?3
+               JOIN account_plans n ON n.account_id = ?2 AND n.year = ?3 + 1
+              WHERE g.workspace_id = ?1 AND g.status = 'open'
+                AND NOT EXISTS (SELECT 1 FROM plan_goals x WHERE x.plan_id = n.id AND x.title = g.title)",
+            workspace_id,
+            r.account_id,
+            r.year,
+            r.at
         )
         .execute(&mut *self.tx)
         .await?;

@@ -84,7 +84,8 @@ impl Store {
         let interactions = sqlx::query_as!(
             InteractionData,
             r#"SELECT occurred_at AS "occurred_at!: DateTime<Utc>", kind, summary, next_step FROM interactions
-               WHERE workspace_id = ?1 AND (contact_id = ?2 OR summary LIKE ?3 ESCAPE '\' OR next_step LIKE ?3 ESCAPE '\')
+               WHERE workspace_id = ?1 AND (contact_id = ?2 OR summary LIKE ?3 ESCAPE '\' OR next_step LIKE ?3 ESCAPE '\'
+                      OR id IN (SELECT interaction_id FROM interaction_contacts WHERE contact_id = ?2))
                ORDER BY occurred_at"#,
             workspace_id,
             id,

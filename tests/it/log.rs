@@ -80,3 +80,29 @@ async fn logging_answers_in_portuguese() {
     assert_eq!(field(&reply, "Quando"), "27/11/2026");
     assert_eq!(field(&reply, "Próximo passo"), "Enviar relatório (prazo 28/11/2026)");
 }
+
+/// `--contact` takes several people: each counts as reached, the reply names them all, and an
+/// unknown one refuses the whole line.
+#[tokio::test]
+async fn a_log_with_several_contacts_reaches_each() {
+    let app = crate::helpers::demo_app().await;
+    let logged = app
+        .say("/log Vale meeting \"Revisão do plano\" --contact \"Patrícia, Fernanda, patricia\" --next \"Enviar proposta\" --due \"próxima sexta\"")
+        .await;
+    assert_eq!(
+        crate::helpers::field(&logged, "Contact"),
+        "Patrícia Rocha (Operações), Fernanda Dias (Tecnologia)",
+        "{}",
+        logged.to_text()
+    );
+    assert_eq!(crate::helpers::field(&logged, "Next step"), "Enviar proposta (due 2026-12-04)");
+    let contacts = app.say("/contacts Vale").await.to_text();
+    for name in ["Patrícia Rocha", "Fernanda Dias"] {
+        let line = contacts.lines().find(|l| l.contains(name)).unwrap_or_default();
+        assert!(line.ends_with("last contact 2026-11-27"), "{name}: {contacts}");
+    }
+    let before = app.counts(crate::helpers::WS).await;
+    let refused = app.say("/log Vale call x --contact \"Beatriz, Zé\"").await;
+    assert!(refused.lines[0].starts_with("Vale has no contact “Zé”."), "{:?}", refused.lines);
+    assert_eq!(app.counts(crate::helpers::WS).await, before);
+}

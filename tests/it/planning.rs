@@ -162,3 +162,41 @@ async fn managers_get_the_yearly_re_tiering_list() {
     assert_eq!(to, "Marina Costa");
     assert_eq!(reply.lines, ["• Embraer: nível 1 → nível sugerido 2"], "Marina reads Portuguese");
 }
+
+/// The yearly review as a living record: shown with its answers, rating, who and when; recording
+/// one carries its answers and the open goals into next year's plan.
+#[tokio::test]
+async fn the_yearly_review_is_shown_and_carried_into_next_years_plan() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let none = app.say("/review Vale").await;
+    assert!(
+        none.title
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("No yearly review of Vale recorded yet. Next review: 2026-12-21."),
+        "{}",
+        none.to_text()
+    );
+    let recorded = app
+        .say("/review Vale --objectives \"Keep S11D\" --value \"Downtime -14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4")
+        .await;
+    assert!(!recorded.is_error(), "{}", recorded.to_text());
+    let shown = app.say("/review Vale").await;
+    assert_eq!(shown.title.as_deref(), Some("Yearly review of Vale, 2026 · rating 4/5"));
+    assert_eq!(field(&shown, "3. What should we change next year to improve the relationship?"), "Quarterly reviews");
+    assert_eq!(shown.footer.as_deref(), Some("By Tester tester on 2026-11-27 · next review 2027-12-21"));
+    let earlier = app.say("/review Vale --year 2025").await;
+    assert!(earlier.title.as_deref().unwrap_or_default().starts_with("No yearly review of Vale for 2025."));
+    let plan = app.say("/plan Vale --year 2027").await;
+    assert_eq!(field(&plan, "Changes for next year"), "Quarterly reviews");
+    assert_eq!(field(&plan, "Depth in the account"), "Thin in operations");
+    let goals: Vec<&String> = plan.lines.iter().filter(|l| l.contains('☐')).collect();
+    assert_eq!(goals.len(), 2, "this year's open goals carried over: {:?}", plan.lines);
+    // Recording it again does not carry the goals twice.
+    app.say("/review Vale --objectives a --value b --changes c --depth d --rating 3").await;
+    let plan = app.say("/plan Vale --year 2027").await;
+    assert_eq!(plan.lines.iter().filter(|l| l.contains('☐')).count(), 2);
+    let partial = app.say("/review Vale --objectives x").await;
+    assert!(partial.lines[0].starts_with("Missing --value."), "{:?}", partial.lines);
+}

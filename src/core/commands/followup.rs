@@ -34,6 +34,7 @@ pub async fn done(store: &Store, ctx: &Context, account: &str) -> Result<Reply, 
             ctx.workspace.id,
             &NewInteraction {
                 account_id: account.id,
+                also_contacts: &[],
                 contact_id: None,
                 author_id: ctx.person.id,
                 kind: InteractionKind::Note,

@@ -43,10 +43,16 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
     if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
     }
-    let contact = match &req.contact {
-        Some(name) => Some(require_contact(store, ctx, &account, name).await?),
-        None => None,
-    };
+    // One contact or several, separated by commas: the first is the interaction's contact.
+    let mut contacts = Vec::new();
+    for name in req.contact.as_deref().unwrap_or_default().split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let found = require_contact(store, ctx, &account, name).await?;
+        if !contacts.iter().any(|c: &crate::store::ContactRow| c.id == found.id) {
+            contacts.push(found);
+        }
+    }
+    let also: Vec<i64> = contacts.iter().skip(1).map(|c| c.id).collect();
+    let contact = contacts.first();
     let at = occurred_at(ctx, when);
 
     let mut tx = store.write().await?;
@@ -55,7 +61,8 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
             ctx.workspace.id,
             &NewInteraction {
                 account_id: account.id,
-                contact_id: contact.as_ref().map(|c| c.id),
+                also_contacts: &also,
+                contact_id: contact.map(|c| c.id),
                 author_id: ctx.person.id,
                 kind: req.kind,
                 occurred_at: at,
@@ -87,9 +94,12 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
     let mut reply = Reply::titled(ctx.t(title))
         .inline_field(ctx.t(Msg::LabelWhen), format_date(ctx.local_date(at), ctx.locale))
         .field(ctx.t(Msg::LabelSummary), req.summary.clone());
-    if let Some(c) = contact {
-        let who = if c.department.is_empty() { c.name } else { format!("{} ({})", c.name, c.department) };
-        reply = reply.inline_field(ctx.t(Msg::LabelContact), who);
+    if !contacts.is_empty() {
+        let who: Vec<String> = contacts
+            .iter()
+            .map(|c| if c.department.is_empty() { c.name.clone() } else { format!("{} ({})", c.name, c.department) })
+            .collect();
+        reply = reply.inline_field(ctx.t(Msg::LabelContact), who.join(", "));
     }
     if let Some(next) = &req.next {
         let text = match due {

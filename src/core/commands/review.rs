@@ -15,6 +15,36 @@ use crate::core::resolve::require_account;
 use crate::i18n::{Msg, format_date};
 use crate::store::{InsertOutcome, NewInteraction, NewReview, Store};
 
+/// `/review ACCOUNT [--year Y]`: the last yearly review (or that year's): the four answers, the
+/// rating, who and when.
+pub async fn show(store: &Store, ctx: &Context, account: &str, year: Option<i64>) -> Result<Reply, CommandError> {
+    let account = require_account(store, ctx, account).await?;
+    let reviews = store.reviews(ctx.workspace.id, account.id).await?;
+    let next = account.yearly_review_on.map(|d| format_date(d, ctx.locale));
+    let Some(review) = reviews.iter().find(|r| year.is_none_or(|y| r.year == y)) else {
+        return Ok(Reply::titled(ctx.t(Msg::NoReview { account: account.name, year, next })).ephemeral());
+    };
+    let mut reply = Reply::titled(ctx.t(Msg::ReviewTitle {
+        account: account.name.clone(),
+        year: review.year,
+        rating: review.rating,
+    }));
+    for (n, answer) in [&review.objectives, &review.value, &review.changes, &review.depth].into_iter().enumerate() {
+        reply = reply.field(ctx.t(Msg::ReviewQuestion(n as u8 + 1)), answer.clone());
+    }
+    if !review.next_objectives.is_empty() {
+        reply = reply.field(ctx.t(Msg::LabelNextObjectives), review.next_objectives.clone());
+    }
+    let earlier: Vec<String> = reviews.iter().filter(|r| r.year != review.year).map(|r| r.year.to_string()).collect();
+    Ok(reply.footer(ctx.t(Msg::ReviewFooterShown {
+        by: review.reviewer_name.clone(),
+        on: format_date(ctx.local_date(review.reviewed_at), ctx.locale),
+        next,
+        earlier: earlier.join(", "),
+        account: crate::domain::text::quoted(&account.name),
+    })))
+}
+
 pub async fn run(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, &r.account).await?;
     if account.status == AccountStatus::Archived {
@@ -33,6 +63,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Repl
             ctx.workspace.id,
             &NewInteraction {
                 account_id: account.id,
+                also_contacts: &[],
                 contact_id: None,
                 author_id: ctx.person.id,
                 kind: crate::domain::kind::InteractionKind::YearlyReview,
