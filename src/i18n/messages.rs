@@ -1034,7 +1034,10 @@ impl Msg {
             Msg::ArgNext => s("The agreed next step", "O próximo passo combinado"),
             Msg::ArgDue => s("When the next step is due", "O prazo do próximo passo"),
             Msg::ArgWhen => s("When it happened (default: now)", "Quando aconteceu (padrão: agora)"),
-            Msg::ArgTone => s("How it went: positive, neutral or negative", "Como foi: positive, neutral ou negative"),
+            Msg::ArgTone => p(
+                format!("How it went: {}", crate::domain::vocabulary::TONES.listed(Locale::En, ", ")),
+                format!("Como foi: {}", crate::domain::vocabulary::TONES.listed(Locale::PtBr, ", ")),
+            ),
             Msg::ArgCount => s("How many (default 10, at most 50)", "Quantas (padrão 10, no máximo 50)"),
             Msg::ArgCommand => s("A command to explain", "Um comando a explicar"),
             Msg::CmdLanguage => s(
@@ -1046,7 +1049,10 @@ impl Msg {
                 "Lista as pessoas do espaço ou define o papel de uma (administradores)",
             ),
             Msg::ArgPerson => s("The person", "A pessoa"),
-            Msg::ArgRole => s("admin, manager or rep", "admin, manager (gestor) ou rep (vendedor)"),
+            Msg::ArgRole => p(
+                crate::domain::vocabulary::ROLES.listed(Locale::En, ", "),
+                crate::domain::vocabulary::ROLES.listed(Locale::PtBr, ", "),
+            ),
             Msg::BadChoice { arg, value, accepted } => {
                 let name = arg_label(arg, l);
                 p(
@@ -1706,7 +1712,7 @@ impl Msg {
             ),
             Msg::DigestReviewAhead { account, date: d } => p(
                 format!("{}: yearly review of {account}", date(d)),
-                format!("{}: revisão anual de {account}", date(d)),
+                format!("{}: revisão anual da conta {account}", date(d)),
             ),
             Msg::DigestMeetingAhead { account, kind, date: d } => p(
                 format!("{}: {kind} meeting scheduled with {account}", date(d)),
@@ -1751,7 +1757,13 @@ impl Msg {
             Msg::ArgMeetingWhen => {
                 s("Day and time: 2026-12-10 14:00, 10/12/2026 14h30", "Dia e hora: 10/12/2026 14h30, 2026-12-10 14:00")
             }
-            Msg::ArgMeetingKind => s("planning (default), review or other", "planning (padrão), review ou other"),
+            Msg::ArgMeetingKind => p(
+                format!("{} (default: planning)", crate::domain::vocabulary::MEETING_KINDS.listed(Locale::En, ", ")),
+                format!(
+                    "{} (padrão: planejamento)",
+                    crate::domain::vocabulary::MEETING_KINDS.listed(Locale::PtBr, ", ")
+                ),
+            ),
             Msg::ArgWith => s(
                 "The customer's contacts attending, separated by commas",
                 "Os contatos do cliente presentes, separados por vírgulas",
@@ -2026,9 +2038,9 @@ impl Msg {
             Msg::CmdContact => {
                 s("Add a contact to an account, or change one", "Adiciona um contato a uma conta, ou altera um")
             }
-            Msg::CmdCompetitors => s("The competitors in an account", "Os concorrentes numa conta"),
+            Msg::CmdCompetitors => s("The competitors in an account", "Os concorrentes em uma conta"),
             Msg::CmdCompetitor => {
-                s("Add or update a competitor in an account", "Adiciona ou atualiza um concorrente numa conta")
+                s("Add or update a competitor in an account", "Adiciona ou atualiza um concorrente em uma conta")
             }
             Msg::CmdWallet => s(
                 "Share of wallet over time, or record a period",
@@ -2037,13 +2049,14 @@ impl Msg {
             Msg::ArgContactName => s("The contact's name", "O nome do contato"),
             Msg::ArgTitle => s("Job title", "Cargo"),
             Msg::ArgDepartment => s("Department", "Departamento"),
-            Msg::ArgDecisionRole => s(
-                "Role in the decision: decision_maker, influencer, champion, user, gatekeeper",
-                "Papel na decisão: decision_maker, influencer, champion, user, gatekeeper",
+            Msg::ArgDecisionRole => p(
+                format!("Role in the decision: {}", crate::domain::vocabulary::DECISION_ROLES.listed(Locale::En, ", ")),
+                format!("Papel na decisão: {}", crate::domain::vocabulary::DECISION_ROLES.listed(Locale::PtBr, ", ")),
             ),
-            Msg::ArgStance => {
-                s("champion, supporter, neutral or detractor", "champion, supporter, neutral ou detractor")
-            }
+            Msg::ArgStance => p(
+                crate::domain::vocabulary::STANCES.listed(Locale::En, ", "),
+                crate::domain::vocabulary::STANCES.listed(Locale::PtBr, ", "),
+            ),
             Msg::ArgStrength => s("Relationship strength, 1 to 5", "Força do relacionamento, de 1 a 5"),
             Msg::ArgEmail => s("Email address", "Endereço de email"),
             Msg::ArgPhone => s("Phone number", "Telefone"),
@@ -2052,7 +2065,10 @@ impl Msg {
                 "Its estimated share of the customer's spend, in %",
                 "A sua participação estimada no gasto do cliente, em %",
             ),
-            Msg::ArgThreat => s("low, medium or high", "low, medium ou high"),
+            Msg::ArgThreat => p(
+                crate::domain::vocabulary::THREATS.listed(Locale::En, ", "),
+                crate::domain::vocabulary::THREATS.listed(Locale::PtBr, ", "),
+            ),
             Msg::ArgNote => s("A short note", "Uma nota curta"),
             Msg::ArgSpend => s(
                 "The customer's spend in our category (120M, 1.500.000,00)",
@@ -2078,10 +2094,12 @@ impl Msg {
                 };
                 p(
                     format!(
-                        "⚠ Single-threaded: {reached} contacts reached in the last 90 days{dm}. Widen the relationship."
+                        "⚠ Single-threaded: {} reached in the last 90 days{dm}. Widen the relationship.",
+                        plural(reached, "contact", "contacts")
                     ),
                     format!(
-                        "⚠ Dependente de poucos: {reached} contatos alcançados nos últimos 90 dias{dm}. Amplie o relacionamento."
+                        "⚠ Dependente de poucos: {} nos últimos 90 dias{dm}. Amplie o relacionamento.",
+                        plural(reached, "contato alcançado", "contatos alcançados")
                     ),
                 )
             }
@@ -2112,7 +2130,7 @@ impl Msg {
             Msg::NoDepartment => s("(no department)", "(sem departamento)"),
             Msg::NoContactsYet { account } => p(
                 format!("No contacts at {account} yet. /contact add records one."),
-                format!("Nenhum contato em {account} ainda. /contact add registra um."),
+                format!("Nenhum contato na conta {account} ainda. /contact add registra um."),
             ),
             Msg::ContactExists { name, account } => p(
                 format!("{account} already has a contact “{name}”: use /contact set to change it."),
@@ -2122,7 +2140,7 @@ impl Msg {
                 p(format!("Added {name} to {account}"), format!("{name} adicionado a {account}"))
             }
             Msg::ContactChanged { name, account } => {
-                p(format!("Updated {name} at {account}"), format!("{name} atualizado em {account}"))
+                p(format!("Updated {name} at {account}"), format!("{name} atualizado na conta {account}"))
             }
             Msg::Threat(threat) => match threat.as_str() {
                 "high" => s("high threat", "ameaça alta"),
@@ -2130,7 +2148,7 @@ impl Msg {
                 _ => s("medium threat", "ameaça média"),
             },
             Msg::CompetitorsTitle { account } => {
-                p(format!("Competitors at {account}"), format!("Concorrentes em {account}"))
+                p(format!("Competitors at {account}"), format!("Concorrentes na conta {account}"))
             }
             Msg::NoCompetitors => {
                 s("None recorded. /competitor records one.", "Nenhum registrado. /competitor registra um.")
@@ -2384,7 +2402,7 @@ impl Msg {
             ),
             Msg::ReviewRecorded { account, rating } => p(
                 format!("Yearly review of {account} recorded: {rating}/5"),
-                format!("Revisão anual de {account} registrada: {rating}/5"),
+                format!("Revisão anual da conta {account} registrada: {rating}/5"),
             ),
             Msg::LabelNextReview => s("Next review", "Próxima revisão"),
             Msg::LabelNextPlan => s("Plan started", "Plano iniciado"),
@@ -2402,7 +2420,7 @@ impl Msg {
             Msg::ArgLeadership => s("Technological leadership, 1 to 5", "Liderança tecnológica, de 1 a 5"),
             Msg::ArgProfitability => s("Profitability, 1 to 5", "Rentabilidade, de 1 a 5"),
             Msg::ArgFit => s("Strategic fit, 1 to 5", "Aderência estratégica, de 1 a 5"),
-            Msg::ArgOurStrength => s("Our strength in the account, 1 to 5", "A nossa força na conta, de 1 a 5"),
+            Msg::ArgOurStrength => s("Our strength in the account, 1 to 5", "Nossa força na conta, de 1 a 5"),
             Msg::RetierFooter => s(
                 "The yearly re-tiering: /qualify ACCOUNT shows the scores behind each suggestion.",
                 "A reclassificação anual: /qualify CONTA mostra as notas de cada sugestão.",
@@ -2432,7 +2450,7 @@ impl Msg {
             ),
             Msg::QualifyTitle { account } => p(format!("{account}: qualification"), format!("{account}: qualificação")),
             Msg::LabelAttractiveness => s("Attractiveness", "Atratividade"),
-            Msg::LabelOurStrength => s("Our strength", "A nossa força"),
+            Msg::LabelOurStrength => s("Our strength", "Nossa força"),
             Msg::LabelScores => s("Scores", "Notas"),
             Msg::LabelSuggestedTier => s("Suggested tier", "Nível sugerido"),
             Msg::QualifyScores { q: [a, b, c, d] } => p(
@@ -2448,9 +2466,11 @@ impl Msg {
                 "Oportunidades: lista, adiciona ou move pelas etapas",
             ),
             Msg::ArgOppClose => s("Expected close date", "Data prevista de fechamento"),
-            Msg::ArgOppReason => s("Why it was lost (needed for lost)", "Por que foi perdida (obrigatório para lost)"),
+            Msg::ArgOppReason => {
+                s("Why it was lost (needed for lost)", "Por que foi perdida (obrigatório para perdida)")
+            }
             Msg::OppTitle { account } => {
-                p(format!("Opportunities at {account}"), format!("Oportunidades em {account}"))
+                p(format!("Opportunities at {account}"), format!("Oportunidades da conta {account}"))
             }
             Msg::NoOpps { account } => p(
                 format!("None yet. /opp add {account} TITLE VALUE records one."),

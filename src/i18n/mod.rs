@@ -4,6 +4,8 @@
 mod format;
 mod messages;
 mod onboarding;
+#[cfg(test)]
+mod pt_review;
 
 pub use format::{format_bp, format_date, format_day, format_money};
 pub use messages::{MeetingBrief, Msg};

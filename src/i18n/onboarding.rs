@@ -257,19 +257,50 @@ pub enum Onb {
 }
 
 /// What a field of an imported file accepts, for a refused value.
-fn accepted(field: &str, l: Locale) -> &'static str {
+fn accepted(field: &str, l: Locale) -> String {
     match field {
-        "tier" => l.pick("1, 2 or 3 (T1 and Tier 1 read too)", "1, 2 ou 3 (T1 e Nível 1 também valem)"),
-        "spend" | "revenue" => l.pick("an amount like 1.234.567,89, R$ 1.234.567,89 or 1234567.89", "um valor como 1.234.567,89, R$ 1.234.567,89 ou 1234567.89"),
-        "margin" | "ceiling" => l.pick("a percentage from 0 to 100 like 18%, 18,5 % or 0,18", "uma porcentagem de 0 a 100 como 18%, 18,5 % ou 0,18"),
-        "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730"),
-        "review" => l.pick("a date like 10/12/2026 or 2026-12-10", "uma data como 10/12/2026 ou 2026-12-10"),
-        "status" => l.pick("active or archived", "active (ativa) ou archived (arquivada)"),
-        "reasons" => l.pick("potential, technology, profitability or strategic, each with an optional “: note”, separated by |", "potential, technology, profitability ou strategic, cada um com “: nota” opcional, separados por |"),
-        "role" => l.pick("admin, manager or rep for people; decision_maker, influencer, champion, user or gatekeeper for contacts", "admin, manager ou rep para pessoas; decision_maker, influencer, champion, user ou gatekeeper para contatos"),
-        "stance" => l.pick("champion, supporter, neutral or detractor", "champion, supporter, neutral ou detractor"),
-        "strength" => l.pick("a whole number from 1 to 5", "um número inteiro de 1 a 5"),
-        _ => l.pick("another value", "outro valor"),
+        "tier" => l.pick("1, 2 or 3 (T1 and Tier 1 read too)", "1, 2 ou 3 (T1 e Nível 1 também valem)").to_string(),
+        "spend" | "revenue" => l
+            .pick(
+                "an amount like 1.234.567,89, R$ 1.234.567,89 or 1234567.89",
+                "um valor como 1.234.567,89, R$ 1.234.567,89 ou 1234567.89",
+            )
+            .to_string(),
+        "margin" | "ceiling" => l
+            .pick(
+                "a percentage from 0 to 100 like 18%, 18,5 % or 0,18",
+                "uma porcentagem de 0 a 100 como 18%, 18,5 % ou 0,18",
+            )
+            .to_string(),
+        "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
+        "review" => {
+            l.pick("a date like 10/12/2026 or 2026-12-10", "uma data como 10/12/2026 ou 2026-12-10").to_string()
+        }
+        "status" => l.pick("active or archived", "active (ativa) ou archived (arquivada)").to_string(),
+        "reasons" => l
+            .pick(
+                "potential, technology, profitability or strategic, each with an optional “: note”, separated by |",
+                "potential, technology, profitability ou strategic, cada um com “: nota” opcional, separados por |",
+            )
+            .to_string(),
+        "role" => l.pick(
+            format!(
+                "{} for people; {} for contacts",
+                crate::domain::vocabulary::ROLES.listed(Locale::En, ", "),
+                crate::domain::vocabulary::DECISION_ROLES.listed(Locale::En, ", ")
+            ),
+            format!(
+                "{} para pessoas; {} para contatos",
+                crate::domain::vocabulary::ROLES.listed(Locale::PtBr, ", "),
+                crate::domain::vocabulary::DECISION_ROLES.listed(Locale::PtBr, ", ")
+            ),
+        ),
+        "stance" => l.pick(
+            crate::domain::vocabulary::STANCES.listed(Locale::En, ", "),
+            crate::domain::vocabulary::STANCES.listed(Locale::PtBr, ", "),
+        ),
+        "strength" => l.pick("a whole number from 1 to 5", "um número inteiro de 1 a 5").to_string(),
+        _ => l.pick("another value", "outro valor").to_string(),
     }
 }
 
@@ -372,9 +403,9 @@ impl Onb {
             Onb::ArgOppTitle => s("What is being sold", "O que está sendo vendido"),
             Onb::ArgOppValue => s("Its value, e.g. 2,5M", "O valor, por exemplo 2,5M"),
             Onb::ArgOppId => s("The opportunity's number", "O número da oportunidade"),
-            Onb::ArgStage => s(
-                "identified, qualified, proposal, negotiation, won or lost",
-                "identified, qualified, proposal, negotiation, won ou lost",
+            Onb::ArgStage => p(
+                crate::domain::vocabulary::STAGES.listed(Locale::En, ", "),
+                crate::domain::vocabulary::STAGES.listed(Locale::PtBr, ", "),
             ),
             Onb::CmdPeopleList => s(
                 "The people of the workspace, their role and manager",

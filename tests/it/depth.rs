@@ -20,7 +20,7 @@ async fn the_stakeholder_map_groups_by_department_and_flags_thin_coverage() {
     assert_eq!(
         embraer.lines,
         [
-            "⚠ Single-threaded: 1 contacts reached in the last 90 days, no decision maker among them. Widen the relationship.",
+            "⚠ Single-threaded: 1 contact reached in the last 90 days, no decision maker among them. Widen the relationship.",
             "⚠ Kept for its technological leadership, yet no technical manager of ours is assigned."
         ]
     );
