@@ -147,9 +147,6 @@ const CONTACT_ARGS: &[ArgSpec] = &[
     option("phone", ArgType::Text { max_chars: 50 }, Msg::ArgPhone),
 ];
 
-/// The reasons an account is key, as typed: each stands for one of [`crate::domain::account::Reason`].
-pub const REASON_WORDS: &[&str] = &["potential", "technology", "profitability", "strategic"];
-
 /// The fields `/account set` changes.
 pub const ACCOUNT_FIELDS: &[&str] = &[
     "name", "tier", "owner", "tech", "segment", "spend", "revenue", "margin", "ceiling", "cadence", "review", "alias",
@@ -175,7 +172,7 @@ const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[
     option("ceiling", PERCENT, Msg::Onb(Onb::ArgCeiling)),
     option("cadence", ArgType::Integer { min: 1, max: 730 }, Msg::Onb(Onb::ArgCadence)),
     option("review", ArgType::Date, Msg::Onb(Onb::ArgReviewDate)),
-    option_then("reason", ArgType::Choice(REASON_WORDS), Msg::Onb(Onb::ArgReason), "why"),
+    option_then("reason", ArgType::Words(&vocabulary::REASONS), Msg::Onb(Onb::ArgReason), "why"),
     option("why", ArgType::Text { max_chars: 300 }, Msg::Onb(Onb::ArgWhy)),
     option("alias", ArgType::Text { max_chars: MAX_NAME_CHARS }, Msg::Onb(Onb::ArgAlias)),
 ];
@@ -717,6 +714,41 @@ impl CommandSpec {
     /// `--contact, --next, --due, --when`, or an empty string.
     pub fn flag_list(&self) -> String {
         self.flags().map(|a| format!("--{}", a.name)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// The examples of help in Brazilian Portuguese, where the English one has words to translate.
+const EXAMPLES_PT: &[(&str, &str)] = &[
+    (
+        "accounts add",
+        "/account add Gerdau --tier 2 --owner \"Rafael Lima\" --spend 40M --reason potencial \"Nova usina em Ouro Branco\"",
+    ),
+    ("opp add", "/opp add Vale \"Revestimentos para o S11D\" 2,5M --close 31/03/2027"),
+    ("opp", "/opp add Vale \"Revestimentos para o S11D\" 2,5M --close 31/03/2027"),
+    ("opp move", "/opp move 3 negociação"),
+    ("people add", "/people add \"Paula Nunes\" --role vendedor --manager \"Marina Costa\""),
+    ("people", "/people add \"Paula Nunes\" --role vendedor"),
+    ("people role", "/people role \"Ana Souza\" gestor"),
+    ("contact add", "/contact add Vale \"Marcos Lima\" --department Engenharia --role influenciador --stance apoiador"),
+    ("contact", "/contact add Vale \"Marcos Lima\" --department Engenharia --role influenciador --stance apoiador"),
+    ("contact set", "/contact set Vale \"Marcos Lima\" --stance defensor"),
+    ("log", "/log Vale reunião \"Discutimos o plano 2027\" --next \"Enviar proposta\" --due sexta"),
+    (
+        "review",
+        "/review Vale --objectives \"Manter o S11D\" --value \"Sim, paradas 14% menores\" --changes \"Revisões trimestrais\" --depth \"Fracos em operações\" --rating 4",
+    ),
+    ("plan", "/plan Vale set objectives \"Ser o fornecedor de referência em Carajás\""),
+    ("competitor", "/competitor Vale Metso --share 30 --threat alta --note \"Preço menor nos revestimentos\""),
+    ("meeting", "/meeting Vale \"10/12 14h\" --kind planejamento --with \"Beatriz Almeida, João Ferreira\""),
+];
+
+impl CommandSpec {
+    /// The typical use shown by help, in the reader's language.
+    pub fn example(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::PtBr => EXAMPLES_PT.iter().find(|(path, _)| *path == self.path).map_or(self.example, |(_, e)| *e),
+            Locale::En => self.example,
+        }
     }
 }
 

@@ -586,6 +586,10 @@ mod tests {
         for spec in catalog::leaves() {
             let command = Command::from_args(&parse_line(spec.example).unwrap()).unwrap();
             assert_eq!(command.spec().path, spec.path);
+            // The Portuguese example means the same command, typed with Portuguese words.
+            let pt = spec.example(crate::i18n::Locale::PtBr);
+            let command = parse_line(pt).and_then(|args| Command::from_args(&args));
+            assert_eq!(command.map(|c| c.spec().path), Ok(spec.path), "{pt}");
         }
     }
 

@@ -125,6 +125,14 @@ pub const THREATS: Vocabulary = Vocabulary(&[
     word("high", "high", "alta", &["alto"]),
 ]);
 
+/// Why an account is key ([`crate::domain::account::Reason`]).
+pub const REASONS: Vocabulary = Vocabulary(&[
+    word("potential", "potential", "potencial", &["purchase_potential", "potencial de compra"]),
+    word("technology", "technology", "tecnologia", &["technological_leadership", "liderança tecnológica"]),
+    word("profitability", "profitability", "rentabilidade", &["lucratividade"]),
+    word("strategic", "strategic", "estratégica", &["estratégico"]),
+]);
+
 /// The kinds of meeting `/meeting` books.
 pub const MEETING_KINDS: Vocabulary = Vocabulary(&[
     word("planning", "planning", "planejamento", &["planning meeting", "reunião de planejamento"]),
@@ -140,8 +148,8 @@ pub const PLAN_ACTIONS: Vocabulary =
 mod tests {
     use super::*;
 
-    const ALL: [&Vocabulary; 8] =
-        [&STAGES, &STANCES, &DECISION_ROLES, &ROLES, &TONES, &THREATS, &MEETING_KINDS, &PLAN_ACTIONS];
+    const ALL: [&Vocabulary; 9] =
+        [&STAGES, &STANCES, &DECISION_ROLES, &ROLES, &TONES, &THREATS, &MEETING_KINDS, &PLAN_ACTIONS, &REASONS];
 
     #[test]
     fn reads_both_languages_without_case_or_accents() {

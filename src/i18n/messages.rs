@@ -997,6 +997,15 @@ fn plural(n: i64, one: &str, many: &str) -> String {
     if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }
 
+/// How far ahead a day is: `today`, `tomorrow`, `in 3 days`.
+fn in_days(days: i64, l: Locale) -> String {
+    match days {
+        0 => l.pick("today", "hoje").to_string(),
+        1 => l.pick("tomorrow", "amanhã").to_string(),
+        n => l.pick(format!("in {n} days"), format!("em {n} dias")),
+    }
+}
+
 impl Msg {
     /// The text of this message in `l`.
     pub fn render(self, l: Locale) -> String {
@@ -1361,10 +1370,9 @@ impl Msg {
                 format!("never: no interaction logged (cadence {cadence} days)"),
                 format!("nunca: nenhuma interação registrada (cadência de {cadence} dias)"),
             ),
-            Msg::PlanningAhead { date: d, days } => p(
-                format!("{} (in {})", date(d), plural(days, "day", "days")),
-                format!("{} (em {})", date(d), plural(days, "dia", "dias")),
-            ),
+            Msg::PlanningAhead { date: d, days } => {
+                p(format!("{} ({})", date(d), in_days(days, l)), format!("{} ({})", date(d), in_days(days, l)))
+            }
             Msg::PlanningToday { date: d } => p(format!("{} (today)", date(d)), format!("{} (hoje)", date(d))),
             Msg::PlanningBooked { date: d, days: 0 } => {
                 p(format!("{} (today, booked)", date(d)), format!("{} (hoje, agendada)", date(d)))
@@ -1377,10 +1385,9 @@ impl Msg {
                 format!("OVERDUE since {} ({})", date(d), plural(days, "day", "days")),
                 format!("ATRASADA desde {} ({})", date(d), plural(days, "dia", "dias")),
             ),
-            Msg::ReviewAhead { date: d, days } => p(
-                format!("{} (in {})", date(d), plural(days, "day", "days")),
-                format!("{} (em {})", date(d), plural(days, "dia", "dias")),
-            ),
+            Msg::ReviewAhead { date: d, days } => {
+                p(format!("{} ({})", date(d), in_days(days, l)), format!("{} ({})", date(d), in_days(days, l)))
+            }
             Msg::ReviewPast { date: d, days } => p(
                 format!("{}: OVERDUE by {}", date(d), plural(days, "day", "days")),
                 format!("{}: ATRASADA em {}", date(d), plural(days, "dia", "dias")),
@@ -1700,8 +1707,8 @@ impl Msg {
                 format!("{account}: revisão anual atrasada desde {}", date(d)),
             ),
             Msg::RiskReview { account, date: d, days } => p(
-                format!("{account}: yearly review due {} (in {})", date(d), plural(days, "day", "days")),
-                format!("{account}: revisão anual em {} (em {})", date(d), plural(days, "dia", "dias")),
+                format!("{account}: yearly review due {} ({})", date(d), in_days(days, l)),
+                format!("{account}: revisão anual em {} ({})", date(d), in_days(days, l)),
             ),
             Msg::DigestNothingAtRisk => s("none", "nenhuma"),
             Msg::DigestAtRiskLabel { count } => p(format!("At risk ({count})"), format!("Em risco ({count})")),
@@ -2594,6 +2601,13 @@ mod tests {
         let msg = Msg::NextStepDue { text: "Enviar proposta".into(), due: d };
         assert_eq!(msg.clone().render(Locale::PtBr), "Enviar proposta (prazo 10/12/2026)");
         assert_eq!(msg.render(Locale::En), "Enviar proposta (due 2026-12-10)");
+    }
+
+    #[test]
+    fn days_ahead_read_naturally() {
+        assert_eq!(Msg::ReviewAhead { date: NaiveDate::MIN, days: 0 }.render(Locale::PtBr).ends_with("(hoje)"), true);
+        assert!(Msg::ReviewAhead { date: NaiveDate::MIN, days: 1 }.render(Locale::En).ends_with("(tomorrow)"));
+        assert!(Msg::ReviewAhead { date: NaiveDate::MIN, days: 5 }.render(Locale::PtBr).ends_with("(em 5 dias)"));
     }
 
     #[test]

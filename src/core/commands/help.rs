@@ -35,5 +35,5 @@ pub fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply
     if spec.args.iter().any(|a| a.ty == ArgType::Date) {
         reply = reply.line(ctx.t(Msg::HelpDates));
     }
-    reply.footer(ctx.t(Msg::HelpExample { example: spec.example })).ephemeral()
+    reply.footer(ctx.t(Msg::HelpExample { example: spec.example(ctx.locale) })).ephemeral()
 }
