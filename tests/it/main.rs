@@ -24,6 +24,7 @@ mod onboarding;
 mod people;
 mod planning;
 mod privacy;
+mod readme;
 mod robustness;
 mod scheduler;
 mod serve;

@@ -149,4 +149,31 @@ mod tests {
         assert_eq!(line_of("/KAM", "  log Vale call \"x\" "), "/log Vale call \"x\"");
         assert_eq!(line_of("/kam", ""), "/help");
     }
+
+    /// A press read from the payload Slack posts over HTTP and from the event Socket Mode hands
+    /// over (the same payload, read by slack-morphism) is the same press.
+    #[test]
+    fn a_press_reads_the_same_over_http_and_socket_mode() {
+        let payload = serde_json::json!({
+            "type": "block_actions",
+            "team": {"id": "T1", "domain": "acme"},
+            "user": {"id": "U1", "username": "ana.souza", "name": "ana.souza", "team_id": "T1"},
+            "api_app_id": "A0123",
+            "container": {"type": "message", "message_ts": "1700000000.000100", "channel_id": "D0123456", "is_ephemeral": false},
+            "trigger_id": "123.456.abc",
+            "channel": {"id": "D0123456", "name": "directmessage"},
+            "response_url": "https://hooks.slack.com/actions/T1/1/x",
+            "actions": [{"action_id": "kam-0", "block_id": "b1", "type": "button", "value": "run:/snooze Vale",
+                         "action_ts": "1700000001.000200", "text": {"type": "plain_text", "text": "Vale: snooze"}}]
+        });
+        let over_http = Press::of(&payload).expect("a press");
+        assert_eq!(
+            (over_http.value.as_str(), over_http.team_id.as_str(), over_http.user_id.as_str()),
+            ("run:/snooze Vale", "T1", "U1")
+        );
+        let event: SlackInteractionEvent = serde_json::from_value(payload).expect("slack-morphism reads it");
+        let over_socket = Press::of(&serde_json::to_value(&event).unwrap()).expect("a press");
+        assert_eq!(over_socket, over_http);
+        assert_eq!(Press::of(&serde_json::json!({"type": "view_closed"})), None);
+    }
 }
