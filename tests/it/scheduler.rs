@@ -579,3 +579,29 @@ async fn reminders_skip_christmas_and_the_workspaces_own_days_off() {
         .collect();
     assert_eq!(step.first().map(String::as_str), Some("2026-12-23"), "{step:?}");
 }
+
+/// "Snooze 1 week": no reminders about the account until the day it ends, then they resume.
+#[tokio::test]
+async fn a_snoozed_account_is_quiet_for_the_week() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let core = Core::new(app.store.clone());
+    let monday = sp(2027, 1, 4, 7, 0);
+    core.run_line(&rui_at(monday), "/log Beta call \"Pediram proposta\" --next \"Enviar proposta\" --due sexta").await;
+    let snoozed = core.run_line(&rui_at(monday), "/snooze Beta").await;
+    assert_eq!(snoozed.title.as_deref(), Some("No reminders about Beta until Mon 2027-01-11."));
+    let again = core.run_line(&rui_at(monday), "/snooze Beta").await;
+    assert_eq!(again.title.as_deref(), Some("Reminders about Beta are already quiet until Mon 2027-01-11."));
+    let scheduler = Scheduler::new(app.store.clone());
+    let rec = Recording::default();
+    run_days(&scheduler, &rec, sp(2027, 1, 4, 0, 0), 14).await;
+    let beta: Vec<String> = rec
+        .titled("rui", "Planning and follow-ups")
+        .iter()
+        .filter(|(_, r)| r.to_text().contains("Beta:"))
+        .map(|(at, _)| local_date(*at))
+        .collect();
+    // Due Friday 01-08 (quiet), overdue day 3 on Monday 01-11 (still quiet: the snooze ends that
+    // day), then day 7 on Friday 01-15.
+    assert_eq!(beta, ["2027-01-15"], "{beta:?}");
+}
