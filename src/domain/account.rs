@@ -193,6 +193,12 @@ pub struct ShareOfWallet {
     pub above_ceiling_minor: i64,
 }
 
+/// Our revenue at a customer cannot pass what the customer spends in our category (a share of
+/// wallet over 100 % is a typing slip). An unknown spend (zero) accepts any revenue.
+pub fn revenue_fits_spend(revenue_minor: i64, spend_minor: i64) -> bool {
+    spend_minor == 0 || revenue_minor <= spend_minor
+}
+
 impl ShareOfWallet {
     /// `None` when the customer's spend is unknown (zero).
     pub fn compute(revenue_minor: i64, wallet_minor: i64, ceiling_bp: BasisPoints) -> Option<ShareOfWallet> {

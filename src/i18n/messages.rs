@@ -768,6 +768,11 @@ pub enum Msg {
         answer: String,
     },
     ArgReviewYear,
+    /// Our revenue would pass the customer's spend: a share of wallet over 100 %.
+    RevenueOverSpend {
+        revenue: String,
+        spend: String,
+    },
     NoReview {
         account: String,
         year: Option<i64>,
@@ -1953,6 +1958,14 @@ impl Msg {
             Msg::PrepLastAnswer { year, answer } => {
                 p(format!("  ↳ in {year}: {answer}"), format!("  ↳ em {year}: {answer}"))
             }
+            Msg::RevenueOverSpend { revenue, spend } => p(
+                format!(
+                    "Our revenue ({revenue}) cannot pass the customer's spend in our category ({spend}): the share of wallet would be over 100 %. Check both amounts."
+                ),
+                format!(
+                    "Nossa receita ({revenue}) não pode passar do gasto do cliente na nossa categoria ({spend}): a participação passaria de 100 %. Confira os dois valores."
+                ),
+            ),
             Msg::ArgReviewYear => s("Show the review of that year", "Mostra a revisão daquele ano"),
             Msg::NoReview { account, year, next } => {
                 let q = crate::domain::text::quoted(&account);

@@ -395,3 +395,30 @@ async fn the_weekly_digest_keeps_scores_for_the_trend() {
     let card = app.core.run_line(&inv, "/account Vale").await;
     assert!(field(&card, "Health").contains("since 2026-11-30"), "{}", card.to_text());
 }
+
+/// Revenue above the customer's spend is a typing slip: refused, naming both amounts, in /wallet,
+/// /account add and /account set; nothing is written.
+#[tokio::test]
+async fn revenue_over_the_customers_spend_is_refused() {
+    let app = crate::helpers::demo_app().await;
+    let ws = app.workspace_id(crate::helpers::WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
+    let before = app.counts(crate::helpers::WS).await;
+    let refused = app.say("/wallet Vale --spend 50M --revenue 60M").await;
+    assert_eq!(
+        refused.lines,
+        [
+            "Our revenue (R$ 60,000,000.00) cannot pass the customer's spend in our category (R$ 50,000,000.00): the share of wallet would be over 100 %. Check both amounts."
+        ]
+    );
+    let added = app.say("/account add Usiminas --spend 10M --revenue 12M").await;
+    assert!(added.is_error(), "{}", added.to_text());
+    let set = app.say("/account set Vale revenue 900M").await;
+    assert!(set.lines[0].starts_with("Our revenue (R$ 900,000,000.00) cannot pass"), "{:?}", set.lines);
+    assert_eq!(app.counts(crate::helpers::WS).await, before, "nothing was written");
+    let pt = app.say_pt("/wallet Vale --spend 50M --revenue 60M").await;
+    assert!(pt.lines[0].starts_with("Nossa receita (R$ 60.000.000,00) não pode passar"), "{:?}", pt.lines);
+    let fine = app.say("/wallet Vale --spend 60M --revenue 60M --period 2025").await;
+    assert!(!fine.is_error(), "100 % is possible: {}", fine.to_text());
+}

@@ -25,6 +25,17 @@ fn require_manager(ctx: &Context) -> Result<(), Msg> {
     if ctx.person.role.manages() { Ok(()) } else { Err(Msg::Onb(Onb::OnlyManagersAccounts)) }
 }
 
+/// Refuses a record whose revenue passes the customer's spend.
+fn check_revenue(ctx: &Context, record: &NewAccount) -> Result<(), Msg> {
+    if crate::domain::account::revenue_fits_spend(record.revenue_12m_minor, record.wallet_minor) {
+        return Ok(());
+    }
+    let currency =
+        crate::domain::money::Currency::parse(&record.currency).unwrap_or(crate::domain::money::Currency::BRL);
+    let money = |minor| crate::i18n::format_money(crate::domain::money::Money::new(minor, currency), ctx.locale);
+    Err(Msg::RevenueOverSpend { revenue: money(record.revenue_12m_minor), spend: money(record.wallet_minor) })
+}
+
 /// `/account add NAME [--tier …] …`
 pub async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply, CommandError> {
     require_manager(ctx)?;
@@ -58,6 +69,7 @@ pub async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<R
             apply(store, ctx, &mut record, &mut wallet, field, &value).await?;
         }
     }
+    check_revenue(ctx, &record)?;
     let mut tx = store.write().await?;
     check_names(&mut tx, ctx, &record, 0).await?;
     let id = tx.insert_account(ctx.workspace.id, &record).await?;
@@ -102,6 +114,7 @@ pub async fn change(
         .ok_or_else(|| anyhow::anyhow!("account {} vanished", account.id))?;
     let mut wallet = WalletChange::default();
     apply(store, ctx, &mut record, &mut wallet, field, value).await?;
+    check_revenue(ctx, &record)?;
     let mut tx = store.write().await?;
     check_names(&mut tx, ctx, &record, account.id).await?;
     tx.update_account(ctx.workspace.id, account.id, &record).await?;

@@ -8,7 +8,7 @@ use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
-use crate::domain::account::{Band, ShareOfWallet};
+use crate::domain::account::{Band, ShareOfWallet, revenue_fits_spend};
 use crate::domain::money::{Currency, Money, parse_amount, ratio_bp};
 use crate::domain::text::truncate;
 use crate::i18n::{Locale, Msg, format_bp, format_money};
@@ -48,6 +48,10 @@ pub async fn run(
         _ => return Err(Msg::WalletNeedsBoth.into()),
     };
     let account = require_account(store, ctx, account).await?;
+    if let Some((spend, revenue)) = changes.filter(|(s, r)| !revenue_fits_spend(*r, *s)) {
+        let (revenue, spend) = (money(ctx, &account, revenue), money(ctx, &account, spend));
+        return Err(Msg::RevenueOverSpend { revenue, spend }.into());
+    }
     let mut saved = None;
     if let Some((spend, revenue)) = changes {
         require_write(store, ctx, &account).await?;
