@@ -768,6 +768,12 @@ pub enum Msg {
         answer: String,
     },
     ArgReviewYear,
+    /// Our share and the competitors' would pass the customer's whole spend.
+    SharesOverWhole {
+        total: String,
+        ours: String,
+        others: String,
+    },
     /// Our revenue would pass the customer's spend: a share of wallet over 100 %.
     RevenueOverSpend {
         revenue: String,
@@ -1958,6 +1964,14 @@ impl Msg {
             Msg::PrepLastAnswer { year, answer } => {
                 p(format!("  ↳ in {year}: {answer}"), format!("  ↳ em {year}: {answer}"))
             }
+            Msg::SharesOverWhole { total, ours, others } => p(
+                format!(
+                    "The shares would add up to {total} of the customer's spend (ours {ours}, the other competitors {others}): at most 100 %. Correct this share or another one."
+                ),
+                format!(
+                    "As participações somariam {total} do gasto do cliente (a nossa {ours}, a dos outros concorrentes {others}): no máximo 100 %. Corrija esta participação ou outra."
+                ),
+            ),
             Msg::RevenueOverSpend { revenue, spend } => p(
                 format!(
                     "Our revenue ({revenue}) cannot pass the customer's spend in our category ({spend}): the share of wallet would be over 100 %. Check both amounts."

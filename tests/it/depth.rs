@@ -422,3 +422,25 @@ async fn revenue_over_the_customers_spend_is_refused() {
     let fine = app.say("/wallet Vale --spend 60M --revenue 60M --period 2025").await;
     assert!(!fine.is_error(), "100 % is possible: {}", fine.to_text());
 }
+
+/// Competitors' shares and ours cannot add up to more than the customer's whole spend; updating
+/// a competitor replaces its own share in the sum.
+#[tokio::test]
+async fn competitor_shares_cannot_pass_the_whole() {
+    let app = crate::helpers::demo_app().await;
+    let ws = app.workspace_id(crate::helpers::WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
+    // Vale: ours 18.0 %, Metso 30 %, Weir Minerals 15 %.
+    let before = app.counts(crate::helpers::WS).await;
+    let refused = app.say("/competitor Vale FLSmidth --share 40").await;
+    assert_eq!(
+        refused.lines,
+        [
+            "The shares would add up to 103.0% of the customer's spend (ours 18.0%, the other competitors 45.0%): at most 100 %. Correct this share or another one."
+        ]
+    );
+    assert_eq!(app.counts(crate::helpers::WS).await, before);
+    let updated = app.say("/competitor Vale metso --share 60").await;
+    assert!(!updated.is_error(), "Metso's own 30 % is replaced: {}", updated.to_text());
+}

@@ -6,8 +6,8 @@ use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
-use crate::domain::money::parse_percent;
-use crate::domain::text::truncate;
+use crate::domain::money::{parse_percent, ratio_bp};
+use crate::domain::text::{fold, truncate};
 use crate::i18n::{Msg, format_bp};
 use crate::store::{CompetitorChange, CompetitorRow, Store};
 
@@ -52,6 +52,27 @@ pub async fn set(
         .transpose()?;
     let account = require_account(store, ctx, account).await?;
     require_write(store, ctx, &account).await?;
+    if let Some(share_bp) = share_bp {
+        // Our share and every competitor's cannot pass the customer's whole spend.
+        let ours = ratio_bp(account.revenue_12m_minor, account.wallet_minor).unwrap_or(0);
+        let folded = fold(name);
+        let others: i64 = store
+            .competitors(ctx.workspace.id, account.id)
+            .await?
+            .iter()
+            .filter(|c| fold(&c.name) != folded)
+            .filter_map(|c| c.share_bp)
+            .sum();
+        let total = ours + others + share_bp;
+        if total > 10_000 {
+            return Err(Msg::SharesOverWhole {
+                total: format_bp(total, ctx.locale),
+                ours: format_bp(ours, ctx.locale),
+                others: format_bp(others, ctx.locale),
+            }
+            .into());
+        }
+    }
     let mut tx = store.write().await?;
     let change = CompetitorChange { account_id: account.id, name, share_bp, threat, note, at: ctx.now };
     tx.upsert_competitor(ctx.workspace.id, &change).await?;
