@@ -548,6 +548,7 @@ pub static CATALOG: &[CommandSpec] = &[
             option("spend", ArgType::Text { max_chars: 30 }, Msg::ArgSpend),
             option("revenue", ArgType::Text { max_chars: 30 }, Msg::ArgRevenue),
             option("period", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPeriod),
+            option("remove", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgWalletRemove),
         ],
         "/wallet Vale --spend 180M --revenue 32,4M --period 2026",
     ),

@@ -110,6 +110,8 @@ pub enum Command {
         spend: Option<String>,
         revenue: Option<String>,
         period: Option<i64>,
+        /// A period to remove.
+        remove: Option<i64>,
     },
     /// Schedules a meeting with an account.
     Meeting {
@@ -433,6 +435,7 @@ impl Command {
                 spend: text("spend"),
                 revenue: text("revenue"),
                 period: number("period"),
+                remove: number("remove"),
             },
             "meeting" => Command::Meeting {
                 account: required("account")?,

@@ -153,7 +153,7 @@ pub async fn build(
         // In the team's order (tier, then name), as read.
         facts.sort_by_key(|f| order.get(&f.account.id).copied());
         for f in &facts {
-            if let Some(trend) = wallet::trend(locale, &f.wallet) {
+            if let Some(trend) = wallet::trend(locale, &f.wallet, chrono::Datelike::year(&today)) {
                 shares.push(format!("• {}: {trend}", f.account.name));
             }
             let health = standing::health(f, now, tz);

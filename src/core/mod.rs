@@ -176,8 +176,9 @@ impl Core {
                 )
                 .await
             }
-            Command::Wallet { account, spend, revenue, period } => {
-                commands::wallet::run(&self.store, ctx, &account, spend.as_deref(), revenue.as_deref(), period).await
+            Command::Wallet { account, spend, revenue, period, remove } => {
+                let (spend, revenue) = (spend.as_deref(), revenue.as_deref());
+                commands::wallet::run(&self.store, ctx, &account, spend, revenue, period, remove).await
             }
             Command::Meeting { account, when, kind, with } => {
                 commands::meetings::schedule(&self.store, ctx, &account, &when, &kind, with.as_deref()).await

@@ -768,6 +768,18 @@ pub enum Msg {
         answer: String,
     },
     ArgReviewYear,
+    ArgWalletRemove,
+    NoWalletPeriod {
+        account: String,
+        period: String,
+    },
+    WalletRemoved {
+        period: String,
+    },
+    /// A period after the current year: a plan.
+    WalletPlanPeriod {
+        period: String,
+    },
     /// Our share and the competitors' would pass the customer's whole spend.
     SharesOverWhole {
         total: String,
@@ -1964,6 +1976,24 @@ impl Msg {
             Msg::PrepLastAnswer { year, answer } => {
                 p(format!("  ↳ in {year}: {answer}"), format!("  ↳ em {year}: {answer}"))
             }
+            Msg::ArgWalletRemove => s(
+                "A period to remove (a year recorded by mistake)",
+                "Um período a remover (um ano registrado por engano)",
+            ),
+            Msg::NoWalletPeriod { account, period } => p(
+                format!(
+                    "{account} has no wallet period {period}: /wallet {} lists them.",
+                    crate::domain::text::quoted(&account)
+                ),
+                format!(
+                    "A conta {account} não tem o período {period}: /wallet {} lista os períodos.",
+                    crate::domain::text::quoted(&account)
+                ),
+            ),
+            Msg::WalletRemoved { period } => {
+                p(format!("Period {period} removed"), format!("Período {period} removido"))
+            }
+            Msg::WalletPlanPeriod { period } => p(format!("{period} (plan)"), format!("{period} (plano)")),
             Msg::SharesOverWhole { total, ours, others } => p(
                 format!(
                     "The shares would add up to {total} of the customer's spend (ours {ours}, the other competitors {others}): at most 100 %. Correct this share or another one."

@@ -124,12 +124,45 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await?;
+        self.current_wallet(workspace_id, account_id, at).await
+    }
+
+    /// Removes one wallet period; `false` when the account had none for it.
+    pub async fn remove_wallet_period(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        period: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query!(
+            "DELETE FROM wallet_periods WHERE workspace_id = ? AND account_id = ? AND period = ?",
+            workspace_id,
+            account_id,
+            period
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        self.current_wallet(workspace_id, account_id, at).await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The account's spend and revenue are those of its newest period up to the year of `at`: a
+    /// later period is a plan, not the current figure.
+    async fn current_wallet(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         sqlx::query!(
             "UPDATE accounts SET wallet_minor = w.spend_minor, revenue_12m_minor = w.revenue_minor
-             FROM (SELECT spend_minor, revenue_minor FROM wallet_periods WHERE account_id = ?2 ORDER BY period DESC LIMIT 1) AS w
+             FROM (SELECT spend_minor, revenue_minor FROM wallet_periods
+                    WHERE account_id = ?2 AND period <= strftime('%Y', ?3) ORDER BY period DESC LIMIT 1) AS w
              WHERE accounts.workspace_id = ?1 AND accounts.id = ?2",
             workspace_id,
-            account_id
+            account_id,
+            at
         )
         .execute(&mut *self.tx)
         .await?;

@@ -112,13 +112,14 @@ async fn share_of_wallet_over_time() {
     assert_eq!(gerdau.lines, ["22.2% · regular supplier · -8.2 pts since 2025"]);
     assert_eq!(field(&gerdau, "2025"), "30.4%: R$ 26,000,000.00 of R$ 85,500,000.00");
 
-    // A new period moves the account's figures and the card's trend; a backup supplier.
-    let recorded = app.say_as("rafael.lima", "/wallet Gerdau --spend 100M --revenue 9.000.000,00 --period 2027").await;
-    assert_eq!(recorded.footer.as_deref(), Some("Period 2027 recorded"));
-    assert_eq!(recorded.lines, ["9.0% · backup supplier · -13.2 pts since 2026"]);
+    // The current year's period, corrected, moves the account's figures and the card's trend; a
+    // backup supplier.
+    let recorded = app.say_as("rafael.lima", "/wallet Gerdau --spend 100M --revenue 9.000.000,00 --period 2026").await;
+    assert_eq!(recorded.footer.as_deref(), Some("Period 2026 recorded"));
+    assert_eq!(recorded.lines, ["9.0% · backup supplier · -21.4 pts since 2025"]);
     let card = app.say("/account gerdau").await;
     assert!(field(&card, "Share of wallet").starts_with("9.0% of R$ 100,000,000.00"));
-    assert_eq!(field(&card, "Share trend"), "9.0% · backup supplier · -13.2 pts since 2026");
+    assert_eq!(field(&card, "Share trend"), "9.0% · backup supplier · -21.4 pts since 2025");
 
     let before = app.counts(WS).await;
     for (line, expected) in [
@@ -443,4 +444,31 @@ async fn competitor_shares_cannot_pass_the_whole() {
     assert_eq!(app.counts(crate::helpers::WS).await, before);
     let updated = app.say("/competitor Vale metso --share 60").await;
     assert!(!updated.is_error(), "Metso's own 30 % is replaced: {}", updated.to_text());
+}
+
+/// A future period is a plan: it does not become the card's share; a period recorded by mistake
+/// can be removed.
+#[tokio::test]
+async fn a_future_period_is_a_plan_and_a_period_can_be_removed() {
+    let app = crate::helpers::demo_app().await;
+    let ws = app.workspace_id(crate::helpers::WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
+    let card = app.say("/account Vale").await;
+    let share = crate::helpers::field(&card, "Share of wallet");
+    let planned = app.say("/wallet Vale --spend 200M --revenue 80M --period 2027").await;
+    assert_eq!(
+        crate::helpers::field(&planned, "2027 (plan)"),
+        "40.0%: R$ 80,000,000.00 of R$ 200,000,000.00",
+        "{}",
+        planned.to_text()
+    );
+    let after = app.say("/account Vale").await;
+    assert_eq!(crate::helpers::field(&after, "Share of wallet"), share, "the plan is not the current share");
+    assert!(!crate::helpers::field(&after, "Share trend").starts_with("40.0%"));
+    let removed = app.say("/wallet Vale --remove 2027").await;
+    assert_eq!(removed.footer.as_deref(), Some("Period 2027 removed"));
+    assert!(removed.fields.iter().all(|f| !f.label.starts_with("2027")));
+    let again = app.say("/wallet Vale --remove 2027").await;
+    assert_eq!(again.lines, ["Vale has no wallet period 2027: /wallet Vale lists them."]);
 }

@@ -100,7 +100,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
                 reply.field(ctx.t(Msg::LabelShare), ctx.t(Msg::ShareUnknown { revenue: money(a.revenue_12m_minor) }));
         }
     }
-    if let Some(text) = super::wallet::trend(ctx.locale, &facts.wallet) {
+    if let Some(text) = super::wallet::trend(ctx.locale, &facts.wallet, chrono::Datelike::year(&today)) {
         reply = reply.field(ctx.t(Msg::LabelShareTrend), text);
     }
     if let Some(margin) = a.margin_bp {

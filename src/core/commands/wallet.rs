@@ -14,10 +14,14 @@ use crate::domain::text::truncate;
 use crate::i18n::{Locale, Msg, format_bp, format_money};
 use crate::store::{AccountRow, Store, WalletPeriod};
 
-/// `18.0% · core supplier · +2.8 pts since 2025`: the latest share, its band and its trend.
-pub fn trend(locale: Locale, periods: &[WalletPeriod]) -> Option<String> {
-    let shares: Vec<(String, i64)> =
-        periods.iter().filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?))).collect();
+/// `18.0% · core supplier · +2.8 pts since 2025`: the share of the newest period up to
+/// `current_year` (a later one is a plan), its band and its trend.
+pub fn trend(locale: Locale, periods: &[WalletPeriod], current_year: i32) -> Option<String> {
+    let shares: Vec<(String, i64)> = periods
+        .iter()
+        .filter(|p| !is_plan(p, current_year))
+        .filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?)))
+        .collect();
     let (_, last) = shares.last()?;
     let band = locale.t(Msg::BandName(Band::of(*last)));
     let mut text = format!("{} · {band}", format_bp(*last, locale));
@@ -26,6 +30,11 @@ pub fn trend(locale: Locale, periods: &[WalletPeriod]) -> Option<String> {
         text.push_str(&locale.t(Msg::ShareTrend { delta_bp: last - before, since: period.clone() }));
     }
     Some(text)
+}
+
+/// A period after the current year is a plan.
+pub fn is_plan(period: &WalletPeriod, current_year: i32) -> bool {
+    period.period.parse::<i32>().is_ok_and(|y| y > current_year)
 }
 
 fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
@@ -39,6 +48,7 @@ pub async fn run(
     spend: Option<&str>,
     revenue: Option<&str>,
     period: Option<i64>,
+    remove: Option<i64>,
 ) -> Result<Reply, CommandError> {
     let amount =
         |arg: &'static str, v: &str| parse_amount(v).ok_or_else(|| Msg::BadAmount { arg, value: truncate(v, 30) });
@@ -53,6 +63,18 @@ pub async fn run(
         return Err(Msg::RevenueOverSpend { revenue, spend }.into());
     }
     let mut saved = None;
+    if let Some(year) = remove {
+        require_write(store, ctx, &account).await?;
+        let period = year.to_string();
+        let mut tx = store.write().await?;
+        if !tx.remove_wallet_period(ctx.workspace.id, account.id, &period, ctx.now).await? {
+            return Err(Msg::NoWalletPeriod { account: account.name, period }.into());
+        }
+        let arguments = serde_json::json!({ "account": account.name, "removed": period });
+        tx.audit(ctx.workspace.id, ctx.person.id, "wallet", &arguments.to_string(), "ok", ctx.now).await?;
+        tx.commit().await?;
+        saved = Some(Msg::WalletRemoved { period });
+    }
     if let Some((spend, revenue)) = changes {
         require_write(store, ctx, &account).await?;
         let period = period.map(|p| p.to_string()).unwrap_or_else(|| ctx.today().year().to_string());
@@ -61,9 +83,10 @@ pub async fn run(
         let arguments = serde_json::json!({ "account": account.name, "period": period, "spend_minor": spend, "revenue_minor": revenue });
         tx.audit(ctx.workspace.id, ctx.person.id, "wallet", &arguments.to_string(), "ok", ctx.now).await?;
         tx.commit().await?;
-        saved = Some(period);
+        saved = Some(Msg::WalletSaved { period });
     }
     let periods = store.wallet_periods(ctx.workspace.id, account.id).await?;
+    let year = ctx.today().year();
     let mut reply = Reply::titled(ctx.t(Msg::WalletTitle { account: account.name.clone() }));
     if periods.is_empty() {
         reply = reply.line(ctx.t(Msg::NoWalletPeriods));
@@ -79,14 +102,16 @@ pub async fn run(
             }),
             None => ctx.t(Msg::ShareUnknown { revenue: money(ctx, &account, p.revenue_minor) }),
         };
-        reply = reply.field(p.period.clone(), value);
+        let label =
+            if is_plan(p, year) { ctx.t(Msg::WalletPlanPeriod { period: p.period.clone() }) } else { p.period.clone() };
+        reply = reply.field(label, value);
     }
-    if let Some(text) = trend(ctx.locale, &periods) {
+    if let Some(text) = trend(ctx.locale, &periods, year) {
         reply = reply.line(text);
     }
     let mut tone = Tone::Neutral;
-    if let Some(period) = saved {
-        reply = reply.footer(ctx.t(Msg::WalletSaved { period }));
+    if let Some(done) = saved {
+        reply = reply.footer(ctx.t(done));
         tone = Tone::Good;
     }
     Ok(reply.tone(tone))
