@@ -149,7 +149,7 @@ impl WriteTx {
 
     /// The account's spend and revenue are those of its newest period up to the year of `at`: a
     /// later period is a plan, not the current figure.
-    async fn current_wallet(
+    pub(super) async fn current_wallet(
         &mut self,
         workspace_id: i64,
         account_id: i64,

@@ -136,15 +136,27 @@ impl WriteTx {
         .execute(&mut *self.tx)
         .await?;
         if stage == Stage::Won {
-            sqlx::query!(
-                "UPDATE accounts SET revenue_12m_minor = revenue_12m_minor +
-                     (SELECT value_minor FROM opportunities WHERE workspace_id = ?1 AND id = ?2)
-                 WHERE workspace_id = ?1 AND id = (SELECT account_id FROM opportunities WHERE workspace_id = ?1 AND id = ?2)",
+            // The wallet periods are the one source of share of wallet: a win adds its value to
+            // the period of the year it closes in (started from the account's figures when that
+            // year has none), and the account's figures follow.
+            let won = sqlx::query!(
+                r#"INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at)
+                   SELECT ?1, o.account_id, strftime('%Y', ?3), a.wallet_minor, a.revenue_12m_minor + o.value_minor, ?3
+                     FROM opportunities o JOIN accounts a ON a.id = o.account_id
+                    WHERE o.workspace_id = ?1 AND o.id = ?2
+                   ON CONFLICT (account_id, period) DO UPDATE SET
+                       revenue_minor = revenue_minor + (SELECT value_minor FROM opportunities WHERE id = ?2),
+                       recorded_at = ?3
+                   RETURNING account_id AS "account_id!: i64""#,
                 workspace_id,
-                id
+                id,
+                at
             )
-            .execute(&mut *self.tx)
+            .fetch_optional(&mut *self.tx)
             .await?;
+            if let Some(won) = won {
+                self.current_wallet(workspace_id, won.account_id, at).await?;
+            }
         }
         Ok(())
     }

@@ -343,6 +343,12 @@ async fn opportunities_move_through_the_stages() {
     assert_eq!(won.footer.as_deref(), Some("Opportunity #1 moved to WON"));
     let card = app.say("/account Vale").await;
     assert!(field(&card, "Share of wallet").starts_with("24.7% of R$ 180,000,000.00"), "{}", card.to_text());
+    // One truth: the win is in this year's wallet period, so /wallet, the card's trend and the
+    // share agree.
+    let wallet = app.say("/wallet Vale").await;
+    assert_eq!(field(&wallet, "2026"), "24.7%: R$ 44,400,000.00 of R$ 180,000,000.00", "{}", wallet.to_text());
+    assert!(field(&card, "Share trend").starts_with("24.7%"), "{}", card.to_text());
+    assert!(wallet.lines[0].starts_with("24.7%"), "{:?}", wallet.lines);
 
     // A pipeline that would pass the ceiling is flagged: 44.4 M + 90 M > 70 % × 180 M = 126 M.
     let big = app.say_as("carlos.mendes", "/opp add Vale \"All of Carajás\" 90M --close 2027-06-30").await;
