@@ -499,7 +499,10 @@ pub static CATALOG: &[CommandSpec] = &[
         "done",
         "done",
         Msg::CmdDone,
-        &[positional("account", ArgType::Account, true, true, Msg::ArgAccount)],
+        &[
+            positional("account", ArgType::Account, true, true, Msg::ArgAccount),
+            option("meeting", ArgType::Integer { min: 1, max: i64::MAX }, Msg::ArgDoneMeeting),
+        ],
         "/done Gerdau",
     ),
     command!(

@@ -82,6 +82,8 @@ pub enum Command {
     /// Marks an account's open next step as done.
     Done {
         account: String,
+        /// A booked meeting (its number) that was held, rather than the open next step.
+        meeting: Option<i64>,
     },
     /// Quiets an account's reminders for some days.
     Snooze {
@@ -421,7 +423,7 @@ impl Command {
             }),
             "competitors" => Command::Competitors { account: required("account")? },
             "prep" => Command::Prep { account: required("account")? },
-            "done" => Command::Done { account: required("account")? },
+            "done" => Command::Done { account: required("account")?, meeting: number("meeting") },
             "snooze" => Command::Snooze { account: required("account")?, days: number("days") },
             "competitor" => Command::Competitor {
                 account: required("account")?,

@@ -162,7 +162,7 @@ impl Core {
             Command::Contact(request) => commands::stakeholders::edit(&self.store, ctx, &request).await,
             Command::Competitors { account } => commands::competitors::list(&self.store, ctx, &account).await,
             Command::Prep { account } => commands::prep::run(&self.store, ctx, &account).await,
-            Command::Done { account } => commands::followup::done(&self.store, ctx, &account).await,
+            Command::Done { account, meeting } => commands::followup::done(&self.store, ctx, &account, meeting).await,
             Command::Snooze { account, days } => commands::followup::snooze(&self.store, ctx, &account, days).await,
             Command::Competitor { account, name, share, threat, note } => {
                 commands::competitors::set(

@@ -726,6 +726,22 @@ pub enum Msg {
     },
     /// What "Done" logs for a booked meeting that was held.
     HeldFromReminder,
+    ArgDoneMeeting,
+    NoSuchMeeting {
+        id: i64,
+        account: String,
+    },
+    MeetingNotYet {
+        id: i64,
+    },
+    MeetingAlreadyLogged {
+        id: i64,
+        account: String,
+    },
+    MeetingHeld {
+        id: i64,
+        account: String,
+    },
     CmdPrep,
     PrepTitle {
         account: String,
@@ -1917,6 +1933,25 @@ impl Msg {
             }
             Msg::ButtonCard { account } => p(format!("{account}: open card"), format!("{account}: abrir conta")),
             Msg::HeldFromReminder => s("Held (logged from the reminder)", "Realizada (registrada pelo lembrete)"),
+            Msg::ArgDoneMeeting => s(
+                "A booked meeting's number: it was held (logs it)",
+                "O número de uma reunião agendada: foi realizada (registra)",
+            ),
+            Msg::NoSuchMeeting { id, account } => p(
+                format!("{account} has no meeting #{id}: /meetings lists them."),
+                format!("A conta {account} não tem a reunião #{id}: /meetings mostra a agenda."),
+            ),
+            Msg::MeetingNotYet { id } => {
+                p(format!("Meeting #{id} has not happened yet."), format!("A reunião #{id} ainda não aconteceu."))
+            }
+            Msg::MeetingAlreadyLogged { id, account } => p(
+                format!("Meeting #{id} with {account} is logged already: nothing to do."),
+                format!("A reunião #{id} com a conta {account} já está registrada: nada a fazer."),
+            ),
+            Msg::MeetingHeld { id, account } => p(
+                format!("Logged: meeting #{id} with {account} was held"),
+                format!("Registrado: a reunião #{id} com a conta {account} foi realizada"),
+            ),
             Msg::CmdPrep => s(
                 "The brief for the next meeting with an account, on one screen",
                 "O resumo para preparar a próxima reunião com uma conta, numa tela",

@@ -150,13 +150,8 @@ pub async fn planning(
             continue;
         }
         let line = Msg::RemindMeetingFollowUp { account: m.account_name.clone(), kind: m.kind.clone(), day };
-        let kind = match m.kind.as_str() {
-            "planning" => "planning",
-            "review" => "review",
-            _ => "meeting",
-        };
-        // "Done" logs the meeting on its day ({held} is the text, in the reader's language).
-        let done = format!("/log {} {kind} {{held}} --when {}", quoted(&m.account_name), day.format("%Y-%m-%d"));
+        // "Done" logs the meeting as held, once however often it is pressed.
+        let done = format!("/done {} --meeting {}", quoted(&m.account_name), m.number);
         let reminder = Reminder::new(m.account_id, &m.account_name, line).done(done);
         let to = m.owner_id.unwrap_or(m.created_by);
         due_now.push(((m.account_id, format!("meeting:{}:followup", m.id)), (to, reminder)));
@@ -286,11 +281,9 @@ pub fn message(title: Msg, lines: Vec<Reminder>, footer: Option<Vec<Msg>>, tone:
     for extra in footer.unwrap_or_default() {
         reply = reply.line(locale.t(extra));
     }
-    let held = locale.t(Msg::HeldFromReminder);
     for (group, (account, done)) in rows.into_iter().take(BUTTON_ROWS).enumerate() {
         let q = quoted(&account);
         if let Some(done) = done {
-            let done = done.replace("{held}", &quoted(&held));
             reply =
                 reply.action_in(group, format!("run:{done}"), locale.t(Msg::ButtonDone { account: account.clone() }));
         }

@@ -251,6 +251,23 @@ impl Store {
     }
 
     /// Meetings of the workspace from `from` to `until`, soonest first.
+    /// The meeting with this number in the workspace: (account, kind, when).
+    pub async fn meeting_by_number(
+        &self,
+        workspace_id: i64,
+        number: i64,
+    ) -> Result<Option<(i64, String, DateTime<Utc>)>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT account_id, kind, starts_at AS "starts_at!: DateTime<Utc>" FROM meetings
+               WHERE workspace_id = ? AND number = ?"#,
+            workspace_id,
+            number
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.account_id, r.kind, r.starts_at)))
+    }
+
     /// The first meeting booked with an account from `from` on.
     pub async fn next_meeting(
         &self,

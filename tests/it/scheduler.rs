@@ -500,6 +500,23 @@ async fn a_booked_meeting_its_brief_its_follow_up_and_next_steps() {
     assert_eq!(alfa[0].1, "• Alfa: planning meeting on Wed 2027-01-20 at 10:00 · /prep Alfa");
     assert_eq!(alfa[1].0, "2027-01-21");
     assert_eq!(alfa[1].1, "• Alfa: how did the planning meeting of 2027-01-20 go? /log Alfa planning \"…\" records it");
+    // Its "Done" button logs the meeting as held, once however often it is pressed.
+    let follow_up =
+        loop_messages.iter().find(|(_, r)| r.to_text().contains("how did")).map(|(_, r)| r.clone()).unwrap();
+    let done = follow_up.actions.iter().find(|a| a.id.starts_with("run:/done Alfa")).unwrap();
+    assert_eq!(done.id, "run:/done Alfa --meeting 1");
+    let before = app.counts("local").await.interactions;
+    let first = core.press(&rui_at(sp(2027, 2, 8, 9, 0)), &done.id).await;
+    assert_eq!(first.title.as_deref(), Some("Logged: meeting #1 with Alfa was held"), "{}", first.to_text());
+    let second = core.press(&rui_at(sp(2027, 2, 8, 9, 1)), &done.id).await;
+    assert_eq!(second.title.as_deref(), Some("Meeting #1 with Alfa is logged already: nothing to do."));
+    assert_eq!(app.counts("local").await.interactions, before + 1);
+    let card = core.run_line(&rui_at(sp(2027, 2, 8, 9, 2)), "/account Alfa").await;
+    assert!(
+        card.to_text().contains("Next planning meeting  2027-04-20"),
+        "held on 01-20, cadence 90: {}",
+        card.to_text()
+    );
     assert_eq!(alfa[2].0, "2027-02-04");
     assert!(alfa[2].1.contains("planning meeting OVERDUE since 2027-01-20 (15 days)"), "{alfa:?}");
 

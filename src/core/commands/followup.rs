@@ -1,5 +1,5 @@
 //! What a reminder's buttons do, also typed: `/done ACCOUNT` closes the account's open next step
-//! (it logs that it was done), `/snooze ACCOUNT [DAYS]` quiets the account's reminders for a
+//! (it logs that it was done), `/done ACCOUNT --meeting N` logs a booked meeting as held, `/snooze ACCOUNT [DAYS]` quiets the account's reminders for a
 //! while. Pressing either twice changes nothing the second time.
 
 use chrono::Days;
@@ -17,30 +17,76 @@ use crate::store::{InsertOutcome, NewInteraction, Store};
 /// Days a reminder is snoozed when no number is given: a week.
 pub const SNOOZE_DAYS: i64 = 7;
 
-/// `/done ACCOUNT`: the open next step (the newest interaction's) was done.
-pub async fn done(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
+/// `/done ACCOUNT`: the open next step (the newest interaction's) was done; with `--meeting N`,
+/// booked meeting N was held. Either is logged once: a second press finds nothing left to do.
+pub async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i64>) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
     }
     let newest = store.history_page(ctx.workspace.id, account.id, 1, 0).await?.into_iter().next();
+    if let Some(id) = meeting {
+        let Some((account_id, kind, starts_at)) =
+            store.meeting_by_number(ctx.workspace.id, id).await?.filter(|(a, _, _)| *a == account.id)
+        else {
+            return Err(Msg::NoSuchMeeting { id, account: account.name }.into());
+        };
+        if starts_at > ctx.now {
+            return Err(Msg::MeetingNotYet { id }.into());
+        }
+        let day = ctx.local_date(starts_at);
+        if newest.is_some_and(|i| ctx.local_date(i.occurred_at) >= day) {
+            return Ok(Reply::titled(ctx.t(Msg::MeetingAlreadyLogged { id, account: account.name })).ephemeral());
+        }
+        let kind = match kind.as_str() {
+            "planning" => InteractionKind::PlanningMeeting,
+            "review" => InteractionKind::YearlyReview,
+            _ => InteractionKind::Meeting,
+        };
+        let summary = ctx.t(Msg::HeldFromReminder);
+        let held = Held { account_id, kind, at: starts_at, day, summary: &summary };
+        log_once(store, ctx, &held, serde_json::json!({ "account": account.name, "meeting": id })).await?;
+        return Ok(Reply::titled(ctx.t(Msg::MeetingHeld { id, account: account.name })).tone(Tone::Good));
+    }
     let Some(step) = newest.and_then(|i| i.next_step) else {
         return Ok(Reply::titled(ctx.t(Msg::NoOpenStep { account: account.name })).ephemeral());
     };
     let summary = ctx.t(Msg::StepDoneSummary { step: truncate(&step, 400) });
+    let held =
+        Held { account_id: account.id, kind: InteractionKind::Note, at: ctx.now, day: ctx.today(), summary: &summary };
+    log_once(store, ctx, &held, serde_json::json!({ "account": account.name, "step": step })).await?;
+    Ok(Reply::titled(ctx.t(Msg::StepDone { account: account.name, step })).tone(Tone::Good))
+}
+
+/// What `/done` logs.
+struct Held<'a> {
+    account_id: i64,
+    kind: InteractionKind,
+    at: chrono::DateTime<chrono::Utc>,
+    day: chrono::NaiveDate,
+    summary: &'a str,
+}
+
+/// Logs what was done, audited, once per request.
+async fn log_once(
+    store: &Store,
+    ctx: &Context,
+    held: &Held<'_>,
+    arguments: serde_json::Value,
+) -> Result<(), CommandError> {
     let mut tx = store.write().await?;
     let outcome = tx
         .insert_interaction(
             ctx.workspace.id,
             &NewInteraction {
-                account_id: account.id,
+                account_id: held.account_id,
                 also_contacts: &[],
                 contact_id: None,
                 author_id: ctx.person.id,
-                kind: InteractionKind::Note,
-                occurred_at: ctx.now,
-                occurred_on: ctx.today(),
-                summary: &summary,
+                kind: held.kind,
+                occurred_at: held.at,
+                occurred_on: held.day,
+                summary: held.summary,
                 next_step: None,
                 next_step_due: None,
                 source: ctx.platform.code(),
@@ -51,11 +97,10 @@ pub async fn done(store: &Store, ctx: &Context, account: &str) -> Result<Reply, 
         )
         .await?;
     if let InsertOutcome::Inserted(_) = outcome {
-        let arguments = serde_json::json!({ "account": account.name, "step": step }).to_string();
-        tx.audit(ctx.workspace.id, ctx.person.id, "done", &arguments, "ok", ctx.now).await?;
+        tx.audit(ctx.workspace.id, ctx.person.id, "done", &arguments.to_string(), "ok", ctx.now).await?;
     }
     tx.commit().await?;
-    Ok(Reply::titled(ctx.t(Msg::StepDone { account: account.name, step })).tone(Tone::Good))
+    Ok(())
 }
 
 /// `/snooze ACCOUNT [DAYS]`: no reminders about the account for that many days.
