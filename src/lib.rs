@@ -19,6 +19,7 @@
 //! - [`clock`]: where "now" comes from; [`cli`]: the command line that wires it all together;
 //!   [`logging`]: logs with every secret taken out.
 
+pub mod chart;
 pub mod cli;
 pub mod clock;
 pub mod core;

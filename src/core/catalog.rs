@@ -149,7 +149,19 @@ const CONTACT_ARGS: &[ArgSpec] = &[
 
 /// The fields `/account set` changes.
 pub const ACCOUNT_FIELDS: &[&str] = &[
-    "name", "tier", "owner", "tech", "segment", "spend", "revenue", "margin", "ceiling", "cadence", "review", "alias",
+    "name",
+    "tier",
+    "owner",
+    "tech",
+    "segment",
+    "spend",
+    "revenue",
+    "margin",
+    "ceiling",
+    "suppliers",
+    "cadence",
+    "review",
+    "alias",
     "reason",
 ];
 
@@ -582,8 +594,8 @@ pub static CATALOG: &[CommandSpec] = &[
         "digest",
         "digest",
         Msg::CmdDigest,
-        &[option("team", ArgType::Person, Msg::ArgTeam)],
-        "/digest --team \"Marina Costa\"",
+        &[option("team", ArgType::Person, Msg::ArgTeam), option("full", ArgType::Switch, Msg::ArgDigestFull)],
+        "/digest --team \"Marina Costa\" --full",
     ),
     command!(
         "schedule",

@@ -131,6 +131,8 @@ pub enum Command {
     /// A manager's portfolio digest, on demand.
     Digest {
         team: Option<String>,
+        /// Every account's detail, not only the one screen sent each week.
+        full: bool,
     },
     /// Shows the job schedules, or (admins) sets one, or the workspace's time zone.
     Schedule {
@@ -450,7 +452,7 @@ impl Command {
                 days: number("days").unwrap_or(14),
                 page: number("page").unwrap_or(1),
             },
-            "digest" => Command::Digest { team: text("team") },
+            "digest" => Command::Digest { team: text("team"), full: switch("full") },
             "schedule" => {
                 let job = args.get("job").map(str::to_ascii_lowercase);
                 Command::Schedule { job, value: text("value") }

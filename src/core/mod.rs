@@ -186,7 +186,7 @@ impl Core {
             Command::Meetings { mine, days, page } => {
                 commands::meetings::list(&self.store, ctx, mine, days, page).await
             }
-            Command::Digest { team } => commands::digest::run(&self.store, ctx, team.as_deref()).await,
+            Command::Digest { team, full } => commands::digest::run(&self.store, ctx, team.as_deref(), full).await,
             Command::Schedule { job, value } => {
                 commands::schedule::run(&self.store, ctx, job.as_deref(), value.as_deref()).await
             }

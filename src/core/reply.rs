@@ -55,6 +55,9 @@ pub struct Reply {
     /// The language of the reply, for what a front end adds (such as "and 12 more").
     #[serde(default)]
     pub locale: crate::i18n::Locale,
+    /// A picture to send with it, where the platform takes files (drawn when sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart: Option<crate::chart::PortfolioChart>,
 }
 
 impl Reply {

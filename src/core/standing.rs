@@ -1,6 +1,7 @@
 //! Where an account stands, computed from its facts without touching the store: its planning
-//! clock, who was reached lately, its coverage and its health score. The card, `/health`,
-//! `/contacts`, `/risks` and the digest all read these, so each rule and constant lives here once.
+//! clock, who was reached lately, its coverage, its health score and whether it is at risk, why,
+//! and what to do. The card, `/health`, `/contacts`, `/risks` and the digest all read these, so
+//! each rule and constant lives here once.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -10,7 +11,9 @@ use crate::domain::pipeline::Stage;
 use super::context::Context;
 use super::error::CommandError;
 use crate::domain::account::{PlanningClock, Reason};
-use crate::domain::health::{Component, HealthInputs, Part, default_weights, score};
+use crate::domain::health::{
+    Component, Flag, HealthInputs, NEGATIVE_DAYS, Part, Signals, capped, default_weights, flags, score,
+};
 use crate::domain::money::ratio_bp;
 use crate::domain::stakeholders::Coverage;
 use crate::i18n::Msg;
@@ -23,8 +26,7 @@ pub const REACHED_DAYS: i64 = 90;
 pub const TONE_DAYS: i64 = 180;
 /// A health snapshot must be at least this old to compare with.
 pub const TREND_DAYS: i64 = 6;
-/// Below this score an account is at risk.
-pub const AT_RISK: u32 = 60;
+pub use crate::domain::health::AT_RISK;
 /// A drop of this many points since the last snapshot puts an account on /risks.
 pub const FALLING: i64 = 10;
 
@@ -39,6 +41,7 @@ pub fn window(now: DateTime<Utc>, tz: Tz) -> FactsWindow {
         plan_year: i64::from(today.year()),
         trend_before: today - Duration::days(TREND_DAYS),
         booked_from: start_of(today, tz).unwrap_or(now),
+        negatives_since: now - Duration::days(NEGATIVE_DAYS),
     }
 }
 
@@ -128,8 +131,13 @@ pub fn weights(own: &[(String, i64)]) -> [u32; 9] {
 /// An account's score, its parts, and the reason of each part.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Health {
+    /// The score: the components weighed, held under the caps of the flags raised.
     pub score: u32,
+    /// The components weighed, before the caps.
+    pub weighted: u32,
     pub parts: Vec<(Part, Msg)>,
+    /// The serious conditions found, the most serious first.
+    pub flags: Vec<Flag>,
     /// The score a week or more ago, and when, from the weekly digests.
     pub before: Option<(NaiveDate, i64)>,
 }
@@ -143,6 +151,62 @@ impl Health {
     /// Low, or falling fast.
     pub fn at_risk(&self) -> bool {
         self.score < AT_RISK || self.drop() >= FALLING
+    }
+
+    /// Why the account is at risk, and what to do about it; `None` when it is not. The one
+    /// definition of risk: the most serious flag holding the score down, else a fall of
+    /// [`FALLING`] points, else the weakest component.
+    pub fn risk(&self, account: &str) -> Option<Risk> {
+        if !self.at_risk() {
+            return None;
+        }
+        let flag = self.flags.iter().find(|f| f.cap().is_some_and(|cap| cap < AT_RISK));
+        let (reason, action) = match (flag, self.before.filter(|_| self.drop() >= FALLING)) {
+            (Some(flag), _) => (Msg::FlagReason(flag.clone()), flag_action(flag)),
+            (None, Some((since, from))) => (Msg::HealthFell { from, since }, "health"),
+            (None, None) => match self.parts.iter().min_by_key(|(p, _)| p.value) {
+                Some((part, reason)) => (reason.clone(), component_action(part.component)),
+                None => (Msg::HealthShort { score: self.score }, "health"),
+            },
+        };
+        Some(Risk { score: self.score, reason, action: format!("/{action} {}", quoted(account)) })
+    }
+}
+
+/// An account at risk: its score, the one reason and the one command that acts on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Risk {
+    pub score: u32,
+    pub reason: Msg,
+    pub action: String,
+}
+
+/// The name as a command argument: quoted when it has spaces.
+fn quoted(name: &str) -> String {
+    if name.contains(char::is_whitespace) { format!("\"{}\"", name.replace('"', "")) } else { name.to_string() }
+}
+
+/// The command that acts on a flag.
+fn flag_action(flag: &Flag) -> &'static str {
+    match flag {
+        Flag::NegativeTone { .. } => "history",
+        Flag::Silent { .. } | Flag::ReviewOverdue { .. } => "prep",
+        Flag::OverCeiling { .. } => "wallet",
+        Flag::CompetitorAhead { .. } | Flag::TooManySuppliers { .. } | Flag::SoleSupplier => "competitors",
+        Flag::SingleThreaded => "contacts",
+    }
+}
+
+/// The command that acts on a weak component.
+fn component_action(c: Component) -> &'static str {
+    match c {
+        Component::ContactRecency | Component::PlanningCadence | Component::YearlyReview => "prep",
+        Component::Stakeholders => "contacts",
+        Component::PlanFreshness => "plan",
+        Component::OpportunityMomentum => "opp",
+        Component::ShareTrend => "wallet",
+        Component::Tone => "history",
+        Component::CompetitorThreat => "competitors",
     }
 }
 
@@ -188,7 +252,19 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
         tones: f.tones.clone(),
         max_threat: strongest.map_or(0, |c| threat_level(&c.threat)),
     };
-    let (total, parts) = score(&inputs, &weights(&f.weights));
+    let our_share = ratio_bp(a.revenue_12m_minor, a.wallet_minor);
+    let leading = f.competitors.iter().max_by_key(|c| c.share_bp.unwrap_or(0));
+    let signals = Signals {
+        share_bp: our_share,
+        ceiling_bp: a.share_ceiling_bp,
+        recent_negatives: f.recent_negatives,
+        leading_competitor: leading.and_then(|c| Some((c.name.clone(), c.share_bp?))),
+        single_threaded: coverage(f, &reach).single_threaded,
+        suppliers: f.competitors.len() as i64 + 1,
+        suppliers_kept: a.suppliers_kept,
+    };
+    let raised = flags(&inputs, &signals);
+    let (weighted, parts) = score(&inputs, &weights(&f.weights));
     let tones = &f.tones;
     let reason = |c: Component| -> Msg {
         match c {
@@ -221,38 +297,26 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
         }
     };
     Health {
-        score: total,
+        score: capped(weighted, &raised),
+        weighted,
         parts: parts.into_iter().map(|p| (p, reason(p.component))).collect(),
+        flags: raised,
         before: f.health_before,
     }
 }
 
+/// An account's facts to build tests on.
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests_support {
     use super::*;
-    use crate::store::{AccountRow, LastInteraction, StakeholderRow};
+    use crate::store::AccountRow;
     use chrono::TimeZone;
 
-    const TZ: Tz = chrono_tz::America::Sao_Paulo;
-
-    fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 15, 0, 0).single().unwrap()
     }
 
-    fn contact(name: &str, department: &str, role: Option<&str>, last: Option<DateTime<Utc>>) -> StakeholderRow {
-        StakeholderRow {
-            id: 0,
-            name: name.into(),
-            title: String::new(),
-            department: department.into(),
-            decision_role: role.map(str::to_string),
-            stance: None,
-            strength: None,
-            last_contact: last,
-        }
-    }
-
-    fn facts() -> AccountFacts {
+    pub fn facts() -> AccountFacts {
         AccountFacts {
             account: AccountRow {
                 id: 1,
@@ -268,6 +332,7 @@ mod tests {
                 wallet_minor: 0,
                 revenue_12m_minor: 0,
                 share_ceiling_bp: 7000,
+                suppliers_kept: 3,
                 margin_bp: None,
                 planning_cadence_days: 30,
                 yearly_review_on: None,
@@ -284,10 +349,33 @@ mod tests {
             wallet: vec![],
             competitors: vec![],
             tones: vec![],
+            recent_negatives: 0,
             plan_updated_at: None,
             opportunities: vec![],
             health_before: None,
             weights: vec![],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::{at, facts};
+    use super::*;
+    use crate::store::{LastInteraction, StakeholderRow};
+
+    const TZ: Tz = chrono_tz::America::Sao_Paulo;
+
+    fn contact(name: &str, department: &str, role: Option<&str>, last: Option<DateTime<Utc>>) -> StakeholderRow {
+        StakeholderRow {
+            id: 0,
+            name: name.into(),
+            title: String::new(),
+            department: department.into(),
+            decision_role: role.map(str::to_string),
+            stance: None,
+            strength: None,
+            last_contact: last,
         }
     }
 
@@ -326,6 +414,8 @@ mod tests {
             summary: String::new(),
             author_name: "Ana".into(),
             contact_name: None,
+            next_step: None,
+            next_step_due: None,
         });
         let c = clock(&f, today, TZ);
         assert_eq!(c.next_planning_due, NaiveDate::from_ymd_opt(2026, 12, 20).unwrap());

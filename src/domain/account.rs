@@ -5,6 +5,34 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::domain::money::{BasisPoints, apply_bp, ratio_bp};
 
+/// How many suppliers a large buyer keeps for what we sell, unless told otherwise: the reason
+/// behind the default share ceiling of 70 %.
+pub const SUPPLIERS_KEPT: i64 = 3;
+
+/// The suppliers at an account (us and the competitors recorded) against the customer's policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupplierMix {
+    /// Only us: the customer depends on one supplier and will look for a second.
+    Sole,
+    /// Within what the customer keeps.
+    WithinPolicy,
+    /// More suppliers than the customer keeps: someone will be cut.
+    AbovePolicy,
+}
+
+impl SupplierMix {
+    /// `count` counts us; `kept` is how many the customer keeps.
+    pub fn of(count: i64, kept: i64) -> SupplierMix {
+        if count < 2 {
+            SupplierMix::Sole
+        } else if count > kept {
+            SupplierMix::AbovePolicy
+        } else {
+            SupplierMix::WithinPolicy
+        }
+    }
+}
+
 /// How strategic an account is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {

@@ -1,6 +1,8 @@
 //! The health score of a key account, 0 to 100, and every component behind it with its value
 //! and its reason. Components whose data is not tracked for the account are left out and the
-//! others weigh in proportion, so a score never rests on made-up values.
+//! others weigh in proportion, so a score never rests on made-up values. A few conditions are
+//! serious on their own whatever the rest looks like (an overdue yearly review, a share above
+//! the ceiling, repeated bad conversations): each caps the score (see [`Flag::cap`]).
 
 /// A part of the health score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,6 +73,108 @@ impl Component {
             Component::CompetitorThreat => 10,
         }
     }
+}
+
+/// Below this score an account is at risk.
+pub const AT_RISK: u32 = 60;
+/// From this score up an account is healthy; between [`AT_RISK`] and this, it is watched.
+pub const HEALTHY: u32 = 75;
+/// This many interactions logged as negative within [`NEGATIVE_DAYS`] is a pattern.
+pub const NEGATIVE_PATTERN: i64 = 3;
+pub const NEGATIVE_DAYS: i64 = 30;
+/// No contact for this many planning cadences is silence.
+pub const SILENT_CADENCES: i64 = 2;
+
+/// A condition serious enough on its own to name, and the highest score an account with it
+/// can have. The card, `/health`, `/risks` and the digest name the same flags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flag {
+    /// Three or more interactions logged as negative within 30 days.
+    NegativeTone { count: i64 },
+    /// No contact for two planning cadences or more (`days` is `None`: never).
+    Silent { days: Option<i64>, cadence: i64 },
+    /// The yearly review's day has passed without it.
+    ReviewOverdue { days: i64 },
+    /// Our share above the account's ceiling: the customer depends on us more than it wants to.
+    OverCeiling { share_bp: i64, ceiling_bp: i64 },
+    /// A competitor holds more of the customer's spend than we do.
+    CompetitorAhead { name: String, share_bp: i64, ours_bp: i64 },
+    /// Reached through one person or none in 90 days.
+    SingleThreaded,
+    /// More suppliers than the customer keeps: one of them will be cut.
+    TooManySuppliers { count: i64, kept: i64 },
+    /// We are the only supplier recorded: the customer will look for a second.
+    SoleSupplier,
+}
+
+impl Flag {
+    /// The highest score an account with this flag can have; `None` for flags that only inform.
+    pub fn cap(&self) -> Option<u32> {
+        match self {
+            Flag::NegativeTone { .. } => Some(45),
+            Flag::Silent { .. } => Some(50),
+            Flag::ReviewOverdue { .. } | Flag::OverCeiling { .. } => Some(55),
+            Flag::CompetitorAhead { .. } => Some(70),
+            Flag::SingleThreaded | Flag::TooManySuppliers { .. } => Some(74),
+            Flag::SoleSupplier => None,
+        }
+    }
+}
+
+/// What the flags are read from, beside the components' inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Signals {
+    /// Our share of the customer's spend, and the account's ceiling.
+    pub share_bp: Option<i64>,
+    pub ceiling_bp: i64,
+    /// Interactions logged as negative within [`NEGATIVE_DAYS`].
+    pub recent_negatives: i64,
+    /// The competitor with the largest share, and that share.
+    pub leading_competitor: Option<(String, i64)>,
+    pub single_threaded: bool,
+    /// Suppliers recorded (us included), and how many the customer keeps.
+    pub suppliers: i64,
+    pub suppliers_kept: i64,
+}
+
+/// The flags raised, the most serious (lowest cap) first.
+pub fn flags(i: &HealthInputs, s: &Signals) -> Vec<Flag> {
+    let mut out = Vec::new();
+    if s.recent_negatives >= NEGATIVE_PATTERN {
+        out.push(Flag::NegativeTone { count: s.recent_negatives });
+    }
+    let cadence = i.cadence_days.max(1);
+    match i.days_since_contact {
+        None => out.push(Flag::Silent { days: None, cadence }),
+        Some(days) if days >= SILENT_CADENCES * cadence => out.push(Flag::Silent { days: Some(days), cadence }),
+        Some(_) => {}
+    }
+    if let Some(days) = i.review_overdue_days.filter(|d| *d > 0) {
+        out.push(Flag::ReviewOverdue { days });
+    }
+    if let Some(share) = s.share_bp.filter(|share| *share > s.ceiling_bp) {
+        out.push(Flag::OverCeiling { share_bp: share, ceiling_bp: s.ceiling_bp });
+    }
+    if let (Some((name, theirs)), Some(ours)) = (&s.leading_competitor, s.share_bp)
+        && *theirs > ours
+    {
+        out.push(Flag::CompetitorAhead { name: name.clone(), share_bp: *theirs, ours_bp: ours });
+    }
+    if s.single_threaded {
+        out.push(Flag::SingleThreaded);
+    }
+    if s.suppliers > s.suppliers_kept {
+        out.push(Flag::TooManySuppliers { count: s.suppliers, kept: s.suppliers_kept });
+    } else if s.suppliers < 2 {
+        out.push(Flag::SoleSupplier);
+    }
+    out.sort_by_key(|f| f.cap().unwrap_or(u32::MAX));
+    out
+}
+
+/// The weighted score held under the lowest cap of the flags raised.
+pub fn capped(weighted: u32, flags: &[Flag]) -> u32 {
+    flags.iter().filter_map(Flag::cap).fold(weighted, u32::min)
 }
 
 /// What the score is computed from.

@@ -920,23 +920,6 @@ pub enum Msg {
         headroom: String,
     },
     DigestNoSpend,
-    RiskPlanning {
-        account: String,
-        days: i64,
-    },
-    RiskStale {
-        account: String,
-        days: i64,
-    },
-    RiskReview {
-        account: String,
-        date: NaiveDate,
-        days: i64,
-    },
-    DigestNothingAtRisk,
-    DigestAtRiskLabel {
-        count: usize,
-    },
     DigestInteractionsLabel,
     DigestPlanningAhead {
         account: String,
@@ -954,20 +937,81 @@ pub enum Msg {
     DigestNothingAhead,
     DigestAheadLabel,
     DigestFirst,
-    DigestNewRisk {
-        names: String,
-    },
-    DigestRecovered {
-        names: String,
-    },
-    DigestShareMoved {
-        from: String,
-        to: String,
-    },
-    DigestNoChange,
     DigestChangesLabel,
-    DigestHealthLabel,
     DigestSharesLabel,
+    DigestWeekRevenue {
+        revenue: String,
+        share: Option<String>,
+        delta_bp: Option<i64>,
+        since: Option<NaiveDate>,
+        headroom: String,
+    },
+    DigestWeekPipeline {
+        opened: usize,
+        opened_value: String,
+        won: usize,
+        won_value: String,
+        lost: usize,
+        lost_value: String,
+    },
+    DigestWeekPlanning {
+        held: usize,
+        overdue: usize,
+        steps_overdue: usize,
+    },
+    DigestNeedsLabel {
+        shown: usize,
+        total: usize,
+    },
+    DigestNoneNeeds,
+    DigestNeed {
+        account: String,
+        score: u32,
+        reason: String,
+        action: String,
+    },
+    DigestChangedLabel {
+        since: NaiveDate,
+    },
+    DigestQuiet,
+    DigestChange {
+        kind: crate::core::digest::ChangeKind,
+        items: String,
+    },
+    DigestAndMore {
+        count: usize,
+    },
+    DigestFullFooter {
+        command: String,
+        accounts: usize,
+    },
+    DigestMoreButton,
+    ArgDigestFull,
+    ChartTitle {
+        manager: String,
+        date: NaiveDate,
+    },
+    ChartCaption {
+        shown: usize,
+        total: usize,
+    },
+    ChartNoSpend,
+    ChartHealthy,
+    ChartWatch,
+    ChartAtRisk,
+    ChartCeiling,
+    ChartMoved,
+    FlagReason(crate::domain::health::Flag),
+    HealthCapped {
+        weighted: u32,
+        score: u32,
+    },
+    LabelWatch,
+    LabelSuppliers,
+    SuppliersValue {
+        count: i64,
+        kept: i64,
+    },
     CliListening {
         address: String,
     },
@@ -1733,24 +1777,6 @@ impl Msg {
             Msg::DigestNoSpend => {
                 s("unknown: no customer spend recorded", "desconhecida: nenhum gasto de cliente registrado")
             }
-            Msg::RiskPlanning { account, days } => p(
-                format!("{account}: planning meeting overdue by {}", plural(days, "day", "days")),
-                format!("{account}: reunião de planejamento atrasada em {}", plural(days, "dia", "dias")),
-            ),
-            Msg::RiskStale { account, days } => p(
-                format!("{account}: contact overdue by {}", plural(days, "day", "days")),
-                format!("{account}: contato atrasado em {}", plural(days, "dia", "dias")),
-            ),
-            Msg::RiskReview { account, date: d, days } if days < 0 => p(
-                format!("{account}: yearly review overdue since {}", date(d)),
-                format!("{account}: revisão anual atrasada desde {}", date(d)),
-            ),
-            Msg::RiskReview { account, date: d, days } => p(
-                format!("{account}: yearly review due {} ({})", date(d), in_days(days, l)),
-                format!("{account}: revisão anual em {} ({})", date(d), in_days(days, l)),
-            ),
-            Msg::DigestNothingAtRisk => s("none", "nenhuma"),
-            Msg::DigestAtRiskLabel { count } => p(format!("At risk ({count})"), format!("Em risco ({count})")),
             Msg::DigestInteractionsLabel => s("Interactions this week", "Interações nesta semana"),
             Msg::DigestPlanningAhead { account, date: d } => p(
                 format!("{}: planning meeting due with {account}", date(d)),
@@ -1769,17 +1795,174 @@ impl Msg {
             Msg::DigestFirst => {
                 s("first digest: nothing to compare with yet", "primeiro resumo: nada para comparar ainda")
             }
-            Msg::DigestNewRisk { names } => p(format!("newly at risk: {names}"), format!("novas em risco: {names}")),
-            Msg::DigestRecovered { names } => {
-                p(format!("no longer at risk: {names}"), format!("fora de risco: {names}"))
-            }
-            Msg::DigestShareMoved { from, to } => {
-                p(format!("share of wallet {from} → {to}"), format!("participação {from} → {to}"))
-            }
-            Msg::DigestNoChange => s("no change since the last digest", "nenhuma mudança desde o último resumo"),
-            Msg::DigestChangesLabel => s("Since last week", "Desde a semana passada"),
-            Msg::DigestHealthLabel => s("Health under 60", "Saúde abaixo de 60"),
+            Msg::DigestChangesLabel => s("What changed", "O que mudou"),
             Msg::DigestSharesLabel => s("Share of wallet by account", "Participação por conta"),
+            Msg::DigestWeekRevenue { revenue, share, delta_bp, since, headroom } => {
+                let (en, pt) = match (delta_bp, since) {
+                    (Some(0), Some(since)) => {
+                        (format!(" (unchanged since {})", date(since)), format!(" (estável desde {})", date(since)))
+                    }
+                    (Some(d), Some(since)) => {
+                        let points = format_bp(d.abs(), l).trim_end_matches('%').to_string();
+                        let sign = if d > 0 { "+" } else { "−" };
+                        (
+                            format!(" ({sign}{points} pt since {})", date(since)),
+                            format!(" ({sign}{points} p.p. desde {})", date(since)),
+                        )
+                    }
+                    _ => (String::new(), String::new()),
+                };
+                match share {
+                    Some(share) => p(
+                        format!("Revenue {revenue} a year · share {share}{en} · {headroom} of headroom"),
+                        format!("Receita {revenue} por ano · participação {share}{pt} · {headroom} de espaço"),
+                    ),
+                    None => p(
+                        format!("Revenue {revenue} a year · share unknown: no customer spend recorded"),
+                        format!("Receita {revenue} por ano · participação desconhecida: nenhum gasto registrado"),
+                    ),
+                }
+            }
+            Msg::DigestWeekPipeline { opened, opened_value, won, won_value, lost, lost_value } => p(
+                format!(
+                    "Pipeline this week: {opened} opened ({opened_value}) · {won} won ({won_value}) · {lost} lost ({lost_value})"
+                ),
+                format!(
+                    "Funil na semana: {opened} {} ({opened_value}) · {won} {} ({won_value}) · {lost} {} ({lost_value})",
+                    if opened == 1 { "aberta" } else { "abertas" },
+                    if won == 1 { "ganha" } else { "ganhas" },
+                    if lost == 1 { "perdida" } else { "perdidas" },
+                ),
+            ),
+            Msg::DigestWeekPlanning { held, overdue, steps_overdue } => p(
+                format!(
+                    "Planning meetings: {held} held this week, {overdue} overdue · next steps overdue: {steps_overdue}"
+                ),
+                format!(
+                    "Reuniões de planejamento: {held} {} na semana, {overdue} {} · próximos passos atrasados: {steps_overdue}",
+                    if held == 1 { "realizada" } else { "realizadas" },
+                    if overdue == 1 { "atrasada" } else { "atrasadas" },
+                ),
+            ),
+            Msg::DigestNeedsLabel { shown, total } if shown == total => {
+                p(format!("Needs you this week ({total})"), format!("Precisam de você nesta semana ({total})"))
+            }
+            Msg::DigestNeedsLabel { shown, total } => p(
+                format!("Needs you this week ({shown} of {total} at risk)"),
+                format!("Precisam de você nesta semana ({shown} de {total} em risco)"),
+            ),
+            Msg::DigestNoneNeeds => s("no account at risk", "nenhuma conta em risco"),
+            Msg::DigestNeed { account, score, reason, action } => p(
+                format!("• {account} {score}/100 · {reason} → {action}"),
+                format!("• {account} {score}/100 · {reason} → {action}"),
+            ),
+            Msg::DigestChangedLabel { since } => {
+                p(format!("What changed since {}", date(since)), format!("O que mudou desde {}", date(since)))
+            }
+            Msg::DigestQuiet => s("nothing: a quiet week", "nada: uma semana tranquila"),
+            Msg::DigestChange { kind, items } => {
+                use crate::core::digest::ChangeKind as K;
+                let (en, pt) = match kind {
+                    K::Health => ("Health", "Saúde"),
+                    K::Won => ("Won", "Ganhas"),
+                    K::Lost => ("Lost", "Perdidas"),
+                    K::Opened => ("New opportunities", "Novas oportunidades"),
+                    K::Held => ("Planning meetings held", "Reuniões de planejamento realizadas"),
+                    K::Reached => ("Newly reached", "Novos contatos alcançados"),
+                    K::Competitor => ("Competitors", "Concorrentes"),
+                };
+                p(format!("{en}: {items}"), format!("{pt}: {items}"))
+            }
+            Msg::DigestAndMore { count } => p(format!("and {count} more"), format!("e mais {count}")),
+            Msg::DigestFullFooter { command, accounts } => p(
+                format!(
+                    "{} in the team · every account in detail: {command}",
+                    plural(accounts as i64, "account", "accounts")
+                ),
+                format!("{} na equipe · cada conta em detalhe: {command}", plural(accounts as i64, "conta", "contas")),
+            ),
+            Msg::DigestMoreButton => s("More", "Mais"),
+            Msg::ArgDigestFull => s("Every account in detail", "Cada conta em detalhe"),
+            Msg::ChartTitle { manager, date: d } => p(
+                format!("Share of wallet against the ceiling · {manager}'s team · {}", date(d)),
+                format!("Participação contra o teto · equipe de {manager} · {}", date(d)),
+            ),
+            Msg::ChartCaption { shown, total } if shown == total => p(
+                "Bar: our share, coloured by health · line: the account's ceiling".to_string(),
+                "Barra: nossa participação, na cor da saúde · traço: o teto da conta".to_string(),
+            ),
+            Msg::ChartCaption { shown, total } => p(
+                format!(
+                    "The {shown} largest of {total} accounts by customer spend · bar: our share, coloured by health · line: the ceiling"
+                ),
+                format!(
+                    "As {shown} maiores de {total} contas pelo gasto do cliente · barra: nossa participação, na cor da saúde · traço: o teto"
+                ),
+            ),
+            Msg::ChartNoSpend => s("no customer spend recorded", "nenhum gasto do cliente registrado"),
+            Msg::ChartHealthy => s("healthy (75+)", "saudável (75+)"),
+            Msg::ChartWatch => s("watch (60-74)", "atenção (60-74)"),
+            Msg::ChartAtRisk => s("at risk (<60)", "em risco (<60)"),
+            Msg::ChartCeiling => s("ceiling", "teto"),
+            Msg::ChartMoved => s("share at the last digest", "participação no último resumo"),
+            Msg::FlagReason(flag) => {
+                use crate::domain::health::Flag;
+                match flag {
+                    Flag::NegativeTone { count } => p(
+                        format!("{count} conversations logged as negative in 30 days"),
+                        format!("{count} conversas registradas como negativas em 30 dias"),
+                    ),
+                    Flag::Silent { days: None, .. } => s("never contacted", "nunca contatada"),
+                    Flag::Silent { days: Some(days), cadence } => p(
+                        format!("no contact for {days} days, twice the {cadence}-day cadence or more"),
+                        format!("sem contato há {days} dias, o dobro da cadência de {cadence} dias ou mais"),
+                    ),
+                    Flag::ReviewOverdue { days } => p(
+                        format!("yearly review overdue by {}", plural(days, "day", "days")),
+                        format!("revisão anual atrasada em {}", plural(days, "dia", "dias")),
+                    ),
+                    Flag::OverCeiling { share_bp, ceiling_bp } => p(
+                        format!("share {} above its {} ceiling", format_bp(share_bp, l), format_bp(ceiling_bp, l)),
+                        format!(
+                            "participação de {} acima do teto de {}",
+                            format_bp(share_bp, l),
+                            format_bp(ceiling_bp, l)
+                        ),
+                    ),
+                    Flag::CompetitorAhead { name, share_bp, ours_bp } => p(
+                        format!("{name} holds {}, more than our {}", format_bp(share_bp, l), format_bp(ours_bp, l)),
+                        format!("{name} tem {}, mais que os nossos {}", format_bp(share_bp, l), format_bp(ours_bp, l)),
+                    ),
+                    Flag::SingleThreaded => s(
+                        "single-threaded: fewer than 3 people, or no decision maker, reached in 90 days",
+                        "dependente de poucos: menos de 3 pessoas, ou nenhum decisor, alcançados em 90 dias",
+                    ),
+                    Flag::TooManySuppliers { count, kept } => p(
+                        format!("{count} suppliers where the customer keeps {kept}: one will be cut"),
+                        format!("{count} fornecedores e o cliente mantém {kept}: um vai sair"),
+                    ),
+                    Flag::SoleSupplier => s(
+                        "the only supplier recorded: the customer will look for a second",
+                        "único fornecedor registrado: o cliente vai buscar um segundo",
+                    ),
+                }
+            }
+            Msg::HealthCapped { weighted, score } => p(
+                format!("The components weigh {weighted}; held at {score} by what needs attention:"),
+                format!("Os componentes somam {weighted}; fica em {score} pelo que pede atenção:"),
+            ),
+            Msg::LabelWatch => s("Needs attention", "Pede atenção"),
+            Msg::LabelSuppliers => s("Suppliers", "Fornecedores"),
+            Msg::SuppliersValue { count, kept } => p(
+                format!(
+                    "{count}: us and {} recorded; the customer keeps about {kept}",
+                    plural(count - 1, "competitor", "competitors")
+                ),
+                format!(
+                    "{count}: nós e {} registrados; o cliente mantém cerca de {kept}",
+                    plural(count - 1, "concorrente", "concorrentes")
+                ),
+            ),
             Msg::CliWouldSend { count } => {
                 p(format!("would send {count} messages"), format!("enviaria {count} mensagens"))
             }

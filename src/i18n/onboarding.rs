@@ -606,6 +606,12 @@ impl Onb {
                 let accepted = match field.as_str() {
                     "tier" => l.pick("1, 2 or 3", "1, 2 ou 3").to_string(),
                     "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
+                    "suppliers" => l
+                        .pick(
+                            "how many suppliers the customer keeps, from 1 to 20",
+                            "quantos fornecedores o cliente mantém, de 1 a 20",
+                        )
+                        .to_string(),
                     _ => {
                         let fields = crate::core::catalog::ACCOUNT_FIELDS.join(", ");
                         return p(

@@ -210,14 +210,16 @@ impl Scheduler {
                 let mut out = Vec::new();
                 for manager in tx.managers(ws.id).await? {
                     let locale = locale_of(&manager, ws);
-                    let (reply, snapshot, scores) =
-                        crate::core::digest::build(&self.store, ws, tz, &manager, at, locale).await?;
+                    let summary = crate::core::digest::Detail::Summary;
+                    let digest =
+                        crate::core::digest::build(&self.store, ws, tz, &manager, at, locale, summary, None).await?;
                     if keep_snapshot {
-                        tx.save_digest(ws.id, manager.id, &snapshot).await?;
-                        let scores: Vec<(i64, i64)> = scores.into_iter().map(|(a, s)| (a, i64::from(s))).collect();
+                        tx.save_digest(ws.id, manager.id, &digest.snapshot).await?;
+                        let scores: Vec<(i64, i64)> =
+                            digest.scores.into_iter().map(|(a, s)| (a, i64::from(s))).collect();
                         tx.save_healths(ws.id, &scores, today).await?;
                     }
-                    out.push((manager, reply));
+                    out.push((manager, digest.reply));
                 }
                 return Ok(out);
             }

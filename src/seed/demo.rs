@@ -426,6 +426,7 @@ pub async fn seed_demo(
                     wallet_minor: a.wallet * 100,
                     revenue_12m_minor: a.revenue * 100,
                     share_ceiling_bp: 7000,
+                    suppliers_kept: crate::domain::account::SUPPLIERS_KEPT,
                     margin_bp: a.margin_bp,
                     planning_cadence_days: a.tier.default_cadence_days(),
                     yearly_review_on: today.checked_add_signed(chrono::Duration::days(a.review_in_days)),

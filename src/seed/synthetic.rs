@@ -135,6 +135,7 @@ pub async fn seed_synthetic(
                     wallet_minor: wallet * 100,
                     revenue_12m_minor: (wallet * 100 / 100) * rng.below(80) as i64,
                     share_ceiling_bp: 7000,
+                    suppliers_kept: crate::domain::account::SUPPLIERS_KEPT,
                     margin_bp: Some(rng.below(3000) as i64),
                     planning_cadence_days: cadence,
                     yearly_review_on: Some(now.date_naive() + chrono::Duration::days(review_in)),

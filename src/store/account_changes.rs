@@ -43,7 +43,7 @@ impl Store {
     async fn records(&self, workspace_id: i64, only: Option<i64>) -> Result<Vec<(i64, NewAccount)>, StoreError> {
         let rows = sqlx::query!(
             r#"SELECT id AS "id!", name, segment, tier, owner_id, technical_manager_id, currency, wallet_minor,
-                      revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
+                      revenue_12m_minor, share_ceiling_bp, suppliers_kept, margin_bp, planning_cadence_days,
                       yearly_review_on AS "yearly_review_on?: NaiveDate", status AS "status: crate::domain::account::AccountStatus", external_id,
                       created_at AS "created_at!: DateTime<Utc>"
                FROM accounts WHERE workspace_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id"#,
@@ -91,6 +91,7 @@ impl Store {
                     wallet_minor: row.wallet_minor,
                     revenue_12m_minor: row.revenue_12m_minor,
                     share_ceiling_bp: row.share_ceiling_bp,
+                    suppliers_kept: row.suppliers_kept,
                     margin_bp: row.margin_bp,
                     planning_cadence_days: row.planning_cadence_days,
                     yearly_review_on: row.yearly_review_on,
@@ -166,7 +167,8 @@ impl WriteTx {
                         a.planning_cadence_days,
                         a.yearly_review_on,
                         a.status,
-                        a.external_id
+                        a.external_id,
+                        a.suppliers_kept
                     ])
                 })
                 .collect();
@@ -174,9 +176,9 @@ impl WriteTx {
             sqlx::query!(
                 "INSERT INTO accounts (id, number, workspace_id, name, segment, tier, owner_id, technical_manager_id,
                      currency, wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
-                     yearly_review_on, status, external_id, created_at, contact_due_on, next_planning_due)
+                     yearly_review_on, status, external_id, suppliers_kept, created_at, contact_due_on, next_planning_due)
                  SELECT v ->> 0, v ->> 1, ?1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6, v ->> 7, v ->> 8, v ->> 9,
-                     v ->> 10, v ->> 11, v ->> 12, v ->> 13, v ->> 14, v ->> 15, ?2,
+                     v ->> 10, v ->> 11, v ->> 12, v ->> 13, v ->> 14, v ->> 15, v ->> 16, ?2,
                      date(?2, '+' || (v ->> 12) || ' days'), date(?2, '+' || (v ->> 12) || ' days')
                  FROM (SELECT value AS v FROM json_each(?3))",
                 workspace_id,
@@ -247,7 +249,8 @@ impl WriteTx {
                  next_planning_due = date(next_planning_due, (?12 - planning_cadence_days) || ' days'),
                  name = ?3, segment = ?4, tier = ?5, owner_id = ?6, technical_manager_id = ?7, currency = ?8,
                  wallet_minor = ?9, revenue_12m_minor = ?10, share_ceiling_bp = ?11, margin_bp = ?13,
-                 planning_cadence_days = ?12, yearly_review_on = ?14, status = ?15, external_id = ?16
+                 planning_cadence_days = ?12, yearly_review_on = ?14, status = ?15, external_id = ?16,
+                 suppliers_kept = ?17
              WHERE workspace_id = ?1 AND id = ?2",
             workspace_id,
             id,
@@ -264,7 +267,8 @@ impl WriteTx {
             a.margin_bp,
             a.yearly_review_on,
             a.status,
-            a.external_id
+            a.external_id,
+            a.suppliers_kept
         )
         .execute(&mut *self.tx)
         .await?;

@@ -24,6 +24,7 @@ pub struct AccountRow {
     pub wallet_minor: i64,
     pub revenue_12m_minor: i64,
     pub share_ceiling_bp: i64,
+    pub suppliers_kept: i64,
     pub margin_bp: Option<i64>,
     pub planning_cadence_days: i64,
     pub yearly_review_on: Option<NaiveDate>,
@@ -73,6 +74,8 @@ pub struct NewAccount {
     pub wallet_minor: i64,
     pub revenue_12m_minor: i64,
     pub share_ceiling_bp: i64,
+    /// How many suppliers the customer keeps for what we sell (its sourcing policy).
+    pub suppliers_kept: i64,
     pub margin_bp: Option<i64>,
     pub planning_cadence_days: i64,
     pub yearly_review_on: Option<NaiveDate>,
@@ -98,6 +101,7 @@ impl NewAccount {
             wallet_minor: 0,
             revenue_12m_minor: 0,
             share_ceiling_bp: 7000,
+            suppliers_kept: crate::domain::account::SUPPLIERS_KEPT,
             margin_bp: None,
             planning_cadence_days: tier.default_cadence_days(),
             yearly_review_on: None,
@@ -123,8 +127,9 @@ impl Store {
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
-                      a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.margin_bp, a.planning_cadence_days,
-                      a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status AS "status: AccountStatus",
+                      a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.suppliers_kept, a.margin_bp,
+                      a.planning_cadence_days, a.yearly_review_on AS "yearly_review_on?: NaiveDate",
+                      a.status AS "status: AccountStatus",
                       a.created_at AS "created_at!: DateTime<Utc>"
                FROM accounts a
                LEFT JOIN people o ON o.id = a.owner_id

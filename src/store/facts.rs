@@ -14,13 +14,22 @@ pub struct LastInteraction {
     pub summary: String,
     pub author_name: String,
     pub contact_name: Option<String>,
+    /// The next step it set: open while this interaction is the account's newest.
+    #[serde(default)]
+    pub next_step: Option<String>,
+    #[serde(default)]
+    pub next_step_due: Option<NaiveDate>,
 }
 
 /// What the health score needs of an opportunity.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct OpportunityFact {
+    /// Its number in the workspace, as people see it.
+    pub number: i64,
+    pub title: String,
     pub stage: crate::domain::pipeline::Stage,
     pub value_minor: i64,
+    pub created_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
 }
 
@@ -40,6 +49,8 @@ pub struct FactsWindow {
     pub trend_before: NaiveDate,
     /// Planning meetings booked from this instant on (the start of today) are the next one.
     pub booked_from: DateTime<Utc>,
+    /// Negative interactions since then are counted.
+    pub negatives_since: DateTime<Utc>,
 }
 
 /// One account and everything around it.
@@ -64,6 +75,8 @@ pub struct AccountFacts {
     pub competitors: Vec<CompetitorRow>,
     /// The tones of the newest interactions within the window, newest first.
     pub tones: Vec<i64>,
+    /// Interactions logged with a negative tone since [`FactsWindow::negatives_since`].
+    pub recent_negatives: i64,
     /// When the plan of the window's year was last changed, if there is one.
     pub plan_updated_at: Option<DateTime<Utc>>,
     pub opportunities: Vec<OpportunityFact>,
@@ -106,7 +119,7 @@ impl Store {
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
-                      a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.margin_bp, a.planning_cadence_days,
+                      a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.suppliers_kept, a.margin_bp, a.planning_cadence_days,
                       a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status AS "status: crate::domain::account::AccountStatus",
                       a.created_at AS "created_at!: DateTime<Utc>",
                       (SELECT json_group_array(json_array(r.reason, r.note)) FROM
@@ -116,7 +129,8 @@ impl Store {
                           (SELECT alias FROM account_aliases WHERE account_id = a.id ORDER BY alias) l)
                           AS "aliases!: String",
                       (SELECT json_object('kind', i.kind, 'occurred_at', i.occurred_at, 'summary', i.summary,
-                                          'author_name', p.display_name, 'contact_name', c.name)
+                                          'author_name', p.display_name, 'contact_name', c.name,
+                                          'next_step', i.next_step, 'next_step_due', i.next_step_due)
                          FROM interactions i JOIN people p ON p.id = i.author_id
                          LEFT JOIN contacts c ON c.id = i.contact_id
                         WHERE i.account_id = a.id ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)
@@ -154,10 +168,13 @@ impl Store {
                             WHERE account_id = a.id AND tone IS NOT NULL AND occurred_at >= ?3
                             ORDER BY occurred_at DESC LIMIT 5) n)
                           AS "tones!: String",
+                      (SELECT COUNT(*) FROM interactions
+                        WHERE account_id = a.id AND tone = -1 AND occurred_at >= ?7)
+                          AS "recent_negatives!: i64",
                       (SELECT updated_at FROM account_plans WHERE account_id = a.id AND year = ?4)
                           AS "plan_updated_at?: DateTime<Utc>",
-                      (SELECT json_group_array(json_object('stage', stage, 'value_minor', value_minor,
-                                                           'closed_at', closed_at))
+                      (SELECT json_group_array(json_object('number', number, 'title', title, 'stage', stage,
+                                      'value_minor', value_minor, 'created_at', created_at, 'closed_at', closed_at))
                          FROM opportunities WHERE workspace_id = a.workspace_id AND account_id = a.id)
                           AS "opportunities!: String",
                       (SELECT json_array(taken_on, score) FROM health_snapshots
@@ -176,6 +193,7 @@ impl Store {
             window.plan_year,
             window.trend_before,
             window.booked_from,
+            window.negatives_since,
         )
         .fetch_all(&self.pool)
         .await?;
@@ -196,6 +214,7 @@ impl Store {
                     wallet_minor: r.wallet_minor,
                     revenue_12m_minor: r.revenue_12m_minor,
                     share_ceiling_bp: r.share_ceiling_bp,
+                    suppliers_kept: r.suppliers_kept,
                     margin_bp: r.margin_bp,
                     planning_cadence_days: r.planning_cadence_days,
                     yearly_review_on: r.yearly_review_on,
@@ -212,6 +231,7 @@ impl Store {
                 wallet: list(&r.wallet, "wallet")?,
                 competitors: list(&r.competitors, "competitors")?,
                 tones: list(&r.tones, "tones")?,
+                recent_negatives: r.recent_negatives,
                 plan_updated_at: r.plan_updated_at,
                 opportunities: list(&r.opportunities, "opportunities")?,
                 health_before: one(r.health_before, "health before")?,

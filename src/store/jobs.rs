@@ -127,6 +127,8 @@ pub struct DigestSnapshot {
     pub at_risk: String,
     pub revenue_minor: i64,
     pub wallet_minor: i64,
+    /// Each account's state (JSON, by account id), to say what changed by the next digest.
+    pub accounts: String,
 }
 
 /// One account of a team's portfolio, for the digest.
@@ -554,14 +556,16 @@ impl WriteTx {
         s: &DigestSnapshot,
     ) -> Result<(), StoreError> {
         sqlx::query!(
-            "INSERT OR REPLACE INTO digest_snapshots (workspace_id, manager_id, taken_at, at_risk, revenue_minor, wallet_minor)
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO digest_snapshots (workspace_id, manager_id, taken_at, at_risk, revenue_minor, wallet_minor,
+                 accounts)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
             workspace_id,
             manager_id,
             s.taken_at,
             s.at_risk,
             s.revenue_minor,
-            s.wallet_minor
+            s.wallet_minor,
+            s.accounts
         )
         .execute(&mut *self.tx)
         .await?;
@@ -691,7 +695,7 @@ impl Store {
     pub async fn last_digest(&self, workspace_id: i64, manager_id: i64) -> Result<Option<DigestSnapshot>, StoreError> {
         sqlx::query_as!(
             DigestSnapshot,
-            r#"SELECT taken_at AS "taken_at!: DateTime<Utc>", at_risk, revenue_minor, wallet_minor FROM digest_snapshots
+            r#"SELECT taken_at AS "taken_at!: DateTime<Utc>", at_risk, revenue_minor, wallet_minor, accounts FROM digest_snapshots
                WHERE workspace_id = ? AND manager_id = ? ORDER BY taken_at DESC LIMIT 1"#,
             workspace_id,
             manager_id

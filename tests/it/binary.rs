@@ -111,7 +111,7 @@ async fn key_account_depth_in_the_terminal() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     let replies: Vec<&str> = stdout.split("\n\n").filter(|r| !r.trim().is_empty()).collect();
     assert_eq!(replies.len(), 5, "{stdout}");
-    assert!(replies[0].contains("Vale: health 87/100") && replies[0].contains("Contact recency"), "{}", replies[0]);
+    assert!(replies[0].contains("Vale: health 70/100") && replies[0].contains("Contact recency"), "{}", replies[0]);
     assert!(
         replies[1].contains("Vale: account plan 2026") && replies[1].contains("Long-term objectives"),
         "{}",

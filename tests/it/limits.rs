@@ -125,6 +125,7 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
         format!("/opp {quoted}"),
         format!("/competitors {quoted}"),
         "/digest".to_string(),
+        "/digest --full".to_string(),
         "/risks".to_string(),
         "/qualify".to_string(),
         "/people".to_string(),
@@ -150,7 +151,17 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
         }
     }
     // The long lists were cut, and said so; the portfolio comes a page at a time.
-    assert!(cut.iter().any(|l| l == "/digest"), "/digest should end with “and N more”: {cut:?}");
+    assert!(cut.iter().any(|l| l == "/digest --full"), "/digest --full should end with “and N more”: {cut:?}");
+    // The weekly digest of a team of 2 000 accounts is one screen: one embed, at most 25 lines,
+    // in both languages.
+    for digest in [app.say("/digest").await, app.say_pt("/digest").await] {
+        assert_eq!(render::messages(&digest).len(), 1, "{}", digest.to_text());
+        let text = digest.to_text();
+        assert!(text.lines().count() <= 25, "{} lines:\n{text}", text.lines().count());
+        assert!(text.contains("(5 of ") || text.contains("(5 de "), "five accounts of many at risk:\n{text}");
+        let json = serde_json::to_value(render::message(&digest)).unwrap();
+        assert_eq!(json["embeds"].as_array().map(Vec::len), Some(1));
+    }
     let first = app.say("/accounts").await;
     assert_eq!(first.lines.len(), 25);
     assert_eq!(first.footer.as_deref(), Some("Page 1 of 80 · next: /accounts --page 2"));
@@ -200,8 +211,8 @@ async fn every_reply_fits_discord_and_slack_on_thousands_of_accounts() {
     pages(&r1, &r2);
     assert_eq!(r1.lines.len(), 25);
     // The weekly digest of the 2 000-account team, delivered as the scheduler delivers it to a
-    // stand-in that refuses what Discord refuses.
-    let digest = app.say("/digest").await;
+    // stand-in that refuses what Discord refuses (in full: its lists are cut, and say so).
+    let digest = app.say("/digest --full").await;
     let rest = crate::discord_support::StandIn::spawn().await;
     let policy = kam_bot::notify::RetryPolicy {
         attempts: 1,

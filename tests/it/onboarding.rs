@@ -155,7 +155,7 @@ async fn every_field_changes_and_the_name_index_follows() {
         ),
         (
             "/account set \"Gerdau Aços\" colour blue",
-            "FIELD must be one of name, tier, owner, tech, segment, spend, revenue, margin, ceiling, cadence, review, alias, reason, not “colour”.",
+            "FIELD must be one of name, tier, owner, tech, segment, spend, revenue, margin, ceiling, suppliers, cadence, review, alias, reason, not “colour”.",
         ),
         ("/account set \"Gerdau Aços\" owner Zé", "Nobody called “Zé” in this workspace."),
     ] {

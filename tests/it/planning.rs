@@ -90,23 +90,48 @@ async fn the_digest_on_demand() {
     let app = demo_app().await;
     let digest = app.say("/digest --team \"Marina Costa\"").await;
     assert_eq!(digest.title.as_deref(), Some("Weekly portfolio digest · Marina Costa's team · 2026-11-27"));
-    assert_eq!(field(&digest, "Accounts by tier"), "strategic 4 · key 4 · maintain 1");
-    assert!(
-        field(&digest, "At risk (4)").contains("Petrobrás: planning meeting overdue by 17 days"),
+    // The week in numbers first.
+    assert_eq!(
+        digest.lines,
+        [
+            "Revenue R$ 181,800,000.00 a year · share 22.6% · R$ 384,100,000.00 of headroom",
+            "Pipeline this week: 0 opened (R$ 0.00) · 0 won (R$ 0.00) · 0 lost (R$ 0.00)",
+            "Planning meetings: 0 held this week, 2 overdue · next steps overdue: 1",
+        ],
         "{}",
         digest.to_text()
     );
-    assert!(field(&digest, "Next two weeks").contains("2026-12-09: planning meeting due with Vale"));
-    assert_eq!(field(&digest, "Since last week"), "first digest: nothing to compare with yet");
-    assert_eq!(field(&digest, "Health under 60"), "• Gerdau 25/100\n• Embraer 56/100");
-    let shares = field(&digest, "Share of wallet by account");
+    // The accounts that need the manager, each with its reason and the action.
+    assert_eq!(
+        field(&digest, "Needs you this week (3)"),
+        "• Gerdau 25/100 · yearly review overdue by 9 days → /prep Gerdau\n\
+         • Alcoa 55/100 · share 74.0% above its 70.0% ceiling → /wallet Alcoa\n\
+         • Embraer 56/100 · no plan for this year → /plan Embraer"
+    );
+    assert_eq!(field(&digest, "What changed"), "first digest: nothing to compare with yet");
+    assert_eq!(
+        digest.footer.as_deref(),
+        Some("9 accounts in the team · every account in detail: /digest --team \"Marina Costa\" --full")
+    );
+    assert_eq!(digest.actions[0].id, "run:/digest --team \"Marina Costa\" --full");
+    assert!(digest.to_text().lines().count() <= 25, "{}", digest.to_text());
+    let chart = digest.chart.as_ref().expect("the digest carries its chart");
+    assert_eq!(chart.accounts.len(), 9);
+    assert_eq!(chart.accounts[0].name, "Petrobrás", "the largest customer spend first");
+
+    // The detail, on request: the button runs the same command.
+    let full = app.say("/digest --team \"Marina Costa\" --full").await;
+    assert_eq!(full.lines, digest.lines);
+    assert_eq!(field(&full, "Accounts by tier"), "strategic 4 · key 4 · maintain 1");
+    assert!(field(&full, "Next two weeks").contains("2026-12-09: planning meeting due with Vale"));
+    let shares = field(&full, "Share of wallet by account");
     assert!(shares.contains("• Alcoa: 74.0% · strategic partner · "), "{shares}");
     assert!(shares.contains("• Gerdau: 22.2% · regular supplier · -8.2 pts since 2025"), "{shares}");
     // On demand, nothing is recorded: asking again still has nothing to compare with.
     let again = app.say("/digest --team marina").await;
-    assert_eq!(field(&again, "Since last week"), "first digest: nothing to compare with yet");
+    assert_eq!(field(&again, "What changed"), "first digest: nothing to compare with yet");
     let mine = app.say("/digest").await;
-    assert_eq!(field(&mine, "Accounts by tier"), "strategic 0 · key 0 · maintain 0");
+    assert_eq!(mine.footer.as_deref(), Some("0 accounts in the team · every account in detail: /digest --full"));
 }
 
 #[tokio::test]

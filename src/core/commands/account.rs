@@ -6,7 +6,8 @@ use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{Lookup, MAX_LISTED, lookup_account};
 use crate::core::standing;
 use crate::domain::account::AccountStatus;
-use crate::domain::account::{Reason, ShareOfWallet, Tier};
+use crate::domain::account::{Reason, ShareOfWallet, SupplierMix, Tier};
+use crate::domain::health::Flag;
 use crate::domain::money::{Currency, Money};
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_money};
@@ -194,6 +195,18 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
         let lines: Vec<String> = facts.competitors.iter().take(3).map(|c| super::competitors::line(ctx, c)).collect();
         reply = reply.field(ctx.t(Msg::LabelCompetitors), lines.join("\n"));
     }
+    let suppliers = facts.competitors.len() as i64 + 1;
+    let mut suppliers_text = ctx.t(Msg::SuppliersValue { count: suppliers, kept: a.suppliers_kept });
+    match SupplierMix::of(suppliers, a.suppliers_kept) {
+        SupplierMix::WithinPolicy => {}
+        SupplierMix::Sole => suppliers_text.push_str(&format!("\n{}", ctx.t(Msg::FlagReason(Flag::SoleSupplier)))),
+        SupplierMix::AbovePolicy => {
+            warnings += 1;
+            let flag = Flag::TooManySuppliers { count: suppliers, kept: a.suppliers_kept };
+            suppliers_text.push_str(&format!("\n{}", ctx.t(Msg::FlagReason(flag))));
+        }
+    }
+    reply = reply.field(ctx.t(Msg::LabelSuppliers), suppliers_text);
     if !aliases.is_empty() {
         reply = reply.field(ctx.t(Msg::LabelAliases), aliases.join(", "));
     }
@@ -203,6 +216,13 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
         let mut text = ctx.t(Msg::HealthShort { score: health.score });
         if let Some((since, before)) = health.before {
             text.push_str(&format!("\n{}", ctx.t(Msg::HealthTrend { delta: i64::from(health.score) - before, since })));
+        }
+        if let Some(risk) = health.risk(&a.name) {
+            dangers += 1;
+            text.push_str(&format!("\n⚠ {} → {}", ctx.t(risk.reason), risk.action));
+        } else if let Some(flag) = health.flags.iter().find(|f| f.cap().is_some_and(|cap| cap <= health.weighted)) {
+            warnings += 1;
+            text.push_str(&format!("\n• {}", ctx.t(Msg::FlagReason(flag.clone()))));
         }
         reply = reply.inline_field(ctx.t(Msg::LabelHealth), text);
     }

@@ -229,6 +229,9 @@ async fn apply(
             a.share_ceiling_bp =
                 parse_percent(value).ok_or(Msg::BadPercent { arg: "ceiling", value: truncate(value, 20) })?
         }
+        "suppliers" => {
+            a.suppliers_kept = value.parse().ok().filter(|n| (1..=20).contains(n)).ok_or_else(|| bad(value))?
+        }
         "cadence" => {
             a.planning_cadence_days = value.parse().ok().filter(|d| (1..=730).contains(d)).ok_or_else(|| bad(value))?
         }

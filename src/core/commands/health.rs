@@ -42,7 +42,7 @@ pub async fn set_weights(
 fn tone_of(score: u32) -> Tone {
     match score {
         s if s < standing::AT_RISK => Tone::Danger,
-        s if s < 75 => Tone::Warning,
+        s if s < crate::domain::health::HEALTHY => Tone::Warning,
         _ => Tone::Good,
     }
 }
@@ -54,6 +54,14 @@ pub async fn show(store: &Store, ctx: &Context, account: &str) -> Result<Reply, 
     let mut reply = Reply::titled(ctx.t(Msg::HealthTitle { account: account.name.clone(), score: health.score }));
     if let Some((since, b)) = health.before {
         reply = reply.line(ctx.t(Msg::HealthTrend { delta: i64::from(health.score) - b, since }));
+    }
+    if health.score < health.weighted {
+        reply = reply.line(ctx.t(Msg::HealthCapped { weighted: health.weighted, score: health.score }));
+    }
+    if !health.flags.is_empty() {
+        let flags: Vec<String> =
+            health.flags.iter().map(|f| format!("• {}", ctx.t(Msg::FlagReason(f.clone())))).collect();
+        reply = reply.field(ctx.t(Msg::LabelWatch), flags.join("\n"));
     }
     for (part, reason) in health.parts {
         let value = format!("{} · {}", part.value, ctx.t(reason));
@@ -69,13 +77,9 @@ pub async fn risks(store: &Store, ctx: &Context, page: i64) -> Result<Reply, Com
     for chunk in ids.chunks(standing::FACTS_A_READ) {
         for facts in store.accounts_facts(ctx.workspace.id, chunk, window).await? {
             let health = standing::health(&facts, ctx.now, ctx.tz);
-            if health.at_risk() {
-                let weakest = health.parts.iter().min_by_key(|(p, _)| p.value).map(|(_, reason)| ctx.t(reason.clone()));
-                let mut reason = weakest.unwrap_or_default();
-                if let Some((since, b)) = health.before.filter(|_| health.drop() >= standing::FALLING) {
-                    reason = format!("{} · {reason}", ctx.t(Msg::HealthFell { from: b, since }));
-                }
-                scored.push((health.score, facts.account.name, reason));
+            if let Some(risk) = health.risk(&facts.account.name) {
+                let reason = format!("{} → {}", ctx.t(risk.reason), risk.action);
+                scored.push((risk.score, facts.account.name, reason));
             }
         }
     }
