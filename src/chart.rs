@@ -138,7 +138,7 @@ fn draw<DB: DrawingBackend>(
             root.draw(&PathElement::new(vec![(from, mid), (to, mid)], ink.stroke_width(2)))?;
             root.draw(&Circle::new((from, mid), 4, ink.filled()))?;
         }
-        let label = format!("{} · {}", format_bp(share, l), a.health);
+        let label = format!("{} · {}/100", format_bp(share, l), a.health);
         let at = (x_of(share).max(ceiling) + 8, mid);
         root.draw(&Text::new(label, at, text.pos(Pos::new(HPos::Left, VPos::Center))))?;
     }
@@ -172,6 +172,58 @@ mod tests {
         assert_eq!(health_colour(90), health_colour(HEALTHY));
         assert_ne!(health_colour(HEALTHY - 1), health_colour(HEALTHY));
         assert_ne!(health_colour(AT_RISK - 1), health_colour(AT_RISK));
+    }
+
+    fn account(name: &str, share: Option<i64>, before: Option<i64>, health: u32) -> ChartAccount {
+        ChartAccount {
+            name: name.into(),
+            spend_minor: 100,
+            share_bp: share,
+            share_before_bp: before,
+            ceiling_bp: 7000,
+            health,
+        }
+    }
+
+    /// Decodes a PNG: its size and its RGB pixels.
+    fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().expect("a PNG header");
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut pixels).expect("a PNG frame");
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        pixels.truncate(info.buffer_size());
+        (info.width, info.height, pixels)
+    }
+
+    #[test]
+    fn the_chart_is_a_png_of_its_size_with_bars_in_the_health_colours() {
+        for locale in [Locale::En, Locale::PtBr] {
+            let chart = PortfolioChart {
+                title: "Share of wallet against the ceiling".into(),
+                caption: "3 accounts".into(),
+                accounts: vec![
+                    account("Vale", Some(1800), Some(1500), 90),
+                    account("Alcoa", Some(7400), Some(7400), 55),
+                    account("Klabin", None, None, 65),
+                ],
+                locale,
+            };
+            let bytes = png(&chart).unwrap();
+            assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+            let (width, height, pixels) = decode(&bytes);
+            assert_eq!((width, height), (WIDTH, super::height(3)));
+            let rgb: Vec<[u8; 3]> = pixels.chunks(3).map(|p| [p[0], p[1], p[2]]).collect();
+            let count = |c: RGBColor| rgb.iter().filter(|p| **p == [c.0, c.1, c.2]).count();
+            let background = count(RGBColor(255, 255, 255));
+            assert!(background < rgb.len() * 95 / 100, "something is drawn: {background} of {}", rgb.len());
+            // Vale's bar is green and Alcoa's red, each a solid 18-pixel band; the legend adds a square.
+            assert!(count(health_colour(90)) > 18 * 50, "a healthy bar");
+            assert!(count(health_colour(55)) > 18 * 400, "Alcoa's long bar at risk");
+            // Text is drawn with the embedded font: dark pixels in the title's band.
+            let title_ink = rgb[..(WIDTH * 40) as usize].iter().filter(|p| p[0] < 100).count();
+            assert!(title_ink > 500, "the title is written: {title_ink} dark pixels");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The command line: global options, subcommands, and the wiring from them to the core.
 
+mod digest;
 mod onboarding;
 
 use crate::domain::account::Role;
@@ -76,6 +77,8 @@ pub enum CliCommand {
     /// The workspace's defaults: language, time zone, and the role of newcomers.
     #[command(subcommand)]
     Workspace(WorkspaceCommand),
+    /// A manager's weekly digest as it would be sent now, and its chart as a PNG file.
+    Digest(digest::DigestArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -261,6 +264,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         CliCommand::Jobs(command) => jobs(&store, clock.as_ref(), command).await?,
         CliCommand::Workspace(command) => workspace_command(&store, &cli.workspace, clock.now(), command).await?,
+        CliCommand::Digest(args) => digest::run(&store, &cli.workspace, clock.now(), args).await?,
     };
     store.close().await;
     Ok(code)

@@ -376,6 +376,103 @@ mod tests {
         assert_eq!(component(Component::OpportunityMomentum, &busy), Some(100));
     }
 
+    /// A healthy key account: contacted lately, planning on time, four people reached with a
+    /// decision maker, the review ahead, a fresh plan, deals in progress, share rising, a low threat.
+    fn reference() -> (HealthInputs, Signals) {
+        let inputs = HealthInputs { max_threat: 1, ..healthy() };
+        let signals = Signals {
+            share_bp: Some(2500),
+            ceiling_bp: 7000,
+            recent_negatives: 0,
+            leading_competitor: Some(("Metso".into(), 1500)),
+            single_threaded: false,
+            suppliers: 3,
+            suppliers_kept: 3,
+        };
+        (inputs, signals)
+    }
+
+    fn assess(inputs: &HealthInputs, signals: &Signals) -> u32 {
+        capped(score(inputs, &default_weights()).0, &flags(inputs, signals))
+    }
+
+    /// The scenarios the README lists, each in the band a key-account manager would put it in:
+    /// healthy 75-100, watch 60-74, at risk under 60.
+    #[test]
+    fn the_calibration_scenarios_land_in_their_bands() {
+        type Scenario = (&'static str, fn(&mut HealthInputs, &mut Signals), std::ops::RangeInclusive<u32>);
+        let scenarios: [Scenario; 9] = [
+            ("a healthy reference account", |_, _| {}, 80..=100),
+            ("its share above its ceiling", |_, s| s.share_bp = Some(7400), 40..=59),
+            ("its yearly review overdue by 10 days", |i, _| i.review_overdue_days = Some(10), 40..=59),
+            (
+                "three negative conversations in a month",
+                |i, s| {
+                    s.recent_negatives = 3;
+                    i.tones = vec![-1, -1, -1, 1, 1];
+                },
+                30..=59,
+            ),
+            ("no contact for twice the cadence", |i, _| i.days_since_contact = Some(60), 30..=59),
+            (
+                "a competitor holding more than we do",
+                |i, s| {
+                    s.leading_competitor = Some(("Metso".into(), 4500));
+                    i.max_threat = 3;
+                },
+                60..=74,
+            ),
+            (
+                "single-threaded",
+                |i, s| {
+                    s.single_threaded = true;
+                    i.contacts_reached = 1;
+                    i.decision_maker_reached = false;
+                },
+                60..=74,
+            ),
+            ("more suppliers than the customer keeps", |_, s| s.suppliers = 5, 60..=74),
+            ("the only supplier recorded", |_, s| s.suppliers = 1, 80..=100),
+        ];
+        for (name, change, band) in scenarios {
+            let (mut inputs, mut signals) = reference();
+            change(&mut inputs, &mut signals);
+            let got = assess(&inputs, &signals);
+            assert!(band.contains(&got), "{name}: {got}, expected {band:?}");
+        }
+        // Each serious condition is enough on its own, whatever the rest: even a perfect account.
+        let perfect = HealthInputs {
+            review_overdue_days: Some(-100),
+            won_last_year: 1,
+            tones: vec![1; 5],
+            max_threat: 0,
+            contacts_reached: 5,
+            share_change_bp: Some(300),
+            ..healthy()
+        };
+        assert_eq!(score(&perfect, &default_weights()).0, 100);
+        let over = Signals { share_bp: Some(7100), ..reference().1 };
+        assert!(assess(&perfect, &over) < AT_RISK);
+        let bad_calls = Signals { recent_negatives: 3, ..reference().1 };
+        assert!(assess(&perfect, &bad_calls) < AT_RISK);
+        assert!(assess(&HealthInputs { review_overdue_days: Some(1), ..perfect.clone() }, &reference().1) < AT_RISK);
+        assert!(assess(&perfect, &Signals { recent_negatives: 2, ..reference().1 }) >= HEALTHY, "two is not a pattern");
+    }
+
+    #[test]
+    fn flags_come_most_serious_first() {
+        let (mut inputs, mut signals) = reference();
+        inputs.review_overdue_days = Some(3);
+        signals.recent_negatives = 4;
+        signals.suppliers = 1;
+        assert_eq!(
+            flags(&inputs, &signals),
+            [Flag::NegativeTone { count: 4 }, Flag::ReviewOverdue { days: 3 }, Flag::SoleSupplier]
+        );
+        assert_eq!(capped(90, &flags(&inputs, &signals)), 45);
+        assert_eq!(capped(30, &flags(&inputs, &signals)), 30, "a cap never raises a score");
+    }
+
     #[test]
     fn component_codes_round_trip() {
         for c in Component::ALL {

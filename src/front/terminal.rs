@@ -47,6 +47,10 @@ fn render_raw(reply: &Reply) -> String {
     for (_, row) in rows {
         text.push_str(&format!("  ▸ {}\n", row.join(" · ")));
     }
+    // A terminal shows no picture: it says how to have it.
+    if reply.chart.is_some() {
+        text.push_str(&format!("  ▸ {}\n", reply.locale.t(Msg::ChartInTerminal)));
+    }
     text
 }
 

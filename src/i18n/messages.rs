@@ -1001,12 +1001,22 @@ pub enum Msg {
     ChartAtRisk,
     ChartCeiling,
     ChartMoved,
+    ChartInTerminal,
     FlagReason(crate::domain::health::Flag),
     HealthCapped {
         weighted: u32,
         score: u32,
     },
     LabelWatch,
+    CliWhichManager {
+        names: String,
+    },
+    CliNoChart,
+    CliChartWritten {
+        path: String,
+        width: u32,
+        height: u32,
+    },
     LabelSuppliers,
     SuppliersValue {
         count: i64,
@@ -1905,6 +1915,10 @@ impl Msg {
             Msg::ChartAtRisk => s("at risk (<60)", "em risco (<60)"),
             Msg::ChartCeiling => s("ceiling", "teto"),
             Msg::ChartMoved => s("share at the last digest", "participação no último resumo"),
+            Msg::ChartInTerminal => s(
+                "the chart, as a PNG: kam-bot digest --team NAME --png FILE",
+                "o gráfico, em PNG: kam-bot digest --team NOME --png ARQUIVO",
+            ),
             Msg::FlagReason(flag) => {
                 use crate::domain::health::Flag;
                 match flag {
@@ -1952,6 +1966,22 @@ impl Msg {
                 format!("Os componentes somam {weighted}; fica em {score} pelo que pede atenção:"),
             ),
             Msg::LabelWatch => s("Needs attention", "Pede atenção"),
+            Msg::CliWhichManager { names } if names.is_empty() => s(
+                "This workspace has no manager yet: give one with --team NAME, or set one with kam-bot people set.",
+                "Este espaço ainda não tem gestor: informe um com --team NOME, ou defina com kam-bot people set.",
+            ),
+            Msg::CliWhichManager { names } => p(
+                format!("Which manager's team? Say --team NAME; the managers are {names}."),
+                format!("A equipe de qual gestor? Use --team NOME; os gestores são {names}."),
+            ),
+            Msg::CliNoChart => s(
+                "The team has no active accounts: there is no chart to write.",
+                "A equipe não tem contas ativas: não há gráfico para gravar.",
+            ),
+            Msg::CliChartWritten { path, width, height } => p(
+                format!("Chart written to {path} ({width}×{height} PNG)."),
+                format!("Gráfico gravado em {path} (PNG de {width}×{height})."),
+            ),
             Msg::LabelSuppliers => s("Suppliers", "Fornecedores"),
             Msg::SuppliersValue { count, kept } => p(
                 format!(

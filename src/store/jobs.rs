@@ -73,6 +73,20 @@ pub struct Addressee {
     pub manager_id: Option<i64>,
 }
 
+impl Addressee {
+    pub fn of(p: &crate::store::Person) -> Addressee {
+        Addressee {
+            id: p.id,
+            display_name: p.display_name.clone(),
+            platform: p.platform.clone(),
+            platform_user_id: p.platform_user_id.clone(),
+            language: p.language.clone(),
+            role: p.role,
+            manager_id: p.manager_id,
+        }
+    }
+}
+
 /// A message waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxItem {

@@ -121,3 +121,28 @@ async fn key_account_depth_in_the_terminal() {
     assert!(replies[3].contains("Opportunities at Vale") && replies[3].contains("Open pipeline"), "{}", replies[3]);
     assert!(replies[4].contains("Accounts at risk") && replies[4].contains("Gerdau"), "{}", replies[4]);
 }
+
+/// `kam-bot digest --png FILE`: the digest printed, its chart written as a PNG.
+#[test]
+fn the_digest_and_its_chart_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let png = dir.path().join("chart.png");
+    let out = kam_bot(&db, &["digest", "--demo", "--lang", "en", "--png", png.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("Weekly portfolio digest · Marina Costa's team · 2026-11-27\n"), "{stdout}");
+    assert!(stdout.lines().count() <= 25, "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("(1000×430 PNG)"), "{stderr}");
+    let bytes = std::fs::read(&png).expect("the chart is written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(&bytes[16..24], &[0, 0, 0x03, 0xe8, 0, 0, 0x01, 0xae], "1000 × 430 in the PNG header");
+
+    // In Portuguese, for a team named by the start of the manager's name.
+    let out = kam_bot(&db, &["digest", "--team", "marina", "--lang", "pt-BR"], "");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Resumo semanal da carteira · equipe de Marina Costa"));
+    let out = kam_bot(&db, &["digest", "--team", "Zé"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody called “Zé”"));
+}

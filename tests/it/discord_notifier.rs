@@ -113,3 +113,30 @@ async fn a_bad_recipient_id_is_a_permanent_failure() {
     assert!(failed.permanent);
     assert!(rest.seen().is_empty());
 }
+
+/// The weekly digest goes as one multipart message: the embed, and the chart as `files[0]`,
+/// shown in the embed (`attachment://portfolio.png`). The stand-in reads the form as Discord does
+/// and refuses an image that names a file not sent.
+#[tokio::test]
+async fn the_digest_carries_its_chart_as_an_attachment() {
+    let app = crate::helpers::demo_app().await;
+    let digest = app.say("/digest --team \"Marina Costa\"").await;
+    let rest = StandIn::spawn().await;
+    let notifier = DiscordNotifier::new(rest.config().http(), quick());
+    notifier.deliver(&Recipient::Person("4242".into()), &digest).await.expect("delivered");
+    let posted: Vec<_> = rest.seen().into_iter().filter(|s| s.path == MESSAGES).collect();
+    assert_eq!(posted.len(), 1, "one message");
+    let message = &posted[0];
+    assert_eq!(message.body["embeds"][0]["image"]["url"], "attachment://portfolio.png");
+    assert_eq!(message.body["attachments"], json!([{"id": 0, "filename": "portfolio.png"}]));
+    assert_eq!(message.body["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(message.files.len(), 1);
+    let (field, name, kind, bytes) = &message.files[0];
+    assert_eq!((field.as_str(), name.as_str(), kind.as_str()), ("files[0]", "portfolio.png", "image/png"));
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    // A reply without a chart stays a plain JSON message.
+    notifier.deliver(&Recipient::Person("4242".into()), &reminder()).await.expect("delivered");
+    let last = rest.seen().into_iter().rfind(|s| s.path == MESSAGES).unwrap();
+    assert!(last.files.is_empty(), "no file");
+    assert!(last.body["attachments"].as_array().is_none_or(Vec::is_empty), "{}", last.body);
+}

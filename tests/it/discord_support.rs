@@ -9,7 +9,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use ed25519_dalek::{Signer, SigningKey};
 use kam_bot::clock::FixedClock;
@@ -202,7 +202,46 @@ pub struct Seen {
     pub method: Method,
     pub path: String,
     pub body: Value,
+    /// Files sent with a multipart message: (form field, file name, content type, bytes).
+    pub files: Vec<(String, String, String, Vec<u8>)>,
     pub at: std::time::Instant,
+}
+
+/// A multipart message as Discord reads it: the message from `payload_json`, and the files.
+/// Like Discord, it refuses an attachment without its file, or an embed image naming a file that
+/// was not sent.
+async fn read_multipart(
+    content_type: &str,
+    body: Bytes,
+) -> Result<(Value, Vec<(String, String, String, Vec<u8>)>), String> {
+    let boundary = multer::parse_boundary(content_type).map_err(|e| e.to_string())?;
+    let mut form = multer::Multipart::with_reader(std::io::Cursor::new(body.to_vec()), boundary);
+    let (mut payload, mut files) = (Value::Null, Vec::new());
+    while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let kind = field.content_type().map(|m| m.to_string()).unwrap_or_default();
+        let bytes = field.bytes().await.map_err(|e| e.to_string())?;
+        match (name.as_str(), file_name) {
+            ("payload_json", None) => payload = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?,
+            (_, Some(file)) if name.starts_with("files[") => files.push((name, file, kind, bytes.to_vec())),
+            _ => return Err(format!("unexpected form field {name}")),
+        }
+    }
+    for a in payload["attachments"].as_array().into_iter().flatten() {
+        let field = format!("files[{}]", a["id"]);
+        if !files.iter().any(|(f, name, _, _)| *f == field && Some(name.as_str()) == a["filename"].as_str()) {
+            return Err(format!("attachment {a} has no file"));
+        }
+    }
+    for embed in payload["embeds"].as_array().into_iter().flatten() {
+        if let Some(name) = embed["image"]["url"].as_str().and_then(|u| u.strip_prefix("attachment://"))
+            && !files.iter().any(|(_, file, _, _)| file == name)
+        {
+            return Err(format!("embed image {name} was not attached"));
+        }
+    }
+    Ok((payload, files))
 }
 
 type Scripted = (StatusCode, Vec<(&'static str, String)>, Value);
@@ -258,12 +297,29 @@ pub fn discord_refuses(body: &Value) -> Option<String> {
     None
 }
 
-async fn stand_in_handler(State(s): State<StandIn>, method: Method, uri: Uri, body: Bytes) -> Response {
+async fn stand_in_handler(
+    State(s): State<StandIn>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let path = uri.path().to_string();
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let content_type = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let (body, files) = if content_type.starts_with("multipart/form-data") {
+        match read_multipart(&content_type, body).await {
+            Ok(read) => read,
+            Err(why) => {
+                let error = json!({"code": 50035, "message": format!("Invalid Form Body: {why}")});
+                return (StatusCode::BAD_REQUEST, axum::Json(error)).into_response();
+            }
+        }
+    } else {
+        (serde_json::from_slice(&body).unwrap_or(Value::Null), Vec::new())
+    };
     // Like Discord, refuse a message that breaks its limits.
     if let Some(why) = discord_refuses(&body) {
-        s.seen.lock().unwrap().push(Seen { method, path, body, at: std::time::Instant::now() });
+        s.seen.lock().unwrap().push(Seen { method, path, body, files, at: std::time::Instant::now() });
         let error = json!({"code": 50035, "message": format!("Invalid Form Body: {why}")});
         return (StatusCode::BAD_REQUEST, axum::Json(error)).into_response();
     }
@@ -271,6 +327,7 @@ async fn stand_in_handler(State(s): State<StandIn>, method: Method, uri: Uri, bo
         method: method.clone(),
         path: path.clone(),
         body,
+        files,
         at: std::time::Instant::now(),
     });
     if let Some(file) = s.files.lock().unwrap().get(&path).cloned() {

@@ -20,6 +20,7 @@ mod jobs_cli;
 mod language;
 mod limits;
 mod log;
+mod numbers;
 mod onboarding;
 mod people;
 mod planning;

@@ -82,3 +82,34 @@ async fn a_server_error_is_tried_again() {
     notifier(&slack).deliver(&Recipient::Channel("C0KEYACCTS".into()), &reminder()).await.expect("delivered");
     assert_eq!(slack.seen().iter().filter(|s| s.path == "/api/chat.postMessage").count(), 2);
 }
+
+/// The weekly digest is posted, then its chart is uploaded into the same conversation as
+/// files.uploadV2 does it: an upload URL for the announced length, the bytes, then the completion
+/// naming the file and the channel.
+#[tokio::test]
+async fn the_digest_is_followed_by_its_chart() {
+    let app = crate::helpers::demo_app().await;
+    let digest = app.say("/digest --team \"Marina Costa\"").await;
+    assert!(digest.chart.is_some());
+    let stand_in = SlackStandIn::spawn().await;
+    notifier(&stand_in).deliver(&Recipient::Person("U0MARINA".into()), &digest).await.expect("delivered");
+    let seen = stand_in.seen();
+    let paths: Vec<&str> = seen.iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/api/conversations.open",
+            "/api/chat.postMessage",
+            "/api/files.getUploadURLExternal",
+            "/upload/F00000001",
+            "/api/files.completeUploadExternal"
+        ]
+    );
+    assert_eq!(seen[2].body["filename"], "portfolio.png");
+    assert_eq!(seen[3].body["png"], true, "the bytes are a PNG");
+    assert_eq!(
+        seen[3].body["bytes"].as_u64().map(|n| n.to_string()),
+        seen[2].body["length"].as_str().map(String::from)
+    );
+    assert_eq!(seen[4].body["channel_id"], "D0123456", "into the conversation the digest went to");
+}

@@ -149,15 +149,32 @@ pub struct SlackStandIn {
     pub url: String,
     seen: Arc<Mutex<Vec<SlackSeen>>>,
     script: Arc<Mutex<std::collections::HashMap<String, VecDeque<Scripted>>>>,
+    /// Files announced with files.getUploadURLExternal, with their length.
+    uploads: Arc<Mutex<std::collections::HashMap<String, usize>>>,
 }
 
 async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Response {
     let path = uri.path().to_string();
-    let text = String::from_utf8_lossy(&body).to_string();
+    // An upload URL takes the file's bytes as they are: like Slack, it wants the length announced.
+    if let Some(file_id) = path.strip_prefix("/upload/") {
+        let announced = s.uploads.lock().unwrap().get(file_id).copied();
+        let seen = json!({"bytes": body.len(), "png": body.starts_with(b"\x89PNG\r\n\x1a\n")});
+        s.seen.lock().unwrap().push(SlackSeen { path: path.clone(), body: seen, at: std::time::Instant::now() });
+        return if announced == Some(body.len()) {
+            (StatusCode::OK, "OK - ".to_string() + &body.len().to_string()).into_response()
+        } else {
+            (StatusCode::BAD_REQUEST, "length does not match".to_string()).into_response()
+        };
+    }
+    let text = if body.is_empty() {
+        uri.query().unwrap_or_default().to_string()
+    } else {
+        String::from_utf8_lossy(&body).to_string()
+    };
     let body = serde_json::from_str(&text)
         .or_else(|_| serde_urlencoded::from_str::<std::collections::HashMap<String, String>>(&text).map(|m| json!(m)))
         .unwrap_or(Value::Null);
-    s.seen.lock().unwrap().push(SlackSeen { path: path.clone(), body, at: std::time::Instant::now() });
+    s.seen.lock().unwrap().push(SlackSeen { path: path.clone(), body: body.clone(), at: std::time::Instant::now() });
     if let Some((status, headers, json)) = s.script.lock().unwrap().get_mut(&path).and_then(VecDeque::pop_front) {
         let mut response = (status, axum::Json(json)).into_response();
         for (name, value) in headers {
@@ -170,6 +187,26 @@ async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Respon
         "/api/chat.postMessage" => json!({"ok": true, "channel": "D0123456", "ts": "1700000000.000100",
                                           "message": {"type": "message", "ts": "1700000000.000100", "text": "x"}}),
         p if p.starts_with("/response/") => json!({"ok": true}),
+        "/api/files.getUploadURLExternal" => {
+            let length = body["length"].as_str().and_then(|l| l.parse::<usize>().ok()).unwrap_or(0);
+            if body["filename"].as_str().unwrap_or_default().is_empty() || length == 0 {
+                return axum::Json(json!({"ok": false, "error": "invalid_arguments"})).into_response();
+            }
+            let file_id = format!("F{:08}", s.uploads.lock().unwrap().len() + 1);
+            s.uploads.lock().unwrap().insert(file_id.clone(), length);
+            json!({"ok": true, "upload_url": format!("{}/upload/{file_id}", s.url), "file_id": file_id})
+        }
+        "/api/files.completeUploadExternal" => {
+            let files = body["files"]
+                .as_str()
+                .and_then(|f| serde_json::from_str::<Value>(f).ok())
+                .unwrap_or(body["files"].clone());
+            let known = s.uploads.lock().unwrap().contains_key(files[0]["id"].as_str().unwrap_or_default());
+            if !known || body["channel_id"].as_str().is_none() {
+                return axum::Json(json!({"ok": false, "error": "invalid_arguments"})).into_response();
+            }
+            json!({"ok": true, "files": [{"id": files[0]["id"], "title": files[0]["title"]}]})
+        }
         _ => {
             return (StatusCode::NOT_FOUND, axum::Json(json!({"ok": false, "error": "unknown_method"})))
                 .into_response();
@@ -182,7 +219,12 @@ impl SlackStandIn {
     pub async fn spawn() -> SlackStandIn {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let stand_in = SlackStandIn { url: format!("http://{addr}"), seen: Arc::default(), script: Arc::default() };
+        let stand_in = SlackStandIn {
+            url: format!("http://{addr}"),
+            seen: Arc::default(),
+            script: Arc::default(),
+            uploads: Arc::default(),
+        };
         let router = Router::new().fallback(handler).with_state(stand_in.clone());
         tokio::spawn(async move { axum::serve(listener, router).await });
         stand_in

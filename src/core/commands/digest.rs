@@ -13,15 +13,7 @@ pub async fn run(store: &Store, ctx: &Context, team: Option<&str>, full: bool) -
         Some(name) => require_person(store, ctx, name).await?,
         None => ctx.person.clone(),
     };
-    let addressee = Addressee {
-        id: manager.id,
-        display_name: manager.display_name,
-        platform: manager.platform,
-        platform_user_id: manager.platform_user_id,
-        language: manager.language,
-        role: manager.role,
-        manager_id: manager.manager_id,
-    };
+    let addressee = Addressee::of(&manager);
     let team_arg = team.map(|_| addressee.display_name.clone());
     let detail = if full { Detail::Full } else { Detail::Summary };
     let digest = crate::core::digest::build(

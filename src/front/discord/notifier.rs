@@ -4,12 +4,14 @@
 //!
 //! Requests are built by serenity (its routes, authorisation and API address, a proxy included)
 //! and sent here, so that the status, the `Retry-After` header and the body of a refusal are seen.
+//! A reply with a chart (the weekly digest) carries it as a PNG attachment shown in its embed.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
-use serenity::http::{Http, LightMethod, Request, Route};
+use serenity::builder::CreateAttachment;
+use serenity::http::{Http, LightMethod, Multipart, MultipartUpload, Request, Route};
 use serenity::model::id::ChannelId;
 
 use super::render;
@@ -27,11 +29,35 @@ impl DiscordNotifier {
         DiscordNotifier { http, client: reqwest::Client::new(), policy }
     }
 
-    /// One REST call: the JSON answer, or why it failed.
+    /// One REST call with a JSON body: the JSON answer, or why it failed.
     async fn post(&self, route: Route<'_>, body: &impl Serialize) -> Result<serde_json::Value, Failure> {
         let body = serde_json::to_vec(body).map_err(|e| Failure::Permanent(e.to_string()))?;
-        let request = Request::new(route, LightMethod::Post)
-            .body(Some(body))
+        self.send(Request::new(route, LightMethod::Post).body(Some(body))).await
+    }
+
+    /// A message with a PNG: the file as `files[0]`, the message as `payload_json`, its first
+    /// embed showing the picture (`attachment://`).
+    async fn post_with_png(
+        &self,
+        route: Route<'_>,
+        message: &impl Serialize,
+        png: &[u8],
+    ) -> Result<serde_json::Value, Failure> {
+        let mut payload = serde_json::to_value(message).map_err(|e| Failure::Permanent(e.to_string()))?;
+        if let Some(embed) = payload["embeds"].get_mut(0) {
+            embed["image"] = serde_json::json!({ "url": format!("attachment://{}", crate::chart::FILE_NAME) });
+        }
+        payload["attachments"] = serde_json::json!([{ "id": 0, "filename": crate::chart::FILE_NAME }]);
+        let multipart = Multipart {
+            upload: MultipartUpload::Attachments(vec![CreateAttachment::bytes(png, crate::chart::FILE_NAME)]),
+            fields: Vec::new(),
+            payload_json: Some(payload.to_string()),
+        };
+        self.send(Request::new(route, LightMethod::Post).multipart(Some(multipart))).await
+    }
+
+    async fn send(&self, request: Request<'_>) -> Result<serde_json::Value, Failure> {
+        let request = request
             .build(&self.client, self.http.token(), self.http.proxy.as_deref())
             .map_err(|e| Failure::Permanent(e.to_string()))?
             .build()
@@ -72,9 +98,17 @@ impl DiscordNotifier {
             Recipient::Channel(channel) => parse_id(channel)?,
         };
         let channel_id = ChannelId::new(channel);
-        // A message too long for one embed goes as several, in order.
-        for message in render::messages(reply) {
-            self.post(Route::ChannelMessages { channel_id }, &message).await?;
+        // The picture is drawn once; a picture that cannot be drawn does not hold the words back.
+        let png = reply.chart.as_ref().and_then(|chart| {
+            crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
+        });
+        // A message too long for one embed goes as several, in order; the first carries the picture.
+        for (i, message) in render::messages(reply).iter().enumerate() {
+            let route = Route::ChannelMessages { channel_id };
+            match &png {
+                Some(png) if i == 0 => self.post_with_png(route, message, png).await?,
+                _ => self.post(route, message).await?,
+            };
         }
         Ok(())
     }

@@ -1,6 +1,9 @@
 //! Direct messages (open the conversation, then post) and channel posts through Slack's Web API
 //! with the bot token. A 429 is waited out as its `Retry-After` says; server errors and network
 //! failures are tried again with a growing pause; what still fails is reported, never dropped.
+//! A reply with a chart (the weekly digest) is followed by the chart, uploaded into the same
+//! conversation the way `files.uploadV2` does it: `files.getUploadURLExternal`, the bytes to the
+//! URL given, then `files.completeUploadExternal`.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -65,8 +68,32 @@ impl SlackNotifier {
             }
             Recipient::Channel(channel) => SlackChannelId::new(channel.clone()),
         };
-        let post = SlackApiChatPostMessageRequest::new(channel, blocks::content(reply));
+        let post = SlackApiChatPostMessageRequest::new(channel.clone(), blocks::content(reply));
         session.chat_post_message(&post).await.map_err(failure)?;
+        // The message is delivered: a picture that fails is logged, not sent again with the text.
+        if let Some(chart) = &reply.chart
+            && let Err(e) = self.upload_chart(&session, channel, chart).await
+        {
+            tracing::warn!(error = %e, "the digest's chart was not uploaded to Slack");
+        }
+        Ok(())
+    }
+
+    async fn upload_chart(
+        &self,
+        session: &SlackClientSession<'_, SlackClientHyperHttpsConnector>,
+        channel: SlackChannelId,
+        chart: &crate::chart::PortfolioChart,
+    ) -> anyhow::Result<()> {
+        let png = crate::chart::png(chart)?;
+        let name = crate::chart::FILE_NAME.to_string();
+        let url =
+            session.get_upload_url_external(&SlackApiFilesGetUploadUrlExternalRequest::new(name, png.len())).await?;
+        let upload = SlackApiFilesUploadViaUrlRequest::new(url.upload_url, png, "image/png".to_string());
+        session.files_upload_via_url(&upload).await?;
+        let file = SlackApiFilesComplete::new(url.file_id).with_title(chart.title.clone());
+        let complete = SlackApiFilesCompleteUploadExternalRequest::new(vec![file]).with_channel_id(channel);
+        session.files_complete_upload_external(&complete).await?;
         Ok(())
     }
 }

@@ -1,0 +1,194 @@
+//! Numbers a manager can trust: one set of figures behind the card, `/wallet`, `/health`, `/risks`
+//! and the digest; serious conditions that pull an account under 60 on their own; and a weekly
+//! digest that says what changed since the state the previous one recorded.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use kam_bot::core::Reply;
+
+use crate::helpers::{TestApp, WS, demo_app, field};
+
+/// Monday 2026-11-30, 08:00 in São Paulo: the weekly digest's first run after the test's now.
+fn monday(weeks: i64) -> DateTime<Utc> {
+    chrono_tz::America::Sao_Paulo.with_ymd_and_hms(2026, 11, 30, 8, 0, 0).unwrap().with_timezone(&Utc)
+        + Duration::weeks(weeks)
+}
+
+async fn say_at(app: &TestApp, at: DateTime<Utc>, line: &str) -> Reply {
+    let mut inv = app.invocation(WS, "tester");
+    inv.now = at;
+    app.core.run_line(&inv, line).await
+}
+
+async fn make_admin(app: &TestApp) {
+    let ws = app.workspace_id(WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
+}
+
+/// Runs the scheduler at `at`: the weekly digest on a Monday records the team's state.
+async fn tick(app: &TestApp, at: DateTime<Utc>) {
+    kam_bot::scheduler::Scheduler::new(app.store.clone()).tick(at).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_won_deal_moves_the_card_the_wallet_the_health_and_the_digest_alike() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let digest = app.say("/digest --team \"Marina Costa\"").await;
+    assert!(digest.lines[0].starts_with("Revenue R$ 181,800,000.00 a year · share 22.6%"), "{:?}", digest.lines);
+
+    // Vale's R$ 12M negotiation is won this year.
+    let won = app.say("/opp move 1 won").await;
+    assert!(!won.is_error(), "{}", won.to_text());
+    // 32.4M + 12M of 180M: 24.7 %, everywhere.
+    let card = app.say("/account Vale").await;
+    assert!(field(&card, "Share of wallet").starts_with("24.7% of R$ 180,000,000.00"), "{}", card.to_text());
+    assert!(field(&card, "Share trend").starts_with("24.7%"), "{}", card.to_text());
+    let wallet = app.say("/wallet Vale").await;
+    assert!(wallet.to_text().contains("2026") && wallet.to_text().contains("24.7%"), "{}", wallet.to_text());
+    assert!(!wallet.to_text().contains("18.0%\n"), "{}", wallet.to_text());
+    let health = app.say("/health Vale").await;
+    assert!(field(&health, "Share-of-wallet trend").contains("+8.6 pts since 2025"), "{}", health.to_text());
+    assert!(field(&health, "Opportunity momentum").contains("1 opportunity open, 1 won"), "{}", health.to_text());
+    let digest = app.say("/digest --team \"Marina Costa\"").await;
+    assert_eq!(
+        digest.lines[..2],
+        [
+            "Revenue R$ 193,800,000.00 a year · share 24.1% · R$ 372,100,000.00 of headroom",
+            "Pipeline this week: 0 opened (R$ 0.00) · 1 won (R$ 12,000,000.00) · 0 lost (R$ 0.00)",
+        ],
+        "{}",
+        digest.to_text()
+    );
+    let vale = digest.chart.as_ref().unwrap().accounts.iter().find(|a| a.name == "Vale").cloned().unwrap();
+    assert_eq!(vale.share_bp, Some(2467), "the chart draws the same share");
+}
+
+#[tokio::test]
+async fn serious_conditions_pull_an_account_under_sixty_on_their_own() {
+    let app = demo_app().await;
+    // Alcoa is at 74 % against a 70 % ceiling: at risk on every view, with the same reason.
+    let reason = "share 74.0% above its 70.0% ceiling";
+    let alcoa = app.say("/health Alcoa").await;
+    assert_eq!(alcoa.title.as_deref(), Some("Alcoa: health 55/100"));
+    assert_eq!(field(&alcoa, "Needs attention"), format!("• {reason}"));
+    assert!(field(&app.say("/account Alcoa").await, "Health").contains(&format!("⚠ {reason} → /wallet Alcoa")));
+    assert!(app.say("/risks").await.lines.iter().any(|l| l == &format!("• Alcoa · 55/100 · {reason} → /wallet Alcoa")));
+    let digest = app.say("/digest --team \"Marina Costa\"").await;
+    assert!(field(&digest, "Needs you this week (3)").contains(&format!("• Alcoa 55/100 · {reason} → /wallet Alcoa")));
+
+    // Vale: three bad-tempered calls in a week and Metso rising to 45 %.
+    assert_eq!(app.say("/health Vale").await.title.as_deref(), Some("Vale: health 70/100"));
+    for summary in ["Ameaçou trocar de fornecedor", "Reclamou dos prazos", "Cobrou desconto"] {
+        let logged = app.say(&format!("/log Vale call \"{summary}\" --tone negative")).await;
+        assert!(!logged.is_error(), "{}", logged.to_text());
+    }
+    let vale = app.say("/health Vale").await;
+    assert_eq!(vale.title.as_deref(), Some("Vale: health 45/100"), "{}", vale.to_text());
+    let risks = app.say("/risks").await;
+    assert!(
+        risks.lines.contains(&"• Vale · 45/100 · 3 conversations logged as negative in 30 days → /history Vale".into()),
+        "{:?}",
+        risks.lines
+    );
+    let card = app.say("/account Vale").await;
+    assert!(field(&card, "Health").contains("⚠ 3 conversations logged as negative in 30 days → /history Vale"));
+    make_admin(&app).await;
+    let moved = app.say("/competitor Vale Metso --share 45").await;
+    assert!(!moved.is_error(), "{}", moved.to_text());
+    let vale = app.say("/health Vale").await;
+    assert_eq!(
+        field(&vale, "Needs attention"),
+        "• 3 conversations logged as negative in 30 days\n• Metso holds 45.0%, more than our 18.0%"
+    );
+
+    // An overdue yearly review, however good the rest: Gerdau's review passed 9 days ago.
+    let gerdau = app.say("/health Gerdau").await;
+    assert!(field(&gerdau, "Needs attention").contains("yearly review overdue by 9 days"), "{}", gerdau.to_text());
+    assert!(gerdau.title.as_deref().is_some_and(|t| t.ends_with("25/100")));
+}
+
+#[tokio::test]
+async fn suppliers_are_counted_against_the_customers_policy() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let card = app.say("/account Vale").await;
+    assert_eq!(field(&card, "Suppliers"), "3: us and 2 competitors recorded; the customer keeps about 3");
+    app.say("/competitor Vale FLSmidth --share 10").await;
+    let card = app.say("/account Vale").await;
+    assert_eq!(
+        field(&card, "Suppliers"),
+        "4: us and 3 competitors recorded; the customer keeps about 3\n4 suppliers where the customer keeps 3: one will be cut"
+    );
+    let set = app.say("/account set Vale suppliers 4").await;
+    assert!(!set.is_error(), "{}", set.to_text());
+    assert_eq!(
+        field(&app.say("/account Vale").await, "Suppliers"),
+        "4: us and 3 competitors recorded; the customer keeps about 4"
+    );
+    let refused = app.say("/account set Vale suppliers 0").await;
+    assert_eq!(
+        refused.lines,
+        ["“0” is not a valid suppliers: use how many suppliers the customer keeps, from 1 to 20."]
+    );
+    let klabin = app.say("/account Klabin").await;
+    assert!(
+        field(&klabin, "Suppliers").ends_with("the only supplier recorded: the customer will look for a second"),
+        "{}",
+        klabin.to_text()
+    );
+}
+
+#[tokio::test]
+async fn the_digest_says_what_changed_since_the_state_it_recorded() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    // Monday's digest records the team's state.
+    tick(&app, monday(0)).await;
+    // A quiet week: the next Monday's digest, asked for before anything happened, has nothing.
+    let quiet = say_at(&app, monday(0) + Duration::hours(1), "/digest --team \"Marina Costa\"").await;
+    assert_eq!(field(&quiet, "What changed since 2026-11-30"), "nothing: a quiet week", "{}", quiet.to_text());
+
+    // The week: a win, a loss, a new opportunity, a planning meeting with someone not reached in
+    // months, three bad calls, and a competitor's move.
+    let tuesday = monday(0) + Duration::days(1);
+    for line in [
+        "/opp move 1 won",
+        "/opp move 2 lost --reason price",
+        "/opp add Suzano \"Digesters overhaul\" 4M --close 2027-06-30",
+        "/log Gerdau planning \"Plano 2027\" --contact \"Paulo Henrique Costa\"",
+        "/log Vale call \"Ameaçou trocar de fornecedor\" --tone negative",
+        "/log Vale call \"Reclamou dos prazos\" --tone negative",
+        "/log Vale call \"Cobrou desconto\" --tone negative",
+        "/competitor Vale Metso --share 45",
+    ] {
+        let reply = say_at(&app, tuesday, line).await;
+        assert!(!reply.is_error(), "{line}: {}", reply.to_text());
+    }
+    let digest = say_at(&app, monday(1), "/digest --team \"Marina Costa\"").await;
+    let changed = field(&digest, "What changed since 2026-11-30");
+    for expected in [
+        "• Health: Vale 70→",
+        "• Won: Vale #1 Liners for the S11D mills (R$ 12,000,000.00)",
+        "• Lost: Vale #2 Crusher wear parts 2027 (R$ 8,000,000.00)",
+        "• New opportunities: Suzano #",
+        "• Planning meetings held: Gerdau",
+        "• Newly reached: Paulo Henrique Costa (Gerdau)",
+        "• Competitors: Vale: Metso 30.0%→45.0%",
+    ] {
+        assert!(changed.contains(expected), "{expected} missing from:\n{changed}");
+    }
+    assert!(digest.to_text().lines().count() <= 25, "{}", digest.to_text());
+    let pt = {
+        let mut inv = app.invocation(WS, "tester");
+        inv.now = monday(1);
+        inv.locale = Some(kam_bot::i18n::Locale::PtBr);
+        app.core.run_line(&inv, "/digest --team \"Marina Costa\"").await
+    };
+    let changed = field(&pt, "O que mudou desde 30/11/2026");
+    assert!(
+        changed.contains("• Ganhas: Vale #1") && changed.contains("• Novos contatos alcançados: Paulo"),
+        "{changed}"
+    );
+    assert!(pt.to_text().lines().count() <= 25, "{}", pt.to_text());
+}
