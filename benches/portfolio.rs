@@ -150,6 +150,18 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
     }
     report(&format!("/digest, a manager of {owned} accounts"), samples);
 
+    // Its chart drawn as a PNG (the 20 largest accounts), as each platform's notifier does.
+    let reply = core.run_line(&invocation("manager.lone"), "/digest").await;
+    let chart = reply.chart.ok_or_else(|| anyhow::anyhow!("the digest has no chart"))?;
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        let png = kam_bot::chart::png(&chart)?;
+        samples.push(started.elapsed());
+        anyhow::ensure!(png.len() > 1000, "a PNG of {} bytes", png.len());
+    }
+    report(&format!("the digest's chart, {} accounts drawn", chart.accounts.len()), samples);
+
     // Every weekly digest of the workspace, one manager after another.
     let mut samples = Vec::new();
     for _ in 0..3 {

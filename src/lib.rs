@@ -26,6 +26,7 @@ pub mod core;
 pub mod domain;
 pub mod front;
 pub mod i18n;
+pub mod lifecycle;
 pub mod logging;
 pub mod notify;
 pub mod scheduler;

@@ -1,5 +1,5 @@
 //! The HTTP server of `kam-bot serve --listen`: a health check and the platform endpoints that are
-//! configured, until Ctrl-C or SIGTERM.
+//! configured, until the process is asked to stop (see [`crate::lifecycle`]).
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -15,6 +15,8 @@ use tower::limit::ConcurrencyLimitLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tracing::{debug, info};
+
+use crate::lifecycle::CancellationToken;
 
 /// What one request may take: time, body size, and how many run at once.
 #[derive(Debug, Clone, Copy)]
@@ -64,28 +66,11 @@ pub async fn bind(addr: SocketAddr) -> anyhow::Result<(TcpListener, SocketAddr)>
     Ok((listener, bound))
 }
 
-/// Serves the routes until the process is asked to stop.
-pub async fn serve(listener: TcpListener, routes: Router) -> anyhow::Result<()> {
+/// Serves the routes until `stop` is cancelled; then stops accepting and lets the requests in
+/// flight answer.
+pub async fn serve(listener: TcpListener, routes: Router, stop: CancellationToken) -> anyhow::Result<()> {
     info!(address = %listener.local_addr()?, "listening");
-    axum::serve(listener, harden(routes, Limits::default())).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, harden(routes, Limits::default())).with_graceful_shutdown(stop.cancelled_owned()).await?;
+    info!("the HTTP listener has stopped");
     Ok(())
-}
-
-async fn shutdown() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
-    info!("stopping");
 }

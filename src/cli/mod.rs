@@ -396,6 +396,7 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
     let config = DiscordConfig::from_env()?;
     let slack = SlackConfig::from_env();
     let core = Core::new(store.clone());
+    let stop = crate::lifecycle::on_signal();
     let mut tasks = tokio::task::JoinSet::new();
     if let Some(addr) = args.listen {
         if config.public_key.is_none() && slack.signing_secret.is_none() {
@@ -421,15 +422,16 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
         }
         let (listener, bound) = crate::server::bind(addr).await?;
         eprintln!("{}", locale.t(Msg::CliListening { address: bound.to_string() }));
-        tasks.spawn(crate::server::serve(listener, routes));
+        tasks.spawn(crate::server::serve(listener, routes, stop.clone()));
     }
     if config.token.is_some() {
-        tasks.spawn(discord::gateway::run(core.clone(), config.clone(), clock.clone()));
+        tasks.spawn(discord::gateway::run(core.clone(), config.clone(), clock.clone(), stop.clone()));
     }
     if let Some(app_token) = slack.app_token.clone() {
         let client = slack::notifier::client(slack.api_url.as_deref())?;
         let core = core.clone();
-        tasks.spawn(async move { slack::socket::run(core, client, &app_token).await });
+        let stop = stop.clone();
+        tasks.spawn(async move { slack::socket::run(core, client, &app_token, stop).await });
     }
     if tasks.is_empty() {
         eprintln!("{}", locale.t(Msg::CliNothingToServe));
@@ -438,8 +440,10 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
     let scheduler = crate::scheduler::Scheduler::new(store.clone());
     let notifiers = notifiers(&config, &slack, Arc::new(crate::front::terminal::StdoutNotifier))?;
     let tick_clock = clock.clone();
+    let scheduler_stop = stop.clone();
     tasks.spawn(async move {
-        loop {
+        // A tick and its deliveries run to their end; the stop is heard between ticks.
+        while !scheduler_stop.is_cancelled() {
             let now = tick_clock.now();
             if let Err(e) = scheduler.tick(now).await {
                 tracing::error!(error = ?e, "scheduler tick failed");
@@ -447,17 +451,39 @@ async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow:
             if let Err(e) = scheduler.deliver(now, &notifiers).await {
                 tracing::error!(error = ?e, "delivery failed");
             }
-            tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+            tokio::select! {
+                () = tokio::time::sleep(std::time::Duration::from_secs(30)) => {},
+                () = scheduler_stop.cancelled() => {},
+            }
         }
+        tracing::info!("the scheduler has stopped");
+        Ok(())
     });
-    // The server ends on Ctrl-C or SIGTERM; the gateway and the scheduler run until then.
-    while let Some(ended) = tasks.join_next().await {
-        ended??;
-        if args.listen.is_some() {
-            break;
+    // Everything runs until SIGTERM or Ctrl-C; then each part finishes what is in flight. A part
+    // that fails stops the others.
+    let mut failed = None;
+    let stopping = async {
+        while let Some(ended) = tasks.join_next().await {
+            let ended = ended.map_err(anyhow::Error::from).and_then(|r| r);
+            if let Err(e) = ended {
+                stop.cancel();
+                failed.get_or_insert(e);
+            }
         }
+    };
+    let grace = crate::lifecycle::GRACE + std::time::Duration::from_secs(5);
+    let finished = async {
+        stop.cancelled().await;
+        tokio::time::sleep(grace).await;
+    };
+    tokio::select! {
+        () = stopping => {},
+        () = finished => tracing::warn!("stopping without waiting longer for what is in flight"),
     }
-    Ok(ExitCode::SUCCESS)
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }
 
 async fn register() -> anyhow::Result<ExitCode> {

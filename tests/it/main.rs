@@ -18,6 +18,7 @@ mod import;
 mod isolation;
 mod jobs_cli;
 mod language;
+mod lifecycle;
 mod limits;
 mod log;
 mod numbers;

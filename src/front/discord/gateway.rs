@@ -1,6 +1,7 @@
 //! The gateway path: `kam-bot serve` with `DISCORD_TOKEN` connects through serenity's client and
 //! answers interactions with the same handler as the HTTP endpoint. When Discord cannot be reached
-//! it logs the failure and tries again with a growing pause.
+//! it logs the failure and tries again with a growing pause. Asked to stop, it lets the
+//! interactions in flight answer, then closes the connection.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,10 +14,12 @@ use tracing::{info, warn};
 use super::{DiscordConfig, interaction};
 use crate::clock::Clock;
 use crate::core::Core;
+use crate::lifecycle::{self, CancellationToken, TaskTracker};
 
 struct Handler {
     core: Core,
     clock: Arc<dyn Clock>,
+    in_flight: TaskTracker,
 }
 
 #[async_trait]
@@ -26,6 +29,8 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        // Counted until answered: a stop waits for it.
+        let _in_flight = self.in_flight.token();
         let answer = |response| {
             let http = ctx.http.clone();
             let interaction = interaction.clone();
@@ -52,27 +57,48 @@ impl EventHandler for Handler {
     }
 }
 
-/// Connects and stays connected, reconnecting after any failure; returns only if the token is
-/// missing.
-pub async fn run(core: Core, config: DiscordConfig, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
+/// Connects and stays connected, reconnecting after any failure, until `stop` is cancelled (or at
+/// once if the token is missing).
+pub async fn run(
+    core: Core,
+    config: DiscordConfig,
+    clock: Arc<dyn Clock>,
+    stop: CancellationToken,
+) -> anyhow::Result<()> {
     if config.token.is_none() {
         anyhow::bail!("DISCORD_TOKEN is not set");
     }
+    let in_flight = TaskTracker::new();
     let mut pause = Duration::from_secs(1);
-    loop {
+    while !stop.is_cancelled() {
         let started = std::time::Instant::now();
         // Ask for the gateway first: serenity would otherwise fall back to a default address and
         // keep retrying out of sight.
-        match config.http().get_bot_gateway().await {
+        let http = config.http();
+        let gateway = tokio::select! {
+            found = http.get_bot_gateway() => found,
+            () = stop.cancelled() => break,
+        };
+        match gateway {
             Err(e) => warn!(error = %e, retry_in = ?pause, "cannot reach the Discord gateway"),
             Ok(_) => {
-                let handler = Handler { core: core.clone(), clock: clock.clone() };
+                let handler = Handler { core: core.clone(), clock: clock.clone(), in_flight: in_flight.clone() };
                 match ClientBuilder::new_with_http(config.client(), GatewayIntents::GUILDS).event_handler(handler).await
                 {
-                    Ok(mut client) => match client.start().await {
-                        Ok(()) => warn!(retry_in = ?pause, "the Discord gateway connection ended"),
-                        Err(e) => warn!(error = %e, retry_in = ?pause, "cannot reach the Discord gateway"),
-                    },
+                    Ok(mut client) => {
+                        let shards = client.shard_manager.clone();
+                        tokio::select! {
+                            ended = client.start() => match ended {
+                                Ok(()) => warn!(retry_in = ?pause, "the Discord gateway connection ended"),
+                                Err(e) => warn!(error = %e, retry_in = ?pause, "cannot reach the Discord gateway"),
+                            },
+                            () = stop.cancelled() => {
+                                lifecycle::drain(&in_flight, "Discord gateway").await;
+                                shards.shutdown_all().await;
+                                break;
+                            }
+                        }
+                    }
                     Err(e) => warn!(error = %e, retry_in = ?pause, "cannot start the Discord client"),
                 }
             }
@@ -80,7 +106,12 @@ pub async fn run(core: Core, config: DiscordConfig, clock: Arc<dyn Clock>) -> an
         if started.elapsed() > Duration::from_secs(300) {
             pause = Duration::from_secs(1);
         }
-        tokio::time::sleep(pause).await;
+        tokio::select! {
+            () = tokio::time::sleep(pause) => {},
+            () = stop.cancelled() => break,
+        }
         pause = (pause * 2).min(Duration::from_secs(300));
     }
+    info!("the Discord gateway has stopped");
+    Ok(())
 }

@@ -10,18 +10,31 @@ use tracing::{error, info};
 
 use super::commands;
 use crate::core::Core;
+use crate::lifecycle::{self, CancellationToken, TaskTracker};
+
+/// What the callbacks share: the core, and the work in flight (a stop waits for it).
+#[derive(Clone)]
+struct Listening {
+    core: Core,
+    in_flight: TaskTracker,
+}
+
+async fn listening(state: &SlackClientEventsUserState) -> Result<Listening, Box<dyn std::error::Error + Send + Sync>> {
+    let listening = state.read().await.get_user_state::<Listening>().cloned();
+    listening.ok_or_else(|| {
+        error!("Socket Mode without the core");
+        "kam-bot is not ready".into()
+    })
+}
 
 async fn on_command(
     event: SlackCommandEvent,
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
-    let core = state.read().await.get_user_state::<Core>().cloned();
-    let Some(core) = core else {
-        error!("Socket Mode without the core");
-        return Err("kam-bot is not ready".into());
-    };
-    Ok(commands::respond(&core, event, None, Utc::now(), commands::ANSWER_WITHIN, reqwest::Client::new()).await)
+    let Listening { core, in_flight } = listening(&state).await?;
+    let answer = commands::respond(&core, event, None, Utc::now(), commands::ANSWER_WITHIN, reqwest::Client::new());
+    Ok(in_flight.track_future(answer).await)
 }
 
 /// A button pressed under a reminder: carried out like one pressed over HTTP.
@@ -30,27 +43,34 @@ async fn on_interaction(
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<()> {
-    let core = state.read().await.get_user_state::<Core>().cloned();
-    let Some(core) = core else {
-        error!("Socket Mode without the core");
-        return Err("kam-bot is not ready".into());
-    };
+    let Listening { core, in_flight } = listening(&state).await?;
     let press = serde_json::to_value(&event).ok().as_ref().and_then(commands::Press::of);
     if let Some(press) = press {
-        tokio::spawn(async move { commands::answer_press(&core, press, Utc::now(), reqwest::Client::new()).await });
+        in_flight.spawn(async move { commands::answer_press(&core, press, Utc::now(), reqwest::Client::new()).await });
     }
     Ok(())
 }
 
-/// Listens for slash commands and button presses over Socket Mode until the process is asked to
-/// stop.
-pub async fn run(core: Core, client: Arc<SlackHyperClient>, app_token: &str) -> anyhow::Result<()> {
+/// Listens for slash commands and button presses over Socket Mode until `stop` is cancelled;
+/// then lets the commands in flight answer over the socket, and closes it.
+pub async fn run(
+    core: Core,
+    client: Arc<SlackHyperClient>,
+    app_token: &str,
+    stop: CancellationToken,
+) -> anyhow::Result<()> {
     let callbacks =
         SlackSocketModeListenerCallbacks::new().with_command_events(on_command).with_interaction_events(on_interaction);
-    let environment = Arc::new(SlackClientEventsListenerEnvironment::new(client).with_user_state(core));
+    let in_flight = TaskTracker::new();
+    let state = Listening { core, in_flight: in_flight.clone() };
+    let environment = Arc::new(SlackClientEventsListenerEnvironment::new(client).with_user_state(state));
     let listener = SlackClientSocketModeListener::new(&SlackClientSocketModeConfig::new(), environment, callbacks);
     listener.listen_for(&SlackApiToken::new(app_token.into())).await?;
+    listener.start().await;
     info!("listening for Slack commands over Socket Mode");
-    listener.serve().await;
+    stop.cancelled().await;
+    lifecycle::drain(&in_flight, "Slack Socket Mode").await;
+    listener.shutdown().await;
+    info!("Socket Mode has stopped");
     Ok(())
 }

@@ -1,0 +1,177 @@
+//! Stopping `kam-bot serve` cleanly, as a service manager does: SIGTERM lets what is in flight
+//! answer, then the process exits 0 within a bounded time, however it runs (the HTTP listener,
+//! Slack Socket Mode against a local stand-in of `apps.connections.open` and its websocket).
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::routing::post;
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::Message;
+
+use crate::helpers::kam_bot;
+
+/// The longest a clean stop may take here (the bot allows itself 20 seconds).
+const STOP_WITHIN: Duration = Duration::from_secs(15);
+
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Running {
+    fn sigterm(&self) {
+        let sent = std::process::Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status().unwrap();
+        assert!(sent.success());
+    }
+
+    /// Waits for the process to end, up to `within`.
+    async fn exit_within(&mut self, within: Duration) -> Option<ExitStatus> {
+        let started = Instant::now();
+        while started.elapsed() < within {
+            if let Some(status) = self.0.try_wait().unwrap() {
+                return Some(status);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        None
+    }
+}
+
+fn seeded(workspace: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kam_bot(&db).args(["--workspace", workspace, "seed", "--demo"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (dir, db)
+}
+
+/// A stand-in for Slack's Socket Mode: `apps.connections.open` gives a websocket address; the
+/// websocket says hello, sends one slash command and records every acknowledgement.
+struct SocketStandIn {
+    api: String,
+    acks: Arc<Mutex<Vec<Value>>>,
+}
+
+async fn socket_stand_in(command: &str, text: &str) -> SocketStandIn {
+    let ws = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let ws_addr = ws.local_addr().unwrap();
+    let acks: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let envelope = json!({
+        "type": "slash_commands",
+        "envelope_id": "e-1",
+        "accepts_response_payload": true,
+        "payload": {
+            "team_id": "T1", "team_domain": "acme", "channel_id": "C1", "channel_name": "vendas",
+            "user_id": "U1", "user_name": "ana", "command": command, "text": text,
+            "response_url": "https://hooks.slack.com/commands/T1/1/x", "trigger_id": "1.2.3",
+            "api_app_id": "A1"
+        }
+    });
+    let recorded = acks.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = ws.accept().await {
+            let recorded = recorded.clone();
+            let envelope = envelope.clone();
+            tokio::spawn(async move {
+                let Ok(mut socket) = tokio_tungstenite::accept_async(stream).await else { return };
+                let hello = json!({"type": "hello", "num_connections": 1,
+                                   "debug_info": {"host": "applink-1", "build_number": 1, "approximate_connection_time": 18060},
+                                   "connection_info": {"app_id": "A1"}});
+                let _ = socket.send(Message::Text(hello.to_string())).await;
+                let _ = socket.send(Message::Text(envelope.to_string())).await;
+                while let Some(Ok(message)) = socket.next().await {
+                    match message {
+                        Message::Text(text) => {
+                            recorded.lock().unwrap().push(serde_json::from_str(&text).unwrap_or(Value::Null))
+                        }
+                        Message::Close(_) => break,
+                        _ => {}
+                    }
+                }
+            });
+        }
+    });
+    let url = format!("ws://{ws_addr}/link");
+    let router = Router::new()
+        .route("/api/apps.connections.open", post(move || async move { axum::Json(json!({"ok": true, "url": url})) }));
+    let http = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let api = format!("http://{}/api", http.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(http, router).await });
+    SocketStandIn { api, acks }
+}
+
+/// Run with only Slack's Socket Mode, `serve` answers a command over the socket, then stops on
+/// SIGTERM and exits 0.
+#[tokio::test]
+async fn socket_mode_answers_then_stops_on_sigterm() {
+    let (_dir, db) = seeded("slack:T1");
+    let slack = socket_stand_in("/account", "Vale").await;
+    let mut server = Running(
+        kam_bot(&db)
+            .arg("serve")
+            .env("SLACK_APP_TOKEN", "xapp-1-A1-test")
+            .env("SLACK_API_URL", &slack.api)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    let ack = loop {
+        if let Some(ack) = slack.acks.lock().unwrap().iter().find(|a| a["envelope_id"] == "e-1").cloned() {
+            break ack;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "no answer over the socket");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(ack["payload"]["blocks"][0]["text"]["text"], "Vale", "{ack}");
+    server.sigterm();
+    let status = server.exit_within(STOP_WITHIN).await.expect("serve stops on SIGTERM");
+    assert_eq!(status.code(), Some(0));
+}
+
+/// A slow command over HTTP is in flight when SIGTERM comes: its answer is delivered, then the
+/// process exits 0.
+#[tokio::test]
+async fn an_http_command_in_flight_is_answered_before_the_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kam_bot(&db).args(["--workspace", "slack:T1", "seed", "--synthetic", "3000"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut child = kam_bot(&db)
+        .args(["serve", "--listen", "127.0.0.1:0", "--answer-within", "2500"])
+        .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut server = Running(child);
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stderr).lines().map_while(Result::ok);
+        let address = lines.find_map(|line| line.strip_prefix("kam-bot listening on ").map(str::to_string));
+        let _ = tx.send(address);
+        for _ in lines {}
+    });
+    let address = rx.await.unwrap().expect("the server says where it listens");
+    let slack = crate::slack_support::SlackEndpointUnderTest::at(format!("http://{address}"));
+    // `/risks` reads every one of the 3 000 accounts: long enough to be in flight.
+    let body = crate::slack_support::form("T1", "/risks", "", "9.9.a", "https://hooks.slack.com/commands/T1/9/x");
+    let asked = tokio::spawn(async move { slack.post_signed(&body).await });
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(!asked.is_finished(), "the command is still in flight when SIGTERM comes");
+    server.sigterm();
+    let (status, json) = asked.await.unwrap();
+    assert_eq!(status.as_u16(), 200);
+    assert!(json["blocks"][0]["text"]["text"].as_str().is_some_and(|t| t.starts_with("Accounts at risk")), "{json}");
+    let status = server.exit_within(STOP_WITHIN).await.expect("serve stops on SIGTERM");
+    assert_eq!(status.code(), Some(0));
+}
