@@ -273,6 +273,12 @@ fn accepted(field: &str, l: Locale) -> String {
             )
             .to_string(),
         "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
+        "suppliers" => l
+            .pick(
+                "how many suppliers the customer keeps, from 1 to 20",
+                "quantos fornecedores o cliente mantém, de 1 a 20",
+            )
+            .to_string(),
         "review" => {
             l.pick("a date like 10/12/2026 or 2026-12-10", "uma data como 10/12/2026 ou 2026-12-10").to_string()
         }
@@ -606,12 +612,7 @@ impl Onb {
                 let accepted = match field.as_str() {
                     "tier" => l.pick("1, 2 or 3", "1, 2 ou 3").to_string(),
                     "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
-                    "suppliers" => l
-                        .pick(
-                            "how many suppliers the customer keeps, from 1 to 20",
-                            "quantos fornecedores o cliente mantém, de 1 a 20",
-                        )
-                        .to_string(),
+                    "suppliers" => accepted(&field, l),
                     _ => {
                         let fields = crate::core::catalog::ACCOUNT_FIELDS.join(", ");
                         return p(

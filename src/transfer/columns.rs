@@ -150,6 +150,7 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
     ),
     ("margin", &["margin", "gross margin", "margem", "margem bruta", "margem %"]),
     ("ceiling", &["ceiling", "share ceiling", "teto", "teto de participacao", "teto de share"]),
+    ("suppliers", &["suppliers", "suppliers kept", "number of suppliers", "fornecedores", "numero de fornecedores"]),
     ("cadence", &["cadence", "planning cadence", "cadence days", "cadencia", "cadencia de planejamento"]),
     (
         "review",

@@ -284,6 +284,9 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
         if let Some(Some(ceiling)) = cells.parse(report, row, "ceiling", values::percent) {
             record.share_ceiling_bp = ceiling;
         }
+        if let Some(Some(suppliers)) = cells.parse(report, row, "suppliers", |t| values::whole(t, 1, 20)) {
+            record.suppliers_kept = suppliers;
+        }
         if let Some(Some(cadence)) = cells.parse(report, row, "cadence", |t| values::whole(t, 1, 730)) {
             record.planning_cadence_days = cadence;
         }
@@ -402,6 +405,7 @@ fn classify_account(report: &mut Report, plan: &AccountPlan, original: Option<&N
         ("revenue", old.revenue_12m_minor != new.revenue_12m_minor),
         ("margin", old.margin_bp != new.margin_bp),
         ("ceiling", old.share_ceiling_bp != new.share_ceiling_bp),
+        ("suppliers", old.suppliers_kept != new.suppliers_kept),
         ("cadence", old.planning_cadence_days != new.planning_cadence_days),
         ("review", old.yearly_review_on != new.yearly_review_on),
         ("reasons", old.reasons != new.reasons),

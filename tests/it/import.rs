@@ -264,6 +264,14 @@ async fn people_and_their_tree_come_from_a_file_and_a_circle_is_refused() {
 #[tokio::test]
 async fn export_then_import_into_an_empty_workspace_round_trips() {
     let app = demo_app().await;
+    // Petrobrás keeps four suppliers: the policy travels with the account.
+    let ws = app.workspace_id(WS).await;
+    let id = app.store.accounts_named(ws, "petrobras").await.unwrap()[0].account_id;
+    let mut record = app.store.account_record(ws, id).await.unwrap().unwrap();
+    record.suppliers_kept = 4;
+    let mut tx = app.store.write().await.unwrap();
+    tx.update_account(ws, id, &record).await.unwrap();
+    tx.commit().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let copy = "discord:42";
     for kind in ["people", "accounts", "contacts"] {
@@ -311,7 +319,7 @@ async fn export_then_import_into_an_empty_workspace_round_trips() {
                     r.technical_manager_id.map(|o| names[&o].clone()),
                     r.segment,
                     (r.wallet_minor, r.revenue_12m_minor, r.margin_bp, r.share_ceiling_bp),
-                    (r.planning_cadence_days, r.yearly_review_on, r.status),
+                    (r.planning_cadence_days, r.yearly_review_on, r.status, r.suppliers_kept),
                     (r.reasons, r.aliases),
                 ));
             }
