@@ -1,5 +1,6 @@
 //! The command line: global options, subcommands, and the wiring from them to the core.
 
+mod backup;
 mod digest;
 mod onboarding;
 
@@ -79,6 +80,16 @@ pub enum CliCommand {
     Workspace(WorkspaceCommand),
     /// A manager's weekly digest as it would be sent now, and its chart as a PNG file.
     Digest(digest::DigestArgs),
+    /// Write a consistent copy of the database to FILE, also while `serve` runs on it.
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the database with the backup FILE, once it passes its checks (refused while
+    /// `serve` runs on the database; the database replaced is kept beside it).
+    Restore { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -248,11 +259,15 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         println!("{}", discord::commands::definitions_json()?);
         return Ok(ExitCode::SUCCESS);
     }
+    // A restore must not open (and migrate) the database it replaces.
+    if let CliCommand::Restore { file } = &cli.command {
+        return backup::restore(file, &cli.db).await;
+    }
     let store = Store::open(&cli.db).await?;
     let code = match cli.command {
         CliCommand::Chat(args) => chat(&store, &cli.workspace, clock.as_ref(), args).await?,
         CliCommand::Seed(args) => seed_command(&store, &cli.workspace, clock.as_ref(), args).await?,
-        CliCommand::Serve(args) => serve(&store, clock, args).await?,
+        CliCommand::Serve(args) => serve(&store, &cli.db, clock, args).await?,
         CliCommand::Discord(DiscordCommand::Register) => register().await?,
         CliCommand::Discord(DiscordCommand::Commands) => ExitCode::SUCCESS,
         CliCommand::People(command) => people(&store, &cli.workspace, clock.now(), command).await?,
@@ -265,6 +280,8 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Jobs(command) => jobs(&store, clock.as_ref(), command).await?,
         CliCommand::Workspace(command) => workspace_command(&store, &cli.workspace, clock.now(), command).await?,
         CliCommand::Digest(args) => digest::run(&store, &cli.workspace, clock.now(), args).await?,
+        CliCommand::Backup { file, force } => backup::backup(&store, &file, force).await?,
+        CliCommand::Restore { .. } => ExitCode::SUCCESS,
     };
     store.close().await;
     Ok(code)
@@ -391,8 +408,18 @@ async fn seed_command(store: &Store, workspace: &str, clock: &dyn Clock, args: S
     Ok(ExitCode::SUCCESS)
 }
 
-async fn serve(store: &Store, clock: Arc<dyn Clock>, args: ServeArgs) -> anyhow::Result<ExitCode> {
+async fn serve(
+    store: &Store,
+    db: &std::path::Path,
+    clock: Arc<dyn Clock>,
+    args: ServeArgs,
+) -> anyhow::Result<ExitCode> {
     let locale = Locale::default();
+    // Held until `serve` returns: a restore waits for the bot to stop, a second bot does not start.
+    let Some(_running) = crate::lifecycle::ServeLock::take(db)? else {
+        eprintln!("{}", locale.t(Msg::CliAlreadyServing { db: db.display().to_string() }));
+        return Ok(ExitCode::from(2));
+    };
     let config = DiscordConfig::from_env()?;
     let slack = SlackConfig::from_env();
     let core = Core::new(store.clone());

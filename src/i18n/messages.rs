@@ -1012,6 +1012,40 @@ pub enum Msg {
         names: String,
     },
     CliNoChart,
+    CliAlreadyServing {
+        db: String,
+    },
+    CliBackupExists {
+        path: String,
+    },
+    CliBackupWritten {
+        path: String,
+        bytes: u64,
+        took_ms: u64,
+    },
+    CliRestoreNoFile {
+        path: String,
+    },
+    CliRestoreDamaged {
+        detail: String,
+    },
+    CliRestoreNotOurs,
+    CliRestoreNewer {
+        versions: String,
+    },
+    CliRestoreRefused {
+        path: String,
+        reason: String,
+    },
+    CliRestoreWhileServing {
+        db: String,
+    },
+    CliRestored {
+        path: String,
+        db: String,
+        migrations: usize,
+        kept: Option<String>,
+    },
     CliChartWritten {
         path: String,
         width: u32,
@@ -1974,6 +2008,51 @@ impl Msg {
                 format!("Which manager's team? Say --team NAME; the managers are {names}."),
                 format!("A equipe de qual gestor? Use --team NOME; os gestores são {names}."),
             ),
+            Msg::CliAlreadyServing { db } => p(
+                format!("Another kam-bot serve is running on {db}: stop it first (one bot a database)."),
+                format!("Outro kam-bot serve está rodando em {db}: pare-o antes (um bot por banco)."),
+            ),
+            Msg::CliBackupExists { path } => p(
+                format!("{path} exists already: choose another name, or add --force to replace it."),
+                format!("{path} já existe: escolha outro nome, ou use --force para substituí-lo."),
+            ),
+            Msg::CliBackupWritten { path, bytes, took_ms } => p(
+                format!("Backup written to {path} ({} KB in {took_ms} ms).", bytes / 1024),
+                format!("Cópia de segurança gravada em {path} ({} KB em {took_ms} ms).", bytes / 1024),
+            ),
+            Msg::CliRestoreNoFile { path } => {
+                p(format!("There is no file {path} to restore."), format!("Não há arquivo {path} para restaurar."))
+            }
+            Msg::CliRestoreDamaged { detail } => p(
+                format!("it is damaged (integrity check: {detail})"),
+                format!("ele está danificado (verificação de integridade: {detail})"),
+            ),
+            Msg::CliRestoreNotOurs => s("it is not a kam-bot database", "ele não é um banco do kam-bot"),
+            Msg::CliRestoreNewer { versions } => p(
+                format!("it comes from a newer kam-bot (migrations {versions}): restore it with that version"),
+                format!("ele vem de um kam-bot mais novo (migrações {versions}): restaure com essa versão"),
+            ),
+            Msg::CliRestoreRefused { path, reason } => p(
+                format!("Not restored: {path} cannot replace the database because {reason}. Nothing was changed."),
+                format!("Não restaurado: {path} não pode substituir o banco porque {reason}. Nada foi alterado."),
+            ),
+            Msg::CliRestoreWhileServing { db } => p(
+                format!("kam-bot serve is running on {db}: stop it first, then restore. Nothing was changed."),
+                format!("O kam-bot serve está rodando em {db}: pare-o antes de restaurar. Nada foi alterado."),
+            ),
+            Msg::CliRestored { path, db, migrations, kept } => {
+                let (en, pt) = match kept {
+                    Some(kept) => (
+                        format!(" The database it replaced is kept as {kept}."),
+                        format!(" O banco substituído ficou guardado como {kept}."),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                p(
+                    format!("Restored {path} into {db}: integrity ok, {migrations} newer migrations applied.{en}"),
+                    format!("{path} restaurado em {db}: integridade ok, {migrations} migrações novas aplicadas.{pt}"),
+                )
+            }
             Msg::CliNoChart => s(
                 "The team has no active accounts: there is no chart to write.",
                 "A equipe não tem contas ativas: não há gráfico para gravar.",

@@ -4,6 +4,7 @@
 mod account_changes;
 mod accounts;
 mod audit;
+pub mod backup;
 mod contacts;
 mod depth;
 mod facts;

@@ -3,6 +3,7 @@
 
 mod account;
 mod accounts;
+mod backup;
 mod bad_input;
 mod binary;
 mod concurrency;

@@ -1,0 +1,102 @@
+//! `kam-bot backup FILE` and `kam-bot restore FILE`: a consistent copy of the live database, and
+//! putting one back after checking it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::i18n::{Locale, Msg};
+use crate::lifecycle::ServeLock;
+use crate::store::Store;
+use crate::store::backup::check;
+
+/// `path` with `suffix` added to its file name.
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+pub async fn backup(store: &Store, file: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    let locale = Locale::default();
+    if file.exists() && !force {
+        eprintln!("{}", locale.t(Msg::CliBackupExists { path: file.display().to_string() }));
+        return Ok(ExitCode::from(2));
+    }
+    // Written beside the target, then renamed over it: a reader never sees half a backup.
+    let partial = beside(file, ".partial");
+    let _ = std::fs::remove_file(&partial);
+    let started = Instant::now();
+    store.backup_into(&partial).await?;
+    std::fs::rename(&partial, file).map_err(|e| anyhow::anyhow!("moving the backup to {}: {e}", file.display()))?;
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let took_ms = started.elapsed().as_millis() as u64;
+    println!("{}", locale.t(Msg::CliBackupWritten { path: file.display().to_string(), bytes, took_ms }));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn restore(file: &Path, db: &Path) -> anyhow::Result<ExitCode> {
+    let locale = Locale::default();
+    if !file.is_file() {
+        eprintln!("{}", locale.t(Msg::CliRestoreNoFile { path: file.display().to_string() }));
+        return Ok(ExitCode::from(2));
+    }
+    let checked = check(file).await?;
+    if !checked.is_restorable() {
+        let reason = if checked.integrity != "ok" {
+            Msg::CliRestoreDamaged { detail: checked.integrity.lines().next().unwrap_or_default().to_string() }
+        } else if checked.applied.is_empty() {
+            Msg::CliRestoreNotOurs
+        } else {
+            Msg::CliRestoreNewer { versions: checked.unknown.iter().map(i64::to_string).collect::<Vec<_>>().join(", ") }
+        };
+        eprintln!(
+            "{}",
+            locale.t(Msg::CliRestoreRefused { path: file.display().to_string(), reason: locale.t(reason) })
+        );
+        return Ok(ExitCode::from(2));
+    }
+    // Held while the files move: `serve` cannot start on a database half replaced.
+    let Some(_lock) = ServeLock::take(db)? else {
+        eprintln!("{}", locale.t(Msg::CliRestoreWhileServing { db: db.display().to_string() }));
+        return Ok(ExitCode::from(2));
+    };
+    // The copy is brought up to this build's migrations before it replaces anything.
+    let incoming = beside(db, ".restoring");
+    for stale in [incoming.clone(), beside(&incoming, "-wal"), beside(&incoming, "-shm")] {
+        let _ = std::fs::remove_file(stale);
+    }
+    std::fs::copy(file, &incoming).map_err(|e| anyhow::anyhow!("copying {}: {e}", file.display()))?;
+    let store = Store::open(&incoming).await?;
+    let integrity = store.integrity_check().await?;
+    store.close().await;
+    if integrity != "ok" {
+        let _ = std::fs::remove_file(&incoming);
+        anyhow::bail!("the restored copy failed its integrity check: {integrity}");
+    }
+    // The database replaced is kept, with its write-ahead log, as <db>.before-restore.
+    let kept = beside(db, ".before-restore");
+    let mut kept_any = false;
+    for (from, to) in [
+        (db.to_path_buf(), kept.clone()),
+        (beside(db, "-wal"), beside(&kept, "-wal")),
+        (beside(db, "-shm"), beside(&kept, "-shm")),
+    ] {
+        let _ = std::fs::remove_file(&to);
+        if from.exists() {
+            std::fs::rename(&from, &to).map_err(|e| anyhow::anyhow!("moving {} aside: {e}", from.display()))?;
+            kept_any |= from == db;
+        }
+    }
+    std::fs::rename(&incoming, db).map_err(|e| anyhow::anyhow!("moving the restored copy into place: {e}"))?;
+    println!(
+        "{}",
+        locale.t(Msg::CliRestored {
+            path: file.display().to_string(),
+            db: db.display().to_string(),
+            migrations: checked.missing.len(),
+            kept: kept_any.then(|| kept.display().to_string()),
+        })
+    );
+    Ok(ExitCode::SUCCESS)
+}
