@@ -28,6 +28,7 @@ pub mod front;
 pub mod i18n;
 pub mod lifecycle;
 pub mod logging;
+pub mod metrics;
 pub mod notify;
 pub mod scheduler;
 pub mod seed;

@@ -1,4 +1,5 @@
-//! Logs on standard error, human-readable, with every secret taken out whatever the level and
+//! Logs on standard error, human-readable or one JSON object a line (`--log-format json`, for a
+//! log collector), with every secret taken out whatever the level and
 //! whoever wrote the line (our code, serenity, reqwest): Discord interaction tokens in webhook
 //! paths and payloads, Slack `response_url`s and tokens, bot tokens, and the configured secrets.
 
@@ -14,9 +15,19 @@ pub const REDACTED: &str = "[redacted]";
 const SECRET_VARIABLES: &[&str] =
     &["DISCORD_TOKEN", "DISCORD_PUBLIC_KEY", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"];
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LogFormat {
+    /// For people: one line an event, coloured on a terminal.
+    #[default]
+    Text,
+    /// For machines: one JSON object a line.
+    Json,
+}
+
 /// Sets up logging from `KAM_LOG` (default `warn`). Serenity's and the HTTP clients' request
 /// logging stays at `info` at most, whatever is asked: it prints the routes tokens travel in.
-pub fn init(ansi: bool) {
+pub fn init(ansi: bool, format: LogFormat) {
     let mut filter = EnvFilter::try_from_env("KAM_LOG").unwrap_or_else(|_| EnvFilter::new("warn"));
     for quiet in ["serenity::http=info", "reqwest=info", "hyper=info", "hyper_util=info"] {
         if let Ok(directive) = quiet.parse() {
@@ -25,7 +36,11 @@ pub fn init(ansi: bool) {
     }
     let secrets: Vec<String> =
         SECRET_VARIABLES.iter().filter_map(|v| std::env::var(v).ok()).filter(|s| s.len() >= 8).collect();
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(Redacting { secrets }).with_ansi(ansi).init();
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(Redacting { secrets });
+    match format {
+        LogFormat::Text => logs.with_ansi(ansi).init(),
+        LogFormat::Json => logs.json().with_current_span(false).init(),
+    }
 }
 
 /// Writes log lines to standard error with secrets taken out.

@@ -7,6 +7,7 @@ use clap::Parser;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    kam_bot::logging::init(std::io::stderr().is_terminal());
-    kam_bot::cli::run(kam_bot::cli::Cli::parse()).await
+    let cli = kam_bot::cli::Cli::parse();
+    kam_bot::logging::init(std::io::stderr().is_terminal(), cli.log_format);
+    kam_bot::cli::run(cli).await
 }

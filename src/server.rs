@@ -5,11 +5,12 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use chrono::{DateTime, Utc};
 use tokio::net::TcpListener;
 use tower::limit::ConcurrencyLimitLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -54,9 +55,52 @@ pub async fn require_headers(names: &'static [&'static str], request: Request, n
     next.run(request).await
 }
 
-/// The routes every server has: `GET /healthz`.
-pub fn base_routes() -> Router {
-    Router::new().route("/healthz", get(|| async { "ok" }))
+/// What `/healthz` and `/metrics` read.
+#[derive(Clone)]
+pub struct Observed {
+    pub store: crate::store::Store,
+    /// When the process started (the wall clock): before its first tick, the scheduler is young.
+    pub started: DateTime<Utc>,
+    /// How often the scheduler ticks; three intervals without a tick is a stalled scheduler.
+    pub tick_every: Duration,
+}
+
+/// The routes every server has: `GET /healthz` (200 when the database answers and the scheduler
+/// ticked within three intervals, else 503, with what is wrong) and `GET /metrics`.
+pub fn base_routes(observed: Observed) -> Router {
+    Router::new().route("/healthz", get(healthz)).route("/metrics", get(metrics)).with_state(observed)
+}
+
+async fn healthz(State(o): State<Observed>) -> Response {
+    let database = o.store.answers().await;
+    let last_tick = crate::metrics::global().last_tick();
+    let stale_after = o.tick_every * 3;
+    let age = (Utc::now() - last_tick.unwrap_or(o.started)).to_std().unwrap_or_default();
+    let scheduler = age <= stale_after;
+    let body = serde_json::json!({
+        "status": if database && scheduler { "ok" } else { "unavailable" },
+        "database": if database { "ok" } else { "not answering" },
+        "scheduler": {
+            "status": if scheduler { "ok" } else { "stalled" },
+            "last_tick": last_tick.map(|t| t.to_rfc3339()),
+            "stalled_after_seconds": stale_after.as_secs(),
+        },
+    });
+    let status = if database && scheduler { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, axum::Json(body)).into_response()
+}
+
+async fn metrics(State(o): State<Observed>) -> Response {
+    match crate::metrics::global().render(&o.store).await {
+        // prometheus-client writes the OpenMetrics text format, which Prometheus reads.
+        Ok(text) => {
+            ([("content-type", "application/openmetrics-text; version=1.0.0; charset=utf-8")], text).into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = ?e, "metrics cannot be read");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// Binds the address (port 0 picks a free one) and returns the listener and the bound address.

@@ -38,6 +38,9 @@ pub struct Cli {
     /// Pretend it is this instant (RFC 3339, e.g. 2026-12-07T08:00:00-03:00) instead of reading the clock.
     #[arg(long, global = true, env = "KAM_NOW", value_parser = parse_instant)]
     pub now: Option<DateTime<Utc>>,
+    /// How logs are written on standard error: text, or one JSON object a line.
+    #[arg(long, global = true, env = "KAM_LOG_FORMAT", value_enum, default_value_t = crate::logging::LogFormat::Text)]
+    pub log_format: crate::logging::LogFormat,
     #[command(subcommand)]
     pub command: CliCommand,
 }
@@ -430,7 +433,12 @@ async fn serve(
             eprintln!("{}", locale.t(Msg::CliListenWithoutEndpoint));
             return Ok(ExitCode::from(2));
         }
-        let mut routes = crate::server::base_routes();
+        let observed = crate::server::Observed {
+            store: store.clone(),
+            started: chrono::Utc::now(),
+            tick_every: crate::scheduler::TICK_EVERY,
+        };
+        let mut routes = crate::server::base_routes(observed);
         if let Some(key) = &config.public_key {
             let endpoint = discord::endpoint::DiscordEndpoint {
                 core: core.clone(),
@@ -472,14 +480,15 @@ async fn serve(
         // A tick and its deliveries run to their end; the stop is heard between ticks.
         while !scheduler_stop.is_cancelled() {
             let now = tick_clock.now();
-            if let Err(e) = scheduler.tick(now).await {
-                tracing::error!(error = ?e, "scheduler tick failed");
+            match scheduler.tick(now).await {
+                Ok(_) => crate::metrics::global().ticked(chrono::Utc::now()),
+                Err(e) => tracing::error!(error = ?e, "scheduler tick failed"),
             }
             if let Err(e) = scheduler.deliver(now, &notifiers).await {
                 tracing::error!(error = ?e, "delivery failed");
             }
             tokio::select! {
-                () = tokio::time::sleep(std::time::Duration::from_secs(30)) => {},
+                () = tokio::time::sleep(crate::scheduler::TICK_EVERY) => {},
                 () = scheduler_stop.cancelled() => {},
             }
         }

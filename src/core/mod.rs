@@ -73,7 +73,12 @@ impl Core {
         };
         let reply = match command {
             Ok(command) => self.execute_in(&ctx, command).await,
-            Err(msg) => Reply::error(ctx.t(msg)),
+            Err(msg) => {
+                // Not a command at all: counted apart from the commands' own refusals.
+                let zero = std::time::Duration::ZERO;
+                crate::metrics::global().command("(not understood)", ctx.platform.code(), "refused", zero);
+                Reply::error(ctx.t(msg))
+            }
         };
         reply.in_locale(ctx.locale)
     }
@@ -130,6 +135,7 @@ impl Core {
     /// The reply, and whether it is an internal failure (nothing written, worth a retry).
     async fn carry_out(&self, ctx: &Context, command: Command) -> (Reply, bool) {
         let name = command.spec().name;
+        let started = std::time::Instant::now();
         let result = match command {
             Command::Account { query } => commands::account::run(&self.store, ctx, &query).await,
             Command::Accounts { tier, owner, page } => {
@@ -202,14 +208,16 @@ impl Core {
                 Err(e) => Err(e.into()),
             },
         };
-        match result {
-            Ok(reply) => (reply, false),
-            Err(CommandError::User(msg)) => (Reply::error(ctx.t(msg)), false),
+        let (outcome, answer) = match result {
+            Ok(reply) => ("ok", (reply, false)),
+            Err(CommandError::User(msg)) => ("refused", (Reply::error(ctx.t(msg)), false)),
             Err(CommandError::Internal(cause)) => {
                 error!(command = name, workspace = %ctx.workspace.key, person = ctx.person.id, error = ?cause, "command failed");
-                (Reply::error(ctx.t(Msg::Internal)), true)
+                ("failed", (Reply::error(ctx.t(Msg::Internal)), true))
             }
-        }
+        };
+        crate::metrics::global().command(name, ctx.platform.code(), outcome, started.elapsed());
+        answer
     }
 }
 

@@ -24,6 +24,9 @@ use crate::i18n::{Locale, Msg};
 use crate::notify::{Notifier, Recipient};
 use crate::store::{Addressee, Store, Workspace, WriteTx};
 
+/// How often `serve` runs the scheduler (a tick, then delivery).
+pub const TICK_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// How long an undelivered message is kept trying.
 pub const OUTBOX_TTL: Duration = Duration::days(3);
 
@@ -150,7 +153,12 @@ impl Scheduler {
                 let due = schedule.cron.occurrences(tz, from, now, 100_000);
                 let Some(&latest) = due.last() else { continue };
                 let skipped = due.len() as i64 - 1;
-                if let Some(messages) = self.run(&ws, tz, schedule.job, latest, now, skipped).await? {
+                let run = self.run(&ws, tz, schedule.job, latest, now, skipped).await;
+                if run.is_err() {
+                    crate::metrics::global().job(schedule.job.name(), "failed");
+                }
+                if let Some(messages) = run? {
+                    crate::metrics::global().job(schedule.job.name(), "ran");
                     info!(workspace = %ws.key, job = schedule.job.name(), %latest, skipped, messages, "job ran");
                     ran.push(Ran {
                         workspace: ws.key.clone(),
@@ -343,6 +351,7 @@ impl Scheduler {
             let recipient = Recipient::Person(item.platform_user_id.clone());
             match notifiers.for_platform(&item.platform).deliver(&recipient, &reply).await {
                 Ok(()) => {
+                    crate::metrics::global().delivery(&item.platform, "delivered");
                     self.store.outbox_delivered(item.id, now).await?;
                     report.delivered.push(Delivered { to, platform: item.platform.clone(), reply });
                 }
@@ -351,6 +360,8 @@ impl Scheduler {
                     let retry_at = (!undelivered.permanent && now + pause < item.expires_at).then_some(now + pause);
                     warn!(id = item.id, %to, reason = undelivered.reason, ?retry_at, "delivery failed");
                     self.store.outbox_failed(item.id, &undelivered.reason, retry_at).await?;
+                    let outcome = if retry_at.is_some() { "retrying" } else { "failed" };
+                    crate::metrics::global().delivery(&item.platform, outcome);
                     if retry_at.is_some() {
                         report.retrying += 1;
                     } else {

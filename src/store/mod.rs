@@ -97,6 +97,16 @@ impl Store {
         sqlx::query_scalar::<_, String>("PRAGMA integrity_check").fetch_one(&self.pool).await
     }
 
+    /// Connections open, and of those, idle.
+    pub fn pool_state(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
+    /// Whether the database answers a query.
+    pub async fn answers(&self) -> bool {
+        sqlx::query_scalar!(r#"SELECT 1 AS "one!: i64""#).fetch_one(&self.pool).await.is_ok()
+    }
+
     /// Closes every connection, checkpointing the WAL.
     pub async fn close(&self) {
         self.pool.close().await;

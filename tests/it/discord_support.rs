@@ -152,7 +152,12 @@ pub async fn spawn_limited(
         wall_clock: Arc::new(kam_bot::clock::SystemClock),
         defer_after,
     };
-    let router = kam_bot::server::harden(kam_bot::server::base_routes().merge(routes(endpoint)), limits);
+    let observed = kam_bot::server::Observed {
+        store: app.store.clone(),
+        started: chrono::Utc::now(),
+        tick_every: kam_bot::scheduler::TICK_EVERY,
+    };
+    let router = kam_bot::server::harden(kam_bot::server::base_routes(observed).merge(routes(endpoint)), limits);
     let (listener, addr) = kam_bot::server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await });
     Endpoint { url: format!("http://{addr}"), client: reqwest::Client::new() }

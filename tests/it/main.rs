@@ -23,6 +23,7 @@ mod lifecycle;
 mod limits;
 mod log;
 mod numbers;
+mod observability;
 mod onboarding;
 mod people;
 mod planning;
