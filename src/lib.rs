@@ -22,6 +22,7 @@
 pub mod chart;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod core;
 pub mod domain;
 pub mod front;

@@ -11,12 +11,9 @@ use tracing_subscriber::fmt::MakeWriter;
 /// What stands in for a secret.
 pub const REDACTED: &str = "[redacted]";
 
-/// The environment variables that hold secrets: their values never reach a log.
-const SECRET_VARIABLES: &[&str] =
-    &["DISCORD_TOKEN", "DISCORD_PUBLIC_KEY", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"];
-
 /// How log lines are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LogFormat {
     /// For people: one line an event, coloured on a terminal.
     #[default]
@@ -25,17 +22,21 @@ pub enum LogFormat {
     Json,
 }
 
-/// Sets up logging from `KAM_LOG` (default `warn`). Serenity's and the HTTP clients' request
-/// logging stays at `info` at most, whatever is asked: it prints the routes tokens travel in.
-pub fn init(ansi: bool, format: LogFormat) {
-    let mut filter = EnvFilter::try_from_env("KAM_LOG").unwrap_or_else(|_| EnvFilter::new("warn"));
+/// Sets up logging from `KAM_LOG`, else the configuration's `log`, else `warn`. Serenity's and
+/// the HTTP clients' request logging stays at `info` at most, whatever is asked: it prints the
+/// routes tokens travel in.
+pub fn init(ansi: bool, format: LogFormat, configured: Option<&str>) {
+    let mut filter = EnvFilter::try_from_env("KAM_LOG").unwrap_or_else(|_| {
+        EnvFilter::try_new(configured.unwrap_or("warn")).unwrap_or_else(|_| EnvFilter::new("warn"))
+    });
     for quiet in ["serenity::http=info", "reqwest=info", "hyper=info", "hyper_util=info"] {
         if let Ok(directive) = quiet.parse() {
             filter = filter.add_directive(directive);
         }
     }
+    // The values of the secrets (from the environment or their files) never reach a log.
     let secrets: Vec<String> =
-        SECRET_VARIABLES.iter().filter_map(|v| std::env::var(v).ok()).filter(|s| s.len() >= 8).collect();
+        crate::config::SECRETS.iter().filter_map(|v| crate::config::secret(v)).filter(|s| s.len() >= 8).collect();
     let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(Redacting { secrets });
     match format {
         LogFormat::Text => logs.with_ansi(ansi).init(),

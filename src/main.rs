@@ -3,11 +3,15 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = kam_bot::cli::Cli::parse();
-    kam_bot::logging::init(std::io::stderr().is_terminal(), cli.log_format);
-    kam_bot::cli::run(cli).await
+    let (cli, config) = match kam_bot::cli::Cli::load() {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            eprintln!("{problems}");
+            return ExitCode::from(2);
+        }
+    };
+    kam_bot::logging::init(std::io::stderr().is_terminal(), cli.log_format, config.log.as_deref());
+    kam_bot::cli::run(cli, config).await
 }

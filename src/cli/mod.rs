@@ -3,6 +3,7 @@
 mod backup;
 mod digest;
 mod onboarding;
+mod settings;
 
 use crate::domain::account::Role;
 use std::path::PathBuf;
@@ -38,6 +39,9 @@ pub struct Cli {
     /// Pretend it is this instant (RFC 3339, e.g. 2026-12-07T08:00:00-03:00) instead of reading the clock.
     #[arg(long, global = true, env = "KAM_NOW", value_parser = parse_instant)]
     pub now: Option<DateTime<Utc>>,
+    /// The configuration file (TOML); the environment and these options override it.
+    #[arg(long, global = true, env = "KAM_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// How logs are written on standard error: text, or one JSON object a line.
     #[arg(long, global = true, env = "KAM_LOG_FORMAT", value_enum, default_value_t = crate::logging::LogFormat::Text)]
     pub log_format: crate::logging::LogFormat,
@@ -93,6 +97,56 @@ pub enum CliCommand {
     /// Replace the database with the backup FILE, once it passes its checks (refused while
     /// `serve` runs on the database; the database replaced is kept beside it).
     Restore { file: PathBuf },
+    /// The configuration file: check it and print the configuration in force.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Check the file (`--config` or `KAM_CONFIG`): each mistake with its line; then print the
+    /// effective configuration, secrets masked. Exits 2 when the file has mistakes.
+    Check,
+}
+
+impl Cli {
+    /// Reads the command line, then the configuration file it names: settings the command line
+    /// and the environment leave at their defaults take the file's values. Mistakes in the file
+    /// are returned with their lines.
+    pub fn load() -> Result<(Cli, crate::config::Config), String> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().get_matches();
+        let mut cli = match Cli::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(e) => e.exit(),
+        };
+        let config = match &cli.config {
+            Some(path) => crate::config::load(path).map_err(|problems| {
+                let lines: Vec<String> =
+                    problems.iter().map(|p| format!("{}:{}: {}", path.display(), p.line, p.message)).collect();
+                lines.join("\n")
+            })?,
+            None => crate::config::Config::default(),
+        };
+        let defaulted = |m: &clap::ArgMatches, id: &str| {
+            m.value_source(id).is_none_or(|s| s == clap::parser::ValueSource::DefaultValue)
+        };
+        if let Some(db) = config.database.clone().filter(|_| defaulted(&matches, "db")) {
+            cli.db = db;
+        }
+        if let Some(format) = config.log_format.filter(|_| defaulted(&matches, "log_format")) {
+            cli.log_format = format;
+        }
+        if let (CliCommand::Serve(args), Some(serve)) = (&mut cli.command, matches.subcommand_matches("serve")) {
+            if let Some(listen) = config.listen.filter(|_| defaulted(serve, "listen")) {
+                args.listen = Some(listen);
+            }
+            if let Some(ms) = config.answer_within_ms.filter(|_| defaulted(serve, "answer_within")) {
+                args.answer_within = ms;
+            }
+        }
+        Ok((cli, config))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,8 +292,8 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
 }
 
 /// Runs the command line, returning the process exit code.
-pub async fn run(cli: Cli) -> ExitCode {
-    match dispatch(cli).await {
+pub async fn run(cli: Cli, config: crate::config::Config) -> ExitCode {
+    match dispatch(cli, config).await {
         Ok(code) => code,
         // A reader that stopped early (`| head`) is not a failure.
         Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
@@ -253,7 +307,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
-async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<ExitCode> {
     let clock: Arc<dyn Clock> = match cli.now {
         Some(now) => Arc::new(FixedClock::new(now)),
         None => Arc::new(SystemClock),
@@ -262,11 +316,15 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         println!("{}", discord::commands::definitions_json()?);
         return Ok(ExitCode::SUCCESS);
     }
+    if let CliCommand::Config(ConfigCommand::Check) = &cli.command {
+        return Ok(settings::check(&cli, &config));
+    }
     // A restore must not open (and migrate) the database it replaces.
     if let CliCommand::Restore { file } = &cli.command {
         return backup::restore(file, &cli.db).await;
     }
-    let store = Store::open(&cli.db).await?;
+    let pool_size = config.pool_size.unwrap_or(crate::store::POOL_SIZE);
+    let store = Store::open_with(&cli.db, pool_size, config.settings.clone()).await?;
     let code = match cli.command {
         CliCommand::Chat(args) => chat(&store, &cli.workspace, clock.as_ref(), args).await?,
         CliCommand::Seed(args) => seed_command(&store, &cli.workspace, clock.as_ref(), args).await?,
@@ -284,7 +342,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Workspace(command) => workspace_command(&store, &cli.workspace, clock.now(), command).await?,
         CliCommand::Digest(args) => digest::run(&store, &cli.workspace, clock.now(), args).await?,
         CliCommand::Backup { file, force } => backup::backup(&store, &file, force).await?,
-        CliCommand::Restore { .. } => ExitCode::SUCCESS,
+        CliCommand::Restore { .. } | CliCommand::Config(_) => ExitCode::SUCCESS,
     };
     store.close().await;
     Ok(code)

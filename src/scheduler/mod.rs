@@ -126,7 +126,7 @@ impl Scheduler {
                 let row = own.iter().find(|r| r.job == job.name());
                 let cron = row
                     .and_then(|r| CronExpr::parse(&r.cron).ok())
-                    .or_else(|| CronExpr::parse(job.default_cron()).ok());
+                    .or_else(|| CronExpr::parse(self.store.settings().cron(job)).ok());
                 (job, row, cron)
             })
             .filter_map(|(job, row, cron)| {

@@ -97,6 +97,16 @@ fn one<T: for<'de> Deserialize<'de>>(json: Option<String>, what: &str) -> Result
 }
 
 impl Store {
+    /// The workspace's own weights, and the deployment's for the components it did not set.
+    pub fn weights_with_defaults(&self, mut own: Vec<(String, i64)>) -> Vec<(String, i64)> {
+        for (code, weight) in &self.settings().health_weights {
+            if !own.iter().any(|(c, _)| c == code) {
+                own.push((code.clone(), i64::from(*weight)));
+            }
+        }
+        own
+    }
+
     /// The facts of one account of the workspace, or `None` if it has no such account.
     pub async fn account_facts(
         &self,
@@ -235,7 +245,7 @@ impl Store {
                 plan_updated_at: r.plan_updated_at,
                 opportunities: list(&r.opportunities, "opportunities")?,
                 health_before: one(r.health_before, "health before")?,
-                weights: list(&r.weights, "weights")?,
+                weights: self.weights_with_defaults(list(&r.weights, "weights")?),
             });
         }
         Ok(out)

@@ -51,7 +51,13 @@ pub type StoreError = sqlx::Error;
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// The deployment's defaults (from the configuration file): new workspaces, accounts and
+    /// jobs take them.
+    settings: std::sync::Arc<crate::config::Settings>,
 }
+
+/// How many connections the pool holds unless configured.
+pub const POOL_SIZE: u32 = 8;
 
 /// A write transaction begun with `BEGIN IMMEDIATE`, so that reads made inside it to decide what to
 /// write cannot be invalidated by another writer. Dropped without [`WriteTx::commit`], it rolls back.
@@ -63,6 +69,11 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, with WAL, foreign keys and a busy
     /// timeout, and applies any pending migration.
     pub async fn open(path: &Path) -> anyhow::Result<Store> {
+        Store::open_with(path, POOL_SIZE, crate::config::Settings::default()).await
+    }
+
+    /// [`Store::open`] with a pool of `pool_size` connections and the deployment's settings.
+    pub async fn open_with(path: &Path, pool_size: u32, settings: crate::config::Settings) -> anyhow::Result<Store> {
         let url = format!("sqlite://{}", path.display());
         let options = SqliteConnectOptions::from_str(&url)?
             .filename(path)
@@ -75,14 +86,19 @@ impl Store {
             .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(pool_size.max(1))
             // A local file needs no liveness ping before each use; skipping it halves a short query's cost.
             .test_before_acquire(false)
             .connect_with(options)
             .await
             .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store { pool, settings: std::sync::Arc::new(settings) })
+    }
+
+    /// The deployment's defaults.
+    pub fn settings(&self) -> &crate::config::Settings {
+        &self.settings
     }
 
     /// Begins a write transaction (`BEGIN IMMEDIATE`).
@@ -95,6 +111,12 @@ impl Store {
     pub async fn integrity_check(&self) -> Result<String, StoreError> {
         // A pragma has no result type sqlx can check at compile time; its one column is text.
         sqlx::query_scalar::<_, String>("PRAGMA integrity_check").fetch_one(&self.pool).await
+    }
+
+    /// `PRAGMA quick_check`: most of `integrity_check` (not the indexes' contents), in a fraction
+    /// of its time.
+    pub async fn quick_check(&self) -> Result<String, StoreError> {
+        sqlx::query_scalar::<_, String>("PRAGMA quick_check").fetch_one(&self.pool).await
     }
 
     /// Connections open, and of those, idle.

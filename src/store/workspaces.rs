@@ -20,9 +20,19 @@ impl Store {
         if let Some(ws) = self.find_workspace(key).await? {
             return Ok(ws);
         }
-        sqlx::query!("INSERT INTO workspaces (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, now)
-            .execute(&self.pool)
-            .await?;
+        let s = &self.settings;
+        let role = s.default_role.code();
+        sqlx::query!(
+            "INSERT INTO workspaces (key, language, time_zone, default_role, created_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (key) DO NOTHING",
+            key,
+            s.language,
+            s.time_zone,
+            role,
+            now
+        )
+        .execute(&self.pool)
+        .await?;
         self.find_workspace(key).await?.ok_or(StoreError::RowNotFound)
     }
 

@@ -253,7 +253,11 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
             external.as_ref().and_then(|e| by_external.get(e)).or_else(|| by_name.get(fold(name).as_str())).copied();
         let mut record = match id {
             Some(id) => records.get(&id).cloned().ok_or(StoreError::RowNotFound)?,
-            None => NewAccount::new(name.trim(), Tier::Key, o.now),
+            None => {
+                let mut new = NewAccount::new(name.trim(), Tier::Key, o.now);
+                new.planning_cadence_days = store.settings().cadence(new.tier);
+                new
+            }
         };
         let original = id.map(|_| record.clone());
         record.name = truncate(name.trim(), 100);
@@ -261,8 +265,9 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
             record.external_id = external;
         }
         if let Some(Some(tier)) = cells.parse(report, row, "tier", values::tier) {
-            if Tier::from_number(record.tier).map(Tier::default_cadence_days) == Some(record.planning_cadence_days) {
-                record.planning_cadence_days = Tier::from_number(tier).map(Tier::default_cadence_days).unwrap_or(60);
+            // An account still on its tier's cadence follows the new tier's.
+            if store.settings().cadence(record.tier) == record.planning_cadence_days {
+                record.planning_cadence_days = store.settings().cadence(tier);
             }
             record.tier = tier;
         }

@@ -7,6 +7,8 @@ mod backup;
 mod bad_input;
 mod binary;
 mod concurrency;
+mod config;
+mod deploy;
 mod depth;
 mod discord;
 mod discord_notifier;

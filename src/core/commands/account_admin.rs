@@ -45,6 +45,7 @@ pub async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<R
         None => Tier::Key,
     };
     let mut record = NewAccount::new(name, tier, ctx.now);
+    record.planning_cadence_days = store.settings().cadence(record.tier);
     record.owner_id = Some(ctx.person.id);
     let mut wallet = WalletChange::default();
     let reason = req.reason.as_deref().map(|r| format!("add {r} {}", req.why.as_deref().unwrap_or("")));
@@ -197,8 +198,8 @@ async fn apply(
         "tier" => {
             let tier = value.parse().ok().and_then(Tier::from_number).ok_or_else(|| bad(value))?;
             // An account still on its tier's cadence follows the new tier's.
-            if Tier::from_number(a.tier).map(Tier::default_cadence_days) == Some(a.planning_cadence_days) {
-                a.planning_cadence_days = tier.default_cadence_days();
+            if store.settings().cadence(a.tier) == a.planning_cadence_days {
+                a.planning_cadence_days = store.settings().cadence(tier.number());
             }
             a.tier = tier.number();
         }

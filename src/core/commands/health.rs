@@ -31,7 +31,7 @@ pub async fn set_weights(
     } else if component.is_some() {
         return Err(Msg::WeightNeedsNumber.into());
     }
-    let weights = standing::weights(&store.health_weights(ctx.workspace.id).await?);
+    let weights = standing::weights(&store.weights_with_defaults(store.health_weights(ctx.workspace.id).await?));
     let mut reply = Reply::titled(ctx.t(Msg::WeightsTitle));
     for (c, w) in Component::ALL.iter().zip(weights) {
         reply = reply.field(format!("{} ({})", ctx.t(Msg::ComponentName(*c)), c.code()), w.to_string());

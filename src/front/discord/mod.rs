@@ -39,8 +39,8 @@ impl DiscordConfig {
                 .transpose()
         };
         Ok(DiscordConfig {
-            token: var("DISCORD_TOKEN"),
-            public_key: var("DISCORD_PUBLIC_KEY"),
+            token: crate::config::secret("DISCORD_TOKEN"),
+            public_key: crate::config::secret("DISCORD_PUBLIC_KEY"),
             application_id: id("DISCORD_APPLICATION_ID")?,
             guild_id: id("DISCORD_GUILD_ID")?,
             api_url: var("DISCORD_API_URL"),

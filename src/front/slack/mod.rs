@@ -25,9 +25,9 @@ impl SlackConfig {
     pub fn from_env() -> SlackConfig {
         let var = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         SlackConfig {
-            signing_secret: var("SLACK_SIGNING_SECRET"),
-            bot_token: var("SLACK_BOT_TOKEN"),
-            app_token: var("SLACK_APP_TOKEN"),
+            signing_secret: crate::config::secret("SLACK_SIGNING_SECRET"),
+            bot_token: crate::config::secret("SLACK_BOT_TOKEN"),
+            app_token: crate::config::secret("SLACK_APP_TOKEN"),
             api_url: var("SLACK_API_URL"),
         }
     }
