@@ -352,6 +352,8 @@ async fn stand_in_handler(
         message_json(channel)
     } else if path.contains("/webhooks/") {
         message_json("1300000000000000000")
+    } else if path.starts_with("/api/v10/interactions/") && path.ends_with("/callback") {
+        return StatusCode::NO_CONTENT.into_response();
     } else {
         return (StatusCode::NOT_FOUND, axum::Json(json!({"message": "404: Not Found", "code": 0}))).into_response();
     };

@@ -1,6 +1,7 @@
 //! Stopping `kam-bot serve` cleanly, as a service manager does: SIGTERM lets what is in flight
 //! answer, then the process exits 0 within a bounded time, however it runs (the HTTP listener,
-//! Slack Socket Mode against a local stand-in of `apps.connections.open` and its websocket).
+//! Slack Socket Mode against a local stand-in of `apps.connections.open` and its websocket, and
+//! Discord's gateway against a local stand-in of `/gateway/bot` and the gateway's websocket).
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, ExitStatus, Stdio};
@@ -120,6 +121,7 @@ async fn socket_mode_answers_then_stops_on_sigterm() {
             .arg("serve")
             .env("SLACK_APP_TOKEN", "xapp-1-A1-test")
             .env("SLACK_API_URL", &slack.api)
+            .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap(),
@@ -138,6 +140,94 @@ async fn socket_mode_answers_then_stops_on_sigterm() {
     assert_eq!(status.code(), Some(0));
 }
 
+/// A stand-in for Discord's gateway: it says hello, reads the identify, sends READY and then one
+/// interaction, and acknowledges heartbeats. Returns its websocket address.
+async fn gateway_stand_in(interaction: Value) -> String {
+    let ws = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("ws://{}", ws.local_addr().unwrap());
+    let resume = url.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = ws.accept().await {
+            let interaction = interaction.clone();
+            let resume = resume.clone();
+            tokio::spawn(async move {
+                let Ok(mut socket) = tokio_tungstenite::accept_async(stream).await else { return };
+                let send = |v: Value| Message::Text(v.to_string());
+                let _ = socket
+                    .send(send(json!({"op": 10, "d": {"heartbeat_interval": 41250}, "s": null, "t": null})))
+                    .await;
+                while let Some(Ok(message)) = socket.next().await {
+                    let Message::Text(text) = message else { continue };
+                    let frame: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+                    match frame["op"].as_u64() {
+                        Some(2) => {
+                            let ready = json!({"op": 0, "s": 1, "t": "READY", "d": {
+                                "v": 10, "session_id": "session-1", "resume_gateway_url": resume,
+                                "shard": [0, 1], "guilds": [{"id": "111", "unavailable": true}],
+                                "application": {"id": "1200000000000000000", "flags": 0},
+                                "user": {"id": "1200000000000000000", "username": "kam-bot", "discriminator": "0",
+                                         "global_name": null, "avatar": null, "bot": true, "verified": true,
+                                         "mfa_enabled": false, "flags": 0}}});
+                            let _ = socket.send(send(ready)).await;
+                            let event = json!({"op": 0, "s": 2, "t": "INTERACTION_CREATE", "d": interaction});
+                            let _ = socket.send(send(event)).await;
+                        }
+                        Some(1) => {
+                            let _ = socket.send(send(json!({"op": 11}))).await;
+                        }
+                        _ => {}
+                    }
+                }
+            });
+        }
+    });
+    url
+}
+
+/// Run with only Discord's gateway, `serve` answers an interaction that came over it, then stops
+/// on SIGTERM (closing the connection) and exits 0.
+#[tokio::test]
+async fn the_gateway_answers_then_stops_on_sigterm() {
+    let (_dir, db) = seeded("discord:111");
+    let interaction = crate::discord_support::command(
+        7,
+        Some(111),
+        "account",
+        json!([crate::discord_support::option("name", json!("Vale"))]),
+    );
+    let gateway = gateway_stand_in(interaction).await;
+    let rest = crate::discord_support::StandIn::spawn().await;
+    let session = json!({"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1});
+    for _ in 0..10 {
+        let bot = json!({"url": gateway, "shards": 1, "session_start_limit": session});
+        rest.script("/api/v10/gateway/bot", 200, vec![], bot);
+        rest.script("/api/v10/gateway", 200, vec![], json!({"url": gateway}));
+    }
+    let mut server = Running(
+        kam_bot(&db)
+            .arg("serve")
+            .env("DISCORD_TOKEN", "test-token")
+            .env("DISCORD_API_URL", &rest.url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let started = Instant::now();
+    let answer = loop {
+        if let Some(seen) = rest.seen().into_iter().find(|s| s.path.ends_with("/callback")) {
+            break seen;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "no answer to the interaction: {:?}", rest.seen());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(answer.path, "/api/v10/interactions/7/aW50ZXJhY3Rpb2467/callback");
+    assert_eq!(answer.body["data"]["embeds"][0]["title"], "Vale", "{}", answer.body);
+    server.sigterm();
+    let status = server.exit_within(STOP_WITHIN).await.expect("serve stops on SIGTERM");
+    assert_eq!(status.code(), Some(0));
+}
+
 /// A slow command over HTTP is in flight when SIGTERM comes: its answer is delivered, then the
 /// process exits 0.
 #[tokio::test]
@@ -149,6 +239,7 @@ async fn an_http_command_in_flight_is_answered_before_the_stop() {
     let mut child = kam_bot(&db)
         .args(["serve", "--listen", "127.0.0.1:0", "--answer-within", "2500"])
         .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
+        .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
