@@ -113,21 +113,10 @@ fn the_settings_take_effect() {
     .unwrap();
     // No --db: the file's database is the one used (kam_bot() passes --db, so run the binary bare).
     let run = |args: &[&str], stdin: &str| {
-        use std::io::Write;
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"))
-            .arg("--config")
-            .arg(&file)
-            .args(args)
-            .env_remove("KAM_DB")
-            .env_remove("KAM_WORKSPACE")
-            .env("KAM_NOW", "2026-11-27T09:00:00-03:00")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-        child.wait_with_output().unwrap()
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"));
+        cmd.arg("--config").arg(&file).args(args);
+        cmd.env_remove("KAM_DB").env_remove("KAM_WORKSPACE").env("KAM_NOW", "2026-11-27T09:00:00-03:00");
+        crate::helpers::run_with_stdin(cmd, stdin)
     };
     let out = run(&["workspace", "show"], "");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

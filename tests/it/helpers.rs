@@ -110,6 +110,15 @@ pub fn field<'a>(reply: &'a Reply, label: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no field {label:?} in {}", reply.to_text()))
 }
 
+/// Runs a command with `stdin`, gathering its output.
+pub fn run_with_stdin(mut cmd: std::process::Command, stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// The `kam-bot` binary on a database, with none of the environment's settings.
 pub fn kam_bot(db: &std::path::Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"));

@@ -47,6 +47,18 @@ impl Running {
     }
 }
 
+/// Waits up to 20 seconds for `found` to find something.
+async fn eventually<T>(what: &str, found: impl Fn() -> Option<T>) -> T {
+    let started = Instant::now();
+    loop {
+        if let Some(it) = found() {
+            return it;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "no {what} within 20 seconds");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 fn seeded(workspace: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
@@ -126,14 +138,10 @@ async fn socket_mode_answers_then_stops_on_sigterm() {
             .spawn()
             .unwrap(),
     );
-    let started = Instant::now();
-    let ack = loop {
-        if let Some(ack) = slack.acks.lock().unwrap().iter().find(|a| a["envelope_id"] == "e-1").cloned() {
-            break ack;
-        }
-        assert!(started.elapsed() < Duration::from_secs(20), "no answer over the socket");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let ack = eventually("an answer over the socket", || {
+        slack.acks.lock().unwrap().iter().find(|a| a["envelope_id"] == "e-1").cloned()
+    })
+    .await;
     assert_eq!(ack["payload"]["blocks"][0]["text"]["text"], "Vale", "{ack}");
     server.sigterm();
     let status = server.exit_within(STOP_WITHIN).await.expect("serve stops on SIGTERM");
@@ -213,14 +221,9 @@ async fn the_gateway_answers_then_stops_on_sigterm() {
             .spawn()
             .unwrap(),
     );
-    let started = Instant::now();
-    let answer = loop {
-        if let Some(seen) = rest.seen().into_iter().find(|s| s.path.ends_with("/callback")) {
-            break seen;
-        }
-        assert!(started.elapsed() < Duration::from_secs(20), "no answer to the interaction: {:?}", rest.seen());
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let answer =
+        eventually("an answer to the interaction", || rest.seen().into_iter().find(|s| s.path.ends_with("/callback")))
+            .await;
     assert_eq!(answer.path, "/api/v10/interactions/7/aW50ZXJhY3Rpb2467/callback");
     assert_eq!(answer.body["data"]["embeds"][0]["title"], "Vale", "{}", answer.body);
     server.sigterm();

@@ -30,18 +30,9 @@ fn binary() -> std::process::Command {
 
 /// Runs `kam-bot --db DB ARGS` with `stdin`.
 fn run(db: &std::path::Path, args: &[String], stdin: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = binary()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    let mut cmd = binary();
+    cmd.arg("--db").arg(db).args(args);
+    crate::helpers::run_with_stdin(cmd, stdin)
 }
 
 /// A database holding the demo, seeded once; each example gets its own copy.
