@@ -47,6 +47,22 @@ async fn signal() {
     }
 }
 
+/// The work that answers a request after the request itself has been acknowledged (an answer
+/// that had to wait, a button's follow-up): a stop waits for it too.
+pub fn in_flight() -> &'static TaskTracker {
+    static IN_FLIGHT: std::sync::LazyLock<TaskTracker> = std::sync::LazyLock::new(TaskTracker::new);
+    &IN_FLIGHT
+}
+
+/// Spawns such work, followed by [`in_flight`].
+pub fn spawn<F>(work: F) -> tokio::task::JoinHandle<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    in_flight().spawn(work)
+}
+
 /// Waits for the work `tracker` follows to finish, up to [`GRACE`]; says whether it did.
 pub async fn drain(tracker: &TaskTracker, what: &str) -> bool {
     tracker.close();

@@ -564,6 +564,8 @@ async fn serve(
                 failed.get_or_insert(e);
             }
         }
+        // Answers that had to wait, sent after their request was acknowledged.
+        crate::lifecycle::drain(crate::lifecycle::in_flight(), "answers that had to wait").await;
     };
     let grace = crate::lifecycle::GRACE + std::time::Duration::from_secs(5);
     let finished = async {

@@ -56,7 +56,7 @@ pub async fn respond(
             }
             let (task_core, task_command) = (core.clone(), command.clone());
             let locale = Locale::parse(&command.locale).unwrap_or_default();
-            let task = tokio::spawn(async move { run_command(&task_core, &task_command, now).await });
+            let task = crate::lifecycle::spawn(async move { run_command(&task_core, &task_command, now).await });
             let edit = move |reply: Reply| async move {
                 if let Err(e) = command.edit_response(&http, render::edit_response(&reply)).await {
                     warn!(error = %e, interaction = %command.id, "cannot edit a deferred response");
@@ -73,7 +73,7 @@ pub async fn respond(
             }
             let (task_core, task_press) = (core.clone(), press.clone());
             let locale = Locale::parse(&press.locale).unwrap_or_default();
-            let task = tokio::spawn(async move { run_button(&task_core, &task_press, now).await });
+            let task = crate::lifecycle::spawn(async move { run_button(&task_core, &task_press, now).await });
             let edit = move |reply: Reply| async move {
                 if let Err(e) = press.edit_response(&http, render::edit_response(&reply)).await {
                     warn!(error = %e, interaction = %press.id, "cannot edit a deferred update");
@@ -114,7 +114,7 @@ where
             }
         }
         Err(_) => {
-            tokio::spawn(async move { edit(task.await.unwrap_or_else(failed)).await });
+            crate::lifecycle::spawn(async move { edit(task.await.unwrap_or_else(failed)).await });
             if update {
                 CreateInteractionResponse::Acknowledge
             } else {

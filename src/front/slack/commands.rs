@@ -114,7 +114,8 @@ pub async fn respond(
 ) -> SlackCommandEventResponse {
     let task_core = core.clone();
     let task_event = event.clone();
-    let mut task = tokio::spawn(async move { run(&task_core, &task_event, user_name.as_deref(), now).await });
+    let mut task =
+        crate::lifecycle::spawn(async move { run(&task_core, &task_event, user_name.as_deref(), now).await });
     match tokio::time::timeout(budget, &mut task).await {
         Ok(Ok(reply)) => blocks::command_response(&reply),
         Ok(Err(e)) => {
@@ -123,7 +124,7 @@ pub async fn respond(
         }
         Err(_) => {
             let url = event.response_url.0.to_string();
-            tokio::spawn(async move {
+            crate::lifecycle::spawn(async move {
                 let reply = task.await.unwrap_or_else(|e| {
                     error!(error = ?e, "a deferred Slack command task failed");
                     Reply::error(Locale::default().t(Msg::Internal))

@@ -91,7 +91,7 @@ async fn interactivity(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
         return (StatusCode::BAD_REQUEST, "not a button press").into_response();
     };
     let (core, http, now) = (endpoint.core.clone(), endpoint.http.clone(), endpoint.clock.now());
-    tokio::spawn(async move { commands::answer_press(&core, press, now, http).await });
+    crate::lifecycle::spawn(async move { commands::answer_press(&core, press, now, http).await });
     StatusCode::OK.into_response()
 }
 
