@@ -114,7 +114,13 @@ async fn the_digest_on_demand() {
         Some("9 accounts in the team · every account in detail: /digest --team \"Marina Costa\" --full")
     );
     assert_eq!(digest.actions[0].id, "run:/digest --team \"Marina Costa\" --full");
-    assert!(digest.to_text().lines().count() <= 25, "{}", digest.to_text());
+    // The message sent fits one screen and one Discord embed, in both languages.
+    for sent in [&digest, &app.say_pt("/digest --team \"Marina Costa\"").await] {
+        assert!(sent.to_text().lines().count() <= 25, "{}", sent.to_text());
+        assert_eq!(kam_bot::front::discord::render::messages(sent).len(), 1, "{}", sent.to_text());
+        let json = serde_json::to_value(kam_bot::front::discord::render::message(sent)).unwrap();
+        assert_eq!(json["embeds"].as_array().map(Vec::len), Some(1));
+    }
     let chart = digest.chart.as_ref().expect("the digest carries its chart");
     assert_eq!(chart.accounts.len(), 9);
     assert_eq!(chart.accounts[0].name, "Petrobrás", "the largest customer spend first");
