@@ -192,3 +192,25 @@ async fn the_digest_says_what_changed_since_the_state_it_recorded() {
     );
     assert!(pt.to_text().lines().count() <= 25, "{}", pt.to_text());
 }
+
+/// A digest recorded before the accounts' state was (an upgrade): the next one has nothing to
+/// compare with, and says so instead of calling the week quiet; its share still moves from it.
+#[tokio::test]
+async fn a_digest_without_recorded_state_is_not_a_quiet_week() {
+    let app = demo_app().await;
+    let ws = app.workspace_id(WS).await;
+    let marina = app.store.find_people_by_name(ws, "Marina Costa").await.unwrap().remove(0);
+    let snapshot = kam_bot::store::DigestSnapshot {
+        taken_at: monday(0),
+        at_risk: "[]".to_string(),
+        revenue_minor: 170_000_000_00,
+        wallet_minor: 800_000_000_00,
+        accounts: "{}".to_string(),
+    };
+    let mut tx = app.store.write().await.unwrap();
+    tx.save_digest(ws, marina.id, &snapshot).await.unwrap();
+    tx.commit().await.unwrap();
+    let digest = say_at(&app, monday(1), "/digest --team \"Marina Costa\"").await;
+    assert_eq!(field(&digest, "What changed"), "first digest: nothing to compare with yet", "{}", digest.to_text());
+    assert!(digest.lines[0].contains("since 2026-11-30)"), "{:?}", digest.lines);
+}

@@ -186,14 +186,17 @@ pub async fn build(
         accounts.iter().map(|a| (apply_bp(a.wallet_minor, a.share_ceiling_bp) - a.revenue_12m_minor).max(0)).sum();
     let share = ShareOfWallet::compute(revenue, wallet, 10_000).map(|s| s.share_bp);
     let share_before = previous.as_ref().and_then(|p| ratio_bp(p.revenue_minor, p.wallet_minor));
-    let since = previous.as_ref().map(|p| p.taken_at.with_timezone(&tz).date_naive());
+    // A previous digest that recorded no accounts' state (one sent before it was recorded) has
+    // nothing to compare with either.
+    let since = previous.as_ref().filter(|_| !before.is_empty()).map(|p| p.taken_at.with_timezone(&tz).date_naive());
+    let share_since = previous.as_ref().map(|p| p.taken_at.with_timezone(&tz).date_naive());
 
     let mut reply = Reply::titled(locale.t(Msg::DigestTitle { manager: manager.display_name.clone(), date: today }))
         .line(locale.t(Msg::DigestWeekRevenue {
             revenue: money(revenue),
             share: share.map(|bp| format_bp(bp, locale)),
             delta_bp: share.zip(share_before).map(|(now, then)| now - then),
-            since,
+            since: share_since,
             headroom: money(headroom),
         }))
         .line(locale.t(Msg::DigestWeekPipeline {
