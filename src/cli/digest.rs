@@ -36,24 +36,18 @@ pub async fn run(store: &Store, workspace: &str, now: DateTime<Utc>, args: Diges
         super::load_demo(store, workspace, now, cli_locale).await?;
     }
     let ws = store.ensure_workspace(workspace, now).await?;
-    let people = store.people(ws.id).await?;
     let manager = match &args.team {
         Some(name) => match super::person_named(store, ws.id, name).await? {
-            Ok(person) => person,
+            Ok(person) => Addressee::of(&person),
             Err(msg) => {
                 eprintln!("{}", cli_locale.t(msg));
                 return Ok(ExitCode::from(2));
             }
         },
         None => {
-            let managers: Vec<_> = people
-                .iter()
-                .filter(|p| {
-                    p.role == crate::domain::account::Role::Manager || people.iter().any(|r| r.manager_id == Some(p.id))
-                })
-                .collect();
+            let managers = store.managers(ws.id).await?;
             match managers.as_slice() {
-                [one] => (*one).clone(),
+                [one] => one.clone(),
                 _ => {
                     let names = managers.iter().map(|p| p.display_name.clone()).collect::<Vec<_>>().join(", ");
                     eprintln!("{}", cli_locale.t(Msg::CliWhichManager { names }));
@@ -70,7 +64,7 @@ pub async fn run(store: &Store, workspace: &str, now: DateTime<Utc>, args: Diges
     let tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
     let detail = if args.full { Detail::Full } else { Detail::Summary };
     let team_arg = args.team.as_ref().map(|_| manager.display_name.clone());
-    let digest = build(store, &ws, tz, &Addressee::of(&manager), now, locale, detail, team_arg.as_deref()).await?;
+    let digest = build(store, &ws, tz, &manager, now, locale, detail, team_arg.as_deref()).await?;
     println!("{}", digest.reply.to_text().trim_end());
     if let Some(path) = &args.png {
         let Some(chart) = &digest.reply.chart else {

@@ -546,16 +546,7 @@ impl WriteTx {
 
     /// The managers (and admins with people reporting to them) of the workspace.
     pub async fn managers(&mut self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
-        sqlx::query_as!(
-            Addressee,
-            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
-               FROM people p WHERE workspace_id = ?1
-                 AND (role = 'manager' OR EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id))
-               ORDER BY folded_name"#,
-            workspace_id
-        )
-        .fetch_all(&mut *self.tx)
-        .await
+        managers_of(&mut *self.tx, workspace_id).await
     }
 
     /// A manager's team: the manager and everyone reporting to them, directly or not.
@@ -670,6 +661,11 @@ impl WriteTx {
 /// write lock.
 impl Store {
     /// A manager's team: the manager and everyone reporting to them, directly or not.
+    /// The workspace's managers, read without a write lock.
+    pub async fn managers(&self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
+        managers_of(&self.pool, workspace_id).await
+    }
+
     pub async fn team(&self, workspace_id: i64, manager_id: i64) -> Result<Vec<Addressee>, StoreError> {
         team_of(&self.pool, workspace_id, manager_id).await
     }
@@ -717,6 +713,24 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
     }
+}
+
+/// The workspace's managers (by role, or because someone reports to them), through any
+/// connection (the pool, or a write transaction).
+async fn managers_of<'e, E>(executor: E, workspace_id: i64) -> Result<Vec<Addressee>, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    sqlx::query_as!(
+        Addressee,
+        r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
+           FROM people p WHERE workspace_id = ?1
+             AND (role = 'manager' OR EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id))
+           ORDER BY folded_name"#,
+        workspace_id
+    )
+    .fetch_all(executor)
+    .await
 }
 
 /// A manager's team, through any connection (the pool, or a write transaction).

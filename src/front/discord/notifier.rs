@@ -83,7 +83,7 @@ impl DiscordNotifier {
         })
     }
 
-    async fn attempt(&self, to: &Recipient, reply: &Reply) -> Result<(), Failure> {
+    async fn attempt(&self, to: &Recipient, reply: &Reply, png: Option<&[u8]>) -> Result<(), Failure> {
         let channel = match to {
             Recipient::Person(user) => {
                 let user = parse_id(user)?;
@@ -98,14 +98,10 @@ impl DiscordNotifier {
             Recipient::Channel(channel) => parse_id(channel)?,
         };
         let channel_id = ChannelId::new(channel);
-        // The picture is drawn once; a picture that cannot be drawn does not hold the words back.
-        let png = reply.chart.as_ref().and_then(|chart| {
-            crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
-        });
         // A message too long for one embed goes as several, in order; the first carries the picture.
         for (i, message) in render::messages(reply).iter().enumerate() {
             let route = Route::ChannelMessages { channel_id };
-            match &png {
+            match png {
                 Some(png) if i == 0 => self.post_with_png(route, message, png).await?,
                 _ => self.post(route, message).await?,
             };
@@ -125,6 +121,13 @@ fn parse_id(id: &str) -> Result<u64, Failure> {
 
 impl Notifier for DiscordNotifier {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
-        Box::pin(with_retries(&self.policy, to, move || self.attempt(to, reply)))
+        Box::pin(async move {
+            // The picture is drawn once for every attempt; one that cannot be drawn does not hold
+            // the words back.
+            let png = reply.chart.as_ref().and_then(|chart| {
+                crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
+            });
+            with_retries(&self.policy, to, || self.attempt(to, reply, png.as_deref())).await
+        })
     }
 }
