@@ -61,6 +61,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
         platform: Platform::Terminal,
         user_id: "bench".to_string(),
         display_name: "Bench".to_string(),
+        name_is_handle: false,
         locale: None,
         now,
         source_id: None,

@@ -105,6 +105,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
         platform: Platform::Terminal,
         user_id: user.to_string(),
         display_name: user.to_string(),
+        name_is_handle: false,
         locale: None,
         now,
         source_id: None,

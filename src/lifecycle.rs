@@ -75,24 +75,21 @@ pub async fn drain(tracker: &TaskTracker, what: &str) -> bool {
     }
 }
 
-/// The mark of a `serve` running on a database: an exclusive lock on `<database>.lock`, held for
-/// as long as the process runs (the system releases it if the process dies). A restore refuses
-/// to replace a database while it is held, and a second `serve` refuses to start.
+/// The mark of a `serve` running on a database: an exclusive advisory lock (`flock`) on the
+/// database file itself, so that the same file reached by another path (a symlink, a hard link,
+/// a relative path) is the same lock. Held for as long as the process runs (the system releases it
+/// if the process dies). A restore refuses to replace a database while it is held, and a second
+/// `serve` refuses to start. SQLite's own locks are `fcntl` locks, which `flock` does not touch.
 #[derive(Debug)]
 pub struct ServeLock {
     _file: std::fs::File,
 }
 
 impl ServeLock {
-    fn path(database: &std::path::Path) -> std::path::PathBuf {
-        let mut name = database.as_os_str().to_owned();
-        name.push(".lock");
-        std::path::PathBuf::from(name)
-    }
-
-    /// Takes the lock; `Ok(None)` when another process holds it.
+    /// Takes the lock; `Ok(None)` when another process holds it. A database that does not exist
+    /// yet is created empty (SQLite takes an empty file as a new database).
     pub fn take(database: &std::path::Path) -> std::io::Result<Option<ServeLock>> {
-        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(Self::path(database))?;
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).read(true).write(true).open(database)?;
         match file.try_lock() {
             Ok(()) => Ok(Some(ServeLock { _file: file })),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),

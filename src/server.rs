@@ -29,11 +29,24 @@ pub struct Limits {
     pub max_body_bytes: usize,
     /// Requests beyond this wait for a place.
     pub concurrency: usize,
+    /// A connection that has not sent a whole request head by then (a half-sent header, or a
+    /// kept-alive connection idle that long) is closed.
+    pub header_timeout: Duration,
+    /// Connections open at once; more wait in the kernel's backlog until one closes. Well below the
+    /// file limit the systemd unit sets (`LimitNOFILE=8192`), so that the database and the
+    /// platforms' connections always find a descriptor.
+    pub max_connections: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { request_timeout: Duration::from_secs(10), max_body_bytes: 256 * 1024, concurrency: 256 }
+        Limits {
+            request_timeout: Duration::from_secs(10),
+            max_body_bytes: 256 * 1024,
+            concurrency: 256,
+            header_timeout: Duration::from_secs(5),
+            max_connections: 1024,
+        }
     }
 }
 
@@ -48,11 +61,22 @@ pub fn harden(routes: Router, limits: Limits) -> Router {
 /// A middleware for a platform's endpoint: a request without the signature headers gets 401
 /// before its body is read.
 pub async fn require_headers(names: &'static [&'static str], request: Request, next: Next) -> Response {
+    // Every signed route takes POST: another method is the wrong method, whoever signed it.
+    if request.method() != axum::http::Method::POST {
+        return (StatusCode::METHOD_NOT_ALLOWED, [("allow", "POST")], "method not allowed").into_response();
+    }
     if names.iter().any(|name| !request.headers().contains_key(*name)) {
         debug!(path = %request.uri().path(), "request without its signature headers");
         return (StatusCode::UNAUTHORIZED, "missing request signature").into_response();
     }
     next.run(request).await
+}
+
+/// Whether a signature timestamp is written as the platforms write one: Unix seconds in decimal
+/// digits, with no sign, no leading zero and no padding. Any other spelling of the same number is
+/// another string, signed or not, and refused.
+pub fn canonical_timestamp(timestamp: &str) -> bool {
+    (1..=12).contains(&timestamp.len()) && timestamp.bytes().all(|b| b.is_ascii_digit()) && !timestamp.starts_with('0')
 }
 
 /// What `/healthz` and `/metrics` read.
@@ -113,8 +137,53 @@ pub async fn bind(addr: SocketAddr) -> anyhow::Result<(TcpListener, SocketAddr)>
 /// Serves the routes until `stop` is cancelled; then stops accepting and lets the requests in
 /// flight answer.
 pub async fn serve(listener: TcpListener, routes: Router, stop: CancellationToken) -> anyhow::Result<()> {
+    serve_with(listener, routes, Limits::default(), stop).await
+}
+
+/// [`serve`] with other limits. Each connection is HTTP/1.1 with a header-read timeout (which
+/// also closes a kept-alive connection left idle), and no more than `max_connections` are open:
+/// past it, connections wait to be accepted instead of taking the process's file descriptors.
+pub async fn serve_with(
+    listener: TcpListener,
+    routes: Router,
+    limits: Limits,
+    stop: CancellationToken,
+) -> anyhow::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
     info!(address = %listener.local_addr()?, "listening");
-    axum::serve(listener, harden(routes, Limits::default())).with_graceful_shutdown(stop.cancelled_owned()).await?;
+    let app = harden(routes, limits);
+    let places = std::sync::Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    loop {
+        let place = tokio::select! {
+            place = places.clone().acquire_owned() => place?,
+            () = stop.cancelled() => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of descriptors, say: wait a moment rather than spin.
+                    tracing::warn!(error = %e, "accept error");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = stop.cancelled() => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder.timer(TokioTimer::new()).header_read_timeout(limits.header_timeout).keep_alive(true);
+        let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                debug!(error = %e, "connection ended with an error");
+            }
+            drop(place);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
     info!("the HTTP listener has stopped");
     Ok(())
 }

@@ -56,6 +56,9 @@ pub async fn restore(file: &Path, db: &Path) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
+    // Through a symlink, the file it points to is what is replaced (the link stays a link).
+    let resolved = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+    let db = resolved.as_path();
     // Held while the files move: `serve` cannot start on a database half replaced.
     let Some(_lock) = ServeLock::take(db)? else {
         eprintln!("{}", locale.t(Msg::CliRestoreWhileServing { db: db.display().to_string() }));
@@ -75,18 +78,28 @@ pub async fn restore(file: &Path, db: &Path) -> anyhow::Result<ExitCode> {
         let _ = std::fs::remove_file(&incoming);
         anyhow::bail!("the restored copy failed its integrity check: {integrity}");
     }
-    // The database replaced is kept, with its write-ahead log, as <db>.before-restore.
-    let kept = beside(db, ".before-restore");
-    let mut kept_any = false;
-    for (from, to) in [
-        (db.to_path_buf(), kept.clone()),
-        (beside(db, "-wal"), beside(&kept, "-wal")),
-        (beside(db, "-shm"), beside(&kept, "-shm")),
-    ] {
-        let _ = std::fs::remove_file(&to);
-        if from.exists() {
-            std::fs::rename(&from, &to).map_err(|e| anyhow::anyhow!("moving {} aside: {e}", from.display()))?;
-            kept_any |= from == db;
+    // The swap is one rename, and each step before it leaves the database whole, so a crash at
+    // any point leaves either the old database or the new one, and restore can simply run again:
+    // 1. the old database's log is emptied into its file (nothing is left only in `-wal`);
+    // 2. the old file is kept under a new name by a hard link (an earlier kept copy is never
+    //    overwritten: the next free `.before-restore`, `.before-restore.2`…);
+    // 3. the emptied log files go, and the restored copy is renamed over the database.
+    crate::store::backup::checkpoint(db).await?;
+    let kept = (1..)
+        .map(|n| if n == 1 { beside(db, ".before-restore") } else { beside(db, &format!(".before-restore.{n}")) })
+        .find(|p| !p.exists() && !beside(p, "-wal").exists())
+        .unwrap_or_else(|| beside(db, ".before-restore"));
+    let kept_any = db.metadata().is_ok_and(|m| m.len() > 0);
+    if kept_any {
+        std::fs::hard_link(db, &kept)
+            .or_else(|_| std::fs::copy(db, &kept).map(|_| ()))
+            .map_err(|e| anyhow::anyhow!("keeping {} as {}: {e}", db.display(), kept.display()))?;
+    }
+    for log in [beside(db, "-wal"), beside(db, "-shm"), beside(&incoming, "-wal"), beside(&incoming, "-shm")] {
+        match std::fs::remove_file(&log) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => anyhow::bail!("removing {}: {e}", log.display()),
         }
     }
     std::fs::rename(&incoming, db).map_err(|e| anyhow::anyhow!("moving the restored copy into place: {e}"))?;

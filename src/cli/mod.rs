@@ -530,7 +530,9 @@ async fn serve(
         eprintln!("{}", locale.t(Msg::CliNothingToServe));
         return Ok(ExitCode::from(2));
     }
-    let scheduler = crate::scheduler::Scheduler::new(store.clone());
+    // The scheduler reads and writes through connections of its own: people's writes waiting for
+    // the write lock on every connection of the main pool cannot keep a job from running.
+    let scheduler = crate::scheduler::Scheduler::new(store.own_pool(crate::scheduler::POOL_SIZE));
     let notifiers = notifiers(&config, &slack, Arc::new(crate::front::terminal::StdoutNotifier))?;
     let tick_clock = clock.clone();
     let scheduler_stop = stop.clone();

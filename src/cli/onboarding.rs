@@ -199,6 +199,7 @@ async fn as_local_admin(store: &Store, workspace: &str, now: DateTime<Utc>, comm
         platform: Platform::Terminal,
         user_id: admin.platform_user_id.clone(),
         display_name: admin.display_name.clone(),
+        name_is_handle: false,
         locale: None,
         now,
         source_id: None,

@@ -27,7 +27,9 @@ impl Context {
         // Usually one read: a known workspace and a known person whose name has not changed.
         let known = store.identify(&inv.workspace, inv.platform.code(), &inv.user_id).await?;
         let (workspace, person) = match known {
-            Some((workspace, Some(person))) if person.display_name == display_name || person.name_fixed => {
+            Some((workspace, Some(person)))
+                if person.display_name == display_name || person.name_fixed || inv.name_is_handle =>
+            {
                 (workspace, person)
             }
             // A first sight of the workspace or of the person, or a changed name: register it.

@@ -32,6 +32,9 @@ pub struct Invocation {
     /// The platform's id of the person.
     pub user_id: String,
     pub display_name: String,
+    /// Whether `display_name` is only the person's handle (Slack's `user_name`), not the name they
+    /// are known by: a known person then keeps the name they have, and it names only a newcomer.
+    pub name_is_handle: bool,
     /// The language the platform reports for the person, used when they chose none.
     pub locale: Option<Locale>,
     pub now: DateTime<Utc>,

@@ -72,17 +72,25 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-/// Text without control characters (escape sequences, bells, NUL...): what a person typed or a
-/// file held, safe to store and to print. Line breaks stay; tabs become spaces.
+/// Whether a character changes how text around it is shown rather than being shown itself: the
+/// bidirectional marks, embeddings, overrides and isolates (U+202E can make one name read as
+/// another) and the byte-order mark.
+fn is_format_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Text without control characters (escape sequences, bells, NUL, bidirectional overrides...):
+/// what a person typed or a file held, safe to store and to print. Line breaks stay; tabs become
+/// spaces.
 pub fn without_controls(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(|c| c.is_control() || is_format_control(c)) {
         return text.to_string();
     }
     text.chars()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
             '\t' => Some(' '),
-            c if c.is_control() => None,
+            c if c.is_control() || is_format_control(c) => None,
             c => Some(c),
         })
         .collect()
@@ -126,6 +134,10 @@ mod tests {
         assert_eq!(without_controls("Vale\u{1b}[31m red\u{7}\u{0}"), "Vale[31m red");
         assert_eq!(without_controls("a\tb\nc\r"), "a b\nc");
         assert_eq!(without_controls("Petrobrás · ok"), "Petrobrás · ok");
+        // A right-to-left override would show "Vale\u{202E}lirb" as "Valebril": it is dropped, as
+        // are the other bidirectional controls and a stray byte-order mark.
+        assert_eq!(without_controls("Vale\u{202E}lirb"), "Valelirb");
+        assert_eq!(without_controls("\u{2066}Raízen\u{2069}\u{200F}\u{FEFF}"), "Raízen");
     }
 
     #[test]

@@ -159,6 +159,7 @@ pub async fn answer(core: &Core, session: &Session, clock: &dyn Clock, line: &st
         platform: Platform::Terminal,
         user_id: session.person.platform_user_id.clone(),
         display_name: session.person.display_name.clone(),
+        name_is_handle: false,
         locale: session.locale,
         now: clock.now(),
         source_id: None,

@@ -787,6 +787,32 @@ impl Onb {
                     format!("{file} is not valid CSV at line {line}: {reason}"),
                     format!("{file} não é um CSV válido na linha {line}: {reason}"),
                 ),
+                ReadError::TooLarge { limit, line } => {
+                    let (en, pt) = limit_words(limit);
+                    let (at_en, at_pt) = if line > 0 {
+                        (format!(" (at line {line})"), format!(" (na linha {line})"))
+                    } else {
+                        Default::default()
+                    };
+                    p(
+                        format!("{file} was not imported: {en}{at_en}. Split it into smaller files."),
+                        format!("{file} não foi importado: {pt}{at_pt}. Divida-o em arquivos menores."),
+                    )
+                }
+                ReadError::MixedEncoding { utf8_line, other_line } => p(
+                    format!(
+                        "{file} mixes two encodings (UTF-8 at line {utf8_line}, Windows-1252 at line {other_line}): \
+                         save it again as “CSV UTF-8” and import it."
+                    ),
+                    format!(
+                        "{file} mistura duas codificações (UTF-8 na linha {utf8_line}, Windows-1252 na linha \
+                         {other_line}): salve de novo como “CSV UTF-8” e importe."
+                    ),
+                ),
+                ReadError::UnsupportedWorkbook { extension } => p(
+                    format!("{file}: .{extension} workbooks are not read. Save it as .xlsx or CSV and import that."),
+                    format!("{file}: planilhas .{extension} não são lidas. Salve como .xlsx ou CSV e importe."),
+                ),
             },
             Onb::MapFailed { error } => match error {
                 MapError::NoSuchColumn { column, headers } => {
@@ -820,6 +846,29 @@ impl Onb {
                 "No accounts yet. Add one with /account add NAME --tier 1 --owner PERSON, or import the team's portfolio from a CSV or Excel file: kam-bot import accounts FILE (see the README). /help lists every command.",
                 "Nenhuma conta ainda. Adicione uma com /account add NOME --tier 1 --owner PESSOA ou importe a carteira da equipe de um arquivo CSV ou Excel: kam-bot import accounts ARQUIVO (veja o README). /help lista todos os comandos.",
             ),
+        }
+    }
+}
+
+/// A bound of [`crate::transfer::table`] in words, in English and Portuguese.
+fn limit_words(limit: crate::transfer::table::Limit) -> (String, String) {
+    use crate::transfer::table::Limit;
+    let mb = |bytes: u64| bytes / 1024 / 1024;
+    match limit {
+        Limit::FileBytes(max) => (format!("it is larger than {} MB", mb(max)), format!("ele passa de {} MB", mb(max))),
+        Limit::Unzipped(max) => (
+            format!("the workbook holds more than {} MB once decompressed", mb(max)),
+            format!("a planilha passa de {} MB descompactada", mb(max)),
+        ),
+        Limit::ZipEntries(max) => {
+            (format!("the workbook has more than {max} parts"), format!("a planilha tem mais de {max} partes"))
+        }
+        Limit::Cells(max) => {
+            (format!("it has more than {max} filled cells"), format!("ele tem mais de {max} células preenchidas"))
+        }
+        Limit::Rows(max) => (format!("it has more than {max} rows"), format!("ele tem mais de {max} linhas")),
+        Limit::Columns(max) => {
+            (format!("a row has more than {max} columns"), format!("uma linha tem mais de {max} colunas"))
         }
     }
 }

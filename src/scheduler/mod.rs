@@ -10,6 +10,7 @@ pub mod cron;
 pub mod jobs;
 pub mod reminders;
 
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
@@ -22,10 +23,13 @@ use crate::core::{Reply, Tone};
 use crate::domain::calendar::Calendar;
 use crate::i18n::{Locale, Msg};
 use crate::notify::{Notifier, Recipient};
-use crate::store::{Addressee, Store, Workspace, WriteTx};
+use crate::store::{Addressee, Store, Workspace};
 
 /// How often `serve` runs the scheduler (a tick, then delivery).
 pub const TICK_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Connections of the scheduler's own pool in `serve`.
+pub const POOL_SIZE: u32 = 2;
 
 /// How long an undelivered message is kept trying.
 pub const OUTBOX_TTL: Duration = Duration::days(3);
@@ -104,6 +108,57 @@ pub struct Scheduler {
     store: Store,
 }
 
+/// How long a run's claim on an occurrence holds: longer than composing the largest digest takes.
+/// A run that dies leaves the claim to expire, and a later tick runs the occurrence.
+const CLAIM_FOR: Duration = Duration::minutes(15);
+
+/// Reminders composed, waiting for their marks to be checked.
+struct Reminders {
+    candidates: reminders::Candidates,
+    title: Msg,
+    footer: Option<Vec<Msg>>,
+    tone: Tone,
+    people: BTreeMap<i64, Addressee>,
+    snoozed: HashSet<i64>,
+}
+
+/// A run's messages as composed outside the write transaction.
+#[derive(Default)]
+struct Draft {
+    /// Messages sent whatever the marks say (digests, re-tiering).
+    ready: Vec<(Addressee, Reply)>,
+    /// Each manager's digest, whose state is kept when the run is queued.
+    digests: Vec<(i64, crate::core::digest::Digest)>,
+    reminders: Option<Reminders>,
+}
+
+impl Draft {
+    fn marks(&self) -> Vec<(i64, String)> {
+        self.reminders.as_ref().map(|r| r.candidates.marks()).unwrap_or_default()
+    }
+
+    /// The messages to send, given which reminder marks are new.
+    fn messages(self, new: &HashSet<(i64, String)>, ws: &Workspace) -> Vec<(Addressee, Reply)> {
+        let mut out = self.ready;
+        let Some(r) = self.reminders else { return out };
+        for (person_id, lines) in r.candidates.keep(new).into_inner(&r.snoozed) {
+            let Some(person) = r.people.get(&person_id).cloned() else { continue };
+            let locale = locale_of(&person, ws);
+            let tone = if lines.iter().any(|l| matches!(l.line, Msg::RemindPlanningOverdue { .. })) {
+                Tone::Danger
+            } else {
+                r.tone
+            };
+            out.push((person, reminders::message(r.title.clone(), lines, r.footer.clone(), tone, locale)));
+        }
+        out
+    }
+}
+
+fn today_of(at: DateTime<Utc>, tz: Tz) -> chrono::NaiveDate {
+    at.with_timezone(&tz).date_naive()
+}
+
 fn tz_of(ws: &Workspace) -> Tz {
     ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)
 }
@@ -173,8 +228,9 @@ impl Scheduler {
         Ok(ran)
     }
 
-    /// Runs one occurrence: records it, composes its messages and queues them, all in one
-    /// transaction. `None` when the occurrence had run already.
+    /// Runs one occurrence: claims it, composes its messages from reads outside any write
+    /// transaction, then marks its reminders, queues its messages and records it done in one short
+    /// transaction. `None` when the occurrence had run already, or another run holds it.
     async fn run(
         &self,
         ws: &Workspace,
@@ -185,57 +241,93 @@ impl Scheduler {
         skipped: i64,
     ) -> anyhow::Result<Option<usize>> {
         let mut tx = self.store.write().await?;
-        let Some(run_id) = tx.record_job_run(ws.id, job.name(), at, now, skipped).await? else {
-            return Ok(None);
+        let claimed = tx.claim_job_run(ws.id, job.name(), at, now, now + CLAIM_FOR, skipped).await?;
+        let Some(run_id) = claimed else { return Ok(None) };
+        tx.commit().await?;
+        let draft = match self.compose(ws, tz, job, at).await {
+            Ok(draft) => draft,
+            Err(e) => {
+                self.release(run_id).await;
+                return Err(e);
+            }
         };
-        let messages = self.compose(&mut tx, ws, tz, job, at, true).await?;
+        match self.queue(ws, run_id, draft, now, today_of(at, tz)).await {
+            Ok(queued) => Ok(queued),
+            Err(e) => {
+                self.release(run_id).await;
+                Err(e)
+            }
+        }
+    }
+
+    /// The short transaction that ends a run: what it decides (which reminders are new, whether
+    /// the claim still holds) is read inside it.
+    async fn queue(
+        &self,
+        ws: &Workspace,
+        run_id: i64,
+        draft: Draft,
+        now: DateTime<Utc>,
+        today: chrono::NaiveDate,
+    ) -> anyhow::Result<Option<usize>> {
+        let mut tx = self.store.write().await?;
+        let new = tx.mark_reminders(ws.id, &draft.marks(), now).await?;
+        for (manager, digest) in &draft.digests {
+            tx.save_digest(ws.id, *manager, &digest.snapshot).await?;
+            let scores: Vec<(i64, i64)> = digest.scores.iter().map(|(a, s)| (*a, i64::from(*s))).collect();
+            tx.save_healths(ws.id, &scores, today).await?;
+        }
+        let messages = draft.messages(&new, ws);
         for (to, reply) in &messages {
             let payload = serde_json::to_string(&reply.clone().in_locale(locale_of(to, ws)))?;
             tx.enqueue(ws.id, Some(run_id), to, &payload, now, now + OUTBOX_TTL).await?;
         }
-        tx.set_job_run_messages(run_id, messages.len() as i64).await?;
+        if !tx.finish_job_run(run_id, messages.len() as i64).await? {
+            warn!(workspace = %ws.key, run_id, "a job's claim expired before it finished; another run took it");
+            return Ok(None);
+        }
         tx.commit().await?;
         Ok(Some(messages.len()))
     }
 
-    /// What a job's occurrence at `at` sends, to whom.
-    async fn compose(
-        &self,
-        tx: &mut WriteTx,
-        ws: &Workspace,
-        tz: Tz,
-        job: Job,
-        at: DateTime<Utc>,
-        keep_snapshot: bool,
-    ) -> anyhow::Result<Vec<(Addressee, Reply)>> {
-        let today = at.with_timezone(&tz).date_naive();
-        let calendar = Calendar::new(tx.days_off(ws.id).await?);
-        if job.on_working_days() && !calendar.is_working(today) {
-            return Ok(Vec::new());
+    /// Gives up a claim after a failed run, so that the next tick tries again.
+    async fn release(&self, run_id: i64) {
+        let released = async {
+            let mut tx = self.store.write().await?;
+            tx.release_job_run(run_id).await?;
+            tx.commit().await
+        };
+        if let Err(e) = released.await {
+            error!(run_id, error = %e, "a failed job's claim could not be released; it expires by itself");
         }
-        let (bundles, title, footer, tone) = match job {
+    }
+
+    /// What a job's occurrence at `at` would send, to whom, read through the pool without a
+    /// write lock; reminders are sent only if their marks are new when the run is queued.
+    async fn compose(&self, ws: &Workspace, tz: Tz, job: Job, at: DateTime<Utc>) -> anyhow::Result<Draft> {
+        let today = today_of(at, tz);
+        let days_off = self.store.days_off(ws.id).await?.into_iter().map(|d| d.day).collect();
+        let calendar = Calendar::new(days_off);
+        let mut draft = Draft::default();
+        if job.on_working_days() && !calendar.is_working(today) {
+            return Ok(draft);
+        }
+        let (candidates, title, footer, tone) = match job {
             Job::WeeklyDigest => {
-                let mut out = Vec::new();
-                for manager in tx.managers(ws.id).await? {
+                for manager in self.store.managers(ws.id).await? {
                     let locale = locale_of(&manager, ws);
                     let summary = crate::core::digest::Detail::Summary;
                     let digest =
                         crate::core::digest::build(&self.store, ws, tz, &manager, at, locale, summary, None).await?;
-                    if keep_snapshot {
-                        tx.save_digest(ws.id, manager.id, &digest.snapshot).await?;
-                        let scores: Vec<(i64, i64)> =
-                            digest.scores.into_iter().map(|(a, s)| (a, i64::from(s))).collect();
-                        tx.save_healths(ws.id, &scores, today).await?;
-                    }
-                    out.push((manager, digest.reply));
+                    draft.ready.push((manager.clone(), digest.reply.clone()));
+                    draft.digests.push((manager.id, digest));
                 }
-                return Ok(out);
+                return Ok(draft);
             }
             Job::Retiering => {
-                let mut out = Vec::new();
                 let qualified = self.store.qualifications(ws.id).await?;
-                for manager in tx.managers(ws.id).await? {
-                    let team: Vec<i64> = tx.team(ws.id, manager.id).await?.iter().map(|p| p.id).collect();
+                for manager in self.store.managers(ws.id).await? {
+                    let team: Vec<i64> = self.store.team(ws.id, manager.id).await?.iter().map(|p| p.id).collect();
                     let locale = locale_of(&manager, ws);
                     let lines: Vec<String> = qualified
                         .iter()
@@ -264,17 +356,17 @@ impl Scheduler {
                         for line in lines {
                             reply = reply.line(format!("• {line}"));
                         }
-                        out.push((manager, reply.footer(locale.t(Msg::RetierFooter))));
+                        draft.ready.push((manager, reply.footer(locale.t(Msg::RetierFooter))));
                     }
                 }
-                return Ok(out);
+                return Ok(draft);
             }
             Job::PlanningReminders => {
-                let b = reminders::planning(tx, ws.id, at, tz, &calendar).await?;
-                (b, Msg::RemindPlanningTitle, None, Tone::Warning)
+                let c = reminders::planning(&self.store, ws.id, at, tz, &calendar).await?;
+                (c, Msg::RemindPlanningTitle, None, Tone::Warning)
             }
             Job::YearlyReview => {
-                let b = reminders::reviews(tx, ws.id, today, at).await?;
+                let c = reminders::reviews(&self.store, ws.id, today).await?;
                 let questions = vec![
                     Msg::ReviewQuestionsIntro,
                     Msg::ReviewQuestion(1),
@@ -282,26 +374,22 @@ impl Scheduler {
                     Msg::ReviewQuestion(3),
                     Msg::ReviewQuestion(4),
                 ];
-                (b, Msg::RemindReviewTitle, Some(questions), Tone::Warning)
+                (c, Msg::RemindReviewTitle, Some(questions), Tone::Warning)
             }
             Job::StaleContact => {
-                let b = reminders::stale(tx, ws.id, today, at).await?;
-                (b, Msg::RemindStaleTitle, None, Tone::Danger)
+                let c = reminders::stale(&self.store, ws.id, today).await?;
+                (c, Msg::RemindStaleTitle, None, Tone::Danger)
             }
         };
-        let snoozed = tx.snoozed(ws.id, today).await?;
-        let mut out = Vec::new();
-        for (person_id, lines) in bundles.into_inner(&snoozed) {
-            let Some(person) = tx.addressee(ws.id, person_id).await? else { continue };
-            let locale = locale_of(&person, ws);
-            let tone = if lines.iter().any(|r| matches!(r.line, Msg::RemindPlanningOverdue { .. })) {
-                Tone::Danger
-            } else {
-                tone
-            };
-            out.push((person, reminders::message(title.clone(), lines, footer.clone(), tone, locale)));
+        let mut people = BTreeMap::new();
+        for id in candidates.people() {
+            if let Some(person) = self.store.addressee(ws.id, id).await? {
+                people.insert(id, person);
+            }
         }
-        Ok(out)
+        let snoozed = self.store.snoozed(ws.id, today).await?;
+        draft.reminders = Some(Reminders { candidates, title, footer, tone, people, snoozed });
+        Ok(draft)
     }
 
     /// What every occurrence from `from` to `to` would send, without sending or recording anything.
@@ -316,14 +404,19 @@ impl Scheduler {
                     .extend(schedule.cron.occurrences(tz, from, to, 10_000).into_iter().map(|at| (at, schedule.job)));
             }
             occurrences.sort_by_key(|(at, job)| (*at, job.name()));
-            // One transaction, rolled back: marks made by an earlier occurrence hold for later ones.
-            let mut tx = self.store.write().await?;
+            // Marks an earlier occurrence would make hold for later ones, kept here, not written.
+            let mut given: HashSet<(i64, String)> = HashSet::new();
             for (at, job) in occurrences {
-                let messages = self.compose(&mut tx, &ws, tz, job, at, true).await?;
-                let messages = messages.into_iter().map(|(to, reply)| (to.display_name, reply)).collect();
+                let draft = self.compose(&ws, tz, job, at).await?;
+                let marks = draft.marks();
+                let before = self.store.marked(ws.id, &marks).await?;
+                let new: HashSet<(i64, String)> =
+                    marks.into_iter().filter(|m| !before.contains(m) && !given.contains(m)).collect();
+                given.extend(new.iter().cloned());
+                let messages =
+                    draft.messages(&new, &ws).into_iter().map(|(to, reply)| (to.display_name, reply)).collect();
                 out.push(Preview { workspace: ws.key.clone(), job, at, messages });
             }
-            drop(tx);
         }
         Ok(out)
     }

@@ -1,7 +1,8 @@
 //! The reminder jobs: planning meetings coming or overdue, yearly reviews coming (with the four
 //! questions), and accounts without contact. Each reminder is marked when given, so a restart, a
 //! second tick or a catch-up after downtime never gives it twice; each person gets one message per
-//! run, whatever the number of accounts.
+//! run, whatever the number of accounts. What is due is read outside any write transaction; only
+//! the marking, which decides what is given, happens inside the one that queues the messages.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -12,7 +13,7 @@ use crate::core::{Reply, Tone};
 use crate::domain::calendar::Calendar;
 use crate::domain::text::quoted;
 use crate::i18n::{Locale, MeetingBrief, Msg};
-use crate::store::{StoreError, WriteTx};
+use crate::store::{Store, StoreError};
 
 /// One reminder line about an account, and what its "Done" button runs, if it has one.
 #[derive(Debug, Clone)]
@@ -35,6 +36,46 @@ impl Reminder {
     }
 }
 
+/// Reminders that are due, each with its mark: given only if the mark is new when the run
+/// queues its messages.
+#[derive(Debug, Default)]
+pub struct Candidates {
+    due: Vec<((i64, String), i64, Reminder)>,
+}
+
+impl Candidates {
+    fn add(&mut self, mark: (i64, String), person: i64, reminder: Reminder) {
+        self.due.push((mark, person, reminder));
+    }
+
+    /// Every (account, mark) pair, once each.
+    pub fn marks(&self) -> Vec<(i64, String)> {
+        let mut marks: Vec<(i64, String)> = Vec::new();
+        for (mark, _, _) in &self.due {
+            if !marks.contains(mark) {
+                marks.push(mark.clone());
+            }
+        }
+        marks
+    }
+
+    /// The people the reminders are for.
+    pub fn people(&self) -> std::collections::BTreeSet<i64> {
+        self.due.iter().map(|(_, person, _)| *person).collect()
+    }
+
+    /// The reminders whose mark is in `new`, by person.
+    pub fn keep(self, new: &HashSet<(i64, String)>) -> Bundles {
+        let mut bundles = Bundles::default();
+        for (mark, person, reminder) in self.due {
+            if new.contains(&mark) {
+                bundles.lines.entry(person).or_default().push(reminder);
+            }
+        }
+        bundles
+    }
+}
+
 /// Lines for each person, in the order given.
 #[derive(Debug, Default)]
 pub struct Bundles {
@@ -42,10 +83,6 @@ pub struct Bundles {
 }
 
 impl Bundles {
-    fn add(&mut self, person: i64, reminder: Reminder) {
-        self.lines.entry(person).or_default().push(reminder);
-    }
-
     /// Each person's lines, without those about snoozed accounts.
     pub fn into_inner(self, snoozed: &HashSet<i64>) -> BTreeMap<i64, Vec<Reminder>> {
         self.lines
@@ -84,23 +121,23 @@ const STEP_DAYS: u64 = 90;
 /// - each booked meeting that has passed with nothing logged since: how did it go?
 /// - next steps due (today, or before the next working day) and overdue (backing off).
 pub async fn planning(
-    tx: &mut WriteTx,
+    store: &Store,
     ws: i64,
     at: DateTime<Utc>,
     tz: Tz,
     calendar: &Calendar,
-) -> Result<Bundles, StoreError> {
+) -> Result<Candidates, StoreError> {
     let today = at.with_timezone(&tz).date_naive();
     let local = |t: DateTime<Utc>| t.with_timezone(&tz);
     let start = |day: NaiveDate| crate::core::standing::start_of(day, tz).unwrap_or(at);
     let horizon = today.checked_add_days(Days::new(7)).unwrap_or(today);
     let next_working = calendar.next_working_day(today);
-    let mut due_now: Vec<((i64, String), (i64, Reminder))> = Vec::new();
+    let mut due_now = Candidates::default();
 
     // A meeting booked, or held lately without being logged (its follow-up asks about it), stands
     // for the planning meeting.
     let booked_from = start(today) - Duration::days(FOLLOW_UP_DAYS);
-    for a in tx.planning_due(ws, horizon, booked_from).await? {
+    for a in store.planning_due(ws, horizon, booked_from).await? {
         let Some(due) = a.next_planning_due else { continue };
         let left = days(today, due);
         let (mark, line) = if left < 0 {
@@ -119,13 +156,13 @@ pub async fn planning(
         } else {
             (format!("planning:{due}:7d"), Msg::RemindPlanningDue { account: a.name.clone(), due, days: left })
         };
-        due_now.push(((a.id, mark), (a.owner_id, Reminder::new(a.id, &a.name, line))));
+        due_now.add((a.id, mark), a.owner_id, Reminder::new(a.id, &a.name, line));
     }
 
     // Meetings up to the next working day, told the working day before.
     let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
     let after_next = next_working.checked_add_days(Days::new(1)).unwrap_or(next_working);
-    for m in tx.meetings_to_remind(ws, start(tomorrow), start(after_next)).await? {
+    for m in store.meetings_to_remind(ws, start(tomorrow), start(after_next)).await? {
         let when = local(m.starts_at);
         let line = Msg::RemindMeetingBefore(Box::new(MeetingBrief {
             account: m.account_name.clone(),
@@ -139,12 +176,11 @@ pub async fn planning(
             step_due: m.next_step_due,
         }));
         let reminder = Reminder::new(m.account_id, &m.account_name, line);
-        due_now
-            .push(((m.account_id, format!("meeting:{}:before", m.id)), (m.owner_id.unwrap_or(m.created_by), reminder)));
+        due_now.add((m.account_id, format!("meeting:{}:before", m.id)), m.owner_id.unwrap_or(m.created_by), reminder);
     }
 
     // Meetings that have passed with nothing logged on the account since their day.
-    for m in tx.meetings_to_remind(ws, at - Duration::days(FOLLOW_UP_DAYS), at).await? {
+    for m in store.meetings_to_remind(ws, at - Duration::days(FOLLOW_UP_DAYS), at).await? {
         let day = local(m.starts_at).date_naive();
         if m.last_logged_at.is_some_and(|t| local(t).date_naive() >= day) {
             continue;
@@ -154,13 +190,13 @@ pub async fn planning(
         let done = format!("/done {} --meeting {}", quoted(&m.account_name), m.number);
         let reminder = Reminder::new(m.account_id, &m.account_name, line).done(done);
         let to = m.owner_id.unwrap_or(m.created_by);
-        due_now.push(((m.account_id, format!("meeting:{}:followup", m.id)), (to, reminder)));
+        due_now.add((m.account_id, format!("meeting:{}:followup", m.id)), to, reminder);
     }
 
     // Next steps: due before the next working day, or overdue (backing off).
     let oldest = today.checked_sub_days(Days::new(STEP_DAYS)).unwrap_or(today);
     let last_due = next_working.pred_opt().unwrap_or(today);
-    for step in tx.steps_to_remind(ws, oldest, last_due).await? {
+    for step in store.steps_to_remind(ws, oldest, last_due).await? {
         let over = days(step.due, today);
         let mark = match backoff_step(over) {
             Some(stage) => format!("step:{}:overdue:{stage}", step.interaction_id),
@@ -171,97 +207,61 @@ pub async fn planning(
             Msg::RemindStep { account: step.account_name.clone(), step: step.next_step, due: step.due, days: over };
         let done = format!("/done {}", quoted(&step.account_name));
         let reminder = Reminder::new(step.account_id, &step.account_name, line).done(done);
-        due_now.push(((step.account_id, mark), (step.owner_id, reminder)));
+        due_now.add((step.account_id, mark), step.owner_id, reminder);
     }
-
-    let marks: Vec<(i64, String)> = due_now.iter().map(|(m, _)| m.clone()).collect();
-    let new = tx.mark_reminders(ws, &marks, at).await?;
-    let mut bundles = Bundles::default();
-    for (mark, (owner, line)) in due_now {
-        if new.contains(&mark) {
-            bundles.add(owner, line);
-        }
-    }
-    Ok(bundles)
+    Ok(due_now)
 }
 
 /// Yearly reviews 30, 7 and 1 days ahead, to the owner and the owner's manager; once overdue, to
 /// the owner on days 1, 3 and 7 and then weekly, until recorded (for a year at most).
-pub async fn reviews(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc>) -> Result<Bundles, StoreError> {
-    let mut bundles = Bundles::default();
+pub async fn reviews(store: &Store, ws: i64, today: NaiveDate) -> Result<Candidates, StoreError> {
+    let mut due_now = Candidates::default();
     let horizon = today.checked_add_days(Days::new(30)).unwrap_or(today);
     let oldest = today.checked_sub_days(Days::new(365)).unwrap_or(today);
-    let due = tx.reviews_due(ws, oldest, horizon).await?;
-    let mark_of = |date: NaiveDate| {
+    for a in store.reviews_due(ws, oldest, horizon).await? {
+        let Some(date) = a.yearly_review_on else { continue };
         let left = days(today, date);
         if left < 0 {
-            return backoff_step(-left).map(|step| format!("review:{date}:overdue:{step}"));
+            let Some(step) = backoff_step(-left) else { continue };
+            let line = Msg::RemindReviewOverdue { account: a.name.clone(), date, days: -left };
+            due_now.add(
+                (a.id, format!("review:{date}:overdue:{step}")),
+                a.owner_id,
+                Reminder::new(a.id, &a.name, line),
+            );
+            continue;
         }
         let stage = match left {
             ..=1 => "1d",
             2..=7 => "7d",
             _ => "30d",
         };
-        Some(format!("review:{date}:{stage}"))
-    };
-    let marks: Vec<(i64, String)> = due.iter().filter_map(|a| Some((a.id, mark_of(a.yearly_review_on?)?))).collect();
-    let new = tx.mark_reminders(ws, &marks, at).await?;
-    for a in due {
-        let Some(date) = a.yearly_review_on else { continue };
-        let left = days(today, date);
-        if !mark_of(date).is_some_and(|mark| new.contains(&(a.id, mark))) {
-            continue;
-        }
-        if left < 0 {
-            let line = Msg::RemindReviewOverdue { account: a.name.clone(), date, days: -left };
-            bundles.add(a.owner_id, Reminder::new(a.id, &a.name, line));
-            continue;
-        }
-        bundles.add(
-            a.owner_id,
-            Reminder::new(a.id, &a.name, Msg::RemindReviewLine { account: a.name.clone(), date, days: left }),
-        );
+        let mark = (a.id, format!("review:{date}:{stage}"));
+        let line = Msg::RemindReviewLine { account: a.name.clone(), date, days: left };
+        due_now.add(mark.clone(), a.owner_id, Reminder::new(a.id, &a.name, line.clone()));
         if let Some(manager) = a.owner_manager_id.filter(|m| *m != a.owner_id) {
-            let line = Msg::RemindReviewLine { account: a.name.clone(), date, days: left };
-            bundles.add(manager, Reminder::new(a.id, &a.name, line));
+            due_now.add(mark, manager, Reminder::new(a.id, &a.name, line));
         }
     }
-    Ok(bundles)
+    Ok(due_now)
 }
 
 /// Accounts whose last contact is older than their cadence (once per lapse), and, beyond twice the
 /// cadence, the owner's manager too (once).
-pub async fn stale(tx: &mut WriteTx, ws: i64, today: NaiveDate, at: DateTime<Utc>) -> Result<Bundles, StoreError> {
-    let mut bundles = Bundles::default();
-    let stale = tx.contact_stale(ws, today).await?;
-    let escalated = |a: &crate::store::DueAccount, due: NaiveDate| {
-        a.owner_manager_id.filter(|_| days(due, today) > a.planning_cadence_days)
-    };
-    let mut marks: Vec<(i64, String)> = Vec::new();
-    for a in &stale {
-        let Some(due) = a.contact_due_on else { continue };
-        marks.push((a.id, format!("stale:{due}")));
-        if escalated(a, due).is_some() {
-            marks.push((a.id, format!("stale:{due}:escalated")));
-        }
-    }
-    let new = tx.mark_reminders(ws, &marks, at).await?;
-    for a in &stale {
+pub async fn stale(store: &Store, ws: i64, today: NaiveDate) -> Result<Candidates, StoreError> {
+    let mut due_now = Candidates::default();
+    for a in store.contact_stale(ws, today).await? {
         let Some(due) = a.contact_due_on else { continue };
         let since = a.last_contact_on.map(|d| days(d, today));
         let cadence = a.planning_cadence_days;
-        if new.contains(&(a.id, format!("stale:{due}"))) {
-            let line = Msg::RemindStaleLine { account: a.name.clone(), days: since, cadence };
-            bundles.add(a.owner_id, Reminder::new(a.id, &a.name, line));
-        }
-        if let Some(manager) = escalated(a, due)
-            && new.contains(&(a.id, format!("stale:{due}:escalated")))
-        {
+        let line = Msg::RemindStaleLine { account: a.name.clone(), days: since, cadence };
+        due_now.add((a.id, format!("stale:{due}")), a.owner_id, Reminder::new(a.id, &a.name, line));
+        if let Some(manager) = a.owner_manager_id.filter(|_| days(due, today) > cadence) {
             let line = Msg::RemindStaleEscalated { account: a.name.clone(), days: since, cadence };
-            bundles.add(manager, Reminder::new(a.id, &a.name, line));
+            due_now.add((a.id, format!("stale:{due}:escalated")), manager, Reminder::new(a.id, &a.name, line));
         }
     }
-    Ok(bundles)
+    Ok(due_now)
 }
 
 /// How many accounts of a reminder get buttons (each a row: done, snooze, open card).

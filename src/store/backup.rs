@@ -36,6 +36,22 @@ impl Store {
     }
 }
 
+/// Moves everything a database's write-ahead log holds into the database file and empties the
+/// log, without migrating it: afterwards the file alone is the whole database. `Ok(false)` when
+/// there is no database there to checkpoint (not a database, or none).
+pub async fn checkpoint(path: &Path) -> anyhow::Result<bool> {
+    if !path.is_file() {
+        return Ok(false);
+    }
+    let options = SqliteConnectOptions::new().filename(path).create_if_missing(false);
+    let Ok(pool) = SqlitePoolOptions::new().max_connections(1).connect_with(options).await else {
+        return Ok(false);
+    };
+    let done = sqlx::query_scalar::<_, i64>("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&pool).await;
+    pool.close().await;
+    Ok(done.is_ok_and(|busy| busy == 0))
+}
+
 /// Opens `path` read-only, without migrating it, and checks it.
 pub async fn check(path: &Path) -> anyhow::Result<BackupCheck> {
     let options = SqliteConnectOptions::new().filename(path).read_only(true).create_if_missing(false);

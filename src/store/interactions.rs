@@ -98,6 +98,24 @@ impl Store {
 }
 
 impl WriteTx {
+    /// The account's newest interaction (when, and its next step), read inside a write so that
+    /// what is decided from it cannot be changed by another writer meanwhile.
+    pub async fn newest_interaction(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+    ) -> Result<Option<(DateTime<Utc>, Option<String>)>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT occurred_at AS "occurred_at!: DateTime<Utc>", next_step FROM interactions
+               WHERE workspace_id = ? AND account_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row.map(|r| (r.occurred_at, r.next_step)))
+    }
+
     /// Logs an interaction once: a second delivery with the same source id returns the first.
     pub async fn insert_interaction(
         &mut self,

@@ -193,7 +193,7 @@ impl Store {
     ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>, i64)>, StoreError> {
         let row = sqlx::query!(
             r#"SELECT scheduled_for AS "scheduled_for!: DateTime<Utc>", ran_at AS "ran_at!: DateTime<Utc>", messages
-               FROM job_runs WHERE workspace_id = ? AND job = ? ORDER BY scheduled_for DESC LIMIT 1"#,
+               FROM job_runs WHERE workspace_id = ? AND job = ? AND state = 'done' ORDER BY scheduled_for DESC LIMIT 1"#,
             workspace_id,
             job
         )
@@ -355,155 +355,51 @@ impl WriteTx {
         Ok(())
     }
 
-    /// Records that a job ran for an occurrence; `None` when it already had.
-    pub async fn record_job_run(
+    /// Claims a job's occurrence until `until`: its id, or `None` when it ran already or another
+    /// run holds an unexpired claim. A claim whose holder died is taken over once it expires.
+    pub async fn claim_job_run(
         &mut self,
         workspace_id: i64,
         job: &str,
         scheduled_for: DateTime<Utc>,
-        ran_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
         skipped: i64,
     ) -> Result<Option<i64>, StoreError> {
         sqlx::query_scalar!(
-            r#"INSERT INTO job_runs (workspace_id, job, scheduled_for, ran_at, skipped) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (workspace_id, job, scheduled_for) DO NOTHING RETURNING id AS "id!""#,
+            r#"INSERT INTO job_runs (workspace_id, job, scheduled_for, ran_at, skipped, state, claimed_until)
+               VALUES (?1, ?2, ?3, ?4, ?5, 'claimed', ?6)
+               ON CONFLICT (workspace_id, job, scheduled_for) DO UPDATE SET ran_at = ?4, claimed_until = ?6
+                 WHERE state = 'claimed' AND claimed_until < ?4
+               RETURNING id AS "id!""#,
             workspace_id,
             job,
             scheduled_for,
-            ran_at,
-            skipped
+            now,
+            skipped,
+            until
         )
         .fetch_optional(&mut *self.tx)
         .await
     }
 
-    pub async fn set_job_run_messages(&mut self, run_id: i64, messages: i64) -> Result<(), StoreError> {
-        sqlx::query!("UPDATE job_runs SET messages = ? WHERE id = ?", messages, run_id).execute(&mut *self.tx).await?;
+    /// Marks a claimed run done with its number of messages; `false` when the claim was lost
+    /// (it expired and another run took it), and then nothing of this run may be kept.
+    pub async fn finish_job_run(&mut self, run_id: i64, messages: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query!(
+            "UPDATE job_runs SET state = 'done', messages = ?, claimed_until = NULL WHERE id = ? AND state = 'claimed'",
+            messages,
+            run_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Gives a claim up (its run failed), so that the next tick tries the occurrence again.
+    pub async fn release_job_run(&mut self, run_id: i64) -> Result<(), StoreError> {
+        sqlx::query!("DELETE FROM job_runs WHERE id = ? AND state = 'claimed'", run_id).execute(&mut *self.tx).await?;
         Ok(())
-    }
-
-    /// Active accounts with an owner whose next planning meeting is due by `until` and not booked
-    /// (no planning or review meeting from `booked_from` on: the meeting's own reminder covers it).
-    pub async fn planning_due(
-        &mut self,
-        workspace_id: i64,
-        until: NaiveDate,
-        booked_from: DateTime<Utc>,
-    ) -> Result<Vec<DueAccount>, StoreError> {
-        sqlx::query_as!(
-            DueAccount,
-            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
-                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
-                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
-                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
-               FROM accounts a JOIN people o ON o.id = a.owner_id
-               WHERE a.workspace_id = ?1 AND a.status = 'active' AND a.next_planning_due <= ?2
-                 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.account_id = a.id
-                                   AND m.kind IN ('planning', 'review') AND m.starts_at >= ?3)
-               ORDER BY a.next_planning_due, a.name"#,
-            workspace_id,
-            until,
-            booked_from
-        )
-        .fetch_all(&mut *self.tx)
-        .await
-    }
-
-    /// Meetings from `from` to `until` with active accounts, each with the account's newest
-    /// interaction (its day, summary, author and next step).
-    pub async fn meetings_to_remind(
-        &mut self,
-        workspace_id: i64,
-        from: DateTime<Utc>,
-        until: DateTime<Utc>,
-    ) -> Result<Vec<MeetingToRemind>, StoreError> {
-        sqlx::query_as!(
-            MeetingToRemind,
-            r#"SELECT m.id AS "id!", m.number AS "number!", m.account_id, a.name AS account_name, a.owner_id,
-                      m.created_by, m.kind, m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts,
-                      l.occurred_at AS "last_logged_at?: DateTime<Utc>", l.summary AS "last_summary?",
-                      p.display_name AS "last_author?", l.next_step AS "next_step?",
-                      l.next_step_due AS "next_step_due?: NaiveDate"
-               FROM meetings m JOIN accounts a ON a.id = m.account_id
-               LEFT JOIN interactions l ON l.id = (SELECT i.id FROM interactions i WHERE i.account_id = m.account_id
-                                                    ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)
-               LEFT JOIN people p ON p.id = l.author_id
-               WHERE m.workspace_id = ?1 AND m.starts_at >= ?2 AND m.starts_at < ?3 AND a.status = 'active'
-               ORDER BY m.starts_at, m.id"#,
-            workspace_id,
-            from,
-            until
-        )
-        .fetch_all(&mut *self.tx)
-        .await
-    }
-
-    /// Open next steps due from `from` to `until` on active accounts with an owner: a next step is
-    /// open while its interaction is the account's newest (logging the follow-up closes it).
-    pub async fn steps_to_remind(
-        &mut self,
-        workspace_id: i64,
-        from: NaiveDate,
-        until: NaiveDate,
-    ) -> Result<Vec<StepToRemind>, StoreError> {
-        sqlx::query_as!(
-            StepToRemind,
-            r#"SELECT i.id AS "interaction_id!", i.account_id, a.name AS account_name, a.owner_id AS "owner_id!",
-                      i.next_step AS "next_step!", i.next_step_due AS "due!: NaiveDate"
-               FROM interactions i JOIN accounts a ON a.id = i.account_id
-               WHERE i.workspace_id = ?1 AND i.next_step_due >= ?2 AND i.next_step_due <= ?3
-                 AND i.next_step IS NOT NULL AND a.status = 'active' AND a.owner_id IS NOT NULL
-                 AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id
-                                   AND (j.occurred_at > i.occurred_at OR (j.occurred_at = i.occurred_at AND j.id > i.id)))
-               ORDER BY i.next_step_due, a.name"#,
-            workspace_id,
-            from,
-            until
-        )
-        .fetch_all(&mut *self.tx)
-        .await
-    }
-
-    /// Active accounts with an owner whose contact went stale before `today`.
-    pub async fn contact_stale(&mut self, workspace_id: i64, today: NaiveDate) -> Result<Vec<DueAccount>, StoreError> {
-        sqlx::query_as!(
-            DueAccount,
-            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
-                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
-                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
-                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
-               FROM accounts a JOIN people o ON o.id = a.owner_id
-               WHERE a.workspace_id = ? AND a.status = 'active' AND a.contact_due_on < ?
-               ORDER BY a.contact_due_on, a.name"#,
-            workspace_id,
-            today
-        )
-        .fetch_all(&mut *self.tx)
-        .await
-    }
-
-    /// Active accounts with an owner whose yearly review falls from `from` to `until`.
-    pub async fn reviews_due(
-        &mut self,
-        workspace_id: i64,
-        from: NaiveDate,
-        until: NaiveDate,
-    ) -> Result<Vec<DueAccount>, StoreError> {
-        sqlx::query_as!(
-            DueAccount,
-            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
-                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
-                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
-                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
-               FROM accounts a JOIN people o ON o.id = a.owner_id
-               WHERE a.workspace_id = ? AND a.status = 'active' AND a.yearly_review_on >= ? AND a.yearly_review_on <= ?
-               ORDER BY a.yearly_review_on, a.name"#,
-            workspace_id,
-            from,
-            until
-        )
-        .fetch_all(&mut *self.tx)
-        .await
     }
 
     /// Marks reminders as given, (account, mark) pairs in one write; the pairs that had not been
@@ -530,28 +426,6 @@ impl WriteTx {
         .fetch_all(&mut *self.tx)
         .await?;
         Ok(rows.into_iter().map(|r| (r.account_id, r.mark)).collect())
-    }
-
-    pub async fn addressee(&mut self, workspace_id: i64, person_id: i64) -> Result<Option<Addressee>, StoreError> {
-        sqlx::query_as!(
-            Addressee,
-            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
-               FROM people WHERE workspace_id = ? AND id = ?"#,
-            workspace_id,
-            person_id
-        )
-        .fetch_optional(&mut *self.tx)
-        .await
-    }
-
-    /// The managers (and admins with people reporting to them) of the workspace.
-    pub async fn managers(&mut self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
-        managers_of(&mut *self.tx, workspace_id).await
-    }
-
-    /// A manager's team: the manager and everyone reporting to them, directly or not.
-    pub async fn team(&mut self, workspace_id: i64, manager_id: i64) -> Result<Vec<Addressee>, StoreError> {
-        team_of(&mut *self.tx, workspace_id, manager_id).await
     }
 
     pub async fn save_digest(
@@ -773,22 +647,6 @@ impl WriteTx {
         .await?;
         Ok(done.rows_affected() == 1)
     }
-
-    /// The accounts of the workspace whose reminders are snoozed on `day`.
-    pub async fn snoozed(
-        &mut self,
-        workspace_id: i64,
-        day: NaiveDate,
-    ) -> Result<std::collections::HashSet<i64>, StoreError> {
-        let ids = sqlx::query_scalar!(
-            "SELECT account_id FROM account_snoozes WHERE workspace_id = ? AND until >= ?",
-            workspace_id,
-            day
-        )
-        .fetch_all(&mut *self.tx)
-        .await?;
-        Ok(ids.into_iter().collect())
-    }
 }
 
 impl Store {
@@ -801,5 +659,182 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await
+    }
+}
+
+/// The reads a job composes its messages from: through the pool, outside any write transaction.
+impl Store {
+    /// Active accounts with an owner whose next planning meeting is due by `until` and not booked
+    /// (no planning or review meeting from `booked_from` on: the meeting's own reminder covers it).
+    pub async fn planning_due(
+        &self,
+        workspace_id: i64,
+        until: NaiveDate,
+        booked_from: DateTime<Utc>,
+    ) -> Result<Vec<DueAccount>, StoreError> {
+        sqlx::query_as!(
+            DueAccount,
+            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
+                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
+                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
+               FROM accounts a JOIN people o ON o.id = a.owner_id
+               WHERE a.workspace_id = ?1 AND a.status = 'active' AND a.next_planning_due <= ?2
+                 AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.account_id = a.id
+                                   AND m.kind IN ('planning', 'review') AND m.starts_at >= ?3)
+               ORDER BY a.next_planning_due, a.name"#,
+            workspace_id,
+            until,
+            booked_from
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Meetings from `from` to `until` with active accounts, each with the account's newest
+    /// interaction (its day, summary, author and next step).
+    pub async fn meetings_to_remind(
+        &self,
+        workspace_id: i64,
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<MeetingToRemind>, StoreError> {
+        sqlx::query_as!(
+            MeetingToRemind,
+            r#"SELECT m.id AS "id!", m.number AS "number!", m.account_id, a.name AS account_name, a.owner_id,
+                      m.created_by, m.kind, m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts,
+                      l.occurred_at AS "last_logged_at?: DateTime<Utc>", l.summary AS "last_summary?",
+                      p.display_name AS "last_author?", l.next_step AS "next_step?",
+                      l.next_step_due AS "next_step_due?: NaiveDate"
+               FROM meetings m JOIN accounts a ON a.id = m.account_id
+               LEFT JOIN interactions l ON l.id = (SELECT i.id FROM interactions i WHERE i.account_id = m.account_id
+                                                    ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)
+               LEFT JOIN people p ON p.id = l.author_id
+               WHERE m.workspace_id = ?1 AND m.starts_at >= ?2 AND m.starts_at < ?3 AND a.status = 'active'
+               ORDER BY m.starts_at, m.id"#,
+            workspace_id,
+            from,
+            until
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Open next steps due from `from` to `until` on active accounts with an owner: a next step is
+    /// open while its interaction is the account's newest (logging the follow-up closes it).
+    pub async fn steps_to_remind(
+        &self,
+        workspace_id: i64,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<StepToRemind>, StoreError> {
+        sqlx::query_as!(
+            StepToRemind,
+            r#"SELECT i.id AS "interaction_id!", i.account_id, a.name AS account_name, a.owner_id AS "owner_id!",
+                      i.next_step AS "next_step!", i.next_step_due AS "due!: NaiveDate"
+               FROM interactions i JOIN accounts a ON a.id = i.account_id
+               WHERE i.workspace_id = ?1 AND i.next_step_due >= ?2 AND i.next_step_due <= ?3
+                 AND i.next_step IS NOT NULL AND a.status = 'active' AND a.owner_id IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id
+                                   AND (j.occurred_at > i.occurred_at OR (j.occurred_at = i.occurred_at AND j.id > i.id)))
+               ORDER BY i.next_step_due, a.name"#,
+            workspace_id,
+            from,
+            until
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Active accounts with an owner whose contact went stale before `today`.
+    pub async fn contact_stale(&self, workspace_id: i64, today: NaiveDate) -> Result<Vec<DueAccount>, StoreError> {
+        sqlx::query_as!(
+            DueAccount,
+            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
+                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
+                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
+               FROM accounts a JOIN people o ON o.id = a.owner_id
+               WHERE a.workspace_id = ? AND a.status = 'active' AND a.contact_due_on < ?
+               ORDER BY a.contact_due_on, a.name"#,
+            workspace_id,
+            today
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Active accounts with an owner whose yearly review falls from `from` to `until`.
+    pub async fn reviews_due(
+        &self,
+        workspace_id: i64,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<DueAccount>, StoreError> {
+        sqlx::query_as!(
+            DueAccount,
+            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+                      a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
+                      a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
+                      a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
+               FROM accounts a JOIN people o ON o.id = a.owner_id
+               WHERE a.workspace_id = ? AND a.status = 'active' AND a.yearly_review_on >= ? AND a.yearly_review_on <= ?
+               ORDER BY a.yearly_review_on, a.name"#,
+            workspace_id,
+            from,
+            until
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn addressee(&self, workspace_id: i64, person_id: i64) -> Result<Option<Addressee>, StoreError> {
+        sqlx::query_as!(
+            Addressee,
+            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
+               FROM people WHERE workspace_id = ? AND id = ?"#,
+            workspace_id,
+            person_id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// The accounts of the workspace whose reminders are snoozed on `day`.
+    pub async fn snoozed(
+        &self,
+        workspace_id: i64,
+        day: NaiveDate,
+    ) -> Result<std::collections::HashSet<i64>, StoreError> {
+        let ids = sqlx::query_scalar!(
+            "SELECT account_id FROM account_snoozes WHERE workspace_id = ? AND until >= ?",
+            workspace_id,
+            day
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().collect())
+    }
+
+    /// Which of these (account, mark) pairs were given already (a preview's view of the marks).
+    pub async fn marked(
+        &self,
+        workspace_id: i64,
+        marks: &[(i64, String)],
+    ) -> Result<std::collections::HashSet<(i64, String)>, StoreError> {
+        if marks.is_empty() {
+            return Ok(Default::default());
+        }
+        let json = serde_json::to_string(marks).unwrap_or_else(|_| "[]".to_string());
+        let rows = sqlx::query!(
+            r#"SELECT r.account_id AS "account_id!: i64", r.mark AS "mark!: String" FROM reminder_marks r
+               JOIN json_each(?2) j ON r.account_id = json_extract(j.value, '$[0]') AND r.mark = json_extract(j.value, '$[1]')
+               WHERE r.workspace_id = ?1"#,
+            workspace_id,
+            json
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.account_id, r.mark)).collect())
     }
 }

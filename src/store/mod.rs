@@ -96,6 +96,16 @@ impl Store {
         Ok(Store { pool, settings: std::sync::Arc::new(settings) })
     }
 
+    /// The same database through a pool of its own of `size` connections, opened as needed: the
+    /// scheduler reads through one, so that writers waiting for the write lock with every
+    /// connection of the main pool cannot keep a job from composing its messages.
+    pub fn own_pool(&self, size: u32) -> Store {
+        let options = (*self.pool.connect_options()).clone();
+        let pool =
+            SqlitePoolOptions::new().max_connections(size.max(1)).test_before_acquire(false).connect_lazy_with(options);
+        Store { pool, settings: self.settings.clone() }
+    }
+
     /// The deployment's defaults.
     pub fn settings(&self) -> &crate::config::Settings {
         &self.settings

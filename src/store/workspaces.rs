@@ -142,16 +142,6 @@ impl Store {
 }
 
 impl WriteTx {
-    /// The workspace's own days off, by day (read inside a job's transaction).
-    pub async fn days_off(&mut self, workspace_id: i64) -> Result<Vec<NaiveDate>, StoreError> {
-        sqlx::query_scalar!(
-            r#"SELECT day AS "day!: NaiveDate" FROM workspace_holidays WHERE workspace_id = ? ORDER BY day"#,
-            workspace_id
-        )
-        .fetch_all(&mut *self.tx)
-        .await
-    }
-
     /// Adds (or renames) a day off; `false` when it was there already under the same name.
     pub async fn add_day_off(&mut self, workspace_id: i64, day: NaiveDate, name: &str) -> Result<bool, StoreError> {
         let done = sqlx::query!(

@@ -51,7 +51,8 @@ pub struct Sheet {
 
 /// Minor units as a plain decimal: `1234567.89`.
 pub fn money(minor: i64) -> String {
-    format!("{}.{:02}", minor / 100, (minor % 100).abs())
+    let sign = if minor < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", (minor / 100).unsigned_abs(), (minor % 100).unsigned_abs())
 }
 
 /// Basis points as a percentage: `18.50%`.
@@ -253,12 +254,26 @@ pub async fn sheet(store: &Store, workspace_id: i64, kind: ExportKind) -> Result
     })
 }
 
-/// Writes a sheet as CSV (UTF-8, comma-separated, quoted where needed).
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+/// first) made text, as OWASP recommends against CSV injection: a `'` before it, which Excel and
+/// LibreOffice show as nothing and import takes back off. A plain number (`-1500.00`) is left as
+/// it is: it cannot be a formula, and it stays a number.
+pub fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    let formula_like = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula_like && cell.parse::<f64>().map_or(true, |n| !n.is_finite()) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Writes a sheet as CSV (UTF-8, comma-separated, quoted where needed), every formula-like cell
+/// made text (see [`neutralised`]).
 pub fn write_csv(sheet: &Sheet, out: impl Write) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&sheet.headers)?;
+    writer.write_record(sheet.headers.iter().map(|h| neutralised(h).into_owned()))?;
     for row in &sheet.rows {
-        writer.write_record(row)?;
+        writer.write_record(row.iter().map(|c| neutralised(c).into_owned()))?;
     }
     writer.flush()?;
     Ok(())

@@ -2,7 +2,6 @@
 //! flow holds every write acknowledged before it began, and restores into a sound database; a
 //! damaged file, or a restore while `serve` runs, is refused and changes nothing.
 
-use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -74,20 +73,7 @@ async fn a_damaged_file_or_a_running_bot_is_refused_and_nothing_changes() {
     // A good backup, but the bot is running on the database: refused; a second bot is too.
     let backup = dir.path().join("b.db");
     assert!(kam_bot(&db).arg("backup").arg(&backup).output().unwrap().status.success());
-    let mut server = kam_bot(&db)
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = server.stderr.take().unwrap();
-    let listening = tokio::task::spawn_blocking(move || {
-        use std::io::BufRead;
-        std::io::BufReader::new(stderr).lines().map_while(Result::ok).any(|l| l.starts_with("kam-bot listening on "))
-    })
-    .await
-    .unwrap();
-    assert!(listening);
+    let mut server = crate::helpers::serve_listening(&db).await;
     let out = kam_bot(&db).arg("restore").arg(&backup).output().unwrap();
     let second =
         kam_bot(&db).args(["serve", "--listen", "127.0.0.1:0"]).env("SLACK_SIGNING_SECRET", "x").output().unwrap();

@@ -27,6 +27,7 @@ async fn digests_and_logs_from_two_workspaces_all_succeed() {
             platform: Platform::Terminal,
             user_id: user,
             display_name: "someone".into(),
+            name_is_handle: false,
             locale: Some(kam_bot::i18n::Locale::En),
             now: app.now,
             source_id: Some(format!("request-{i}")),

@@ -217,11 +217,39 @@ async fn a_slow_answer_is_deferred_then_edited() {
         endpoint.post_signed(&command(14, Some(GUILD_A), "account", json!([option("name", json!("Alcoa"))]))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["type"], 5, "deferred: {body}");
+    // Deferred privately, as the answer might be private; the card is public, so it is posted as
+    // a follow-up and the private placeholder deleted.
+    assert_eq!(body["data"]["flags"], 64, "{body}");
+    let posted = rest.wait_for("/webhooks/1200000000000000000/aW50ZXJhY3Rpb24614").await;
+    let posted = if posted.method == axum::http::Method::POST {
+        posted
+    } else {
+        rest.seen().into_iter().find(|s| s.method == axum::http::Method::POST).expect("a follow-up")
+    };
+    assert_eq!(posted.path, "/api/v10/webhooks/1200000000000000000/aW50ZXJhY3Rpb24614");
+    assert_eq!(posted.body["embeds"][0]["title"], "Alcoa");
+    assert_eq!(posted.body["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(posted.body["flags"].as_u64().unwrap_or(0) & 64, 0, "the card is public");
+    let deleted = rest.wait_for("/messages/@original").await;
+    assert_eq!(deleted.method, axum::http::Method::DELETE);
+}
+
+/// A slow answer that is private (a refusal) stays private: the deferral carries the ephemeral
+/// flag and the answer is edited into it, never posted to the channel.
+#[tokio::test]
+async fn a_slow_private_answer_stays_private() {
+    let app = demo_in_guild_a().await;
+    let rest = StandIn::spawn().await;
+    let endpoint = spawn_endpoint(&app, Some(&rest), Duration::ZERO).await;
+    let (_, body) = endpoint
+        .post_signed(&command(15, Some(GUILD_A), "account", json!([option("name", json!("Nenhuma Conta Assim"))])))
+        .await;
+    assert_eq!(body["type"], 5, "deferred: {body}");
+    assert_eq!(body["data"]["flags"], 64, "{body}");
     let edit = rest.wait_for("/messages/@original").await;
     assert_eq!(edit.method, axum::http::Method::PATCH);
-    assert_eq!(edit.path, "/api/v10/webhooks/1200000000000000000/aW50ZXJhY3Rpb24614/messages/@original");
-    assert_eq!(edit.body["embeds"][0]["title"], "Alcoa");
-    assert_eq!(edit.body["allowed_mentions"]["parse"], json!([]));
+    assert!(edit.body["content"].as_str().is_some_and(|c| !c.is_empty()), "{}", edit.body);
+    assert!(rest.seen().iter().all(|s| s.method != axum::http::Method::POST), "{:?}", rest.seen());
 }
 
 /// Account administration arrives as Discord subcommands with typed options, and people are
@@ -430,9 +458,9 @@ async fn a_deferred_answer_arrives_without_a_configured_application_id() {
     let (_, body) =
         endpoint.post_signed(&command(44, Some(GUILD_A), "account", json!([option("name", json!("Alcoa"))]))).await;
     assert_eq!(body["type"], 5, "deferred: {body}");
-    let edit = rest.wait_for("/messages/@original").await;
-    assert_eq!(edit.path, "/api/v10/webhooks/1200000000000000000/aW50ZXJhY3Rpb24644/messages/@original");
-    assert_eq!(edit.body["embeds"][0]["title"], "Alcoa");
+    let posted = rest.wait_for("/webhooks/1200000000000000000/aW50ZXJhY3Rpb24644").await;
+    assert_eq!(posted.path, "/api/v10/webhooks/1200000000000000000/aW50ZXJhY3Rpb24644");
+    assert_eq!(posted.body["embeds"][0]["title"], "Alcoa");
 }
 
 /// A reminder's buttons through Discord's signed component interaction: "Done" closes the next step
@@ -440,6 +468,10 @@ async fn a_deferred_answer_arrives_without_a_configured_application_id() {
 #[tokio::test]
 async fn reminder_buttons_are_signed_presses_and_idempotent() {
     let app = demo_in_guild_a().await;
+    // The presser may change Gerdau (closing its step needs that right): an admin here.
+    let ws = app.workspace_id("discord:111").await;
+    let ana = app.store.ensure_person(ws, "discord", "4242", "Ana Souza", app.now).await.unwrap();
+    app.store.set_role(ws, ana.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let endpoint = spawn_endpoint(&app, None, SLOW).await;
     let before = app.counts("discord:111").await;
     let (status, done) = endpoint.post_signed(&button_press(40, GUILD_A, "run:/done Gerdau")).await;

@@ -157,9 +157,10 @@ pub async fn spawn_limited(
         started: chrono::Utc::now(),
         tick_every: kam_bot::scheduler::TICK_EVERY,
     };
-    let router = kam_bot::server::harden(kam_bot::server::base_routes(observed).merge(routes(endpoint)), limits);
+    let router = kam_bot::server::base_routes(observed).merge(routes(endpoint));
     let (listener, addr) = kam_bot::server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
-    tokio::spawn(async move { axum::serve(listener, router).await });
+    let stop = kam_bot::lifecycle::CancellationToken::new();
+    tokio::spawn(async move { kam_bot::server::serve_with(listener, router, limits, stop).await });
     Endpoint { url: format!("http://{addr}"), client: reqwest::Client::new() }
 }
 

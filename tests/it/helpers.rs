@@ -45,6 +45,7 @@ impl TestApp {
             platform: Platform::Terminal,
             user_id: user.to_string(),
             display_name: format!("Tester {user}"),
+            name_is_handle: false,
             locale: Some(Locale::En),
             now: self.now,
             source_id: None,
@@ -140,4 +141,23 @@ pub fn kam_bot(db: &std::path::Path) -> std::process::Command {
         cmd.env_remove(var);
     }
     cmd
+}
+
+/// `kam-bot serve --listen 127.0.0.1:0` on `db` (Slack's endpoint configured), once it listens.
+pub async fn serve_listening(db: &std::path::Path) -> std::process::Child {
+    let mut server = kam_bot(db)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start serve");
+    let stderr = server.stderr.take().expect("its stderr");
+    let listening = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        std::io::BufReader::new(stderr).lines().map_while(Result::ok).any(|l| l.starts_with("kam-bot listening on "))
+    })
+    .await
+    .expect("read its stderr");
+    assert!(listening, "serve did not start");
+    server
 }

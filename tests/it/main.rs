@@ -37,3 +37,4 @@ mod serve;
 mod slack;
 mod slack_notifier;
 mod slack_support;
+mod trust;

@@ -242,6 +242,7 @@ async fn the_team_is_built_from_the_chat() {
         platform: Platform::Slack,
         user_id: "U024BE7LH".into(),
         display_name: "pnunes".into(),
+        name_is_handle: false,
         locale: None,
         now: app.now,
         source_id: None,

@@ -188,7 +188,7 @@ async fn the_most_verbose_logs_hold_no_secret() {
             }
             all.push_str(&line);
             all.push('\n');
-            if all.contains("cannot edit a deferred response")
+            if all.contains("cannot post a deferred answer")
                 && all.contains("cannot post a delayed Slack answer")
                 && let Some(tx) = undelivered_tx.take()
             {

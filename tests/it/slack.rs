@@ -194,6 +194,10 @@ async fn reminder_buttons_are_signed_presses_and_idempotent() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
+    // The presser may change Gerdau (closing its step needs that right): an admin here.
+    let ws = app.workspace_id("slack:T1").await;
+    let ana = app.store.ensure_person(ws, "slack", "U1", "Ana Souza", app.now).await.unwrap();
+    app.store.set_role(ws, ana.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let before = app.counts("slack:T1").await;
     let (status, _) = endpoint.press_signed(&button_press("T1", "U1", "run:/done Gerdau", "1.2", &url(1))).await;
     assert_eq!(status, StatusCode::OK);

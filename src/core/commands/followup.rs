@@ -1,18 +1,21 @@
 //! What a reminder's buttons do, also typed: `/done ACCOUNT` closes the account's open next step
 //! (it logs that it was done), `/done ACCOUNT --meeting N` logs a booked meeting as held, `/snooze ACCOUNT [DAYS]` quiets the account's reminders for a
-//! while. Pressing either twice changes nothing the second time.
+//! while. Pressing either twice changes nothing the second time: what each decides is read inside
+//! its write transaction, so presses at the same instant write once. Both change the account, so
+//! both need the right to (its owner, technical manager, their managers, admins).
 
 use chrono::Days;
 
 use crate::core::context::Context;
 use crate::core::error::CommandError;
+use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::domain::account::AccountStatus;
 use crate::domain::kind::InteractionKind;
 use crate::domain::text::truncate;
 use crate::i18n::Msg;
-use crate::store::{InsertOutcome, NewInteraction, Store};
+use crate::store::{InsertOutcome, NewInteraction, Store, WriteTx};
 
 /// Days a reminder is snoozed when no number is given: a week.
 pub const SNOOZE_DAYS: i64 = 7;
@@ -24,7 +27,9 @@ pub async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i
     if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
     }
-    let newest = store.history_page(ctx.workspace.id, account.id, 1, 0).await?.into_iter().next();
+    require_write(store, ctx, &account).await?;
+    let mut tx = store.write().await?;
+    let newest = tx.newest_interaction(ctx.workspace.id, account.id).await?;
     if let Some(id) = meeting {
         let Some((account_id, kind, starts_at)) =
             store.meeting_by_number(ctx.workspace.id, id).await?.filter(|(a, _, _)| *a == account.id)
@@ -35,7 +40,7 @@ pub async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i
             return Err(Msg::MeetingNotYet { id }.into());
         }
         let day = ctx.local_date(starts_at);
-        if newest.is_some_and(|i| ctx.local_date(i.occurred_at) >= day) {
+        if newest.is_some_and(|(at, _)| ctx.local_date(at) >= day) {
             return Ok(Reply::titled(ctx.t(Msg::MeetingAlreadyLogged { id, account: account.name })).ephemeral());
         }
         let kind = match kind.as_str() {
@@ -45,16 +50,16 @@ pub async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i
         };
         let summary = ctx.t(Msg::HeldFromReminder);
         let held = Held { account_id, kind, at: starts_at, day, summary: &summary };
-        log_once(store, ctx, &held, serde_json::json!({ "account": account.name, "meeting": id })).await?;
+        log_once(tx, ctx, &held, serde_json::json!({ "account": account.name, "meeting": id })).await?;
         return Ok(Reply::titled(ctx.t(Msg::MeetingHeld { id, account: account.name })).tone(Tone::Good));
     }
-    let Some(step) = newest.and_then(|i| i.next_step) else {
+    let Some(step) = newest.and_then(|(_, step)| step) else {
         return Ok(Reply::titled(ctx.t(Msg::NoOpenStep { account: account.name })).ephemeral());
     };
     let summary = ctx.t(Msg::StepDoneSummary { step: truncate(&step, 400) });
     let held =
         Held { account_id: account.id, kind: InteractionKind::Note, at: ctx.now, day: ctx.today(), summary: &summary };
-    log_once(store, ctx, &held, serde_json::json!({ "account": account.name, "step": step })).await?;
+    log_once(tx, ctx, &held, serde_json::json!({ "account": account.name, "step": step })).await?;
     Ok(Reply::titled(ctx.t(Msg::StepDone { account: account.name, step })).tone(Tone::Good))
 }
 
@@ -67,14 +72,13 @@ struct Held<'a> {
     summary: &'a str,
 }
 
-/// Logs what was done, audited, once per request.
+/// Logs what was done, audited, once per request, in the transaction that read what it decided on.
 async fn log_once(
-    store: &Store,
+    mut tx: WriteTx,
     ctx: &Context,
     held: &Held<'_>,
     arguments: serde_json::Value,
 ) -> Result<(), CommandError> {
-    let mut tx = store.write().await?;
     let outcome = tx
         .insert_interaction(
             ctx.workspace.id,
@@ -106,6 +110,7 @@ async fn log_once(
 /// `/snooze ACCOUNT [DAYS]`: no reminders about the account for that many days.
 pub async fn snooze(store: &Store, ctx: &Context, account: &str, days: Option<i64>) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
+    require_write(store, ctx, &account).await?;
     let days = days.unwrap_or(SNOOZE_DAYS);
     let until = ctx.today().checked_add_days(Days::new(days.max(1) as u64)).unwrap_or(ctx.today());
     let mut tx = store.write().await?;

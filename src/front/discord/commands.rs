@@ -25,7 +25,12 @@ pub fn definitions() -> Vec<CreateCommand> {
 
 fn definition(spec: &CommandSpec) -> CreateCommand {
     let (en, pt) = described(spec.summary.clone());
-    let mut command = CreateCommand::new(spec.name).description(en).description_localized("pt-BR", pt);
+    // Every command works in a server only (a workspace is a server): none is offered in direct
+    // messages, where each would refuse.
+    let mut command = CreateCommand::new(spec.name)
+        .description(en)
+        .description_localized("pt-BR", pt)
+        .contexts(vec![serenity::model::application::InteractionContext::Guild]);
     for arg in spec.args {
         command = command.add_option(option(arg));
     }
@@ -155,6 +160,17 @@ mod tests {
             let options = command["options"].as_array().cloned().unwrap_or_default();
             let subs = options.iter().filter(|o| o["type"] == 1).count();
             assert!(subs == 0 || subs == options.len(), "/{name} mixes subcommands and options");
+        }
+    }
+
+    #[test]
+    fn every_command_is_offered_in_servers_only() {
+        let json: serde_json::Value = serde_json::from_str(&definitions_json().unwrap()).unwrap();
+        let commands = json.as_array().unwrap();
+        assert!(!commands.is_empty());
+        // discord-api-types: InteractionContextType.Guild = 0, BotDM = 1, PrivateChannel = 2.
+        for c in commands {
+            assert_eq!(c["contexts"], serde_json::json!([0]), "{}", c["name"]);
         }
     }
 

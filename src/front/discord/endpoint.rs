@@ -40,10 +40,11 @@ pub const MAX_AHEAD_SECONDS: i64 = 60;
 
 /// Whether a signature timestamp (Unix seconds) is fresh at `now`.
 pub fn fresh(timestamp: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
-    timestamp.parse::<i64>().is_ok_and(|t| {
-        let age = now.timestamp() - t;
-        (-MAX_AHEAD_SECONDS..=MAX_AGE_SECONDS).contains(&age)
-    })
+    crate::server::canonical_timestamp(timestamp)
+        && timestamp.parse::<i64>().is_ok_and(|t| {
+            let age = now.timestamp() - t;
+            (-MAX_AHEAD_SECONDS..=MAX_AGE_SECONDS).contains(&age)
+        })
 }
 
 /// Reads the application's public key (64 hex digits).

@@ -57,9 +57,22 @@ pub async fn respond(
             let (task_core, task_command) = (core.clone(), command.clone());
             let locale = Locale::parse(&command.locale).unwrap_or_default();
             let task = crate::lifecycle::spawn(async move { run_command(&task_core, &task_command, now).await });
+            // The deferral is private, since the answer may be (a refusal, an import's dry run).
+            // A private answer is edited into it; a public one is posted as a follow-up and the
+            // private placeholder deleted, so nothing private ever shows in the channel.
             let edit = move |reply: Reply| async move {
-                if let Err(e) = command.edit_response(&http, render::edit_response(&reply)).await {
-                    warn!(error = %e, interaction = %command.id, "cannot edit a deferred response");
+                if reply.visibility == crate::core::Visibility::Ephemeral {
+                    if let Err(e) = command.edit_response(&http, render::edit_response(&reply)).await {
+                        warn!(error = %e, interaction = %command.id, "cannot edit a deferred response");
+                    }
+                    return;
+                }
+                if let Err(e) = command.create_followup(&http, render::followup(&reply)).await {
+                    warn!(error = %e, interaction = %command.id, "cannot post a deferred answer");
+                    return;
+                }
+                if let Err(e) = command.delete_response(&http).await {
+                    warn!(error = %e, interaction = %command.id, "cannot delete a deferred placeholder");
                 }
             };
             within(task, budget, locale, false, edit).await
@@ -118,7 +131,7 @@ where
             if update {
                 CreateInteractionResponse::Acknowledge
             } else {
-                CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new())
+                CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true))
             }
         }
     }
@@ -135,6 +148,7 @@ pub async fn run_button(core: &Core, press: &ComponentInteraction, now: DateTime
         platform: Platform::Discord,
         user_id: press.user.id.get().to_string(),
         display_name: display_name(press.member.as_ref(), &press.user),
+        name_is_handle: false,
         locale: Locale::parse(&press.locale),
         now,
         source_id: Some(press.id.get().to_string()),
@@ -154,6 +168,7 @@ fn invocation(command: &CommandInteraction, now: DateTime<Utc>) -> Option<Invoca
         platform: Platform::Discord,
         user_id: command.user.id.get().to_string(),
         display_name: display_name(command.member.as_deref(), &command.user),
+        name_is_handle: false,
         locale: Locale::parse(&command.locale),
         now,
         source_id: Some(command.id.get().to_string()),
@@ -191,12 +206,17 @@ async fn with_attachment(command: &CommandInteraction, mut request: ImportReques
         warn!(error = %e.without_url(), "cannot download an attached file");
         unreadable()
     })?;
-    let content = response.bytes().await.map_err(|_| unreadable())?;
-    if content.len() > MAX_IMPORT_BYTES as usize {
-        return Err(Msg::Onb(Onb::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+    // Read chunk by chunk, stopping at the bound whatever the attachment's size said.
+    let mut response = response;
+    let mut content: Vec<u8> = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|_| unreadable())? {
+        if content.len() + chunk.len() > MAX_IMPORT_BYTES as usize {
+            return Err(Msg::Onb(Onb::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+        }
+        content.extend_from_slice(&chunk);
     }
     request.file_name = attachment.filename.clone();
-    request.content = Some(content.to_vec());
+    request.content = Some(content);
     Ok(request)
 }
 

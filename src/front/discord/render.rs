@@ -220,6 +220,19 @@ pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
     if reply.is_error() { edit.content(error_text(reply)).embeds(Vec::new()) } else { edit.embed(embed(reply)) }
 }
 
+/// The reply as a follow-up message of a deferred response: how a public answer reaches the
+/// channel after a private ("thinking…" seen by the asker only) deferral.
+pub fn followup(reply: &Reply) -> serenity::builder::CreateInteractionResponseFollowup {
+    let message = serenity::builder::CreateInteractionResponseFollowup::new()
+        .allowed_mentions(no_mentions())
+        .ephemeral(reply.visibility == Visibility::Ephemeral);
+    if reply.is_error() {
+        message.content(error_text(reply))
+    } else {
+        message.embed(embed(reply)).components(buttons(reply))
+    }
+}
+
 /// The reply as a message sent without being asked (a direct message or a channel post).
 pub fn message(reply: &Reply) -> CreateMessage {
     let message = CreateMessage::new().allowed_mentions(no_mentions());

@@ -42,6 +42,8 @@ pub async fn run(core: &Core, event: &SlackCommandEvent, user_name: Option<&str>
         platform: Platform::Slack,
         user_id: event.user_id.to_string(),
         display_name: user_name.map(str::to_string).unwrap_or_else(|| event.user_id.to_string()),
+        // Slack's `user_name` is the handle ("ana"): it never renames a known person.
+        name_is_handle: true,
         locale: None,
         now,
         source_id: Some(event.trigger_id.to_string()),
@@ -89,6 +91,7 @@ pub async fn answer_press(core: &Core, press: Press, now: DateTime<Utc>, http: r
         platform: Platform::Slack,
         user_id: press.user_id.clone(),
         display_name: press.user_name.clone().unwrap_or_else(|| press.user_id.clone()),
+        name_is_handle: true,
         locale: None,
         now,
         source_id: Some(format!("press:{}:{}", press.user_id, press.action_ts)),

