@@ -33,6 +33,14 @@ pub type Delivery<'a> = Pin<Box<dyn Future<Output = Result<(), Undelivered>> + S
 /// Delivers replies without a request to answer: direct messages and channel posts.
 pub trait Notifier: Send + Sync {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a>;
+
+    /// [`Notifier::deliver`] for a message with a key of its own (its outbox row): a platform that
+    /// can make a resent message a no-op (Discord's `nonce` with `enforce_nonce`) uses it, so a
+    /// delivery cut off after the platform took it and tried again after a restart is sent once.
+    fn deliver_keyed<'a>(&'a self, to: &'a Recipient, reply: &'a Reply, key: &'a str) -> Delivery<'a> {
+        let _ = key;
+        self.deliver(to, reply)
+    }
 }
 
 /// Accepts every message and does nothing: for callers that show what was delivered themselves.

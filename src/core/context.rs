@@ -62,7 +62,9 @@ impl Context {
             person,
             locale,
             tz,
-            now: inv.now,
+            // Every instant a command stores is whole seconds, so that instants compare as
+            // instants whichever command wrote them (ties fall to the order of writing).
+            now: chrono::SubsecRound::trunc_subsecs(inv.now, 0),
             platform: inv.platform,
             source_id: inv.source_id.clone(),
         })

@@ -198,6 +198,7 @@ impl Scheduler {
     /// Runs every occurrence due at `now` that has not run yet: per workspace and job, the latest
     /// one since the last run and within the grace period, once.
     pub async fn tick(&self, now: DateTime<Utc>) -> anyhow::Result<Vec<Ran>> {
+        let now = chrono::SubsecRound::trunc_subsecs(now, 0);
         let mut ran = Vec::new();
         for id in self.store.workspace_ids().await? {
             let Some(ws) = self.store.workspace_by_id(id).await? else { continue };
@@ -424,6 +425,7 @@ impl Scheduler {
     /// Delivers what the outbox holds for `now`: delivered, tried again later with a growing
     /// pause, or, once expired or refused for good, kept as failed.
     pub async fn deliver(&self, now: DateTime<Utc>, notifiers: &Notifiers) -> anyhow::Result<DeliveryReport> {
+        let now = chrono::SubsecRound::trunc_subsecs(now, 0);
         let mut report = DeliveryReport::default();
         for item in self.store.outbox_due(now, 1000).await? {
             let to = format!("{}:{}", item.platform, item.platform_user_id);
@@ -442,7 +444,10 @@ impl Scheduler {
                 }
             };
             let recipient = Recipient::Person(item.platform_user_id.clone());
-            match notifiers.for_platform(&item.platform).deliver(&recipient, &reply).await {
+            // Keyed by the outbox row: a message the platform took just before a crash is not
+            // created again when the restarted bot sends it (Discord; Slack is at least once).
+            let key = item.id.to_string();
+            match notifiers.for_platform(&item.platform).deliver_keyed(&recipient, &reply, &key).await {
                 Ok(()) => {
                     crate::metrics::global().delivery(&item.platform, "delivered");
                     self.store.outbox_delivered(item.id, now).await?;

@@ -140,3 +140,26 @@ async fn the_digest_carries_its_chart_as_an_attachment() {
     assert!(last.files.is_empty(), "no file");
     assert!(last.body["attachments"].as_array().is_none_or(Vec::is_empty), "{}", last.body);
 }
+
+/// A message keyed by its outbox row carries a nonce with `enforce_nonce` (within Discord's 25
+/// characters), the same on every attempt: resent after a crash, Discord creates it once.
+#[tokio::test]
+async fn a_keyed_message_carries_the_same_enforced_nonce_on_every_attempt() {
+    let rest = StandIn::spawn().await;
+    let notifier = DiscordNotifier::new(rest.config().http(), quick());
+    let to = Recipient::Channel("1500000000000000000".into());
+    notifier.deliver_keyed(&to, &reminder(), "1234567").await.expect("delivered");
+    notifier.deliver_keyed(&to, &reminder(), "1234567").await.expect("delivered");
+    let posts: Vec<_> = rest.seen().into_iter().filter(|s| s.path == MESSAGES).collect();
+    assert_eq!(posts.len(), 2);
+    for post in &posts {
+        assert_eq!(post.body["enforce_nonce"], true, "{}", post.body);
+        let nonce = post.body["nonce"].as_str().expect("a nonce");
+        assert!(nonce.chars().count() <= 25, "{nonce}");
+    }
+    assert_eq!(posts[0].body["nonce"], posts[1].body["nonce"]);
+    // Another message, another nonce.
+    notifier.deliver_keyed(&to, &reminder(), "1234568").await.expect("delivered");
+    let last = rest.seen().into_iter().rfind(|s| s.path == MESSAGES).unwrap();
+    assert_ne!(last.body["nonce"], posts[0].body["nonce"]);
+}

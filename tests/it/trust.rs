@@ -322,3 +322,24 @@ async fn the_serve_lock_holds_by_any_path_and_restore_keeps_every_copy() {
     assert!(!store.workspace_ids().await.unwrap().is_empty());
     store.close().await;
 }
+
+/// Instants are stored in one form, whole seconds: a step logged in the same second as an earlier
+/// Done note is the newest, and the next Done closes it. (With the note stored with its fraction of
+/// a second and the log without, the log sorted as older and Done found no open step.)
+#[tokio::test]
+async fn instants_written_in_the_same_second_keep_their_order() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let at = |ms: i64| test_now() + chrono::Duration::milliseconds(ms);
+    let say = |ms: i64, line: &'static str| {
+        let mut inv = app.invocation(WS, "tester");
+        inv.now = at(ms);
+        let core = app.core.clone();
+        async move { core.run_line(&inv, line).await }
+    };
+    assert!(!say(100, "/log Vale call \"Piloto\" --next \"Mandar proposta\" --due 2026-12-04").await.is_error());
+    assert!(!say(300, "/done Vale").await.is_error());
+    assert!(!say(600, "/log Vale call \"Retorno\" --next \"Ligar para a Beatriz\" --due 2026-12-07").await.is_error());
+    let done = say(900, "/done Vale").await;
+    assert!(done.to_text().contains("Ligar para a Beatriz"), "{}", done.to_text());
+}

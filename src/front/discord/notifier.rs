@@ -83,7 +83,13 @@ impl DiscordNotifier {
         })
     }
 
-    async fn attempt(&self, to: &Recipient, reply: &Reply, png: Option<&[u8]>) -> Result<(), Failure> {
+    async fn attempt(
+        &self,
+        to: &Recipient,
+        reply: &Reply,
+        png: Option<&[u8]>,
+        key: Option<&str>,
+    ) -> Result<(), Failure> {
         let channel = match to {
             Recipient::Person(user) => {
                 let user = parse_id(user)?;
@@ -99,7 +105,14 @@ impl DiscordNotifier {
         };
         let channel_id = ChannelId::new(channel);
         // A message too long for one embed goes as several, in order; the first carries the picture.
-        for (i, message) in render::messages(reply).iter().enumerate() {
+        for (i, message) in render::messages(reply).into_iter().enumerate() {
+            // Each part of a keyed message has a nonce of its own (Discord takes 25 characters):
+            // sent again within Discord's window, it is not created twice.
+            let message = match key {
+                Some(key) => message.nonce(serenity::model::channel::Nonce::String(nonce(key, i))).enforce_nonce(true),
+                None => message,
+            };
+            let message = &message;
             let route = Route::ChannelMessages { channel_id };
             match png {
                 Some(png) if i == 0 => self.post_with_png(route, message, png).await?,
@@ -108,6 +121,12 @@ impl DiscordNotifier {
         }
         Ok(())
     }
+}
+
+/// The nonce of part `part` of the message keyed `key`: at most 25 characters, as Discord takes.
+fn nonce(key: &str, part: usize) -> String {
+    let text = format!("kam{key}p{part}");
+    text.chars().take(25).collect()
 }
 
 /// A Discord id (a snowflake: a positive whole number).
@@ -127,7 +146,16 @@ impl Notifier for DiscordNotifier {
             let png = reply.chart.as_ref().and_then(|chart| {
                 crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
             });
-            with_retries(&self.policy, to, || self.attempt(to, reply, png.as_deref())).await
+            with_retries(&self.policy, to, || self.attempt(to, reply, png.as_deref(), None)).await
+        })
+    }
+
+    fn deliver_keyed<'a>(&'a self, to: &'a Recipient, reply: &'a Reply, key: &'a str) -> Delivery<'a> {
+        Box::pin(async move {
+            let png = reply.chart.as_ref().and_then(|chart| {
+                crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
+            });
+            with_retries(&self.policy, to, || self.attempt(to, reply, png.as_deref(), Some(key))).await
         })
     }
 }
