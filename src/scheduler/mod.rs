@@ -252,7 +252,7 @@ impl Scheduler {
                 return Err(e);
             }
         };
-        match self.queue(ws, run_id, draft, now, today_of(at, tz)).await {
+        match self.queue(ws, run_id, draft, at, now, today_of(at, tz)).await {
             Ok(queued) => Ok(queued),
             Err(e) => {
                 self.release(run_id).await;
@@ -268,11 +268,13 @@ impl Scheduler {
         ws: &Workspace,
         run_id: i64,
         draft: Draft,
+        at: DateTime<Utc>,
         now: DateTime<Utc>,
         today: chrono::NaiveDate,
     ) -> anyhow::Result<Option<usize>> {
         let mut tx = self.store.write().await?;
-        let new = tx.mark_reminders(ws.id, &draft.marks(), now).await?;
+        // Marked at the occurrence, as before the run was split.
+        let new = tx.mark_reminders(ws.id, &draft.marks(), at).await?;
         for (manager, digest) in &draft.digests {
             tx.save_digest(ws.id, *manager, &digest.snapshot).await?;
             let scores: Vec<(i64, i64)> = digest.scores.iter().map(|(a, s)| (*a, i64::from(*s))).collect();

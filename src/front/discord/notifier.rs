@@ -16,7 +16,7 @@ use serenity::model::id::ChannelId;
 
 use super::render;
 use crate::core::Reply;
-use crate::notify::{Delivery, Failure, Notifier, Recipient, RetryPolicy, with_retries};
+use crate::notify::{Delivery, Failure, Notifier, Recipient, RetryPolicy, Undelivered, with_retries};
 
 pub struct DiscordNotifier {
     http: Arc<Http>,
@@ -138,24 +138,24 @@ fn parse_id(id: &str) -> Result<u64, Failure> {
         .ok_or_else(|| Failure::Permanent(format!("{id:?} is not a Discord id")))
 }
 
+impl DiscordNotifier {
+    /// Every part of a reply, retried by the policy; keyed parts carry their nonce.
+    async fn deliver_all(&self, to: &Recipient, reply: &Reply, key: Option<&str>) -> Result<(), Undelivered> {
+        // The picture is drawn once for every attempt; one that cannot be drawn does not hold
+        // the words back.
+        let png = reply.chart.as_ref().and_then(|chart| {
+            crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
+        });
+        with_retries(&self.policy, to, || self.attempt(to, reply, png.as_deref(), key)).await
+    }
+}
+
 impl Notifier for DiscordNotifier {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
-        Box::pin(async move {
-            // The picture is drawn once for every attempt; one that cannot be drawn does not hold
-            // the words back.
-            let png = reply.chart.as_ref().and_then(|chart| {
-                crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
-            });
-            with_retries(&self.policy, to, || self.attempt(to, reply, png.as_deref(), None)).await
-        })
+        Box::pin(self.deliver_all(to, reply, None))
     }
 
     fn deliver_keyed<'a>(&'a self, to: &'a Recipient, reply: &'a Reply, key: &'a str) -> Delivery<'a> {
-        Box::pin(async move {
-            let png = reply.chart.as_ref().and_then(|chart| {
-                crate::chart::png(chart).map_err(|e| tracing::warn!(error = %e, "the chart was not drawn")).ok()
-            });
-            with_retries(&self.policy, to, || self.attempt(to, reply, png.as_deref(), Some(key))).await
-        })
+        Box::pin(self.deliver_all(to, reply, Some(key)))
     }
 }
