@@ -483,6 +483,11 @@ async fn serve(
     };
     let config = DiscordConfig::from_env()?;
     let slack = SlackConfig::from_env();
+    // With the bot token, people the bot has not met take the name Slack gives them.
+    let slack_directory = match &slack.bot_token {
+        Some(token) => Some(slack::people::Directory::new(slack::notifier::client(slack.api_url.as_deref())?, token)),
+        None => None,
+    };
     let core = Core::new(store.clone());
     let stop = crate::lifecycle::on_signal();
     let mut tasks = tokio::task::JoinSet::new();
@@ -511,6 +516,7 @@ async fn serve(
         if let Some(secret) = &slack.signing_secret {
             let mut endpoint = slack::endpoint::SlackEndpoint::new(core.clone(), secret, clock.clone());
             endpoint.answer_within = std::time::Duration::from_millis(args.answer_within);
+            endpoint.directory = slack_directory.clone();
             routes = routes.merge(slack::endpoint::routes(endpoint));
         }
         let (listener, bound) = crate::server::bind(addr).await?;
@@ -524,7 +530,8 @@ async fn serve(
         let client = slack::notifier::client(slack.api_url.as_deref())?;
         let core = core.clone();
         let stop = stop.clone();
-        tasks.spawn(async move { slack::socket::run(core, client, &app_token, stop).await });
+        let directory = slack_directory.clone();
+        tasks.spawn(async move { slack::socket::run(core, directory, client, &app_token, stop).await });
     }
     if tasks.is_empty() {
         eprintln!("{}", locale.t(Msg::CliNothingToServe));

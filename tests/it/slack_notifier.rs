@@ -28,6 +28,7 @@ async fn a_direct_message_opens_the_conversation_then_posts() {
         seen.iter().map(|s| s.path.as_str()).collect::<Vec<_>>(),
         ["/api/conversations.open", "/api/chat.postMessage"]
     );
+    assert_eq!(seen[0].body["users"], "U2147483697", "a comma-separated string, as Slack documents");
     let post = &seen[1].body;
     assert_eq!(post["channel"], "D0123456");
     assert_eq!(post["blocks"][0]["text"]["text"], "Planning meeting due");

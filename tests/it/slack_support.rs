@@ -54,8 +54,18 @@ pub struct SlackEndpointUnderTest {
 }
 
 pub async fn spawn_slack_endpoint(app: &TestApp, answer_within: Duration) -> SlackEndpointUnderTest {
+    spawn_slack_endpoint_naming(app, answer_within, None).await
+}
+
+/// The endpoint, naming new people from `directory` (Slack's `users.info`).
+pub async fn spawn_slack_endpoint_naming(
+    app: &TestApp,
+    answer_within: Duration,
+    directory: Option<kam_bot::front::slack::people::Directory>,
+) -> SlackEndpointUnderTest {
     let mut endpoint = SlackEndpoint::new(app.core.clone(), SECRET, Arc::new(FixedClock::new(app.now)));
     endpoint.answer_within = answer_within;
+    endpoint.directory = directory;
     let router = routes(endpoint);
     let (listener, addr) = kam_bot::server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await });
@@ -183,7 +193,11 @@ async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Respon
         return response;
     }
     let ok = match path.as_str() {
+        // Slack documents `users` as a comma-separated string of user ids.
+        "/api/conversations.open" if !body["users"].is_string() => json!({"ok": false, "error": "invalid_arguments"}),
         "/api/conversations.open" => json!({"ok": true, "channel": {"id": "D0123456"}}),
+        "/api/users.info" => json!({"ok": true, "user": {"id": body["user"], "name": "ana.souza",
+            "real_name": "Ana Souza", "profile": {"display_name": "ana", "real_name": "Ana Souza"}}}),
         "/api/chat.postMessage" => json!({"ok": true, "channel": "D0123456", "ts": "1700000000.000100",
                                           "message": {"type": "message", "ts": "1700000000.000100", "text": "x"}}),
         p if p.starts_with("/response/") => json!({"ok": true}),

@@ -271,21 +271,46 @@ async fn snooze_and_done_need_the_right_to_change_the_account() {
     assert_eq!(app.counts(WS).await.interactions, before.interactions);
 }
 
-/// Slack's `user_name` is a handle: a person known as "Ana Souza" keeps that name when a slash
-/// command names her "ana".
+/// Slack's `user_name` is a handle: someone new is named from `users.info`, a known person keeps
+/// the name they have whatever handle a slash command carries, and someone first met while Slack
+/// could not say is named when it can. All through Slack's wire format.
 #[tokio::test]
-async fn a_handle_never_renames_a_known_person() {
+async fn a_handle_never_renames_anyone_and_new_people_take_slacks_name() {
+    use crate::slack_support::{SlackStandIn, form, spawn_slack_endpoint_naming};
+    use kam_bot::front::slack::people::Directory;
     let app = demo_app().await;
-    let mut inv = app.invocation("slack:T1", "U1");
-    inv.platform = kam_bot::core::Platform::Slack;
-    inv.display_name = "Ana Souza".into();
-    app.core.run_line(&inv, "/help").await;
-    inv.display_name = "ana".into();
-    inv.name_is_handle = true;
-    app.core.run_line(&inv, "/help").await;
-    let ws = app.workspace_id("slack:T1").await;
-    let ana = app.store.find_person(ws, "slack", "U1").await.unwrap().unwrap();
-    assert_eq!(ana.display_name, "Ana Souza");
+    let slack = SlackStandIn::spawn().await;
+    let client = kam_bot::front::slack::notifier::client(Some(&slack.api())).unwrap();
+    let endpoint =
+        spawn_slack_endpoint_naming(&app, Duration::from_secs(5), Some(Directory::new(client, "xoxb-test"))).await;
+    let response = format!("{}/response/1", slack.url);
+    let name_of = |user: &'static str| {
+        let app = &app;
+        async move {
+            let ws = app.workspace_id("slack:T9").await;
+            app.store.find_person(ws, "slack", user).await.unwrap().map(|p| p.display_name)
+        }
+    };
+    let infos = |slack: &SlackStandIn| slack.seen().iter().filter(|s| s.path == "/api/users.info").count();
+
+    // Ana (U2147483697, handle "ana.souza") is new: Slack's directory names her.
+    let (status, _) = endpoint.post_signed(&form("T9", "/help", "", "t1", &response)).await;
+    assert_eq!(status, 200);
+    assert_eq!(name_of("U2147483697").await.as_deref(), Some("Ana Souza"));
+    assert_eq!(slack.wait_for("/api/users.info").await.body["user"], "U2147483697");
+    // Known now: her handle does not rename her, and Slack is not asked again.
+    endpoint.post_signed(&form("T9", "/help", "", "t2", &response)).await;
+    assert_eq!(name_of("U2147483697").await.as_deref(), Some("Ana Souza"));
+    assert_eq!(infos(&slack), 1);
+
+    // Bruno is met while Slack cannot say: he is known by his handle until Slack can.
+    slack.script("/api/users.info", 200, vec![], serde_json::json!({"ok": false, "error": "missing_scope"}));
+    let bruno =
+        form("T9", "/help", "", "t4", &response).replace("U2147483697", "U0BRUNO").replace("ana.souza", "bruno");
+    endpoint.post_signed(&bruno).await;
+    assert_eq!(name_of("U0BRUNO").await.as_deref(), Some("bruno"));
+    endpoint.post_signed(&bruno.replace("t4", "t5")).await;
+    assert_eq!(name_of("U0BRUNO").await.as_deref(), Some("Ana Souza"), "the stand-in names everyone Ana Souza");
 }
 
 /// The serve lock is the database file itself: through a symlink, a second `serve` and a restore

@@ -10,6 +10,7 @@ use slack_morphism::prelude::*;
 use tracing::{error, warn};
 
 use super::blocks;
+use super::people::{self, Directory};
 use crate::core::{Core, Invocation, Platform, Reply};
 use crate::i18n::{Locale, Msg};
 
@@ -35,15 +36,23 @@ pub fn line_of(command: &str, text: &str) -> String {
     }
 }
 
-/// Carries out a slash command through the core.
-pub async fn run(core: &Core, event: &SlackCommandEvent, user_name: Option<&str>, now: DateTime<Utc>) -> Reply {
+/// Carries out a slash command through the core. Slack's `user_name` is the handle ("ana"): it
+/// never renames anyone, and someone new is named from the directory when there is one.
+pub async fn run(
+    core: &Core,
+    directory: Option<&Directory>,
+    event: &SlackCommandEvent,
+    user_name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Reply {
+    let (display_name, name_is_handle) =
+        people::naming(core, directory, event.team_id.as_ref(), event.user_id.as_ref(), user_name).await;
     let invocation = Invocation {
         workspace: workspace_key(event.team_id.as_ref()),
         platform: Platform::Slack,
         user_id: event.user_id.to_string(),
-        display_name: user_name.map(str::to_string).unwrap_or_else(|| event.user_id.to_string()),
-        // Slack's `user_name` is the handle ("ana"): it never renames a known person.
-        name_is_handle: true,
+        display_name,
+        name_is_handle,
         locale: None,
         now,
         source_id: Some(event.trigger_id.to_string()),
@@ -85,13 +94,21 @@ impl Press {
 
 /// Carries out a press through the core and posts the answer, seen by the presser only, to the
 /// press's `response_url`.
-pub async fn answer_press(core: &Core, press: Press, now: DateTime<Utc>, http: reqwest::Client) {
+pub async fn answer_press(
+    core: &Core,
+    directory: Option<&Directory>,
+    press: Press,
+    now: DateTime<Utc>,
+    http: reqwest::Client,
+) {
+    let (display_name, name_is_handle) =
+        people::naming(core, directory, &press.team_id, &press.user_id, press.user_name.as_deref()).await;
     let invocation = Invocation {
         workspace: workspace_key(&press.team_id),
         platform: Platform::Slack,
         user_id: press.user_id.clone(),
-        display_name: press.user_name.clone().unwrap_or_else(|| press.user_id.clone()),
-        name_is_handle: true,
+        display_name,
+        name_is_handle,
         locale: None,
         now,
         source_id: Some(format!("press:{}:{}", press.user_id, press.action_ts)),
@@ -109,6 +126,7 @@ pub async fn answer_press(core: &Core, press: Press, now: DateTime<Utc>, http: r
 /// `response_url` when ready.
 pub async fn respond(
     core: &Core,
+    directory: Option<Directory>,
     event: SlackCommandEvent,
     user_name: Option<String>,
     now: DateTime<Utc>,
@@ -117,8 +135,9 @@ pub async fn respond(
 ) -> SlackCommandEventResponse {
     let task_core = core.clone();
     let task_event = event.clone();
-    let mut task =
-        crate::lifecycle::spawn(async move { run(&task_core, &task_event, user_name.as_deref(), now).await });
+    let mut task = crate::lifecycle::spawn(async move {
+        run(&task_core, directory.as_ref(), &task_event, user_name.as_deref(), now).await
+    });
     match tokio::time::timeout(budget, &mut task).await {
         Ok(Ok(reply)) => blocks::command_response(&reply),
         Ok(Err(e)) => {

@@ -18,6 +18,7 @@ use slack_morphism::signature_verifier::SlackEventSignatureVerifier;
 use tracing::debug;
 
 use super::commands;
+use super::people::Directory;
 use crate::clock::Clock;
 use crate::core::Core;
 
@@ -29,6 +30,8 @@ pub struct SlackEndpoint {
     pub answer_within: Duration,
     /// For answers posted to `response_url` later.
     pub http: reqwest::Client,
+    /// Names the people the bot has not met (with the bot token); without it they keep their handle.
+    pub directory: Option<Directory>,
 }
 
 impl SlackEndpoint {
@@ -39,6 +42,7 @@ impl SlackEndpoint {
             clock,
             answer_within: commands::ANSWER_WITHIN,
             http: reqwest::Client::new(),
+            directory: None,
         }
     }
 }
@@ -95,7 +99,8 @@ async fn interactivity(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
         return (StatusCode::BAD_REQUEST, "not a button press").into_response();
     };
     let (core, http, now) = (endpoint.core.clone(), endpoint.http.clone(), endpoint.clock.now());
-    crate::lifecycle::spawn(async move { commands::answer_press(&core, press, now, http).await });
+    let directory = endpoint.directory.clone();
+    crate::lifecycle::spawn(async move { commands::answer_press(&core, directory.as_ref(), press, now, http).await });
     StatusCode::OK.into_response()
 }
 
@@ -115,6 +120,7 @@ async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
         serde_urlencoded::from_str::<HashMap<String, String>>(body).ok().and_then(|mut f| f.remove("user_name"));
     let response = commands::respond(
         &endpoint.core,
+        endpoint.directory.clone(),
         event,
         user_name,
         endpoint.clock.now(),

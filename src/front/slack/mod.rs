@@ -6,6 +6,7 @@ pub mod blocks;
 pub mod commands;
 pub mod endpoint;
 pub mod notifier;
+pub mod people;
 pub mod socket;
 
 /// The Slack settings, from the environment.

@@ -19,6 +19,12 @@ use crate::notify::{Delivery, Failure, Notifier, Recipient, RetryPolicy, with_re
 const TRANSIENT_CODES: [&str; 5] =
     ["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"];
 
+/// The body of `conversations.open` for a direct message.
+#[derive(serde::Serialize)]
+struct OpenDirect<'a> {
+    users: &'a str,
+}
+
 pub struct SlackNotifier {
     client: Arc<SlackHyperClient>,
     token: SlackApiToken,
@@ -63,8 +69,15 @@ impl SlackNotifier {
         let session = self.client.open_session(&self.token);
         let channel = match to {
             Recipient::Person(user) => {
-                let open = SlackApiConversationsOpenRequest::new().with_users(vec![SlackUserId::new(user.clone())]);
-                session.conversations_open(&open).await.map_err(failure)?.channel.id
+                // `users` as Slack documents it, a comma-separated string (the client's own
+                // request sends an array).
+                let open = OpenDirect { users: user };
+                let opened: SlackApiConversationsOpenResponse<SlackBasicChannelInfo> = session
+                    .http_session_api
+                    .http_post("conversations.open", &open, Some(&SLACK_TIER3_METHOD_CONFIG))
+                    .await
+                    .map_err(failure)?;
+                opened.channel.id
             }
             Recipient::Channel(channel) => SlackChannelId::new(channel.clone()),
         };

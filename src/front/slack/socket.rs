@@ -9,6 +9,7 @@ use slack_morphism::prelude::*;
 use tracing::{error, info};
 
 use super::commands;
+use super::people::Directory;
 use crate::core::Core;
 use crate::lifecycle::{self, CancellationToken, TaskTracker};
 
@@ -16,6 +17,7 @@ use crate::lifecycle::{self, CancellationToken, TaskTracker};
 #[derive(Clone)]
 struct Listening {
     core: Core,
+    directory: Option<Directory>,
     in_flight: TaskTracker,
 }
 
@@ -32,8 +34,9 @@ async fn on_command(
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
-    let Listening { core, in_flight } = listening(&state).await?;
-    let answer = commands::respond(&core, event, None, Utc::now(), commands::ANSWER_WITHIN, reqwest::Client::new());
+    let Listening { core, directory, in_flight } = listening(&state).await?;
+    let answer =
+        commands::respond(&core, directory, event, None, Utc::now(), commands::ANSWER_WITHIN, reqwest::Client::new());
     Ok(in_flight.track_future(answer).await)
 }
 
@@ -43,10 +46,12 @@ async fn on_interaction(
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<()> {
-    let Listening { core, in_flight } = listening(&state).await?;
+    let Listening { core, directory, in_flight } = listening(&state).await?;
     let press = serde_json::to_value(&event).ok().as_ref().and_then(commands::Press::of);
     if let Some(press) = press {
-        in_flight.spawn(async move { commands::answer_press(&core, press, Utc::now(), reqwest::Client::new()).await });
+        in_flight.spawn(async move {
+            commands::answer_press(&core, directory.as_ref(), press, Utc::now(), reqwest::Client::new()).await
+        });
     }
     Ok(())
 }
@@ -55,6 +60,7 @@ async fn on_interaction(
 /// then lets the commands in flight answer over the socket, and closes it.
 pub async fn run(
     core: Core,
+    directory: Option<Directory>,
     client: Arc<SlackHyperClient>,
     app_token: &str,
     stop: CancellationToken,
@@ -62,7 +68,7 @@ pub async fn run(
     let callbacks =
         SlackSocketModeListenerCallbacks::new().with_command_events(on_command).with_interaction_events(on_interaction);
     let in_flight = TaskTracker::new();
-    let state = Listening { core, in_flight: in_flight.clone() };
+    let state = Listening { core, directory, in_flight: in_flight.clone() };
     let environment = Arc::new(SlackClientEventsListenerEnvironment::new(client).with_user_state(state));
     let listener = SlackClientSocketModeListener::new(&SlackClientSocketModeConfig::new(), environment, callbacks);
     listener.listen_for(&SlackApiToken::new(app_token.into())).await?;

@@ -1,0 +1,105 @@
+//! Who a Slack user is: someone the bot has not met is named from `users.info` (their real name,
+//! else their display name), never from the handle a slash command carries; a known person keeps
+//! the name they have.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use slack_morphism::prelude::*;
+use tracing::warn;
+
+use super::commands::workspace_key;
+use crate::core::{Core, Platform};
+
+/// How long a command waits for Slack to say who someone is before it goes on with the handle.
+pub const LOOKUP_WITHIN: Duration = Duration::from_millis(1500);
+
+/// Slack's directory of people, read with the bot token (scope `users:read`).
+#[derive(Clone)]
+pub struct Directory {
+    client: Arc<SlackHyperClient>,
+    token: SlackApiToken,
+}
+
+impl Directory {
+    pub fn new(client: Arc<SlackHyperClient>, bot_token: &str) -> Directory {
+        Directory { client, token: SlackApiToken::new(bot_token.into()) }
+    }
+
+    /// The name Slack shows for `user`, or `None` when Slack does not say in time.
+    pub async fn name_of(&self, user: &str) -> Option<String> {
+        let session = self.client.open_session(&self.token);
+        let request = SlackApiUsersInfoRequest::new(SlackUserId::new(user.into()));
+        match tokio::time::timeout(LOOKUP_WITHIN, session.users_info(&request)).await {
+            Ok(Ok(found)) => name_in(&found.user),
+            Ok(Err(e)) => {
+                warn!(error = %e, "Slack's users.info did not say who a new person is; the handle is kept");
+                None
+            }
+            Err(_) => {
+                warn!("Slack's users.info did not answer in time; the handle is kept");
+                None
+            }
+        }
+    }
+}
+
+/// A person's name as Slack holds it: the real name, else the display name.
+fn name_in(user: &SlackUser) -> Option<String> {
+    let profile = user.profile.as_ref();
+    [
+        user.real_name.as_deref(),
+        profile.and_then(|p| p.real_name.as_deref()),
+        profile.and_then(|p| p.display_name.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    .find(|name| !name.is_empty())
+    .map(str::to_string)
+}
+
+/// The name an invocation of `user` carries, and whether it is only a handle (which never renames
+/// anyone): for a person the bot knows, the handle (the core keeps their name); for someone new,
+/// or someone first met by their handle alone, the name Slack gives them.
+pub async fn naming(
+    core: &Core,
+    directory: Option<&Directory>,
+    team: &str,
+    user: &str,
+    handle: Option<&str>,
+) -> (String, bool) {
+    let handle = handle.filter(|h| !h.trim().is_empty()).unwrap_or(user).to_string();
+    let Some(directory) = directory else { return (handle, true) };
+    match core.store().identify(&workspace_key(team), Platform::Slack.code(), user).await {
+        Ok(Some((_, Some(person)))) if person.name_fixed || person.display_name != handle => (handle, true),
+        Err(e) => {
+            warn!(error = %e, "cannot tell whether a Slack user is known");
+            (handle, true)
+        }
+        _ => match directory.name_of(user).await {
+            Some(name) => (name, false),
+            None => (handle, true),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(json: serde_json::Value) -> SlackUser {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn the_real_name_comes_before_the_display_name_and_blanks_are_skipped() {
+        let both = user(serde_json::json!({"id": "U1", "real_name": "Ana Souza",
+            "profile": {"display_name": "ana", "real_name": "Ana Souza"}}));
+        assert_eq!(name_in(&both).as_deref(), Some("Ana Souza"));
+        let display_only = user(serde_json::json!({"id": "U1", "real_name": " ",
+            "profile": {"display_name": "Aninha", "real_name": ""}}));
+        assert_eq!(name_in(&display_only).as_deref(), Some("Aninha"));
+        assert_eq!(name_in(&user(serde_json::json!({"id": "U1"}))), None);
+    }
+}
