@@ -39,6 +39,9 @@ pub fn window(now: DateTime<Utc>, tz: Tz) -> FactsWindow {
     FactsWindow {
         tones_since: now - Duration::days(TONE_DAYS),
         plan_year: i64::from(today.year()),
+        plan_carried_from: NaiveDate::from_ymd_opt(today.year() - 1, 10, 1)
+            .and_then(|october| start_of(october, tz))
+            .unwrap_or(now),
         trend_before: today - Duration::days(TREND_DAYS),
         booked_from: start_of(today, tz).unwrap_or(now),
         negatives_since: now - Duration::days(NEGATIVE_DAYS),
@@ -224,8 +227,7 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
     let today = now.with_timezone(&tz).date_naive();
     let clock = clock(f, today, tz);
     let reach = reach(f, now);
-    let shares: Vec<(String, i64)> =
-        f.wallet.iter().filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?))).collect();
+    let shares = super::commands::wallet::shares(&f.wallet);
     let share_change = match shares.as_slice() {
         [.., (since, before), (_, after)] => Some((after - before, since.clone())),
         _ => None,

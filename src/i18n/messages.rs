@@ -438,6 +438,11 @@ pub enum Msg {
         account: String,
         year: i64,
     },
+    /// In the last quarter, `/plan` without `--year` is this year's: how to write next year's.
+    PlanNextYearHint {
+        account: String,
+        year: i64,
+    },
     PlanNotWritten,
     PlanUpdated {
         date: NaiveDate,
@@ -798,6 +803,13 @@ pub enum Msg {
     },
     /// Our share and the competitors' would pass the customer's whole spend.
     SharesOverWhole {
+        total: String,
+        ours: String,
+        others: String,
+    },
+    /// Recorded figures (a won deal, a typed share) that take the shares past the whole spend.
+    SharesPastWhole {
+        account: String,
         total: String,
         ours: String,
         others: String,
@@ -2321,6 +2333,14 @@ impl Msg {
                 p(format!("Period {period} removed"), format!("Período {period} removido"))
             }
             Msg::WalletPlanPeriod { period } => p(format!("{period} (plan)"), format!("{period} (plano)")),
+            Msg::SharesPastWhole { account, total, ours, others } => p(
+                format!(
+                    "⚠ Our share ({ours}) and the competitors' ({others}) add up to {total} of the customer's spend, more than the whole: update the spend (`/wallet {account} --spend … --revenue …`) or the competitors' shares."
+                ),
+                format!(
+                    "⚠ A nossa participação ({ours}) e a dos concorrentes ({others}) somam {total} do gasto do cliente, mais que o total: atualize o gasto (`/wallet {account} --spend … --revenue …`) ou as participações dos concorrentes."
+                ),
+            ),
             Msg::SharesOverWhole { total, ours, others } => p(
                 format!(
                     "The shares would add up to {total} of the customer's spend (ours {ours}, the other competitors {others}): at most 100 %. Correct this share or another one."
@@ -2736,6 +2756,14 @@ impl Msg {
             Msg::NoPlan { account, year } => p(
                 format!("No plan for {year} yet. /plan {account} set objectives TEXT starts it."),
                 format!("Ainda não há plano para {year}. /plan {account} set objectives TEXTO o inicia."),
+            ),
+            Msg::PlanNextYearHint { account, year } => p(
+                format!(
+                    "Writing next year's plan? Add --year {year}: /plan {account} set objectives TEXT --year {year}"
+                ),
+                format!(
+                    "Vai escrever o plano do ano que vem? Acrescente --year {year}: /plan {account} set objectives TEXTO --year {year}"
+                ),
             ),
             Msg::PlanNotWritten => s("not written yet", "ainda não escrito"),
             Msg::PlanUpdated { date: d } => p(format!("Updated {}", date(d)), format!("Atualizado em {}", date(d))),

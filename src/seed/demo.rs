@@ -441,9 +441,10 @@ pub async fn seed_demo(
         // Two years of share of wallet: growing, except at Gerdau, where it is slipping.
         let year = today.format("%Y").to_string().parse::<i32>().unwrap_or(2026);
         let last_year_revenue = if a.name == "Gerdau" { a.revenue * 130 / 100 } else { a.revenue * 85 / 100 };
-        tx.record_wallet(ws, account_id, &(year - 1).to_string(), a.wallet * 95, last_year_revenue * 100, year_ago)
+        let last_year = (year - 1).to_string();
+        tx.record_wallet(ws, account_id, &last_year, a.wallet * 95, last_year_revenue * 100, year - 1, year_ago)
             .await?;
-        tx.record_wallet(ws, account_id, &year.to_string(), a.wallet * 100, a.revenue * 100, now).await?;
+        tx.record_wallet(ws, account_id, &year.to_string(), a.wallet * 100, a.revenue * 100, year, now).await?;
         for (_, name, share, threat, note) in COMPETITORS.iter().filter(|c| c.0 == a.name) {
             let change = CompetitorChange {
                 account_id,

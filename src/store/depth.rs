@@ -31,6 +31,8 @@ pub struct WalletPeriod {
     pub period: String,
     pub spend_minor: i64,
     pub revenue_minor: i64,
+    /// Written before its year began, and not recorded since: a plan, not the account's figures.
+    pub plan: bool,
 }
 
 impl Store {
@@ -52,7 +54,8 @@ impl Store {
     pub async fn wallet_periods(&self, workspace_id: i64, account_id: i64) -> Result<Vec<WalletPeriod>, StoreError> {
         sqlx::query_as!(
             WalletPeriod,
-            "SELECT period, spend_minor, revenue_minor FROM wallet_periods WHERE workspace_id = ? AND account_id = ? ORDER BY period",
+            r#"SELECT period, spend_minor, revenue_minor, plan AS "plan: bool" FROM wallet_periods
+               WHERE workspace_id = ? AND account_id = ? ORDER BY period"#,
             workspace_id,
             account_id
         )
@@ -100,8 +103,10 @@ impl WriteTx {
         Ok(())
     }
 
-    /// Records a period's spend and revenue; the latest period becomes the account's wallet and
-    /// revenue.
+    /// Records a period's spend and revenue, `this_year` being the workspace's year at `at`: a
+    /// later period is a plan, and a plan becomes figures when its year's are recorded. The newest
+    /// period that is not a plan is the account's wallet and revenue.
+    #[allow(clippy::too_many_arguments)]
     pub async fn record_wallet(
         &mut self,
         workspace_id: i64,
@@ -109,22 +114,26 @@ impl WriteTx {
         period: &str,
         spend_minor: i64,
         revenue_minor: i64,
+        this_year: i32,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        let plan = period.parse::<i32>().is_ok_and(|year| year > this_year);
         sqlx::query!(
-            "INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (account_id, period) DO UPDATE SET spend_minor = ?4, revenue_minor = ?5, recorded_at = ?6",
+            "INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at, plan)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (account_id, period) DO UPDATE SET spend_minor = ?4, revenue_minor = ?5, recorded_at = ?6,
+                 plan = ?7",
             workspace_id,
             account_id,
             period,
             spend_minor,
             revenue_minor,
-            at
+            at,
+            plan
         )
         .execute(&mut *self.tx)
         .await?;
-        self.current_wallet(workspace_id, account_id, at).await
+        self.current_wallet(workspace_id, account_id).await
     }
 
     /// Removes one wallet period; `false` when the account had none for it.
@@ -133,7 +142,6 @@ impl WriteTx {
         workspace_id: i64,
         account_id: i64,
         period: &str,
-        at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let done = sqlx::query!(
             "DELETE FROM wallet_periods WHERE workspace_id = ? AND account_id = ? AND period = ?",
@@ -143,26 +151,20 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await?;
-        self.current_wallet(workspace_id, account_id, at).await?;
+        self.current_wallet(workspace_id, account_id).await?;
         Ok(done.rows_affected() == 1)
     }
 
-    /// The account's spend and revenue are those of its newest period up to the year of `at`: a
-    /// later period is a plan, not the current figure.
-    pub(super) async fn current_wallet(
-        &mut self,
-        workspace_id: i64,
-        account_id: i64,
-        at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    /// The account's spend and revenue are those of its newest period that is not a plan, on
+    /// every date: a plan becomes the figures only when its year's are recorded.
+    pub(super) async fn current_wallet(&mut self, workspace_id: i64, account_id: i64) -> Result<(), StoreError> {
         sqlx::query!(
             "UPDATE accounts SET wallet_minor = w.spend_minor, revenue_12m_minor = w.revenue_minor
              FROM (SELECT spend_minor, revenue_minor FROM wallet_periods
-                    WHERE account_id = ?2 AND period <= strftime('%Y', ?3) ORDER BY period DESC LIMIT 1) AS w
+                    WHERE account_id = ?2 AND plan = 0 ORDER BY period DESC LIMIT 1) AS w
              WHERE accounts.workspace_id = ?1 AND accounts.id = ?2",
             workspace_id,
-            account_id,
-            at
+            account_id
         )
         .execute(&mut *self.tx)
         .await?;

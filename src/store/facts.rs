@@ -45,6 +45,9 @@ pub struct FactsWindow {
     pub tones_since: DateTime<Utc>,
     /// The year whose account plan counts.
     pub plan_year: i64,
+    /// While that year has no plan, the year before's counts if it was written from this instant
+    /// on (its last quarter: a plan written then is often next year's).
+    pub plan_carried_from: DateTime<Utc>,
     /// The newest health snapshot taken on or before this day is the one to compare with.
     pub trend_before: NaiveDate,
     /// Planning meetings booked from this instant on (the start of today) are the next one.
@@ -164,7 +167,8 @@ impl Store {
                             ORDER BY c.department COLLATE NOCASE, c.folded_name) c)
                           AS "contacts!: String",
                       (SELECT json_group_array(json_object('period', w.period, 'spend_minor', w.spend_minor,
-                                                           'revenue_minor', w.revenue_minor)) FROM
+                                                           'revenue_minor', w.revenue_minor,
+                                                           'plan', json(CASE WHEN w.plan THEN 'true' ELSE 'false' END))) FROM
                           (SELECT * FROM wallet_periods WHERE account_id = a.id ORDER BY period) w)
                           AS "wallet!: String",
                       (SELECT json_group_array(json_object('name', k.name, 'share_bp', k.share_bp, 'threat', k.threat,
@@ -181,7 +185,9 @@ impl Store {
                       (SELECT COUNT(*) FROM interactions
                         WHERE account_id = a.id AND tone = -1 AND occurred_at >= ?7)
                           AS "recent_negatives!: i64",
-                      (SELECT updated_at FROM account_plans WHERE account_id = a.id AND year = ?4)
+                      (SELECT updated_at FROM account_plans
+                        WHERE account_id = a.id AND (year = ?4 OR (year = ?4 - 1 AND updated_at >= ?8))
+                        ORDER BY year DESC LIMIT 1)
                           AS "plan_updated_at?: DateTime<Utc>",
                       (SELECT json_group_array(json_object('number', number, 'title', title, 'stage', stage,
                                       'value_minor', value_minor, 'created_at', created_at, 'closed_at', closed_at))
@@ -204,6 +210,7 @@ impl Store {
             window.trend_before,
             window.booked_from,
             window.negatives_since,
+            window.plan_carried_from,
         )
         .fetch_all(&self.pool)
         .await?;

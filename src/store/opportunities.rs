@@ -114,7 +114,8 @@ impl WriteTx {
         .await
     }
 
-    /// Moves an opportunity to a stage; a won one adds its value to the account's revenue.
+    /// Moves an opportunity to a stage; a won one adds its value to the revenue of `year` (the
+    /// workspace's year at `at`), and so to the account's unless that year's figures are a plan.
     pub async fn move_opportunity(
         &mut self,
         workspace_id: i64,
@@ -122,6 +123,7 @@ impl WriteTx {
         stage: Stage,
         lost_reason: Option<&str>,
         at: DateTime<Utc>,
+        year: &str,
     ) -> Result<(), StoreError> {
         sqlx::query!(
             "UPDATE opportunities SET stage = ?1, lost_reason = ?2,
@@ -141,7 +143,7 @@ impl WriteTx {
             // year has none), and the account's figures follow.
             let won = sqlx::query!(
                 r#"INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at)
-                   SELECT ?1, o.account_id, strftime('%Y', ?3), a.wallet_minor, a.revenue_12m_minor + o.value_minor, ?3
+                   SELECT ?1, o.account_id, ?4, a.wallet_minor, a.revenue_12m_minor + o.value_minor, ?3
                      FROM opportunities o JOIN accounts a ON a.id = o.account_id
                     WHERE o.workspace_id = ?1 AND o.id = ?2
                    ON CONFLICT (account_id, period) DO UPDATE SET
@@ -150,12 +152,13 @@ impl WriteTx {
                    RETURNING account_id AS "account_id!: i64""#,
                 workspace_id,
                 id,
-                at
+                at,
+                year
             )
             .fetch_optional(&mut *self.tx)
             .await?;
             if let Some(won) = won {
-                self.current_wallet(workspace_id, won.account_id, at).await?;
+                self.current_wallet(workspace_id, won.account_id).await?;
             }
         }
         Ok(())

@@ -367,8 +367,16 @@ async fn accounts(store: &Store, cells: &Cells<'_>, o: &Options<'_>, report: &mu
             Some(id) => {
                 tx.update_account(ws, id, &plan.record).await?;
                 if plan.wallet {
-                    tx.record_wallet(ws, id, &year, plan.record.wallet_minor, plan.record.revenue_12m_minor, o.now)
-                        .await?;
+                    tx.record_wallet(
+                        ws,
+                        id,
+                        &year,
+                        plan.record.wallet_minor,
+                        plan.record.revenue_12m_minor,
+                        o.year,
+                        o.now,
+                    )
+                    .await?;
                 }
             }
             None => {

@@ -214,3 +214,91 @@ async fn a_digest_without_recorded_state_is_not_a_quiet_week() {
     assert_eq!(field(&digest, "What changed"), "first digest: nothing to compare with yet", "{}", digest.to_text());
     assert!(digest.lines[0].contains("since 2026-11-30)"), "{:?}", digest.lines);
 }
+
+/// A figure typed in December for next year is a plan on every date, until that year's figures
+/// are recorded: on 4 January the card, its trend, `/wallet` and health all read 2026's 18.0 %.
+#[tokio::test]
+async fn one_share_of_wallet_on_every_date() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let december = Utc.with_ymd_and_hms(2026, 12, 15, 13, 0, 0).unwrap();
+    let january = Utc.with_ymd_and_hms(2027, 1, 4, 13, 0, 0).unwrap();
+    let health_before = field(&say_at(&app, january, "/account Vale").await, "Health").to_string();
+    let typed = say_at(&app, december, "/wallet Vale --spend 200M --revenue 71,2M --period 2027").await;
+    assert!(!typed.is_error(), "{}", typed.to_text());
+    assert!(typed.to_text().contains("2027 (plan)"), "{}", typed.to_text());
+
+    for at in [december, january] {
+        let card = say_at(&app, at, "/account Vale").await;
+        assert!(field(&card, "Share of wallet").starts_with("18.0% of R$ 180,000,000.00"), "{at}: {}", card.to_text());
+        assert!(field(&card, "Share trend").starts_with("18.0%"), "{at}: {}", card.to_text());
+        let wallet = say_at(&app, at, "/wallet Vale").await;
+        assert!(wallet.to_text().contains("2027 (plan)"), "{at}: {}", wallet.to_text());
+        assert!(wallet.lines.iter().any(|l| l.starts_with("18.0%")), "{at}: {}", wallet.to_text());
+        let health = say_at(&app, at, "/health Vale").await;
+        assert!(!health.to_text().contains("35.6"), "{at}: a plan does not move health: {}", health.to_text());
+    }
+    let health_after = field(&say_at(&app, january, "/account Vale").await, "Health").to_string();
+    assert_eq!(
+        health_before.split('/').next(),
+        health_after.split('/').next(),
+        "a plan does not move January's health"
+    );
+
+    // January's actuals for 2027 make it the account's figure.
+    let actual = say_at(&app, january, "/wallet Vale --spend 200M --revenue 60M --period 2027").await;
+    assert!(!actual.to_text().contains("2027 (plan)"), "{}", actual.to_text());
+    let card = say_at(&app, january, "/account Vale").await;
+    assert!(field(&card, "Share of wallet").starts_with("30.0% of R$ 200,000,000.00"), "{}", card.to_text());
+    assert!(field(&card, "Share trend").starts_with("30.0%"), "{}", card.to_text());
+}
+
+/// A won deal can take our share and the competitors' past the customer's whole spend: the card
+/// and `/competitors` say so (a typed share that would do it is refused).
+#[tokio::test]
+async fn a_won_deal_that_takes_the_shares_past_the_whole_is_flagged() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    // 18.0 % ours + Metso 66 % + Weir 15 %: 99 %, accepted.
+    let set = app.say("/competitor Vale Metso --share 66").await;
+    assert!(!set.is_error(), "{}", set.to_text());
+    assert!(!set.to_text().contains("more than the whole"), "{}", set.to_text());
+    assert!(!app.say("/account Vale").await.to_text().contains("more than the whole"));
+    // Winning the R$ 12M negotiation takes ours to 24.7 %: 105.7 % in all.
+    assert!(!app.say("/opp move 1 won").await.is_error());
+    let card = app.say("/account Vale").await;
+    assert!(
+        card.to_text().contains("add up to 105.7% of the customer's spend, more than the whole"),
+        "{}",
+        card.to_text()
+    );
+    let listed = app.say("/competitors Vale").await;
+    assert!(listed.to_text().contains("Our share (24.7%) and the competitors' (81.0%)"), "{}", listed.to_text());
+    let pt = app.say_pt("/competitors Vale").await;
+    assert!(pt.to_text().contains("mais que o total"), "{}", pt.to_text());
+}
+
+/// A plan written in the last quarter is often next year's: `/plan` says how to write it with
+/// `--year`, and in January health reads a plan written then rather than finding none.
+#[tokio::test]
+async fn january_health_reads_the_plan_written_in_the_last_quarter() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    let december = Utc.with_ymd_and_hms(2026, 12, 15, 13, 0, 0).unwrap();
+    let january = Utc.with_ymd_and_hms(2027, 1, 4, 13, 0, 0).unwrap();
+    let no_plan = |r: &Reply| field(r, "Account plan").contains("no plan for this year");
+    assert!(no_plan(&say_at(&app, january, "/health Gerdau").await));
+    let written = say_at(&app, december, "/plan Gerdau set objectives \"Voltar a ser o fornecedor principal\"").await;
+    assert!(written.to_text().contains("--year 2027"), "{}", written.to_text());
+    let health = say_at(&app, january, "/health Gerdau").await;
+    assert!(!no_plan(&health), "{}", health.to_text());
+    // Written with --year, next year's plan is read as that year's.
+    assert!(no_plan(&say_at(&app, january, "/health Alcoa").await));
+    let next = say_at(&app, december, "/plan Alcoa set objectives \"Crescer em laminados\" --year 2027").await;
+    assert!(!next.to_text().contains("--year 2027:"), "no hint once the year is given: {}", next.to_text());
+    assert!(!no_plan(&say_at(&app, january, "/health Alcoa").await));
+    // A plan from before the last quarter does not carry into the new year.
+    let october = Utc.with_ymd_and_hms(2026, 9, 20, 13, 0, 0).unwrap();
+    say_at(&app, october, "/plan Embraer set objectives \"Manter\"").await;
+    assert!(no_plan(&say_at(&app, january, "/health Embraer").await));
+}

@@ -95,13 +95,17 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
                 Msg::HeadroomValue { amount: money(s.headroom_minor) }
             };
             reply = reply.field(ctx.t(Msg::LabelHeadroom), ctx.t(headroom));
+            if let Some(warning) = super::competitors::past_whole(ctx, &a.name, Some(s.share_bp), &facts.competitors) {
+                warnings += 1;
+                reply = reply.line(warning);
+            }
         }
         None => {
             reply =
                 reply.field(ctx.t(Msg::LabelShare), ctx.t(Msg::ShareUnknown { revenue: money(a.revenue_12m_minor) }));
         }
     }
-    if let Some(text) = super::wallet::trend(ctx.locale, &facts.wallet, chrono::Datelike::year(&today)) {
+    if let Some(text) = super::wallet::trend(ctx.locale, &facts.wallet) {
         reply = reply.field(ctx.t(Msg::LabelShareTrend), text);
     }
     if let Some(margin) = a.margin_bp {

@@ -75,8 +75,9 @@ pub async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<R
     check_names(&mut tx, ctx, &record, 0).await?;
     let id = tx.insert_account(ctx.workspace.id, &record).await?;
     if wallet.touched {
-        let year = ctx.today().year().to_string();
-        tx.record_wallet(ctx.workspace.id, id, &year, record.wallet_minor, record.revenue_12m_minor, ctx.now).await?;
+        let year = ctx.today().year();
+        let (spend, revenue) = (record.wallet_minor, record.revenue_12m_minor);
+        tx.record_wallet(ctx.workspace.id, id, &year.to_string(), spend, revenue, year, ctx.now).await?;
     }
     let arguments = serde_json::to_string(req).unwrap_or_default();
     tx.audit(ctx.workspace.id, ctx.person.id, "account add", &arguments, "ok", ctx.now).await?;
@@ -120,9 +121,9 @@ pub async fn change(
     check_names(&mut tx, ctx, &record, account.id).await?;
     tx.update_account(ctx.workspace.id, account.id, &record).await?;
     if wallet.touched {
-        let year = ctx.today().year().to_string();
-        tx.record_wallet(ctx.workspace.id, account.id, &year, record.wallet_minor, record.revenue_12m_minor, ctx.now)
-            .await?;
+        let year = ctx.today().year();
+        let (spend, revenue) = (record.wallet_minor, record.revenue_12m_minor);
+        tx.record_wallet(ctx.workspace.id, account.id, &year.to_string(), spend, revenue, year, ctx.now).await?;
     }
     let arguments = serde_json::json!({ "account": account.name, "field": field, "value": value }).to_string();
     tx.audit(ctx.workspace.id, ctx.person.id, "account set", &arguments, "ok", ctx.now).await?;

@@ -24,6 +24,21 @@ pub fn line(ctx: &Context, c: &CompetitorRow) -> String {
     parts.join(" · ")
 }
 
+/// The warning for shares that add up past the customer's whole spend (a won deal can take ours
+/// there), or `None` while they fit.
+pub fn past_whole(ctx: &Context, account: &str, ours_bp: Option<i64>, competitors: &[CompetitorRow]) -> Option<String> {
+    let ours = ours_bp.unwrap_or(0);
+    let others: i64 = competitors.iter().filter_map(|c| c.share_bp).sum();
+    (ours + others > 10_000).then(|| {
+        ctx.t(Msg::SharesPastWhole {
+            account: account.to_string(),
+            total: format_bp(ours + others, ctx.locale),
+            ours: format_bp(ours, ctx.locale),
+            others: format_bp(others, ctx.locale),
+        })
+    })
+}
+
 pub async fn list(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     let competitors = store.competitors(ctx.workspace.id, account.id).await?;
@@ -34,7 +49,12 @@ pub async fn list(store: &Store, ctx: &Context, account: &str) -> Result<Reply, 
     for c in &competitors {
         reply = reply.line(format!("• {}", line(ctx, c)));
     }
-    let tone = if competitors.iter().any(|c| c.threat == "high") { Tone::Warning } else { Tone::Neutral };
+    let mut tone = if competitors.iter().any(|c| c.threat == "high") { Tone::Warning } else { Tone::Neutral };
+    let ours = ratio_bp(account.revenue_12m_minor, account.wallet_minor);
+    if let Some(warning) = past_whole(ctx, &account.name, ours, &competitors) {
+        reply = reply.line(warning);
+        tone = Tone::Warning;
+    }
     Ok(reply.tone(tone))
 }
 

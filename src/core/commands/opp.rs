@@ -143,7 +143,15 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
             require_write(store, ctx, &account).await?;
             let mut tx = store.write().await?;
             let reason = reason.as_deref().filter(|_| target == Stage::Lost);
-            tx.move_opportunity(ctx.workspace.id, opp.id, target, reason, ctx.now).await?;
+            tx.move_opportunity(
+                ctx.workspace.id,
+                opp.id,
+                target,
+                reason,
+                ctx.now,
+                &chrono::Datelike::year(&ctx.today()).to_string(),
+            )
+            .await?;
             tx.audit(
                 ctx.workspace.id,
                 ctx.person.id,

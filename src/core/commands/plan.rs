@@ -58,10 +58,21 @@ async fn show(
 }
 
 pub async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply, CommandError> {
-    let year = r.year.unwrap_or_else(|| i64::from(ctx.today().year()));
     let account = require_account(store, ctx, &r.account).await?;
+    let reply = change(store, ctx, r, &account).await?;
+    // In the last quarter a plan written is often next year's: say how, where this year's was
+    // meant (reading this year's plan needs no hint).
+    if r.action.is_some() && r.year.is_none() && ctx.today().month() >= 10 {
+        let next = i64::from(ctx.today().year()) + 1;
+        return Ok(reply.line(ctx.t(Msg::PlanNextYearHint { account: account.name, year: next })));
+    }
+    Ok(reply)
+}
+
+async fn change(store: &Store, ctx: &Context, r: &PlanRequest, account: &AccountRow) -> Result<Reply, CommandError> {
+    let year = r.year.unwrap_or_else(|| i64::from(ctx.today().year()));
     let Some(action) = r.action.as_deref() else {
-        return show(store, ctx, &account, year, None).await;
+        return show(store, ctx, account, year, None).await;
     };
     let what = r.what.as_deref().unwrap_or("");
     let text = r.text.as_deref().unwrap_or("").trim();
@@ -105,7 +116,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply,
             _ => return Err(Msg::BadGoalAction { value: truncate(what, 20) }.into()),
         },
     };
-    require_write(store, ctx, &account).await?;
+    require_write(store, ctx, account).await?;
     let mut tx = store.write().await?;
     let plan = tx.ensure_plan(ctx.workspace.id, account.id, year, ctx.now).await?;
     let footer = match change {
@@ -127,5 +138,5 @@ pub async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply,
     let arguments = serde_json::to_string(r).unwrap_or_default();
     tx.audit(ctx.workspace.id, ctx.person.id, "plan", &arguments, "ok", ctx.now).await?;
     tx.commit().await?;
-    Ok(show(store, ctx, &account, year, Some(footer)).await?.tone(Tone::Good))
+    Ok(show(store, ctx, account, year, Some(footer)).await?.tone(Tone::Good))
 }

@@ -14,14 +14,10 @@ use crate::domain::text::truncate;
 use crate::i18n::{Locale, Msg, format_bp, format_money};
 use crate::store::{AccountRow, Store, WalletPeriod};
 
-/// `18.0% · core supplier · +2.8 pts since 2025`: the share of the newest period up to
-/// `current_year` (a later one is a plan), its band and its trend.
-pub fn trend(locale: Locale, periods: &[WalletPeriod], current_year: i32) -> Option<String> {
-    let shares: Vec<(String, i64)> = periods
-        .iter()
-        .filter(|p| !is_plan(p, current_year))
-        .filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?)))
-        .collect();
+/// `18.0% · core supplier · +2.8 pts since 2025`: the share of the newest period that is not a
+/// plan (the account's own figures, on every date), its band and its trend.
+pub fn trend(locale: Locale, periods: &[WalletPeriod]) -> Option<String> {
+    let shares = shares(periods);
     let (_, last) = shares.last()?;
     let band = locale.t(Msg::BandName(Band::of(*last)));
     let mut text = format!("{} · {band}", format_bp(*last, locale));
@@ -32,9 +28,14 @@ pub fn trend(locale: Locale, periods: &[WalletPeriod], current_year: i32) -> Opt
     Some(text)
 }
 
-/// A period after the current year is a plan.
-pub fn is_plan(period: &WalletPeriod, current_year: i32) -> bool {
-    period.period.parse::<i32>().is_ok_and(|y| y > current_year)
+/// Each period's share that is not a plan, oldest first: what the card, `/wallet`, the digest and
+/// health all read.
+pub fn shares(periods: &[WalletPeriod]) -> Vec<(String, i64)> {
+    periods
+        .iter()
+        .filter(|p| !p.plan)
+        .filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?)))
+        .collect()
 }
 
 fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
@@ -67,7 +68,7 @@ pub async fn run(
         require_write(store, ctx, &account).await?;
         let period = year.to_string();
         let mut tx = store.write().await?;
-        if !tx.remove_wallet_period(ctx.workspace.id, account.id, &period, ctx.now).await? {
+        if !tx.remove_wallet_period(ctx.workspace.id, account.id, &period).await? {
             return Err(Msg::NoWalletPeriod { account: account.name, period }.into());
         }
         let arguments = serde_json::json!({ "account": account.name, "removed": period });
@@ -79,14 +80,13 @@ pub async fn run(
         require_write(store, ctx, &account).await?;
         let period = period.map(|p| p.to_string()).unwrap_or_else(|| ctx.today().year().to_string());
         let mut tx = store.write().await?;
-        tx.record_wallet(ctx.workspace.id, account.id, &period, spend, revenue, ctx.now).await?;
+        tx.record_wallet(ctx.workspace.id, account.id, &period, spend, revenue, ctx.today().year(), ctx.now).await?;
         let arguments = serde_json::json!({ "account": account.name, "period": period, "spend_minor": spend, "revenue_minor": revenue });
         tx.audit(ctx.workspace.id, ctx.person.id, "wallet", &arguments.to_string(), "ok", ctx.now).await?;
         tx.commit().await?;
         saved = Some(Msg::WalletSaved { period });
     }
     let periods = store.wallet_periods(ctx.workspace.id, account.id).await?;
-    let year = ctx.today().year();
     let mut reply = Reply::titled(ctx.t(Msg::WalletTitle { account: account.name.clone() }));
     if periods.is_empty() {
         reply = reply.line(ctx.t(Msg::NoWalletPeriods));
@@ -102,11 +102,10 @@ pub async fn run(
             }),
             None => ctx.t(Msg::ShareUnknown { revenue: money(ctx, &account, p.revenue_minor) }),
         };
-        let label =
-            if is_plan(p, year) { ctx.t(Msg::WalletPlanPeriod { period: p.period.clone() }) } else { p.period.clone() };
+        let label = if p.plan { ctx.t(Msg::WalletPlanPeriod { period: p.period.clone() }) } else { p.period.clone() };
         reply = reply.field(label, value);
     }
-    if let Some(text) = trend(ctx.locale, &periods, year) {
+    if let Some(text) = trend(ctx.locale, &periods) {
         reply = reply.line(text);
     }
     let mut tone = Tone::Neutral;

@@ -8,7 +8,7 @@ mod full;
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 pub use changes::{AccountState, Change, ChangeKind, PortfolioState};
@@ -172,7 +172,7 @@ pub async fn build(
             });
             states.insert(a.id, state);
             if detail == Detail::Full
-                && let Some(trend) = super::commands::wallet::trend(locale, &f.wallet, today.year())
+                && let Some(trend) = super::commands::wallet::trend(locale, &f.wallet)
             {
                 shares.push(format!("• {name}: {trend}"));
             }
