@@ -145,19 +145,29 @@ pub fn kam_bot(db: &std::path::Path) -> std::process::Command {
 
 /// `kam-bot serve --listen 127.0.0.1:0` on `db` (Slack's endpoint configured), once it listens.
 pub async fn serve_listening(db: &std::path::Path) -> std::process::Child {
+    serve_at(db, &[]).await.0
+}
+
+/// `kam-bot serve` on 127.0.0.1 with the Slack endpoint and `args` more, once it listens, and its
+/// address.
+pub async fn serve_at(db: &std::path::Path, args: &[&str]) -> (std::process::Child, String) {
     let mut server = kam_bot(db)
         .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(args)
         .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
+        .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start serve");
     let stderr = server.stderr.take().expect("its stderr");
-    let listening = tokio::task::spawn_blocking(move || {
+    let address = tokio::task::spawn_blocking(move || {
         use std::io::BufRead;
-        std::io::BufReader::new(stderr).lines().map_while(Result::ok).any(|l| l.starts_with("kam-bot listening on "))
+        std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|l| l.strip_prefix("kam-bot listening on ").map(str::to_string))
     })
     .await
     .expect("read its stderr");
-    assert!(listening, "serve did not start");
-    server
+    (server, address.expect("serve did not start"))
 }
