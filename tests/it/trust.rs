@@ -369,13 +369,26 @@ async fn a_handle_never_renames_anyone_and_new_people_take_slacks_name() {
     assert_eq!(infos(&slack), 1);
 
     // Bruno is met while Slack cannot say: he is known by his handle until Slack can.
-    slack.script("/api/users.info", 200, vec![], serde_json::json!({"ok": false, "error": "missing_scope"}));
+    slack.script("/api/users.info", 200, vec![], serde_json::json!({"ok": false, "error": "internal_error"}));
     let bruno =
         form("T9", "/help", "", "t4", &response).replace("U2147483697", "U0BRUNO").replace("ana.souza", "bruno");
     endpoint.post_signed(&bruno).await;
     assert_eq!(name_of("U0BRUNO").await.as_deref(), Some("bruno"));
     endpoint.post_signed(&bruno.replace("t4", "t5")).await;
     assert_eq!(name_of("U0BRUNO").await.as_deref(), Some("Ana Souza"), "the stand-in names everyone Ana Souza");
+
+    // A token without `users:read` is refused once; Slack is not asked again for anyone.
+    slack.script("/api/users.info", 200, vec![], serde_json::json!({"ok": false, "error": "missing_scope"}));
+    let asked = infos(&slack);
+    let carla =
+        form("T9", "/help", "", "t6", &response).replace("U2147483697", "U0CARLA").replace("ana.souza", "carla");
+    endpoint.post_signed(&carla).await;
+    endpoint.post_signed(&carla.replace("t6", "t7")).await;
+    let dora = form("T9", "/help", "", "t8", &response).replace("U2147483697", "U0DORA").replace("ana.souza", "dora");
+    endpoint.post_signed(&dora).await;
+    assert_eq!(name_of("U0CARLA").await.as_deref(), Some("carla"));
+    assert_eq!(name_of("U0DORA").await.as_deref(), Some("dora"));
+    assert_eq!(infos(&slack), asked + 1, "asked once, then not again");
 }
 
 /// The serve lock is the database file itself: through a symlink, a second `serve` and a restore

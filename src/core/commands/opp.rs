@@ -3,6 +3,8 @@
 //! adds one; `/opp move ID STAGE [--reason TEXT]` moves one (a loss needs a reason; a win adds its
 //! value to the account's revenue).
 
+use chrono::Datelike;
+
 use crate::core::command::OppRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
@@ -143,15 +145,8 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
             require_write(store, ctx, &account).await?;
             let mut tx = store.write().await?;
             let reason = reason.as_deref().filter(|_| target == Stage::Lost);
-            tx.move_opportunity(
-                ctx.workspace.id,
-                opp.id,
-                target,
-                reason,
-                ctx.now,
-                &chrono::Datelike::year(&ctx.today()).to_string(),
-            )
-            .await?;
+            tx.move_opportunity(ctx.workspace.id, opp.id, target, reason, ctx.now, &ctx.today().year().to_string())
+                .await?;
             tx.audit(
                 ctx.workspace.id,
                 ctx.person.id,

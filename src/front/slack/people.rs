@@ -3,6 +3,7 @@
 //! the name they have.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use slack_morphism::prelude::*;
@@ -14,24 +15,39 @@ use crate::core::{Core, Platform};
 /// How long a command waits for Slack to say who someone is before it goes on with the handle.
 pub const LOOKUP_WITHIN: Duration = Duration::from_millis(1500);
 
+/// Errors that say the bot may not read the directory at all: asking again will not help.
+const REFUSED_CODES: [&str; 5] = ["missing_scope", "not_authed", "invalid_auth", "account_inactive", "token_revoked"];
+
 /// Slack's directory of people, read with the bot token (scope `users:read`).
 #[derive(Clone)]
 pub struct Directory {
     client: Arc<SlackHyperClient>,
     token: SlackApiToken,
+    /// Set when Slack refuses the token the directory: it is not asked again until a restart.
+    refused: Arc<AtomicBool>,
 }
 
 impl Directory {
     pub fn new(client: Arc<SlackHyperClient>, bot_token: &str) -> Directory {
-        Directory { client, token: SlackApiToken::new(bot_token.into()) }
+        Directory { client, token: SlackApiToken::new(bot_token.into()), refused: Arc::default() }
     }
 
     /// The name Slack shows for `user`, or `None` when Slack does not say in time.
     pub async fn name_of(&self, user: &str) -> Option<String> {
+        if self.refused.load(Ordering::Relaxed) {
+            return None;
+        }
         let session = self.client.open_session(&self.token);
         let request = SlackApiUsersInfoRequest::new(SlackUserId::new(user.into()));
         match tokio::time::timeout(LOOKUP_WITHIN, session.users_info(&request)).await {
             Ok(Ok(found)) => name_in(&found.user),
+            Ok(Err(slack_morphism::errors::SlackClientError::ApiError(e)))
+                if REFUSED_CODES.contains(&e.code.as_str()) =>
+            {
+                self.refused.store(true, Ordering::Relaxed);
+                warn!(error = %e.code, "Slack refuses users.info to this token (scope users:read?): new people keep their handle until a restart");
+                None
+            }
             Ok(Err(e)) => {
                 warn!(error = %e, "Slack's users.info did not say who a new person is; the handle is kept");
                 None
