@@ -335,7 +335,11 @@ async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<Exi
         CliCommand::Import(args) => onboarding::import_command(&store, &cli.workspace, clock.now(), args).await?,
         CliCommand::Export(args) => onboarding::export_command(&store, &cli.workspace, clock.now(), args).await?,
         CliCommand::Privacy { action, account, contact } => {
-            let command = crate::core::Command::Privacy { erase: action == "erase", account, contact };
+            let command = crate::core::Command::Privacy(crate::core::commands::privacy::Privacy {
+                erase: action == "erase",
+                account,
+                contact,
+            });
             onboarding::privacy(&store, &cli.workspace, clock.now(), command).await?
         }
         CliCommand::Jobs(command) => jobs(&store, clock.as_ref(), command).await?,
@@ -625,11 +629,12 @@ async fn people(
             }
         }
         PeopleCommand::Add { name, role, manager } => {
-            let action = crate::core::command::PeopleAction::Add { name, role, manager };
+            let action = crate::core::commands::people::PeopleAction::Add { name, role, manager };
             return onboarding::people_change(store, workspace, now, action).await;
         }
         PeopleCommand::Set { name, role, manager, new_name } => {
-            let action = crate::core::command::PeopleAction::Set { person: name, role, manager, name: new_name };
+            let action =
+                crate::core::commands::people::PeopleAction::Set { person: name, role, manager, name: new_name };
             return onboarding::people_change(store, workspace, now, action).await;
         }
         PeopleCommand::Link { name, platform, user } => {

@@ -9,7 +9,8 @@ use chrono::{DateTime, Utc};
 use clap::{Args as ClapArgs, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::core::command::PeopleAction;
+use crate::core::commands::people::PeopleAction;
+use crate::core::commands::privacy::Privacy;
 use crate::core::{Command, Core, Invocation, Platform, Reply};
 use crate::front::terminal;
 use crate::i18n::{Locale, Msg, Onb};
@@ -169,7 +170,7 @@ pub async fn people_change(
     now: DateTime<Utc>,
     action: PeopleAction,
 ) -> anyhow::Result<ExitCode> {
-    let reply = as_local_admin(store, workspace, now, Command::People { action }).await?;
+    let reply = as_local_admin(store, workspace, now, Command::People(action)).await?;
     print!("{}", terminal::render(&reply));
     Ok(if reply.is_error() { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
@@ -177,7 +178,7 @@ pub async fn people_change(
 /// `kam-bot privacy export|erase ACCOUNT CONTACT`: the export is the JSON alone, to keep or hand
 /// over; exit 2 when the request is refused.
 pub async fn privacy(store: &Store, workspace: &str, now: DateTime<Utc>, command: Command) -> anyhow::Result<ExitCode> {
-    let export = matches!(command, Command::Privacy { erase: false, .. });
+    let export = matches!(command, Command::Privacy(Privacy { erase: false, .. }));
     let reply = as_local_admin(store, workspace, now, command).await?;
     if reply.is_error() {
         eprint!("{}", terminal::render(&reply));

@@ -3,9 +3,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use super::error::CommandError;
 use super::invocation::{Invocation, Platform};
 use crate::i18n::{Locale, Msg};
-use crate::store::{Person, Store, StoreError, Workspace};
+use crate::store::{Claim, Person, Store, StoreError, Workspace, WriteTx};
 
 /// Everything a command needs besides its arguments.
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub struct Context {
     pub now: DateTime<Utc>,
     pub platform: Platform,
     pub source_id: Option<String>,
+    /// Set once this command has claimed its platform request id (see [`Context::write`]).
+    claimed: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Context {
@@ -67,7 +70,34 @@ impl Context {
             now: chrono::SubsecRound::trunc_subsecs(inv.now, 0),
             platform: inv.platform,
             source_id: inv.source_id.clone(),
+            claimed: Default::default(),
         })
+    }
+
+    /// Begins the command's write transaction (`BEGIN IMMEDIATE`). The first one a command opens
+    /// claims the platform's id of the request inside it, so every write is claimed by
+    /// construction: a request delivered again (a replay, a retry) finds its claim and writes
+    /// nothing ([`CommandError::Replayed`]), and a write that rolls back takes its claim with it.
+    pub async fn write(&self, store: &Store) -> Result<WriteTx, CommandError> {
+        use std::sync::atomic::Ordering;
+        let mut tx = store.write().await?;
+        let Some(source_id) = self.source_id.as_deref() else { return Ok(tx) };
+        if self.claimed.load(Ordering::Acquire) {
+            return Ok(tx);
+        }
+        let forget_before = self.now - chrono::Duration::days(1);
+        match tx.claim_request(self.workspace.id, self.platform.code(), source_id, self.now, forget_before).await? {
+            Claim::New => {
+                self.claimed.store(true, Ordering::Release);
+                Ok(tx)
+            }
+            Claim::Seen(answer) => Err(CommandError::Replayed(answer)),
+        }
+    }
+
+    /// Whether this command claimed its request (and so its answer is to be kept).
+    pub(crate) fn claimed(&self) -> bool {
+        self.claimed.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// The workspace's time zone (schedules and digests keep it, whoever asks).

@@ -9,6 +9,9 @@ pub enum CommandError {
     User(Msg),
     /// Anything else: never shown as is.
     Internal(anyhow::Error),
+    /// The platform delivered this request before and its write was made then: the first
+    /// answer (as JSON), or `None` while the first delivery is still being carried out.
+    Replayed(Option<String>),
 }
 
 impl From<Msg> for CommandError {

@@ -90,6 +90,36 @@ impl Args {
         self.values.get(name).map(String::as_str)
     }
 
+    /// A text argument, if given.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_string)
+    }
+
+    /// A text argument, in lower case (codes and choices).
+    pub fn lower(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_ascii_lowercase)
+    }
+
+    /// A whole-number argument, if given (the parser has checked its range).
+    pub fn number(&self, name: &str) -> Option<i64> {
+        self.get(name).and_then(|v| v.parse::<i64>().ok())
+    }
+
+    /// Whether a switch (`--mine`) was given.
+    pub fn switch(&self, name: &str) -> bool {
+        self.get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    }
+
+    /// A required argument; "missing X" without it.
+    pub fn required(&self, name: &'static str) -> Result<String, Msg> {
+        self.text(name).ok_or_else(|| self.missing(name))
+    }
+
+    /// "missing X, usage: …" for this command.
+    pub fn missing(&self, name: &'static str) -> Msg {
+        Msg::MissingArgument { command: self.spec.path, arg: name, usage: self.spec }
+    }
+
     /// Fails with "missing X" for a required argument that was not given.
     pub fn check_required(&self) -> Result<(), Msg> {
         match self.spec.args.iter().find(|a| a.required && !self.values.contains_key(a.name)) {

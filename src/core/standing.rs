@@ -227,7 +227,7 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
     let today = now.with_timezone(&tz).date_naive();
     let clock = clock(f, today, tz);
     let reach = reach(f, now);
-    let shares = super::commands::wallet::shares(&f.wallet);
+    let shares = crate::core::figures::shares(&f.wallet);
     let share_change = match shares.as_slice() {
         [.., (since, before), (_, after)] => Some((after - before, since.clone())),
         _ => None,

@@ -614,7 +614,7 @@ impl Onb {
                     "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
                     "suppliers" => accepted(&field, l),
                     _ => {
-                        let fields = crate::core::catalog::ACCOUNT_FIELDS.join(", ");
+                        let fields = crate::core::commands::accounts::ACCOUNT_FIELDS.join(", ");
                         return p(
                             format!("“{value}” is not a field of an account. Fields: {fields}."),
                             format!("“{value}” não é um campo de conta. Campos: {fields}."),

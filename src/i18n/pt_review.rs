@@ -262,8 +262,8 @@ fn the_review_finds_what_it_should() {
 
 #[test]
 fn the_portuguese_help_examples_have_no_english_left() {
-    let mut specs: Vec<&crate::core::catalog::CommandSpec> = crate::core::catalog::CATALOG.iter().collect();
-    specs.extend(crate::core::catalog::CATALOG.iter().flat_map(|c| c.subcommands.iter()));
+    let mut specs: Vec<&crate::core::catalog::CommandSpec> = crate::core::catalog::CATALOG.iter().copied().collect();
+    specs.extend(crate::core::catalog::CATALOG.iter().flat_map(|c| c.subcommands.iter().copied()));
     for spec in specs {
         let example = spec.example(crate::i18n::Locale::PtBr);
         // Quoted texts and words typed as values count; the command and its options do not.

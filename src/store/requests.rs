@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, WriteTx};
 
 /// What claiming a request found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,17 +14,19 @@ pub enum Claim {
     Seen(Option<String>),
 }
 
-impl Store {
-    /// Claims a request; requests older than `forget_before` are forgotten first.
+impl WriteTx {
+    /// Claims a request inside the transaction that writes what it asks for, so that the claim
+    /// and the write are made together or not at all; requests older than `forget_before` are
+    /// forgotten first.
     pub async fn claim_request(
-        &self,
+        &mut self,
         workspace_id: i64,
         source: &str,
         source_id: &str,
         now: DateTime<Utc>,
         forget_before: DateTime<Utc>,
     ) -> Result<Claim, StoreError> {
-        sqlx::query!("DELETE FROM handled_requests WHERE handled_at < ?", forget_before).execute(&self.pool).await?;
+        sqlx::query!("DELETE FROM handled_requests WHERE handled_at < ?", forget_before).execute(&mut *self.tx).await?;
         let inserted = sqlx::query!(
             "INSERT OR IGNORE INTO handled_requests (workspace_id, source, source_id, handled_at) VALUES (?, ?, ?, ?)",
             workspace_id,
@@ -32,7 +34,7 @@ impl Store {
             source_id,
             now
         )
-        .execute(&self.pool)
+        .execute(&mut *self.tx)
         .await?
         .rows_affected();
         if inserted == 1 {
@@ -44,12 +46,14 @@ impl Store {
             source,
             source_id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.tx)
         .await?
         .flatten();
         Ok(Claim::Seen(reply))
     }
+}
 
+impl Store {
     /// Records the answer of a claimed request.
     pub async fn answer_request(
         &self,

@@ -210,13 +210,14 @@ async fn hostile_files_are_refused_before_they_are_allocated() {
     }
     // Through the chat, as a Discord upload arrives: the same refusals, one line each.
     for (path, expected) in [(&sparse, "more than 512 columns"), (&bomb, "128 MB once decompressed")] {
-        let request = kam_bot::core::command::ImportRequest {
+        let request = kam_bot::core::commands::import::ImportRequest {
             kind: "accounts".into(),
             file_name: path.file_name().unwrap().to_string_lossy().into(),
             content: Some(std::fs::read(path).unwrap()),
         };
         let inv = app.invocation(WS, "tester");
-        let reply = app.core.run(&inv, Ok(Command::Import(request))).await;
+        let reply =
+            app.core.run(&inv, Ok(Command::Import(kam_bot::core::commands::import::Import::Check(request)))).await;
         assert!(reply.is_error() && reply.to_text().contains(expected), "{}", reply.to_text());
     }
     assert_eq!(app.counts(WS).await, before, "a refused file writes nothing");

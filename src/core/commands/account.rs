@@ -1,5 +1,8 @@
 //! `/account NAME`: the account card, or the accounts to choose from, or the closest names.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ArgType, CommandSpec, positional};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
@@ -12,6 +15,36 @@ use crate::domain::money::{Currency, Money};
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_money};
 use crate::store::{AccountFacts, Store};
+
+/// `/account NAME` (it also lends `/accounts add|set|archive|restore` their typed forms).
+pub static SPEC: CommandSpec = CommandSpec {
+    name: "account",
+    summary: Msg::CmdAccount,
+    args: &[positional("name", ArgType::Account, true, true, Msg::ArgAccountName)],
+    example: "/account Vale",
+    example_pt: None,
+    path: "account",
+    subcommands: &[],
+    default_subcommand: None,
+    borrows: Some(("accounts", &["add", "set", "archive", "restore"])),
+    build: |args| Ok(Card { query: args.required("name")? }.into()),
+};
+
+/// `/account NAME`: the account to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Card {
+    pub query: String,
+}
+
+impl Card {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, &self.query).await
+    }
+}
 
 /// A planning meeting this close is flagged.
 const PLANNING_SOON_DAYS: i64 = 7;
@@ -95,7 +128,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
                 Msg::HeadroomValue { amount: money(s.headroom_minor) }
             };
             reply = reply.field(ctx.t(Msg::LabelHeadroom), ctx.t(headroom));
-            if let Some(warning) = super::competitors::past_whole(ctx, &a.name, Some(s.share_bp), &facts.competitors) {
+            if let Some(warning) = crate::core::figures::past_whole(ctx, &a.name, Some(s.share_bp), &facts.competitors) {
                 warnings += 1;
                 reply = reply.line(warning);
             }
@@ -105,7 +138,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
                 reply.field(ctx.t(Msg::LabelShare), ctx.t(Msg::ShareUnknown { revenue: money(a.revenue_12m_minor) }));
         }
     }
-    if let Some(text) = super::wallet::trend(ctx.locale, &facts.wallet) {
+    if let Some(text) = crate::core::figures::trend(ctx.locale, &facts.wallet) {
         reply = reply.field(ctx.t(Msg::LabelShareTrend), text);
     }
     if let Some(margin) = a.margin_bp {
@@ -196,7 +229,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
     }
     reply = reply.field(ctx.t(Msg::LabelContacts), contacts_text);
     if !facts.competitors.is_empty() {
-        let lines: Vec<String> = facts.competitors.iter().take(3).map(|c| super::competitors::line(ctx, c)).collect();
+        let lines: Vec<String> = facts.competitors.iter().take(3).map(|c| crate::core::figures::line(ctx, c)).collect();
         reply = reply.field(ctx.t(Msg::LabelCompetitors), lines.join("\n"));
     }
     let suppliers = facts.competitors.len() as i64 + 1;

@@ -1,15 +1,210 @@
-//! `/accounts [--tier N] [--owner NAME]`: the portfolio as a compact list.
+//! `/accounts` and its subcommands (also typed as `/account add|set|archive|restore`): the
+//! portfolio as a compact list, and how a team creates its key accounts and keeps them current
+//! from the chat. Adding and archiving is for managers and admins; changing a field follows the
+//! account write rule.
 
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::core::account_edit::{WalletChange, apply, change, check_names, check_revenue, require_manager};
+use crate::core::catalog::{
+    ACCOUNT_FIRST, ACCOUNT_REST, ArgSpec, ArgType, CommandSpec, MAX_NAME_CHARS, MONEY, NAME, PAGE_OPTION, PERCENT,
+    group, leaf, option, option_then, positional,
+};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::paging::{Page, quoted};
 use crate::core::reply::{Reply, Tone};
-use crate::core::resolve::require_person;
-use crate::domain::account::{PlanningClock, ShareOfWallet, Tier};
-use crate::i18n::{Msg, format_bp};
-use crate::store::Store;
+use crate::core::resolve::{require_account, require_person};
+use crate::domain::account::{AccountStatus, PlanningClock, ShareOfWallet, Tier};
+use crate::domain::text::truncate;
+use crate::domain::vocabulary;
+use crate::i18n::{Msg, Onb, format_bp};
+use crate::store::{NewAccount, Store};
 
-pub async fn run(
+/// The fields `/account set` changes.
+pub const ACCOUNT_FIELDS: &[&str] = &[
+    "name",
+    "tier",
+    "owner",
+    "tech",
+    "segment",
+    "spend",
+    "revenue",
+    "margin",
+    "ceiling",
+    "suppliers",
+    "cadence",
+    "review",
+    "alias",
+    "reason",
+];
+
+/// The options an account is created with; `/account set` changes the same fields one at a time.
+const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[
+    positional("name", NAME, true, true, Msg::Onb(Onb::ArgNewAccountName)),
+    option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::Onb(Onb::ArgTierSet)),
+    option("owner", ArgType::Person, Msg::Onb(Onb::ArgOwnerSet)),
+    option("tech", ArgType::Person, Msg::Onb(Onb::ArgTech)),
+    option("segment", ArgType::Text { max_chars: 100 }, Msg::Onb(Onb::ArgSegment)),
+    option("spend", MONEY, Msg::Onb(Onb::ArgSpendSet)),
+    option("revenue", MONEY, Msg::Onb(Onb::ArgRevenueSet)),
+    option("margin", PERCENT, Msg::Onb(Onb::ArgMargin)),
+    option("ceiling", PERCENT, Msg::Onb(Onb::ArgCeiling)),
+    option("cadence", ArgType::Integer { min: 1, max: 730 }, Msg::Onb(Onb::ArgCadence)),
+    option("review", ArgType::Date, Msg::Onb(Onb::ArgReviewDate)),
+    option_then("reason", ArgType::Words(&vocabulary::REASONS), Msg::Onb(Onb::ArgReason), "why"),
+    option("why", ArgType::Text { max_chars: 300 }, Msg::Onb(Onb::ArgWhy)),
+    option("alias", ArgType::Text { max_chars: MAX_NAME_CHARS }, Msg::Onb(Onb::ArgAlias)),
+];
+
+static LIST: CommandSpec = leaf!(
+    "list",
+    "accounts list",
+    Msg::CmdAccounts,
+    &[
+        option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::ArgTier),
+        option("owner", ArgType::Person, Msg::ArgOwner),
+        PAGE_OPTION,
+    ],
+    "/accounts --tier 1",
+    |args| Ok(Accounts::List { tier: args.number("tier"), owner: args.text("owner"), page: args.number("page").unwrap_or(1) }.into()),
+);
+
+static ADD: CommandSpec = leaf!(
+    "add",
+    "accounts add",
+    Msg::Onb(Onb::CmdAccountAdd),
+    ACCOUNT_ADD_ARGS,
+    "/account add Gerdau --tier 2 --owner \"Rafael Lima\" --spend 40M --reason potential \"New mill in Ouro Branco\"",
+    |args| {
+        Ok(Accounts::Add(AccountRequest {
+            name: args.required("name")?,
+            tier: args.number("tier"),
+            owner: args.text("owner"),
+            tech: args.text("tech"),
+            segment: args.text("segment"),
+            spend: args.text("spend"),
+            revenue: args.text("revenue"),
+            margin: args.text("margin"),
+            ceiling: args.text("ceiling"),
+            cadence: args.number("cadence"),
+            review: args.text("review"),
+            reason: args.lower("reason"),
+            why: args.text("why"),
+            alias: args.text("alias"),
+        })
+        .into())
+    },
+    pt: "/account add Gerdau --tier 2 --owner \"Rafael Lima\" --spend 40M --reason potencial \"Nova usina em Ouro Branco\"",
+);
+
+static SET: CommandSpec = leaf!(
+    "set",
+    "accounts set",
+    Msg::Onb(Onb::CmdAccountSet),
+    &[
+        ACCOUNT_FIRST,
+        positional("field", ArgType::Choice(ACCOUNT_FIELDS), true, false, Msg::Onb(Onb::ArgField)),
+        positional("value", ArgType::Text { max_chars: 400 }, true, true, Msg::Onb(Onb::ArgValue)),
+    ],
+    "/account set Gerdau tier 1",
+    |args| {
+        Ok(Accounts::Set {
+            account: args.required("account")?,
+            field: args.required("field")?.to_ascii_lowercase(),
+            value: args.required("value")?,
+        }
+        .into())
+    },
+);
+
+static ARCHIVE: CommandSpec = leaf!(
+    "archive",
+    "accounts archive",
+    Msg::Onb(Onb::CmdAccountArchive),
+    &[ACCOUNT_REST],
+    "/account archive CSN",
+    |args| Ok(Accounts::Archive { account: args.required("account")?, archive: true }.into()),
+);
+
+static RESTORE: CommandSpec = leaf!(
+    "restore",
+    "accounts restore",
+    Msg::Onb(Onb::CmdAccountRestore),
+    &[ACCOUNT_REST],
+    "/account restore CSN",
+    |args| Ok(Accounts::Archive { account: args.required("account")?, archive: false }.into()),
+);
+
+pub static SPEC: CommandSpec = group!(
+    "accounts",
+    Msg::Onb(Onb::CmdAccountsGroup),
+    &[&LIST, &ADD, &SET, &ARCHIVE, &RESTORE],
+    Some("list"),
+    "/accounts --tier 1",
+);
+
+/// What `/accounts` does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Accounts {
+    List {
+        tier: Option<i64>,
+        owner: Option<String>,
+        /// Which page of the list (1 when not given).
+        page: i64,
+    },
+    /// Adds a key account (managers and admins).
+    Add(AccountRequest),
+    /// Changes one field of an account.
+    Set { account: String, field: String, value: String },
+    /// Archives an account (`archive: true`) or brings it back (managers and admins).
+    Archive { account: String, archive: bool },
+}
+
+/// A key account to add, as typed: values are read and checked by the command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct AccountRequest {
+    pub name: String,
+    pub tier: Option<i64>,
+    pub owner: Option<String>,
+    pub tech: Option<String>,
+    pub segment: Option<String>,
+    pub spend: Option<String>,
+    pub revenue: Option<String>,
+    pub margin: Option<String>,
+    pub ceiling: Option<String>,
+    pub cadence: Option<i64>,
+    pub review: Option<String>,
+    pub reason: Option<String>,
+    pub why: Option<String>,
+    pub alias: Option<String>,
+}
+
+impl Accounts {
+    pub fn spec(&self) -> &'static CommandSpec {
+        match self {
+            Accounts::List { .. } => &LIST,
+            Accounts::Add(_) => &ADD,
+            Accounts::Set { .. } => &SET,
+            Accounts::Archive { archive: true, .. } => &ARCHIVE,
+            Accounts::Archive { archive: false, .. } => &RESTORE,
+        }
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        match self {
+            Accounts::List { tier, owner, page } => list(store, ctx, tier, owner.as_deref(), page).await,
+            Accounts::Add(request) => add(store, ctx, &request).await,
+            Accounts::Set { account, field, value } => set(store, ctx, &account, &field, &value).await,
+            Accounts::Archive { account, archive: to } => archive(store, ctx, &account, to).await,
+        }
+    }
+}
+
+/// `/accounts [--tier N] [--owner NAME]`: the portfolio as a compact list.
+async fn list(
     store: &Store,
     ctx: &Context,
     tier: Option<i64>,
@@ -71,3 +266,95 @@ pub async fn run(
     }
     Ok(reply.tone(if flagged > 0 { Tone::Warning } else { Tone::Good }))
 }
+
+/// `/account add NAME [--tier …] …`
+async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply, CommandError> {
+    require_manager(ctx)?;
+    let name = req.name.trim();
+    let tier = match req.tier {
+        Some(n) => Tier::from_number(n).ok_or(Msg::Onb(Onb::BadTier { value: n.to_string() }))?,
+        None => Tier::Key,
+    };
+    let mut record = NewAccount::new(name, tier, ctx.now);
+    record.planning_cadence_days = store.settings().cadence(record.tier);
+    record.owner_id = Some(ctx.person.id);
+    let mut wallet = WalletChange::default();
+    let reason = req.reason.as_deref().map(|r| format!("add {r} {}", req.why.as_deref().unwrap_or("")));
+    if req.why.is_some() && req.reason.is_none() {
+        return Err(Msg::Onb(Onb::WhyNeedsReason).into());
+    }
+    let fields = [
+        ("owner", req.owner.clone()),
+        ("tech", req.tech.clone()),
+        ("segment", req.segment.clone()),
+        ("spend", req.spend.clone()),
+        ("revenue", req.revenue.clone()),
+        ("margin", req.margin.clone()),
+        ("ceiling", req.ceiling.clone()),
+        ("cadence", req.cadence.map(|c| c.to_string())),
+        ("review", req.review.clone()),
+        ("reason", reason),
+        ("alias", req.alias.as_deref().map(|a| format!("add {a}"))),
+    ];
+    for (field, value) in fields {
+        if let Some(value) = value {
+            apply(store, ctx, &mut record, &mut wallet, field, &value).await?;
+        }
+    }
+    check_revenue(ctx, &record)?;
+    let mut tx = ctx.write(store).await?;
+    check_names(&mut tx, ctx, &record, 0).await?;
+    let id = tx.insert_account(ctx.workspace.id, &record).await?;
+    if wallet.touched {
+        let year = ctx.today().year();
+        let (spend, revenue) = (record.wallet_minor, record.revenue_12m_minor);
+        tx.record_wallet(ctx.workspace.id, id, &year.to_string(), spend, revenue, year, ctx.now).await?;
+    }
+    let arguments = serde_json::to_string(req).unwrap_or_default();
+    tx.audit(ctx.workspace.id, ctx.person.id, "account add", &arguments, "ok", ctx.now).await?;
+    tx.commit().await?;
+    let account = store.account(ctx.workspace.id, id).await?.ok_or_else(|| anyhow::anyhow!("account {id} vanished"))?;
+    let owner = account.owner_name.clone().unwrap_or_else(|| ctx.t(Msg::NotAssigned));
+    Ok(Reply::titled(ctx.t(Msg::Onb(Onb::AccountAdded { name: account.name.clone() })))
+        .line(ctx.t(Msg::TierLine { tier, segment: account.segment.clone() }))
+        .field(ctx.t(Msg::LabelOwner), owner)
+        .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: account.name })))
+        .tone(Tone::Good))
+}
+
+/// `/account set ACCOUNT FIELD VALUE`
+async fn set(store: &Store, ctx: &Context, account: &str, field: &str, value: &str) -> Result<Reply, CommandError> {
+    let account = require_account(store, ctx, account).await?;
+    let record = change(store, ctx, &account, field, value).await?;
+    Ok(Reply::titled(ctx.t(Msg::Onb(Onb::AccountChanged { name: record.name.clone(), field: field.to_string() })))
+        .line(truncate(value, 200))
+        .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: record.name })))
+        .tone(Tone::Good))
+}
+
+/// `/account archive ACCOUNT` and `/account restore ACCOUNT`
+async fn archive(store: &Store, ctx: &Context, account: &str, archive: bool) -> Result<Reply, CommandError> {
+    require_manager(ctx)?;
+    let account = require_account(store, ctx, account).await?;
+    let target = if archive { AccountStatus::Archived } else { AccountStatus::Active };
+    if account.status == target {
+        let msg =
+            if archive { Onb::AlreadyArchived { name: account.name } } else { Onb::NotArchived { name: account.name } };
+        return Err(Msg::Onb(msg).into());
+    }
+    let mut record = store
+        .account_record(ctx.workspace.id, account.id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("account {} vanished", account.id))?;
+    record.status = target;
+    let mut tx = ctx.write(store).await?;
+    tx.update_account(ctx.workspace.id, account.id, &record).await?;
+    let command = if archive { "account archive" } else { "account restore" };
+    let arguments = serde_json::json!({ "account": account.name }).to_string();
+    tx.audit(ctx.workspace.id, ctx.person.id, command, &arguments, "ok", ctx.now).await?;
+    tx.commit().await?;
+    let msg =
+        if archive { Onb::AccountArchived { name: record.name } } else { Onb::AccountRestored { name: record.name } };
+    Ok(Reply::titled(ctx.t(Msg::Onb(msg))).tone(Tone::Good))
+}
+

@@ -1,13 +1,50 @@
 //! `/help [COMMAND]`: generated from the catalog.
 
+use serde::Serialize;
+
+use crate::core::catalog::{CommandSpec, leaf, positional};
+use crate::core::error::CommandError;
+use crate::store::Store;
 use crate::core::catalog::{self, ArgType};
 use crate::core::context::Context;
 use crate::core::reply::Reply;
 use crate::i18n::Msg;
 
+pub static SPEC: CommandSpec = leaf!(
+    "help",
+    "help",
+    Msg::CmdHelp,
+    &[positional("command", ArgType::CommandName, false, false, Msg::ArgCommand)],
+    "/help log",
+    |args| {
+        let command = args.text("command");
+        if let Some(name) = command.as_deref().filter(|name| catalog::find(name).is_none()) {
+            return Err(Msg::UnknownCommand { name: crate::domain::text::truncate(name, 40) });
+        }
+        Ok(Help { topic: command }.into())
+    },
+);
+
+/// The list of commands, or one explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Help {
+    pub topic: Option<String>,
+}
+
+impl Help {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        let any = store.has_any_account(ctx.workspace.id).await?;
+        Ok(run(ctx, self.topic.as_deref(), !any))
+    }
+}
+
 /// The list of commands, or one explained; in a workspace without accounts yet, the list starts
 /// with how to bring them in.
-pub fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply {
+fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply {
     let l = ctx.locale;
     let Some(spec) = command.and_then(catalog::find) else {
         let mut reply = Reply::titled(ctx.t(Msg::HelpTitle));

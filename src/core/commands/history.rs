@@ -1,5 +1,10 @@
 //! `/history ACCOUNT [N] [--page P]`: the last interactions, newest first, N a page.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ACCOUNT_FIRST, ArgType, CommandSpec, MAX_HISTORY, PAGE_OPTION, leaf, positional};
+use crate::core::Command;
+use crate::core::parse::Args;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::paging::{Page, quoted};
@@ -8,7 +13,45 @@ use crate::core::resolve::require_account;
 use crate::i18n::{Msg, format_date};
 use crate::store::Store;
 
-pub async fn run(store: &Store, ctx: &Context, account: &str, count: i64, page: i64) -> Result<Reply, CommandError> {
+/// Interactions `/history` shows when no number is given.
+pub const DEFAULT_HISTORY: i64 = 10;
+
+pub static SPEC: CommandSpec = leaf!(
+    "history",
+    "history",
+    Msg::CmdHistory,
+    &[
+        ACCOUNT_FIRST,
+        positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::ArgCount),
+        PAGE_OPTION,
+    ],
+    "/history Vale 5",
+    build,
+);
+
+/// `/history ACCOUNT [N]`: the interactions to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct History {
+    pub account: String,
+    pub count: i64,
+    pub page: i64,
+}
+
+impl History {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, &self.account, self.count, self.page).await
+    }
+}
+
+fn build(args: &Args) -> Result<Command, Msg> {
+    Ok(History { account: args.required("account")?, count: args.number("count").unwrap_or(DEFAULT_HISTORY), page: args.number("page").unwrap_or(1) }.into())
+}
+
+async fn run(store: &Store, ctx: &Context, account: &str, count: i64, page: i64) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     let total = store.interaction_count(ctx.workspace.id, account.id).await?;
     let page = Page::sized(total.max(0) as usize, page, count.max(1) as usize);

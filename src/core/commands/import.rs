@@ -1,10 +1,12 @@
 //! `/import KIND FILE` (Discord, with the file attached; admins): the file is checked and its dry
 //! run shown with an Import button; pressing it writes exactly the file that was checked, once.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
 use crate::domain::account::Role;
 use chrono::{Datelike, Duration};
 
-use crate::core::command::ImportRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
@@ -13,6 +15,60 @@ use crate::store::Store;
 use crate::transfer::columns::{Kind, map_columns};
 use crate::transfer::import::{Options, Report, import, report_messages};
 use crate::transfer::table::read_bytes;
+
+/// What a file can hold.
+pub const IMPORT_KINDS: &[&str] = &["accounts", "contacts", "people"];
+
+pub static SPEC: CommandSpec = leaf!(
+    "import",
+    "import",
+    Msg::Onb(Onb::CmdImport),
+    &[
+        positional("kind", ArgType::Choice(IMPORT_KINDS), true, false, Msg::Onb(Onb::ArgImportKind)),
+        positional("file", ArgType::Attachment, true, false, Msg::Onb(Onb::ArgImportFile)),
+    ],
+    "/import accounts carteira.csv",
+    |args| {
+        Ok(Import::Check(ImportRequest {
+            kind: args.required("kind")?.to_ascii_lowercase(),
+            file_name: args.required("file")?,
+            content: None,
+        })
+        .into())
+    },
+);
+
+/// What `/import` does: checks a file and offers to import it, or imports a file checked before
+/// when its admin presses the button (not typed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Import {
+    Check(ImportRequest),
+    Confirm { pending: i64 },
+}
+
+/// A file to import, as a front end received it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportRequest {
+    pub kind: String,
+    pub file_name: String,
+    /// The file's content; a typed line has none (it cannot carry a file).
+    #[serde(skip)]
+    pub content: Option<Vec<u8>>,
+}
+
+impl Import {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        match self {
+            Import::Check(request) => check(store, ctx, &request).await,
+            Import::Confirm { pending } => confirm(store, ctx, pending).await,
+        }
+    }
+}
 
 /// How long a checked file waits for its Import button.
 const CONFIRM_WITHIN_MINUTES: i64 = 15;
@@ -84,7 +140,7 @@ fn report_reply(ctx: &Context, file_name: &str, kind: Kind, report: &Report, dry
 }
 
 /// `/import KIND FILE`: the dry run, and the button that imports it.
-pub async fn check(store: &Store, ctx: &Context, req: &ImportRequest) -> Result<Reply, CommandError> {
+async fn check(store: &Store, ctx: &Context, req: &ImportRequest) -> Result<Reply, CommandError> {
     require_admin(ctx)?;
     let Some(content) = req.content.clone() else {
         return Err(Msg::Onb(Onb::ImportNeedsAttachment).into());
@@ -95,7 +151,7 @@ pub async fn check(store: &Store, ctx: &Context, req: &ImportRequest) -> Result<
     if !report.rejected.is_empty() {
         return Ok(reply);
     }
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     tx.purge_pending_imports(ctx.now - Duration::days(1)).await?;
     let pending = tx
         .insert_pending_import(ctx.workspace.id, ctx.person.id, kind.name(), &req.file_name, &content, ctx.now)
@@ -107,7 +163,7 @@ pub async fn check(store: &Store, ctx: &Context, req: &ImportRequest) -> Result<
 }
 
 /// The Import button: writes the file checked before, once however often it is pressed.
-pub async fn confirm(store: &Store, ctx: &Context, pending: i64) -> Result<Reply, CommandError> {
+async fn confirm(store: &Store, ctx: &Context, pending: i64) -> Result<Reply, CommandError> {
     require_admin(ctx)?;
     let Some(p) = store.pending_import(ctx.workspace.id, pending).await? else {
         return Err(Msg::Onb(Onb::ImportGone).into());
@@ -115,7 +171,7 @@ pub async fn confirm(store: &Store, ctx: &Context, pending: i64) -> Result<Reply
     if p.person_id != ctx.person.id {
         return Err(Msg::Onb(Onb::ImportNotYours).into());
     }
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     let claimed = tx.claim_pending_import(ctx.workspace.id, pending).await?;
     tx.commit().await?;
     if !claimed {

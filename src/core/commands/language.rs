@@ -1,17 +1,51 @@
 //! `/language [en|pt-BR]`: the language the bot answers the person in, shown or chosen.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
+use crate::core::Command;
+use crate::core::parse::Args;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::i18n::{Locale, Msg};
 use crate::store::Store;
 
-pub async fn run(store: &Store, ctx: &Context, language: Option<&str>) -> Result<Reply, CommandError> {
+pub static SPEC: CommandSpec = leaf!(
+    "language",
+    "language",
+    Msg::CmdLanguage,
+    &[positional("language", ArgType::Language, false, false, Msg::ArgLanguage)],
+    "/language pt-BR",
+    build,
+);
+
+/// Shows, or with a value sets, the language the bot answers the person in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    pub language: Option<String>,
+}
+
+impl Language {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, self.language.as_deref()).await
+    }
+}
+
+fn build(args: &Args) -> Result<Command, Msg> {
+    Ok(Language { language: args.text("language") }.into())
+}
+
+async fn run(store: &Store, ctx: &Context, language: Option<&str>) -> Result<Reply, CommandError> {
     let Some(value) = language else {
         return Ok(Reply::titled(ctx.t(Msg::LanguageNow { chosen: ctx.person.language.is_some() })).ephemeral());
     };
     let locale = Locale::parse(value).ok_or_else(|| Msg::UnknownLanguage { value: value.to_string() })?;
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     tx.set_language(ctx.workspace.id, ctx.person.id, locale.tag()).await?;
     let arguments = serde_json::json!({ "language": locale.tag() }).to_string();
     tx.audit(ctx.workspace.id, ctx.person.id, "language", &arguments, "ok", ctx.now).await?;

@@ -4,14 +4,89 @@
 use crate::domain::account::AccountStatus;
 use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, TimeZone, Utc};
 
-use crate::core::command::LogRequest;
+use serde::Serialize;
+
+use crate::core::catalog::{
+    ACCOUNT_FIRST, ArgType, CommandSpec, MAX_NEXT_STEP_CHARS, MAX_SUMMARY_CHARS, leaf, option, positional,
+};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
 use crate::domain::dates::Lean;
+use crate::domain::kind::InteractionKind;
+use crate::domain::vocabulary;
 use crate::i18n::{Msg, format_date};
 use crate::store::{InsertOutcome, NewInteraction, Store};
+
+pub static SPEC: CommandSpec = leaf!(
+    "log",
+    "log",
+    Msg::CmdLog,
+    &[
+        ACCOUNT_FIRST,
+        positional("kind", ArgType::Kind, true, false, Msg::ArgKind),
+        positional("summary", ArgType::Text { max_chars: MAX_SUMMARY_CHARS }, true, true, Msg::ArgSummary),
+        option("contact", ArgType::Text { max_chars: 300 }, Msg::ArgContact),
+        option("next", ArgType::Text { max_chars: MAX_NEXT_STEP_CHARS }, Msg::ArgNext),
+        option("due", ArgType::Date, Msg::ArgDue),
+        option("when", ArgType::Date, Msg::ArgWhen),
+        option("tone", ArgType::Words(&vocabulary::TONES), Msg::ArgTone),
+    ],
+    "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
+    build,
+    pt: "/log Vale reunião \"Discutimos o plano 2027\" --next \"Enviar proposta\" --due sexta",
+);
+
+/// What `/log` records. Dates stay as typed until the person's calendar day is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LogRequest {
+    pub account: String,
+    #[serde(serialize_with = "kind_code")]
+    pub kind: InteractionKind,
+    pub summary: String,
+    pub contact: Option<String>,
+    pub next: Option<String>,
+    pub due: Option<String>,
+    pub when: Option<String>,
+    /// -1 negative, 0 neutral, 1 positive.
+    pub tone: Option<i64>,
+}
+
+fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(kind.code())
+}
+
+fn build(args: &crate::core::parse::Args) -> Result<crate::core::Command, Msg> {
+    let kind_text = args.required("kind")?;
+    let kind = InteractionKind::parse(&kind_text)
+        .ok_or_else(|| Msg::UnknownKind { value: crate::domain::text::truncate(&kind_text, 40) })?;
+    Ok(LogRequest {
+        account: args.required("account")?,
+        kind,
+        summary: args.required("summary")?,
+        contact: args.text("contact"),
+        next: args.text("next"),
+        due: args.text("due"),
+        when: args.text("when"),
+        tone: args.get("tone").map(|t| match t.to_ascii_lowercase().as_str() {
+            "positive" => 1,
+            "negative" => -1,
+            _ => 0,
+        }),
+    }
+    .into())
+}
+
+impl LogRequest {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, &self).await
+    }
+}
 
 /// The instant of an interaction: now for today, midday local time for an earlier day.
 fn occurred_at(ctx: &Context, day: Option<NaiveDate>) -> DateTime<Utc> {
@@ -25,7 +100,7 @@ fn occurred_at(ctx: &Context, day: Option<NaiveDate>) -> DateTime<Utc> {
     }
 }
 
-pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, CommandError> {
+async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, CommandError> {
     // Everything is checked before anything is written.
     let today = ctx.today();
     let when = req.when.as_deref().map(|v| ctx.read_date("when", v, Lean::Past)).transpose()?;
@@ -55,7 +130,7 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
     let contact = contacts.first();
     let at = occurred_at(ctx, when);
 
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     let outcome = tx
         .insert_interaction(
             ctx.workspace.id,
@@ -109,7 +184,7 @@ pub async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply
         reply = reply.field(ctx.t(Msg::LabelNextStep), text);
     }
     if let Some(flag) = match due {
-        Some(day) => crate::core::commands::schedule::holiday_flag(store, ctx, day).await?,
+        Some(day) => crate::core::calendar::holiday_flag(store, ctx, day).await?,
         None => None,
     } {
         reply = reply.line(flag);

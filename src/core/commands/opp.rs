@@ -3,9 +3,13 @@
 //! adds one; `/opp move ID STAGE [--reason TEXT]` moves one (a loss needs a reason; a win adds its
 //! value to the account's revenue).
 
+use serde::Serialize;
+
+use crate::core::catalog::{ACCOUNT_FIRST, ACCOUNT_REST, ArgType, CommandSpec, MONEY, PAGE_OPTION, group, leaf, option, positional};
+use crate::domain::vocabulary;
+use crate::i18n::Onb;
 use chrono::Datelike;
 
-use crate::core::command::OppRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::paging::{Page, quoted};
@@ -19,6 +23,91 @@ use crate::domain::pipeline::{Stage, conversion_bp, pipeline_over_ceiling};
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_date, format_money};
 use crate::store::{AccountRow, NewOpportunity, Store};
+
+static LIST: CommandSpec = leaf!(
+    "list",
+    "opp list",
+    Msg::Onb(Onb::CmdOppList),
+    &[ACCOUNT_REST, PAGE_OPTION],
+    "/opp Vale",
+    |args| Ok(OppRequest::List { account: args.required("account")?, page: args.number("page").unwrap_or(1) }.into()),
+);
+
+static ADD: CommandSpec = leaf!(
+    "add",
+    "opp add",
+    Msg::Onb(Onb::CmdOppAdd),
+    &[
+        ACCOUNT_FIRST,
+        positional("title", ArgType::Text { max_chars: 200 }, true, false, Msg::Onb(Onb::ArgOppTitle)),
+        positional("value", MONEY, true, false, Msg::Onb(Onb::ArgOppValue)),
+        option("close", ArgType::Date, Msg::ArgOppClose),
+    ],
+    "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
+    |args| {
+        Ok(OppRequest::Add {
+            account: args.required("account")?,
+            title: args.required("title")?,
+            value: args.required("value")?,
+            close: args.text("close"),
+        }
+        .into())
+    },
+    pt: "/opp add Vale \"Revestimentos para o S11D\" 2,5M --close 31/03/2027",
+);
+
+static MOVE: CommandSpec = leaf!(
+    "move",
+    "opp move",
+    Msg::Onb(Onb::CmdOppMove),
+    &[
+        positional("id", ArgType::Text { max_chars: 20 }, true, false, Msg::Onb(Onb::ArgOppId)),
+        positional("stage", ArgType::Words(&vocabulary::STAGES), true, false, Msg::Onb(Onb::ArgStage)),
+        option("reason", ArgType::Text { max_chars: 300 }, Msg::ArgOppReason),
+    ],
+    "/opp move 3 negotiation",
+    |args| {
+        Ok(OppRequest::Move {
+            id: args.required("id")?,
+            stage: Stage::read(&args.required("stage")?).ok_or_else(|| args.missing("stage"))?,
+            reason: args.text("reason"),
+        }
+        .into())
+    },
+    pt: "/opp move 3 negociação",
+);
+
+pub static SPEC: CommandSpec = group!(
+    "opp",
+    Msg::CmdOpp,
+    &[&LIST, &ADD, &MOVE],
+    Some("list"),
+    "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
+    pt: "/opp add Vale \"Revestimentos para o S11D\" 2,5M --close 31/03/2027",
+);
+
+/// What `/opp` does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OppRequest {
+    List { account: String, page: i64 },
+    Add { account: String, title: String, value: String, close: Option<String> },
+    Move { id: String, stage: Stage, reason: Option<String> },
+}
+
+impl OppRequest {
+    pub fn spec(&self) -> &'static CommandSpec {
+        match self {
+            OppRequest::List { .. } => &LIST,
+            OppRequest::Add { .. } => &ADD,
+            OppRequest::Move { .. } => &MOVE,
+        }
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, &self).await
+    }
+}
 
 fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
     format_money(Money::new(minor, Currency::parse(&account.currency).unwrap_or(Currency::BRL)), ctx.locale)
@@ -87,7 +176,7 @@ async fn list(
     Ok(reply.tone(tone))
 }
 
-pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, CommandError> {
+async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, CommandError> {
     match r {
         OppRequest::List { account, page } => {
             let account = require_account(store, ctx, account).await?;
@@ -102,7 +191,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
                 return Err(Msg::AccountArchived { name: account.name }.into());
             }
             require_write(store, ctx, &account).await?;
-            let mut tx = store.write().await?;
+            let mut tx = ctx.write(store).await?;
             let new = NewOpportunity {
                 account_id: account.id,
                 title,
@@ -143,7 +232,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, 
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("opportunity {id_number} without its account"))?;
             require_write(store, ctx, &account).await?;
-            let mut tx = store.write().await?;
+            let mut tx = ctx.write(store).await?;
             let reason = reason.as_deref().filter(|_| target == Stage::Lost);
             tx.move_opportunity(ctx.workspace.id, opp.id, target, reason, ctx.now, &ctx.today().year().to_string())
                 .await?;

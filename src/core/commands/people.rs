@@ -2,7 +2,11 @@
 //! itself: `/people add|set|role|remove|link`. The team tree decides digests and write rights, so
 //! a circle in it is refused.
 
-use crate::core::command::PeopleAction;
+use serde::Serialize;
+
+use crate::core::catalog::{ArgType, CommandSpec, NAME, PAGE_OPTION, group, leaf, option, positional, required_option};
+use crate::core::parse::Args;
+use crate::domain::vocabulary;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::paging::Page;
@@ -13,11 +17,142 @@ use crate::domain::text::fold;
 use crate::i18n::{Msg, Onb};
 use crate::store::{NamedPerson, Store};
 
+static LIST: CommandSpec = leaf!(
+    "list",
+    "people list",
+    Msg::Onb(Onb::CmdPeopleList),
+    &[PAGE_OPTION],
+    "/people",
+    |args| Ok(PeopleAction::List { page: args.number("page").unwrap_or(1) }.into()),
+);
+
+static ADD: CommandSpec = leaf!(
+    "add",
+    "people add",
+    Msg::Onb(Onb::CmdPeopleAdd),
+    &[
+        positional("name", NAME, true, true, Msg::Onb(Onb::ArgPersonName)),
+        required_option("role", ArgType::Words(&vocabulary::ROLES), Msg::ArgRole),
+        option("manager", ArgType::Person, Msg::Onb(Onb::ArgManager)),
+    ],
+    "/people add \"Paula Nunes\" --role rep --manager \"Marina Costa\"",
+    |args| {
+        Ok(PeopleAction::Add { name: args.required("name")?, role: required_role(args)?, manager: args.text("manager") }
+            .into())
+    },
+    pt: "/people add \"Paula Nunes\" --role vendedor --manager \"Marina Costa\"",
+);
+
+static SET: CommandSpec = leaf!(
+    "set",
+    "people set",
+    Msg::Onb(Onb::CmdPeopleSet),
+    &[
+        positional("person", ArgType::Person, true, true, Msg::ArgPerson),
+        option("role", ArgType::Words(&vocabulary::ROLES), Msg::ArgRole),
+        option("manager", ArgType::Person, Msg::Onb(Onb::ArgManagerSet)),
+        option("name", NAME, Msg::Onb(Onb::ArgPersonNewName)),
+    ],
+    "/people set \"Paula Nunes\" --manager \"Ana Souza\"",
+    |args| {
+        Ok(PeopleAction::Set {
+            person: args.required("person")?,
+            role: args.get("role").and_then(Role::read),
+            manager: args.text("manager"),
+            name: args.text("name"),
+        }
+        .into())
+    },
+);
+
+static ROLE: CommandSpec = leaf!(
+    "role",
+    "people role",
+    Msg::Onb(Onb::CmdPeopleRole),
+    &[
+        positional("person", ArgType::Person, true, false, Msg::ArgPerson),
+        positional("role", ArgType::Words(&vocabulary::ROLES), true, false, Msg::ArgRole),
+    ],
+    "/people role \"Ana Souza\" manager",
+    |args| Ok(PeopleAction::SetRole { person: args.required("person")?, role: required_role(args)? }.into()),
+    pt: "/people role \"Ana Souza\" gestor",
+);
+
+static REMOVE: CommandSpec = leaf!(
+    "remove",
+    "people remove",
+    Msg::Onb(Onb::CmdPeopleRemove),
+    &[
+        positional("person", ArgType::Person, true, true, Msg::ArgPerson),
+        required_option("to", ArgType::Person, Msg::Onb(Onb::ArgHandTo)),
+    ],
+    "/people remove \"Paula Nunes\" --to \"Ana Souza\"",
+    |args| Ok(PeopleAction::Remove { person: args.required("person")?, to: args.required("to")? }.into()),
+);
+
+static LINK: CommandSpec = leaf!(
+    "link",
+    "people link",
+    Msg::Onb(Onb::CmdPeopleLink),
+    &[
+        positional("person", ArgType::Person, true, false, Msg::ArgPerson),
+        positional("user", ArgType::User, true, false, Msg::Onb(Onb::ArgUser)),
+    ],
+    "/people link \"Paula Nunes\" <@U024BE7LH>",
+    |args| Ok(PeopleAction::Link { person: args.required("person")?, user: args.required("user")? }.into()),
+);
+
+pub static SPEC: CommandSpec = group!(
+    "people",
+    Msg::CmdPeople,
+    &[&LIST, &ADD, &SET, &ROLE, &REMOVE, &LINK],
+    Some("list"),
+    "/people add \"Paula Nunes\" --role rep",
+    pt: "/people add \"Paula Nunes\" --role vendedor",
+);
+
+/// What `/people` does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleAction {
+    List { page: i64 },
+    SetRole { person: String, role: Role },
+    Add { name: String, role: Role, manager: Option<String> },
+    Set { person: String, role: Option<Role>, manager: Option<String>, name: Option<String> },
+    Remove { person: String, to: String },
+    Link { person: String, user: String },
+}
+
+/// The catalog's name for the request of `/people`.
+pub type People = PeopleAction;
+
+/// The role, which the parser has read into its code already.
+fn required_role(args: &Args) -> Result<Role, Msg> {
+    args.required("role")?.parse::<Role>().map_err(|_| args.missing("role"))
+}
+
+impl PeopleAction {
+    pub fn spec(&self) -> &'static CommandSpec {
+        match self {
+            PeopleAction::List { .. } => &LIST,
+            PeopleAction::SetRole { .. } => &ROLE,
+            PeopleAction::Add { .. } => &ADD,
+            PeopleAction::Set { .. } => &SET,
+            PeopleAction::Remove { .. } => &REMOVE,
+            PeopleAction::Link { .. } => &LINK,
+        }
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, &self).await
+    }
+}
+
 fn require_admin(ctx: &Context) -> Result<(), Msg> {
     if ctx.person.role == Role::Admin { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsTeam)) }
 }
 
-pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Reply, CommandError> {
+async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Reply, CommandError> {
     match action {
         PeopleAction::List { page } => {
             let people = store.people(ctx.workspace.id).await?;
@@ -56,7 +191,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
                 Some(m) => Some(require_person(store, ctx, m).await?),
                 None => None,
             };
-            let mut tx = store.write().await?;
+            let mut tx = ctx.write(store).await?;
             let new = NamedPerson {
                 name,
                 role: *role,
@@ -94,7 +229,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
                 Some(m) => Some(require_person(store, ctx, m).await?.id),
                 None => target.manager_id,
             };
-            let mut tx = store.write().await?;
+            let mut tx = ctx.write(store).await?;
             if let Some(m) = manager_id
                 && manager.is_some()
                 && tx.would_close_circle(ctx.workspace.id, target.id, m).await?
@@ -120,7 +255,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
             if heir.id == target.id {
                 return Err(Msg::Onb(Onb::HandToSomeoneElse).into());
             }
-            let mut tx = store.write().await?;
+            let mut tx = ctx.write(store).await?;
             let (accounts, opportunities) = tx.remove_person(ctx.workspace.id, target.id, heir.id, ctx.now).await?;
             let arguments = serde_json::json!({ "person": target.display_name, "to": heir.display_name }).to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people remove", &arguments, "ok", ctx.now).await?;
@@ -139,7 +274,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
             let Some(user_id) = crate::domain::identity::user_ref(ctx.platform.code(), user) else {
                 return Err(Msg::Onb(Onb::BadUser { value: crate::domain::text::truncate(user, 40) }).into());
             };
-            let mut tx = store.write().await?;
+            let mut tx = ctx.write(store).await?;
             let merged = tx.link_person(ctx.workspace.id, target.id, ctx.platform.code(), &user_id).await?;
             let arguments = serde_json::json!({ "person": target.display_name, "user": user_id }).to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people link", &arguments, "ok", ctx.now).await?;
@@ -154,7 +289,7 @@ pub async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<
             if target.id == ctx.person.id {
                 return Err(Msg::NotOwnRole.into());
             }
-            let mut tx = store.write().await?;
+            let mut tx = ctx.write(store).await?;
             tx.set_role(ctx.workspace.id, target.id, *role).await?;
             let arguments = serde_json::json!({ "person": target.display_name, "role": role }).to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people role", &arguments, "ok", ctx.now).await?;

@@ -2,9 +2,12 @@
 //! its parts (objectives, value, evidence, changes, depth, resources); `/plan ACCOUNT goal add
 //! TITLE [--owner NAME] [--due DATE]` and `/plan ACCOUNT goal done N` keep its goals.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ACCOUNT_FIRST, ArgType, CommandSpec, leaf, option, positional};
+use crate::domain::vocabulary;
 use chrono::Datelike;
 
-use crate::core::command::PlanRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
@@ -14,6 +17,57 @@ use crate::domain::dates::Lean;
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date};
 use crate::store::{AccountRow, Store};
+
+pub static SPEC: CommandSpec = leaf!(
+    "plan",
+    "plan",
+    Msg::CmdPlan,
+    &[
+        ACCOUNT_FIRST,
+        positional("action", ArgType::Words(&vocabulary::PLAN_ACTIONS), false, false, Msg::ArgPlanAction),
+        positional("what", ArgType::Text { max_chars: 20 }, false, false, Msg::ArgPlanWhat),
+        positional("text", ArgType::Text { max_chars: 2000 }, false, true, Msg::ArgPlanText),
+        option("owner", ArgType::Person, Msg::ArgGoalOwner),
+        option("due", ArgType::Date, Msg::ArgGoalDue),
+        option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPlanYear),
+    ],
+    "/plan Vale set objectives \"Become the reference supplier for Carajás\"",
+    |args| {
+        Ok(PlanRequest {
+            account: args.required("account")?,
+            action: args.lower("action"),
+            what: args.lower("what"),
+            text: args.text("text"),
+            owner: args.text("owner"),
+            due: args.text("due"),
+            year: args.number("year"),
+        }
+        .into())
+    },
+    pt: "/plan Vale set objectives \"Ser o fornecedor de referência em Carajás\"",
+);
+
+/// What `/plan` does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanRequest {
+    pub account: String,
+    pub action: Option<String>,
+    pub what: Option<String>,
+    pub text: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub year: Option<i64>,
+}
+
+impl PlanRequest {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, &self).await
+    }
+}
 
 /// The parts of a plan, as typed after `set`, and the message naming each.
 const FIELDS: [(&str, Msg); 6] = [
@@ -57,7 +111,7 @@ async fn show(
     Ok(reply.footer(ctx.t(footer)))
 }
 
-pub async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply, CommandError> {
+async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, &r.account).await?;
     let reply = change(store, ctx, r, &account).await?;
     // In the last quarter a plan written is often next year's: say how, where this year's was
@@ -117,7 +171,7 @@ async fn change(store: &Store, ctx: &Context, r: &PlanRequest, account: &Account
         },
     };
     require_write(store, ctx, account).await?;
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     let plan = tx.ensure_plan(ctx.workspace.id, account.id, year, ctx.now).await?;
     let footer = match change {
         Change::Field(field) => {

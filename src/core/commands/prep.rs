@@ -3,6 +3,11 @@
 //! opportunities, this year's plan goals, competitors' moves, and, near the yearly review, the
 //! four questions with last year's answers.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ACCOUNT_REST, CommandSpec, leaf};
+use crate::core::Command;
+use crate::core::parse::Args;
 use chrono::{Datelike, Duration};
 
 use crate::core::context::Context;
@@ -15,6 +20,28 @@ use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date, format_day, format_money};
 use crate::store::Store;
 
+pub static SPEC: CommandSpec = leaf!("prep", "prep", Msg::CmdPrep, &[ACCOUNT_REST], "/prep Gerdau", build);
+
+/// The brief for the next meeting with an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Prep {
+    pub account: String,
+}
+
+impl Prep {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, &self.account).await
+    }
+}
+
+fn build(args: &Args) -> Result<Command, Msg> {
+    Ok(Prep { account: args.required("account")? }.into())
+}
+
 /// How many of each list the brief shows.
 const SHOWN: usize = 3;
 /// The yearly review's questions join the brief this many days before it (and once it is due).
@@ -22,7 +49,7 @@ const REVIEW_DAYS: i64 = 60;
 /// A competitor changed within this many days is a move worth bringing up.
 const MOVE_DAYS: i64 = 90;
 
-pub async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
+async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     let ws = ctx.workspace.id;
     let facts = standing::facts(store, ctx, account.id).await?;
@@ -143,7 +170,7 @@ pub async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, C
         .iter()
         .filter(|c| c.updated_at >= ctx.now - Duration::days(MOVE_DAYS) || c.threat == "high")
         .take(SHOWN)
-        .map(|c| format!("• {}", truncate(&super::competitors::line(ctx, c), 200)))
+        .map(|c| format!("• {}", truncate(&crate::core::figures::line(ctx, c), 200)))
         .collect();
     if !moves.is_empty() {
         reply = reply.field(ctx.t(Msg::LabelCompetitors), moves.join("\n"));

@@ -2,6 +2,10 @@
 //! an account (1 to 5 each) and suggests its tier; `/qualify ACCOUNT` shows the scores;
 //! `/qualify` alone is the re-tiering list: the accounts whose suggested tier is not their tier.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ArgType, CommandSpec, leaf, option, positional};
+use crate::i18n::Onb;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
@@ -11,6 +15,49 @@ use crate::domain::account::Tier;
 use crate::domain::qualification::Qualification;
 use crate::i18n::Msg;
 use crate::store::{QualificationRow, Store};
+
+pub static SPEC: CommandSpec = leaf!(
+    "qualify",
+    "qualify",
+    Msg::CmdQualify,
+    &[
+        positional("account", ArgType::Account, false, true, Msg::ArgQualifyAccount),
+        option("potential", ArgType::Integer { min: 1, max: 5 }, Msg::ArgPotential),
+        option("leadership", ArgType::Integer { min: 1, max: 5 }, Msg::ArgLeadership),
+        option("profitability", ArgType::Integer { min: 1, max: 5 }, Msg::ArgProfitability),
+        option("fit", ArgType::Integer { min: 1, max: 5 }, Msg::ArgFit),
+        option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgOurStrength),
+        option("apply", ArgType::Switch, Msg::Onb(Onb::ArgApply)),
+    ],
+    "/qualify Vale --potential 5 --leadership 4 --profitability 3 --fit 4 --strength 3",
+    |args| {
+        Ok(Qualify {
+            account: args.text("account"),
+            scores: ["potential", "leadership", "profitability", "fit", "strength"].map(|s| args.number(s)),
+            apply: args.switch("apply"),
+        }
+        .into())
+    },
+);
+
+/// Qualifies an account, shows its qualification, or (without one) lists the re-tiering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Qualify {
+    pub account: Option<String>,
+    pub scores: [Option<i64>; 5],
+    /// Sets the suggested tier.
+    pub apply: bool,
+}
+
+impl Qualify {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, self.account.as_deref(), self.scores, self.apply).await
+    }
+}
 
 fn of(row: &QualificationRow) -> Qualification {
     Qualification {
@@ -26,7 +73,7 @@ fn tenths(t: i64, ctx: &Context) -> String {
     format!("{}{}{}", t / 10, ctx.locale.pick('.', ','), t % 10)
 }
 
-pub async fn run(
+async fn run(
     store: &Store,
     ctx: &Context,
     account: Option<&str>,
@@ -71,7 +118,7 @@ pub async fn run(
             },
         };
         require_write(store, ctx, &account).await?;
-        let mut tx = store.write().await?;
+        let mut tx = ctx.write(store).await?;
         tx.set_qualification(ctx.workspace.id, account.id, &merged, ctx.now).await?;
         let arguments = serde_json::json!({ "account": account.name, "scores": scores }).to_string();
         tx.audit(ctx.workspace.id, ctx.person.id, "qualify", &arguments, "ok", ctx.now).await?;
@@ -89,7 +136,7 @@ pub async fn run(
     let mut tier = Tier::from_number(account.tier).unwrap_or(Tier::Maintain);
     let mut applied = None;
     if apply && suggested != tier {
-        super::account_admin::change(store, ctx, &account, "tier", &suggested.number().to_string()).await?;
+        crate::core::account_edit::change(store, ctx, &account, "tier", &suggested.number().to_string()).await?;
         applied = Some(Msg::Onb(crate::i18n::Onb::TierApplied {
             name: account.name.clone(),
             from: tier.number(),

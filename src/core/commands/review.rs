@@ -3,10 +3,14 @@
 //! logs a yearly-review interaction (which restarts the planning clock) and moves the review date
 //! a year on, all in one transaction.
 
+use serde::Serialize;
+
+use crate::core::Command;
+use crate::core::catalog::{ACCOUNT_REST, ArgType, CommandSpec, leaf, option};
+use crate::core::parse::Args;
 use crate::domain::account::AccountStatus;
 use chrono::{Datelike, Months};
 
-use crate::core::command::ReviewRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
@@ -15,9 +19,78 @@ use crate::core::resolve::require_account;
 use crate::i18n::{Msg, format_date};
 use crate::store::{InsertOutcome, NewInteraction, NewReview, Store};
 
+pub static SPEC: CommandSpec = leaf!(
+    "review",
+    "review",
+    Msg::CmdReview,
+    &[
+        ACCOUNT_REST,
+        option("objectives", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewObjectives),
+        option("value", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewValue),
+        option("changes", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewChanges),
+        option("depth", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewDepth),
+        option("rating", ArgType::Integer { min: 1, max: 5 }, Msg::ArgRating),
+        option("next", ArgType::Text { max_chars: 1000 }, Msg::ArgNextObjectives),
+        option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgReviewYear),
+    ],
+    "/review Vale --objectives \"Keep S11D\" --value \"Yes, downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4",
+    build,
+    pt: "/review Vale --objectives \"Manter o S11D\" --value \"Sim, paradas 14% menores\" --changes \"Revisões trimestrais\" --depth \"Fracos em operações\" --rating 4",
+);
+
+/// What `/review` does: shows the last review (or a year's), or records one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Review {
+    Show { account: String, year: Option<i64> },
+    Record(ReviewRequest),
+}
+
+/// The answers of a yearly review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewRequest {
+    pub account: String,
+    pub objectives: String,
+    pub value: String,
+    pub changes: String,
+    pub depth: String,
+    pub rating: i64,
+    pub next: Option<String>,
+}
+
+fn build(args: &Args) -> Result<Command, Msg> {
+    // With none of the four answers, the review is shown; with some, all are needed.
+    if ["objectives", "value", "changes", "depth", "rating"].iter().all(|a| args.get(a).is_none()) {
+        return Ok(Review::Show { account: args.required("account")?, year: args.number("year") }.into());
+    }
+    Ok(Review::Record(ReviewRequest {
+        account: args.required("account")?,
+        objectives: args.required("objectives")?,
+        value: args.required("value")?,
+        changes: args.required("changes")?,
+        depth: args.required("depth")?,
+        rating: args.number("rating").ok_or_else(|| args.missing("rating"))?,
+        next: args.text("next"),
+    })
+    .into())
+}
+
+impl Review {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        match self {
+            Review::Show { account, year } => show(store, ctx, &account, year).await,
+            Review::Record(request) => record(store, ctx, &request).await,
+        }
+    }
+}
+
 /// `/review ACCOUNT [--year Y]`: the last yearly review (or that year's): the four answers, the
 /// rating, who and when.
-pub async fn show(store: &Store, ctx: &Context, account: &str, year: Option<i64>) -> Result<Reply, CommandError> {
+async fn show(store: &Store, ctx: &Context, account: &str, year: Option<i64>) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     let reviews = store.reviews(ctx.workspace.id, account.id).await?;
     let next = account.yearly_review_on.map(|d| format_date(d, ctx.locale));
@@ -45,7 +118,7 @@ pub async fn show(store: &Store, ctx: &Context, account: &str, year: Option<i64>
     })))
 }
 
-pub async fn run(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply, CommandError> {
+async fn record(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, &r.account).await?;
     if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
@@ -57,7 +130,7 @@ pub async fn run(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Repl
     let next_review = from.checked_add_months(Months::new(12)).unwrap_or(from);
     let summary = ctx.t(Msg::ReviewSummary { rating: r.rating });
 
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     let logged = tx
         .insert_interaction(
             ctx.workspace.id,

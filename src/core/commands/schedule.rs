@@ -2,37 +2,71 @@
 //! the days off; `/schedule JOB CRON|off|on`, `/schedule timezone ZONE` and
 //! `/schedule holiday add|remove DATE [NAME]` change them (admins).
 
+use serde::Serialize;
+
+use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
+use crate::core::Command;
+use crate::core::parse::Args;
 use crate::domain::account::Role;
 use chrono_tz::Tz;
 
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
-use crate::domain::calendar::{Calendar, DayOff, Holiday, national_holiday};
+use crate::domain::calendar::{Holiday, national_holiday};
 use crate::domain::dates::Lean;
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date, format_day};
 use crate::scheduler::Scheduler;
 use crate::scheduler::cron::CronExpr;
-use crate::store::DayOffRow;
 use crate::store::Store;
 use chrono::NaiveDate;
 
-/// The workspace's working calendar.
-pub(crate) async fn calendar(store: &Store, workspace_id: i64) -> Result<(Calendar, Vec<DayOffRow>), CommandError> {
-    let own = store.days_off(workspace_id).await?;
-    Ok((Calendar::new(own.iter().map(|d| d.day).collect()), own))
+pub static SPEC: CommandSpec = leaf!(
+    "schedule",
+    "schedule",
+    Msg::CmdSchedule,
+    &[
+        positional(
+            "job",
+            ArgType::Choice(&[
+                "planning_reminders",
+                "yearly_review",
+                "stale_contact",
+                "weekly_digest",
+                "retiering",
+                "timezone",
+                "holiday",
+            ]),
+            false,
+            false,
+            Msg::ArgJob,
+        ),
+        positional("value", ArgType::Text { max_chars: 100 }, false, true, Msg::ArgScheduleValue),
+    ],
+    "/schedule weekly_digest 0 9 * * 1",
+    build,
+);
+
+/// Shows the job schedules, or (admins) sets one, the time zone or a day off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    pub job: Option<String>,
+    pub value: Option<String>,
 }
 
-/// A warning when `day` is a holiday (national or the workspace's own).
-pub(crate) async fn holiday_flag(store: &Store, ctx: &Context, day: NaiveDate) -> Result<Option<String>, CommandError> {
-    let (calendar, own) = calendar(store, ctx.workspace.id).await?;
-    let name = match calendar.holiday(day) {
-        Some(DayOff::National(h)) => ctx.locale.pick(h.names().0, h.names().1).to_string(),
-        Some(_) => own.iter().find(|d| d.day == day).map(|d| d.name.clone()).unwrap_or_default(),
-        None => return Ok(None),
-    };
-    Ok(Some(ctx.t(Msg::OnDayOff { day, name })))
+impl Schedule {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        run(store, ctx, self.job.as_deref(), self.value.as_deref()).await
+    }
+}
+
+fn build(args: &Args) -> Result<Command, Msg> {
+    Ok(Schedule { job: args.lower("job"), value: args.text("value") }.into())
 }
 
 /// The next `n` national holidays from `from`.
@@ -43,7 +77,7 @@ fn next_national(from: NaiveDate, n: usize) -> Vec<(NaiveDate, Holiday)> {
 async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, CommandError> {
     let ws = store.workspace_by_id(ctx.workspace.id).await?.unwrap_or_else(|| ctx.workspace.clone());
     let tz: Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
-    let (calendar, _) = calendar(store, ws.id).await?;
+    let (calendar, _) = crate::core::calendar::calendar(store, ws.id).await?;
     let mut reply = Reply::titled(ctx.t(title)).line(ctx.t(Msg::ScheduleTimeZone { tz: ws.time_zone.clone() }));
     for s in Scheduler::new(store.clone()).schedules(ws.id).await? {
         let value = if s.enabled {
@@ -70,7 +104,7 @@ async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, Command
 /// `/schedule holiday`: the days off; `add DATE [NAME]` and `remove DATE` change them (admins).
 async fn days_off(store: &Store, ctx: &Context, value: Option<&str>) -> Result<Reply, CommandError> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        let (_, own) = calendar(store, ctx.workspace.id).await?;
+        let (_, own) = crate::core::calendar::calendar(store, ctx.workspace.id).await?;
         let today = ctx.today();
         let upcoming: Vec<String> = own
             .iter()
@@ -106,7 +140,7 @@ async fn days_off(store: &Store, ctx: &Context, value: Option<&str>) -> Result<R
     let date = words.next().ok_or_else(bad)?;
     let day = ctx.read_date("holiday", date, Lean::Future)?;
     let name = truncate(words.next().unwrap_or_default().trim().trim_matches('"'), 60);
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     let reply = match action.as_str() {
         "add" | "adicionar" | "adiciona" | "+" => {
             tx.add_day_off(ctx.workspace.id, day, &name).await?;
@@ -126,7 +160,7 @@ async fn days_off(store: &Store, ctx: &Context, value: Option<&str>) -> Result<R
     Ok(reply)
 }
 
-pub async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<&str>) -> Result<Reply, CommandError> {
+async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<&str>) -> Result<Reply, CommandError> {
     if job == Some("holiday") {
         return days_off(store, ctx, value).await;
     }
@@ -137,7 +171,7 @@ pub async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<
         return Err(Msg::OnlyAdminsSchedule.into());
     }
     let value = value.trim();
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     if job == "timezone" {
         let tz: Tz = value.parse().map_err(|_| Msg::UnknownTimeZone { value: truncate(value, 40) })?;
         tx.set_time_zone(ctx.workspace.id, tz.name()).await?;

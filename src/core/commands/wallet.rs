@@ -1,6 +1,11 @@
 //! `/wallet ACCOUNT` shows the share of wallet period by period, with its trend and band;
 //! `/wallet ACCOUNT --spend X --revenue Y [--period 2026]` records a period.
 
+use serde::Serialize;
+
+use crate::core::catalog::{ACCOUNT_REST, ArgType, CommandSpec, MONEY, leaf, option};
+use crate::core::Command;
+use crate::core::parse::Args;
 use chrono::Datelike;
 
 use crate::core::context::Context;
@@ -8,41 +13,58 @@ use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
-use crate::domain::account::{Band, ShareOfWallet, revenue_fits_spend};
-use crate::domain::money::{Currency, Money, parse_amount, ratio_bp};
+use crate::domain::account::{ShareOfWallet, revenue_fits_spend};
+use crate::domain::money::{Currency, Money, parse_amount};
 use crate::domain::text::truncate;
-use crate::i18n::{Locale, Msg, format_bp, format_money};
-use crate::store::{AccountRow, Store, WalletPeriod};
+use crate::i18n::{Msg, format_bp, format_money};
+use crate::store::{AccountRow, Store};
 
-/// `18.0% · core supplier · +2.8 pts since 2025`: the share of the newest period that is not a
-/// plan (the account's own figures, on every date), its band and its trend.
-pub fn trend(locale: Locale, periods: &[WalletPeriod]) -> Option<String> {
-    let shares = shares(periods);
-    let (_, last) = shares.last()?;
-    let band = locale.t(Msg::BandName(Band::of(*last)));
-    let mut text = format!("{} · {band}", format_bp(*last, locale));
-    if let Some((period, before)) = shares.len().checked_sub(2).and_then(|i| shares.get(i)) {
-        text.push_str(" · ");
-        text.push_str(&locale.t(Msg::ShareTrend { delta_bp: last - before, since: period.clone() }));
-    }
-    Some(text)
+pub static SPEC: CommandSpec = leaf!(
+    "wallet",
+    "wallet",
+    Msg::CmdWallet,
+    &[
+        ACCOUNT_REST,
+        option("spend", MONEY, Msg::ArgSpend),
+        option("revenue", MONEY, Msg::ArgRevenue),
+        option("period", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPeriod),
+        option("remove", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgWalletRemove),
+    ],
+    "/wallet Vale --spend 180M --revenue 32,4M --period 2026",
+    build,
+);
+
+/// Shows the share of wallet over time, or records (or removes) a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Wallet {
+    pub account: String,
+    pub spend: Option<String>,
+    pub revenue: Option<String>,
+    pub period: Option<i64>,
+    /// A period to remove.
+    pub remove: Option<i64>,
 }
 
-/// Each period's share that is not a plan, oldest first: what the card, `/wallet`, the digest and
-/// health all read.
-pub fn shares(periods: &[WalletPeriod]) -> Vec<(String, i64)> {
-    periods
-        .iter()
-        .filter(|p| !p.plan)
-        .filter_map(|p| Some((p.period.clone(), ratio_bp(p.revenue_minor, p.spend_minor)?)))
-        .collect()
+impl Wallet {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        let (spend, revenue) = (self.spend.as_deref(), self.revenue.as_deref());
+        run(store, ctx, &self.account, spend, revenue, self.period, self.remove).await
+    }
+}
+
+fn build(args: &Args) -> Result<Command, Msg> {
+    Ok(Wallet { account: args.required("account")?, spend: args.text("spend"), revenue: args.text("revenue"), period: args.number("period"), remove: args.number("remove") }.into())
 }
 
 fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
     format_money(Money::new(minor, Currency::parse(&account.currency).unwrap_or(Currency::BRL)), ctx.locale)
 }
 
-pub async fn run(
+async fn run(
     store: &Store,
     ctx: &Context,
     account: &str,
@@ -67,7 +89,7 @@ pub async fn run(
     if let Some(year) = remove {
         require_write(store, ctx, &account).await?;
         let period = year.to_string();
-        let mut tx = store.write().await?;
+        let mut tx = ctx.write(store).await?;
         if !tx.remove_wallet_period(ctx.workspace.id, account.id, &period).await? {
             return Err(Msg::NoWalletPeriod { account: account.name, period }.into());
         }
@@ -79,7 +101,7 @@ pub async fn run(
     if let Some((spend, revenue)) = changes {
         require_write(store, ctx, &account).await?;
         let period = period.map(|p| p.to_string()).unwrap_or_else(|| ctx.today().year().to_string());
-        let mut tx = store.write().await?;
+        let mut tx = ctx.write(store).await?;
         tx.record_wallet(ctx.workspace.id, account.id, &period, spend, revenue, ctx.today().year(), ctx.now).await?;
         let arguments = serde_json::json!({ "account": account.name, "period": period, "spend_minor": spend, "revenue_minor": revenue });
         tx.audit(ctx.workspace.id, ctx.person.id, "wallet", &arguments.to_string(), "ok", ctx.now).await?;
@@ -105,7 +127,7 @@ pub async fn run(
         let label = if p.plan { ctx.t(Msg::WalletPlanPeriod { period: p.period.clone() }) } else { p.period.clone() };
         reply = reply.field(label, value);
     }
-    if let Some(text) = trend(ctx.locale, &periods) {
+    if let Some(text) = crate::core::figures::trend(ctx.locale, &periods) {
         reply = reply.line(text);
     }
     let mut tone = Tone::Neutral;

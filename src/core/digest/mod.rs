@@ -172,7 +172,7 @@ pub async fn build(
             });
             states.insert(a.id, state);
             if detail == Detail::Full
-                && let Some(trend) = super::commands::wallet::trend(locale, &f.wallet)
+                && let Some(trend) = crate::core::figures::trend(locale, &f.wallet)
             {
                 shares.push(format!("• {name}: {trend}"));
             }

@@ -20,7 +20,7 @@ fn described(en: Msg) -> (String, String) {
 
 /// Every command of the catalog as Discord registers it.
 pub fn definitions() -> Vec<CreateCommand> {
-    CATALOG.iter().map(definition).collect()
+    CATALOG.iter().copied().map(definition).collect()
 }
 
 fn definition(spec: &CommandSpec) -> CreateCommand {

@@ -18,7 +18,7 @@ use tracing::{error, warn};
 
 use super::render;
 use crate::core::catalog::{self, ArgType};
-use crate::core::command::ImportRequest;
+use crate::core::commands::import::{Import, ImportRequest};
 use crate::core::parse::Args;
 use crate::core::{Command, Core, Invocation, Platform, Reply};
 use crate::domain::text::truncate;
@@ -181,7 +181,9 @@ pub async fn run_command(core: &Core, command: &CommandInteraction, now: DateTim
         return Reply::error(Locale::parse(&command.locale).unwrap_or_default().t(Msg::DiscordNeedsGuild));
     };
     let command_value = match to_command(command) {
-        Ok(Command::Import(request)) => with_attachment(command, request).await.map(Command::Import),
+        Ok(Command::Import(Import::Check(request))) => {
+            with_attachment(command, request).await.map(|r| Command::Import(Import::Check(r)))
+        }
         other => other,
     };
     core.run(&invocation, command_value).await

@@ -1,18 +1,44 @@
-//! `/contacts ACCOUNT [--page P]`: the stakeholder map, by department, with the coverage warnings;
-//! `/contact add|set ACCOUNT NAME [...]` edits it.
+//! `/contacts ACCOUNT [--page P]`: the stakeholder map, by department, with the coverage warnings.
 
-use crate::core::command::ContactRequest;
+use serde::Serialize;
+
+use crate::core::catalog::{ACCOUNT_REST, CommandSpec, PAGE_OPTION, leaf};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::paging::Page;
-use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
-use crate::core::resolve::{require_account, require_contact};
+use crate::core::resolve::require_account;
 use crate::core::standing;
 use crate::i18n::{Msg, format_date};
-use crate::store::{ContactChanges, NewContact, StakeholderRow, Store};
+use crate::store::{StakeholderRow, Store};
 
-pub async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Result<Reply, CommandError> {
+pub static SPEC: CommandSpec = leaf!(
+    "contacts",
+    "contacts",
+    Msg::CmdContacts,
+    &[ACCOUNT_REST, PAGE_OPTION],
+    "/contacts Vale",
+    |args| Ok(Contacts { account: args.required("account")?, page: args.number("page").unwrap_or(1) }.into()),
+);
+
+/// The stakeholder map of an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contacts {
+    pub account: String,
+    pub page: i64,
+}
+
+impl Contacts {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        map(store, ctx, &self.account, self.page).await
+    }
+}
+
+async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     let facts = standing::facts(store, ctx, account.id).await?;
     let reach = standing::reach(&facts, ctx.now);
@@ -68,61 +94,3 @@ pub async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Resu
     Ok(reply.tone(tone))
 }
 
-pub async fn edit(store: &Store, ctx: &Context, r: &ContactRequest) -> Result<Reply, CommandError> {
-    let account = require_account(store, ctx, &r.account).await?;
-    require_write(store, ctx, &account).await?;
-    let mut tx;
-    let name;
-    if r.add {
-        let existing = store.find_contacts(ctx.workspace.id, account.id, &r.name).await?;
-        let folded = crate::domain::text::fold(&r.name);
-        if existing.iter().any(|c| crate::domain::text::fold(&c.name) == folded) {
-            return Err(Msg::ContactExists { name: r.name.clone(), account: account.name }.into());
-        }
-        tx = store.write().await?;
-        tx.insert_contact(
-            ctx.workspace.id,
-            &NewContact {
-                account_id: account.id,
-                name: &r.name,
-                title: r.title.as_deref().unwrap_or(""),
-                department: r.department.as_deref().unwrap_or(""),
-                decision_role: r.role.as_deref(),
-                stance: r.stance.as_deref(),
-                strength: r.strength,
-                email: r.email.as_deref(),
-                phone: r.phone.as_deref(),
-                created_at: ctx.now,
-            },
-        )
-        .await?;
-        name = r.name.clone();
-    } else {
-        let contact = require_contact(store, ctx, &account, &r.name).await?;
-        tx = store.write().await?;
-        tx.update_contact(
-            ctx.workspace.id,
-            contact.id,
-            &ContactChanges {
-                title: r.title.as_deref(),
-                department: r.department.as_deref(),
-                decision_role: r.role.as_deref(),
-                stance: r.stance.as_deref(),
-                strength: r.strength,
-                email: r.email.as_deref(),
-                phone: r.phone.as_deref(),
-            },
-        )
-        .await?;
-        name = contact.name;
-    }
-    let arguments = serde_json::to_string(r).unwrap_or_default();
-    tx.audit(ctx.workspace.id, ctx.person.id, "contact", &arguments, "ok", ctx.now).await?;
-    tx.commit().await?;
-    let title = if r.add {
-        Msg::ContactAdded { name, account: account.name }
-    } else {
-        Msg::ContactChanged { name, account: account.name }
-    };
-    Ok(Reply::titled(ctx.t(title)).tone(Tone::Good))
-}

@@ -1,16 +1,12 @@
-//! `/account add|set|archive|restore` (on Discord `/accounts add|set|archive|restore`): a team
-//! creates its key accounts and keeps them current from the chat. Adding and archiving is for
-//! managers and admins; changing a field follows the account write rule.
+//! Changes to an account's fields from what a person typed, checked and audited: what
+//! `/account add|set`, `/qualify --apply` and the card's buttons share.
 
-use crate::domain::account::AccountStatus;
 use chrono::Datelike;
 
-use crate::core::command::AccountRequest;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
-use crate::core::reply::{Reply, Tone};
-use crate::core::resolve::{require_account, require_person};
+use crate::core::resolve::require_person;
 use crate::domain::account::{Reason, Tier};
 use crate::domain::dates::Lean;
 use crate::domain::money::{parse_amount, parse_percent};
@@ -21,12 +17,12 @@ use crate::store::{AccountRow, NewAccount, Store};
 /// Words that clear an optional field: `/account set Vale tech none`.
 const NONE_WORDS: &[&str] = &["none", "nenhum", "nenhuma", "-"];
 
-fn require_manager(ctx: &Context) -> Result<(), Msg> {
+pub(crate) fn require_manager(ctx: &Context) -> Result<(), Msg> {
     if ctx.person.role.manages() { Ok(()) } else { Err(Msg::Onb(Onb::OnlyManagersAccounts)) }
 }
 
 /// Refuses a record whose revenue passes the customer's spend.
-fn check_revenue(ctx: &Context, record: &NewAccount) -> Result<(), Msg> {
+pub(crate) fn check_revenue(ctx: &Context, record: &NewAccount) -> Result<(), Msg> {
     if crate::domain::account::revenue_fits_spend(record.revenue_12m_minor, record.wallet_minor) {
         return Ok(());
     }
@@ -34,71 +30,6 @@ fn check_revenue(ctx: &Context, record: &NewAccount) -> Result<(), Msg> {
         crate::domain::money::Currency::parse(&record.currency).unwrap_or(crate::domain::money::Currency::BRL);
     let money = |minor| crate::i18n::format_money(crate::domain::money::Money::new(minor, currency), ctx.locale);
     Err(Msg::RevenueOverSpend { revenue: money(record.revenue_12m_minor), spend: money(record.wallet_minor) })
-}
-
-/// `/account add NAME [--tier …] …`
-pub async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply, CommandError> {
-    require_manager(ctx)?;
-    let name = req.name.trim();
-    let tier = match req.tier {
-        Some(n) => Tier::from_number(n).ok_or(Msg::Onb(Onb::BadTier { value: n.to_string() }))?,
-        None => Tier::Key,
-    };
-    let mut record = NewAccount::new(name, tier, ctx.now);
-    record.planning_cadence_days = store.settings().cadence(record.tier);
-    record.owner_id = Some(ctx.person.id);
-    let mut wallet = WalletChange::default();
-    let reason = req.reason.as_deref().map(|r| format!("add {r} {}", req.why.as_deref().unwrap_or("")));
-    if req.why.is_some() && req.reason.is_none() {
-        return Err(Msg::Onb(Onb::WhyNeedsReason).into());
-    }
-    let fields = [
-        ("owner", req.owner.clone()),
-        ("tech", req.tech.clone()),
-        ("segment", req.segment.clone()),
-        ("spend", req.spend.clone()),
-        ("revenue", req.revenue.clone()),
-        ("margin", req.margin.clone()),
-        ("ceiling", req.ceiling.clone()),
-        ("cadence", req.cadence.map(|c| c.to_string())),
-        ("review", req.review.clone()),
-        ("reason", reason),
-        ("alias", req.alias.as_deref().map(|a| format!("add {a}"))),
-    ];
-    for (field, value) in fields {
-        if let Some(value) = value {
-            apply(store, ctx, &mut record, &mut wallet, field, &value).await?;
-        }
-    }
-    check_revenue(ctx, &record)?;
-    let mut tx = store.write().await?;
-    check_names(&mut tx, ctx, &record, 0).await?;
-    let id = tx.insert_account(ctx.workspace.id, &record).await?;
-    if wallet.touched {
-        let year = ctx.today().year();
-        let (spend, revenue) = (record.wallet_minor, record.revenue_12m_minor);
-        tx.record_wallet(ctx.workspace.id, id, &year.to_string(), spend, revenue, year, ctx.now).await?;
-    }
-    let arguments = serde_json::to_string(req).unwrap_or_default();
-    tx.audit(ctx.workspace.id, ctx.person.id, "account add", &arguments, "ok", ctx.now).await?;
-    tx.commit().await?;
-    let account = store.account(ctx.workspace.id, id).await?.ok_or_else(|| anyhow::anyhow!("account {id} vanished"))?;
-    let owner = account.owner_name.clone().unwrap_or_else(|| ctx.t(Msg::NotAssigned));
-    Ok(Reply::titled(ctx.t(Msg::Onb(Onb::AccountAdded { name: account.name.clone() })))
-        .line(ctx.t(Msg::TierLine { tier, segment: account.segment.clone() }))
-        .field(ctx.t(Msg::LabelOwner), owner)
-        .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: account.name })))
-        .tone(Tone::Good))
-}
-
-/// `/account set ACCOUNT FIELD VALUE`
-pub async fn set(store: &Store, ctx: &Context, account: &str, field: &str, value: &str) -> Result<Reply, CommandError> {
-    let account = require_account(store, ctx, account).await?;
-    let record = change(store, ctx, &account, field, value).await?;
-    Ok(Reply::titled(ctx.t(Msg::Onb(Onb::AccountChanged { name: record.name.clone(), field: field.to_string() })))
-        .line(truncate(value, 200))
-        .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: record.name })))
-        .tone(Tone::Good))
 }
 
 /// Changes one field of an account for a person allowed to, audited; the record as written.
@@ -117,7 +48,7 @@ pub async fn change(
     let mut wallet = WalletChange::default();
     apply(store, ctx, &mut record, &mut wallet, field, value).await?;
     check_revenue(ctx, &record)?;
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     check_names(&mut tx, ctx, &record, account.id).await?;
     tx.update_account(ctx.workspace.id, account.id, &record).await?;
     if wallet.touched {
@@ -131,34 +62,8 @@ pub async fn change(
     Ok(record)
 }
 
-/// `/account archive ACCOUNT` and `/account restore ACCOUNT`
-pub async fn archive(store: &Store, ctx: &Context, account: &str, archive: bool) -> Result<Reply, CommandError> {
-    require_manager(ctx)?;
-    let account = require_account(store, ctx, account).await?;
-    let target = if archive { AccountStatus::Archived } else { AccountStatus::Active };
-    if account.status == target {
-        let msg =
-            if archive { Onb::AlreadyArchived { name: account.name } } else { Onb::NotArchived { name: account.name } };
-        return Err(Msg::Onb(msg).into());
-    }
-    let mut record = store
-        .account_record(ctx.workspace.id, account.id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("account {} vanished", account.id))?;
-    record.status = target;
-    let mut tx = store.write().await?;
-    tx.update_account(ctx.workspace.id, account.id, &record).await?;
-    let command = if archive { "account archive" } else { "account restore" };
-    let arguments = serde_json::json!({ "account": account.name }).to_string();
-    tx.audit(ctx.workspace.id, ctx.person.id, command, &arguments, "ok", ctx.now).await?;
-    tx.commit().await?;
-    let msg =
-        if archive { Onb::AccountArchived { name: record.name } } else { Onb::AccountRestored { name: record.name } };
-    Ok(Reply::titled(ctx.t(Msg::Onb(msg))).tone(Tone::Good))
-}
-
 /// Refuses a name or alias another account already has, naming that account.
-async fn check_names(
+pub(crate) async fn check_names(
     tx: &mut crate::store::WriteTx,
     ctx: &Context,
     record: &NewAccount,
@@ -178,12 +83,12 @@ async fn check_names(
 
 /// Whether spend or revenue changed, so this year's wallet period is recorded too.
 #[derive(Default)]
-struct WalletChange {
-    touched: bool,
+pub(crate) struct WalletChange {
+    pub(crate) touched: bool,
 }
 
 /// Changes one field of an account record from what a person typed.
-async fn apply(
+pub(crate) async fn apply(
     store: &Store,
     ctx: &Context,
     a: &mut NewAccount,

@@ -1,11 +1,12 @@
-//! What a reminder's buttons do, also typed: `/done ACCOUNT` closes the account's open next step
-//! (it logs that it was done), `/done ACCOUNT --meeting N` logs a booked meeting as held, `/snooze ACCOUNT [DAYS]` quiets the account's reminders for a
-//! while. Pressing either twice changes nothing the second time: what each decides is read inside
-//! its write transaction, so presses at the same instant write once. Both change the account, so
-//! both need the right to (its owner, technical manager, their managers, admins).
+//! `/done ACCOUNT`, what a reminder's button does, also typed: closes the account's open next
+//! step (it logs that it was done); `/done ACCOUNT --meeting N` logs a booked meeting as held.
+//! Pressed twice, it changes nothing the second time: what it decides is read inside its write
+//! transaction, so presses at the same instant write once. It changes the account, so it needs
+//! the right to (its owner, technical manager, their managers, admins).
 
-use chrono::Days;
+use serde::Serialize;
 
+use crate::core::catalog::{ACCOUNT_REST, ArgType, CommandSpec, leaf, option};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
@@ -17,18 +18,42 @@ use crate::domain::text::truncate;
 use crate::i18n::Msg;
 use crate::store::{InsertOutcome, NewInteraction, Store, WriteTx};
 
-/// Days a reminder is snoozed when no number is given: a week.
-pub const SNOOZE_DAYS: i64 = 7;
+pub static SPEC: CommandSpec = leaf!(
+    "done",
+    "done",
+    Msg::CmdDone,
+    &[ACCOUNT_REST, option("meeting", ArgType::Integer { min: 1, max: i64::MAX }, Msg::ArgDoneMeeting)],
+    "/done Gerdau",
+    |args| Ok(Done { account: args.required("account")?, meeting: args.number("meeting") }.into()),
+);
+
+/// Marks an account's open next step as done, or a booked meeting as held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Done {
+    pub account: String,
+    /// A booked meeting (its number) that was held, rather than the open next step.
+    pub meeting: Option<i64>,
+}
+
+impl Done {
+    pub fn spec(&self) -> &'static CommandSpec {
+        &SPEC
+    }
+
+    pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        done(store, ctx, &self.account, self.meeting).await
+    }
+}
 
 /// `/done ACCOUNT`: the open next step (the newest interaction's) was done; with `--meeting N`,
 /// booked meeting N was held. Either is logged once: a second press finds nothing left to do.
-pub async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i64>) -> Result<Reply, CommandError> {
+async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i64>) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     if account.status == AccountStatus::Archived {
         return Err(Msg::AccountArchived { name: account.name }.into());
     }
     require_write(store, ctx, &account).await?;
-    let mut tx = store.write().await?;
+    let mut tx = ctx.write(store).await?;
     let newest = tx.newest_interaction(ctx.workspace.id, account.id).await?;
     if let Some(id) = meeting {
         let Some((account_id, kind, starts_at)) =
@@ -107,22 +132,3 @@ async fn log_once(
     Ok(())
 }
 
-/// `/snooze ACCOUNT [DAYS]`: no reminders about the account for that many days.
-pub async fn snooze(store: &Store, ctx: &Context, account: &str, days: Option<i64>) -> Result<Reply, CommandError> {
-    let account = require_account(store, ctx, account).await?;
-    require_write(store, ctx, &account).await?;
-    let days = days.unwrap_or(SNOOZE_DAYS);
-    let until = ctx.today().checked_add_days(Days::new(days.max(1) as u64)).unwrap_or(ctx.today());
-    let mut tx = store.write().await?;
-    let changed = tx.snooze(ctx.workspace.id, account.id, until, ctx.person.id).await?;
-    if changed {
-        let arguments = serde_json::json!({ "account": account.name, "until": until }).to_string();
-        tx.audit(ctx.workspace.id, ctx.person.id, "snooze", &arguments, "ok", ctx.now).await?;
-    }
-    tx.commit().await?;
-    if !changed {
-        let until = store.snoozed_until(ctx.workspace.id, account.id).await?.unwrap_or(until);
-        return Ok(Reply::titled(ctx.t(Msg::AlreadySnoozed { account: account.name, until })).ephemeral());
-    }
-    Ok(Reply::titled(ctx.t(Msg::Snoozed { account: account.name, until })).tone(Tone::Good))
-}
