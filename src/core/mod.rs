@@ -106,7 +106,15 @@ impl Core {
     pub async fn execute_in(&self, ctx: &Context, command: Command) -> Reply {
         let name = command.spec().name;
         let started = std::time::Instant::now();
-        let result = command.run(&self.store, ctx).await;
+        let seen = match ctx.source_id.as_deref() {
+            Some(id) => self.store.handled_request(ctx.workspace.id, ctx.platform.code(), id).await,
+            None => Ok(None),
+        };
+        let result = match seen {
+            Ok(Some(answer)) => Err(CommandError::Replayed(answer)),
+            Ok(None) => command.run(&self.store, ctx).await,
+            Err(e) => Err(e.into()),
+        };
         let (outcome, reply, internal) = match result {
             Ok(reply) => ("ok", reply, false),
             Err(CommandError::User(msg)) => ("refused", Reply::error(ctx.t(msg)), false),

@@ -31,6 +31,7 @@ mod people;
 mod planning;
 mod privacy;
 mod readme;
+mod replays;
 mod robustness;
 mod scheduler;
 mod serve;
