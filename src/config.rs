@@ -10,11 +10,22 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::account::{Role, Tier};
+use crate::domain::account::Role;
 use crate::domain::health::Component;
-use crate::logging::LogFormat;
-use crate::scheduler::cron::CronExpr;
-use crate::scheduler::jobs::Job;
+use crate::domain::cron::CronExpr;
+pub use crate::domain::settings::Settings;
+use crate::domain::jobs::Job;
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// For people: one line an event, coloured on a terminal.
+    #[default]
+    Text,
+    /// For machines: one JSON object a line.
+    Json,
+}
 
 /// The environment variables that hold secrets.
 pub const SECRETS: &[&str] =
@@ -69,46 +80,6 @@ struct CadenceSection {
     strategic: Option<Spanned<i64>>,
     key: Option<Spanned<i64>>,
     maintain: Option<Spanned<i64>>,
-}
-
-/// The defaults a deployment gives every workspace, account and job, unless set in the chat.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub language: String,
-    pub time_zone: String,
-    pub default_role: Role,
-    /// Cron lines by job name, replacing the built-in ones.
-    pub schedules: BTreeMap<String, String>,
-    /// Planning cadence of tiers 1, 2 and 3, in days.
-    pub cadence_days: [i64; 3],
-    /// Health weights by component code, replacing the built-in ones.
-    pub health_weights: BTreeMap<String, u32>,
-}
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings {
-            language: "en".to_string(),
-            time_zone: "America/Sao_Paulo".to_string(),
-            default_role: Role::Rep,
-            schedules: BTreeMap::new(),
-            cadence_days: [Tier::Strategic, Tier::Key, Tier::Maintain].map(Tier::default_cadence_days),
-            health_weights: BTreeMap::new(),
-        }
-    }
-}
-
-impl Settings {
-    /// The planning cadence of a tier (given as its number).
-    pub fn cadence(&self, tier: i64) -> i64 {
-        let built_in = Tier::from_number(tier).unwrap_or(Tier::Key).default_cadence_days();
-        usize::try_from(tier - 1).ok().and_then(|i| self.cadence_days.get(i).copied()).unwrap_or(built_in)
-    }
-
-    /// The cron line of a job when its workspace set none.
-    pub fn cron(&self, job: Job) -> &str {
-        self.schedules.get(job.name()).map(String::as_str).unwrap_or(job.default_cron())
-    }
 }
 
 /// Everything the file sets, checked.

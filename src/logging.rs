@@ -8,19 +8,10 @@ use std::io::{self, Write};
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
+pub use crate::config::LogFormat;
+
 /// What stands in for a secret.
 pub const REDACTED: &str = "[redacted]";
-
-/// How log lines are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LogFormat {
-    /// For people: one line an event, coloured on a terminal.
-    #[default]
-    Text,
-    /// For machines: one JSON object a line.
-    Json,
-}
 
 /// Sets up logging from `KAM_LOG`, else the configuration's `log`, else `warn`. Serenity's and
 /// the HTTP clients' request logging stays at `info` at most, whatever is asked: it prints the

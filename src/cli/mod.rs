@@ -732,7 +732,7 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
                 let Some(ws) = store.workspace_by_id(id).await? else { continue };
                 let tz: chrono_tz::Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
                 println!("{} ({})", ws.key, ws.time_zone);
-                for s in scheduler.schedules(ws.id).await? {
+                for s in store.schedules(ws.id).await? {
                     let last = store.last_job_run(ws.id, s.job.name()).await?;
                     let last = last
                         .map(|(at, _, n)| format!("{} ({n} messages)", at.with_timezone(&tz).format("%Y-%m-%d %H:%M")))

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::Cli;
 use crate::config::{Config, SECRETS, secret};
 use crate::domain::health::Component;
-use crate::scheduler::jobs::Job;
+use crate::domain::jobs::Job;
 
 fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))

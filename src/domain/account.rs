@@ -179,7 +179,7 @@ impl Role {
     }
 
     /// The role's name for a reader of this language.
-    pub fn shown(self, locale: crate::i18n::Locale) -> String {
+    pub fn shown(self, locale: crate::domain::locale::Locale) -> String {
         crate::domain::vocabulary::ROLES.shown(self.code(), locale)
     }
 
@@ -197,7 +197,7 @@ impl std::str::FromStr for Role {
         Role::read(typed).ok_or_else(|| {
             format!(
                 "“{typed}” is not a role: {}",
-                crate::domain::vocabulary::ROLES.listed(crate::i18n::Locale::En, ", ")
+                crate::domain::vocabulary::ROLES.listed(crate::domain::locale::Locale::En, ", ")
             )
         })
     }

@@ -2,14 +2,20 @@
 
 pub mod account;
 pub mod calendar;
+pub mod change;
+pub mod cron;
 pub mod dates;
 pub mod health;
 pub mod identity;
+pub mod import_errors;
+pub mod jobs;
 pub mod kind;
+pub mod locale;
 pub mod matching;
 pub mod money;
 pub mod pipeline;
 pub mod qualification;
+pub mod settings;
 pub mod stakeholders;
 pub mod text;
 pub mod vocabulary;

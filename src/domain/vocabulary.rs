@@ -3,7 +3,7 @@
 //! the reader's.
 
 use crate::domain::text::fold;
-use crate::i18n::Locale;
+use crate::domain::locale::Locale;
 
 /// One value of a list: the code the rest of the bot reads, and the words a person may type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

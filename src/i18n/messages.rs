@@ -987,7 +987,7 @@ pub enum Msg {
     },
     DigestQuiet,
     DigestChange {
-        kind: crate::core::digest::ChangeKind,
+        kind: crate::domain::change::ChangeKind,
         items: String,
     },
     DigestAndMore {
@@ -1917,7 +1917,7 @@ impl Msg {
             }
             Msg::DigestQuiet => s("nothing: a quiet week", "nada: uma semana tranquila"),
             Msg::DigestChange { kind, items } => {
-                use crate::core::digest::ChangeKind as K;
+                use crate::domain::change::ChangeKind as K;
                 let (en, pt) = match kind {
                     K::Health => ("Health", "Saúde"),
                     K::Won => ("Won", "Ganhas"),

@@ -3,9 +3,7 @@
 
 use super::Locale;
 use crate::core::catalog::CommandSpec;
-use crate::transfer::columns::MapError;
-use crate::transfer::import::Problem;
-use crate::transfer::table::ReadError;
+use crate::domain::import_errors::{MapError, Problem, ReadError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Onb {
@@ -850,9 +848,9 @@ impl Onb {
     }
 }
 
-/// A bound of [`crate::transfer::table`] in words, in English and Portuguese.
-fn limit_words(limit: crate::transfer::table::Limit) -> (String, String) {
-    use crate::transfer::table::Limit;
+/// A bound of a file (see `transfer::table`) in words, in English and Portuguese.
+fn limit_words(limit: crate::domain::import_errors::Limit) -> (String, String) {
+    use crate::domain::import_errors::Limit;
     let mb = |bytes: u64| bytes / 1024 / 1024;
     match limit {
         Limit::FileBytes(max) => (format!("it is larger than {} MB", mb(max)), format!("ele passa de {} MB", mb(max))),

@@ -6,8 +6,6 @@
 //! last one it ran (at most one, and none older than the grace period); [`Scheduler::deliver`]
 //! sends what the outbox holds.
 
-pub mod cron;
-pub mod jobs;
 pub mod reminders;
 
 use std::collections::{BTreeMap, HashSet};
@@ -17,8 +15,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use tracing::{error, info, warn};
 
-use self::cron::CronExpr;
-use self::jobs::{DEFAULT_GRACE, Job};
+use crate::domain::jobs::Job;
 use crate::core::{Reply, Tone};
 use crate::domain::calendar::Calendar;
 use crate::i18n::{Locale, Msg};
@@ -33,15 +30,6 @@ pub const POOL_SIZE: u32 = 2;
 
 /// How long an undelivered message is kept trying.
 pub const OUTBOX_TTL: Duration = Duration::days(3);
-
-/// A job's effective schedule in a workspace.
-#[derive(Debug, Clone)]
-pub struct Effective {
-    pub job: Job,
-    pub cron: CronExpr,
-    pub enabled: bool,
-    pub grace: Duration,
-}
 
 /// A job occurrence that ran.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,29 +160,6 @@ impl Scheduler {
         Scheduler { store }
     }
 
-    /// The schedules in force in a workspace: its own, else the defaults.
-    pub async fn schedules(&self, workspace_id: i64) -> anyhow::Result<Vec<Effective>> {
-        let own = self.store.job_schedules(workspace_id).await?;
-        Ok(Job::ALL
-            .into_iter()
-            .map(|job| {
-                let row = own.iter().find(|r| r.job == job.name());
-                let cron = row
-                    .and_then(|r| CronExpr::parse(&r.cron).ok())
-                    .or_else(|| CronExpr::parse(self.store.settings().cron(job)).ok());
-                (job, row, cron)
-            })
-            .filter_map(|(job, row, cron)| {
-                Some(Effective {
-                    job,
-                    cron: cron?,
-                    enabled: row.is_none_or(|r| r.enabled),
-                    grace: row.map(|r| Duration::minutes(r.grace_minutes)).unwrap_or(DEFAULT_GRACE),
-                })
-            })
-            .collect())
-    }
-
     /// Runs every occurrence due at `now` that has not run yet: per workspace and job, the latest
     /// one since the last run and within the grace period, once.
     pub async fn tick(&self, now: DateTime<Utc>) -> anyhow::Result<Vec<Ran>> {
@@ -203,7 +168,7 @@ impl Scheduler {
         for id in self.store.workspace_ids().await? {
             let Some(ws) = self.store.workspace_by_id(id).await? else { continue };
             let tz = tz_of(&ws);
-            for schedule in self.schedules(ws.id).await?.into_iter().filter(|s| s.enabled) {
+            for schedule in self.store.schedules(ws.id).await?.into_iter().filter(|s| s.enabled) {
                 let last = self.store.last_job_run(ws.id, schedule.job.name()).await?.map(|(at, _, _)| at);
                 let from = last.map_or(now - schedule.grace, |l| l.max(now - schedule.grace));
                 let due = schedule.cron.occurrences(tz, from, now, 100_000);
@@ -402,7 +367,7 @@ impl Scheduler {
             let Some(ws) = self.store.workspace_by_id(id).await? else { continue };
             let tz = tz_of(&ws);
             let mut occurrences: Vec<(DateTime<Utc>, Job)> = Vec::new();
-            for schedule in self.schedules(ws.id).await?.into_iter().filter(|s| s.enabled) {
+            for schedule in self.store.schedules(ws.id).await?.into_iter().filter(|s| s.enabled) {
                 occurrences
                     .extend(schedule.cron.occurrences(tz, from, to, 10_000).into_iter().map(|at| (at, schedule.job)));
             }

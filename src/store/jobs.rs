@@ -4,6 +4,34 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
+use crate::domain::jobs::{Effective, Own, effective};
+use crate::domain::settings::Settings;
+
+/// The effective schedules from a workspace's own rows and the deployment's settings.
+fn effective_of(own: &[JobSchedule], settings: &Settings) -> Vec<Effective> {
+    let row = |job: crate::domain::jobs::Job| {
+        own.iter().find(|r| r.job == job.name()).map(|r| Own {
+            cron: &r.cron,
+            enabled: r.enabled,
+            grace_minutes: r.grace_minutes,
+        })
+    };
+    effective(row, |job| settings.cron(job))
+}
+
+impl WriteTx {
+    /// [`Store::schedules`], read inside a write transaction that decides on them.
+    pub async fn schedules(&mut self, workspace_id: i64, settings: &Settings) -> Result<Vec<Effective>, StoreError> {
+        let own = sqlx::query_as!(
+            JobSchedule,
+            r#"SELECT job, cron, enabled AS "enabled!: bool", grace_minutes FROM job_schedules WHERE workspace_id = ?"#,
+            workspace_id
+        )
+        .fetch_all(&mut *self.tx)
+        .await?;
+        Ok(effective_of(&own, settings))
+    }
+}
 
 /// A workspace's own schedule for a job.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +211,12 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await
+    }
+
+    /// Every job's effective schedule in a workspace: its own, else the deployment's default.
+    pub async fn schedules(&self, workspace_id: i64) -> Result<Vec<Effective>, StoreError> {
+        let own = self.job_schedules(workspace_id).await?;
+        Ok(effective_of(&own, self.settings()))
     }
 
     /// The latest occurrence a job ran for, and when it ran.

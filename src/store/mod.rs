@@ -53,7 +53,7 @@ pub struct Store {
     pool: SqlitePool,
     /// The deployment's defaults (from the configuration file): new workspaces, accounts and
     /// jobs take them.
-    settings: std::sync::Arc<crate::config::Settings>,
+    settings: std::sync::Arc<crate::domain::settings::Settings>,
 }
 
 /// How many connections the pool holds unless configured.
@@ -69,11 +69,11 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, with WAL, foreign keys and a busy
     /// timeout, and applies any pending migration.
     pub async fn open(path: &Path) -> anyhow::Result<Store> {
-        Store::open_with(path, POOL_SIZE, crate::config::Settings::default()).await
+        Store::open_with(path, POOL_SIZE, crate::domain::settings::Settings::default()).await
     }
 
     /// [`Store::open`] with a pool of `pool_size` connections and the deployment's settings.
-    pub async fn open_with(path: &Path, pool_size: u32, settings: crate::config::Settings) -> anyhow::Result<Store> {
+    pub async fn open_with(path: &Path, pool_size: u32, settings: crate::domain::settings::Settings) -> anyhow::Result<Store> {
         let url = format!("sqlite://{}", path.display());
         let options = SqliteConnectOptions::from_str(&url)?
             .filename(path)
@@ -107,7 +107,7 @@ impl Store {
     }
 
     /// The deployment's defaults.
-    pub fn settings(&self) -> &crate::config::Settings {
+    pub fn settings(&self) -> &crate::domain::settings::Settings {
         &self.settings
     }
 

@@ -2,6 +2,7 @@
 //! Salesforce, HubSpot, Pipedrive and RD Station CRM exports use, in English and Portuguese, and
 //! overridden with `--map COLUMN=FIELD`.
 
+pub use crate::domain::import_errors::MapError;
 use std::collections::HashMap;
 
 use crate::domain::text::fold;
@@ -215,19 +216,6 @@ pub struct Mapping {
     pub columns: HashMap<&'static str, usize>,
     /// Headers of columns no field takes, as written in the file.
     pub ignored: Vec<String>,
-}
-
-/// Why the columns could not be mapped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MapError {
-    /// `--map` named a column the file does not have.
-    NoSuchColumn { column: String, headers: Vec<String> },
-    /// `--map` named a field this kind does not have.
-    NoSuchField { field: String, fields: Vec<&'static str> },
-    /// `--map` was not `COLUMN=FIELD`.
-    BadMap { given: String },
-    /// No column holds the field every record needs.
-    Missing { field: &'static str },
 }
 
 /// Maps the columns of a file: `--map COLUMN=FIELD` first (`FIELD` may be `ignore`), then the

@@ -15,27 +15,9 @@ use super::table::{Row, Table};
 use super::values;
 use crate::domain::account::{Reason, Tier};
 use crate::domain::text::{fold, truncate};
+pub use crate::domain::import_errors::Problem;
 use crate::i18n::Onb;
 use crate::store::{ContactRecord, NamedPerson, NewAccount, Store, StoreError, WriteTx};
-
-/// Why a row was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// The row has no value for a field every record needs.
-    Missing { field: &'static str },
-    /// A value that does not read as its field's kind of value.
-    BadValue { field: &'static str, value: String },
-    /// The same record appears on an earlier line of the file.
-    Duplicate { first_line: usize },
-    /// Another account already has this name or alias.
-    NameTaken { name: String, existing: String },
-    /// A contact's account is not in the workspace.
-    UnknownAccount { value: String },
-    /// A manager who is neither in the workspace nor in the file.
-    UnknownManager { value: String },
-    /// This manager would make a circle in the team tree.
-    Circle { name: String },
-}
 
 /// A refused row.
 #[derive(Debug, Clone, PartialEq, Eq)]

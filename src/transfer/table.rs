@@ -6,6 +6,7 @@
 //! and the cells, rows and columns read (a workbook's sheet is streamed cell by cell, never read as
 //! its declared range), so that no file can exhaust the memory of the bot.
 
+pub use crate::domain::import_errors::{Limit, ReadError};
 use std::path::Path;
 
 use calamine::{Data, Reader};
@@ -38,43 +39,6 @@ pub const MAX_CELLS: usize = 2_000_000;
 pub const MAX_ROWS: usize = 500_000;
 /// The most columns of a row: a cell beyond is refused, not padded up to.
 pub const MAX_COLUMNS: usize = 512;
-
-/// Which bound a file went past.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
-    /// The file's size in bytes.
-    FileBytes(u64),
-    /// What the workbook holds decompressed, in bytes.
-    Unzipped(u64),
-    /// The parts of the workbook's zip.
-    ZipEntries(usize),
-    /// Cells with a value.
-    Cells(usize),
-    /// Rows.
-    Rows(usize),
-    /// Columns of a row.
-    Columns(usize),
-}
-
-/// Why a file could not be read at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadError {
-    /// It could not be opened or read.
-    Unreadable(String),
-    /// A workbook without that sheet; the sheets it has.
-    NoSuchSheet { sheet: String, sheets: Vec<String> },
-    /// Nothing but blank lines.
-    Empty,
-    /// A CSV that is not valid CSV at this line.
-    Malformed { line: usize, reason: String },
-    /// Past one of the bounds, found at this line (0 when the file as a whole is).
-    TooLarge { limit: Limit, line: usize },
-    /// Text in UTF-8 at one line and in another encoding at another: decoding it either way
-    /// would turn some of its rows into mojibake.
-    MixedEncoding { utf8_line: usize, other_line: usize },
-    /// A workbook format whose sheets cannot be read cell by cell (.xls, .ods).
-    UnsupportedWorkbook { extension: String },
-}
 
 /// Reads a CSV or workbook file (chosen by its extension).
 pub fn read_file(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {

@@ -17,8 +17,7 @@ use crate::domain::calendar::{Holiday, national_holiday};
 use crate::domain::dates::Lean;
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date, format_day};
-use crate::scheduler::Scheduler;
-use crate::scheduler::cron::CronExpr;
+use crate::domain::cron::CronExpr;
 use crate::store::Store;
 use chrono::NaiveDate;
 
@@ -79,7 +78,7 @@ async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, Command
     let tz: Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
     let (calendar, _) = crate::core::calendar::calendar(store, ws.id).await?;
     let mut reply = Reply::titled(ctx.t(title)).line(ctx.t(Msg::ScheduleTimeZone { tz: ws.time_zone.clone() }));
-    for s in Scheduler::new(store.clone()).schedules(ws.id).await? {
+    for s in store.schedules(ws.id).await? {
         let value = if s.enabled {
             let next: Vec<String> = s
                 .cron
@@ -176,8 +175,8 @@ async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<&str
         let tz: Tz = value.parse().map_err(|_| Msg::UnknownTimeZone { value: truncate(value, 40) })?;
         tx.set_time_zone(ctx.workspace.id, tz.name()).await?;
     } else {
-        let current = Scheduler::new(store.clone())
-            .schedules(ctx.workspace.id)
+        let current = tx
+            .schedules(ctx.workspace.id, store.settings())
             .await?
             .into_iter()
             .find(|s| s.job.name() == job)

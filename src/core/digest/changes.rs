@@ -1,6 +1,7 @@
 //! What changed in a team's portfolio between two digests: each digest records the state of every
 //! account it covered, and the next one compares the accounts' state now with it.
 
+pub use crate::domain::change::ChangeKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -91,18 +92,6 @@ pub enum Change {
         from: Option<Option<i64>>,
         to: Option<Option<i64>>,
     },
-}
-
-/// The kinds of change, in the order a digest tells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ChangeKind {
-    Health,
-    Won,
-    Lost,
-    Opened,
-    Held,
-    Reached,
-    Competitor,
 }
 
 impl Change {

@@ -1,7 +1,9 @@
-//! The jobs of the scheduler, their default schedules and how long a missed occurrence stays
-//! worth running.
+//! The jobs of the scheduler, their default schedules, how long a missed occurrence stays worth
+//! running, and a workspace's effective schedules: pure rules, read by the store and the scheduler.
 
 use chrono::Duration;
+
+use super::cron::CronExpr;
 
 /// A job the scheduler runs for every workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,10 +58,46 @@ impl Job {
 /// How long after its time a missed occurrence still runs (once).
 pub const DEFAULT_GRACE: Duration = Duration::hours(24);
 
+/// A job's effective schedule in a workspace.
+#[derive(Debug, Clone)]
+pub struct Effective {
+    pub job: Job,
+    pub cron: CronExpr,
+    pub enabled: bool,
+    pub grace: Duration,
+}
+
+/// A workspace's own schedule of a job, as stored: its cron line, whether it runs, its grace.
+pub struct Own<'a> {
+    pub cron: &'a str,
+    pub enabled: bool,
+    pub grace_minutes: i64,
+}
+
+/// Every job's schedule: the workspace's own where it set one (and its line reads), else the
+/// deployment's default line; a job whose line does not read at all has none.
+pub fn effective<'a>(own: impl Fn(Job) -> Option<Own<'a>>, default_cron: impl Fn(Job) -> &'a str) -> Vec<Effective> {
+    Job::ALL
+        .into_iter()
+        .filter_map(|job| {
+            let row = own(job);
+            let cron = row
+                .as_ref()
+                .and_then(|r| CronExpr::parse(r.cron).ok())
+                .or_else(|| CronExpr::parse(default_cron(job)).ok())?;
+            Some(Effective {
+                job,
+                cron,
+                enabled: row.as_ref().is_none_or(|r| r.enabled),
+                grace: row.map(|r| Duration::minutes(r.grace_minutes)).unwrap_or(DEFAULT_GRACE),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scheduler::cron::CronExpr;
     use std::collections::HashSet;
 
     #[test]

@@ -1,0 +1,14 @@
+//! The kinds of change a weekly digest tells about an account, in the order it tells them.
+
+/// The kinds of change, in the order a digest tells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    Health,
+    Won,
+    Lost,
+    Opened,
+    Held,
+    Reached,
+    Competitor,
+}
+
