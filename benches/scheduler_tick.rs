@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Timelike, Utc};
-use kam_bot::scheduler::Scheduler;
 use kam_bot::domain::jobs::Job;
+use kam_bot::scheduler::Scheduler;
 use kam_bot::seed::synthetic::seed_synthetic;
 use kam_bot::store::Store;
 

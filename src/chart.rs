@@ -3,6 +3,7 @@
 //! to show the week's movement. Drawn with plotters in memory, with the DejaVu Sans font
 //! embedded in the binary, so no system font is needed.
 
+use crate::i18n::DigestMsg;
 use std::sync::Once;
 
 use plotters::prelude::*;
@@ -126,7 +127,7 @@ fn draw<DB: DrawingBackend>(
         root.draw(&Text::new(name, (PLOT_LEFT - 10, mid), text.pos(Pos::new(HPos::Right, VPos::Center))))?;
         let Some(share) = a.share_bp else {
             let none = small.pos(Pos::new(HPos::Left, VPos::Center));
-            root.draw(&Text::new(l.t(Msg::ChartNoSpend), (PLOT_LEFT + 6, mid), none))?;
+            root.draw(&Text::new(l.t(Msg::Digest(DigestMsg::ChartNoSpend)), (PLOT_LEFT + 6, mid), none))?;
             continue;
         };
         let colour = health_colour(a.health);
@@ -146,19 +147,23 @@ fn draw<DB: DrawingBackend>(
     // The legend.
     let y = (height - 30) as i32;
     let mut x = 20;
-    for (score, label) in [(HEALTHY, Msg::ChartHealthy), (AT_RISK, Msg::ChartWatch), (0, Msg::ChartAtRisk)] {
+    for (score, label) in [
+        (HEALTHY, Msg::Digest(DigestMsg::ChartHealthy)),
+        (AT_RISK, Msg::Digest(DigestMsg::ChartWatch)),
+        (0, Msg::Digest(DigestMsg::ChartAtRisk)),
+    ] {
         root.draw(&Rectangle::new([(x, y - 6), (x + 14, y + 8)], health_colour(score).filled()))?;
         let label = l.t(label);
         root.draw(&Text::new(label.clone(), (x + 20, y + 1), text.pos(Pos::new(HPos::Left, VPos::Center))))?;
         x += 34 + 8 * label.chars().count() as i32;
     }
     root.draw(&PathElement::new(vec![(x + 6, y - 8), (x + 6, y + 10)], ink.stroke_width(3)))?;
-    let ceiling = l.t(Msg::ChartCeiling);
+    let ceiling = l.t(Msg::Digest(DigestMsg::ChartCeiling));
     root.draw(&Text::new(ceiling.clone(), (x + 16, y + 1), text.pos(Pos::new(HPos::Left, VPos::Center))))?;
     x += 30 + 8 * ceiling.chars().count() as i32;
     root.draw(&Circle::new((x + 6, y + 1), 4, ink.filled()))?;
     root.draw(&PathElement::new(vec![(x + 6, y + 1), (x + 26, y + 1)], ink.stroke_width(2)))?;
-    let moved = l.t(Msg::ChartMoved);
+    let moved = l.t(Msg::Digest(DigestMsg::ChartMoved));
     root.draw(&Text::new(moved, (x + 34, y + 1), text.pos(Pos::new(HPos::Left, VPos::Center))))?;
     Ok(())
 }

@@ -11,10 +11,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::account::Role;
-use crate::domain::health::Component;
 use crate::domain::cron::CronExpr;
-pub use crate::domain::settings::Settings;
+use crate::domain::health::Component;
 use crate::domain::jobs::Job;
+pub use crate::domain::settings::Settings;
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]

@@ -1,6 +1,7 @@
 //! `kam-bot backup FILE` and `kam-bot restore FILE`: a consistent copy of the live database, and
 //! putting one back after checking it.
 
+use crate::i18n::CliMsg;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -20,7 +21,7 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 pub async fn backup(store: &Store, file: &Path, force: bool) -> anyhow::Result<ExitCode> {
     let locale = Locale::default();
     if file.exists() && !force {
-        eprintln!("{}", locale.t(Msg::CliBackupExists { path: file.display().to_string() }));
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliBackupExists { path: file.display().to_string() })));
         return Ok(ExitCode::from(2));
     }
     // Written beside the target, then renamed over it: a reader never sees half a backup.
@@ -31,28 +32,33 @@ pub async fn backup(store: &Store, file: &Path, force: bool) -> anyhow::Result<E
     std::fs::rename(&partial, file).map_err(|e| anyhow::anyhow!("moving the backup to {}: {e}", file.display()))?;
     let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let took_ms = started.elapsed().as_millis() as u64;
-    println!("{}", locale.t(Msg::CliBackupWritten { path: file.display().to_string(), bytes, took_ms }));
+    println!("{}", locale.t(Msg::Cli(CliMsg::CliBackupWritten { path: file.display().to_string(), bytes, took_ms })));
     Ok(ExitCode::SUCCESS)
 }
 
 pub async fn restore(file: &Path, db: &Path) -> anyhow::Result<ExitCode> {
     let locale = Locale::default();
     if !file.is_file() {
-        eprintln!("{}", locale.t(Msg::CliRestoreNoFile { path: file.display().to_string() }));
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliRestoreNoFile { path: file.display().to_string() })));
         return Ok(ExitCode::from(2));
     }
     let checked = check(file).await?;
     if !checked.is_restorable() {
         let reason = if checked.integrity != "ok" {
-            Msg::CliRestoreDamaged { detail: checked.integrity.lines().next().unwrap_or_default().to_string() }
+            Msg::Cli(CliMsg::CliRestoreDamaged {
+                detail: checked.integrity.lines().next().unwrap_or_default().to_string(),
+            })
         } else if checked.applied.is_empty() {
-            Msg::CliRestoreNotOurs
+            Msg::Cli(CliMsg::CliRestoreNotOurs)
         } else {
-            Msg::CliRestoreNewer { versions: checked.unknown.iter().map(i64::to_string).collect::<Vec<_>>().join(", ") }
+            Msg::Cli(CliMsg::CliRestoreNewer {
+                versions: checked.unknown.iter().map(i64::to_string).collect::<Vec<_>>().join(", "),
+            })
         };
         eprintln!(
             "{}",
-            locale.t(Msg::CliRestoreRefused { path: file.display().to_string(), reason: locale.t(reason) })
+            locale
+                .t(Msg::Cli(CliMsg::CliRestoreRefused { path: file.display().to_string(), reason: locale.t(reason) }))
         );
         return Ok(ExitCode::from(2));
     }
@@ -61,7 +67,7 @@ pub async fn restore(file: &Path, db: &Path) -> anyhow::Result<ExitCode> {
     let db = resolved.as_path();
     // Held while the files move: `serve` cannot start on a database half replaced.
     let Some(_lock) = ServeLock::take(db)? else {
-        eprintln!("{}", locale.t(Msg::CliRestoreWhileServing { db: db.display().to_string() }));
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliRestoreWhileServing { db: db.display().to_string() })));
         return Ok(ExitCode::from(2));
     };
     // The copy is brought up to this build's migrations before it replaces anything.
@@ -105,12 +111,12 @@ pub async fn restore(file: &Path, db: &Path) -> anyhow::Result<ExitCode> {
     std::fs::rename(&incoming, db).map_err(|e| anyhow::anyhow!("moving the restored copy into place: {e}"))?;
     println!(
         "{}",
-        locale.t(Msg::CliRestored {
+        locale.t(Msg::Cli(CliMsg::CliRestored {
             path: file.display().to_string(),
             db: db.display().to_string(),
             migrations: checked.missing.len(),
             kept: kept_any.then(|| kept.display().to_string()),
-        })
+        }))
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `kam-bot digest [--team NAME] [--full] [--png FILE]`: a manager's weekly digest as it would be
 //! sent now, printed, with its portfolio chart written as a PNG file.
 
+use crate::i18n::CliMsg;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,7 +51,7 @@ pub async fn run(store: &Store, workspace: &str, now: DateTime<Utc>, args: Diges
                 [one] => one.clone(),
                 _ => {
                     let names = managers.iter().map(|p| p.display_name.clone()).collect::<Vec<_>>().join(", ");
-                    eprintln!("{}", cli_locale.t(Msg::CliWhichManager { names }));
+                    eprintln!("{}", cli_locale.t(Msg::Cli(CliMsg::CliWhichManager { names })));
                     return Ok(ExitCode::from(2));
                 }
             }
@@ -68,13 +69,16 @@ pub async fn run(store: &Store, workspace: &str, now: DateTime<Utc>, args: Diges
     println!("{}", digest.reply.to_text().trim_end());
     if let Some(path) = &args.png {
         let Some(chart) = &digest.reply.chart else {
-            eprintln!("{}", locale.t(Msg::CliNoChart));
+            eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliNoChart)));
             return Ok(ExitCode::from(2));
         };
         let png = crate::chart::png(chart)?;
         std::fs::write(path, &png).map_err(|e| anyhow::anyhow!("writing {}: {e}", path.display()))?;
         let (width, height) = (crate::chart::WIDTH, crate::chart::height(chart.accounts.len()));
-        eprintln!("{}", locale.t(Msg::CliChartWritten { path: path.display().to_string(), width, height }));
+        eprintln!(
+            "{}",
+            locale.t(Msg::Cli(CliMsg::CliChartWritten { path: path.display().to_string(), width, height }))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

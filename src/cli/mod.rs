@@ -6,6 +6,7 @@ mod onboarding;
 mod settings;
 
 use crate::domain::account::Role;
+use crate::i18n::CliMsg;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -383,12 +384,12 @@ async fn load_demo(store: &Store, workspace: &str, now: DateTime<Utc>, locale: L
     if let Some(report) = seed::demo::seed_demo(store, workspace, now).await? {
         eprintln!(
             "{}",
-            locale.t(Msg::CliSeeded {
+            locale.t(Msg::Cli(CliMsg::CliSeeded {
                 workspace: workspace.to_string(),
                 accounts: report.accounts,
                 contacts: report.contacts,
                 interactions: report.interactions,
-            })
+            }))
         );
     }
     Ok(())
@@ -418,12 +419,12 @@ async fn chat_person(
                 .filter(|p| p.platform == "terminal")
                 .map(|p| p.display_name)
                 .collect();
-            Err(Msg::CliNoSuchPerson { name: name.to_string(), known })
+            Err(Msg::Cli(CliMsg::CliNoSuchPerson { name: name.to_string(), known }))
         }
-        _ => Err(Msg::PersonAmbiguous {
+        _ => Err(Msg::Cli(CliMsg::PersonAmbiguous {
             name: name.to_string(),
             names: found.into_iter().map(|p| p.display_name).collect(),
-        }),
+        })),
     })
 }
 
@@ -443,15 +444,15 @@ async fn seed_command(store: &Store, workspace: &str, clock: &dyn Clock, args: S
         match seed::demo::seed_demo(store, workspace, now).await? {
             Some(report) => println!(
                 "{}",
-                locale.t(Msg::CliSeeded {
+                locale.t(Msg::Cli(CliMsg::CliSeeded {
                     workspace: workspace.to_string(),
                     accounts: report.accounts,
                     contacts: report.contacts,
                     interactions: report.interactions,
-                })
+                }))
             ),
             None => {
-                eprintln!("{}", locale.t(Msg::CliNotEmpty { workspace: workspace.to_string() }));
+                eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliNotEmpty { workspace: workspace.to_string() })));
                 return Ok(ExitCode::from(2));
             }
         }
@@ -461,12 +462,12 @@ async fn seed_command(store: &Store, workspace: &str, clock: &dyn Clock, args: S
         let report = seed::synthetic::seed_synthetic(store, workspace, n, now).await?;
         println!(
             "{} ({:.1} s)",
-            locale.t(Msg::CliSeeded {
+            locale.t(Msg::Cli(CliMsg::CliSeeded {
                 workspace: workspace.to_string(),
                 accounts: report.accounts,
                 contacts: report.contacts,
                 interactions: report.interactions,
-            }),
+            })),
             started.elapsed().as_secs_f64()
         );
     }
@@ -482,7 +483,7 @@ async fn serve(
     let locale = Locale::default();
     // Held until `serve` returns: a restore waits for the bot to stop, a second bot does not start.
     let Some(_running) = crate::lifecycle::ServeLock::take(db)? else {
-        eprintln!("{}", locale.t(Msg::CliAlreadyServing { db: db.display().to_string() }));
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliAlreadyServing { db: db.display().to_string() })));
         return Ok(ExitCode::from(2));
     };
     let config = DiscordConfig::from_env()?;
@@ -497,7 +498,7 @@ async fn serve(
     let mut tasks = tokio::task::JoinSet::new();
     if let Some(addr) = args.listen {
         if config.public_key.is_none() && slack.signing_secret.is_none() {
-            eprintln!("{}", locale.t(Msg::CliListenWithoutEndpoint));
+            eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliListenWithoutEndpoint)));
             return Ok(ExitCode::from(2));
         }
         let observed = crate::server::Observed {
@@ -524,7 +525,7 @@ async fn serve(
             routes = routes.merge(slack::endpoint::routes(endpoint));
         }
         let (listener, bound) = crate::server::bind(addr).await?;
-        eprintln!("{}", locale.t(Msg::CliListening { address: bound.to_string() }));
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliListening { address: bound.to_string() })));
         tasks.spawn(crate::server::serve(listener, routes, stop.clone()));
     }
     if config.token.is_some() {
@@ -538,7 +539,7 @@ async fn serve(
         tasks.spawn(async move { slack::socket::run(core, directory, client, &app_token, stop).await });
     }
     if tasks.is_empty() {
-        eprintln!("{}", locale.t(Msg::CliNothingToServe));
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliNothingToServe)));
         return Ok(ExitCode::from(2));
     }
     // The scheduler reads and writes through connections of its own: people's writes waiting for
@@ -599,7 +600,7 @@ async fn register() -> anyhow::Result<ExitCode> {
     let locale = Locale::default();
     let config = DiscordConfig::from_env()?;
     if config.token.is_none() {
-        eprintln!("{}", locale.t(Msg::CliNeedsToken));
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliNeedsToken)));
         return Ok(ExitCode::from(2));
     }
     let http = config.http();
@@ -608,7 +609,7 @@ async fn register() -> anyhow::Result<ExitCode> {
         http.set_application_id(application.id);
     }
     let count = discord::commands::register(&http, config.guild_id).await?;
-    println!("{}", locale.t(Msg::CliRegistered { count, guild: config.guild_id }));
+    println!("{}", locale.t(Msg::Cli(CliMsg::CliRegistered { count, guild: config.guild_id })));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -649,7 +650,7 @@ async fn people(
                 }
             };
             store.set_role(ws.id, person.id, role).await?;
-            println!("{}", locale.t(Msg::RoleSet { name: person.display_name.clone(), role }));
+            println!("{}", locale.t(Msg::Cli(CliMsg::RoleSet { name: person.display_name.clone(), role })));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -663,11 +664,11 @@ async fn person_named(store: &Store, workspace_id: i64, name: &str) -> anyhow::R
     Ok(match (exact.as_slice(), found.as_slice()) {
         ([one], _) => Ok((*one).clone()),
         ([], [one]) => Ok(one.clone()),
-        ([], []) => Err(Msg::PersonNotFound { name: name.to_string() }),
-        _ => Err(Msg::PersonAmbiguous {
+        ([], []) => Err(Msg::Cli(CliMsg::PersonNotFound { name: name.to_string() })),
+        _ => Err(Msg::Cli(CliMsg::PersonAmbiguous {
             name: name.to_string(),
             names: found.iter().map(|p| p.display_name.clone()).collect(),
-        }),
+        })),
     })
 }
 
@@ -707,7 +708,7 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
                 }
                 total += p.messages.len();
             }
-            println!("{}", locale.t(Msg::CliWouldSend { count: total }));
+            println!("{}", locale.t(Msg::Cli(CliMsg::CliWouldSend { count: total })));
         }
         JobsCommand::Run { at } => {
             let at = at.unwrap_or_else(|| clock.now());
@@ -719,12 +720,12 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
                 println!("→ {}\n{}", d.to, terminal::render(&d.reply));
             }
             for (to, reason) in &report.failed {
-                eprintln!("{}", locale.t(Msg::CliUndelivered { to: to.clone(), reason: reason.clone() }));
+                eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliUndelivered { to: to.clone(), reason: reason.clone() })));
             }
             if report.retrying > 0 {
-                eprintln!("{}", locale.t(Msg::CliRetrying { count: report.retrying }));
+                eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliRetrying { count: report.retrying })));
             }
-            println!("{}", locale.t(Msg::CliSent { count: report.delivered.len() }));
+            println!("{}", locale.t(Msg::Cli(CliMsg::CliSent { count: report.delivered.len() })));
         }
         JobsCommand::Status => {
             let now = clock.now();

@@ -1,6 +1,7 @@
 //! Changes to an account's fields from what a person typed, checked and audited: what
 //! `/account add|set`, `/qualify --apply` and the card's buttons share.
 
+use crate::i18n::{CardMsg, DealMsg};
 use chrono::Datelike;
 
 use crate::core::context::Context;
@@ -29,7 +30,10 @@ pub(crate) fn check_revenue(ctx: &Context, record: &NewAccount) -> Result<(), Ms
     let currency =
         crate::domain::money::Currency::parse(&record.currency).unwrap_or(crate::domain::money::Currency::BRL);
     let money = |minor| crate::i18n::format_money(crate::domain::money::Money::new(minor, currency), ctx.locale);
-    Err(Msg::RevenueOverSpend { revenue: money(record.revenue_12m_minor), spend: money(record.wallet_minor) })
+    Err(Msg::Card(CardMsg::RevenueOverSpend {
+        revenue: money(record.revenue_12m_minor),
+        spend: money(record.wallet_minor),
+    }))
 }
 
 /// Changes one field of an account for a person allowed to, audited; the record as written.
@@ -116,10 +120,10 @@ pub(crate) async fn apply(
         "segment" if clears => a.segment = String::new(),
         "segment" => a.segment = truncate(value, 100),
         "spend" | "revenue" => {
-            let minor = parse_amount(value).ok_or(Msg::BadAmount {
+            let minor = parse_amount(value).ok_or(Msg::Deals(DealMsg::BadAmount {
                 arg: if field == "spend" { "spend" } else { "revenue" },
                 value: truncate(value, 30),
-            })?;
+            }))?;
             if field == "spend" {
                 a.wallet_minor = minor;
             } else {
@@ -129,12 +133,14 @@ pub(crate) async fn apply(
         }
         "margin" if clears => a.margin_bp = None,
         "margin" => {
-            a.margin_bp =
-                Some(parse_percent(value).ok_or(Msg::BadPercent { arg: "margin", value: truncate(value, 20) })?)
+            a.margin_bp = Some(
+                parse_percent(value)
+                    .ok_or(Msg::Card(CardMsg::BadPercent { arg: "margin", value: truncate(value, 20) }))?,
+            )
         }
         "ceiling" => {
-            a.share_ceiling_bp =
-                parse_percent(value).ok_or(Msg::BadPercent { arg: "ceiling", value: truncate(value, 20) })?
+            a.share_ceiling_bp = parse_percent(value)
+                .ok_or(Msg::Card(CardMsg::BadPercent { arg: "ceiling", value: truncate(value, 20) }))?
         }
         "suppliers" => {
             a.suppliers_kept = value.parse().ok().filter(|n| (1..=20).contains(n)).ok_or_else(|| bad(value))?

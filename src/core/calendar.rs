@@ -1,6 +1,7 @@
 //! The workspace's working calendar as the commands read it: its own days off with the national
 //! holidays, and the warning when a day falls on one.
 
+use crate::i18n::MeetingMsg;
 use chrono::NaiveDate;
 
 use crate::core::context::Context;
@@ -23,5 +24,5 @@ pub(crate) async fn holiday_flag(store: &Store, ctx: &Context, day: NaiveDate) -
         Some(_) => own.iter().find(|d| d.day == day).map(|d| d.name.clone()).unwrap_or_default(),
         None => return Ok(None),
     };
-    Ok(Some(ctx.t(Msg::OnDayOff { day, name })))
+    Ok(Some(ctx.t(Msg::Meetings(MeetingMsg::OnDayOff { day, name }))))
 }

@@ -5,6 +5,7 @@
 use super::command::Command;
 use super::parse::Args;
 use crate::domain::vocabulary::Vocabulary;
+use crate::i18n::{HelpMsg, InputMsg};
 use crate::i18n::{Locale, Msg, Onb};
 
 pub use super::commands::CATALOG;
@@ -173,7 +174,7 @@ pub(crate) use group;
 /// What a group's own spec builds: nothing, since a line always names (or defaults to) one of
 /// its subcommands.
 pub fn not_a_leaf(args: &Args) -> Result<Command, Msg> {
-    Err(Msg::UnknownCommand { name: args.spec.path.to_string() })
+    Err(Msg::Input(InputMsg::UnknownCommand { name: args.spec.path.to_string() }))
 }
 
 /// A name: of an account, a contact, a person.
@@ -183,9 +184,9 @@ pub const MONEY: ArgType = ArgType::Text { max_chars: 30 };
 /// A percentage as typed (`18,5%`).
 pub const PERCENT: ArgType = ArgType::Text { max_chars: 10 };
 /// `ACCOUNT`, taking every remaining word.
-pub const ACCOUNT_REST: ArgSpec = positional("account", ArgType::Account, true, true, Msg::ArgAccount);
+pub const ACCOUNT_REST: ArgSpec = positional("account", ArgType::Account, true, true, Msg::Help(HelpMsg::ArgAccount));
 /// `ACCOUNT`, one word (or quoted) before others.
-pub const ACCOUNT_FIRST: ArgSpec = positional("account", ArgType::Account, true, false, Msg::ArgAccount);
+pub const ACCOUNT_FIRST: ArgSpec = positional("account", ArgType::Account, true, false, Msg::Help(HelpMsg::ArgAccount));
 
 /// The command of this name (case-insensitive, with or without the slash).
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
@@ -286,19 +287,19 @@ impl ArgSpec {
     /// What stands for the value in usage lines: `ACCOUNT`, `DATE`, `N`...
     pub fn placeholder(&self, locale: Locale) -> String {
         let word = match self.ty {
-            ArgType::Account => Msg::PhAccount,
-            ArgType::Person => Msg::PhPerson,
-            ArgType::Kind => Msg::PhKind,
-            ArgType::Date => Msg::PhDate,
-            ArgType::Integer { .. } => Msg::PhNumber,
+            ArgType::Account => Msg::Help(HelpMsg::PhAccount),
+            ArgType::Person => Msg::Help(HelpMsg::PhPerson),
+            ArgType::Kind => Msg::Help(HelpMsg::PhKind),
+            ArgType::Date => Msg::Help(HelpMsg::PhDate),
+            ArgType::Integer { .. } => Msg::Help(HelpMsg::PhNumber),
             ArgType::Language => return "en|pt-BR".to_string(),
             ArgType::Choice(words) => return words.join("|"),
             ArgType::Words(list) => return list.listed(locale, "|"),
             ArgType::Switch => return String::new(),
-            ArgType::DateTime => Msg::PhWhen,
+            ArgType::DateTime => Msg::Help(HelpMsg::PhWhen),
             ArgType::User => Msg::Onb(Onb::PhUser),
             ArgType::Attachment => Msg::Onb(Onb::PhFile),
-            ArgType::Text { .. } | ArgType::CommandName => Msg::PhNamed(self.name),
+            ArgType::Text { .. } | ArgType::CommandName => Msg::Help(HelpMsg::PhNamed(self.name)),
         };
         locale.t(word).to_uppercase()
     }

@@ -24,6 +24,7 @@ mod tests {
     use crate::core::commands::people::PeopleAction;
     use crate::core::parse::parse_line;
     use crate::domain::kind::InteractionKind;
+    use crate::i18n::{InputMsg, LogMsg};
 
     #[test]
     fn every_catalog_entry_builds_its_own_command() {
@@ -76,9 +77,9 @@ mod tests {
     #[test]
     fn unknown_kind_and_help_topic() {
         let err = Command::from_args(&parse_line("/log Vale lunch fun").unwrap()).unwrap_err();
-        assert!(matches!(err, Msg::UnknownKind { .. }));
+        assert!(matches!(err, Msg::Log(LogMsg::UnknownKind { .. })));
         let err = Command::from_args(&parse_line("/help frob").unwrap()).unwrap_err();
-        assert!(matches!(err, Msg::UnknownCommand { .. }));
+        assert!(matches!(err, Msg::Input(InputMsg::UnknownCommand { .. })));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The resolved circumstances of a command: workspace, person, language, time zone and today.
 
+use crate::i18n::InputMsg;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -85,14 +86,21 @@ impl Context {
         if self.claimed.load(Ordering::Acquire) {
             return Ok(tx);
         }
-        let forget_before = self.now - chrono::Duration::days(1);
-        match tx.claim_request(self.workspace.id, self.platform.code(), source_id, self.now, forget_before).await? {
+        match tx
+            .claim_request(self.workspace.id, self.platform.code(), source_id, self.now, self.forget_before())
+            .await?
+        {
             Claim::New => {
                 self.claimed.store(true, Ordering::Release);
                 Ok(tx)
             }
             Claim::Seen(answer) => Err(CommandError::Replayed(answer)),
         }
+    }
+
+    /// Requests handled before this are forgotten: delivered again, they are new.
+    pub(crate) fn forget_before(&self) -> DateTime<Utc> {
+        self.now - chrono::Duration::days(1)
     }
 
     /// Whether this command claimed its request (and so its answer is to be kept).
@@ -126,8 +134,8 @@ impl Context {
         use crate::domain::text::truncate;
         use crate::i18n::{Msg, Onb};
         read_date(value, self.today(), lean).map_err(|e| match e {
-            DateError::Malformed => Msg::BadDate { arg, value: truncate(value, 40) },
-            DateError::NoSuchDay => Msg::NoSuchDay { arg, value: truncate(value, 40) },
+            DateError::Malformed => Msg::Input(InputMsg::BadDate { arg, value: truncate(value, 40) }),
+            DateError::NoSuchDay => Msg::Input(InputMsg::NoSuchDay { arg, value: truncate(value, 40) }),
             DateError::OutOfRange => Msg::Onb(Onb::DateOutOfRange { arg, value: truncate(value, 40) }),
         })
     }

@@ -7,6 +7,7 @@ use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::domain::account::Band;
 use crate::domain::money::ratio_bp;
+use crate::i18n::CardMsg;
 use crate::i18n::{Locale, Msg, format_bp};
 use crate::store::{CompetitorRow, Store, WalletPeriod};
 
@@ -15,11 +16,11 @@ use crate::store::{CompetitorRow, Store, WalletPeriod};
 pub fn trend(locale: Locale, periods: &[WalletPeriod]) -> Option<String> {
     let shares = shares(periods);
     let (_, last) = shares.last()?;
-    let band = locale.t(Msg::BandName(Band::of(*last)));
+    let band = locale.t(Msg::Card(CardMsg::BandName(Band::of(*last))));
     let mut text = format!("{} · {band}", format_bp(*last, locale));
     if let Some((period, before)) = shares.len().checked_sub(2).and_then(|i| shares.get(i)) {
         text.push_str(" · ");
-        text.push_str(&locale.t(Msg::ShareTrend { delta_bp: last - before, since: period.clone() }));
+        text.push_str(&locale.t(Msg::Card(CardMsg::ShareTrend { delta_bp: last - before, since: period.clone() })));
     }
     Some(text)
 }
@@ -40,7 +41,7 @@ pub fn line(ctx: &Context, c: &CompetitorRow) -> String {
     if let Some(bp) = c.share_bp {
         parts.push(format_bp(bp, ctx.locale));
     }
-    parts.push(ctx.t(Msg::Threat(c.threat.clone())));
+    parts.push(ctx.t(Msg::Card(CardMsg::Threat(c.threat.clone()))));
     if !c.note.is_empty() {
         parts.push(c.note.clone());
     }
@@ -53,12 +54,12 @@ pub fn past_whole(ctx: &Context, account: &str, ours_bp: Option<i64>, competitor
     let ours = ours_bp.unwrap_or(0);
     let others: i64 = competitors.iter().filter_map(|c| c.share_bp).sum();
     (ours + others > 10_000).then(|| {
-        ctx.t(Msg::SharesPastWhole {
+        ctx.t(Msg::Card(CardMsg::SharesPastWhole {
             account: account.to_string(),
             total: format_bp(ours + others, ctx.locale),
             ours: format_bp(ours, ctx.locale),
             others: format_bp(others, ctx.locale),
-        })
+        }))
     })
 }
 
@@ -66,9 +67,9 @@ pub fn past_whole(ctx: &Context, account: &str, ours_bp: Option<i64>, competitor
 pub async fn competitors(store: &Store, ctx: &Context, account: &str) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     let competitors = store.competitors(ctx.workspace.id, account.id).await?;
-    let mut reply = Reply::titled(ctx.t(Msg::CompetitorsTitle { account: account.name.clone() }));
+    let mut reply = Reply::titled(ctx.t(Msg::Card(CardMsg::CompetitorsTitle { account: account.name.clone() })));
     if competitors.is_empty() {
-        return Ok(reply.line(ctx.t(Msg::NoCompetitors)));
+        return Ok(reply.line(ctx.t(Msg::Card(CardMsg::NoCompetitors))));
     }
     for c in &competitors {
         reply = reply.line(format!("• {}", line(ctx, c)));

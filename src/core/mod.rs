@@ -19,6 +19,7 @@ mod permissions;
 mod resolve;
 pub mod standing;
 
+use crate::i18n::{ChatMsg, InputMsg};
 use tracing::error;
 
 pub use command::Command;
@@ -59,7 +60,9 @@ impl Core {
         }
         let command = commands::import::pending_of(id)
             .map(|pending| Command::Import(commands::import::Import::Confirm { pending }))
-            .ok_or_else(|| crate::i18n::Msg::UnknownCommand { name: crate::domain::text::truncate(id, 40) });
+            .ok_or_else(|| {
+                crate::i18n::Msg::Input(InputMsg::UnknownCommand { name: crate::domain::text::truncate(id, 40) })
+            });
         self.run(invocation, command).await
     }
 
@@ -107,7 +110,9 @@ impl Core {
         let name = command.spec().name;
         let started = std::time::Instant::now();
         let seen = match ctx.source_id.as_deref() {
-            Some(id) => self.store.handled_request(ctx.workspace.id, ctx.platform.code(), id).await,
+            Some(id) => {
+                self.store.handled_request(ctx.workspace.id, ctx.platform.code(), id, ctx.forget_before()).await
+            }
             None => Ok(None),
         };
         let result = match seen {
@@ -120,7 +125,7 @@ impl Core {
             Err(CommandError::User(msg)) => ("refused", Reply::error(ctx.t(msg)), false),
             Err(CommandError::Internal(cause)) => {
                 error!(command = name, workspace = %ctx.workspace.key, person = ctx.person.id, error = ?cause, "command failed");
-                ("failed", Reply::error(ctx.t(Msg::Internal)), true)
+                ("failed", Reply::error(ctx.t(Msg::Chat(ChatMsg::Internal))), true)
             }
             Err(CommandError::Replayed(answer)) => {
                 let first = answer
@@ -151,5 +156,5 @@ impl Core {
 fn internal_failure(invocation: &Invocation, cause: anyhow::Error) -> Reply {
     error!(workspace = %invocation.workspace, user = %invocation.user_id, error = ?cause, "cannot resolve the workspace or person");
     let locale = invocation.locale.unwrap_or_default();
-    Reply::error(locale.t(Msg::Internal)).in_locale(locale)
+    Reply::error(locale.t(Msg::Chat(ChatMsg::Internal))).in_locale(locale)
 }

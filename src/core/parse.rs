@@ -7,6 +7,7 @@
 //! positional takes all that remain, joined by single spaces. A command with subcommands reads its
 //! first unquoted word as the subcommand (`/opp add …`), or means its default one without it.
 
+use crate::i18n::{InputMsg, PeopleMsg};
 use std::collections::BTreeMap;
 
 use super::catalog::{self, ArgSpec, ArgType, CommandSpec};
@@ -34,17 +35,19 @@ impl Args {
     /// Sets an argument, checking what can be checked without the database: length and range.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), Msg> {
         let spec = self.spec;
-        let arg = spec.arg(name).ok_or_else(|| Msg::UnknownOption {
-            command: spec.path,
-            option: name.to_string(),
-            accepted: spec.flag_list(),
+        let arg = spec.arg(name).ok_or_else(|| {
+            Msg::Input(InputMsg::UnknownOption {
+                command: spec.path,
+                option: name.to_string(),
+                accepted: spec.flag_list(),
+            })
         })?;
         // The one door every argument comes through, typed or sent by a platform: no control
         // character gets in.
         let cleaned = crate::domain::text::without_controls(value);
         let value = cleaned.trim();
         if value.is_empty() {
-            return Err(Msg::MissingArgument { command: spec.path, arg: arg.name, usage: spec });
+            return Err(Msg::Input(InputMsg::MissingArgument { command: spec.path, arg: arg.name, usage: spec }));
         }
         match arg.ty {
             ArgType::Text { max_chars } => check_length(arg, value, max_chars)?,
@@ -54,31 +57,39 @@ impl Args {
             ArgType::Kind | ArgType::Date | ArgType::Words(_) => check_length(arg, value, 40)?,
             ArgType::Switch => {
                 if !matches!(value.to_ascii_lowercase().as_str(), "true" | "false") {
-                    return Err(Msg::BadChoice { arg, value: shorten(value), accepted: "true, false".to_string() });
+                    return Err(Msg::Input(InputMsg::BadChoice {
+                        arg,
+                        value: shorten(value),
+                        accepted: "true, false".to_string(),
+                    }));
                 }
             }
             ArgType::DateTime => check_length(arg, value, 40)?,
             ArgType::Choice(words) => {
                 if !words.iter().any(|w| w.eq_ignore_ascii_case(value)) {
-                    return Err(Msg::BadChoice { arg, value: shorten(value), accepted: words.join(", ") });
+                    return Err(Msg::Input(InputMsg::BadChoice {
+                        arg,
+                        value: shorten(value),
+                        accepted: words.join(", "),
+                    }));
                 }
             }
             ArgType::Language => {
                 if Locale::parse(value).is_none() {
-                    return Err(Msg::UnknownLanguage { value: shorten(value) });
+                    return Err(Msg::People(PeopleMsg::UnknownLanguage { value: shorten(value) }));
                 }
             }
             ArgType::Integer { min, max } => match value.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => {}
                 _ => {
-                    return Err(Msg::BadInteger { arg, value: shorten(value), min, max });
+                    return Err(Msg::Input(InputMsg::BadInteger { arg, value: shorten(value), min, max }));
                 }
             },
         }
         let value = match arg.ty {
             ArgType::Words(list) => match list.read(value) {
                 Some(word) => word.code,
-                None => return Err(Msg::BadWord { arg, value: shorten(value), list }),
+                None => return Err(Msg::Input(InputMsg::BadWord { arg, value: shorten(value), list })),
             },
             _ => value,
         };
@@ -117,13 +128,15 @@ impl Args {
 
     /// "missing X, usage: …" for this command.
     pub fn missing(&self, name: &'static str) -> Msg {
-        Msg::MissingArgument { command: self.spec.path, arg: name, usage: self.spec }
+        Msg::Input(InputMsg::MissingArgument { command: self.spec.path, arg: name, usage: self.spec })
     }
 
     /// Fails with "missing X" for a required argument that was not given.
     pub fn check_required(&self) -> Result<(), Msg> {
         match self.spec.args.iter().find(|a| a.required && !self.values.contains_key(a.name)) {
-            Some(arg) => Err(Msg::MissingArgument { command: self.spec.path, arg: arg.name, usage: self.spec }),
+            Some(arg) => {
+                Err(Msg::Input(InputMsg::MissingArgument { command: self.spec.path, arg: arg.name, usage: self.spec }))
+            }
             None => Ok(()),
         }
     }
@@ -136,7 +149,7 @@ impl Args {
 
 fn check_length(arg: &'static ArgSpec, value: &str, max: usize) -> Result<(), Msg> {
     if value.chars().count() > max {
-        return Err(Msg::TooLong { arg, max });
+        return Err(Msg::Input(InputMsg::TooLong { arg, max }));
     }
     Ok(())
 }
@@ -150,13 +163,13 @@ fn shorten(value: &str) -> String {
 pub fn parse_line(line: &str) -> Result<Args, Msg> {
     let tokens = tokenize(line)?;
     let Some((first, rest)) = tokens.split_first() else {
-        return Err(Msg::EmptyCommand);
+        return Err(Msg::Input(InputMsg::EmptyCommand));
     };
     let name = first.text.strip_prefix('/').unwrap_or(&first.text);
     if name.is_empty() {
-        return Err(Msg::EmptyCommand);
+        return Err(Msg::Input(InputMsg::EmptyCommand));
     }
-    let spec = catalog::find(name).ok_or_else(|| Msg::UnknownCommand { name: shorten(name) })?;
+    let spec = catalog::find(name).ok_or_else(|| Msg::Input(InputMsg::UnknownCommand { name: shorten(name) }))?;
     bind_line(spec, rest)
 }
 
@@ -195,13 +208,15 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
             Some((name, value)) => (name, Some(value.to_string())),
             None => (flag, None),
         };
-        let arg = spec.flags().find(|a| a.name.eq_ignore_ascii_case(name)).ok_or_else(|| Msg::UnknownOption {
-            command: spec.path,
-            option: shorten(name),
-            accepted: spec.flag_list(),
+        let arg = spec.flags().find(|a| a.name.eq_ignore_ascii_case(name)).ok_or_else(|| {
+            Msg::Input(InputMsg::UnknownOption {
+                command: spec.path,
+                option: shorten(name),
+                accepted: spec.flag_list(),
+            })
         })?;
         if args.get(arg.name).is_some() {
-            return Err(Msg::DuplicateOption { option: arg.name });
+            return Err(Msg::Input(InputMsg::DuplicateOption { option: arg.name }));
         }
         let value = match inline_value {
             Some(value) => value,
@@ -213,7 +228,7 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
             },
         };
         if value.trim().is_empty() {
-            return Err(Msg::OptionNeedsValue { option: arg.name, placeholder: arg });
+            return Err(Msg::Input(InputMsg::OptionNeedsValue { option: arg.name, placeholder: arg }));
         }
         args.set(arg.name, &value)?;
         // `--reason potential "Offshore spend grows"`: a quoted word after the value fills its companion.
@@ -233,14 +248,14 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
         };
         if value.trim().is_empty() {
             if arg.required {
-                return Err(Msg::MissingArgument { command: spec.path, arg: arg.name, usage: spec });
+                return Err(Msg::Input(InputMsg::MissingArgument { command: spec.path, arg: arg.name, usage: spec }));
             }
             continue;
         }
         args.set(arg.name, &value)?;
     }
     if let Some(extra) = words.next() {
-        return Err(Msg::UnexpectedArgument { value: shorten(extra), usage: spec });
+        return Err(Msg::Input(InputMsg::UnexpectedArgument { value: shorten(extra), usage: spec }));
     }
     Ok(args)
 }
@@ -287,7 +302,7 @@ pub fn tokenize(line: &str) -> Result<Vec<Token>, Msg> {
                     }
                 }
                 if !closed {
-                    return Err(Msg::UnbalancedQuotes);
+                    return Err(Msg::Input(InputMsg::UnbalancedQuotes));
                 }
                 tokens.push(Token { text, quoted: true });
             }
@@ -334,7 +349,7 @@ mod tests {
     #[test]
     fn unbalanced_quotes_are_refused() {
         for line in [r#"/log Vale note "unfinished"#, "/log Vale note 'open", "/log “Vale note", r#"/log "a\""#] {
-            assert_eq!(tokenize(line), Err(Msg::UnbalancedQuotes), "{line}");
+            assert_eq!(tokenize(line), Err(Msg::Input(InputMsg::UnbalancedQuotes)), "{line}");
         }
     }
 
@@ -358,29 +373,35 @@ mod tests {
         assert_eq!(args.get("summary"), Some("Client asked for a visit"));
         assert_eq!(args.get("when"), Some("yesterday"));
         let args = parse_line("/log Vale note —next call").unwrap_err();
-        assert!(matches!(args, Msg::MissingArgument { arg: "summary", .. }));
+        assert!(matches!(args, Msg::Input(InputMsg::MissingArgument { arg: "summary", .. })));
     }
 
     #[test]
     fn bad_input_table() {
         type Check = fn(&Msg) -> bool;
         let cases: Vec<(&str, Check)> = vec![
-            ("", |m| matches!(m, Msg::EmptyCommand)),
-            ("/frobnicate", |m| matches!(m, Msg::UnknownCommand { .. })),
-            ("/account", |m| matches!(m, Msg::MissingArgument { arg: "name", .. })),
-            ("/log Vale", |m| matches!(m, Msg::MissingArgument { arg: "kind", .. })),
-            ("/log Vale meeting", |m| matches!(m, Msg::MissingArgument { arg: "summary", .. })),
-            ("/log Vale meeting x --colour red", |m| matches!(m, Msg::UnknownOption { .. })),
-            ("/log Vale meeting x --due", |m| matches!(m, Msg::OptionNeedsValue { option: "due", .. })),
-            ("/log Vale meeting x --due --next y", |m| matches!(m, Msg::OptionNeedsValue { option: "due", .. })),
-            ("/log Vale meeting x --next a --next b", |m| matches!(m, Msg::DuplicateOption { option: "next" })),
-            ("/history Vale 5 6", |m| matches!(m, Msg::UnexpectedArgument { .. })),
-            ("/history Vale 0", |m| matches!(m, Msg::BadInteger { .. })),
-            ("/history Vale many", |m| matches!(m, Msg::BadInteger { .. })),
-            ("/history Vale 99999999999999999999", |m| matches!(m, Msg::BadInteger { .. })),
-            ("/accounts --tier 4", |m| matches!(m, Msg::BadInteger { .. })),
-            ("/log Vale meeting \"x", |m| matches!(m, Msg::UnbalancedQuotes)),
-            ("/log Vale meeting \"\"", |m| matches!(m, Msg::MissingArgument { arg: "summary", .. })),
+            ("", |m| matches!(m, Msg::Input(InputMsg::EmptyCommand))),
+            ("/frobnicate", |m| matches!(m, Msg::Input(InputMsg::UnknownCommand { .. }))),
+            ("/account", |m| matches!(m, Msg::Input(InputMsg::MissingArgument { arg: "name", .. }))),
+            ("/log Vale", |m| matches!(m, Msg::Input(InputMsg::MissingArgument { arg: "kind", .. }))),
+            ("/log Vale meeting", |m| matches!(m, Msg::Input(InputMsg::MissingArgument { arg: "summary", .. }))),
+            ("/log Vale meeting x --colour red", |m| matches!(m, Msg::Input(InputMsg::UnknownOption { .. }))),
+            ("/log Vale meeting x --due", |m| {
+                matches!(m, Msg::Input(InputMsg::OptionNeedsValue { option: "due", .. }))
+            }),
+            ("/log Vale meeting x --due --next y", |m| {
+                matches!(m, Msg::Input(InputMsg::OptionNeedsValue { option: "due", .. }))
+            }),
+            ("/log Vale meeting x --next a --next b", |m| {
+                matches!(m, Msg::Input(InputMsg::DuplicateOption { option: "next" }))
+            }),
+            ("/history Vale 5 6", |m| matches!(m, Msg::Input(InputMsg::UnexpectedArgument { .. }))),
+            ("/history Vale 0", |m| matches!(m, Msg::Input(InputMsg::BadInteger { .. }))),
+            ("/history Vale many", |m| matches!(m, Msg::Input(InputMsg::BadInteger { .. }))),
+            ("/history Vale 99999999999999999999", |m| matches!(m, Msg::Input(InputMsg::BadInteger { .. }))),
+            ("/accounts --tier 4", |m| matches!(m, Msg::Input(InputMsg::BadInteger { .. }))),
+            ("/log Vale meeting \"x", |m| matches!(m, Msg::Input(InputMsg::UnbalancedQuotes))),
+            ("/log Vale meeting \"\"", |m| matches!(m, Msg::Input(InputMsg::MissingArgument { arg: "summary", .. }))),
         ];
         for (line, check) in cases {
             let err = parse_line(line).expect_err(line);
@@ -392,11 +413,11 @@ mod tests {
     fn length_limits() {
         let long = "x".repeat(catalog::MAX_SUMMARY_CHARS + 1);
         let err = parse_line(&format!("/log Vale note {long}")).unwrap_err();
-        assert!(matches!(err, Msg::TooLong { arg, .. } if arg.name == "summary"));
+        assert!(matches!(err, Msg::Input(InputMsg::TooLong { arg, .. }) if arg.name == "summary"));
         let ok = "ç".repeat(catalog::MAX_SUMMARY_CHARS);
         assert!(parse_line(&format!("/log Vale note {ok}")).is_ok());
         let err = parse_line(&format!("/account {}", "a".repeat(101))).unwrap_err();
-        assert!(matches!(err, Msg::TooLong { arg, .. } if arg.name == "name"));
+        assert!(matches!(err, Msg::Input(InputMsg::TooLong { arg, .. }) if arg.name == "name"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::context::Context;
 use super::error::CommandError;
 use crate::domain::account::Role;
+use crate::i18n::InputMsg;
 use crate::i18n::Msg;
 use crate::store::{AccountRow, Store};
 
@@ -17,5 +18,5 @@ pub async fn require_write(store: &Store, ctx: &Context, account: &AccountRow) -
             return Ok(());
         }
     }
-    Err(Msg::NotAllowed { account: account.name.clone() }.into())
+    Err(Msg::Input(InputMsg::NotAllowed { account: account.name.clone() }).into())
 }

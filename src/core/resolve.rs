@@ -1,5 +1,6 @@
 //! Finding the account, contact or person a command names, from what a person typed.
 
+use crate::i18n::{CardMsg, CliMsg, InputMsg};
 use std::collections::HashSet;
 
 use super::catalog::ArgType;
@@ -163,12 +164,12 @@ pub async fn require_account(store: &Store, ctx: &Context, query: &str) -> Resul
             .account(ctx.workspace.id, id)
             .await?
             .ok_or_else(|| CommandError::Internal(anyhow::anyhow!("account {id} matched but cannot be read"))),
-        Lookup::Many(list) => Err(Msg::AccountAmbiguous {
+        Lookup::Many(list) => Err(Msg::Input(InputMsg::AccountAmbiguous {
             query: shown,
             names: list.into_iter().take(MAX_LISTED).map(|c| c.name).collect(),
-        }
+        })
         .into()),
-        Lookup::None(closest) => Err(Msg::AccountNotFound { query: shown, closest }.into()),
+        Lookup::None(closest) => Err(Msg::Card(CardMsg::AccountNotFound { query: shown, closest }).into()),
     }
 }
 
@@ -189,14 +190,18 @@ pub async fn require_contact(
         1 => Ok(found.into_iter().next().ok_or_else(|| anyhow::anyhow!("contact vanished"))?),
         0 => {
             let known = store.contact_names(ctx.workspace.id, account.id).await?;
-            Err(Msg::ContactNotFound {
+            Err(Msg::Input(InputMsg::ContactNotFound {
                 name: shown,
                 account: account.name.clone(),
                 known: known.into_iter().take(MAX_LISTED).collect(),
-            }
+            })
             .into())
         }
-        _ => Err(Msg::ContactAmbiguous { name: shown, names: found.into_iter().map(|c| c.name).collect() }.into()),
+        _ => Err(Msg::Input(InputMsg::ContactAmbiguous {
+            name: shown,
+            names: found.into_iter().map(|c| c.name).collect(),
+        })
+        .into()),
     }
 }
 
@@ -210,9 +215,11 @@ pub async fn require_person(store: &Store, ctx: &Context, name: &str) -> Result<
     let shown = crate::domain::text::truncate(name.trim(), 60);
     match found.len() {
         1 => Ok(found.into_iter().next().ok_or_else(|| anyhow::anyhow!("person vanished"))?),
-        0 => Err(Msg::PersonNotFound { name: shown }.into()),
-        _ => {
-            Err(Msg::PersonAmbiguous { name: shown, names: found.into_iter().map(|p| p.display_name).collect() }.into())
-        }
+        0 => Err(Msg::Cli(CliMsg::PersonNotFound { name: shown }).into()),
+        _ => Err(Msg::Cli(CliMsg::PersonAmbiguous {
+            name: shown,
+            names: found.into_iter().map(|p| p.display_name).collect(),
+        })
+        .into()),
     }
 }

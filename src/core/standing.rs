@@ -3,6 +3,7 @@
 //! and what to do. The card, `/health`, `/contacts`, `/risks` and the digest all read these, so
 //! each rule and constant lives here once.
 
+use crate::i18n::CardMsg;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -165,11 +166,11 @@ impl Health {
         }
         let flag = self.flags.iter().find(|f| f.cap().is_some_and(|cap| cap < AT_RISK));
         let (reason, action) = match (flag, self.before.filter(|_| self.drop() >= FALLING)) {
-            (Some(flag), _) => (Msg::FlagReason(flag.clone()), flag_action(flag)),
-            (None, Some((since, from))) => (Msg::HealthFell { from, since }, "health"),
+            (Some(flag), _) => (Msg::Card(CardMsg::FlagReason(flag.clone())), flag_action(flag)),
+            (None, Some((since, from))) => (Msg::Card(CardMsg::HealthFell { from, since }), "health"),
             (None, None) => match self.parts.iter().min_by_key(|(p, _)| p.value) {
                 Some((part, reason)) => (reason.clone(), component_action(part.component)),
-                None => (Msg::HealthShort { score: self.score }, "health"),
+                None => (Msg::Card(CardMsg::HealthShort { score: self.score }), "health"),
             },
         };
         Some(Risk { score: self.score, reason, action: format!("/{action} {}", quoted(account)) })
@@ -271,30 +272,31 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
     let reason = |c: Component| -> Msg {
         match c {
             Component::ContactRecency => {
-                Msg::HealthRecency { days: clock.days_since_contact, cadence: a.planning_cadence_days }
+                Msg::Card(CardMsg::HealthRecency { days: clock.days_since_contact, cadence: a.planning_cadence_days })
             }
-            Component::PlanningCadence => {
-                Msg::HealthPlanning { due: clock.next_planning_due, overdue: clock.planning_overdue_days }
-            }
-            Component::Stakeholders => Msg::HealthStakeholders {
+            Component::PlanningCadence => Msg::Card(CardMsg::HealthPlanning {
+                due: clock.next_planning_due,
+                overdue: clock.planning_overdue_days,
+            }),
+            Component::Stakeholders => Msg::Card(CardMsg::HealthStakeholders {
                 people: reach.reached,
                 departments: reach.reached_departments,
                 decision_maker: reach.decision_maker_reached,
-            },
-            Component::YearlyReview => Msg::HealthReview { date: a.yearly_review_on, today },
-            Component::PlanFreshness => Msg::HealthPlan { age_days: plan_age },
-            Component::OpportunityMomentum => Msg::HealthMomentum { open: open_opps, won_last_year },
-            Component::ShareTrend => Msg::HealthShare {
+            }),
+            Component::YearlyReview => Msg::Card(CardMsg::HealthReview { date: a.yearly_review_on, today }),
+            Component::PlanFreshness => Msg::Card(CardMsg::HealthPlan { age_days: plan_age }),
+            Component::OpportunityMomentum => Msg::Card(CardMsg::HealthMomentum { open: open_opps, won_last_year }),
+            Component::ShareTrend => Msg::Card(CardMsg::HealthShare {
                 delta_bp: share_change.as_ref().map_or(0, |(c, _)| *c),
                 since: share_change.as_ref().map(|(_, s)| s.clone()).unwrap_or_default(),
-            },
-            Component::Tone => Msg::HealthTone {
+            }),
+            Component::Tone => Msg::Card(CardMsg::HealthTone {
                 positive: tones.iter().filter(|t| **t > 0).count(),
                 neutral: tones.iter().filter(|t| **t == 0).count(),
                 negative: tones.iter().filter(|t| **t < 0).count(),
-            },
+            }),
             Component::CompetitorThreat => {
-                Msg::HealthThreat { strongest: strongest.map(|c| (c.name.clone(), c.threat.clone())) }
+                Msg::Card(CardMsg::HealthThreat { strongest: strongest.map(|c| (c.name.clone(), c.threat.clone())) })
             }
         }
     };

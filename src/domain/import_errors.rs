@@ -69,4 +69,3 @@ pub enum Problem {
     /// This manager would make a circle in the team tree.
     Circle { name: String },
 }
-

@@ -45,4 +45,3 @@ impl Settings {
         self.schedules.get(job.name()).map(String::as_str).unwrap_or(job.default_cron())
     }
 }
-

@@ -2,8 +2,8 @@
 //! its English and Brazilian Portuguese word, so every list accepts both languages and is shown in
 //! the reader's.
 
-use crate::domain::text::fold;
 use crate::domain::locale::Locale;
+use crate::domain::text::fold;
 
 /// One value of a list: the code the rest of the bot reads, and the words a person may type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

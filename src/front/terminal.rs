@@ -1,5 +1,6 @@
 //! The terminal chat: one command a line from stdin, replies on stdout; interactive or piped.
 
+use crate::i18n::ChatMsg;
 use std::io::IsTerminal;
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufReader};
@@ -49,7 +50,7 @@ fn render_raw(reply: &Reply) -> String {
     }
     // A terminal shows no picture: it says how to have it.
     if reply.chart.is_some() {
-        text.push_str(&format!("  ▸ {}\n", reply.locale.t(Msg::ChartInTerminal)));
+        text.push_str(&format!("  ▸ {}\n", reply.locale.t(Msg::Chat(ChatMsg::ChartInTerminal))));
     }
     text
 }
@@ -65,8 +66,10 @@ pub async fn run<W: AsyncWrite + Unpin>(
     let mut input = BufReader::new(tokio::io::stdin());
     let locale = session.person.language.as_deref().and_then(Locale::parse).or(session.locale).unwrap_or_default();
     if interactive {
-        let banner = locale
-            .t(Msg::ChatBanner { workspace: session.workspace.clone(), person: session.person.display_name.clone() });
+        let banner = locale.t(Msg::Chat(ChatMsg::ChatBanner {
+            workspace: session.workspace.clone(),
+            person: session.person.display_name.clone(),
+        }));
         out.write_all(format!("{banner}\n> ").as_bytes()).await?;
         out.flush().await?;
     }

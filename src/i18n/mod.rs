@@ -8,7 +8,10 @@ mod onboarding;
 mod pt_review;
 
 pub use format::{format_bp, format_date, format_day, format_money};
-pub use messages::{MeetingBrief, Msg};
+pub use messages::{
+    CardMsg, ChatMsg, CliMsg, DealMsg, DigestMsg, HealthMsg, HelpMsg, InputMsg, LogMsg, MeetingBrief, MeetingMsg, Msg,
+    PeopleMsg, PlanMsg, ReminderMsg,
+};
 pub use onboarding::Onb;
 
 pub use crate::domain::locale::Locale;

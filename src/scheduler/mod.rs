@@ -8,6 +8,7 @@
 
 pub mod reminders;
 
+use crate::i18n::{PlanMsg, ReminderMsg};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
@@ -15,9 +16,9 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use tracing::{error, info, warn};
 
-use crate::domain::jobs::Job;
 use crate::core::{Reply, Tone};
 use crate::domain::calendar::Calendar;
+use crate::domain::jobs::Job;
 use crate::i18n::{Locale, Msg};
 use crate::notify::{Notifier, Recipient};
 use crate::store::{Addressee, Store, Workspace};
@@ -132,11 +133,12 @@ impl Draft {
         for (person_id, lines) in r.candidates.keep(new).into_inner(&r.snoozed) {
             let Some(person) = r.people.get(&person_id).cloned() else { continue };
             let locale = locale_of(&person, ws);
-            let tone = if lines.iter().any(|l| matches!(l.line, Msg::RemindPlanningOverdue { .. })) {
-                Tone::Danger
-            } else {
-                r.tone
-            };
+            let tone =
+                if lines.iter().any(|l| matches!(l.line, Msg::Reminders(ReminderMsg::RemindPlanningOverdue { .. }))) {
+                    Tone::Danger
+                } else {
+                    r.tone
+                };
             out.push((person, reminders::message(r.title.clone(), lines, r.footer.clone(), tone, locale)));
         }
         out
@@ -311,42 +313,42 @@ impl Scheduler {
                             .suggested_tier()
                             .number();
                             (suggested != q.tier).then(|| {
-                                locale.t(Msg::RetierLine {
+                                locale.t(Msg::Plan(PlanMsg::RetierLine {
                                     account: q.account_name.clone(),
                                     from: q.tier,
                                     to: suggested,
-                                })
+                                }))
                             })
                         })
                         .collect();
                     if !lines.is_empty() {
-                        let mut reply = Reply::titled(locale.t(Msg::RetierTitle)).tone(Tone::Warning);
+                        let mut reply = Reply::titled(locale.t(Msg::Plan(PlanMsg::RetierTitle))).tone(Tone::Warning);
                         for line in lines {
                             reply = reply.line(format!("• {line}"));
                         }
-                        draft.ready.push((manager, reply.footer(locale.t(Msg::RetierFooter))));
+                        draft.ready.push((manager, reply.footer(locale.t(Msg::Reminders(ReminderMsg::RetierFooter)))));
                     }
                 }
                 return Ok(draft);
             }
             Job::PlanningReminders => {
                 let c = reminders::planning(&self.store, ws.id, at, tz, &calendar).await?;
-                (c, Msg::RemindPlanningTitle, None, Tone::Warning)
+                (c, Msg::Reminders(ReminderMsg::RemindPlanningTitle), None, Tone::Warning)
             }
             Job::YearlyReview => {
                 let c = reminders::reviews(&self.store, ws.id, today).await?;
                 let questions = vec![
-                    Msg::ReviewQuestionsIntro,
-                    Msg::ReviewQuestion(1),
-                    Msg::ReviewQuestion(2),
-                    Msg::ReviewQuestion(3),
-                    Msg::ReviewQuestion(4),
+                    Msg::Reminders(ReminderMsg::ReviewQuestionsIntro),
+                    Msg::Reminders(ReminderMsg::ReviewQuestion(1)),
+                    Msg::Reminders(ReminderMsg::ReviewQuestion(2)),
+                    Msg::Reminders(ReminderMsg::ReviewQuestion(3)),
+                    Msg::Reminders(ReminderMsg::ReviewQuestion(4)),
                 ];
-                (c, Msg::RemindReviewTitle, Some(questions), Tone::Warning)
+                (c, Msg::Reminders(ReminderMsg::RemindReviewTitle), Some(questions), Tone::Warning)
             }
             Job::StaleContact => {
                 let c = reminders::stale(&self.store, ws.id, today).await?;
-                (c, Msg::RemindStaleTitle, None, Tone::Danger)
+                (c, Msg::Reminders(ReminderMsg::RemindStaleTitle), None, Tone::Danger)
             }
         };
         let mut people = BTreeMap::new();

@@ -4,6 +4,7 @@
 //! run, whatever the number of accounts. What is due is read outside any write transaction; only
 //! the marking, which decides what is given, happens inside the one that queues the messages.
 
+use crate::i18n::ReminderMsg;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
@@ -144,17 +145,23 @@ pub async fn planning(
             let Some(step) = backoff_step(-left) else { continue };
             (
                 format!("planning:{due}:overdue:{step}"),
-                Msg::RemindPlanningOverdue {
+                Msg::Reminders(ReminderMsg::RemindPlanningOverdue {
                     account: a.name.clone(),
                     due,
                     days: -left,
                     last_contact: a.last_contact_on,
-                },
+                }),
             )
         } else if left <= 1 {
-            (format!("planning:{due}:1d"), Msg::RemindPlanningDue { account: a.name.clone(), due, days: left })
+            (
+                format!("planning:{due}:1d"),
+                Msg::Reminders(ReminderMsg::RemindPlanningDue { account: a.name.clone(), due, days: left }),
+            )
         } else {
-            (format!("planning:{due}:7d"), Msg::RemindPlanningDue { account: a.name.clone(), due, days: left })
+            (
+                format!("planning:{due}:7d"),
+                Msg::Reminders(ReminderMsg::RemindPlanningDue { account: a.name.clone(), due, days: left }),
+            )
         };
         due_now.add((a.id, mark), a.owner_id, Reminder::new(a.id, &a.name, line));
     }
@@ -164,7 +171,7 @@ pub async fn planning(
     let after_next = next_working.checked_add_days(Days::new(1)).unwrap_or(next_working);
     for m in store.meetings_to_remind(ws, start(tomorrow), start(after_next)).await? {
         let when = local(m.starts_at);
-        let line = Msg::RemindMeetingBefore(Box::new(MeetingBrief {
+        let line = Msg::Reminders(ReminderMsg::RemindMeetingBefore(Box::new(MeetingBrief {
             account: m.account_name.clone(),
             kind: m.kind.clone(),
             day: when.date_naive(),
@@ -174,7 +181,7 @@ pub async fn planning(
             last_by: m.last_author.clone(),
             step: m.next_step.clone(),
             step_due: m.next_step_due,
-        }));
+        })));
         let reminder = Reminder::new(m.account_id, &m.account_name, line);
         due_now.add((m.account_id, format!("meeting:{}:before", m.id)), m.owner_id.unwrap_or(m.created_by), reminder);
     }
@@ -185,7 +192,11 @@ pub async fn planning(
         if m.last_logged_at.is_some_and(|t| local(t).date_naive() >= day) {
             continue;
         }
-        let line = Msg::RemindMeetingFollowUp { account: m.account_name.clone(), kind: m.kind.clone(), day };
+        let line = Msg::Reminders(ReminderMsg::RemindMeetingFollowUp {
+            account: m.account_name.clone(),
+            kind: m.kind.clone(),
+            day,
+        });
         // "Done" logs the meeting as held, once however often it is pressed.
         let done = format!("/done {} --meeting {}", quoted(&m.account_name), m.number);
         let reminder = Reminder::new(m.account_id, &m.account_name, line).done(done);
@@ -203,8 +214,12 @@ pub async fn planning(
             None if over > 0 => continue,
             None => format!("step:{}:due", step.interaction_id),
         };
-        let line =
-            Msg::RemindStep { account: step.account_name.clone(), step: step.next_step, due: step.due, days: over };
+        let line = Msg::Reminders(ReminderMsg::RemindStep {
+            account: step.account_name.clone(),
+            step: step.next_step,
+            due: step.due,
+            days: over,
+        });
         let done = format!("/done {}", quoted(&step.account_name));
         let reminder = Reminder::new(step.account_id, &step.account_name, line).done(done);
         due_now.add((step.account_id, mark), step.owner_id, reminder);
@@ -223,7 +238,7 @@ pub async fn reviews(store: &Store, ws: i64, today: NaiveDate) -> Result<Candida
         let left = days(today, date);
         if left < 0 {
             let Some(step) = backoff_step(-left) else { continue };
-            let line = Msg::RemindReviewOverdue { account: a.name.clone(), date, days: -left };
+            let line = Msg::Reminders(ReminderMsg::RemindReviewOverdue { account: a.name.clone(), date, days: -left });
             due_now.add(
                 (a.id, format!("review:{date}:overdue:{step}")),
                 a.owner_id,
@@ -237,7 +252,7 @@ pub async fn reviews(store: &Store, ws: i64, today: NaiveDate) -> Result<Candida
             _ => "30d",
         };
         let mark = (a.id, format!("review:{date}:{stage}"));
-        let line = Msg::RemindReviewLine { account: a.name.clone(), date, days: left };
+        let line = Msg::Reminders(ReminderMsg::RemindReviewLine { account: a.name.clone(), date, days: left });
         due_now.add(mark.clone(), a.owner_id, Reminder::new(a.id, &a.name, line.clone()));
         if let Some(manager) = a.owner_manager_id.filter(|m| *m != a.owner_id) {
             due_now.add(mark, manager, Reminder::new(a.id, &a.name, line));
@@ -254,10 +269,11 @@ pub async fn stale(store: &Store, ws: i64, today: NaiveDate) -> Result<Candidate
         let Some(due) = a.contact_due_on else { continue };
         let since = a.last_contact_on.map(|d| days(d, today));
         let cadence = a.planning_cadence_days;
-        let line = Msg::RemindStaleLine { account: a.name.clone(), days: since, cadence };
+        let line = Msg::Reminders(ReminderMsg::RemindStaleLine { account: a.name.clone(), days: since, cadence });
         due_now.add((a.id, format!("stale:{due}")), a.owner_id, Reminder::new(a.id, &a.name, line));
         if let Some(manager) = a.owner_manager_id.filter(|_| days(due, today) > cadence) {
-            let line = Msg::RemindStaleEscalated { account: a.name.clone(), days: since, cadence };
+            let line =
+                Msg::Reminders(ReminderMsg::RemindStaleEscalated { account: a.name.clone(), days: since, cadence });
             due_now.add((a.id, format!("stale:{due}:escalated")), manager, Reminder::new(a.id, &a.name, line));
         }
     }
@@ -284,12 +300,23 @@ pub fn message(title: Msg, lines: Vec<Reminder>, footer: Option<Vec<Msg>>, tone:
     for (group, (account, done)) in rows.into_iter().take(BUTTON_ROWS).enumerate() {
         let q = quoted(&account);
         if let Some(done) = done {
-            reply =
-                reply.action_in(group, format!("run:{done}"), locale.t(Msg::ButtonDone { account: account.clone() }));
+            reply = reply.action_in(
+                group,
+                format!("run:{done}"),
+                locale.t(Msg::Reminders(ReminderMsg::ButtonDone { account: account.clone() })),
+            );
         }
         reply = reply
-            .action_in(group, format!("run:/snooze {q}"), locale.t(Msg::ButtonSnooze { account: account.clone() }))
-            .action_in(group, format!("run:/account {q}"), locale.t(Msg::ButtonCard { account }));
+            .action_in(
+                group,
+                format!("run:/snooze {q}"),
+                locale.t(Msg::Reminders(ReminderMsg::ButtonSnooze { account: account.clone() })),
+            )
+            .action_in(
+                group,
+                format!("run:/account {q}"),
+                locale.t(Msg::Reminders(ReminderMsg::ButtonCard { account })),
+            );
     }
     reply
 }
@@ -315,13 +342,17 @@ mod tests {
         let lines: Vec<Reminder> = (0..8)
             .map(|i| {
                 let account = format!("Metalúrgica Horizonte Sul {i}");
-                let line =
-                    Msg::RemindStep { account: account.clone(), step: "Ligar".into(), due: NaiveDate::MIN, days: 0 };
+                let line = Msg::Reminders(ReminderMsg::RemindStep {
+                    account: account.clone(),
+                    step: "Ligar".into(),
+                    due: NaiveDate::MIN,
+                    days: 0,
+                });
                 let r = Reminder::new(i, &account, line);
                 if i % 2 == 0 { r.done(format!("/done {}", quoted(&account))) } else { r }
             })
             .collect();
-        let reply = message(Msg::RemindPlanningTitle, lines, None, Tone::Warning, Locale::PtBr);
+        let reply = message(Msg::Reminders(ReminderMsg::RemindPlanningTitle), lines, None, Tone::Warning, Locale::PtBr);
         assert_eq!(reply.lines.len(), 8);
         let groups: std::collections::BTreeSet<usize> = reply.actions.iter().map(|a| a.group).collect();
         assert_eq!(groups.len(), BUTTON_ROWS);

@@ -73,7 +73,11 @@ impl Store {
     }
 
     /// [`Store::open`] with a pool of `pool_size` connections and the deployment's settings.
-    pub async fn open_with(path: &Path, pool_size: u32, settings: crate::domain::settings::Settings) -> anyhow::Result<Store> {
+    pub async fn open_with(
+        path: &Path,
+        pool_size: u32,
+        settings: crate::domain::settings::Settings,
+    ) -> anyhow::Result<Store> {
         let url = format!("sqlite://{}", path.display());
         let options = SqliteConnectOptions::from_str(&url)?
             .filename(path)

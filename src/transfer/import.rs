@@ -14,8 +14,8 @@ use super::columns::{Kind, Mapping};
 use super::table::{Row, Table};
 use super::values;
 use crate::domain::account::{Reason, Tier};
-use crate::domain::text::{fold, truncate};
 pub use crate::domain::import_errors::Problem;
+use crate::domain::text::{fold, truncate};
 use crate::i18n::Onb;
 use crate::store::{ContactRecord, NamedPerson, NewAccount, Store, StoreError, WriteTx};
 

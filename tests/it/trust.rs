@@ -10,8 +10,8 @@ use std::time::Duration;
 use chrono::{TimeZone, Utc};
 use kam_bot::core::{Command, Core};
 use kam_bot::domain::account::Role;
-use kam_bot::scheduler::Scheduler;
 use kam_bot::domain::jobs::Job;
+use kam_bot::scheduler::Scheduler;
 use kam_bot::store::Store;
 
 use crate::helpers::{TestApp, WS, demo_app, kam_bot, test_now};

@@ -1,5 +1,6 @@
 //! `/account NAME`: the account card, or the accounts to choose from, or the closest names.
 
+use crate::i18n::{CardMsg, HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, positional};
@@ -19,8 +20,8 @@ use crate::store::{AccountFacts, Store};
 /// `/account NAME` (it also lends `/accounts add|set|archive|restore` their typed forms).
 pub static SPEC: CommandSpec = CommandSpec {
     name: "account",
-    summary: Msg::CmdAccount,
-    args: &[positional("name", ArgType::Account, true, true, Msg::ArgAccountName)],
+    summary: Msg::Help(HelpMsg::CmdAccount),
+    args: &[positional("name", ArgType::Account, true, true, Msg::Help(HelpMsg::ArgAccountName))],
     example: "/account Vale",
     example_pt: None,
     path: "account",
@@ -56,16 +57,16 @@ pub async fn run(store: &Store, ctx: &Context, query: &str) -> Result<Reply, Com
         Lookup::One(id) => Ok(card(ctx, &standing::facts(store, ctx, id).await?)),
         Lookup::Many(list) => {
             let mut reply =
-                Reply::titled(ctx.t(Msg::MatchesTitle { query: truncate(query.trim(), 60), count: list.len() }));
+                Reply::titled(ctx.t(Msg::Card(CardMsg::MatchesTitle { query: truncate(query.trim(), 60), count: list.len() })));
             for c in list.iter().take(MAX_LISTED) {
                 reply = reply.line(format!("• {}", c.name));
             }
-            Ok(reply.footer(ctx.t(Msg::MatchesFooter)).ephemeral())
+            Ok(reply.footer(ctx.t(Msg::Card(CardMsg::MatchesFooter))).ephemeral())
         }
         Lookup::None(closest) if closest.is_empty() && !store.has_any_account(ctx.workspace.id).await? => {
             Err(Msg::Onb(crate::i18n::Onb::EmptyWorkspace).into())
         }
-        Lookup::None(closest) => Err(Msg::AccountNotFound { query: truncate(query.trim(), 60), closest }.into()),
+        Lookup::None(closest) => Err(Msg::Card(CardMsg::AccountNotFound { query: truncate(query.trim(), 60), closest }).into()),
     }
 }
 
@@ -85,49 +86,49 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
 
     let share = ShareOfWallet::compute(a.revenue_12m_minor, a.wallet_minor, a.share_ceiling_bp);
 
-    let mut reply = Reply::titled(a.name.clone()).line(ctx.t(Msg::TierLine { tier, segment: a.segment.clone() }));
+    let mut reply = Reply::titled(a.name.clone()).line(ctx.t(Msg::Card(CardMsg::TierLine { tier, segment: a.segment.clone() })));
     let archived = a.status == AccountStatus::Archived;
     if archived {
-        reply = reply.line(ctx.t(Msg::ArchivedNotice));
+        reply = reply.line(ctx.t(Msg::Card(CardMsg::ArchivedNotice)));
     }
 
     let why = if reasons.is_empty() {
-        ctx.t(Msg::NoReasonGiven)
+        ctx.t(Msg::Card(CardMsg::NoReasonGiven))
     } else {
         reasons
             .iter()
             .filter_map(|(code, note)| {
-                let name = ctx.t(Msg::ReasonName(Reason::from_code(code)?));
+                let name = ctx.t(Msg::Card(CardMsg::ReasonName(Reason::from_code(code)?)));
                 Some(if note.is_empty() { name } else { format!("{name}: {note}") })
             })
             .collect::<Vec<_>>()
             .join("\n")
     };
-    reply = reply.field(ctx.t(Msg::LabelWhyKey), why);
-    let nobody = || ctx.t(Msg::NotAssigned);
+    reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelWhyKey)), why);
+    let nobody = || ctx.t(Msg::Card(CardMsg::NotAssigned));
     reply = reply
-        .inline_field(ctx.t(Msg::LabelOwner), a.owner_name.clone().unwrap_or_else(nobody))
-        .inline_field(ctx.t(Msg::LabelTechnicalManager), a.technical_manager_name.clone().unwrap_or_else(nobody));
+        .inline_field(ctx.t(Msg::Card(CardMsg::LabelOwner)), a.owner_name.clone().unwrap_or_else(nobody))
+        .inline_field(ctx.t(Msg::Card(CardMsg::LabelTechnicalManager)), a.technical_manager_name.clone().unwrap_or_else(nobody));
 
     let mut warnings = 0;
     let mut dangers = 0;
     match share {
         Some(s) => {
             reply = reply.field(
-                ctx.t(Msg::LabelShare),
-                ctx.t(Msg::ShareValue {
+                ctx.t(Msg::Card(CardMsg::LabelShare)),
+                ctx.t(Msg::Card(CardMsg::ShareValue {
                     share: format_bp(s.share_bp, ctx.locale),
                     wallet: money(a.wallet_minor),
                     ceiling: format_bp(s.ceiling_bp, ctx.locale),
-                }),
+                })),
             );
             let headroom = if s.above_ceiling_minor > 0 {
                 warnings += 1;
-                Msg::AboveCeiling { amount: money(s.above_ceiling_minor) }
+                Msg::Card(CardMsg::AboveCeiling { amount: money(s.above_ceiling_minor) })
             } else {
-                Msg::HeadroomValue { amount: money(s.headroom_minor) }
+                Msg::Card(CardMsg::HeadroomValue { amount: money(s.headroom_minor) })
             };
-            reply = reply.field(ctx.t(Msg::LabelHeadroom), ctx.t(headroom));
+            reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelHeadroom)), ctx.t(headroom));
             if let Some(warning) = crate::core::figures::past_whole(ctx, &a.name, Some(s.share_bp), &facts.competitors) {
                 warnings += 1;
                 reply = reply.line(warning);
@@ -135,41 +136,41 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
         }
         None => {
             reply =
-                reply.field(ctx.t(Msg::LabelShare), ctx.t(Msg::ShareUnknown { revenue: money(a.revenue_12m_minor) }));
+                reply.field(ctx.t(Msg::Card(CardMsg::LabelShare)), ctx.t(Msg::Card(CardMsg::ShareUnknown { revenue: money(a.revenue_12m_minor) })));
         }
     }
     if let Some(text) = crate::core::figures::trend(ctx.locale, &facts.wallet) {
-        reply = reply.field(ctx.t(Msg::LabelShareTrend), text);
+        reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelShareTrend)), text);
     }
     if let Some(margin) = a.margin_bp {
-        reply = reply.inline_field(ctx.t(Msg::LabelMargin), format_bp(margin, ctx.locale));
+        reply = reply.inline_field(ctx.t(Msg::Card(CardMsg::LabelMargin)), format_bp(margin, ctx.locale));
     }
 
     let last_text = match &last {
-        Some(i) => ctx.t(Msg::LastInteraction {
+        Some(i) => ctx.t(Msg::Card(CardMsg::LastInteraction {
             date: ctx.local_date(i.occurred_at),
             kind: i.kind,
             author: i.author_name.clone(),
             with: i.contact_name.clone(),
             summary: truncate(&i.summary, 200),
-        }),
-        None => ctx.t(Msg::NoInteractionYet),
+        })),
+        None => ctx.t(Msg::Card(CardMsg::NoInteractionYet)),
     };
-    reply = reply.field(ctx.t(Msg::LabelLastInteraction), last_text);
+    reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelLastInteraction)), last_text);
 
     let cadence = a.planning_cadence_days;
     let contact = match (clock.days_since_contact, clock.contact_overdue_days) {
         (Some(days), Some(over)) if over > 0 => {
             dangers += 1;
-            Msg::ContactOverdue { days, cadence, over }
+            Msg::Card(CardMsg::ContactOverdue { days, cadence, over })
         }
-        (Some(days), _) => Msg::ContactRecent { days, cadence },
+        (Some(days), _) => Msg::Card(CardMsg::ContactRecent { days, cadence }),
         (None, _) => {
             dangers += 1;
-            Msg::NeverContacted { cadence }
+            Msg::Card(CardMsg::NeverContacted { cadence })
         }
     };
-    reply = reply.field(ctx.t(Msg::LabelLastContact), ctx.t(contact));
+    reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelLastContact)), ctx.t(contact));
 
     let due = clock.next_planning_due;
     let planning = match clock.planning_overdue_days {
@@ -177,91 +178,91 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
             if -d <= PLANNING_SOON_DAYS {
                 warnings += 1;
             }
-            Msg::PlanningBooked { date: due, days: -d }
+            Msg::Card(CardMsg::PlanningBooked { date: due, days: -d })
         }
         d if d > 0 => {
             dangers += 1;
-            Msg::PlanningOverdue { date: due, days: d }
+            Msg::Card(CardMsg::PlanningOverdue { date: due, days: d })
         }
         0 => {
             warnings += 1;
-            Msg::PlanningToday { date: due }
+            Msg::Card(CardMsg::PlanningToday { date: due })
         }
         d => {
             if -d <= PLANNING_SOON_DAYS {
                 warnings += 1;
             }
-            Msg::PlanningAhead { date: due, days: -d }
+            Msg::Card(CardMsg::PlanningAhead { date: due, days: -d })
         }
     };
-    reply = reply.field(ctx.t(Msg::LabelNextPlanning), ctx.t(planning));
+    reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelNextPlanning)), ctx.t(planning));
 
     let review = match a.yearly_review_on {
-        None => Msg::ReviewNotSet,
+        None => Msg::Card(CardMsg::ReviewNotSet),
         Some(date) if date < today => {
             dangers += 1;
-            Msg::ReviewPast { date, days: (today - date).num_days() }
+            Msg::Card(CardMsg::ReviewPast { date, days: (today - date).num_days() })
         }
         Some(date) => {
             let days = (date - today).num_days();
             if days <= REVIEW_SOON_DAYS {
                 warnings += 1;
             }
-            Msg::ReviewAhead { date, days }
+            Msg::Card(CardMsg::ReviewAhead { date, days })
         }
     };
-    reply = reply.field(ctx.t(Msg::LabelYearlyReview), ctx.t(review));
+    reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelYearlyReview)), ctx.t(review));
 
-    let mut contacts_text = ctx.t(Msg::ContactsValue {
+    let mut contacts_text = ctx.t(Msg::Card(CardMsg::ContactsValue {
         contacts: reach.contacts,
         departments: reach.departments,
         reached: reach.reached,
         reached_departments: reach.reached_departments,
-    });
+    }));
     let coverage = standing::coverage(facts, &reach);
     if coverage.single_threaded {
         warnings += 1;
-        contacts_text.push_str(&format!("\n{}", ctx.t(Msg::SingleThreadedShort)));
+        contacts_text.push_str(&format!("\n{}", ctx.t(Msg::Card(CardMsg::SingleThreadedShort))));
     }
     if coverage.missing_technical_manager {
         warnings += 1;
-        contacts_text.push_str(&format!("\n{}", ctx.t(Msg::MissingTechnicalManager)));
+        contacts_text.push_str(&format!("\n{}", ctx.t(Msg::Card(CardMsg::MissingTechnicalManager))));
     }
-    reply = reply.field(ctx.t(Msg::LabelContacts), contacts_text);
+    reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelContacts)), contacts_text);
     if !facts.competitors.is_empty() {
         let lines: Vec<String> = facts.competitors.iter().take(3).map(|c| crate::core::figures::line(ctx, c)).collect();
-        reply = reply.field(ctx.t(Msg::LabelCompetitors), lines.join("\n"));
+        reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelCompetitors)), lines.join("\n"));
     }
     let suppliers = facts.competitors.len() as i64 + 1;
-    let mut suppliers_text = ctx.t(Msg::SuppliersValue { count: suppliers, kept: a.suppliers_kept });
+    let mut suppliers_text = ctx.t(Msg::Card(CardMsg::SuppliersValue { count: suppliers, kept: a.suppliers_kept }));
     match SupplierMix::of(suppliers, a.suppliers_kept) {
         SupplierMix::WithinPolicy => {}
-        SupplierMix::Sole => suppliers_text.push_str(&format!("\n{}", ctx.t(Msg::FlagReason(Flag::SoleSupplier)))),
+        SupplierMix::Sole => suppliers_text.push_str(&format!("\n{}", ctx.t(Msg::Card(CardMsg::FlagReason(Flag::SoleSupplier))))),
         SupplierMix::AbovePolicy => {
             warnings += 1;
             let flag = Flag::TooManySuppliers { count: suppliers, kept: a.suppliers_kept };
-            suppliers_text.push_str(&format!("\n{}", ctx.t(Msg::FlagReason(flag))));
+            suppliers_text.push_str(&format!("\n{}", ctx.t(Msg::Card(CardMsg::FlagReason(flag)))));
         }
     }
-    reply = reply.field(ctx.t(Msg::LabelSuppliers), suppliers_text);
+    reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelSuppliers)), suppliers_text);
     if !aliases.is_empty() {
-        reply = reply.field(ctx.t(Msg::LabelAliases), aliases.join(", "));
+        reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelAliases)), aliases.join(", "));
     }
 
     if !archived {
         let health = standing::health(facts, ctx.now, ctx.tz);
-        let mut text = ctx.t(Msg::HealthShort { score: health.score });
+        let mut text = ctx.t(Msg::Card(CardMsg::HealthShort { score: health.score }));
         if let Some((since, before)) = health.before {
-            text.push_str(&format!("\n{}", ctx.t(Msg::HealthTrend { delta: i64::from(health.score) - before, since })));
+            text.push_str(&format!("\n{}", ctx.t(Msg::Card(CardMsg::HealthTrend { delta: i64::from(health.score) - before, since }))));
         }
         if let Some(risk) = health.risk(&a.name) {
             dangers += 1;
             text.push_str(&format!("\n⚠ {} → {}", ctx.t(risk.reason), risk.action));
         } else if let Some(flag) = health.flags.iter().find(|f| f.cap().is_some_and(|cap| cap <= health.weighted)) {
             warnings += 1;
-            text.push_str(&format!("\n• {}", ctx.t(Msg::FlagReason(flag.clone()))));
+            text.push_str(&format!("\n• {}", ctx.t(Msg::Card(CardMsg::FlagReason(flag.clone())))));
         }
-        reply = reply.inline_field(ctx.t(Msg::LabelHealth), text);
+        reply = reply.inline_field(ctx.t(Msg::Card(CardMsg::LabelHealth)), text);
     }
     let tone = match (archived, dangers, warnings) {
         (true, _, _) => Tone::Neutral,
@@ -269,5 +270,5 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
         (false, _, w) if w > 0 => Tone::Warning,
         _ => Tone::Good,
     };
-    reply.footer(ctx.t(Msg::CardFooter { id: a.number })).tone(tone)
+    reply.footer(ctx.t(Msg::Card(CardMsg::CardFooter { id: a.number }))).tone(tone)
 }

@@ -3,6 +3,7 @@
 //! from the chat. Adding and archiving is for managers and admins; changing a field follows the
 //! account write rule.
 
+use crate::i18n::{CardMsg, HelpMsg};
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -61,10 +62,10 @@ const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[
 static LIST: CommandSpec = leaf!(
     "list",
     "accounts list",
-    Msg::CmdAccounts,
+    Msg::Help(HelpMsg::CmdAccounts),
     &[
-        option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::ArgTier),
-        option("owner", ArgType::Person, Msg::ArgOwner),
+        option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::Help(HelpMsg::ArgTier)),
+        option("owner", ArgType::Person, Msg::Help(HelpMsg::ArgOwner)),
         PAGE_OPTION,
     ],
     "/accounts --tier 1",
@@ -218,17 +219,17 @@ async fn list(
     let rows = store.portfolio(ctx.workspace.id, tier, owner_id).await?;
     if rows.is_empty() {
         let hint = if store.has_any_account(ctx.workspace.id).await? {
-            Msg::PortfolioEmpty
+            Msg::Card(CardMsg::PortfolioEmpty)
         } else {
             Msg::Onb(crate::i18n::Onb::EmptyWorkspace)
         };
-        return Ok(Reply::titled(ctx.t(Msg::PortfolioTitle { count: 0 })).line(ctx.t(hint)));
+        return Ok(Reply::titled(ctx.t(Msg::Card(CardMsg::PortfolioTitle { count: 0 }))).line(ctx.t(hint)));
     }
     let today = ctx.today();
     let mut flagged = 0;
     let total = rows.len();
     let page = Page::of(total, page);
-    let mut reply = Reply::titled(ctx.t(Msg::PortfolioTitle { count: total }));
+    let mut reply = Reply::titled(ctx.t(Msg::Card(CardMsg::PortfolioTitle { count: total })));
     for row in page.slice(rows) {
         let share = ShareOfWallet::compute(row.revenue_12m_minor, row.wallet_minor, row.share_ceiling_bp)
             .map(|s| format_bp(s.share_bp, ctx.locale));
@@ -243,7 +244,7 @@ async fn list(
         let contact_overdue = clock.contact_overdue_days.is_none_or(|d| d > 0);
         let planning_overdue = clock.planning_overdue_days > 0;
         flagged += usize::from(contact_overdue || planning_overdue);
-        reply = reply.line(ctx.t(Msg::PortfolioLine {
+        reply = reply.line(ctx.t(Msg::Card(CardMsg::PortfolioLine {
             tier: Tier::from_number(row.tier).unwrap_or(Tier::Maintain),
             name: row.name,
             owner: row.owner_name,
@@ -251,7 +252,7 @@ async fn list(
             last_contact_days: clock.days_since_contact,
             contact_overdue,
             planning_overdue,
-        }));
+        })));
     }
     // The same list, one page on: the filters as given.
     let mut command = String::from("/accounts");
@@ -314,10 +315,10 @@ async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply
     tx.audit(ctx.workspace.id, ctx.person.id, "account add", &arguments, "ok", ctx.now).await?;
     tx.commit().await?;
     let account = store.account(ctx.workspace.id, id).await?.ok_or_else(|| anyhow::anyhow!("account {id} vanished"))?;
-    let owner = account.owner_name.clone().unwrap_or_else(|| ctx.t(Msg::NotAssigned));
+    let owner = account.owner_name.clone().unwrap_or_else(|| ctx.t(Msg::Card(CardMsg::NotAssigned)));
     Ok(Reply::titled(ctx.t(Msg::Onb(Onb::AccountAdded { name: account.name.clone() })))
-        .line(ctx.t(Msg::TierLine { tier, segment: account.segment.clone() }))
-        .field(ctx.t(Msg::LabelOwner), owner)
+        .line(ctx.t(Msg::Card(CardMsg::TierLine { tier, segment: account.segment.clone() })))
+        .field(ctx.t(Msg::Card(CardMsg::LabelOwner)), owner)
         .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: account.name })))
         .tone(Tone::Good))
 }

@@ -1,6 +1,7 @@
 //! `/competitor ACCOUNT NAME [--share P] [--threat low|medium|high] [--note TEXT]`: adds or
 //! updates a competitor in an account; the shares together cannot pass the customer's spend.
 
+use crate::i18n::{CardMsg, DealMsg, HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_FIRST, ArgType, CommandSpec, NAME, leaf, option, positional};
@@ -18,13 +19,13 @@ use crate::store::{CompetitorChange, Store};
 pub static SPEC: CommandSpec = leaf!(
     "competitor",
     "competitor",
-    Msg::CmdCompetitor,
+    Msg::Help(HelpMsg::CmdCompetitor),
     &[
         ACCOUNT_FIRST,
-        positional("name", NAME, true, true, Msg::ArgCompetitorName),
-        option("share", ArgType::Text { max_chars: 10 }, Msg::ArgShare),
-        option("threat", ArgType::Words(&vocabulary::THREATS), Msg::ArgThreat),
-        option("note", ArgType::Text { max_chars: 300 }, Msg::ArgNote),
+        positional("name", NAME, true, true, Msg::Help(HelpMsg::ArgCompetitorName)),
+        option("share", ArgType::Text { max_chars: 10 }, Msg::Help(HelpMsg::ArgShare)),
+        option("threat", ArgType::Words(&vocabulary::THREATS), Msg::Help(HelpMsg::ArgThreat)),
+        option("note", ArgType::Text { max_chars: 300 }, Msg::Help(HelpMsg::ArgNote)),
     ],
     "/competitor Vale Metso --share 30 --threat high --note \"Lower price on liners\"",
     |args| {
@@ -71,7 +72,7 @@ async fn set(
     note: Option<&str>,
 ) -> Result<Reply, CommandError> {
     let share_bp = share
-        .map(|s| parse_percent(s).ok_or_else(|| Msg::BadPercent { arg: "share", value: truncate(s, 20) }))
+        .map(|s| parse_percent(s).ok_or_else(|| Msg::Card(CardMsg::BadPercent { arg: "share", value: truncate(s, 20) })))
         .transpose()?;
     let account = require_account(store, ctx, account).await?;
     require_write(store, ctx, &account).await?;
@@ -88,11 +89,11 @@ async fn set(
             .sum();
         let total = ours + others + share_bp;
         if total > 10_000 {
-            return Err(Msg::SharesOverWhole {
+            return Err(Msg::Deals(DealMsg::SharesOverWhole {
                 total: format_bp(total, ctx.locale),
                 ours: format_bp(ours, ctx.locale),
                 others: format_bp(others, ctx.locale),
-            }
+            })
             .into());
         }
     }
@@ -102,5 +103,5 @@ async fn set(
     let arguments = serde_json::json!({ "account": account.name, "name": name, "share_bp": share_bp, "threat": threat, "note": note });
     tx.audit(ctx.workspace.id, ctx.person.id, "competitor", &arguments.to_string(), "ok", ctx.now).await?;
     tx.commit().await?;
-    crate::core::figures::competitors(store, ctx, &account.name).await.map(|r| r.footer(ctx.t(Msg::CompetitorSaved { name: name.to_string() })))
+    crate::core::figures::competitors(store, ctx, &account.name).await.map(|r| r.footer(ctx.t(Msg::Deals(DealMsg::CompetitorSaved { name: name.to_string() }))))
 }

@@ -1,5 +1,6 @@
 //! `/competitors ACCOUNT`: who else sells there, with their shares, threat and notes.
 
+use crate::i18n::{HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_REST, CommandSpec, leaf};
@@ -12,7 +13,7 @@ use crate::store::Store;
 pub static SPEC: CommandSpec = leaf!(
     "competitors",
     "competitors",
-    Msg::CmdCompetitors,
+    Msg::Help(HelpMsg::CmdCompetitors),
     &[ACCOUNT_REST],
     "/competitors Vale",
     |args| Ok(Competitors { account: args.required("account")? }.into()),

@@ -1,5 +1,6 @@
 //! `/contact add|set ACCOUNT NAME [...]`: adds a stakeholder to an account's map, or changes one.
 
+use crate::i18n::{HelpMsg, PeopleMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_FIRST, ArgSpec, ArgType, CommandSpec, NAME, group, leaf, option, positional};
@@ -15,14 +16,14 @@ use crate::store::{ContactChanges, NewContact, Store};
 /// `/contact add` and `/contact set` take the same arguments.
 const CONTACT_ARGS: &[ArgSpec] = &[
     ACCOUNT_FIRST,
-    positional("name", NAME, true, true, Msg::ArgContactName),
-    option("title", ArgType::Text { max_chars: 100 }, Msg::ArgTitle),
-    option("department", ArgType::Text { max_chars: 100 }, Msg::ArgDepartment),
-    option("role", ArgType::Words(&vocabulary::DECISION_ROLES), Msg::ArgDecisionRole),
-    option("stance", ArgType::Words(&vocabulary::STANCES), Msg::ArgStance),
-    option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgStrength),
-    option("email", ArgType::Text { max_chars: 200 }, Msg::ArgEmail),
-    option("phone", ArgType::Text { max_chars: 50 }, Msg::ArgPhone),
+    positional("name", NAME, true, true, Msg::Help(HelpMsg::ArgContactName)),
+    option("title", ArgType::Text { max_chars: 100 }, Msg::Help(HelpMsg::ArgTitle)),
+    option("department", ArgType::Text { max_chars: 100 }, Msg::Help(HelpMsg::ArgDepartment)),
+    option("role", ArgType::Words(&vocabulary::DECISION_ROLES), Msg::Help(HelpMsg::ArgDecisionRole)),
+    option("stance", ArgType::Words(&vocabulary::STANCES), Msg::Help(HelpMsg::ArgStance)),
+    option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgStrength)),
+    option("email", ArgType::Text { max_chars: 200 }, Msg::Help(HelpMsg::ArgEmail)),
+    option("phone", ArgType::Text { max_chars: 50 }, Msg::Help(HelpMsg::ArgPhone)),
 ];
 
 static ADD: CommandSpec = leaf!(
@@ -47,7 +48,7 @@ static SET: CommandSpec = leaf!(
 
 pub static SPEC: CommandSpec = group!(
     "contact",
-    Msg::CmdContact,
+    Msg::Help(HelpMsg::CmdContact),
     &[&ADD, &SET],
     None,
     "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
@@ -104,7 +105,7 @@ async fn edit(store: &Store, ctx: &Context, r: &ContactRequest) -> Result<Reply,
         let existing = store.find_contacts(ctx.workspace.id, account.id, &r.name).await?;
         let folded = crate::domain::text::fold(&r.name);
         if existing.iter().any(|c| crate::domain::text::fold(&c.name) == folded) {
-            return Err(Msg::ContactExists { name: r.name.clone(), account: account.name }.into());
+            return Err(Msg::People(PeopleMsg::ContactExists { name: r.name.clone(), account: account.name }).into());
         }
         tx = ctx.write(store).await?;
         tx.insert_contact(
@@ -147,9 +148,9 @@ async fn edit(store: &Store, ctx: &Context, r: &ContactRequest) -> Result<Reply,
     tx.audit(ctx.workspace.id, ctx.person.id, "contact", &arguments, "ok", ctx.now).await?;
     tx.commit().await?;
     let title = if r.add {
-        Msg::ContactAdded { name, account: account.name }
+        Msg::People(PeopleMsg::ContactAdded { name, account: account.name })
     } else {
-        Msg::ContactChanged { name, account: account.name }
+        Msg::People(PeopleMsg::ContactChanged { name, account: account.name })
     };
     Ok(Reply::titled(ctx.t(title)).tone(Tone::Good))
 }

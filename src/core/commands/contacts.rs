@@ -1,5 +1,6 @@
 //! `/contacts ACCOUNT [--page P]`: the stakeholder map, by department, with the coverage warnings.
 
+use crate::i18n::{CardMsg, HelpMsg, PeopleMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_REST, CommandSpec, PAGE_OPTION, leaf};
@@ -15,7 +16,7 @@ use crate::store::{StakeholderRow, Store};
 pub static SPEC: CommandSpec = leaf!(
     "contacts",
     "contacts",
-    Msg::CmdContacts,
+    Msg::Help(HelpMsg::CmdContacts),
     &[ACCOUNT_REST, PAGE_OPTION],
     "/contacts Vale",
     |args| Ok(Contacts { account: args.required("account")?, page: args.number("page").unwrap_or(1) }.into()),
@@ -45,12 +46,12 @@ async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Result<R
     let coverage = standing::coverage(&facts, &reach);
     let (contacts, reached, decision_maker) = (&facts.contacts, reach.reached, reach.decision_maker_reached);
 
-    let mut reply = Reply::titled(ctx.t(Msg::ContactsTitle { account: account.name.clone(), count: contacts.len() }));
+    let mut reply = Reply::titled(ctx.t(Msg::People(PeopleMsg::ContactsTitle { account: account.name.clone(), count: contacts.len() })));
     if coverage.single_threaded {
-        reply = reply.line(ctx.t(Msg::SingleThreaded { reached, decision_maker }));
+        reply = reply.line(ctx.t(Msg::People(PeopleMsg::SingleThreaded { reached, decision_maker })));
     }
     if coverage.missing_technical_manager {
-        reply = reply.line(ctx.t(Msg::MissingTechnicalManager));
+        reply = reply.line(ctx.t(Msg::Card(CardMsg::MissingTechnicalManager)));
     }
     // A page of contacts in department order, then grouped as the map shows them.
     let mut ordered: Vec<&StakeholderRow> = contacts.iter().collect();
@@ -66,19 +67,19 @@ async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Result<R
             parts.push(c.title.clone());
         }
         if let Some(role) = &c.decision_role {
-            parts.push(ctx.t(Msg::DecisionRole(role.clone())));
+            parts.push(ctx.t(Msg::People(PeopleMsg::DecisionRole(role.clone()))));
         }
         if let Some(stance) = &c.stance {
-            parts.push(ctx.t(Msg::StanceName(stance.clone())));
+            parts.push(ctx.t(Msg::People(PeopleMsg::StanceName(stance.clone()))));
         }
         if let Some(strength) = c.strength {
-            parts.push(ctx.t(Msg::Strength { strength }));
+            parts.push(ctx.t(Msg::People(PeopleMsg::Strength { strength })));
         }
         parts.push(match c.last_contact {
-            Some(t) => ctx.t(Msg::LastContactOn { date: format_date(ctx.local_date(t), ctx.locale) }),
-            None => ctx.t(Msg::NeverReached),
+            Some(t) => ctx.t(Msg::People(PeopleMsg::LastContactOn { date: format_date(ctx.local_date(t), ctx.locale) })),
+            None => ctx.t(Msg::People(PeopleMsg::NeverReached)),
         });
-        let department = if c.department.is_empty() { ctx.t(Msg::NoDepartment) } else { c.department.clone() };
+        let department = if c.department.is_empty() { ctx.t(Msg::People(PeopleMsg::NoDepartment)) } else { c.department.clone() };
         match departments.last_mut() {
             Some((last, people)) if *last == department => people.push(parts.join(" · ")),
             _ => departments.push((department, vec![parts.join(" · ")])),
@@ -88,7 +89,7 @@ async fn map(store: &Store, ctx: &Context, account: &str, page: i64) -> Result<R
         reply = reply.field(department, people.join("\n"));
     }
     if contacts.is_empty() {
-        reply = reply.line(ctx.t(Msg::NoContactsYet { account: account.name.clone() }));
+        reply = reply.line(ctx.t(Msg::People(PeopleMsg::NoContactsYet { account: account.name.clone() })));
     }
     let tone = if coverage.single_threaded || coverage.missing_technical_manager { Tone::Warning } else { Tone::Good };
     Ok(reply.tone(tone))

@@ -1,6 +1,7 @@
 //! `/digest [--team NAME] [--full]`: a manager's weekly portfolio digest, on demand (yours without
 //! --team); `--full` adds every account's detail.
 
+use crate::i18n::{HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, leaf, option};
@@ -17,8 +18,8 @@ use crate::store::{Addressee, Store};
 pub static SPEC: CommandSpec = leaf!(
     "digest",
     "digest",
-    Msg::CmdDigest,
-    &[option("team", ArgType::Person, Msg::ArgTeam), option("full", ArgType::Switch, Msg::ArgDigestFull)],
+    Msg::Help(HelpMsg::CmdDigest),
+    &[option("team", ArgType::Person, Msg::Help(HelpMsg::ArgTeam)), option("full", ArgType::Switch, Msg::Help(HelpMsg::ArgDigestFull))],
     "/digest --team \"Marina Costa\" --full",
     build,
 );

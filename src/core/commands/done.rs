@@ -4,6 +4,7 @@
 //! transaction, so presses at the same instant write once. It changes the account, so it needs
 //! the right to (its owner, technical manager, their managers, admins).
 
+use crate::i18n::{HelpMsg, LogMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_REST, ArgType, CommandSpec, leaf, option};
@@ -21,8 +22,8 @@ use crate::store::{InsertOutcome, NewInteraction, Store, WriteTx};
 pub static SPEC: CommandSpec = leaf!(
     "done",
     "done",
-    Msg::CmdDone,
-    &[ACCOUNT_REST, option("meeting", ArgType::Integer { min: 1, max: i64::MAX }, Msg::ArgDoneMeeting)],
+    Msg::Help(HelpMsg::CmdDone),
+    &[ACCOUNT_REST, option("meeting", ArgType::Integer { min: 1, max: i64::MAX }, Msg::Help(HelpMsg::ArgDoneMeeting))],
     "/done Gerdau",
     |args| Ok(Done { account: args.required("account")?, meeting: args.number("meeting") }.into()),
 );
@@ -50,7 +51,7 @@ impl Done {
 async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i64>) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, account).await?;
     if account.status == AccountStatus::Archived {
-        return Err(Msg::AccountArchived { name: account.name }.into());
+        return Err(Msg::Log(LogMsg::AccountArchived { name: account.name }).into());
     }
     require_write(store, ctx, &account).await?;
     let mut tx = ctx.write(store).await?;
@@ -59,33 +60,33 @@ async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i64>)
         let Some((account_id, kind, starts_at)) =
             store.meeting_by_number(ctx.workspace.id, id).await?.filter(|(a, _, _)| *a == account.id)
         else {
-            return Err(Msg::NoSuchMeeting { id, account: account.name }.into());
+            return Err(Msg::Log(LogMsg::NoSuchMeeting { id, account: account.name }).into());
         };
         if starts_at > ctx.now {
-            return Err(Msg::MeetingNotYet { id }.into());
+            return Err(Msg::Log(LogMsg::MeetingNotYet { id }).into());
         }
         let day = ctx.local_date(starts_at);
         if newest.is_some_and(|(at, _)| ctx.local_date(at) >= day) {
-            return Ok(Reply::titled(ctx.t(Msg::MeetingAlreadyLogged { id, account: account.name })).ephemeral());
+            return Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::MeetingAlreadyLogged { id, account: account.name }))).ephemeral());
         }
         let kind = match kind.as_str() {
             "planning" => InteractionKind::PlanningMeeting,
             "review" => InteractionKind::YearlyReview,
             _ => InteractionKind::Meeting,
         };
-        let summary = ctx.t(Msg::HeldFromReminder);
+        let summary = ctx.t(Msg::Log(LogMsg::HeldFromReminder));
         let held = Held { account_id, kind, at: starts_at, day, summary: &summary };
         log_once(tx, ctx, &held, serde_json::json!({ "account": account.name, "meeting": id })).await?;
-        return Ok(Reply::titled(ctx.t(Msg::MeetingHeld { id, account: account.name })).tone(Tone::Good));
+        return Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::MeetingHeld { id, account: account.name }))).tone(Tone::Good));
     }
     let Some(step) = newest.and_then(|(_, step)| step) else {
-        return Ok(Reply::titled(ctx.t(Msg::NoOpenStep { account: account.name })).ephemeral());
+        return Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::NoOpenStep { account: account.name }))).ephemeral());
     };
-    let summary = ctx.t(Msg::StepDoneSummary { step: truncate(&step, 400) });
+    let summary = ctx.t(Msg::Log(LogMsg::StepDoneSummary { step: truncate(&step, 400) }));
     let held =
         Held { account_id: account.id, kind: InteractionKind::Note, at: ctx.now, day: ctx.today(), summary: &summary };
     log_once(tx, ctx, &held, serde_json::json!({ "account": account.name, "step": step })).await?;
-    Ok(Reply::titled(ctx.t(Msg::StepDone { account: account.name, step })).tone(Tone::Good))
+    Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::StepDone { account: account.name, step }))).tone(Tone::Good))
 }
 
 /// What `/done` logs.

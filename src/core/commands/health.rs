@@ -1,5 +1,6 @@
 //! `/health ACCOUNT`: the health score and every component with its value and reason.
 
+use crate::i18n::{CardMsg, HealthMsg, HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_REST, CommandSpec, leaf};
@@ -14,7 +15,7 @@ use crate::store::Store;
 pub static SPEC: CommandSpec = leaf!(
     "health",
     "health",
-    Msg::CmdHealth,
+    Msg::Help(HelpMsg::CmdHealth),
     &[ACCOUNT_REST],
     "/health Vale",
     |args| Ok(Health { account: args.required("account")? }.into()),
@@ -48,22 +49,22 @@ async fn show(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comm
     let account = require_account(store, ctx, account).await?;
     let facts = standing::facts(store, ctx, account.id).await?;
     let health = standing::health(&facts, ctx.now, ctx.tz);
-    let mut reply = Reply::titled(ctx.t(Msg::HealthTitle { account: account.name.clone(), score: health.score }));
+    let mut reply = Reply::titled(ctx.t(Msg::Health(HealthMsg::HealthTitle { account: account.name.clone(), score: health.score })));
     if let Some((since, b)) = health.before {
-        reply = reply.line(ctx.t(Msg::HealthTrend { delta: i64::from(health.score) - b, since }));
+        reply = reply.line(ctx.t(Msg::Card(CardMsg::HealthTrend { delta: i64::from(health.score) - b, since })));
     }
     if health.score < health.weighted {
-        reply = reply.line(ctx.t(Msg::HealthCapped { weighted: health.weighted, score: health.score }));
+        reply = reply.line(ctx.t(Msg::Health(HealthMsg::HealthCapped { weighted: health.weighted, score: health.score })));
     }
     if !health.flags.is_empty() {
         let flags: Vec<String> =
-            health.flags.iter().map(|f| format!("• {}", ctx.t(Msg::FlagReason(f.clone())))).collect();
-        reply = reply.field(ctx.t(Msg::LabelWatch), flags.join("\n"));
+            health.flags.iter().map(|f| format!("• {}", ctx.t(Msg::Card(CardMsg::FlagReason(f.clone()))))).collect();
+        reply = reply.field(ctx.t(Msg::Health(HealthMsg::LabelWatch)), flags.join("\n"));
     }
     for (part, reason) in health.parts {
         let value = format!("{} · {}", part.value, ctx.t(reason));
-        reply = reply.field(ctx.t(Msg::ComponentName(part.component)), value);
+        reply = reply.field(ctx.t(Msg::Health(HealthMsg::ComponentName(part.component))), value);
     }
-    Ok(reply.footer(ctx.t(Msg::HealthFooter)).tone(tone_of(health.score)))
+    Ok(reply.footer(ctx.t(Msg::Health(HealthMsg::HealthFooter))).tone(tone_of(health.score)))
 }
 

@@ -1,5 +1,6 @@
 //! `/help [COMMAND]`: generated from the catalog.
 
+use crate::i18n::{HelpMsg, InputMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{CommandSpec, leaf, positional};
@@ -13,13 +14,13 @@ use crate::i18n::Msg;
 pub static SPEC: CommandSpec = leaf!(
     "help",
     "help",
-    Msg::CmdHelp,
-    &[positional("command", ArgType::CommandName, false, false, Msg::ArgCommand)],
+    Msg::Help(HelpMsg::CmdHelp),
+    &[positional("command", ArgType::CommandName, false, false, Msg::Help(HelpMsg::ArgCommand))],
     "/help log",
     |args| {
         let command = args.text("command");
         if let Some(name) = command.as_deref().filter(|name| catalog::find(name).is_none()) {
-            return Err(Msg::UnknownCommand { name: crate::domain::text::truncate(name, 40) });
+            return Err(Msg::Input(InputMsg::UnknownCommand { name: crate::domain::text::truncate(name, 40) }));
         }
         Ok(Help { topic: command }.into())
     },
@@ -47,14 +48,14 @@ impl Help {
 fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply {
     let l = ctx.locale;
     let Some(spec) = command.and_then(catalog::find) else {
-        let mut reply = Reply::titled(ctx.t(Msg::HelpTitle));
+        let mut reply = Reply::titled(ctx.t(Msg::Help(HelpMsg::HelpTitle)));
         if empty_workspace {
             reply = reply.line(ctx.t(Msg::Onb(crate::i18n::Onb::EmptyWorkspace)));
         }
         for spec in catalog::CATALOG {
             reply = reply.line(format!("{} — {}", spec.usage(l).replace('\n', "\n  "), ctx.t(spec.summary.clone())));
         }
-        return reply.footer(ctx.t(Msg::HelpFooter)).ephemeral();
+        return reply.footer(ctx.t(Msg::Help(HelpMsg::HelpFooter))).ephemeral();
     };
     let mut reply = Reply::titled(spec.usage(l)).line(ctx.t(spec.summary.clone()));
     let borrowed = spec.borrows.and_then(|(other, _)| catalog::find(other)).map(|o| o.subcommands).unwrap_or(&[]);
@@ -63,14 +64,14 @@ fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply {
     }
     for arg in spec.args {
         let name = if arg.flag { format!("--{} {}", arg.name, arg.placeholder(l)) } else { arg.placeholder(l) };
-        let need = ctx.t(if arg.required { Msg::HelpRequired } else { Msg::HelpOptional });
+        let need = ctx.t(if arg.required { Msg::Help(HelpMsg::HelpRequired) } else { Msg::Help(HelpMsg::HelpOptional) });
         reply = reply.line(format!("  {name} ({need}): {}", ctx.t(arg.help.clone())));
     }
     if spec.args.iter().any(|a| a.ty == ArgType::Kind) {
-        reply = reply.line(ctx.t(Msg::HelpKinds));
+        reply = reply.line(ctx.t(Msg::Help(HelpMsg::HelpKinds)));
     }
     if spec.args.iter().any(|a| a.ty == ArgType::Date) {
-        reply = reply.line(ctx.t(Msg::HelpDates));
+        reply = reply.line(ctx.t(Msg::Help(HelpMsg::HelpDates)));
     }
-    reply.footer(ctx.t(Msg::HelpExample { example: spec.example(ctx.locale) })).ephemeral()
+    reply.footer(ctx.t(Msg::Help(HelpMsg::HelpExample { example: spec.example(ctx.locale) }))).ephemeral()
 }

@@ -1,5 +1,6 @@
 //! `/history ACCOUNT [N] [--page P]`: the last interactions, newest first, N a page.
 
+use crate::i18n::{ChatMsg, HelpMsg, LogMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_FIRST, ArgType, CommandSpec, MAX_HISTORY, PAGE_OPTION, leaf, positional};
@@ -19,10 +20,10 @@ pub const DEFAULT_HISTORY: i64 = 10;
 pub static SPEC: CommandSpec = leaf!(
     "history",
     "history",
-    Msg::CmdHistory,
+    Msg::Help(HelpMsg::CmdHistory),
     &[
         ACCOUNT_FIRST,
-        positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::ArgCount),
+        positional("count", ArgType::Integer { min: 1, max: MAX_HISTORY }, false, false, Msg::Help(HelpMsg::ArgCount)),
         PAGE_OPTION,
     ],
     "/history Vale 5",
@@ -57,9 +58,9 @@ async fn run(store: &Store, ctx: &Context, account: &str, count: i64, page: i64)
     let page = Page::sized(total.max(0) as usize, page, count.max(1) as usize);
     let rows = store.history_page(ctx.workspace.id, account.id, count, page.offset() as i64).await?;
     if rows.is_empty() {
-        return Ok(Reply::titled(account.name.clone()).line(ctx.t(Msg::HistoryEmpty { account: account.name })));
+        return Ok(Reply::titled(account.name.clone()).line(ctx.t(Msg::Log(LogMsg::HistoryEmpty { account: account.name }))));
     }
-    let mut reply = Reply::titled(ctx.t(Msg::HistoryTitle { account: account.name.clone(), count: rows.len() }));
+    let mut reply = Reply::titled(ctx.t(Msg::Log(LogMsg::HistoryTitle { account: account.name.clone(), count: rows.len() })));
     if let Some(footer) = page.footer(ctx, &format!("/history {} {count}", quoted(&account.name))) {
         reply = reply.footer(footer);
     }
@@ -68,7 +69,7 @@ async fn run(store: &Store, ctx: &Context, account: &str, count: i64, page: i64)
         let mut head = format!(
             "{} · {} · {}",
             format_date(ctx.local_date(row.occurred_at), ctx.locale),
-            ctx.t(Msg::KindName(kind)),
+            ctx.t(Msg::Chat(ChatMsg::KindName(kind))),
             row.author_name
         );
         if let Some(contact) = &row.contact_name {
@@ -80,7 +81,7 @@ async fn run(store: &Store, ctx: &Context, account: &str, count: i64, page: i64)
         }
         reply = reply.line(head).line(format!("  {}", row.summary));
         if let Some(next) = row.next_step {
-            reply = reply.line(format!("  {}", ctx.t(Msg::HistoryNext { text: next, due: row.next_step_due })));
+            reply = reply.line(format!("  {}", ctx.t(Msg::Log(LogMsg::HistoryNext { text: next, due: row.next_step_due }))));
         }
     }
     Ok(reply)

@@ -1,5 +1,6 @@
 //! `/language [en|pt-BR]`: the language the bot answers the person in, shown or chosen.
 
+use crate::i18n::{HelpMsg, PeopleMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
@@ -14,8 +15,8 @@ use crate::store::Store;
 pub static SPEC: CommandSpec = leaf!(
     "language",
     "language",
-    Msg::CmdLanguage,
-    &[positional("language", ArgType::Language, false, false, Msg::ArgLanguage)],
+    Msg::Help(HelpMsg::CmdLanguage),
+    &[positional("language", ArgType::Language, false, false, Msg::Help(HelpMsg::ArgLanguage))],
     "/language pt-BR",
     build,
 );
@@ -42,13 +43,13 @@ fn build(args: &Args) -> Result<Command, Msg> {
 
 async fn run(store: &Store, ctx: &Context, language: Option<&str>) -> Result<Reply, CommandError> {
     let Some(value) = language else {
-        return Ok(Reply::titled(ctx.t(Msg::LanguageNow { chosen: ctx.person.language.is_some() })).ephemeral());
+        return Ok(Reply::titled(ctx.t(Msg::People(PeopleMsg::LanguageNow { chosen: ctx.person.language.is_some() }))).ephemeral());
     };
-    let locale = Locale::parse(value).ok_or_else(|| Msg::UnknownLanguage { value: value.to_string() })?;
+    let locale = Locale::parse(value).ok_or_else(|| Msg::People(PeopleMsg::UnknownLanguage { value: value.to_string() }))?;
     let mut tx = ctx.write(store).await?;
     tx.set_language(ctx.workspace.id, ctx.person.id, locale.tag()).await?;
     let arguments = serde_json::json!({ "language": locale.tag() }).to_string();
     tx.audit(ctx.workspace.id, ctx.person.id, "language", &arguments, "ok", ctx.now).await?;
     tx.commit().await?;
-    Ok(Reply::titled(locale.t(Msg::LanguageSet)).tone(Tone::Good).ephemeral())
+    Ok(Reply::titled(locale.t(Msg::People(PeopleMsg::LanguageSet))).tone(Tone::Good).ephemeral())
 }

@@ -1,6 +1,7 @@
 //! `/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]`:
 //! records an interaction, once, and says what was recorded.
 
+use crate::i18n::{HelpMsg, LogMsg};
 use crate::domain::account::AccountStatus;
 use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, TimeZone, Utc};
 
@@ -22,16 +23,16 @@ use crate::store::{InsertOutcome, NewInteraction, Store};
 pub static SPEC: CommandSpec = leaf!(
     "log",
     "log",
-    Msg::CmdLog,
+    Msg::Help(HelpMsg::CmdLog),
     &[
         ACCOUNT_FIRST,
-        positional("kind", ArgType::Kind, true, false, Msg::ArgKind),
-        positional("summary", ArgType::Text { max_chars: MAX_SUMMARY_CHARS }, true, true, Msg::ArgSummary),
-        option("contact", ArgType::Text { max_chars: 300 }, Msg::ArgContact),
-        option("next", ArgType::Text { max_chars: MAX_NEXT_STEP_CHARS }, Msg::ArgNext),
-        option("due", ArgType::Date, Msg::ArgDue),
-        option("when", ArgType::Date, Msg::ArgWhen),
-        option("tone", ArgType::Words(&vocabulary::TONES), Msg::ArgTone),
+        positional("kind", ArgType::Kind, true, false, Msg::Help(HelpMsg::ArgKind)),
+        positional("summary", ArgType::Text { max_chars: MAX_SUMMARY_CHARS }, true, true, Msg::Help(HelpMsg::ArgSummary)),
+        option("contact", ArgType::Text { max_chars: 300 }, Msg::Help(HelpMsg::ArgContact)),
+        option("next", ArgType::Text { max_chars: MAX_NEXT_STEP_CHARS }, Msg::Help(HelpMsg::ArgNext)),
+        option("due", ArgType::Date, Msg::Help(HelpMsg::ArgDue)),
+        option("when", ArgType::Date, Msg::Help(HelpMsg::ArgWhen)),
+        option("tone", ArgType::Words(&vocabulary::TONES), Msg::Help(HelpMsg::ArgTone)),
     ],
     "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\" --due 2026-12-10",
     build,
@@ -60,7 +61,7 @@ fn kind_code<S: serde::Serializer>(kind: &InteractionKind, s: S) -> Result<S::Ok
 fn build(args: &crate::core::parse::Args) -> Result<crate::core::Command, Msg> {
     let kind_text = args.required("kind")?;
     let kind = InteractionKind::parse(&kind_text)
-        .ok_or_else(|| Msg::UnknownKind { value: crate::domain::text::truncate(&kind_text, 40) })?;
+        .ok_or_else(|| Msg::Log(LogMsg::UnknownKind { value: crate::domain::text::truncate(&kind_text, 40) }))?;
     Ok(LogRequest {
         account: args.required("account")?,
         kind,
@@ -105,18 +106,18 @@ async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, Co
     let today = ctx.today();
     let when = req.when.as_deref().map(|v| ctx.read_date("when", v, Lean::Past)).transpose()?;
     if let Some(day) = when.filter(|d| *d > today) {
-        return Err(Msg::FutureDate { arg: "when", read_as: day }.into());
+        return Err(Msg::Log(LogMsg::FutureDate { arg: "when", read_as: day }).into());
     }
     let due = req.due.as_deref().map(|v| ctx.read_date("due", v, Lean::Future)).transpose()?;
     if due.is_some() && req.next.is_none() {
-        return Err(Msg::DueWithoutNext.into());
+        return Err(Msg::Log(LogMsg::DueWithoutNext).into());
     }
     if let Some(day) = due.filter(|d| *d < when.unwrap_or(today)) {
-        return Err(Msg::DueBeforeInteraction { read_as: day }.into());
+        return Err(Msg::Log(LogMsg::DueBeforeInteraction { read_as: day }).into());
     }
     let account = require_account(store, ctx, &req.account).await?;
     if account.status == AccountStatus::Archived {
-        return Err(Msg::AccountArchived { name: account.name }.into());
+        return Err(Msg::Log(LogMsg::AccountArchived { name: account.name }).into());
     }
     // One contact or several, separated by commas: the first is the interaction's contact.
     let mut contacts = Vec::new();
@@ -160,28 +161,28 @@ async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, Co
 
     let (title, id, tone) = match outcome {
         InsertOutcome::Inserted(id) => {
-            (Msg::LoggedTitle { kind: req.kind, account: account.name.clone() }, id, Tone::Good)
+            (Msg::Log(LogMsg::LoggedTitle { kind: req.kind, account: account.name.clone() }), id, Tone::Good)
         }
         InsertOutcome::AlreadyLogged(id) => {
-            (Msg::AlreadyLoggedTitle { account: account.name.clone() }, id, Tone::Neutral)
+            (Msg::Log(LogMsg::AlreadyLoggedTitle { account: account.name.clone() }), id, Tone::Neutral)
         }
     };
     let mut reply = Reply::titled(ctx.t(title))
-        .inline_field(ctx.t(Msg::LabelWhen), format_date(ctx.local_date(at), ctx.locale))
-        .field(ctx.t(Msg::LabelSummary), req.summary.clone());
+        .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), format_date(ctx.local_date(at), ctx.locale))
+        .field(ctx.t(Msg::Log(LogMsg::LabelSummary)), req.summary.clone());
     if !contacts.is_empty() {
         let who: Vec<String> = contacts
             .iter()
             .map(|c| if c.department.is_empty() { c.name.clone() } else { format!("{} ({})", c.name, c.department) })
             .collect();
-        reply = reply.inline_field(ctx.t(Msg::LabelContact), who.join(", "));
+        reply = reply.inline_field(ctx.t(Msg::Log(LogMsg::LabelContact)), who.join(", "));
     }
     if let Some(next) = &req.next {
         let text = match due {
-            Some(due) => ctx.t(Msg::NextStepDue { text: next.clone(), due }),
+            Some(due) => ctx.t(Msg::Log(LogMsg::NextStepDue { text: next.clone(), due })),
             None => next.clone(),
         };
-        reply = reply.field(ctx.t(Msg::LabelNextStep), text);
+        reply = reply.field(ctx.t(Msg::Log(LogMsg::LabelNextStep)), text);
     }
     if let Some(flag) = match due {
         Some(day) => crate::core::calendar::holiday_flag(store, ctx, day).await?,
@@ -194,7 +195,7 @@ async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, Co
         // A logged conversation is not the review: the review date moves when the review is
         // recorded with its four answers.
         let account = crate::domain::text::quoted(&account.name);
-        reply = reply.line(ctx.t(Msg::ReviewNotRecorded { account, date: account_review }));
+        reply = reply.line(ctx.t(Msg::Log(LogMsg::ReviewNotRecorded { account, date: account_review })));
     }
-    Ok(reply.footer(ctx.t(Msg::InteractionFooter { id })).tone(tone))
+    Ok(reply.footer(ctx.t(Msg::Log(LogMsg::InteractionFooter { id }))).tone(tone))
 }

@@ -1,6 +1,7 @@
 //! `/meeting ACCOUNT WHEN [--kind planning|review|other] [--with CONTACTS]`: schedules a meeting,
 //! which the reminders then announce.
 
+use crate::i18n::{HelpMsg, LogMsg, MeetingMsg};
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use serde::Serialize;
 
@@ -19,12 +20,12 @@ use crate::store::{NewMeeting, Store};
 pub static SPEC: CommandSpec = leaf!(
     "meeting",
     "meeting",
-    Msg::CmdMeeting,
+    Msg::Help(HelpMsg::CmdMeeting),
     &[
         ACCOUNT_FIRST,
-        positional("when", ArgType::DateTime, true, true, Msg::ArgMeetingWhen),
-        option("kind", ArgType::Words(&vocabulary::MEETING_KINDS), Msg::ArgMeetingKind),
-        option("with", ArgType::Text { max_chars: 300 }, Msg::ArgWith),
+        positional("when", ArgType::DateTime, true, true, Msg::Help(HelpMsg::ArgMeetingWhen)),
+        option("kind", ArgType::Words(&vocabulary::MEETING_KINDS), Msg::Help(HelpMsg::ArgMeetingKind)),
+        option("with", ArgType::Text { max_chars: 300 }, Msg::Help(HelpMsg::ArgWith)),
     ],
     "/meeting Vale 2026-12-10 14:00 --kind planning --with \"Beatriz Almeida, João Ferreira\"",
     |args| {
@@ -75,7 +76,7 @@ async fn schedule(
     kind: &str,
     with: Option<&str>,
 ) -> Result<Reply, CommandError> {
-    let (day, time) = parse_date_time(when, ctx.today()).map_err(|_| Msg::BadDateTime { value: truncate(when, 40) })?;
+    let (day, time) = parse_date_time(when, ctx.today()).map_err(|_| Msg::Meetings(MeetingMsg::BadDateTime { value: truncate(when, 40) }))?;
     let time = time.or(NaiveTime::from_hms_opt(DEFAULT_TIME.0, DEFAULT_TIME.1, 0)).unwrap_or(NaiveTime::MIN);
     let local = day.and_time(time);
     let starts_at = ctx
@@ -84,13 +85,13 @@ async fn schedule(
         .earliest()
         .or_else(|| ctx.tz.from_local_datetime(&(local + Duration::hours(1))).earliest())
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| Msg::BadDateTime { value: truncate(when, 40) })?;
+        .ok_or_else(|| Msg::Meetings(MeetingMsg::BadDateTime { value: truncate(when, 40) }))?;
     if starts_at < ctx.now {
-        return Err(Msg::MeetingInPast { read_as: day }.into());
+        return Err(Msg::Meetings(MeetingMsg::MeetingInPast { read_as: day }).into());
     }
     let account = require_account(store, ctx, account).await?;
     if account.status == AccountStatus::Archived {
-        return Err(Msg::AccountArchived { name: account.name }.into());
+        return Err(Msg::Log(LogMsg::AccountArchived { name: account.name }).into());
     }
     let mut contacts = Vec::new();
     for name in with.unwrap_or_default().split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -118,7 +119,7 @@ async fn schedule(
         Ok(id) => id,
         Err(first) => {
             return Err(
-                Msg::MeetingAlreadyBooked { id: first, account: account.name, at: when_text(ctx, starts_at) }.into()
+                Msg::Meetings(MeetingMsg::MeetingAlreadyBooked { id: first, account: account.name, at: when_text(ctx, starts_at) }).into()
             );
         }
     };
@@ -127,14 +128,14 @@ async fn schedule(
     tx.audit(ctx.workspace.id, ctx.person.id, "meeting", &arguments.to_string(), "ok", ctx.now).await?;
     tx.commit().await?;
 
-    let mut reply = Reply::titled(ctx.t(Msg::MeetingScheduled { kind: kind.to_string(), account: account.name }))
-        .inline_field(ctx.t(Msg::LabelWhen), when_text(ctx, starts_at));
+    let mut reply = Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::MeetingScheduled { kind: kind.to_string(), account: account.name })))
+        .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), when_text(ctx, starts_at));
     if !with_contacts.is_empty() {
-        reply = reply.inline_field(ctx.t(Msg::LabelWith), with_contacts);
+        reply = reply.inline_field(ctx.t(Msg::Meetings(MeetingMsg::LabelWith)), with_contacts);
     }
     if let Some(flag) = crate::core::calendar::holiday_flag(store, ctx, day).await? {
         reply = reply.line(flag);
     }
-    Ok(reply.footer(ctx.t(Msg::MeetingFooter { id })).tone(Tone::Good))
+    Ok(reply.footer(ctx.t(Msg::Meetings(MeetingMsg::MeetingFooter { id }))).tone(Tone::Good))
 }
 

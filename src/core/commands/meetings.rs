@@ -1,5 +1,6 @@
 //! `/meetings [--mine] [--days N] [--page P]`: the meetings to come.
 
+use crate::i18n::{HelpMsg, MeetingMsg};
 use chrono::Duration;
 use serde::Serialize;
 
@@ -14,10 +15,10 @@ use crate::store::Store;
 pub static SPEC: CommandSpec = leaf!(
     "meetings",
     "meetings",
-    Msg::CmdMeetings,
+    Msg::Help(HelpMsg::CmdMeetings),
     &[
-        option("mine", ArgType::Switch, Msg::ArgMine),
-        option("days", ArgType::Integer { min: 1, max: 365 }, Msg::ArgDays),
+        option("mine", ArgType::Switch, Msg::Help(HelpMsg::ArgMine)),
+        option("days", ArgType::Integer { min: 1, max: 365 }, Msg::Help(HelpMsg::ArgDays)),
         PAGE_OPTION,
     ],
     "/meetings --mine --days 30",
@@ -58,9 +59,9 @@ async fn list(store: &Store, ctx: &Context, mine: bool, days: i64, page: i64) ->
         .filter(|m| !mine || m.owner_id == Some(ctx.person.id))
         .collect();
     if meetings.is_empty() {
-        return Ok(Reply::titled(ctx.t(Msg::MeetingsTitle { days })).line(ctx.t(Msg::MeetingsNone)));
+        return Ok(Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::MeetingsTitle { days }))).line(ctx.t(Msg::Meetings(MeetingMsg::MeetingsNone))));
     }
-    let mut reply = Reply::titled(ctx.t(Msg::MeetingsTitle { days }));
+    let mut reply = Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::MeetingsTitle { days })));
     let page = Page::of(meetings.len(), page);
     let command = format!("/meetings{} --days {days}", if mine { " --mine" } else { "" });
     if let Some(footer) = page.footer(ctx, &command) {
@@ -68,7 +69,7 @@ async fn list(store: &Store, ctx: &Context, mine: bool, days: i64, page: i64) ->
     }
     for m in page.slice(meetings) {
         let mut line =
-            format!("{} · {} · {}", super::meeting::when_text(ctx, m.starts_at), ctx.t(Msg::MeetingKind(m.kind)), m.account_name);
+            format!("{} · {} · {}", super::meeting::when_text(ctx, m.starts_at), ctx.t(Msg::Meetings(MeetingMsg::MeetingKind(m.kind))), m.account_name);
         if !m.with_contacts.is_empty() {
             line.push_str(&format!(" · {}", m.with_contacts));
         }

@@ -3,6 +3,7 @@
 //! adds one; `/opp move ID STAGE [--reason TEXT]` moves one (a loss needs a reason; a win adds its
 //! value to the account's revenue).
 
+use crate::i18n::{DealMsg, HelpMsg, LogMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_FIRST, ACCOUNT_REST, ArgType, CommandSpec, MONEY, PAGE_OPTION, group, leaf, option, positional};
@@ -41,7 +42,7 @@ static ADD: CommandSpec = leaf!(
         ACCOUNT_FIRST,
         positional("title", ArgType::Text { max_chars: 200 }, true, false, Msg::Onb(Onb::ArgOppTitle)),
         positional("value", MONEY, true, false, Msg::Onb(Onb::ArgOppValue)),
-        option("close", ArgType::Date, Msg::ArgOppClose),
+        option("close", ArgType::Date, Msg::Help(HelpMsg::ArgOppClose)),
     ],
     "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
     |args| {
@@ -63,7 +64,7 @@ static MOVE: CommandSpec = leaf!(
     &[
         positional("id", ArgType::Text { max_chars: 20 }, true, false, Msg::Onb(Onb::ArgOppId)),
         positional("stage", ArgType::Words(&vocabulary::STAGES), true, false, Msg::Onb(Onb::ArgStage)),
-        option("reason", ArgType::Text { max_chars: 300 }, Msg::ArgOppReason),
+        option("reason", ArgType::Text { max_chars: 300 }, Msg::Help(HelpMsg::ArgOppReason)),
     ],
     "/opp move 3 negotiation",
     |args| {
@@ -79,7 +80,7 @@ static MOVE: CommandSpec = leaf!(
 
 pub static SPEC: CommandSpec = group!(
     "opp",
-    Msg::CmdOpp,
+    Msg::Help(HelpMsg::CmdOpp),
     &[&LIST, &ADD, &MOVE],
     Some("list"),
     "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
@@ -121,9 +122,9 @@ async fn list(
     page: i64,
 ) -> Result<Reply, CommandError> {
     let opps = store.opportunities(ctx.workspace.id, account.id).await?;
-    let mut reply = Reply::titled(ctx.t(Msg::OppTitle { account: account.name.clone() }));
+    let mut reply = Reply::titled(ctx.t(Msg::Deals(DealMsg::OppTitle { account: account.name.clone() })));
     if opps.is_empty() {
-        reply = reply.line(ctx.t(Msg::NoOpps { account: account.name.clone() }));
+        reply = reply.line(ctx.t(Msg::Deals(DealMsg::NoOpps { account: account.name.clone() })));
     }
     let page = Page::of(opps.len(), page);
     for o in page.slice(opps.iter().collect()) {
@@ -133,10 +134,10 @@ async fn list(
             o.number,
             o.title,
             money(ctx, account, o.value_minor),
-            ctx.t(Msg::StageName(stage))
+            ctx.t(Msg::Deals(DealMsg::StageName(stage)))
         );
         if let Some(close) = o.close_on.filter(|_| !stage.is_closed()) {
-            line.push_str(&format!(" · {}", ctx.t(Msg::ClosesOn { date: format_date(close, ctx.locale) })));
+            line.push_str(&format!(" · {}", ctx.t(Msg::Deals(DealMsg::ClosesOn { date: format_date(close, ctx.locale) }))));
         }
         if let Some(reason) = &o.lost_reason {
             line.push_str(&format!(" · {reason}"));
@@ -147,18 +148,18 @@ async fn list(
     let open: i64 = opps.iter().filter(|o| !o.stage.is_closed()).map(|o| o.value_minor).sum();
     let won = opps.iter().filter(|o| o.stage == Stage::Won).count() as i64;
     let lost = opps.iter().filter(|o| o.stage == Stage::Lost).count() as i64;
-    let rate = |r: Option<i64>| r.map_or_else(|| ctx.t(Msg::NothingClosed), |bp| format_bp(bp, ctx.locale));
-    reply = reply.inline_field(ctx.t(Msg::LabelPipeline), money(ctx, account, open));
-    reply = reply.inline_field(ctx.t(Msg::LabelConversionAccount), rate(conversion_bp(won, lost)));
+    let rate = |r: Option<i64>| r.map_or_else(|| ctx.t(Msg::Deals(DealMsg::NothingClosed)), |bp| format_bp(bp, ctx.locale));
+    reply = reply.inline_field(ctx.t(Msg::Deals(DealMsg::LabelPipeline)), money(ctx, account, open));
+    reply = reply.inline_field(ctx.t(Msg::Deals(DealMsg::LabelConversionAccount)), rate(conversion_bp(won, lost)));
     if let (Some(owner_id), Some(owner)) = (account.owner_id, account.owner_name.clone()) {
         let closed = store.closed_by_owner(ctx.workspace.id, owner_id).await?;
         reply = reply
-            .inline_field(ctx.t(Msg::LabelConversionRep { rep: owner }), rate(conversion_bp(closed.won, closed.lost)));
+            .inline_field(ctx.t(Msg::Deals(DealMsg::LabelConversionRep { rep: owner })), rate(conversion_bp(closed.won, closed.lost)));
     }
     let over = pipeline_over_ceiling(account.revenue_12m_minor, account.wallet_minor, account.share_ceiling_bp, open);
     let mut tone = Tone::Neutral;
     if open > 0 && over > 0 {
-        reply = reply.line(ctx.t(Msg::PipelineOverCeiling { amount: money(ctx, account, over) }));
+        reply = reply.line(ctx.t(Msg::Deals(DealMsg::PipelineOverCeiling { amount: money(ctx, account, over) })));
         tone = Tone::Warning;
     }
     let pages = page.footer(ctx, &format!("/opp {}", quoted(&account.name)));
@@ -184,11 +185,11 @@ async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, Comm
         }
         OppRequest::Add { account, title, value, close } => {
             let value_minor =
-                parse_amount(value).ok_or_else(|| Msg::BadAmount { arg: "value", value: truncate(value, 30) })?;
+                parse_amount(value).ok_or_else(|| Msg::Deals(DealMsg::BadAmount { arg: "value", value: truncate(value, 30) }))?;
             let close_on = close.as_deref().map(|d| ctx.read_date("close", d, Lean::Future)).transpose()?;
             let account = require_account(store, ctx, account).await?;
             if account.status == AccountStatus::Archived {
-                return Err(Msg::AccountArchived { name: account.name }.into());
+                return Err(Msg::Log(LogMsg::AccountArchived { name: account.name }).into());
             }
             require_write(store, ctx, &account).await?;
             let mut tx = ctx.write(store).await?;
@@ -213,19 +214,19 @@ async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, Comm
             )
             .await?;
             tx.commit().await?;
-            list(store, ctx, &account, Some(Msg::OppAdded { id }), 1).await
+            list(store, ctx, &account, Some(Msg::Deals(DealMsg::OppAdded { id })), 1).await
         }
         OppRequest::Move { id, stage, reason } => {
             let id_number =
-                id.trim_start_matches('#').parse::<i64>().map_err(|_| Msg::BadOppNumber { value: truncate(id, 20) })?;
+                id.trim_start_matches('#').parse::<i64>().map_err(|_| Msg::Deals(DealMsg::BadOppNumber { value: truncate(id, 20) }))?;
             let target = *stage;
             if target == Stage::Lost && reason.is_none() {
-                return Err(Msg::LossNeedsReason.into());
+                return Err(Msg::Deals(DealMsg::LossNeedsReason).into());
             }
-            let opp = store.opportunity(ctx.workspace.id, id_number).await?.ok_or(Msg::NoSuchOpp { id: id_number })?;
+            let opp = store.opportunity(ctx.workspace.id, id_number).await?.ok_or(Msg::Deals(DealMsg::NoSuchOpp { id: id_number }))?;
             let current = opp.stage;
             if current.is_closed() {
-                return Err(Msg::OppClosed { id: id_number, stage: current }.into());
+                return Err(Msg::Deals(DealMsg::OppClosed { id: id_number, stage: current }).into());
             }
             let account = store
                 .account(ctx.workspace.id, opp.account_id)
@@ -247,7 +248,7 @@ async fn run(store: &Store, ctx: &Context, r: &OppRequest) -> Result<Reply, Comm
             .await?;
             tx.commit().await?;
             let account = store.account(ctx.workspace.id, account.id).await?.unwrap_or(account);
-            list(store, ctx, &account, Some(Msg::OppMoved { id: id_number, stage: target }), 1).await
+            list(store, ctx, &account, Some(Msg::Deals(DealMsg::OppMoved { id: id_number, stage: target })), 1).await
         }
     }
 }

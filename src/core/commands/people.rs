@@ -2,6 +2,7 @@
 //! itself: `/people add|set|role|remove|link`. The team tree decides digests and write rights, so
 //! a circle in it is refused.
 
+use crate::i18n::{CliMsg, HelpMsg, PeopleMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, NAME, PAGE_OPTION, group, leaf, option, positional, required_option};
@@ -32,7 +33,7 @@ static ADD: CommandSpec = leaf!(
     Msg::Onb(Onb::CmdPeopleAdd),
     &[
         positional("name", NAME, true, true, Msg::Onb(Onb::ArgPersonName)),
-        required_option("role", ArgType::Words(&vocabulary::ROLES), Msg::ArgRole),
+        required_option("role", ArgType::Words(&vocabulary::ROLES), Msg::Help(HelpMsg::ArgRole)),
         option("manager", ArgType::Person, Msg::Onb(Onb::ArgManager)),
     ],
     "/people add \"Paula Nunes\" --role rep --manager \"Marina Costa\"",
@@ -48,8 +49,8 @@ static SET: CommandSpec = leaf!(
     "people set",
     Msg::Onb(Onb::CmdPeopleSet),
     &[
-        positional("person", ArgType::Person, true, true, Msg::ArgPerson),
-        option("role", ArgType::Words(&vocabulary::ROLES), Msg::ArgRole),
+        positional("person", ArgType::Person, true, true, Msg::Help(HelpMsg::ArgPerson)),
+        option("role", ArgType::Words(&vocabulary::ROLES), Msg::Help(HelpMsg::ArgRole)),
         option("manager", ArgType::Person, Msg::Onb(Onb::ArgManagerSet)),
         option("name", NAME, Msg::Onb(Onb::ArgPersonNewName)),
     ],
@@ -70,8 +71,8 @@ static ROLE: CommandSpec = leaf!(
     "people role",
     Msg::Onb(Onb::CmdPeopleRole),
     &[
-        positional("person", ArgType::Person, true, false, Msg::ArgPerson),
-        positional("role", ArgType::Words(&vocabulary::ROLES), true, false, Msg::ArgRole),
+        positional("person", ArgType::Person, true, false, Msg::Help(HelpMsg::ArgPerson)),
+        positional("role", ArgType::Words(&vocabulary::ROLES), true, false, Msg::Help(HelpMsg::ArgRole)),
     ],
     "/people role \"Ana Souza\" manager",
     |args| Ok(PeopleAction::SetRole { person: args.required("person")?, role: required_role(args)? }.into()),
@@ -83,7 +84,7 @@ static REMOVE: CommandSpec = leaf!(
     "people remove",
     Msg::Onb(Onb::CmdPeopleRemove),
     &[
-        positional("person", ArgType::Person, true, true, Msg::ArgPerson),
+        positional("person", ArgType::Person, true, true, Msg::Help(HelpMsg::ArgPerson)),
         required_option("to", ArgType::Person, Msg::Onb(Onb::ArgHandTo)),
     ],
     "/people remove \"Paula Nunes\" --to \"Ana Souza\"",
@@ -95,7 +96,7 @@ static LINK: CommandSpec = leaf!(
     "people link",
     Msg::Onb(Onb::CmdPeopleLink),
     &[
-        positional("person", ArgType::Person, true, false, Msg::ArgPerson),
+        positional("person", ArgType::Person, true, false, Msg::Help(HelpMsg::ArgPerson)),
         positional("user", ArgType::User, true, false, Msg::Onb(Onb::ArgUser)),
     ],
     "/people link \"Paula Nunes\" <@U024BE7LH>",
@@ -104,7 +105,7 @@ static LINK: CommandSpec = leaf!(
 
 pub static SPEC: CommandSpec = group!(
     "people",
-    Msg::CmdPeople,
+    Msg::Help(HelpMsg::CmdPeople),
     &[&LIST, &ADD, &SET, &ROLE, &REMOVE, &LINK],
     Some("list"),
     "/people add \"Paula Nunes\" --role rep",
@@ -156,7 +157,7 @@ async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Repl
     match action {
         PeopleAction::List { page } => {
             let people = store.people(ctx.workspace.id).await?;
-            let mut reply = Reply::titled(ctx.t(Msg::PeopleTitle { count: people.len() }));
+            let mut reply = Reply::titled(ctx.t(Msg::People(PeopleMsg::PeopleTitle { count: people.len() })));
             let page = Page::of(people.len(), *page);
             for p in page.slice(people.iter().collect()) {
                 let manager =
@@ -217,7 +218,7 @@ async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Repl
             }
             let target = require_person(store, ctx, person).await?;
             if role.is_some() && target.id == ctx.person.id {
-                return Err(Msg::NotOwnRole.into());
+                return Err(Msg::People(PeopleMsg::NotOwnRole).into());
             }
             let new_name = name.as_deref().map(str::trim).unwrap_or(&target.display_name).to_string();
             if fold(&new_name).is_empty() {
@@ -283,18 +284,18 @@ async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Repl
         }
         PeopleAction::SetRole { person, role } => {
             if ctx.person.role != Role::Admin {
-                return Err(Msg::OnlyAdmins.into());
+                return Err(Msg::People(PeopleMsg::OnlyAdmins).into());
             }
             let target = require_person(store, ctx, person).await?;
             if target.id == ctx.person.id {
-                return Err(Msg::NotOwnRole.into());
+                return Err(Msg::People(PeopleMsg::NotOwnRole).into());
             }
             let mut tx = ctx.write(store).await?;
             tx.set_role(ctx.workspace.id, target.id, *role).await?;
             let arguments = serde_json::json!({ "person": target.display_name, "role": role }).to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people role", &arguments, "ok", ctx.now).await?;
             tx.commit().await?;
-            Ok(Reply::titled(ctx.t(Msg::RoleSet { name: target.display_name, role: *role })).tone(Tone::Good))
+            Ok(Reply::titled(ctx.t(Msg::Cli(CliMsg::RoleSet { name: target.display_name, role: *role }))).tone(Tone::Good))
         }
     }
 }

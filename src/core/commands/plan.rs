@@ -2,6 +2,7 @@
 //! its parts (objectives, value, evidence, changes, depth, resources); `/plan ACCOUNT goal add
 //! TITLE [--owner NAME] [--due DATE]` and `/plan ACCOUNT goal done N` keep its goals.
 
+use crate::i18n::{HelpMsg, PlanMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_FIRST, ArgType, CommandSpec, leaf, option, positional};
@@ -21,15 +22,15 @@ use crate::store::{AccountRow, Store};
 pub static SPEC: CommandSpec = leaf!(
     "plan",
     "plan",
-    Msg::CmdPlan,
+    Msg::Help(HelpMsg::CmdPlan),
     &[
         ACCOUNT_FIRST,
-        positional("action", ArgType::Words(&vocabulary::PLAN_ACTIONS), false, false, Msg::ArgPlanAction),
-        positional("what", ArgType::Text { max_chars: 20 }, false, false, Msg::ArgPlanWhat),
-        positional("text", ArgType::Text { max_chars: 2000 }, false, true, Msg::ArgPlanText),
-        option("owner", ArgType::Person, Msg::ArgGoalOwner),
-        option("due", ArgType::Date, Msg::ArgGoalDue),
-        option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPlanYear),
+        positional("action", ArgType::Words(&vocabulary::PLAN_ACTIONS), false, false, Msg::Help(HelpMsg::ArgPlanAction)),
+        positional("what", ArgType::Text { max_chars: 20 }, false, false, Msg::Help(HelpMsg::ArgPlanWhat)),
+        positional("text", ArgType::Text { max_chars: 2000 }, false, true, Msg::Help(HelpMsg::ArgPlanText)),
+        option("owner", ArgType::Person, Msg::Help(HelpMsg::ArgGoalOwner)),
+        option("due", ArgType::Date, Msg::Help(HelpMsg::ArgGoalDue)),
+        option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::Help(HelpMsg::ArgPlanYear)),
     ],
     "/plan Vale set objectives \"Become the reference supplier for Carajás\"",
     |args| {
@@ -71,12 +72,12 @@ impl PlanRequest {
 
 /// The parts of a plan, as typed after `set`, and the message naming each.
 const FIELDS: [(&str, Msg); 6] = [
-    ("objectives", Msg::PlanObjectives),
-    ("value", Msg::PlanValue),
-    ("evidence", Msg::PlanEvidence),
-    ("changes", Msg::PlanChanges),
-    ("depth", Msg::PlanDepth),
-    ("resources", Msg::PlanResources),
+    ("objectives", Msg::Plan(PlanMsg::PlanObjectives)),
+    ("value", Msg::Plan(PlanMsg::PlanValue)),
+    ("evidence", Msg::Plan(PlanMsg::PlanEvidence)),
+    ("changes", Msg::Plan(PlanMsg::PlanChanges)),
+    ("depth", Msg::Plan(PlanMsg::PlanDepth)),
+    ("resources", Msg::Plan(PlanMsg::PlanResources)),
 ];
 
 async fn show(
@@ -86,14 +87,14 @@ async fn show(
     year: i64,
     footer: Option<Msg>,
 ) -> Result<Reply, CommandError> {
-    let mut reply = Reply::titled(ctx.t(Msg::PlanTitle { account: account.name.clone(), year }));
+    let mut reply = Reply::titled(ctx.t(Msg::Plan(PlanMsg::PlanTitle { account: account.name.clone(), year })));
     let Some(plan) = store.plan(ctx.workspace.id, account.id, year).await? else {
-        return Ok(reply.line(ctx.t(Msg::NoPlan { account: account.name.clone(), year })));
+        return Ok(reply.line(ctx.t(Msg::Plan(PlanMsg::NoPlan { account: account.name.clone(), year }))));
     };
     let values =
         [&plan.objectives, &plan.value_delivered, &plan.value_evidence, &plan.changes, &plan.depth, &plan.resources];
     for ((_, label), value) in FIELDS.iter().zip(values) {
-        let text = if value.is_empty() { ctx.t(Msg::PlanNotWritten) } else { value.clone() };
+        let text = if value.is_empty() { ctx.t(Msg::Plan(PlanMsg::PlanNotWritten)) } else { value.clone() };
         reply = reply.field(ctx.t(label.clone()), text);
     }
     for goal in store.goals(ctx.workspace.id, plan.id).await? {
@@ -107,7 +108,7 @@ async fn show(
         }
         reply = reply.line(line);
     }
-    let footer = footer.unwrap_or(Msg::PlanUpdated { date: ctx.local_date(plan.updated_at) });
+    let footer = footer.unwrap_or(Msg::Plan(PlanMsg::PlanUpdated { date: ctx.local_date(plan.updated_at) }));
     Ok(reply.footer(ctx.t(footer)))
 }
 
@@ -118,7 +119,7 @@ async fn run(store: &Store, ctx: &Context, r: &PlanRequest) -> Result<Reply, Com
     // meant (reading this year's plan needs no hint).
     if r.action.is_some() && r.year.is_none() && ctx.today().month() >= 10 {
         let next = i64::from(ctx.today().year()) + 1;
-        return Ok(reply.line(ctx.t(Msg::PlanNextYearHint { account: account.name, year: next })));
+        return Ok(reply.line(ctx.t(Msg::Plan(PlanMsg::PlanNextYearHint { account: account.name, year: next }))));
     }
     Ok(reply)
 }
@@ -142,16 +143,16 @@ async fn change(store: &Store, ctx: &Context, r: &PlanRequest, account: &Account
                 .iter()
                 .find(|(name, _)| *name == what)
                 .map(|(name, _)| *name)
-                .ok_or_else(|| Msg::BadPlanField { value: truncate(what, 20) })?;
+                .ok_or_else(|| Msg::Plan(PlanMsg::BadPlanField { value: truncate(what, 20) }))?;
             if text.is_empty() {
-                return Err(Msg::PlanNeedsText.into());
+                return Err(Msg::Plan(PlanMsg::PlanNeedsText).into());
             }
             Change::Field(field)
         }
         _ => match what {
             "add" => {
                 if text.is_empty() {
-                    return Err(Msg::PlanNeedsText.into());
+                    return Err(Msg::Plan(PlanMsg::PlanNeedsText).into());
                 }
                 let owner = match &r.owner {
                     Some(name) => Some(require_person(store, ctx, name).await?.id),
@@ -164,10 +165,10 @@ async fn change(store: &Store, ctx: &Context, r: &PlanRequest, account: &Account
                 let id = text
                     .trim_start_matches('#')
                     .parse::<i64>()
-                    .map_err(|_| Msg::BadGoalNumber { value: truncate(text, 20) })?;
+                    .map_err(|_| Msg::Plan(PlanMsg::BadGoalNumber { value: truncate(text, 20) }))?;
                 Change::FinishGoal(id)
             }
-            _ => return Err(Msg::BadGoalAction { value: truncate(what, 20) }.into()),
+            _ => return Err(Msg::Plan(PlanMsg::BadGoalAction { value: truncate(what, 20) }).into()),
         },
     };
     require_write(store, ctx, account).await?;
@@ -176,17 +177,17 @@ async fn change(store: &Store, ctx: &Context, r: &PlanRequest, account: &Account
     let footer = match change {
         Change::Field(field) => {
             tx.set_plan_field(plan, field, text, ctx.now).await?;
-            Msg::PlanSaved
+            Msg::Plan(PlanMsg::PlanSaved)
         }
         Change::AddGoal(owner, due) => {
             let id = tx.add_goal(ctx.workspace.id, plan, text, owner, due, ctx.now).await?;
-            Msg::GoalAdded { id }
+            Msg::Plan(PlanMsg::GoalAdded { id })
         }
         Change::FinishGoal(id) => {
             if !tx.finish_goal(ctx.workspace.id, plan, id, ctx.now).await? {
-                return Err(Msg::NoSuchGoal { id }.into());
+                return Err(Msg::Plan(PlanMsg::NoSuchGoal { id }).into());
             }
-            Msg::GoalDone { id }
+            Msg::Plan(PlanMsg::GoalDone { id })
         }
     };
     let arguments = serde_json::to_string(r).unwrap_or_default();

@@ -3,6 +3,7 @@
 //! opportunities, this year's plan goals, competitors' moves, and, near the yearly review, the
 //! four questions with last year's answers.
 
+use crate::i18n::{CardMsg, ChatMsg, DealMsg, HelpMsg, LogMsg, ReminderMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_REST, CommandSpec, leaf};
@@ -20,7 +21,7 @@ use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date, format_day, format_money};
 use crate::store::Store;
 
-pub static SPEC: CommandSpec = leaf!("prep", "prep", Msg::CmdPrep, &[ACCOUNT_REST], "/prep Gerdau", build);
+pub static SPEC: CommandSpec = leaf!("prep", "prep", Msg::Help(HelpMsg::CmdPrep), &[ACCOUNT_REST], "/prep Gerdau", build);
 
 /// The brief for the next meeting with an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,20 +65,20 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
         None => Vec::new(),
     };
 
-    let mut reply = Reply::titled(ctx.t(Msg::PrepTitle { account: account.name.clone() }));
+    let mut reply = Reply::titled(ctx.t(Msg::Deals(DealMsg::PrepTitle { account: account.name.clone() })));
     let meeting_text = match &meeting {
         Some(m) => {
             let local = m.starts_at.with_timezone(&ctx.tz);
-            ctx.t(Msg::PrepMeeting {
+            ctx.t(Msg::Deals(DealMsg::PrepMeeting {
                 kind: m.kind.clone(),
                 day: local.date_naive(),
                 time: local.format("%H:%M").to_string(),
                 with: m.with_contacts.clone(),
-            })
+            }))
         }
-        None => ctx.t(Msg::PrepNoMeeting { account: account.name.clone() }),
+        None => ctx.t(Msg::Deals(DealMsg::PrepNoMeeting { account: account.name.clone() })),
     };
-    reply = reply.field(ctx.t(Msg::LabelPrepMeeting), meeting_text);
+    reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepMeeting)), meeting_text);
 
     let last: Vec<String> = history
         .iter()
@@ -89,20 +90,20 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
             format!(
                 "• {} · {} · {who}: {}",
                 format_date(ctx.local_date(i.occurred_at), ctx.locale),
-                ctx.t(Msg::KindName(i.kind)),
+                ctx.t(Msg::Chat(ChatMsg::KindName(i.kind))),
                 truncate(&i.summary, 120)
             )
         })
         .collect();
-    let last = if last.is_empty() { ctx.t(Msg::PrepNoInteraction) } else { last.join("\n") };
-    reply = reply.field(ctx.t(Msg::LabelPrepLast), last);
+    let last = if last.is_empty() { ctx.t(Msg::Deals(DealMsg::PrepNoInteraction)) } else { last.join("\n") };
+    reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepLast)), last);
 
     if let Some(step) = history.first().and_then(|i| i.next_step.clone()) {
         let text = match history.first().and_then(|i| i.next_step_due) {
-            Some(due) => ctx.t(Msg::NextStepDue { text: truncate(&step, 200), due }),
+            Some(due) => ctx.t(Msg::Log(LogMsg::NextStepDue { text: truncate(&step, 200), due })),
             None => truncate(&step, 200),
         };
-        reply = reply.field(ctx.t(Msg::LabelNextStep), text);
+        reply = reply.field(ctx.t(Msg::Log(LogMsg::LabelNextStep)), text);
     }
 
     // Who to bring: the decision makers and the people not reached lately.
@@ -115,23 +116,23 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
         facts.contacts.iter().filter(|c| c.decision_role.as_deref() == Some("decision_maker")).collect();
     let mut bring = Vec::new();
     if deciders.is_empty() {
-        bring.push(ctx.t(Msg::PrepNoDecisionMaker { account: account.name.clone() }));
+        bring.push(ctx.t(Msg::Deals(DealMsg::PrepNoDecisionMaker { account: account.name.clone() })));
     } else if !deciders.iter().any(|c| reached(c)) {
         let names: Vec<String> = deciders.iter().take(SHOWN).map(|c| named(c)).collect();
-        bring.push(ctx.t(Msg::PrepDecisionMaker { names: names.join(", ") }));
+        bring.push(ctx.t(Msg::Deals(DealMsg::PrepDecisionMaker { names: names.join(", ") })));
     }
     let unreached: Vec<_> = facts.contacts.iter().filter(|c| !reached(c)).collect();
     if !unreached.is_empty() {
         let mut names: Vec<String> = unreached.iter().take(SHOWN).map(|c| named(c)).collect();
         if unreached.len() > SHOWN {
-            names.push(ctx.t(Msg::AndMore { count: unreached.len() - SHOWN }));
+            names.push(ctx.t(Msg::Deals(DealMsg::AndMore { count: unreached.len() - SHOWN })));
         }
-        bring.push(ctx.t(Msg::PrepNotReached { names: names.join(", ") }));
+        bring.push(ctx.t(Msg::Deals(DealMsg::PrepNotReached { names: names.join(", ") })));
     }
     if bring.is_empty() {
-        bring.push(ctx.t(Msg::PrepCovered));
+        bring.push(ctx.t(Msg::Deals(DealMsg::PrepCovered)));
     }
-    reply = reply.field(ctx.t(Msg::LabelPrepBring), bring.join("\n"));
+    reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepBring)), bring.join("\n"));
 
     let currency = Currency::parse(&account.currency).unwrap_or(Currency::BRL);
     let open: Vec<String> = opportunities
@@ -144,12 +145,12 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
                 o.number,
                 truncate(&o.title, 80),
                 format_money(Money::new(o.value_minor, currency), ctx.locale),
-                ctx.t(Msg::StageName(o.stage))
+                ctx.t(Msg::Deals(DealMsg::StageName(o.stage)))
             )
         })
         .collect();
     if !open.is_empty() {
-        reply = reply.field(ctx.t(Msg::LabelPrepOpps), open.join("\n"));
+        reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepOpps)), open.join("\n"));
     }
 
     let open_goals: Vec<String> = goals
@@ -162,7 +163,7 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
         })
         .collect();
     if !open_goals.is_empty() {
-        reply = reply.field(ctx.t(Msg::LabelPrepGoals { year: i64::from(today.year()) }), open_goals.join("\n"));
+        reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepGoals { year: i64::from(today.year()) })), open_goals.join("\n"));
     }
 
     let moves: Vec<String> = facts
@@ -173,7 +174,7 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
         .map(|c| format!("• {}", truncate(&crate::core::figures::line(ctx, c), 200)))
         .collect();
     if !moves.is_empty() {
-        reply = reply.field(ctx.t(Msg::LabelCompetitors), moves.join("\n"));
+        reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelCompetitors)), moves.join("\n"));
     }
 
     // Near the yearly review: the four questions with last year's answers.
@@ -184,15 +185,15 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
         let answers = last.as_ref().map(|r| [&r.objectives, &r.value, &r.changes, &r.depth]);
         let mut lines = Vec::new();
         for n in 1..=4u8 {
-            lines.push(ctx.t(Msg::ReviewQuestion(n)));
+            lines.push(ctx.t(Msg::Reminders(ReminderMsg::ReviewQuestion(n))));
             if let (Some(answers), Some(r)) = (answers, &last) {
                 let answer = answers[usize::from(n - 1)];
                 if !answer.is_empty() {
-                    lines.push(ctx.t(Msg::PrepLastAnswer { year: r.year, answer: truncate(answer, 150) }));
+                    lines.push(ctx.t(Msg::Deals(DealMsg::PrepLastAnswer { year: r.year, answer: truncate(answer, 150) })));
                 }
             }
         }
-        reply = reply.field(ctx.t(Msg::LabelPrepReview { date: format_day(review, ctx.locale) }), lines.join("\n"));
+        reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepReview { date: format_day(review, ctx.locale) })), lines.join("\n"));
     }
     Ok(reply.tone(tone))
 }

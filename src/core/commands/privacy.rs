@@ -2,6 +2,7 @@
 //! as JSON, and its erasure everywhere (LGPD, articles 18 and 19). Both are audited without the
 //! personal data itself.
 
+use crate::i18n::{HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_FIRST, ArgSpec, CommandSpec, NAME, group, leaf, positional};
@@ -14,7 +15,7 @@ use crate::i18n::{Msg, Onb};
 use crate::store::Store;
 
 /// `/privacy export|erase ACCOUNT CONTACT`.
-const PRIVACY_ARGS: &[ArgSpec] = &[ACCOUNT_FIRST, positional("name", NAME, true, true, Msg::ArgContactName)];
+const PRIVACY_ARGS: &[ArgSpec] = &[ACCOUNT_FIRST, positional("name", NAME, true, true, Msg::Help(HelpMsg::ArgContactName))];
 
 static EXPORT: CommandSpec = leaf!(
     "export",

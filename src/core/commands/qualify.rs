@@ -2,6 +2,7 @@
 //! an account (1 to 5 each) and suggests its tier; `/qualify ACCOUNT` shows the scores;
 //! `/qualify` alone is the re-tiering list: the accounts whose suggested tier is not their tier.
 
+use crate::i18n::{CardMsg, HelpMsg, PlanMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, leaf, option, positional};
@@ -19,14 +20,14 @@ use crate::store::{QualificationRow, Store};
 pub static SPEC: CommandSpec = leaf!(
     "qualify",
     "qualify",
-    Msg::CmdQualify,
+    Msg::Help(HelpMsg::CmdQualify),
     &[
-        positional("account", ArgType::Account, false, true, Msg::ArgQualifyAccount),
-        option("potential", ArgType::Integer { min: 1, max: 5 }, Msg::ArgPotential),
-        option("leadership", ArgType::Integer { min: 1, max: 5 }, Msg::ArgLeadership),
-        option("profitability", ArgType::Integer { min: 1, max: 5 }, Msg::ArgProfitability),
-        option("fit", ArgType::Integer { min: 1, max: 5 }, Msg::ArgFit),
-        option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::ArgOurStrength),
+        positional("account", ArgType::Account, false, true, Msg::Help(HelpMsg::ArgQualifyAccount)),
+        option("potential", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgPotential)),
+        option("leadership", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgLeadership)),
+        option("profitability", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgProfitability)),
+        option("fit", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgFit)),
+        option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgOurStrength)),
         option("apply", ArgType::Switch, Msg::Onb(Onb::ArgApply)),
     ],
     "/qualify Vale --potential 5 --leadership 4 --profitability 3 --fit 4 --strength 3",
@@ -82,19 +83,19 @@ async fn run(
 ) -> Result<Reply, CommandError> {
     let rows = store.qualifications(ctx.workspace.id).await?;
     let Some(name) = account else {
-        let mut reply = Reply::titled(ctx.t(Msg::RetierTitle));
+        let mut reply = Reply::titled(ctx.t(Msg::Plan(PlanMsg::RetierTitle)));
         for row in &rows {
             let suggested = of(row).suggested_tier();
             if suggested.number() != row.tier {
-                reply = reply.line(ctx.t(Msg::RetierLine {
+                reply = reply.line(ctx.t(Msg::Plan(PlanMsg::RetierLine {
                     account: row.account_name.clone(),
                     from: row.tier,
                     to: suggested.number(),
-                }));
+                })));
             }
         }
         if reply.lines.is_empty() {
-            reply = reply.line(ctx.t(Msg::RetierNone { qualified: rows.len() }));
+            reply = reply.line(ctx.t(Msg::Plan(PlanMsg::RetierNone { qualified: rows.len() })));
         }
         return Ok(reply);
     };
@@ -114,7 +115,7 @@ async fn run(
                 (Some(potential), Some(leadership), Some(profitability), Some(fit), Some(strength)) => {
                     Qualification { potential, leadership, profitability, fit, strength }
                 }
-                _ => return Err(Msg::QualifyNeedsAll.into()),
+                _ => return Err(Msg::Plan(PlanMsg::QualifyNeedsAll).into()),
             },
         };
         require_write(store, ctx, &account).await?;
@@ -128,7 +129,7 @@ async fn run(
         match current {
             Some(c) => c,
             None => {
-                return Ok(Reply::titled(account.name.clone()).line(ctx.t(Msg::NotQualified { account: account.name })));
+                return Ok(Reply::titled(account.name.clone()).line(ctx.t(Msg::Plan(PlanMsg::NotQualified { account: account.name }))));
             }
         }
     };
@@ -144,14 +145,14 @@ async fn run(
         }));
         tier = suggested;
     }
-    let mut reply = Reply::titled(ctx.t(Msg::QualifyTitle { account: account.name.clone() }))
-        .inline_field(ctx.t(Msg::LabelAttractiveness), tenths(q.attractiveness_tenths(), ctx))
-        .inline_field(ctx.t(Msg::LabelOurStrength), q.strength.to_string())
+    let mut reply = Reply::titled(ctx.t(Msg::Plan(PlanMsg::QualifyTitle { account: account.name.clone() })))
+        .inline_field(ctx.t(Msg::Plan(PlanMsg::LabelAttractiveness)), tenths(q.attractiveness_tenths(), ctx))
+        .inline_field(ctx.t(Msg::Plan(PlanMsg::LabelOurStrength)), q.strength.to_string())
         .field(
-            ctx.t(Msg::LabelScores),
-            ctx.t(Msg::QualifyScores { q: [q.potential, q.leadership, q.profitability, q.fit] }),
+            ctx.t(Msg::Plan(PlanMsg::LabelScores)),
+            ctx.t(Msg::Plan(PlanMsg::QualifyScores { q: [q.potential, q.leadership, q.profitability, q.fit] })),
         )
-        .field(ctx.t(Msg::LabelSuggestedTier), ctx.t(Msg::TierLine { tier: suggested, segment: String::new() }));
+        .field(ctx.t(Msg::Plan(PlanMsg::LabelSuggestedTier)), ctx.t(Msg::Card(CardMsg::TierLine { tier: suggested, segment: String::new() })));
     if let Some(applied) = applied {
         reply = reply.line(ctx.t(applied));
     }
@@ -159,7 +160,7 @@ async fn run(
         Tone::Good
     } else {
         reply =
-            reply.line(ctx.t(Msg::RetierLine { account: account.name, from: account.tier, to: suggested.number() }));
+            reply.line(ctx.t(Msg::Plan(PlanMsg::RetierLine { account: account.name, from: account.tier, to: suggested.number() })));
         Tone::Warning
     };
     Ok(reply.tone(tone))

@@ -3,6 +3,7 @@
 //! logs a yearly-review interaction (which restarts the planning clock) and moves the review date
 //! a year on, all in one transaction.
 
+use crate::i18n::{HelpMsg, LogMsg, PlanMsg, ReminderMsg};
 use serde::Serialize;
 
 use crate::core::Command;
@@ -22,16 +23,16 @@ use crate::store::{InsertOutcome, NewInteraction, NewReview, Store};
 pub static SPEC: CommandSpec = leaf!(
     "review",
     "review",
-    Msg::CmdReview,
+    Msg::Help(HelpMsg::CmdReview),
     &[
         ACCOUNT_REST,
-        option("objectives", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewObjectives),
-        option("value", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewValue),
-        option("changes", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewChanges),
-        option("depth", ArgType::Text { max_chars: 1000 }, Msg::ArgReviewDepth),
-        option("rating", ArgType::Integer { min: 1, max: 5 }, Msg::ArgRating),
-        option("next", ArgType::Text { max_chars: 1000 }, Msg::ArgNextObjectives),
-        option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgReviewYear),
+        option("objectives", ArgType::Text { max_chars: 1000 }, Msg::Help(HelpMsg::ArgReviewObjectives)),
+        option("value", ArgType::Text { max_chars: 1000 }, Msg::Help(HelpMsg::ArgReviewValue)),
+        option("changes", ArgType::Text { max_chars: 1000 }, Msg::Help(HelpMsg::ArgReviewChanges)),
+        option("depth", ArgType::Text { max_chars: 1000 }, Msg::Help(HelpMsg::ArgReviewDepth)),
+        option("rating", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgRating)),
+        option("next", ArgType::Text { max_chars: 1000 }, Msg::Help(HelpMsg::ArgNextObjectives)),
+        option("year", ArgType::Integer { min: 2000, max: 2100 }, Msg::Help(HelpMsg::ArgReviewYear)),
     ],
     "/review Vale --objectives \"Keep S11D\" --value \"Yes, downtime down 14%\" --changes \"Quarterly reviews\" --depth \"Thin in operations\" --rating 4",
     build,
@@ -95,40 +96,40 @@ async fn show(store: &Store, ctx: &Context, account: &str, year: Option<i64>) ->
     let reviews = store.reviews(ctx.workspace.id, account.id).await?;
     let next = account.yearly_review_on.map(|d| format_date(d, ctx.locale));
     let Some(review) = reviews.iter().find(|r| year.is_none_or(|y| r.year == y)) else {
-        return Ok(Reply::titled(ctx.t(Msg::NoReview { account: account.name, year, next })).ephemeral());
+        return Ok(Reply::titled(ctx.t(Msg::Plan(PlanMsg::NoReview { account: account.name, year, next }))).ephemeral());
     };
-    let mut reply = Reply::titled(ctx.t(Msg::ReviewTitle {
+    let mut reply = Reply::titled(ctx.t(Msg::Plan(PlanMsg::ReviewTitle {
         account: account.name.clone(),
         year: review.year,
         rating: review.rating,
-    }));
+    })));
     for (n, answer) in [&review.objectives, &review.value, &review.changes, &review.depth].into_iter().enumerate() {
-        reply = reply.field(ctx.t(Msg::ReviewQuestion(n as u8 + 1)), answer.clone());
+        reply = reply.field(ctx.t(Msg::Reminders(ReminderMsg::ReviewQuestion(n as u8 + 1))), answer.clone());
     }
     if !review.next_objectives.is_empty() {
-        reply = reply.field(ctx.t(Msg::LabelNextObjectives), review.next_objectives.clone());
+        reply = reply.field(ctx.t(Msg::Plan(PlanMsg::LabelNextObjectives)), review.next_objectives.clone());
     }
     let earlier: Vec<String> = reviews.iter().filter(|r| r.year != review.year).map(|r| r.year.to_string()).collect();
-    Ok(reply.footer(ctx.t(Msg::ReviewFooterShown {
+    Ok(reply.footer(ctx.t(Msg::Plan(PlanMsg::ReviewFooterShown {
         by: review.reviewer_name.clone(),
         on: format_date(ctx.local_date(review.reviewed_at), ctx.locale),
         next,
         earlier: earlier.join(", "),
         account: crate::domain::text::quoted(&account.name),
-    })))
+    }))))
 }
 
 async fn record(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply, CommandError> {
     let account = require_account(store, ctx, &r.account).await?;
     if account.status == AccountStatus::Archived {
-        return Err(Msg::AccountArchived { name: account.name }.into());
+        return Err(Msg::Log(LogMsg::AccountArchived { name: account.name }).into());
     }
     require_write(store, ctx, &account).await?;
     let today = ctx.today();
     let year = i64::from(today.year());
     let from = account.yearly_review_on.filter(|d| *d > today).unwrap_or(today);
     let next_review = from.checked_add_months(Months::new(12)).unwrap_or(from);
-    let summary = ctx.t(Msg::ReviewSummary { rating: r.rating });
+    let summary = ctx.t(Msg::Plan(PlanMsg::ReviewSummary { rating: r.rating }));
 
     let mut tx = ctx.write(store).await?;
     let logged = tx
@@ -153,7 +154,7 @@ async fn record(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply
         )
         .await?;
     if let InsertOutcome::AlreadyLogged(_) = logged {
-        return Ok(Reply::titled(ctx.t(Msg::AlreadyLoggedTitle { account: account.name })));
+        return Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::AlreadyLoggedTitle { account: account.name }))));
     }
     let review = NewReview {
         account_id: account.id,
@@ -172,9 +173,9 @@ async fn record(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply
     tx.audit(ctx.workspace.id, ctx.person.id, "review", &arguments, "ok", ctx.now).await?;
     tx.commit().await?;
 
-    Ok(Reply::titled(ctx.t(Msg::ReviewRecorded { account: account.name.clone(), rating: r.rating }))
-        .inline_field(ctx.t(Msg::LabelNextReview), format_date(next_review, ctx.locale))
-        .inline_field(ctx.t(Msg::LabelNextPlan), (year + 1).to_string())
-        .footer(ctx.t(Msg::ReviewFooter { account: account.name, year: year + 1 }))
+    Ok(Reply::titled(ctx.t(Msg::Plan(PlanMsg::ReviewRecorded { account: account.name.clone(), rating: r.rating })))
+        .inline_field(ctx.t(Msg::Plan(PlanMsg::LabelNextReview)), format_date(next_review, ctx.locale))
+        .inline_field(ctx.t(Msg::Plan(PlanMsg::LabelNextPlan)), (year + 1).to_string())
+        .footer(ctx.t(Msg::Plan(PlanMsg::ReviewFooter { account: account.name, year: year + 1 })))
         .tone(Tone::Good))
 }

@@ -1,5 +1,6 @@
 //! `/risks`: the accounts whose health is lowest, with the weakest component as the reason.
 
+use crate::i18n::{HealthMsg, HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{CommandSpec, PAGE_OPTION, leaf};
@@ -14,7 +15,7 @@ use crate::store::Store;
 pub static SPEC: CommandSpec = leaf!(
     "risks",
     "risks",
-    Msg::CmdRisks,
+    Msg::Help(HelpMsg::CmdRisks),
     &[PAGE_OPTION],
     "/risks",
     |args| Ok(Risks { page: args.number("page").unwrap_or(1) }.into()),
@@ -50,9 +51,9 @@ async fn risks(store: &Store, ctx: &Context, page: i64) -> Result<Reply, Command
         }
     }
     scored.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut reply = Reply::titled(ctx.t(Msg::RisksTitle { count: scored.len() }));
+    let mut reply = Reply::titled(ctx.t(Msg::Health(HealthMsg::RisksTitle { count: scored.len() })));
     if scored.is_empty() {
-        return Ok(reply.line(ctx.t(Msg::NoRisks)).tone(Tone::Good));
+        return Ok(reply.line(ctx.t(Msg::Health(HealthMsg::NoRisks))).tone(Tone::Good));
     }
     let page = Page::of(scored.len(), page);
     for (score, name, reason) in page.slice(scored) {

@@ -2,6 +2,7 @@
 //! the days off; `/schedule JOB CRON|off|on`, `/schedule timezone ZONE` and
 //! `/schedule holiday add|remove DATE [NAME]` change them (admins).
 
+use crate::i18n::{HelpMsg, MeetingMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
@@ -24,7 +25,7 @@ use chrono::NaiveDate;
 pub static SPEC: CommandSpec = leaf!(
     "schedule",
     "schedule",
-    Msg::CmdSchedule,
+    Msg::Help(HelpMsg::CmdSchedule),
     &[
         positional(
             "job",
@@ -39,9 +40,9 @@ pub static SPEC: CommandSpec = leaf!(
             ]),
             false,
             false,
-            Msg::ArgJob,
+            Msg::Help(HelpMsg::ArgJob),
         ),
-        positional("value", ArgType::Text { max_chars: 100 }, false, true, Msg::ArgScheduleValue),
+        positional("value", ArgType::Text { max_chars: 100 }, false, true, Msg::Help(HelpMsg::ArgScheduleValue)),
     ],
     "/schedule weekly_digest 0 9 * * 1",
     build,
@@ -77,7 +78,7 @@ async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, Command
     let ws = store.workspace_by_id(ctx.workspace.id).await?.unwrap_or_else(|| ctx.workspace.clone());
     let tz: Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
     let (calendar, _) = crate::core::calendar::calendar(store, ws.id).await?;
-    let mut reply = Reply::titled(ctx.t(title)).line(ctx.t(Msg::ScheduleTimeZone { tz: ws.time_zone.clone() }));
+    let mut reply = Reply::titled(ctx.t(title)).line(ctx.t(Msg::Meetings(MeetingMsg::ScheduleTimeZone { tz: ws.time_zone.clone() })));
     for s in store.schedules(ws.id).await? {
         let value = if s.enabled {
             let next: Vec<String> = s
@@ -91,9 +92,9 @@ async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, Command
                     format!("{} {}", format_date(local.date_naive(), ctx.locale), local.format("%H:%M"))
                 })
                 .collect();
-            ctx.t(Msg::ScheduleNext { cron: s.cron.source().to_string(), next: next.join(", ") })
+            ctx.t(Msg::Meetings(MeetingMsg::ScheduleNext { cron: s.cron.source().to_string(), next: next.join(", ") }))
         } else {
-            ctx.t(Msg::ScheduleOff { cron: s.cron.source().to_string() })
+            ctx.t(Msg::Meetings(MeetingMsg::ScheduleOff { cron: s.cron.source().to_string() }))
         };
         reply = reply.field(s.job.name(), value);
     }
@@ -121,21 +122,21 @@ async fn days_off(store: &Store, ctx: &Context, value: Option<&str>) -> Result<R
             .map(|(d, h)| format!("{} {}", format_day(d, ctx.locale), ctx.locale.pick(h.names().0, h.names().1)))
             .collect();
         let own_line = if upcoming.is_empty() {
-            ctx.t(Msg::DaysOffNone)
+            ctx.t(Msg::Meetings(MeetingMsg::DaysOffNone))
         } else {
-            ctx.t(Msg::DaysOffOwn { days: upcoming.join(" · ") })
+            ctx.t(Msg::Meetings(MeetingMsg::DaysOffOwn { days: upcoming.join(" · ") }))
         };
-        return Ok(Reply::titled(ctx.t(Msg::DaysOffTitle))
+        return Ok(Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::DaysOffTitle)))
             .line(own_line)
-            .line(ctx.t(Msg::DaysOffNational { days: national.join(" · ") }))
+            .line(ctx.t(Msg::Meetings(MeetingMsg::DaysOffNational { days: national.join(" · ") })))
             .ephemeral());
     };
     if ctx.person.role != Role::Admin {
-        return Err(Msg::OnlyAdminsSchedule.into());
+        return Err(Msg::Meetings(MeetingMsg::OnlyAdminsSchedule).into());
     }
     let mut words = value.splitn(3, char::is_whitespace);
     let action = words.next().unwrap_or_default().to_lowercase();
-    let bad = || Msg::BadDayOffAction { value: truncate(value, 60) };
+    let bad = || Msg::Meetings(MeetingMsg::BadDayOffAction { value: truncate(value, 60) });
     let date = words.next().ok_or_else(bad)?;
     let day = ctx.read_date("holiday", date, Lean::Future)?;
     let name = truncate(words.next().unwrap_or_default().trim().trim_matches('"'), 60);
@@ -143,13 +144,13 @@ async fn days_off(store: &Store, ctx: &Context, value: Option<&str>) -> Result<R
     let reply = match action.as_str() {
         "add" | "adicionar" | "adiciona" | "+" => {
             tx.add_day_off(ctx.workspace.id, day, &name).await?;
-            Reply::titled(ctx.t(Msg::DayOffAdded { day })).tone(Tone::Good)
+            Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::DayOffAdded { day }))).tone(Tone::Good)
         }
         "remove" | "remover" | "remove-" | "-" => {
             if !tx.remove_day_off(ctx.workspace.id, day).await? {
-                return Err(Msg::DayOffNotThere { day }.into());
+                return Err(Msg::Meetings(MeetingMsg::DayOffNotThere { day }).into());
             }
-            Reply::titled(ctx.t(Msg::DayOffRemoved { day })).tone(Tone::Good)
+            Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::DayOffRemoved { day }))).tone(Tone::Good)
         }
         _ => return Err(bad().into()),
     };
@@ -164,15 +165,15 @@ async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<&str
         return days_off(store, ctx, value).await;
     }
     let (Some(job), Some(value)) = (job, value) else {
-        return Ok(show(store, ctx, Msg::ScheduleTitle).await?.ephemeral());
+        return Ok(show(store, ctx, Msg::Meetings(MeetingMsg::ScheduleTitle)).await?.ephemeral());
     };
     if ctx.person.role != Role::Admin {
-        return Err(Msg::OnlyAdminsSchedule.into());
+        return Err(Msg::Meetings(MeetingMsg::OnlyAdminsSchedule).into());
     }
     let value = value.trim();
     let mut tx = ctx.write(store).await?;
     if job == "timezone" {
-        let tz: Tz = value.parse().map_err(|_| Msg::UnknownTimeZone { value: truncate(value, 40) })?;
+        let tz: Tz = value.parse().map_err(|_| Msg::Meetings(MeetingMsg::UnknownTimeZone { value: truncate(value, 40) }))?;
         tx.set_time_zone(ctx.workspace.id, tz.name()).await?;
     } else {
         let current = tx
@@ -185,7 +186,7 @@ async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<&str
             "off" => (current.cron.source().to_string(), false),
             "on" => (current.cron.source().to_string(), true),
             _ => {
-                let parsed = CronExpr::parse(value).map_err(|_| Msg::BadCron { value: truncate(value, 60) })?;
+                let parsed = CronExpr::parse(value).map_err(|_| Msg::Meetings(MeetingMsg::BadCron { value: truncate(value, 60) }))?;
                 (parsed.source().to_string(), true)
             }
         };
@@ -194,5 +195,5 @@ async fn run(store: &Store, ctx: &Context, job: Option<&str>, value: Option<&str
     let arguments = serde_json::json!({ "job": job, "value": value }).to_string();
     tx.audit(ctx.workspace.id, ctx.person.id, "schedule", &arguments, "ok", ctx.now).await?;
     tx.commit().await?;
-    Ok(show(store, ctx, Msg::ScheduleChanged).await?.tone(Tone::Good))
+    Ok(show(store, ctx, Msg::Meetings(MeetingMsg::ScheduleChanged)).await?.tone(Tone::Good))
 }

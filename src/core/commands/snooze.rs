@@ -3,6 +3,7 @@
 //! changes the account, so it needs the right to (its owner, technical manager, their managers,
 //! admins).
 
+use crate::i18n::{HelpMsg, LogMsg};
 use chrono::Days;
 use serde::Serialize;
 
@@ -21,8 +22,8 @@ pub const SNOOZE_DAYS: i64 = 7;
 pub static SPEC: CommandSpec = leaf!(
     "snooze",
     "snooze",
-    Msg::CmdSnooze,
-    &[ACCOUNT_REST, option("days", ArgType::Integer { min: 1, max: 90 }, Msg::ArgSnoozeDays)],
+    Msg::Help(HelpMsg::CmdSnooze),
+    &[ACCOUNT_REST, option("days", ArgType::Integer { min: 1, max: 90 }, Msg::Help(HelpMsg::ArgSnoozeDays))],
     "/snooze Gerdau --days 14",
     |args| Ok(Snooze { account: args.required("account")?, days: args.number("days") }.into()),
 );
@@ -59,7 +60,7 @@ async fn snooze(store: &Store, ctx: &Context, account: &str, days: Option<i64>) 
     tx.commit().await?;
     if !changed {
         let until = store.snoozed_until(ctx.workspace.id, account.id).await?.unwrap_or(until);
-        return Ok(Reply::titled(ctx.t(Msg::AlreadySnoozed { account: account.name, until })).ephemeral());
+        return Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::AlreadySnoozed { account: account.name, until }))).ephemeral());
     }
-    Ok(Reply::titled(ctx.t(Msg::Snoozed { account: account.name, until })).tone(Tone::Good))
+    Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::Snoozed { account: account.name, until }))).tone(Tone::Good))
 }

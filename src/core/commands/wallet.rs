@@ -1,6 +1,7 @@
 //! `/wallet ACCOUNT` shows the share of wallet period by period, with its trend and band;
 //! `/wallet ACCOUNT --spend X --revenue Y [--period 2026]` records a period.
 
+use crate::i18n::{CardMsg, DealMsg, HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_REST, ArgType, CommandSpec, MONEY, leaf, option};
@@ -22,13 +23,13 @@ use crate::store::{AccountRow, Store};
 pub static SPEC: CommandSpec = leaf!(
     "wallet",
     "wallet",
-    Msg::CmdWallet,
+    Msg::Help(HelpMsg::CmdWallet),
     &[
         ACCOUNT_REST,
-        option("spend", MONEY, Msg::ArgSpend),
-        option("revenue", MONEY, Msg::ArgRevenue),
-        option("period", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgPeriod),
-        option("remove", ArgType::Integer { min: 2000, max: 2100 }, Msg::ArgWalletRemove),
+        option("spend", MONEY, Msg::Help(HelpMsg::ArgSpend)),
+        option("revenue", MONEY, Msg::Help(HelpMsg::ArgRevenue)),
+        option("period", ArgType::Integer { min: 2000, max: 2100 }, Msg::Help(HelpMsg::ArgPeriod)),
+        option("remove", ArgType::Integer { min: 2000, max: 2100 }, Msg::Help(HelpMsg::ArgWalletRemove)),
     ],
     "/wallet Vale --spend 180M --revenue 32,4M --period 2026",
     build,
@@ -74,16 +75,16 @@ async fn run(
     remove: Option<i64>,
 ) -> Result<Reply, CommandError> {
     let amount =
-        |arg: &'static str, v: &str| parse_amount(v).ok_or_else(|| Msg::BadAmount { arg, value: truncate(v, 30) });
+        |arg: &'static str, v: &str| parse_amount(v).ok_or_else(|| Msg::Deals(DealMsg::BadAmount { arg, value: truncate(v, 30) }));
     let changes = match (spend, revenue) {
         (None, None) => None,
         (Some(s), Some(r)) => Some((amount("spend", s)?, amount("revenue", r)?)),
-        _ => return Err(Msg::WalletNeedsBoth.into()),
+        _ => return Err(Msg::Deals(DealMsg::WalletNeedsBoth).into()),
     };
     let account = require_account(store, ctx, account).await?;
     if let Some((spend, revenue)) = changes.filter(|(s, r)| !revenue_fits_spend(*r, *s)) {
         let (revenue, spend) = (money(ctx, &account, revenue), money(ctx, &account, spend));
-        return Err(Msg::RevenueOverSpend { revenue, spend }.into());
+        return Err(Msg::Card(CardMsg::RevenueOverSpend { revenue, spend }).into());
     }
     let mut saved = None;
     if let Some(year) = remove {
@@ -91,12 +92,12 @@ async fn run(
         let period = year.to_string();
         let mut tx = ctx.write(store).await?;
         if !tx.remove_wallet_period(ctx.workspace.id, account.id, &period).await? {
-            return Err(Msg::NoWalletPeriod { account: account.name, period }.into());
+            return Err(Msg::Deals(DealMsg::NoWalletPeriod { account: account.name, period }).into());
         }
         let arguments = serde_json::json!({ "account": account.name, "removed": period });
         tx.audit(ctx.workspace.id, ctx.person.id, "wallet", &arguments.to_string(), "ok", ctx.now).await?;
         tx.commit().await?;
-        saved = Some(Msg::WalletRemoved { period });
+        saved = Some(Msg::Deals(DealMsg::WalletRemoved { period }));
     }
     if let Some((spend, revenue)) = changes {
         require_write(store, ctx, &account).await?;
@@ -106,25 +107,25 @@ async fn run(
         let arguments = serde_json::json!({ "account": account.name, "period": period, "spend_minor": spend, "revenue_minor": revenue });
         tx.audit(ctx.workspace.id, ctx.person.id, "wallet", &arguments.to_string(), "ok", ctx.now).await?;
         tx.commit().await?;
-        saved = Some(Msg::WalletSaved { period });
+        saved = Some(Msg::Deals(DealMsg::WalletSaved { period }));
     }
     let periods = store.wallet_periods(ctx.workspace.id, account.id).await?;
-    let mut reply = Reply::titled(ctx.t(Msg::WalletTitle { account: account.name.clone() }));
+    let mut reply = Reply::titled(ctx.t(Msg::Deals(DealMsg::WalletTitle { account: account.name.clone() })));
     if periods.is_empty() {
-        reply = reply.line(ctx.t(Msg::NoWalletPeriods));
+        reply = reply.line(ctx.t(Msg::Deals(DealMsg::NoWalletPeriods)));
     }
     // Newest first: a long history cut to fit a platform keeps the years that matter.
     for p in periods.iter().rev() {
         let share = ShareOfWallet::compute(p.revenue_minor, p.spend_minor, account.share_ceiling_bp);
         let value = match share {
-            Some(s) => ctx.t(Msg::WalletPeriodLine {
+            Some(s) => ctx.t(Msg::Deals(DealMsg::WalletPeriodLine {
                 share: format_bp(s.share_bp, ctx.locale),
                 revenue: money(ctx, &account, p.revenue_minor),
                 spend: money(ctx, &account, p.spend_minor),
-            }),
-            None => ctx.t(Msg::ShareUnknown { revenue: money(ctx, &account, p.revenue_minor) }),
+            })),
+            None => ctx.t(Msg::Card(CardMsg::ShareUnknown { revenue: money(ctx, &account, p.revenue_minor) })),
         };
-        let label = if p.plan { ctx.t(Msg::WalletPlanPeriod { period: p.period.clone() }) } else { p.period.clone() };
+        let label = if p.plan { ctx.t(Msg::Deals(DealMsg::WalletPlanPeriod { period: p.period.clone() })) } else { p.period.clone() };
         reply = reply.field(label, value);
     }
     if let Some(text) = crate::core::figures::trend(ctx.locale, &periods) {

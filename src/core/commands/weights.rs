@@ -1,5 +1,6 @@
 //! `/weights`: the weights of the health score; `/weights COMPONENT N` sets one (admins).
 
+use crate::i18n::{HealthMsg, HelpMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
@@ -15,7 +16,7 @@ use crate::store::Store;
 pub static SPEC: CommandSpec = leaf!(
     "weights",
     "weights",
-    Msg::CmdWeights,
+    Msg::Help(HelpMsg::CmdWeights),
     &[
         positional(
             "component",
@@ -32,9 +33,9 @@ pub static SPEC: CommandSpec = leaf!(
             ]),
             false,
             false,
-            Msg::ArgComponent,
+            Msg::Help(HelpMsg::ArgComponent),
         ),
-        positional("weight", ArgType::Integer { min: 0, max: 100 }, false, false, Msg::ArgWeight),
+        positional("weight", ArgType::Integer { min: 0, max: 100 }, false, false, Msg::Help(HelpMsg::ArgWeight)),
     ],
     "/weights tone 20",
     |args| Ok(Weights { component: args.lower("component"), weight: args.number("weight") }.into()),
@@ -66,7 +67,7 @@ async fn set_weights(
 ) -> Result<Reply, CommandError> {
     if let (Some(code), Some(weight)) = (component, weight) {
         if ctx.person.role != Role::Admin {
-            return Err(Msg::OnlyAdminsWeights.into());
+            return Err(Msg::Health(HealthMsg::OnlyAdminsWeights).into());
         }
         let mut tx = ctx.write(store).await?;
         tx.set_health_weight(ctx.workspace.id, code, weight).await?;
@@ -74,13 +75,13 @@ async fn set_weights(
         tx.audit(ctx.workspace.id, ctx.person.id, "weights", &arguments, "ok", ctx.now).await?;
         tx.commit().await?;
     } else if component.is_some() {
-        return Err(Msg::WeightNeedsNumber.into());
+        return Err(Msg::Health(HealthMsg::WeightNeedsNumber).into());
     }
     let weights = standing::weights(&store.weights_with_defaults(store.health_weights(ctx.workspace.id).await?));
-    let mut reply = Reply::titled(ctx.t(Msg::WeightsTitle));
+    let mut reply = Reply::titled(ctx.t(Msg::Health(HealthMsg::WeightsTitle)));
     for (c, w) in Component::ALL.iter().zip(weights) {
-        reply = reply.field(format!("{} ({})", ctx.t(Msg::ComponentName(*c)), c.code()), w.to_string());
+        reply = reply.field(format!("{} ({})", ctx.t(Msg::Health(HealthMsg::ComponentName(*c))), c.code()), w.to_string());
     }
-    Ok(reply.footer(ctx.t(Msg::WeightsFooter)))
+    Ok(reply.footer(ctx.t(Msg::Health(HealthMsg::WeightsFooter))))
 }
 

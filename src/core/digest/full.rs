@@ -2,6 +2,7 @@
 //! accounts by tier, interactions per person this week, what is due in the next two weeks and
 //! each account's share of wallet over the years.
 
+use crate::i18n::DigestMsg;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
@@ -28,7 +29,10 @@ pub async fn detail(
 ) -> anyhow::Result<Reply> {
     let today = now.with_timezone(&tz).date_naive();
     let tiers = [1, 2, 3].map(|t| accounts.iter().filter(|a| a.tier == t).count());
-    reply = reply.field(locale.t(Msg::DigestByTier), locale.t(Msg::DigestTierCounts { counts: tiers }));
+    reply = reply.field(
+        locale.t(Msg::Digest(DigestMsg::DigestByTier)),
+        locale.t(Msg::Digest(DigestMsg::DigestTierCounts { counts: tiers })),
+    );
 
     let week_ago = now - Duration::days(7);
     let mut per_rep = Vec::new();
@@ -38,7 +42,7 @@ pub async fn detail(
             per_rep.push(format!("{} {n}", person.display_name));
         }
     }
-    reply = reply.field(locale.t(Msg::DigestInteractionsLabel), per_rep.join(" · "));
+    reply = reply.field(locale.t(Msg::Digest(DigestMsg::DigestInteractionsLabel)), per_rep.join(" · "));
 
     let horizon = today.checked_add_days(Days::new(AHEAD_DAYS)).unwrap_or(today);
     let owners: BTreeSet<i64> = team.iter().map(|p| p.id).collect();
@@ -60,26 +64,36 @@ pub async fn detail(
         if let Some(due) =
             a.next_planning_due.filter(|d| *d >= today && *d <= horizon && !booked.contains(a.name.as_str()))
         {
-            ahead.push((due, locale.t(Msg::DigestPlanningAhead { account: a.name.clone(), date: due })));
+            ahead.push((
+                due,
+                locale.t(Msg::Digest(DigestMsg::DigestPlanningAhead { account: a.name.clone(), date: due })),
+            ));
         }
         if let Some(review) = a.yearly_review_on.filter(|d| *d >= today && *d <= horizon) {
-            ahead.push((review, locale.t(Msg::DigestReviewAhead { account: a.name.clone(), date: review })));
+            ahead.push((
+                review,
+                locale.t(Msg::Digest(DigestMsg::DigestReviewAhead { account: a.name.clone(), date: review })),
+            ));
         }
     }
     for m in &meetings {
         let day = m.starts_at.with_timezone(&tz).date_naive();
-        let line = Msg::DigestMeetingAhead { account: m.account_name.clone(), kind: m.kind.clone(), date: day };
+        let line = Msg::Digest(DigestMsg::DigestMeetingAhead {
+            account: m.account_name.clone(),
+            kind: m.kind.clone(),
+            date: day,
+        });
         ahead.push((day, locale.t(line)));
     }
     ahead.sort();
     let ahead_text = if ahead.is_empty() {
-        locale.t(Msg::DigestNothingAhead)
+        locale.t(Msg::Digest(DigestMsg::DigestNothingAhead))
     } else {
         ahead.into_iter().map(|(_, l)| format!("• {l}")).collect::<Vec<_>>().join("\n")
     };
-    reply = reply.field(locale.t(Msg::DigestAheadLabel), ahead_text);
+    reply = reply.field(locale.t(Msg::Digest(DigestMsg::DigestAheadLabel)), ahead_text);
     if !shares.is_empty() {
-        reply = reply.field(locale.t(Msg::DigestSharesLabel), shares.join("\n"));
+        reply = reply.field(locale.t(Msg::Digest(DigestMsg::DigestSharesLabel)), shares.join("\n"));
     }
     Ok(reply.footer(locale.t(Msg::Onb(Onb::DigestFullLists))))
 }

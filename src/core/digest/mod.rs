@@ -6,6 +6,7 @@
 mod changes;
 mod full;
 
+use crate::i18n::DigestMsg;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -191,52 +192,55 @@ pub async fn build(
     let since = previous.as_ref().filter(|_| !before.is_empty()).map(|p| p.taken_at.with_timezone(&tz).date_naive());
     let share_since = previous.as_ref().map(|p| p.taken_at.with_timezone(&tz).date_naive());
 
-    let mut reply = Reply::titled(locale.t(Msg::DigestTitle { manager: manager.display_name.clone(), date: today }))
-        .line(locale.t(Msg::DigestWeekRevenue {
-            revenue: money(revenue),
-            share: share.map(|bp| format_bp(bp, locale)),
-            delta_bp: share.zip(share_before).map(|(now, then)| now - then),
-            since: share_since,
-            headroom: money(headroom),
-        }))
-        .line(locale.t(Msg::DigestWeekPipeline {
-            opened: week.opened.0,
-            opened_value: money(week.opened.1),
-            won: week.won.0,
-            won_value: money(week.won.1),
-            lost: week.lost.0,
-            lost_value: money(week.lost.1),
-        }))
-        .line(locale.t(Msg::DigestWeekPlanning {
-            held: week.held,
-            overdue: week.planning_overdue,
-            steps_overdue: week.steps_overdue,
-        }));
+    let mut reply = Reply::titled(
+        locale.t(Msg::Digest(DigestMsg::DigestTitle { manager: manager.display_name.clone(), date: today })),
+    )
+    .line(locale.t(Msg::Digest(DigestMsg::DigestWeekRevenue {
+        revenue: money(revenue),
+        share: share.map(|bp| format_bp(bp, locale)),
+        delta_bp: share.zip(share_before).map(|(now, then)| now - then),
+        since: share_since,
+        headroom: money(headroom),
+    })))
+    .line(locale.t(Msg::Digest(DigestMsg::DigestWeekPipeline {
+        opened: week.opened.0,
+        opened_value: money(week.opened.1),
+        won: week.won.0,
+        won_value: money(week.won.1),
+        lost: week.lost.0,
+        lost_value: money(week.lost.1),
+    })))
+    .line(locale.t(Msg::Digest(DigestMsg::DigestWeekPlanning {
+        held: week.held,
+        overdue: week.planning_overdue,
+        steps_overdue: week.steps_overdue,
+    })));
 
     let needs: Vec<String> = risks
         .iter()
         .take(if detail == Detail::Full { risks.len() } else { NEEDS_SHOWN })
         .map(|(risk, name)| {
-            locale.t(Msg::DigestNeed {
+            locale.t(Msg::Digest(DigestMsg::DigestNeed {
                 account: name.clone(),
                 score: risk.score,
                 reason: locale.t(risk.reason.clone()),
                 action: risk.action.clone(),
-            })
+            }))
         })
         .collect();
-    let needs_label = Msg::DigestNeedsLabel { shown: needs.len(), total: risks.len() };
-    let needs_text = if needs.is_empty() { locale.t(Msg::DigestNoneNeeds) } else { needs.join("\n") };
+    let needs_label = Msg::Digest(DigestMsg::DigestNeedsLabel { shown: needs.len(), total: risks.len() });
+    let needs_text =
+        if needs.is_empty() { locale.t(Msg::Digest(DigestMsg::DigestNoneNeeds)) } else { needs.join("\n") };
     reply = reply.field(locale.t(needs_label), needs_text);
 
     let changed = match since {
-        None => locale.t(Msg::DigestFirst),
-        Some(_) if changes.is_empty() => locale.t(Msg::DigestQuiet),
+        None => locale.t(Msg::Digest(DigestMsg::DigestFirst)),
+        Some(_) if changes.is_empty() => locale.t(Msg::Digest(DigestMsg::DigestQuiet)),
         Some(_) => change_lines(&changes, locale).join("\n"),
     };
     let changed_label = match since {
-        Some(since) => Msg::DigestChangedLabel { since },
-        None => Msg::DigestChangesLabel,
+        Some(since) => Msg::Digest(DigestMsg::DigestChangedLabel { since }),
+        None => Msg::Digest(DigestMsg::DigestChangesLabel),
     };
     reply = reply.field(locale.t(changed_label), changed);
 
@@ -245,15 +249,18 @@ pub async fn build(
     } else {
         let command = full_command(team_arg);
         reply = reply
-            .footer(locale.t(Msg::DigestFullFooter { command: command.clone(), accounts: accounts.len() }))
-            .action(format!("run:{command}"), locale.t(Msg::DigestMoreButton));
+            .footer(
+                locale
+                    .t(Msg::Digest(DigestMsg::DigestFullFooter { command: command.clone(), accounts: accounts.len() })),
+            )
+            .action(format!("run:{command}"), locale.t(Msg::Digest(DigestMsg::DigestMoreButton)));
     }
     chart.sort_by(|a, b| b.spend_minor.cmp(&a.spend_minor).then(a.name.cmp(&b.name)));
     let total = chart.len();
     chart.truncate(CHART_ACCOUNTS);
     reply.chart = (!chart.is_empty()).then(|| PortfolioChart {
-        title: locale.t(Msg::ChartTitle { manager: manager.display_name.clone(), date: today }),
-        caption: locale.t(Msg::ChartCaption { shown: chart.len(), total }),
+        title: locale.t(Msg::Digest(DigestMsg::ChartTitle { manager: manager.display_name.clone(), date: today })),
+        caption: locale.t(Msg::Digest(DigestMsg::ChartCaption { shown: chart.len(), total })),
         accounts: chart,
         locale,
     });
@@ -297,12 +304,16 @@ fn change_lines(changes: &[(String, Change)], locale: Locale) -> Vec<String> {
     by_kind
         .into_iter()
         .map(|(kind, items)| {
-            let head = locale.t(Msg::DigestChange { kind, items: String::new() });
+            let head = locale.t(Msg::Digest(DigestMsg::DigestChange { kind, items: String::new() }));
             let mut kept: Vec<&String> = Vec::new();
             let mut length = head.chars().count();
             for (i, item) in items.iter().enumerate() {
                 let rest = items.len() - i - 1;
-                let more = if rest > 0 { locale.t(Msg::DigestAndMore { count: rest }).chars().count() + 1 } else { 0 };
+                let more = if rest > 0 {
+                    locale.t(Msg::Digest(DigestMsg::DigestAndMore { count: rest })).chars().count() + 1
+                } else {
+                    0
+                };
                 let with = length + item.chars().count() + 2;
                 if with + more > CHANGE_LINE_CHARS && !kept.is_empty() {
                     break;
@@ -313,9 +324,9 @@ fn change_lines(changes: &[(String, Change)], locale: Locale) -> Vec<String> {
             let mut list = kept.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
             if kept.len() < items.len() {
                 list.push(' ');
-                list.push_str(&locale.t(Msg::DigestAndMore { count: items.len() - kept.len() }));
+                list.push_str(&locale.t(Msg::Digest(DigestMsg::DigestAndMore { count: items.len() - kept.len() })));
             }
-            format!("• {}", locale.t(Msg::DigestChange { kind, items: list }))
+            format!("• {}", locale.t(Msg::Digest(DigestMsg::DigestChange { kind, items: list })))
         })
         .collect()
 }

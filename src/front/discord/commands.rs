@@ -1,6 +1,7 @@
 //! Slash-command definitions derived from the catalog, with descriptions in English and
 //! Brazilian Portuguese, and their registration in a guild or globally.
 
+use crate::i18n::ChatMsg;
 use serenity::builder::{CreateCommand, CreateCommandOption};
 use serenity::http::Http;
 use serenity::model::application::{Command, CommandOptionType};
@@ -72,8 +73,8 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
         ArgType::Switch => option,
         ArgType::Integer { min, max } => option.min_int_value(min.max(0) as u64).max_int_value(max.max(0) as u64),
         ArgType::Kind => InteractionKind::ALL.into_iter().fold(option, |o, kind| {
-            let en = Locale::En.t(Msg::KindName(kind));
-            let pt = Locale::PtBr.t(Msg::KindName(kind));
+            let en = Locale::En.t(Msg::Chat(ChatMsg::KindName(kind)));
+            let pt = Locale::PtBr.t(Msg::Chat(ChatMsg::KindName(kind)));
             o.add_string_choice_localized(en, kind.keyword(), [("pt-BR", pt)])
         }),
         ArgType::Language => option

@@ -2,6 +2,7 @@
 //! core invocations (workspace `discord:<guild id>`, the person from the user id, the language from
 //! the interaction's locale); a slow command is deferred and its response edited when ready.
 
+use crate::i18n::{ChatMsg, InputMsg};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -114,7 +115,7 @@ where
 {
     let failed = move |e: tokio::task::JoinError| {
         error!(error = ?e, "an interaction task failed");
-        Reply::error(locale.t(Msg::Internal))
+        Reply::error(locale.t(Msg::Chat(ChatMsg::Internal)))
     };
     match tokio::time::timeout(budget, &mut task).await {
         Ok(done) => {
@@ -141,7 +142,7 @@ where
 pub async fn run_button(core: &Core, press: &ComponentInteraction, now: DateTime<Utc>) -> Reply {
     let locale = Locale::parse(&press.locale).unwrap_or_default();
     let Some(guild) = press.guild_id else {
-        return Reply::error(locale.t(Msg::DiscordNeedsGuild));
+        return Reply::error(locale.t(Msg::Chat(ChatMsg::DiscordNeedsGuild)));
     };
     let invocation = Invocation {
         workspace: workspace_key(guild.get()),
@@ -178,7 +179,9 @@ fn invocation(command: &CommandInteraction, now: DateTime<Utc>) -> Option<Invoca
 /// Carries out a slash command through the core.
 pub async fn run_command(core: &Core, command: &CommandInteraction, now: DateTime<Utc>) -> Reply {
     let Some(invocation) = invocation(command, now) else {
-        return Reply::error(Locale::parse(&command.locale).unwrap_or_default().t(Msg::DiscordNeedsGuild));
+        return Reply::error(
+            Locale::parse(&command.locale).unwrap_or_default().t(Msg::Chat(ChatMsg::DiscordNeedsGuild)),
+        );
     };
     let command_value = match to_command(command) {
         Ok(Command::Import(Import::Check(request))) => {
@@ -227,7 +230,7 @@ fn leaf<'a>(
     name: &str,
     options: &'a [CommandDataOption],
 ) -> Result<(&'static catalog::CommandSpec, &'a [CommandDataOption]), Msg> {
-    let spec = catalog::find(name).ok_or_else(|| Msg::UnknownCommand { name: truncate(name, 40) })?;
+    let spec = catalog::find(name).ok_or_else(|| Msg::Input(InputMsg::UnknownCommand { name: truncate(name, 40) }))?;
     if spec.subcommands.is_empty() {
         return Ok((spec, options));
     }

@@ -3,6 +3,7 @@
 //! (`/kam account Vale`); the text is read by the core's parser. An answer that would miss Slack's
 //! 3 seconds is acknowledged at once and posted to the command's `response_url` when ready.
 
+use crate::i18n::ChatMsg;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -142,21 +143,21 @@ pub async fn respond(
         Ok(Ok(reply)) => blocks::command_response(&reply),
         Ok(Err(e)) => {
             error!(error = ?e, "a Slack command task failed");
-            blocks::command_response(&Reply::error(Locale::default().t(Msg::Internal)))
+            blocks::command_response(&Reply::error(Locale::default().t(Msg::Chat(ChatMsg::Internal))))
         }
         Err(_) => {
             let url = event.response_url.0.to_string();
             crate::lifecycle::spawn(async move {
                 let reply = task.await.unwrap_or_else(|e| {
                     error!(error = ?e, "a deferred Slack command task failed");
-                    Reply::error(Locale::default().t(Msg::Internal))
+                    Reply::error(Locale::default().t(Msg::Chat(ChatMsg::Internal)))
                 });
                 let posted = http.post(&url).json(&blocks::command_response(&reply)).send().await;
                 if let Err(e) = posted.and_then(|r| r.error_for_status()) {
                     warn!(error = %e.without_url(), "cannot post a delayed Slack answer");
                 }
             });
-            blocks::command_response(&Reply::error(Locale::default().t(Msg::SlackWorking)))
+            blocks::command_response(&Reply::error(Locale::default().t(Msg::Chat(ChatMsg::SlackWorking))))
         }
     }
 }

@@ -1,0 +1,185 @@
+//! The command line: seeding, jobs, backups, serving, registering.
+
+use super::helpers::*;
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CliMsg {
+    RoleSet { name: String, role: crate::domain::account::Role },
+    PersonNotFound { name: String },
+    PersonAmbiguous { name: String, names: Vec<String> },
+    // The command line.
+    CliSeeded { workspace: String, accounts: usize, contacts: usize, interactions: usize },
+    CliWouldSend { count: usize },
+    CliSent { count: usize },
+    CliRetrying { count: usize },
+    CliUndelivered { to: String, reason: String },
+    CliWhichManager { names: String },
+    CliNoChart,
+    CliAlreadyServing { db: String },
+    CliBackupExists { path: String },
+    CliBackupWritten { path: String, bytes: u64, took_ms: u64 },
+    CliRestoreNoFile { path: String },
+    CliRestoreDamaged { detail: String },
+    CliRestoreNotOurs,
+    CliRestoreNewer { versions: String },
+    CliRestoreRefused { path: String, reason: String },
+    CliRestoreWhileServing { db: String },
+    CliRestored { path: String, db: String, migrations: usize, kept: Option<String> },
+    CliChartWritten { path: String, width: u32, height: u32 },
+    CliListening { address: String },
+    CliListenWithoutEndpoint,
+    CliNothingToServe,
+    CliNeedsToken,
+    CliRegistered { count: usize, guild: Option<u64> },
+    CliNotEmpty { workspace: String },
+    CliNoSuchPerson { name: String, known: Vec<String> },
+}
+
+impl CliMsg {
+    /// The text of this message in `l`.
+    pub fn render(self, l: Locale) -> String {
+        let p = |en: String, pt: String| l.pick(en, pt);
+        let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
+        match self {
+            CliMsg::RoleSet { name, role } => {
+                let role_name = role.shown(l);
+                p(format!("{name} is now {role_name}."), format!("{name} agora é {role_name}."))
+            }
+            CliMsg::PersonNotFound { name } => p(
+                format!("Nobody called “{name}” in this workspace."),
+                format!("Ninguém chamado “{name}” neste espaço."),
+            ),
+            CliMsg::PersonAmbiguous { name, names } => p(
+                format!("“{name}” matches several people: {}. Say which.", list(&names)),
+                format!("“{name}” corresponde a várias pessoas: {}. Diga qual.", list(&names)),
+            ),
+            CliMsg::CliSeeded { workspace, accounts, contacts, interactions } => p(
+                format!(
+                    "Workspace {workspace}: added {accounts} accounts, {contacts} contacts and {interactions} interactions."
+                ),
+                format!(
+                    "Espaço {workspace}: adicionadas {accounts} contas, {contacts} contatos e {interactions} interações."
+                ),
+            ),
+            CliMsg::CliWhichManager { names } if names.is_empty() => s(
+                "This workspace has no manager yet: give one with --team NAME, or set one with kam-bot people set.",
+                "Este espaço ainda não tem gestor: informe um com --team NOME, ou defina com kam-bot people set.",
+            ),
+            CliMsg::CliWhichManager { names } => p(
+                format!("Which manager's team? Say --team NAME; the managers are {names}."),
+                format!("A equipe de qual gestor? Use --team NOME; os gestores são {names}."),
+            ),
+            CliMsg::CliAlreadyServing { db } => p(
+                format!("Another kam-bot serve is running on {db}: stop it first (one bot a database)."),
+                format!("Outro kam-bot serve está rodando em {db}: pare-o antes (um bot por banco)."),
+            ),
+            CliMsg::CliBackupExists { path } => p(
+                format!("{path} exists already: choose another name, or add --force to replace it."),
+                format!("{path} já existe: escolha outro nome, ou use --force para substituí-lo."),
+            ),
+            CliMsg::CliBackupWritten { path, bytes, took_ms } => p(
+                format!("Backup written to {path} ({} KB in {took_ms} ms).", bytes / 1024),
+                format!("Cópia de segurança gravada em {path} ({} KB em {took_ms} ms).", bytes / 1024),
+            ),
+            CliMsg::CliRestoreNoFile { path } => {
+                p(format!("There is no file {path} to restore."), format!("Não há arquivo {path} para restaurar."))
+            }
+            CliMsg::CliRestoreDamaged { detail } => p(
+                format!("it is damaged (integrity check: {detail})"),
+                format!("ele está danificado (verificação de integridade: {detail})"),
+            ),
+            CliMsg::CliRestoreNotOurs => s("it is not a kam-bot database", "ele não é um banco do kam-bot"),
+            CliMsg::CliRestoreNewer { versions } => p(
+                format!("it comes from a newer kam-bot (migrations {versions}): restore it with that version"),
+                format!("ele vem de um kam-bot mais novo (migrações {versions}): restaure com essa versão"),
+            ),
+            CliMsg::CliRestoreRefused { path, reason } => p(
+                format!("Not restored: {path} cannot replace the database because {reason}. Nothing was changed."),
+                format!("Não restaurado: {path} não pode substituir o banco porque {reason}. Nada foi alterado."),
+            ),
+            CliMsg::CliRestoreWhileServing { db } => p(
+                format!("kam-bot serve is running on {db}: stop it first, then restore. Nothing was changed."),
+                format!("O kam-bot serve está rodando em {db}: pare-o antes de restaurar. Nada foi alterado."),
+            ),
+            CliMsg::CliRestored { path, db, migrations, kept } => {
+                let (en, pt) = match kept {
+                    Some(kept) => (
+                        format!(" The database it replaced is kept as {kept}."),
+                        format!(" O banco substituído ficou guardado como {kept}."),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                p(
+                    format!("Restored {path} into {db}: integrity ok, {migrations} newer migrations applied.{en}"),
+                    format!("{path} restaurado em {db}: integridade ok, {migrations} migrações novas aplicadas.{pt}"),
+                )
+            }
+            CliMsg::CliNoChart => s(
+                "The team has no active accounts: there is no chart to write.",
+                "A equipe não tem contas ativas: não há gráfico para gravar.",
+            ),
+            CliMsg::CliChartWritten { path, width, height } => p(
+                format!("Chart written to {path} ({width}×{height} PNG)."),
+                format!("Gráfico gravado em {path} (PNG de {width}×{height})."),
+            ),
+            CliMsg::CliWouldSend { count } => {
+                p(format!("would send {count} messages"), format!("enviaria {count} mensagens"))
+            }
+            CliMsg::CliSent { count } => p(format!("sent {count} messages"), format!("{count} mensagens enviadas")),
+            CliMsg::CliRetrying { count } => p(
+                format!("{count} messages could not be delivered yet and will be tried again"),
+                format!("{count} mensagens ainda não puderam ser entregues e serão tentadas de novo"),
+            ),
+            CliMsg::CliUndelivered { to, reason } => {
+                p(format!("not delivered to {to}: {reason}"), format!("não entregue a {to}: {reason}"))
+            }
+            CliMsg::CliListening { address } => {
+                p(format!("kam-bot listening on {address}"), format!("kam-bot escutando em {address}"))
+            }
+            CliMsg::CliListenWithoutEndpoint => s(
+                "--listen serves the platforms' HTTP endpoints: set DISCORD_PUBLIC_KEY (Discord) or SLACK_SIGNING_SECRET (Slack).",
+                "--listen atende os endpoints HTTP das plataformas: defina DISCORD_PUBLIC_KEY (Discord) ou SLACK_SIGNING_SECRET (Slack).",
+            ),
+            CliMsg::CliNothingToServe => s(
+                "Nothing to serve: set DISCORD_TOKEN for the gateway, SLACK_APP_TOKEN for Socket Mode, or DISCORD_PUBLIC_KEY or SLACK_SIGNING_SECRET with --listen ADDR.",
+                "Nada a atender: defina DISCORD_TOKEN para o gateway, SLACK_APP_TOKEN para o Socket Mode, ou DISCORD_PUBLIC_KEY ou SLACK_SIGNING_SECRET com --listen ENDEREÇO.",
+            ),
+            CliMsg::CliNeedsToken => s(
+                "Registering commands needs the bot token in DISCORD_TOKEN.",
+                "Registrar os comandos exige o token do bot em DISCORD_TOKEN.",
+            ),
+            CliMsg::CliRegistered { count, guild: Some(guild) } => p(
+                format!("Registered {count} commands in guild {guild}: they are available now."),
+                format!("{count} comandos registrados no servidor {guild}: já estão disponíveis."),
+            ),
+            CliMsg::CliRegistered { count, guild: None } => p(
+                format!("Registered {count} global commands: Discord may take up to an hour to show them everywhere."),
+                format!(
+                    "{count} comandos globais registrados: o Discord pode levar até uma hora para mostrá-los em todo lugar."
+                ),
+            ),
+            CliMsg::CliNotEmpty { workspace } => p(
+                format!(
+                    "Workspace {workspace} already holds accounts: the demo goes only into an empty one (use another --workspace or --db)."
+                ),
+                format!(
+                    "O espaço {workspace} já tem contas: a demonstração só entra num vazio (use outro --workspace ou --db)."
+                ),
+            ),
+            CliMsg::CliNoSuchPerson { name, known } => {
+                if known.is_empty() {
+                    p(
+                        format!("Nobody called “{name}” can chat here."),
+                        format!("Ninguém chamado “{name}” pode conversar aqui."),
+                    )
+                } else {
+                    p(
+                        format!("Nobody called “{name}” can chat here. People: {}.", list(&known)),
+                        format!("Ninguém chamado “{name}” pode conversar aqui. Pessoas: {}.", list(&known)),
+                    )
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! What help and the platforms' command lists say: commands, arguments, placeholders.
+
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpMsg {
+    // Command and argument descriptions (help, Discord registration).
+    CmdAccount,
+    CmdAccounts,
+    CmdLog,
+    CmdHistory,
+    CmdHelp,
+    CmdLanguage,
+    CmdPeople,
+    ArgPerson,
+    ArgRole,
+    ArgAccountName,
+    ArgAccount,
+    ArgTier,
+    ArgOwner,
+    ArgKind,
+    ArgSummary,
+    ArgContact,
+    ArgNext,
+    ArgDue,
+    ArgWhen,
+    ArgTone,
+    ArgCount,
+    ArgCommand,
+    ArgLanguage,
+    // Placeholders in usage lines.
+    PhAccount,
+    PhPerson,
+    PhKind,
+    PhDate,
+    PhNumber,
+    PhNamed(&'static str),
+    // Help.
+    HelpTitle,
+    HelpFooter,
+    HelpExample { example: &'static str },
+    HelpKinds,
+    HelpDates,
+    HelpRequired,
+    HelpOptional,
+    CmdOpp,
+    ArgOppClose,
+    ArgOppReason,
+    CmdQualify,
+    ArgQualifyAccount,
+    ArgPotential,
+    ArgLeadership,
+    ArgProfitability,
+    ArgFit,
+    ArgOurStrength,
+    CmdReview,
+    ArgReviewObjectives,
+    ArgReviewValue,
+    ArgReviewChanges,
+    ArgReviewDepth,
+    ArgRating,
+    ArgNextObjectives,
+    CmdPlan,
+    ArgPlanAction,
+    ArgPlanWhat,
+    ArgPlanText,
+    ArgGoalOwner,
+    ArgGoalDue,
+    ArgPlanYear,
+    CmdHealth,
+    CmdRisks,
+    CmdWeights,
+    ArgComponent,
+    ArgWeight,
+    CmdContacts,
+    CmdContact,
+    CmdCompetitors,
+    CmdCompetitor,
+    CmdWallet,
+    ArgContactName,
+    ArgTitle,
+    ArgDepartment,
+    ArgDecisionRole,
+    ArgStance,
+    ArgStrength,
+    ArgEmail,
+    ArgPhone,
+    ArgCompetitorName,
+    ArgShare,
+    ArgThreat,
+    ArgNote,
+    ArgSpend,
+    ArgRevenue,
+    ArgPeriod,
+    CmdMeeting,
+    CmdMeetings,
+    CmdDigest,
+    CmdSchedule,
+    ArgMeetingWhen,
+    ArgMeetingKind,
+    ArgWith,
+    ArgMine,
+    ArgDays,
+    ArgTeam,
+    ArgJob,
+    ArgScheduleValue,
+    PhWhen,
+    CmdDone,
+    CmdSnooze,
+    ArgSnoozeDays,
+    ArgDoneMeeting,
+    CmdPrep,
+    ArgReviewYear,
+    ArgWalletRemove,
+    ArgDigestFull,
+}
+
+impl HelpMsg {
+    /// The text of this message in `l`.
+    pub fn render(self, l: Locale) -> String {
+        use Locale::{En, PtBr};
+        let p = |en: String, pt: String| l.pick(en, pt);
+        let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
+        match self {
+            HelpMsg::CmdAccount => s("Show a key account's card", "Mostra o cartão de uma conta-chave"),
+            HelpMsg::CmdAccounts => s("List the portfolio of key accounts", "Lista a carteira de contas-chave"),
+            HelpMsg::CmdLog => s("Log an interaction with a key account", "Registra uma interação com uma conta-chave"),
+            HelpMsg::CmdHistory => {
+                s("Show the last interactions with an account", "Mostra as últimas interações com uma conta")
+            }
+            HelpMsg::CmdHelp => s("List the commands, or explain one", "Lista os comandos ou explica um deles"),
+            HelpMsg::ArgAccountName => {
+                s("Account name, alias or the start of one", "Nome da conta, apelido ou o começo de um deles")
+            }
+            HelpMsg::ArgAccount => {
+                s("The account (quote names with spaces)", "A conta (nomes com espaços entre aspas)")
+            }
+            HelpMsg::ArgTier => s(
+                "Only this tier: 1 strategic, 2 key, 3 maintain",
+                "Só este nível: 1 estratégica, 2 chave, 3 manutenção",
+            ),
+            HelpMsg::ArgOwner => s("Only accounts owned by this person", "Só as contas desta pessoa"),
+            HelpMsg::ArgKind => s(
+                "meeting, call, visit, email, note, planning or review",
+                "reunião, ligação, visita, email, nota, planejamento ou revisão",
+            ),
+            HelpMsg::ArgSummary => s("What happened", "O que aconteceu"),
+            HelpMsg::ArgContact => s(
+                "The customer's people involved, separated by commas",
+                "As pessoas do cliente envolvidas, separadas por vírgulas",
+            ),
+            HelpMsg::ArgNext => s("The agreed next step", "O próximo passo combinado"),
+            HelpMsg::ArgDue => s("When the next step is due", "O prazo do próximo passo"),
+            HelpMsg::ArgWhen => s("When it happened (default: now)", "Quando aconteceu (padrão: agora)"),
+            HelpMsg::ArgTone => p(
+                format!("How it went: {}", crate::domain::vocabulary::TONES.listed(Locale::En, ", ")),
+                format!("Como foi: {}", crate::domain::vocabulary::TONES.listed(Locale::PtBr, ", ")),
+            ),
+            HelpMsg::ArgCount => s("How many (default 10, at most 50)", "Quantas (padrão 10, no máximo 50)"),
+            HelpMsg::ArgCommand => s("A command to explain", "Um comando a explicar"),
+            HelpMsg::CmdLanguage => s(
+                "Show or choose the language the bot answers you in",
+                "Mostra ou escolhe o idioma em que o bot responde a você",
+            ),
+            HelpMsg::CmdPeople => s(
+                "List the people of the workspace, or give one a role (admins)",
+                "Lista as pessoas do espaço ou define o papel de uma (administradores)",
+            ),
+            HelpMsg::ArgPerson => s("The person", "A pessoa"),
+            HelpMsg::ArgRole => p(
+                crate::domain::vocabulary::ROLES.listed(Locale::En, ", "),
+                crate::domain::vocabulary::ROLES.listed(Locale::PtBr, ", "),
+            ),
+            HelpMsg::ArgLanguage => s("en (English) or pt-BR (português)", "en (English) ou pt-BR (português)"),
+            HelpMsg::PhAccount => s("account", "conta"),
+            HelpMsg::PhPerson => s("person", "pessoa"),
+            HelpMsg::PhKind => s("kind", "tipo"),
+            HelpMsg::PhDate => s("date", "data"),
+            HelpMsg::PhNumber => s("n", "n"),
+            HelpMsg::PhNamed(name) => match (name, l) {
+                ("summary", En) => "summary".into(),
+                ("summary", PtBr) => "resumo".into(),
+                ("contact", En) => "name".into(),
+                ("contact", PtBr) => "nome".into(),
+                ("command", En) => "command".into(),
+                ("command", PtBr) => "comando".into(),
+                ("name", En) => "name".into(),
+                ("name", PtBr) => "nome".into(),
+                ("role", En) => "role".into(),
+                ("role", PtBr) => "papel".into(),
+                ("action", En) => "action".into(),
+                ("action", PtBr) => "ação".into(),
+                ("job", En) => "job".into(),
+                ("component", En) => "component".into(),
+                ("component", PtBr) => "componente".into(),
+                ("job", PtBr) => "tarefa".into(),
+                ("value", En) => "value".into(),
+                ("what", En) => "what".into(),
+                ("title", En) => "title".into(),
+                ("title", PtBr) => "título".into(),
+                ("id", _) => "id".into(),
+                ("stage", En) => "stage".into(),
+                ("stage", PtBr) => "etapa".into(),
+                ("field", En) => "field".into(),
+                ("field", PtBr) => "campo".into(),
+                ("what", PtBr) => "o-quê".into(),
+                ("value", PtBr) => "valor".into(),
+                (_, En) => "text".into(),
+                (_, PtBr) => "texto".into(),
+            },
+
+            HelpMsg::HelpTitle => s("kam-bot commands", "Comandos do kam-bot"),
+            HelpMsg::HelpFooter => s("/help COMMAND explains one.", "/help COMANDO explica um deles."),
+            HelpMsg::HelpExample { example } => p(format!("Example: {example}"), format!("Exemplo: {example}")),
+            HelpMsg::HelpKinds => s(
+                "Kinds: meeting, call, visit, email, note, planning (planning meeting), review (yearly review); Portuguese words work too.",
+                "Tipos: reunião, ligação, visita, email, nota, planejamento (reunião de planejamento), revisão (revisão anual); palavras em inglês também valem.",
+            ),
+            HelpMsg::HelpDates => s(
+                "Dates: 2026-12-10, 10/12/2026, today, yesterday, tomorrow.",
+                "Datas: 10/12/2026, 2026-12-10, hoje, ontem, amanhã.",
+            ),
+            HelpMsg::HelpRequired => s("required", "obrigatório"),
+            HelpMsg::HelpOptional => s("optional", "opcional"),
+
+            HelpMsg::ArgDigestFull => s("Every account in detail", "Cada conta em detalhe"),
+            HelpMsg::CmdMeeting => s("Schedule a meeting with a key account", "Agenda uma reunião com uma conta-chave"),
+            HelpMsg::CmdMeetings => s("List the meetings to come", "Lista as próximas reuniões"),
+            HelpMsg::CmdDigest => {
+                s("A manager's weekly portfolio digest, now", "O resumo semanal da carteira de um gestor, agora")
+            }
+            HelpMsg::CmdSchedule => s(
+                "Show the reminder and digest schedules, or change one (admins)",
+                "Mostra os horários de lembretes e resumos, ou muda um (administradores)",
+            ),
+            HelpMsg::ArgMeetingWhen => {
+                s("Day and time: 2026-12-10 14:00, 10/12/2026 14h30", "Dia e hora: 10/12/2026 14h30, 2026-12-10 14:00")
+            }
+            HelpMsg::ArgMeetingKind => p(
+                format!("{} (default: planning)", crate::domain::vocabulary::MEETING_KINDS.listed(Locale::En, ", ")),
+                format!(
+                    "{} (padrão: planejamento)",
+                    crate::domain::vocabulary::MEETING_KINDS.listed(Locale::PtBr, ", ")
+                ),
+            ),
+            HelpMsg::ArgWith => s(
+                "The customer's contacts attending, separated by commas",
+                "Os contatos do cliente presentes, separados por vírgulas",
+            ),
+            HelpMsg::ArgMine => s("Only meetings with my accounts", "Só reuniões com as minhas contas"),
+            HelpMsg::ArgDays => s("How many days ahead (default 14)", "Quantos dias à frente (padrão 14)"),
+            HelpMsg::ArgTeam => {
+                s("The manager whose team to show (default: you)", "O gestor cuja equipe mostrar (padrão: você)")
+            }
+            HelpMsg::ArgJob => s("The job, timezone, or holiday", "A tarefa, timezone ou holiday (feriados)"),
+            HelpMsg::ArgScheduleValue => s(
+                "A cron line (0 8 * * 1 = Mondays 08:00), off, on, a time zone, or add|remove DATE [NAME] for a day off",
+                "Uma linha cron (0 8 * * 1 = segundas 08:00), off, on, um fuso horário, ou add|remove DATA [NOME] para um feriado",
+            ),
+            HelpMsg::PhWhen => s("when", "quando"),
+            HelpMsg::CmdDone => s(
+                "Mark an account's open next step as done (it logs that it was done)",
+                "Marca como feito o próximo passo em aberto de uma conta (registra que foi feito)",
+            ),
+            HelpMsg::CmdSnooze => s(
+                "No reminders about an account for a while (a week unless --days says)",
+                "Nenhum lembrete sobre uma conta por um tempo (uma semana, ou --days)",
+            ),
+            HelpMsg::ArgSnoozeDays => s("How many days (default 7)", "Quantos dias (padrão 7)"),
+            HelpMsg::ArgDoneMeeting => s(
+                "A booked meeting's number: it was held (logs it)",
+                "O número de uma reunião agendada: foi realizada (registra)",
+            ),
+            HelpMsg::CmdPrep => s(
+                "The brief for the next meeting with an account, on one screen",
+                "O resumo para preparar a próxima reunião com uma conta, numa tela",
+            ),
+            HelpMsg::ArgWalletRemove => s(
+                "A period to remove (a year recorded by mistake)",
+                "Um período a remover (um ano registrado por engano)",
+            ),
+            HelpMsg::ArgReviewYear => s("Show the review of that year", "Mostra a revisão daquele ano"),
+            HelpMsg::CmdContacts => s("The stakeholder map of an account", "O mapa de contatos de uma conta"),
+            HelpMsg::CmdContact => {
+                s("Add a contact to an account, or change one", "Adiciona um contato a uma conta, ou altera um")
+            }
+            HelpMsg::CmdCompetitors => s("The competitors in an account", "Os concorrentes em uma conta"),
+            HelpMsg::CmdCompetitor => {
+                s("Add or update a competitor in an account", "Adiciona ou atualiza um concorrente em uma conta")
+            }
+            HelpMsg::CmdWallet => s(
+                "Share of wallet over time, or record a period",
+                "Participação ao longo do tempo, ou registra um período",
+            ),
+            HelpMsg::ArgContactName => s("The contact's name", "O nome do contato"),
+            HelpMsg::ArgTitle => s("Job title", "Cargo"),
+            HelpMsg::ArgDepartment => s("Department", "Departamento"),
+            HelpMsg::ArgDecisionRole => p(
+                format!("Role in the decision: {}", crate::domain::vocabulary::DECISION_ROLES.listed(Locale::En, ", ")),
+                format!("Papel na decisão: {}", crate::domain::vocabulary::DECISION_ROLES.listed(Locale::PtBr, ", ")),
+            ),
+            HelpMsg::ArgStance => p(
+                crate::domain::vocabulary::STANCES.listed(Locale::En, ", "),
+                crate::domain::vocabulary::STANCES.listed(Locale::PtBr, ", "),
+            ),
+            HelpMsg::ArgStrength => s("Relationship strength, 1 to 5", "Força do relacionamento, de 1 a 5"),
+            HelpMsg::ArgEmail => s("Email address", "Endereço de email"),
+            HelpMsg::ArgPhone => s("Phone number", "Telefone"),
+            HelpMsg::ArgCompetitorName => s("The competitor", "O concorrente"),
+            HelpMsg::ArgShare => s(
+                "Its estimated share of the customer's spend, in %",
+                "A sua participação estimada no gasto do cliente, em %",
+            ),
+            HelpMsg::ArgThreat => p(
+                crate::domain::vocabulary::THREATS.listed(Locale::En, ", "),
+                crate::domain::vocabulary::THREATS.listed(Locale::PtBr, ", "),
+            ),
+            HelpMsg::ArgNote => s("A short note", "Uma nota curta"),
+            HelpMsg::ArgSpend => s(
+                "The customer's spend in our category (120M, 1.500.000,00)",
+                "O gasto do cliente na nossa categoria (120M, 1.500.000,00)",
+            ),
+            HelpMsg::ArgRevenue => s("Our revenue from the customer", "A nossa receita com o cliente"),
+            HelpMsg::ArgPeriod => s("The year (default: this year)", "O ano (padrão: este ano)"),
+            HelpMsg::CmdHealth => {
+                s("An account's health score, component by component", "A saúde de uma conta, componente a componente")
+            }
+            HelpMsg::CmdRisks => {
+                s("The accounts whose health is lowest, and why", "As contas com a saúde mais baixa, e por quê")
+            }
+            HelpMsg::CmdWeights => s(
+                "The weights of the health score, or set one (admins)",
+                "Os pesos da saúde, ou muda um (administradores)",
+            ),
+            HelpMsg::ArgComponent => s("The component to weigh", "O componente a pesar"),
+            HelpMsg::ArgWeight => s("Its weight, 0 to 100", "O seu peso, de 0 a 100"),
+            HelpMsg::CmdPlan => s(
+                "Show or write an account plan and its goals",
+                "Mostra ou escreve o plano de uma conta e as suas metas",
+            ),
+            HelpMsg::ArgPlanAction => s("set a part of the plan, or goal", "set para uma parte do plano, ou goal"),
+            HelpMsg::ArgPlanWhat => s(
+                "After set: objectives, value, evidence, changes, depth, resources; after goal: add or done",
+                "Após set: objectives, value, evidence, changes, depth, resources; após goal: add ou done",
+            ),
+            HelpMsg::ArgPlanText => {
+                s("The text, the goal, or the goal's number", "O texto, a meta, ou o número da meta")
+            }
+            HelpMsg::ArgGoalOwner => s("Who owns the goal", "Quem é responsável pela meta"),
+            HelpMsg::ArgGoalDue => s("When the goal is due", "O prazo da meta"),
+            HelpMsg::ArgPlanYear => s("The plan's year (default: this year)", "O ano do plano (padrão: este ano)"),
+            HelpMsg::CmdReview => {
+                s("Record the yearly review of an account plan", "Registra a revisão anual do plano de uma conta")
+            }
+            HelpMsg::ArgReviewObjectives => s(
+                "What should our long-term objectives for this account be?",
+                "Quais devem ser os nossos objetivos de longo prazo para esta conta?",
+            ),
+            HelpMsg::ArgReviewValue => {
+                s("Are we demonstrating the value they expect?", "Estamos demonstrando o valor que eles esperam?")
+            }
+            HelpMsg::ArgReviewChanges => s(
+                "What should we change next year to improve the relationship?",
+                "O que mudar no próximo ano para melhorar o relacionamento?",
+            ),
+            HelpMsg::ArgReviewDepth => s(
+                "Are we deep enough, and what resources do we need to grow?",
+                "Estamos profundos o bastante, e de que recursos precisamos?",
+            ),
+            HelpMsg::ArgRating => s("How the year went, 1 to 5", "Como foi o ano, de 1 a 5"),
+            HelpMsg::ArgNextObjectives => {
+                s("Next year's objectives (default: this year's)", "Os objetivos do próximo ano (padrão: os deste ano)")
+            }
+            HelpMsg::CmdQualify => s(
+                "Qualify an account and suggest its tier; alone, the re-tiering list",
+                "Qualifica uma conta e sugere o nível; sozinho, a lista de reclassificação",
+            ),
+            HelpMsg::ArgQualifyAccount => {
+                s("The account (none: the re-tiering list)", "A conta (nenhuma: a lista de reclassificação)")
+            }
+            HelpMsg::ArgPotential => s("Purchase potential, 1 to 5", "Potencial de compra, de 1 a 5"),
+            HelpMsg::ArgLeadership => s("Technological leadership, 1 to 5", "Liderança tecnológica, de 1 a 5"),
+            HelpMsg::ArgProfitability => s("Profitability, 1 to 5", "Rentabilidade, de 1 a 5"),
+            HelpMsg::ArgFit => s("Strategic fit, 1 to 5", "Aderência estratégica, de 1 a 5"),
+            HelpMsg::ArgOurStrength => s("Our strength in the account, 1 to 5", "Nossa força na conta, de 1 a 5"),
+            HelpMsg::CmdOpp => s(
+                "Opportunities: list, add or move through the stages",
+                "Oportunidades: lista, adiciona ou move pelas etapas",
+            ),
+            HelpMsg::ArgOppClose => s("Expected close date", "Data prevista de fechamento"),
+            HelpMsg::ArgOppReason => {
+                s("Why it was lost (needed for lost)", "Por que foi perdida (obrigatório para perdida)")
+            }
+        }
+    }
+}

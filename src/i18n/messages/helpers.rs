@@ -1,0 +1,62 @@
+//! What several areas' texts share: lists, plurals, days ahead, how a meeting and an argument are
+//! named, and the facts of a meeting's reminder.
+
+use chrono::NaiveDate;
+
+use super::{HelpMsg, Msg};
+use crate::core::catalog::ArgSpec;
+use crate::i18n::Locale;
+
+/// Joins names as a readable list: `A, B, C`.
+pub(super) fn list(names: &[String]) -> String {
+    names.join(", ")
+}
+
+/// What the reminder before a booked meeting says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingBrief {
+    pub account: String,
+    /// The meeting's kind: `planning`, `review` or `other`.
+    pub kind: String,
+    pub day: NaiveDate,
+    pub time: String,
+    pub with: String,
+    pub last_on: Option<NaiveDate>,
+    pub last_by: Option<String>,
+    pub step: Option<String>,
+    pub step_due: Option<NaiveDate>,
+}
+
+/// A booked meeting named by its kind: `planning meeting`, `reunião de planejamento`.
+pub(super) fn meeting_phrase(kind: &str, l: Locale) -> String {
+    match kind {
+        "planning" => l.pick("planning meeting", "reunião de planejamento"),
+        "review" => l.pick("yearly review meeting", "reunião de revisão anual"),
+        _ => l.pick("meeting", "reunião"),
+    }
+    .to_string()
+}
+
+/// How an argument is named in a message: `--due` for an option, `SUMMARY` for a positional.
+pub(super) fn arg_label(arg: &ArgSpec, l: Locale) -> String {
+    match arg.ty {
+        _ if arg.flag => format!("--{}", arg.name),
+        crate::core::catalog::ArgType::Choice(_) | crate::core::catalog::ArgType::Words(_) => {
+            Msg::Help(HelpMsg::PhNamed(arg.name)).render(l).to_uppercase()
+        }
+        _ => arg.placeholder(l),
+    }
+}
+
+pub(super) fn plural(n: i64, one: &str, many: &str) -> String {
+    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
+}
+
+/// How far ahead a day is: `today`, `tomorrow`, `in 3 days`.
+pub(super) fn in_days(days: i64, l: Locale) -> String {
+    match days {
+        0 => l.pick("today", "hoje").to_string(),
+        1 => l.pick("tomorrow", "amanhã").to_string(),
+        n => l.pick(format!("in {n} days"), format!("em {n} dias")),
+    }
+}
