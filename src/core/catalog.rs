@@ -5,8 +5,8 @@
 use super::command::Command;
 use super::parse::Args;
 use crate::domain::vocabulary::Vocabulary;
+use crate::i18n::{ArgWords, CommandWords, Locale, Msg, Onb};
 use crate::i18n::{HelpMsg, InputMsg};
-use crate::i18n::{Locale, Msg, Onb};
 
 pub use super::commands::CATALOG;
 
@@ -174,7 +174,7 @@ pub(crate) use group;
 /// What a group's own spec builds: nothing, since a line always names (or defaults to) one of
 /// its subcommands.
 pub fn not_a_leaf(args: &Args) -> Result<Command, Msg> {
-    Err(Msg::Input(InputMsg::UnknownCommand { name: args.spec.path.to_string() }))
+    Err(unknown_command(args.spec.path))
 }
 
 /// A name: of an account, a contact, a person.
@@ -212,6 +212,55 @@ pub fn leaves() -> impl Iterator<Item = &'static CommandSpec> {
 /// `/account`, `/accounts`, ...: the names, for "accepted" lists.
 pub fn command_list() -> String {
     CATALOG.iter().map(|c| format!("/{}", c.name)).collect::<Vec<_>>().join(", ")
+}
+
+/// "Unknown command X. Commands: …", the name cut short.
+pub fn unknown_command(name: &str) -> Msg {
+    Msg::Input(InputMsg::UnknownCommand { name: crate::domain::text::truncate(name, 40), commands: command_list() })
+}
+
+/// How messages name a command.
+impl CommandWords for CommandSpec {
+    fn path(&self) -> &'static str {
+        self.path
+    }
+
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn usage(&self, locale: Locale) -> String {
+        CommandSpec::usage(self, locale)
+    }
+
+    fn subcommand_names(&self) -> Vec<&'static str> {
+        self.subcommands.iter().map(|c| c.name).collect()
+    }
+
+    fn arg_label(&self, arg: &str, locale: Locale) -> Option<String> {
+        self.arg(arg).map(|a| a.label(locale))
+    }
+}
+
+/// How messages name an argument.
+impl ArgWords for ArgSpec {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn label(&self, locale: Locale) -> String {
+        match self.ty {
+            _ if self.flag => format!("--{}", self.name),
+            ArgType::Choice(_) | ArgType::Words(_) => {
+                Msg::Help(HelpMsg::PhNamed(self.name)).render(locale).to_uppercase()
+            }
+            _ => ArgSpec::placeholder(self, locale),
+        }
+    }
+
+    fn placeholder(&self, locale: Locale) -> String {
+        ArgSpec::placeholder(self, locale)
+    }
 }
 
 impl CommandSpec {
@@ -369,5 +418,17 @@ mod tests {
         );
         assert_eq!(find("/HISTORY").map(|c| c.name), Some("history"));
         assert!(find("nope").is_none());
+    }
+
+    #[test]
+    fn the_portuguese_help_examples_have_no_english_left() {
+        use crate::i18n::pt_review::english_in;
+        let mut specs: Vec<&CommandSpec> = CATALOG.iter().copied().collect();
+        specs.extend(CATALOG.iter().flat_map(|c| c.subcommands.iter().copied()));
+        for spec in specs {
+            let example = spec.example(crate::i18n::Locale::PtBr);
+            // Quoted texts and words typed as values count; the command and its options do not.
+            assert!(english_in(example).is_empty(), "{}: {example} ({:?})", spec.path, english_in(example));
+        }
     }
 }

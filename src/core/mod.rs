@@ -19,7 +19,7 @@ mod permissions;
 mod resolve;
 pub mod standing;
 
-use crate::i18n::{ChatMsg, InputMsg};
+use crate::i18n::ChatMsg;
 use tracing::error;
 
 pub use command::Command;
@@ -60,9 +60,7 @@ impl Core {
         }
         let command = commands::import::pending_of(id)
             .map(|pending| Command::Import(commands::import::Import::Confirm { pending }))
-            .ok_or_else(|| {
-                crate::i18n::Msg::Input(InputMsg::UnknownCommand { name: crate::domain::text::truncate(id, 40) })
-            });
+            .ok_or_else(|| catalog::unknown_command(id));
         self.run(invocation, command).await
     }
 

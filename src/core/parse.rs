@@ -7,6 +7,7 @@
 //! positional takes all that remain, joined by single spaces. A command with subcommands reads its
 //! first unquoted word as the subcommand (`/opp add …`), or means its default one without it.
 
+use crate::i18n::{Arg, Usage};
 use crate::i18n::{InputMsg, PeopleMsg};
 use std::collections::BTreeMap;
 
@@ -47,7 +48,11 @@ impl Args {
         let cleaned = crate::domain::text::without_controls(value);
         let value = cleaned.trim();
         if value.is_empty() {
-            return Err(Msg::Input(InputMsg::MissingArgument { command: spec.path, arg: arg.name, usage: spec }));
+            return Err(Msg::Input(InputMsg::MissingArgument {
+                command: spec.path,
+                arg: arg.name,
+                usage: Usage(spec),
+            }));
         }
         match arg.ty {
             ArgType::Text { max_chars } => check_length(arg, value, max_chars)?,
@@ -58,7 +63,7 @@ impl Args {
             ArgType::Switch => {
                 if !matches!(value.to_ascii_lowercase().as_str(), "true" | "false") {
                     return Err(Msg::Input(InputMsg::BadChoice {
-                        arg,
+                        arg: Arg(arg),
                         value: shorten(value),
                         accepted: "true, false".to_string(),
                     }));
@@ -68,7 +73,7 @@ impl Args {
             ArgType::Choice(words) => {
                 if !words.iter().any(|w| w.eq_ignore_ascii_case(value)) {
                     return Err(Msg::Input(InputMsg::BadChoice {
-                        arg,
+                        arg: Arg(arg),
                         value: shorten(value),
                         accepted: words.join(", "),
                     }));
@@ -82,14 +87,14 @@ impl Args {
             ArgType::Integer { min, max } => match value.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => {}
                 _ => {
-                    return Err(Msg::Input(InputMsg::BadInteger { arg, value: shorten(value), min, max }));
+                    return Err(Msg::Input(InputMsg::BadInteger { arg: Arg(arg), value: shorten(value), min, max }));
                 }
             },
         }
         let value = match arg.ty {
             ArgType::Words(list) => match list.read(value) {
                 Some(word) => word.code,
-                None => return Err(Msg::Input(InputMsg::BadWord { arg, value: shorten(value), list })),
+                None => return Err(Msg::Input(InputMsg::BadWord { arg: Arg(arg), value: shorten(value), list })),
             },
             _ => value,
         };
@@ -128,15 +133,17 @@ impl Args {
 
     /// "missing X, usage: …" for this command.
     pub fn missing(&self, name: &'static str) -> Msg {
-        Msg::Input(InputMsg::MissingArgument { command: self.spec.path, arg: name, usage: self.spec })
+        Msg::Input(InputMsg::MissingArgument { command: self.spec.path, arg: name, usage: Usage(self.spec) })
     }
 
     /// Fails with "missing X" for a required argument that was not given.
     pub fn check_required(&self) -> Result<(), Msg> {
         match self.spec.args.iter().find(|a| a.required && !self.values.contains_key(a.name)) {
-            Some(arg) => {
-                Err(Msg::Input(InputMsg::MissingArgument { command: self.spec.path, arg: arg.name, usage: self.spec }))
-            }
+            Some(arg) => Err(Msg::Input(InputMsg::MissingArgument {
+                command: self.spec.path,
+                arg: arg.name,
+                usage: Usage(self.spec),
+            })),
             None => Ok(()),
         }
     }
@@ -149,7 +156,7 @@ impl Args {
 
 fn check_length(arg: &'static ArgSpec, value: &str, max: usize) -> Result<(), Msg> {
     if value.chars().count() > max {
-        return Err(Msg::Input(InputMsg::TooLong { arg, max }));
+        return Err(Msg::Input(InputMsg::TooLong { arg: Arg(arg), max }));
     }
     Ok(())
 }
@@ -169,7 +176,7 @@ pub fn parse_line(line: &str) -> Result<Args, Msg> {
     if name.is_empty() {
         return Err(Msg::Input(InputMsg::EmptyCommand));
     }
-    let spec = catalog::find(name).ok_or_else(|| Msg::Input(InputMsg::UnknownCommand { name: shorten(name) }))?;
+    let spec = catalog::find(name).ok_or_else(|| catalog::unknown_command(name))?;
     bind_line(spec, rest)
 }
 
@@ -190,7 +197,7 @@ pub fn bind_line(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, M
     }
     match spec.default_subcommand.and_then(|name| spec.subcommand(name)) {
         Some(sub) => bind(sub, tokens),
-        None => Err(Msg::Onb(crate::i18n::Onb::MissingSubcommand { usage: spec })),
+        None => Err(Msg::Onb(crate::i18n::Onb::MissingSubcommand { usage: Usage(spec) })),
     }
 }
 
@@ -228,7 +235,7 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
             },
         };
         if value.trim().is_empty() {
-            return Err(Msg::Input(InputMsg::OptionNeedsValue { option: arg.name, placeholder: arg }));
+            return Err(Msg::Input(InputMsg::OptionNeedsValue { option: arg.name, placeholder: Arg(arg) }));
         }
         args.set(arg.name, &value)?;
         // `--reason potential "Offshore spend grows"`: a quoted word after the value fills its companion.
@@ -248,14 +255,18 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
         };
         if value.trim().is_empty() {
             if arg.required {
-                return Err(Msg::Input(InputMsg::MissingArgument { command: spec.path, arg: arg.name, usage: spec }));
+                return Err(Msg::Input(InputMsg::MissingArgument {
+                    command: spec.path,
+                    arg: arg.name,
+                    usage: Usage(spec),
+                }));
             }
             continue;
         }
         args.set(arg.name, &value)?;
     }
     if let Some(extra) = words.next() {
-        return Err(Msg::Input(InputMsg::UnexpectedArgument { value: shorten(extra), usage: spec }));
+        return Err(Msg::Input(InputMsg::UnexpectedArgument { value: shorten(extra), usage: Usage(spec) }));
     }
     Ok(args)
 }
@@ -413,11 +424,11 @@ mod tests {
     fn length_limits() {
         let long = "x".repeat(catalog::MAX_SUMMARY_CHARS + 1);
         let err = parse_line(&format!("/log Vale note {long}")).unwrap_err();
-        assert!(matches!(err, Msg::Input(InputMsg::TooLong { arg, .. }) if arg.name == "summary"));
+        assert!(matches!(err, Msg::Input(InputMsg::TooLong { arg, .. }) if arg.name() == "summary"));
         let ok = "ç".repeat(catalog::MAX_SUMMARY_CHARS);
         assert!(parse_line(&format!("/log Vale note {ok}")).is_ok());
         let err = parse_line(&format!("/account {}", "a".repeat(101))).unwrap_err();
-        assert!(matches!(err, Msg::Input(InputMsg::TooLong { arg, .. }) if arg.name == "name"));
+        assert!(matches!(err, Msg::Input(InputMsg::TooLong { arg, .. }) if arg.name() == "name"));
     }
 
     #[test]

@@ -5,6 +5,24 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::domain::money::{BasisPoints, apply_bp, ratio_bp};
 
+/// The fields `/account set` changes.
+pub const ACCOUNT_FIELDS: &[&str] = &[
+    "name",
+    "tier",
+    "owner",
+    "tech",
+    "segment",
+    "spend",
+    "revenue",
+    "margin",
+    "ceiling",
+    "suppliers",
+    "cadence",
+    "review",
+    "alias",
+    "reason",
+];
+
 /// How many suppliers a large buyer keeps for what we sell, unless told otherwise: the reason
 /// behind the default share ceiling of 70 %.
 pub const SUPPLIERS_KEPT: i64 = 3;

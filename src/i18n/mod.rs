@@ -5,7 +5,8 @@ mod format;
 mod messages;
 mod onboarding;
 #[cfg(test)]
-mod pt_review;
+pub(crate) mod pt_review;
+mod words;
 
 pub use format::{format_bp, format_date, format_day, format_money};
 pub use messages::{
@@ -13,6 +14,7 @@ pub use messages::{
     PeopleMsg, PlanMsg, ReminderMsg,
 };
 pub use onboarding::Onb;
+pub use words::{Arg, ArgWords, CommandWords, Usage};
 
 pub use crate::domain::locale::Locale;
 

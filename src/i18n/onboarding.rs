@@ -2,7 +2,7 @@
 //! exports, and the first run of an empty workspace, in English and Brazilian Portuguese.
 
 use super::Locale;
-use crate::core::catalog::CommandSpec;
+use super::Usage;
 use crate::domain::import_errors::{MapError, Problem, ReadError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +102,7 @@ pub enum Onb {
         max_mb: u32,
     },
     MissingSubcommand {
-        usage: &'static CommandSpec,
+        usage: Usage,
     },
 
     // Accounts.
@@ -551,8 +551,7 @@ impl Onb {
                 "Esta conferência é antiga demais para importar: anexe o arquivo ao /import de novo.",
             ),
             Onb::MissingSubcommand { usage } => {
-                let words: Vec<&str> = usage.subcommands.iter().map(|c| c.name).collect();
-                let (name, words) = (usage.name, words.join(", "));
+                let (name, words) = (usage.name(), usage.subcommand_names().join(", "));
                 p(
                     format!("Say what /{name} should do: {words}. /help {name} shows how."),
                     format!("Diga o que /{name} deve fazer: {words}. /help {name} mostra como."),
@@ -612,7 +611,7 @@ impl Onb {
                     "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
                     "suppliers" => accepted(&field, l),
                     _ => {
-                        let fields = crate::core::commands::accounts::ACCOUNT_FIELDS.join(", ");
+                        let fields = crate::domain::account::ACCOUNT_FIELDS.join(", ");
                         return p(
                             format!("“{value}” is not a field of an account. Fields: {fields}."),
                             format!("“{value}” não é um campo de conta. Campos: {fields}."),

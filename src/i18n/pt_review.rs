@@ -198,7 +198,7 @@ const TYPED: &[&str] = &[
 
 /// The English words left in a Portuguese text, once commands, options, placeholders and
 /// identifiers are taken out.
-fn english_in(text: &str) -> Vec<String> {
+pub(crate) fn english_in(text: &str) -> Vec<String> {
     let mut kept = String::new();
     let mut skip_word = false;
     for (i, c) in text.char_indices() {
@@ -274,18 +274,7 @@ fn the_review_finds_what_it_should() {
     assert_eq!(english_in("Reunião de planning com {account} (in 3 days)"), ["planning", "in", "days"]);
     assert!(english_in("Use /contacts Vale --kind planejamento ou weekly_digest; DATA {days}").is_empty());
     assert_eq!(portuguese(r#"x => s("Hello", "Olá the"),"#), [(1, "Olá the".to_string())]);
-    let log = crate::core::catalog::find("log").map(|c| c.example).unwrap_or_default();
+    let log = "/log Vale meeting \"Discussed the 2027 plan\" --next \"Send proposal\"";
     assert!(!english_in(log).is_empty(), "the English example would be caught: {log}");
     assert_eq!(portuguese("p(format!(\"a {x}\", x), format!(\"b {y}\"))"), [(1, "b {y}".to_string())]);
-}
-
-#[test]
-fn the_portuguese_help_examples_have_no_english_left() {
-    let mut specs: Vec<&crate::core::catalog::CommandSpec> = crate::core::catalog::CATALOG.iter().copied().collect();
-    specs.extend(crate::core::catalog::CATALOG.iter().flat_map(|c| c.subcommands.iter().copied()));
-    for spec in specs {
-        let example = spec.example(crate::i18n::Locale::PtBr);
-        // Quoted texts and words typed as values count; the command and its options do not.
-        assert!(english_in(example).is_empty(), "{}: {example} ({:?})", spec.path, english_in(example));
-    }
 }

@@ -23,23 +23,7 @@ use crate::domain::vocabulary;
 use crate::i18n::{Msg, Onb, format_bp};
 use crate::store::{NewAccount, Store};
 
-/// The fields `/account set` changes.
-pub const ACCOUNT_FIELDS: &[&str] = &[
-    "name",
-    "tier",
-    "owner",
-    "tech",
-    "segment",
-    "spend",
-    "revenue",
-    "margin",
-    "ceiling",
-    "suppliers",
-    "cadence",
-    "review",
-    "alias",
-    "reason",
-];
+pub use crate::domain::account::ACCOUNT_FIELDS;
 
 /// The options an account is created with; `/account set` changes the same fields one at a time.
 const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[

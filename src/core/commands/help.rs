@@ -1,6 +1,6 @@
 //! `/help [COMMAND]`: generated from the catalog.
 
-use crate::i18n::{HelpMsg, InputMsg};
+use crate::i18n::HelpMsg;
 use serde::Serialize;
 
 use crate::core::catalog::{CommandSpec, leaf, positional};
@@ -20,7 +20,7 @@ pub static SPEC: CommandSpec = leaf!(
     |args| {
         let command = args.text("command");
         if let Some(name) = command.as_deref().filter(|name| catalog::find(name).is_none()) {
-            return Err(Msg::Input(InputMsg::UnknownCommand { name: crate::domain::text::truncate(name, 40) }));
+            return Err(catalog::unknown_command(name));
         }
         Ok(Help { topic: command }.into())
     },

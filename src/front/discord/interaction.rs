@@ -2,7 +2,7 @@
 //! core invocations (workspace `discord:<guild id>`, the person from the user id, the language from
 //! the interaction's locale); a slow command is deferred and its response edited when ready.
 
-use crate::i18n::{ChatMsg, InputMsg};
+use crate::i18n::ChatMsg;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -230,7 +230,7 @@ fn leaf<'a>(
     name: &str,
     options: &'a [CommandDataOption],
 ) -> Result<(&'static catalog::CommandSpec, &'a [CommandDataOption]), Msg> {
-    let spec = catalog::find(name).ok_or_else(|| Msg::Input(InputMsg::UnknownCommand { name: truncate(name, 40) }))?;
+    let spec = catalog::find(name).ok_or_else(|| catalog::unknown_command(name))?;
     if spec.subcommands.is_empty() {
         return Ok((spec, options));
     }
@@ -241,7 +241,7 @@ fn leaf<'a>(
             return Ok((sub, inner));
         }
     }
-    Err(Msg::Onb(crate::i18n::Onb::MissingSubcommand { usage: spec }))
+    Err(Msg::Onb(crate::i18n::Onb::MissingSubcommand { usage: crate::i18n::Usage(spec) }))
 }
 
 /// The core command of a slash command, checked like a typed one.

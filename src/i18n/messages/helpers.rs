@@ -3,8 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::{HelpMsg, Msg};
-use crate::core::catalog::ArgSpec;
 use crate::i18n::Locale;
 
 /// Joins names as a readable list: `A, B, C`.
@@ -35,17 +33,6 @@ pub(super) fn meeting_phrase(kind: &str, l: Locale) -> String {
         _ => l.pick("meeting", "reunião"),
     }
     .to_string()
-}
-
-/// How an argument is named in a message: `--due` for an option, `SUMMARY` for a positional.
-pub(super) fn arg_label(arg: &ArgSpec, l: Locale) -> String {
-    match arg.ty {
-        _ if arg.flag => format!("--{}", arg.name),
-        crate::core::catalog::ArgType::Choice(_) | crate::core::catalog::ArgType::Words(_) => {
-            Msg::Help(HelpMsg::PhNamed(arg.name)).render(l).to_uppercase()
-        }
-        _ => arg.placeholder(l),
-    }
 }
 
 pub(super) fn plural(n: i64, one: &str, many: &str) -> String {

@@ -1,8 +1,8 @@
 //! What a person is told when a typed or sent command is not one: unknown names, missing or bad values, names matching nothing or several.
 
 use super::helpers::*;
-use crate::core::catalog::{ArgSpec, CommandSpec};
 use crate::i18n::Locale;
+use crate::i18n::{Arg, Usage};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputMsg {
@@ -10,6 +10,8 @@ pub enum InputMsg {
     EmptyCommand,
     UnknownCommand {
         name: String,
+        /// The commands there are: `/account, /accounts, …`.
+        commands: String,
     },
     UnknownOption {
         command: &'static str,
@@ -19,26 +21,26 @@ pub enum InputMsg {
     MissingArgument {
         command: &'static str,
         arg: &'static str,
-        usage: &'static CommandSpec,
+        usage: Usage,
     },
     UnexpectedArgument {
         value: String,
-        usage: &'static CommandSpec,
+        usage: Usage,
     },
     DuplicateOption {
         option: &'static str,
     },
     OptionNeedsValue {
         option: &'static str,
-        placeholder: &'static ArgSpec,
+        placeholder: Arg,
     },
     UnbalancedQuotes,
     TooLong {
-        arg: &'static ArgSpec,
+        arg: Arg,
         max: usize,
     },
     BadInteger {
-        arg: &'static ArgSpec,
+        arg: Arg,
         value: String,
         min: i64,
         max: i64,
@@ -52,13 +54,13 @@ pub enum InputMsg {
         value: String,
     },
     BadChoice {
-        arg: &'static ArgSpec,
+        arg: Arg,
         value: String,
         accepted: String,
     },
     /// A word that is in none of a list's two languages.
     BadWord {
-        arg: &'static ArgSpec,
+        arg: Arg,
         value: String,
         list: &'static crate::domain::vocabulary::Vocabulary,
     },
@@ -87,14 +89,14 @@ impl InputMsg {
         let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
         match self {
             InputMsg::BadChoice { arg, value, accepted } => {
-                let name = arg_label(arg, l);
+                let name = arg.label(l);
                 p(
                     format!("{name} must be one of {accepted}, not “{value}”."),
                     format!("{name} deve ser um de {accepted}, não “{value}”."),
                 )
             }
             InputMsg::BadWord { arg, value, list } => {
-                let name = arg_label(arg, l);
+                let name = arg.label(l);
                 let accepted = list.listed(l, ", ");
                 p(
                     format!("{name} must be one of {accepted}, not “{value}”."),
@@ -105,9 +107,9 @@ impl InputMsg {
                 "Type a command, for example /account Vale. /help lists them all.",
                 "Digite um comando, por exemplo /account Vale. /help lista todos.",
             ),
-            InputMsg::UnknownCommand { name } => p(
-                format!("Unknown command “{name}”. Commands: {}.", crate::core::catalog::command_list()),
-                format!("Comando desconhecido “{name}”. Comandos: {}.", crate::core::catalog::command_list()),
+            InputMsg::UnknownCommand { name, commands } => p(
+                format!("Unknown command “{name}”. Commands: {commands}."),
+                format!("Comando desconhecido “{name}”. Comandos: {commands}."),
             ),
             InputMsg::UnknownOption { command, option, accepted } => {
                 if accepted.is_empty() {
@@ -123,7 +125,7 @@ impl InputMsg {
                 }
             }
             InputMsg::MissingArgument { command: _, arg, usage } => {
-                let placeholder = usage.arg(arg).map(|a| arg_label(a, l)).unwrap_or_else(|| arg.to_uppercase());
+                let placeholder = usage.arg_label(arg, l).unwrap_or_else(|| arg.to_uppercase());
                 p(
                     format!("Missing {placeholder}. Usage: {}", usage.usage(l)),
                     format!("Falta {placeholder}. Uso: {}", usage.usage(l)),
@@ -148,14 +150,14 @@ impl InputMsg {
                 "Uma aspa não foi fechada. Coloque textos com espaços entre \"aspas duplas\".",
             ),
             InputMsg::TooLong { arg, max } => {
-                let name = arg_label(arg, l);
+                let name = arg.label(l);
                 p(
                     format!("{name} is too long: at most {max} characters."),
                     format!("{name} é longo demais: no máximo {max} caracteres."),
                 )
             }
             InputMsg::BadInteger { arg, value, min, max } => {
-                let name = arg_label(arg, l);
+                let name = arg.label(l);
                 p(
                     format!("{name} must be a whole number from {min} to {max}, not “{value}”."),
                     format!("{name} deve ser um número inteiro de {min} a {max}, não “{value}”."),
