@@ -21,6 +21,7 @@ mod import;
 mod isolation;
 mod jobs_cli;
 mod language;
+mod layers;
 mod lifecycle;
 mod limits;
 mod log;
