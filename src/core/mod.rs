@@ -7,6 +7,7 @@ pub mod error;
 pub mod invocation;
 pub mod parse;
 pub mod reply;
+pub mod retiering;
 
 mod account_edit;
 mod calendar;

@@ -299,28 +299,8 @@ impl Scheduler {
                 for manager in self.store.managers(ws.id).await? {
                     let team: Vec<i64> = self.store.team(ws.id, manager.id).await?.iter().map(|p| p.id).collect();
                     let locale = locale_of(&manager, ws);
-                    let lines: Vec<String> = qualified
-                        .iter()
-                        .filter(|q| q.owner_id.is_some_and(|o| team.contains(&o)))
-                        .filter_map(|q| {
-                            let suggested = crate::domain::qualification::Qualification {
-                                potential: q.potential,
-                                leadership: q.leadership,
-                                profitability: q.profitability,
-                                fit: q.fit,
-                                strength: q.strength,
-                            }
-                            .suggested_tier()
-                            .number();
-                            (suggested != q.tier).then(|| {
-                                locale.t(Msg::Plan(PlanMsg::RetierLine {
-                                    account: q.account_name.clone(),
-                                    from: q.tier,
-                                    to: suggested,
-                                }))
-                            })
-                        })
-                        .collect();
+                    let of_team = qualified.iter().filter(|q| q.owner_id.is_some_and(|o| team.contains(&o)));
+                    let lines = crate::core::retiering::lines(of_team, locale);
                     if !lines.is_empty() {
                         let mut reply = Reply::titled(locale.t(Msg::Plan(PlanMsg::RetierTitle))).tone(Tone::Warning);
                         for line in lines {

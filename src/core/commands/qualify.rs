@@ -15,7 +15,7 @@ use crate::core::resolve::require_account;
 use crate::domain::account::Tier;
 use crate::domain::qualification::Qualification;
 use crate::i18n::Msg;
-use crate::store::{QualificationRow, Store};
+use crate::store::Store;
 
 pub static SPEC: CommandSpec = leaf!(
     "qualify",
@@ -60,16 +60,6 @@ impl Qualify {
     }
 }
 
-fn of(row: &QualificationRow) -> Qualification {
-    Qualification {
-        potential: row.potential,
-        leadership: row.leadership,
-        profitability: row.profitability,
-        fit: row.fit,
-        strength: row.strength,
-    }
-}
-
 fn tenths(t: i64, ctx: &Context) -> String {
     format!("{}{}{}", t / 10, ctx.locale.pick('.', ','), t % 10)
 }
@@ -84,15 +74,8 @@ async fn run(
     let rows = store.qualifications(ctx.workspace.id).await?;
     let Some(name) = account else {
         let mut reply = Reply::titled(ctx.t(Msg::Plan(PlanMsg::RetierTitle)));
-        for row in &rows {
-            let suggested = of(row).suggested_tier();
-            if suggested.number() != row.tier {
-                reply = reply.line(ctx.t(Msg::Plan(PlanMsg::RetierLine {
-                    account: row.account_name.clone(),
-                    from: row.tier,
-                    to: suggested.number(),
-                })));
-            }
+        for line in crate::core::retiering::lines(&rows, ctx.locale) {
+            reply = reply.line(line);
         }
         if reply.lines.is_empty() {
             reply = reply.line(ctx.t(Msg::Plan(PlanMsg::RetierNone { qualified: rows.len() })));
@@ -100,7 +83,7 @@ async fn run(
         return Ok(reply);
     };
     let account = require_account(store, ctx, name).await?;
-    let current = rows.iter().find(|r| r.account_id == account.id).map(of);
+    let current = rows.iter().find(|r| r.account_id == account.id).map(crate::core::retiering::qualification);
     let q = if scores.iter().any(Option::is_some) {
         let [potential, leadership, profitability, fit, strength] = scores;
         let merged = match current {
