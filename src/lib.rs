@@ -34,5 +34,6 @@ pub mod notify;
 pub mod scheduler;
 pub mod seed;
 pub mod server;
+pub mod startup;
 pub mod store;
 pub mod transfer;
