@@ -9,12 +9,16 @@ mod contacts;
 mod depth;
 mod facts;
 mod interactions;
-mod jobs;
+mod meetings;
 mod opportunities;
+mod outbox;
 mod people;
 mod plans;
 mod privacy;
+mod reminders;
 mod requests;
+mod schedules;
+mod teams;
 mod transfer;
 mod workspaces;
 
@@ -32,15 +36,16 @@ pub use contacts::{ContactChanges, ContactRow, NewContact, StakeholderRow};
 pub use depth::{CompetitorChange, CompetitorRow, QualificationRow, WalletPeriod};
 pub use facts::{AccountFacts, FactsWindow, LastInteraction, OpportunityFact, RECENT_TONES};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
-pub use jobs::{
-    Addressee, DigestSnapshot, DueAccount, JobSchedule, MeetingRow, MeetingToRemind, NewMeeting, OutboxCounts,
-    OutboxItem, StepToRemind, TeamAccount,
-};
+pub use meetings::{MeetingRow, MeetingToRemind, NewMeeting};
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
+pub use outbox::{Addressee, OutboxCounts, OutboxItem};
 pub use people::{NamedPerson, NewPerson, Person, PersonExport};
 pub use plans::{GoalRow, NewReview, PlanRow, ReviewRow};
 pub use privacy::{ERASED, ERASED_NAME, PersonalData};
+pub use reminders::{DueAccount, StepToRemind};
 pub use requests::Claim;
+pub use schedules::JobSchedule;
+pub use teams::{DigestSnapshot, TeamAccount};
 pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport, PendingImport};
 pub use workspaces::{DayOffRow, Workspace};
 

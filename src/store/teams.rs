@@ -1,0 +1,151 @@
+//! Teams and digests: the managers, each one's team and its accounts, and what the last digest
+//! showed.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Addressee, Store, StoreError, WriteTx};
+
+/// What a manager's last digest showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestSnapshot {
+    pub taken_at: DateTime<Utc>,
+    pub at_risk: String,
+    pub revenue_minor: i64,
+    pub wallet_minor: i64,
+    /// Each account's state (JSON, by account id), to say what changed by the next digest.
+    pub accounts: String,
+}
+
+/// One account of a team's portfolio, for the digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamAccount {
+    pub id: i64,
+    pub name: String,
+    pub tier: i64,
+    pub owner_id: i64,
+    pub wallet_minor: i64,
+    pub revenue_12m_minor: i64,
+    pub share_ceiling_bp: i64,
+    pub next_planning_due: Option<NaiveDate>,
+    pub contact_due_on: Option<NaiveDate>,
+    pub yearly_review_on: Option<NaiveDate>,
+}
+
+impl WriteTx {
+    pub async fn save_digest(
+        &mut self,
+        workspace_id: i64,
+        manager_id: i64,
+        s: &DigestSnapshot,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT OR REPLACE INTO digest_snapshots (workspace_id, manager_id, taken_at, at_risk, revenue_minor, wallet_minor,
+                 accounts)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            workspace_id,
+            manager_id,
+            s.taken_at,
+            s.at_risk,
+            s.revenue_minor,
+            s.wallet_minor,
+            s.accounts
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+}
+
+/// Reads for a manager's digest: through the pool, so that building a digest on demand takes no
+/// write lock.
+impl Store {
+    /// A manager's team: the manager and everyone reporting to them, directly or not.
+    /// The workspace's managers, read without a write lock.
+    pub async fn managers(&self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
+        managers_of(&self.pool, workspace_id).await
+    }
+
+    pub async fn team(&self, workspace_id: i64, manager_id: i64) -> Result<Vec<Addressee>, StoreError> {
+        team_of(&self.pool, workspace_id, manager_id).await
+    }
+
+    /// The active accounts owned by one person.
+    pub async fn accounts_of_owner(&self, workspace_id: i64, owner_id: i64) -> Result<Vec<TeamAccount>, StoreError> {
+        sqlx::query_as!(
+            TeamAccount,
+            r#"SELECT id AS "id!", name, tier, owner_id AS "owner_id!", wallet_minor, revenue_12m_minor, share_ceiling_bp,
+                      next_planning_due AS "next_planning_due?: NaiveDate", contact_due_on AS "contact_due_on?: NaiveDate",
+                      yearly_review_on AS "yearly_review_on?: NaiveDate"
+               FROM accounts WHERE workspace_id = ? AND owner_id = ? AND status = 'active' ORDER BY tier, name"#,
+            workspace_id,
+            owner_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Interactions a person logged from `from` on.
+    pub async fn interactions_by(
+        &self,
+        workspace_id: i64,
+        author_id: i64,
+        from: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT COUNT(*) AS "n!: i64" FROM interactions WHERE workspace_id = ? AND author_id = ? AND occurred_at >= ?"#,
+            workspace_id,
+            author_id,
+            from
+        )
+        .fetch_one(&self.pool)
+        .await
+    }
+
+    pub async fn last_digest(&self, workspace_id: i64, manager_id: i64) -> Result<Option<DigestSnapshot>, StoreError> {
+        sqlx::query_as!(
+            DigestSnapshot,
+            r#"SELECT taken_at AS "taken_at!: DateTime<Utc>", at_risk, revenue_minor, wallet_minor, accounts FROM digest_snapshots
+               WHERE workspace_id = ? AND manager_id = ? ORDER BY taken_at DESC LIMIT 1"#,
+            workspace_id,
+            manager_id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+}
+
+/// The workspace's managers (by role, or because someone reports to them), through any
+/// connection (the pool, or a write transaction).
+async fn managers_of<'e, E>(executor: E, workspace_id: i64) -> Result<Vec<Addressee>, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    sqlx::query_as!(
+        Addressee,
+        r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
+           FROM people p WHERE workspace_id = ?1
+             AND (role = 'manager' OR EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id))
+           ORDER BY folded_name"#,
+        workspace_id
+    )
+    .fetch_all(executor)
+    .await
+}
+
+/// A manager's team, through any connection (the pool, or a write transaction).
+async fn team_of<'e, E>(executor: E, workspace_id: i64, manager_id: i64) -> Result<Vec<Addressee>, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    sqlx::query_as!(
+        Addressee,
+        r#"WITH RECURSIVE team(id) AS (
+               SELECT ?2 UNION SELECT p.id FROM people p JOIN team t ON p.manager_id = t.id WHERE p.workspace_id = ?1)
+           SELECT p.id AS "id!", p.display_name, p.platform, p.platform_user_id, p.language, p.role AS "role: crate::domain::account::Role", p.manager_id
+           FROM people p JOIN team t ON t.id = p.id WHERE p.workspace_id = ?1 ORDER BY p.folded_name"#,
+        workspace_id,
+        manager_id
+    )
+    .fetch_all(executor)
+    .await
+}
