@@ -1,0 +1,260 @@
+//! Importing accounts: each row matched by external id, else by name or alias, then created or
+//! changed; a row naming a taken name, an unknown owner or a bad value is refused.
+
+use std::collections::{HashMap, HashSet};
+
+
+use crate::domain::account::{Reason, Tier};
+use crate::domain::import_errors::Problem;
+use crate::domain::text::{fold, truncate};
+use crate::store::{NewAccount, Store, StoreError};
+use crate::transfer::values;
+
+use super::*;
+
+/// One account row, planned.
+struct AccountPlan {
+    id: Option<i64>,
+    /// Whether an existing account changes (new ones always do).
+    changed: bool,
+    record: NewAccount,
+    owner: Option<PersonRef>,
+    tech: Option<PersonRef>,
+    wallet: bool,
+}
+
+pub(super) async fn accounts(
+    store: &Store,
+    cells: &Cells<'_>,
+    o: &Options<'_>,
+    report: &mut Report,
+) -> Result<(), StoreError> {
+    let ws = o.workspace_id;
+    let terms = store.account_name_terms(ws).await?;
+    let by_external: HashMap<String, i64> =
+        store.account_external_ids(ws).await?.into_iter().map(|(id, e)| (e, id)).collect();
+    let by_name: HashMap<&str, i64> =
+        terms.iter().filter(|t| !t.is_alias).map(|t| (t.term.as_str(), t.account_id)).collect();
+    let mut term_owner: HashMap<String, i64> = terms.iter().map(|t| (t.term.clone(), t.account_id)).collect();
+    let mut people = PeopleIndex::load(store, ws).await?;
+    let records: HashMap<i64, NewAccount> = store.account_records(ws).await?.into_iter().collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut plans = Vec::new();
+    // A placeholder id for accounts the file creates, so two new rows cannot take one name.
+    let mut next_new = -1;
+    let mut new_names: HashMap<i64, String> = HashMap::new();
+    for row in &cells.table.rows {
+        tick(o);
+        let before = report.rejected.len();
+        let Some(name) = cells.get(row, "name") else {
+            cells.reject(report, row, Some("name"), Problem::Missing { field: "name" });
+            continue;
+        };
+        let external = cells.get(row, "external_id").map(|e| truncate(e, 100));
+        let key = external.clone().map(|e| format!("id:{e}")).unwrap_or_else(|| format!("name:{}", fold(name)));
+        if let Some(&first_line) = seen.get(&key) {
+            cells.reject(report, row, None, Problem::Duplicate { first_line });
+            continue;
+        }
+        seen.insert(key, row.line);
+        let id =
+            external.as_ref().and_then(|e| by_external.get(e)).or_else(|| by_name.get(fold(name).as_str())).copied();
+        let mut record = match id {
+            Some(id) => records.get(&id).cloned().ok_or(StoreError::RowNotFound)?,
+            None => {
+                let mut new = NewAccount::new(name.trim(), Tier::Key, o.now);
+                new.planning_cadence_days = store.settings().cadence(new.tier);
+                new
+            }
+        };
+        let original = id.map(|_| record.clone());
+        record.name = truncate(name.trim(), 100);
+        if external.is_some() {
+            record.external_id = external;
+        }
+        if let Some(Some(tier)) = cells.parse(report, row, "tier", values::tier) {
+            // An account still on its tier's cadence follows the new tier's.
+            if store.settings().cadence(record.tier) == record.planning_cadence_days {
+                record.planning_cadence_days = store.settings().cadence(tier);
+            }
+            record.tier = tier;
+        }
+        if let Some(segment) = cells.get(row, "segment") {
+            record.segment = truncate(segment, 100);
+        }
+        let mut wallet = false;
+        if let Some(Some(spend)) = cells.parse(report, row, "spend", values::money) {
+            wallet |= record.wallet_minor != spend;
+            record.wallet_minor = spend;
+        }
+        if let Some(Some(revenue)) = cells.parse(report, row, "revenue", values::money) {
+            wallet |= record.revenue_12m_minor != revenue;
+            record.revenue_12m_minor = revenue;
+        }
+        if let Some(Some(margin)) = cells.parse(report, row, "margin", values::percent) {
+            record.margin_bp = Some(margin);
+        }
+        if let Some(Some(ceiling)) = cells.parse(report, row, "ceiling", values::percent) {
+            record.share_ceiling_bp = ceiling;
+        }
+        if let Some(Some(suppliers)) = cells.parse(report, row, "suppliers", |t| values::whole(t, 1, 20)) {
+            record.suppliers_kept = suppliers;
+        }
+        if let Some(Some(cadence)) = cells.parse(report, row, "cadence", |t| values::whole(t, 1, 730)) {
+            record.planning_cadence_days = cadence;
+        }
+        if let Some(Some(review)) = cells.parse(report, row, "review", values::date) {
+            record.yearly_review_on = Some(review);
+        }
+        if let Some(Some(status)) = cells.parse(report, row, "status", values::status) {
+            record.status = status;
+        }
+        if let Some(Some(reasons)) = cells.parse(report, row, "reasons", parse_reasons) {
+            record.reasons = reasons;
+        }
+        if let Some(aliases) = cells.get(row, "aliases") {
+            // As the store keeps them: sorted, once each whatever the case and accents.
+            let mut list: Vec<String> = values::list(aliases).into_iter().map(|a| truncate(&a, 100)).collect();
+            list.sort();
+            let mut seen_alias = HashSet::new();
+            list.retain(|a| seen_alias.insert(fold(a)));
+            record.aliases = list;
+        }
+        let owner = cells.get(row, "owner").map(|o| people.resolve(o));
+        let tech = cells.get(row, "tech").map(|t| people.resolve(t));
+        // No other account, in the workspace or the file, may have this name or one of these aliases.
+        let own = id.unwrap_or(next_new);
+        for term in std::iter::once(&record.name).chain(&record.aliases) {
+            let folded = fold(term);
+            match term_owner.get(&folded) {
+                Some(&other) if other != own => {
+                    let existing = terms
+                        .iter()
+                        .find(|t| t.account_id == other)
+                        .map(|t| t.name.clone())
+                        .or_else(|| new_names.get(&other).cloned())
+                        .unwrap_or_else(|| folded.clone());
+                    let field = if *term == record.name { "name" } else { "aliases" };
+                    cells.reject(report, row, Some(field), Problem::NameTaken { name: truncate(term, 60), existing });
+                }
+                _ => {
+                    term_owner.insert(folded, own);
+                }
+            }
+        }
+        if id.is_none() {
+            new_names.insert(next_new, record.name.clone());
+            next_new -= 1;
+        }
+        if report.rejected.len() > before {
+            continue;
+        }
+        let mut plan = AccountPlan { id, changed: true, record, owner, tech, wallet };
+        plan.changed = classify_account(report, &plan, original.as_ref());
+        if plan.changed {
+            plans.push(plan);
+        }
+    }
+    report.new_people = people.new.iter().map(|(_, n)| n.clone()).collect();
+    if !report.rejected.is_empty() || o.dry_run {
+        return Ok(());
+    }
+    let mut tx = store.write().await?;
+    let new_ids = people.create(&mut tx, o).await?;
+    let year = o.year.to_string();
+    let (mut creates, mut create_wallets) = (Vec::new(), Vec::new());
+    for mut plan in plans {
+        tick(o);
+        if plan.owner.is_some() {
+            plan.record.owner_id = id_of(&plan.owner, &new_ids);
+        }
+        if plan.tech.is_some() {
+            plan.record.technical_manager_id = id_of(&plan.tech, &new_ids);
+        }
+        match plan.id {
+            Some(id) => {
+                tx.update_account(ws, id, &plan.record).await?;
+                if plan.wallet {
+                    tx.record_wallet(
+                        ws,
+                        id,
+                        &year,
+                        plan.record.wallet_minor,
+                        plan.record.revenue_12m_minor,
+                        o.year,
+                        o.now,
+                    )
+                    .await?;
+                }
+            }
+            None => {
+                creates.push(plan.record);
+                create_wallets.push(plan.wallet);
+            }
+        }
+    }
+    tx.insert_accounts(ws, &creates, &create_wallets, &year, o.now).await?;
+    finish(tx, o, "import accounts", report).await
+}
+
+/// Which fields of an account a planned row changes, into the report; whether any does.
+fn classify_account(report: &mut Report, plan: &AccountPlan, original: Option<&NewAccount>) -> bool {
+    let Some(old) = original else {
+        report.created.push(plan.record.name.clone());
+        return true;
+    };
+    let new = &plan.record;
+    let mut changed = Vec::new();
+    let owner_changed = match &plan.owner {
+        Some(PersonRef::Existing(id)) => old.owner_id != Some(*id),
+        Some(PersonRef::New(_)) => true,
+        None => false,
+    };
+    let tech_changed = match &plan.tech {
+        Some(PersonRef::Existing(id)) => old.technical_manager_id != Some(*id),
+        Some(PersonRef::New(_)) => true,
+        None => false,
+    };
+    for (field, differs) in [
+        ("name", old.name != new.name),
+        ("external_id", old.external_id != new.external_id),
+        ("tier", old.tier != new.tier),
+        ("owner", owner_changed),
+        ("tech", tech_changed),
+        ("segment", old.segment != new.segment),
+        ("spend", old.wallet_minor != new.wallet_minor),
+        ("revenue", old.revenue_12m_minor != new.revenue_12m_minor),
+        ("margin", old.margin_bp != new.margin_bp),
+        ("ceiling", old.share_ceiling_bp != new.share_ceiling_bp),
+        ("suppliers", old.suppliers_kept != new.suppliers_kept),
+        ("cadence", old.planning_cadence_days != new.planning_cadence_days),
+        ("review", old.yearly_review_on != new.yearly_review_on),
+        ("reasons", old.reasons != new.reasons),
+        ("aliases", old.aliases != new.aliases),
+        ("status", old.status != new.status),
+    ] {
+        if differs {
+            changed.push(field);
+        }
+    }
+    if changed.is_empty() {
+        report.unchanged += 1;
+        false
+    } else {
+        report.updated.push((new.name.clone(), changed));
+        true
+    }
+}
+
+/// `potential: Offshore spend | technology` → the reasons with their notes.
+fn parse_reasons(text: &str) -> Option<Vec<(String, String)>> {
+    let mut reasons: Vec<(String, String)> = Vec::new();
+    for part in text.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+        let (word, note) = part.split_once(':').unwrap_or((part, ""));
+        let reason: Reason = Reason::from_word(word.trim())?;
+        reasons.retain(|(code, _)| code != reason.code());
+        reasons.push((reason.code().to_string(), truncate(note.trim(), 300)));
+    }
+    reasons.sort();
+    Some(reasons)
+}

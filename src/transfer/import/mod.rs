@@ -1,0 +1,270 @@
+//! Importing a team's accounts, contacts or people from a file, all or nothing: every row is read
+//! and checked first; a file with any bad row writes nothing and names each bad row with its line,
+//! column and reason; a good file is written in one transaction. Rows match existing records by
+//! external id, else by name (email too for people), so a second import of the same file changes
+//! nothing.
+
+use crate::domain::account::Role;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Utc};
+use indicatif::ProgressBar;
+
+use super::columns::{Kind, Mapping};
+use super::table::{Row, Table};
+pub use crate::domain::import_errors::Problem;
+use crate::domain::text::{fold, truncate};
+use crate::i18n::Onb;
+use crate::store::{NamedPerson, Store, StoreError, WriteTx};
+
+mod accounts;
+mod contacts;
+mod people;
+
+/// A refused row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub line: usize,
+    /// The header of the column at fault, as written in the file.
+    pub column: Option<String>,
+    pub problem: Problem,
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    pub created: Vec<String>,
+    /// Each updated record with the fields that changed.
+    pub updated: Vec<(String, Vec<&'static str>)>,
+    pub unchanged: usize,
+    pub rejected: Vec<Rejection>,
+    /// Owners (or managers) not yet in the workspace, created as people not linked to a chat user.
+    pub new_people: Vec<String>,
+    /// Headers of the columns that were not read.
+    pub ignored_columns: Vec<String>,
+    /// Whether anything was written (not on a dry run, not when a row was refused).
+    pub written: bool,
+}
+
+/// How an import runs.
+pub struct Options<'a> {
+    pub workspace_id: i64,
+    /// Who imports, for the audit log; from the command line, the workspace's local admin.
+    pub person_id: Option<i64>,
+    pub now: DateTime<Utc>,
+    /// The calendar year a wallet period is recorded for.
+    pub year: i32,
+    pub dry_run: bool,
+    pub progress: Option<&'a ProgressBar>,
+}
+
+/// Imports a table of this kind.
+pub async fn import(
+    store: &Store,
+    kind: Kind,
+    table: &Table,
+    mapping: &Mapping,
+    o: &Options<'_>,
+) -> Result<Report, StoreError> {
+    let mut report = Report { ignored_columns: mapping.ignored.clone(), ..Report::default() };
+    let cells = Cells { table, mapping };
+    match kind {
+        Kind::Accounts => accounts::accounts(store, &cells, o, &mut report).await?,
+        Kind::Contacts => contacts::contacts(store, &cells, o, &mut report).await?,
+        Kind::People => people::people(store, &cells, o, &mut report).await?,
+    }
+    Ok(report)
+}
+
+/// Reading a row's fields by name.
+struct Cells<'a> {
+    table: &'a Table,
+    mapping: &'a Mapping,
+}
+
+impl Cells<'_> {
+    fn get<'r>(&self, row: &'r Row, field: &str) -> Option<&'r str> {
+        let index = *self.mapping.columns.get(field)?;
+        row.cells.get(index).map(|c| c.trim()).filter(|c| !c.is_empty())
+    }
+
+    fn header(&self, field: &str) -> Option<String> {
+        self.mapping.columns.get(field).and_then(|&i| self.table.headers.get(i)).cloned()
+    }
+
+    fn reject(&self, report: &mut Report, row: &Row, field: Option<&str>, problem: Problem) {
+        report.rejected.push(Rejection { line: row.line, column: field.and_then(|f| self.header(f)), problem });
+    }
+
+    /// Reads a field with `parse`, recording a rejection when it does not read.
+    fn parse<T>(
+        &self,
+        report: &mut Report,
+        row: &Row,
+        field: &'static str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        let text = self.get(row, field)?;
+        match parse(text) {
+            Some(value) => Some(Some(value)),
+            None => {
+                self.reject(report, row, Some(field), Problem::BadValue { field, value: truncate(text, 40) });
+                Some(None)
+            }
+        }
+    }
+}
+
+/// People of the workspace by folded name and by email, and those the import will create.
+struct PeopleIndex {
+    by_name: HashMap<String, i64>,
+    by_email: HashMap<String, i64>,
+    /// Folded name → name as written, of people to create.
+    new: Vec<(String, String)>,
+}
+
+/// A reference to a person: one who exists, or one the import creates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PersonRef {
+    Existing(i64),
+    New(String),
+}
+
+impl PeopleIndex {
+    async fn load(store: &Store, workspace_id: i64) -> Result<PeopleIndex, StoreError> {
+        let mut index = PeopleIndex { by_name: HashMap::new(), by_email: HashMap::new(), new: Vec::new() };
+        for p in store.people_for_export(workspace_id).await? {
+            index.by_name.entry(fold(&p.name)).or_insert(p.id);
+            if let Some(email) = p.email {
+                index.by_email.insert(email.to_lowercase(), p.id);
+            }
+        }
+        Ok(index)
+    }
+
+    /// The person a cell names, by email or name; unknown names become people to create.
+    fn resolve(&mut self, text: &str) -> PersonRef {
+        if text.contains('@')
+            && let Some(&id) = self.by_email.get(&text.to_lowercase())
+        {
+            return PersonRef::Existing(id);
+        }
+        let folded = fold(text);
+        match self.by_name.get(&folded) {
+            Some(&id) => PersonRef::Existing(id),
+            None => {
+                if !self.new.iter().any(|(f, _)| *f == folded) {
+                    self.new.push((folded.clone(), truncate(text.trim(), 100)));
+                }
+                PersonRef::New(folded)
+            }
+        }
+    }
+
+    /// Creates the new people (reps without a chat user) and returns their ids by folded name.
+    async fn create(&self, tx: &mut WriteTx, o: &Options<'_>) -> Result<HashMap<String, i64>, StoreError> {
+        let mut ids = HashMap::new();
+        for (folded, name) in &self.new {
+            let person = NamedPerson {
+                name,
+                role: Role::Rep,
+                manager_id: None,
+                email: None,
+                external_id: None,
+                created_at: o.now,
+            };
+            ids.insert(folded.clone(), tx.insert_named_person(o.workspace_id, &person).await?);
+        }
+        Ok(ids)
+    }
+}
+
+fn id_of(r: &Option<PersonRef>, new_ids: &HashMap<String, i64>) -> Option<i64> {
+    match r {
+        Some(PersonRef::Existing(id)) => Some(*id),
+        Some(PersonRef::New(folded)) => new_ids.get(folded).copied(),
+        None => None,
+    }
+}
+
+fn tick(o: &Options<'_>) {
+    if let Some(bar) = o.progress {
+        bar.inc(1);
+    }
+}
+
+/// Audits the import and commits it.
+async fn finish(mut tx: WriteTx, o: &Options<'_>, command: &str, report: &mut Report) -> Result<(), StoreError> {
+    let arguments = serde_json::json!({
+        "created": report.created.len(),
+        "updated": report.updated.len(),
+        "unchanged": report.unchanged,
+        "new_people": report.new_people,
+    })
+    .to_string();
+    // An operator imports from the command line: the audit names the workspace's local admin.
+    let operator = match o.person_id {
+        Some(id) => id,
+        None => tx.local_admin(o.workspace_id, o.now).await?,
+    };
+    tx.audit(o.workspace_id, operator, command, &arguments, "ok", o.now).await?;
+    tx.commit().await?;
+    report.written = true;
+    Ok(())
+}
+
+/// The report as messages, in reading order: refused rows (or, when none, what is created and
+/// updated, at most `listed` of each, and the new people), the columns not read, the summary, and
+/// what to do next.
+pub fn report_messages(report: &Report, kind: Kind, dry_run: bool, listed: usize) -> Vec<Onb> {
+    let mut out = Vec::new();
+    for r in report.rejected.iter().take(listed) {
+        out.push(Onb::ImportProblem { line: r.line, column: r.column.clone(), problem: r.problem.clone() });
+    }
+    if report.rejected.len() > listed {
+        out.push(Onb::AndMore { count: report.rejected.len() - listed });
+    }
+    if report.rejected.is_empty() {
+        out.extend(report.created.iter().take(listed).map(|name| Onb::ImportCreated { name: name.clone() }));
+        if report.created.len() > listed {
+            out.push(Onb::AndMore { count: report.created.len() - listed });
+        }
+        out.extend(
+            report
+                .updated
+                .iter()
+                .take(listed)
+                .map(|(name, fields)| Onb::ImportUpdated { name: name.clone(), fields: fields.clone() }),
+        );
+        if report.updated.len() > listed {
+            out.push(Onb::AndMore { count: report.updated.len() - listed });
+        }
+        if !report.new_people.is_empty() {
+            let names = report.new_people.iter().take(listed).cloned().collect();
+            out.push(Onb::ImportNewPeople { names, more: report.new_people.len().saturating_sub(listed) });
+        }
+    }
+    if !report.ignored_columns.is_empty() {
+        out.push(Onb::ImportIgnored { columns: report.ignored_columns.clone() });
+    }
+    out.push(Onb::ImportSummary {
+        kind: kind.name(),
+        created: report.created.len(),
+        updated: report.updated.len(),
+        unchanged: report.unchanged,
+        rejected: report.rejected.len(),
+        dry_run,
+        written: report.written,
+    });
+    if !report.rejected.is_empty() {
+        out.push(Onb::ImportNothingWritten { rejected: report.rejected.len() });
+    } else if report.created.is_empty() && report.updated.is_empty() && !dry_run {
+        out.push(Onb::ImportSecondRun);
+    }
+    out
+}
+
+/// The calendar year of an instant in a time zone, for the wallet period an import records.
+pub fn year_in(now: DateTime<Utc>, tz: chrono_tz::Tz) -> i32 {
+    now.with_timezone(&tz).year()
+}
