@@ -62,7 +62,7 @@ pub async fn run(store: &Store, workspace: &str, now: DateTime<Utc>, args: Diges
         .or_else(|| manager.language.as_deref().and_then(Locale::parse))
         .or_else(|| Locale::parse(&ws.language))
         .unwrap_or_default();
-    let tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let tz = ws.time_zone.tz();
     let detail = if args.full { Detail::Full } else { Detail::Summary };
     let team_arg = args.team.as_ref().map(|_| manager.display_name.clone());
     let digest = build(store, &ws, tz, &manager, now, locale, detail, team_arg.as_deref()).await?;

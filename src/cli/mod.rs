@@ -585,7 +585,7 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
             let now = clock.now();
             for id in store.workspace_ids().await? {
                 let Some(ws) = store.workspace_by_id(id).await? else { continue };
-                let tz: chrono_tz::Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+                let tz: chrono_tz::Tz = ws.time_zone.tz();
                 println!("{} ({})", ws.key, ws.time_zone);
                 for s in store.schedules(ws.id).await? {
                     let last = store.last_job_run(ws.id, s.job.name()).await?;

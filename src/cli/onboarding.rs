@@ -107,7 +107,7 @@ pub async fn import_command(
         ProgressStyle::with_template("{spinner} {wide_bar} {pos}/{len} rows · {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let tz: chrono_tz::Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let tz: chrono_tz::Tz = ws.time_zone.tz();
     let options = Options {
         workspace_id: ws.id,
         person_id: None,

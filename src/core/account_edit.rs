@@ -27,8 +27,7 @@ pub(crate) fn check_revenue(ctx: &Context, record: &NewAccount) -> Result<(), Ms
     if crate::domain::account::revenue_fits_spend(record.revenue_12m_minor, record.wallet_minor) {
         return Ok(());
     }
-    let currency =
-        crate::domain::money::Currency::parse(&record.currency).unwrap_or(crate::domain::money::Currency::BRL);
+    let currency = record.currency;
     let money = |minor| crate::i18n::format_money(crate::domain::money::Money::new(minor, currency), ctx.locale);
     Err(Msg::Card(CardMsg::RevenueOverSpend {
         revenue: money(record.revenue_12m_minor),

@@ -55,12 +55,7 @@ impl Context {
             .or(inv.locale)
             .or_else(|| Locale::parse(&workspace.language))
             .unwrap_or_default();
-        let tz = person
-            .time_zone
-            .as_deref()
-            .and_then(|tz| tz.parse().ok())
-            .or_else(|| workspace.time_zone.parse().ok())
-            .unwrap_or(chrono_tz::America::Sao_Paulo);
+        let tz = person.time_zone.unwrap_or(workspace.time_zone).tz();
         Ok(Context {
             workspace,
             person,
@@ -110,7 +105,7 @@ impl Context {
 
     /// The workspace's time zone (schedules and digests keep it, whoever asks).
     pub fn workspace_tz(&self) -> Tz {
-        self.workspace.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)
+        self.workspace.time_zone.tz()
     }
 
     pub fn t(&self, msg: Msg) -> String {

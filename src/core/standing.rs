@@ -332,7 +332,7 @@ pub(crate) mod tests_support {
                 owner_name: Some("Ana".into()),
                 technical_manager_id: None,
                 technical_manager_name: None,
-                currency: "BRL".into(),
+                currency: crate::domain::money::Currency::BRL,
                 wallet_minor: 0,
                 revenue_12m_minor: 0,
                 share_ceiling_bp: 7000,

@@ -19,3 +19,4 @@ pub mod settings;
 pub mod stakeholders;
 pub mod text;
 pub mod vocabulary;
+pub mod zone;

@@ -150,7 +150,7 @@ fn today_of(at: DateTime<Utc>, tz: Tz) -> chrono::NaiveDate {
 }
 
 fn tz_of(ws: &Workspace) -> Tz {
-    ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)
+    ws.time_zone.tz()
 }
 
 fn locale_of(person: &Addressee, ws: &Workspace) -> Locale {

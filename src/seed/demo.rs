@@ -407,7 +407,7 @@ pub async fn seed_demo(
     }
 
     let mut rng = Rng::new(2026);
-    let tz: Tz = workspace.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let tz: Tz = workspace.time_zone.tz();
     let today = now.with_timezone(&tz).date_naive();
     for a in ACCOUNTS {
         let owner = people[a.owner];
@@ -422,7 +422,7 @@ pub async fn seed_demo(
                     reasons: a.reasons.iter().map(|(r, n)| (r.to_string(), n.to_string())).collect(),
                     owner_id: Some(owner),
                     technical_manager_id: a.technical_manager.map(|i| people[i]),
-                    currency: "BRL".to_string(),
+                    currency: crate::domain::money::Currency::BRL,
                     wallet_minor: a.wallet * 100,
                     revenue_12m_minor: a.revenue * 100,
                     share_ceiling_bp: 7000,

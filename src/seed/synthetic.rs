@@ -131,7 +131,7 @@ pub async fn seed_synthetic(
                     reasons: vec![("purchase_potential".to_string(), String::new())],
                     owner_id: Some(owner),
                     technical_manager_id: None,
-                    currency: "BRL".to_string(),
+                    currency: crate::domain::money::Currency::BRL,
                     wallet_minor: wallet * 100,
                     revenue_12m_minor: (wallet * 100 / 100) * rng.below(80) as i64,
                     share_ceiling_bp: 7000,

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
 use crate::domain::account::AccountStatus;
+use crate::domain::money::Currency;
 use crate::domain::text::{fold, words};
 
 /// An account as the card shows it.
@@ -20,7 +21,7 @@ pub struct AccountRow {
     pub owner_name: Option<String>,
     pub technical_manager_id: Option<i64>,
     pub technical_manager_name: Option<String>,
-    pub currency: String,
+    pub currency: Currency,
     pub wallet_minor: i64,
     pub revenue_12m_minor: i64,
     pub share_ceiling_bp: i64,
@@ -39,7 +40,7 @@ pub struct PortfolioRow {
     pub name: String,
     pub tier: i64,
     pub owner_name: Option<String>,
-    pub currency: String,
+    pub currency: Currency,
     pub wallet_minor: i64,
     pub revenue_12m_minor: i64,
     pub share_ceiling_bp: i64,
@@ -70,7 +71,7 @@ pub struct NewAccount {
     pub reasons: Vec<(String, String)>,
     pub owner_id: Option<i64>,
     pub technical_manager_id: Option<i64>,
-    pub currency: String,
+    pub currency: Currency,
     pub wallet_minor: i64,
     pub revenue_12m_minor: i64,
     pub share_ceiling_bp: i64,
@@ -97,7 +98,7 @@ impl NewAccount {
             reasons: Vec::new(),
             owner_id: None,
             technical_manager_id: None,
-            currency: "BRL".to_string(),
+            currency: Currency::BRL,
             wallet_minor: 0,
             revenue_12m_minor: 0,
             share_ceiling_bp: 7000,
@@ -126,7 +127,7 @@ impl Store {
             AccountRow,
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
                       o.display_name AS "owner_name?",
-                      a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
+                      a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency AS "currency: Currency",
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.suppliers_kept, a.margin_bp,
                       a.planning_cadence_days, a.yearly_review_on AS "yearly_review_on?: NaiveDate",
                       a.status AS "status: AccountStatus",
@@ -292,7 +293,7 @@ impl Store {
     ) -> Result<Vec<PortfolioRow>, StoreError> {
         sqlx::query_as!(
             PortfolioRow,
-            r#"SELECT a.id AS "id!", a.name, a.tier, o.display_name AS "owner_name?", a.currency, a.wallet_minor,
+            r#"SELECT a.id AS "id!", a.name, a.tier, o.display_name AS "owner_name?", a.currency AS "currency: Currency", a.wallet_minor,
                       a.revenue_12m_minor, a.share_ceiling_bp, a.planning_cadence_days,
                       a.created_at AS "created_at!: DateTime<Utc>",
                       (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.account_id = a.id)

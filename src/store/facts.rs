@@ -131,7 +131,7 @@ impl Store {
         let rows = sqlx::query!(
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
                       o.display_name AS "owner_name?",
-                      a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency,
+                      a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency AS "currency: crate::domain::money::Currency",
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.suppliers_kept, a.margin_bp, a.planning_cadence_days,
                       a.yearly_review_on AS "yearly_review_on?: NaiveDate", a.status AS "status: crate::domain::account::AccountStatus",
                       a.created_at AS "created_at!: DateTime<Utc>",

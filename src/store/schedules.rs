@@ -50,7 +50,7 @@ impl Store {
     pub async fn workspace_by_id(&self, id: i64) -> Result<Option<super::Workspace>, StoreError> {
         sqlx::query_as!(
             super::Workspace,
-            r#"SELECT id AS "id!", key, language, time_zone, default_role FROM workspaces WHERE id = ?"#,
+            r#"SELECT id AS "id!", key, language, time_zone AS "time_zone: crate::domain::zone::Zone", default_role FROM workspaces WHERE id = ?"#,
             id
         )
         .fetch_optional(&self.pool)

@@ -26,6 +26,7 @@ pub struct TeamAccount {
     pub wallet_minor: i64,
     pub revenue_12m_minor: i64,
     pub share_ceiling_bp: i64,
+    pub currency: crate::domain::money::Currency,
     pub next_planning_due: Option<NaiveDate>,
     pub contact_due_on: Option<NaiveDate>,
     pub yearly_review_on: Option<NaiveDate>,
@@ -74,7 +75,7 @@ impl Store {
         sqlx::query_as!(
             TeamAccount,
             r#"SELECT id AS "id!", name, tier, owner_id AS "owner_id!", wallet_minor, revenue_12m_minor, share_ceiling_bp,
-                      next_planning_due AS "next_planning_due?: NaiveDate", contact_due_on AS "contact_due_on?: NaiveDate",
+                      currency AS "currency: crate::domain::money::Currency", next_planning_due AS "next_planning_due?: NaiveDate", contact_due_on AS "contact_due_on?: NaiveDate",
                       yearly_review_on AS "yearly_review_on?: NaiveDate"
                FROM accounts WHERE workspace_id = ? AND owner_id = ? AND status = 'active' ORDER BY tier, name"#,
             workspace_id,

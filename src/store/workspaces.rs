@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
+use crate::domain::zone::Zone;
 
 /// A workspace and its defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,7 +11,7 @@ pub struct Workspace {
     pub id: i64,
     pub key: String,
     pub language: String,
-    pub time_zone: String,
+    pub time_zone: crate::domain::zone::Zone,
     pub default_role: String,
 }
 
@@ -39,7 +40,7 @@ impl Store {
     pub async fn find_workspace(&self, key: &str) -> Result<Option<Workspace>, StoreError> {
         sqlx::query_as!(
             Workspace,
-            r#"SELECT id AS "id!", key, language, time_zone, default_role FROM workspaces WHERE key = ?"#,
+            r#"SELECT id AS "id!", key, language, time_zone AS "time_zone: Zone", default_role FROM workspaces WHERE key = ?"#,
             key
         )
         .fetch_optional(&self.pool)
@@ -80,9 +81,9 @@ impl Store {
         platform_user_id: &str,
     ) -> Result<Option<(Workspace, Option<super::Person>)>, StoreError> {
         let row = sqlx::query!(
-            r#"SELECT w.id AS "id!", w.key, w.language, w.time_zone, w.default_role,
+            r#"SELECT w.id AS "id!", w.key, w.language, w.time_zone AS "time_zone: Zone", w.default_role,
                       p.id AS "person_id?", p.display_name AS "display_name?", p.role AS "role?: crate::domain::account::Role",
-                      p.manager_id AS "manager_id?", p.time_zone AS "person_time_zone?",
+                      p.manager_id AS "manager_id?", p.time_zone AS "person_time_zone?: Zone",
                       p.language AS "person_language?", p.name_fixed AS "name_fixed?: bool"
                FROM workspaces w
                LEFT JOIN people p ON p.workspace_id = w.id AND p.platform = ?2 AND p.platform_user_id = ?3

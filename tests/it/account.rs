@@ -124,7 +124,7 @@ async fn the_card_speaks_portuguese() {
 async fn a_new_account_without_spend_or_contact() {
     let app = crate::helpers::spawn_app().await;
     let mut nova = NewAccount::new("Nova Conta", Tier::Key, app.now);
-    nova.currency = "USD".into();
+    nova.currency = kam_bot::domain::money::Currency::USD;
     nova.revenue_12m_minor = 12_345;
     app.add_account("local", &nova).await;
     let card = app.say("/account nova").await;

@@ -302,3 +302,28 @@ async fn january_health_reads_the_plan_written_in_the_last_quarter() {
     say_at(&app, october, "/plan Embraer set objectives \"Manter\"").await;
     assert!(no_plan(&say_at(&app, january, "/health Embraer").await));
 }
+
+#[tokio::test]
+async fn the_digest_shows_each_accounts_money_in_its_currency() {
+    let app = demo_app().await;
+    make_admin(&app).await;
+    // A team account kept in dollars, owned by one of Marina's people.
+    let ws = app.workspace_id(WS).await;
+    let rafael = app.store.find_people_by_name(ws, "Rafael Lima").await.unwrap().remove(0);
+    let mut acme = kam_bot::store::NewAccount::new("Acme Mining", kam_bot::domain::account::Tier::Key, app.now);
+    acme.currency = kam_bot::domain::money::Currency::USD;
+    acme.owner_id = Some(rafael.id);
+    acme.wallet_minor = 1_000_000_00;
+    acme.revenue_12m_minor = 200_000_00;
+    acme.share_ceiling_bp = 5_000;
+    app.add_account(WS, &acme).await;
+    let opened = app.say("/opp add \"Acme Mining\" \"Chute liners\" 50000").await;
+    assert!(!opened.is_error(), "{}", opened.to_text());
+
+    let digest = app.say("/digest --team \"Marina Costa\"").await;
+    // Reais and dollars apart, never added together.
+    assert!(digest.lines[0].starts_with("Revenue R$ 181,800,000.00 + US$ 200,000.00 a year"), "{:?}", digest.lines);
+    // Headroom under each ceiling: US$ 1M × 50 % − US$ 200k.
+    assert!(digest.lines[0].ends_with("R$ 384,100,000.00 + US$ 300,000.00 of headroom"), "{:?}", digest.lines);
+    assert!(digest.lines[1].starts_with("Pipeline this week: 1 opened (US$ 50,000.00)"), "{:?}", digest.lines);
+}

@@ -100,3 +100,23 @@ async fn pathological_names_are_looked_up_safely() {
         assert!(reply.lines.len() <= 10, "{query:?}");
     }
 }
+
+/// A stored value that does not read (a time zone, a currency) is an internal failure with its
+/// cause, never a silent default: the person is told something went wrong and nothing is written.
+#[tokio::test]
+async fn a_bad_stored_time_zone_or_currency_is_an_internal_error_not_a_default() {
+    let app = demo_app().await;
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.db_path.display())).await.unwrap();
+    sqlx::query("UPDATE accounts SET currency = 'R$$' WHERE name = 'Vale'").execute(&pool).await.unwrap();
+    let card = app.say("/account Vale").await;
+    assert!(card.is_error() && card.to_text().contains("something went wrong on our side"), "{}", card.to_text());
+    // Other accounts still read.
+    assert!(!app.say("/account Gerdau").await.is_error());
+
+    let before = app.counts(WS).await;
+    sqlx::query("UPDATE workspaces SET time_zone = 'Mars/Olympus_Mons'").execute(&pool).await.unwrap();
+    let reply = app.say("/log Gerdau call \"Checked in\"").await;
+    assert!(reply.is_error() && reply.to_text().contains("something went wrong on our side"), "{}", reply.to_text());
+    sqlx::query("UPDATE workspaces SET time_zone = 'America/Sao_Paulo'").execute(&pool).await.unwrap();
+    assert_eq!(app.counts(WS).await, before, "nothing was written");
+}

@@ -12,7 +12,7 @@ use crate::core::standing;
 use crate::domain::account::AccountStatus;
 use crate::domain::account::{Reason, ShareOfWallet, SupplierMix, Tier};
 use crate::domain::health::Flag;
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::Money;
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_money};
 use crate::store::{AccountFacts, Store};
@@ -74,7 +74,7 @@ pub async fn run(store: &Store, ctx: &Context, query: &str) -> Result<Reply, Com
 pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
     let a = &facts.account;
     let today = ctx.today();
-    let currency = Currency::parse(&a.currency).unwrap_or(Currency::BRL);
+    let currency = a.currency;
     let money = |minor| format_money(Money::new(minor, currency), ctx.locale);
     let tier = Tier::from_number(a.tier).unwrap_or(Tier::Maintain);
 

@@ -19,7 +19,7 @@ use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::domain::account::AccountStatus;
 use crate::domain::dates::Lean;
-use crate::domain::money::{Currency, Money, parse_amount};
+use crate::domain::money::{Money, parse_amount};
 use crate::domain::pipeline::{Stage, conversion_bp, pipeline_over_ceiling};
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_date, format_money};
@@ -111,7 +111,7 @@ impl OppRequest {
 }
 
 fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
-    format_money(Money::new(minor, Currency::parse(&account.currency).unwrap_or(Currency::BRL)), ctx.locale)
+    format_money(Money::new(minor, account.currency), ctx.locale)
 }
 
 async fn list(

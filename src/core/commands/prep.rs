@@ -16,7 +16,7 @@ use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::core::standing::{self, REACHED_DAYS};
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::Money;
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_date, format_day, format_money};
 use crate::store::Store;
@@ -134,7 +134,7 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
     }
     reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepBring)), bring.join("\n"));
 
-    let currency = Currency::parse(&account.currency).unwrap_or(Currency::BRL);
+    let currency = account.currency;
     let open: Vec<String> = opportunities
         .iter()
         .filter(|o| !o.stage.is_closed())

@@ -76,9 +76,9 @@ fn next_national(from: NaiveDate, n: usize) -> Vec<(NaiveDate, Holiday)> {
 
 async fn show(store: &Store, ctx: &Context, title: Msg) -> Result<Reply, CommandError> {
     let ws = store.workspace_by_id(ctx.workspace.id).await?.unwrap_or_else(|| ctx.workspace.clone());
-    let tz: Tz = ws.time_zone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let tz: Tz = ws.time_zone.tz();
     let (calendar, _) = crate::core::calendar::calendar(store, ws.id).await?;
-    let mut reply = Reply::titled(ctx.t(title)).line(ctx.t(Msg::Meetings(MeetingMsg::ScheduleTimeZone { tz: ws.time_zone.clone() })));
+    let mut reply = Reply::titled(ctx.t(title)).line(ctx.t(Msg::Meetings(MeetingMsg::ScheduleTimeZone { tz: ws.time_zone.to_string() })));
     for s in store.schedules(ws.id).await? {
         let value = if s.enabled {
             let next: Vec<String> = s

@@ -15,7 +15,7 @@ use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
 use crate::domain::account::{ShareOfWallet, revenue_fits_spend};
-use crate::domain::money::{Currency, Money, parse_amount};
+use crate::domain::money::{Money, parse_amount};
 use crate::domain::text::truncate;
 use crate::i18n::{Msg, format_bp, format_money};
 use crate::store::{AccountRow, Store};
@@ -62,7 +62,7 @@ fn build(args: &Args) -> Result<Command, Msg> {
 }
 
 fn money(ctx: &Context, account: &AccountRow, minor: i64) -> String {
-    format_money(Money::new(minor, Currency::parse(&account.currency).unwrap_or(Currency::BRL)), ctx.locale)
+    format_money(Money::new(minor, account.currency), ctx.locale)
 }
 
 async fn run(

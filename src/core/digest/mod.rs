@@ -52,9 +52,9 @@ pub struct Digest {
 /// What the week's numbers are counted from.
 #[derive(Debug, Default)]
 struct Week {
-    opened: (usize, i64),
-    won: (usize, i64),
-    lost: (usize, i64),
+    opened: (usize, Amounts),
+    won: (usize, Amounts),
+    lost: (usize, Amounts),
     held: usize,
     planning_overdue: usize,
     steps_overdue: usize,
@@ -66,7 +66,7 @@ impl Week {
         for o in &f.opportunities {
             if o.created_at >= week_ago {
                 self.opened.0 += 1;
-                self.opened.1 += o.value_minor;
+                self.opened.1.add(f.account.currency, o.value_minor);
             }
             if o.closed_at.is_some_and(|t| t >= week_ago) {
                 let tally = match o.stage {
@@ -75,7 +75,7 @@ impl Week {
                     _ => continue,
                 };
                 tally.0 += 1;
-                tally.1 += o.value_minor;
+                tally.1.add(f.account.currency, o.value_minor);
             }
         }
         if f.last_planning.is_some_and(|t| t >= week_ago) {
@@ -88,6 +88,27 @@ impl Week {
         if last.is_some_and(|i| i.next_step.is_some() && i.next_step_due.is_some_and(|d| d < today)) {
             self.steps_overdue += 1;
         }
+    }
+}
+
+/// Amounts of several accounts, kept by currency: a team's accounts may be in more than one, and
+/// amounts in different currencies are never added together.
+#[derive(Debug, Default)]
+struct Amounts(BTreeMap<String, (Currency, i64)>);
+
+impl Amounts {
+    fn add(&mut self, currency: Currency, minor: i64) {
+        let entry = self.0.entry(currency.code().to_string()).or_insert((currency, 0));
+        entry.1 = entry.1.saturating_add(minor);
+    }
+
+    /// `R$ 12,5 mi`, or `R$ 12,5 mi + US$ 2,0 mi` for a team in two currencies; nothing at all
+    /// reads as zero reais.
+    fn shown(&self, locale: Locale) -> String {
+        if self.0.is_empty() {
+            return format_money(Money::new(0, Currency::BRL), locale);
+        }
+        self.0.values().map(|(c, minor)| format_money(Money::new(*minor, *c), locale)).collect::<Vec<_>>().join(" + ")
     }
 }
 
@@ -134,11 +155,10 @@ pub async fn build(
         None => PortfolioState::new(),
     };
 
-    let money = |minor| format_money(Money::new(minor, Currency::BRL), locale);
     let window = standing::window(now, tz);
     let mut week = Week::default();
     let mut risks: Vec<(Risk, String)> = Vec::new();
-    let mut changes: Vec<(String, Change)> = Vec::new();
+    let mut changes: Vec<(String, Currency, Change)> = Vec::new();
     let mut states = PortfolioState::new();
     let mut scores = Vec::new();
     let mut chart = Vec::new();
@@ -161,7 +181,7 @@ pub async fn build(
             let state = AccountState::of(f, health.score, now);
             let was = before.get(&a.id);
             if let Some(was) = was {
-                changes.extend(changes::between(was, &state, f).into_iter().map(|c| (name.clone(), c)));
+                changes.extend(changes::between(was, &state, f).into_iter().map(|c| (name.clone(), a.currency, c)));
             }
             chart.push(ChartAccount {
                 name: name.clone(),
@@ -183,8 +203,11 @@ pub async fn build(
 
     let revenue: i64 = accounts.iter().map(|a| a.revenue_12m_minor).sum();
     let wallet: i64 = accounts.iter().map(|a| a.wallet_minor).sum();
-    let headroom: i64 =
-        accounts.iter().map(|a| (apply_bp(a.wallet_minor, a.share_ceiling_bp) - a.revenue_12m_minor).max(0)).sum();
+    let (mut revenues, mut headrooms) = (Amounts::default(), Amounts::default());
+    for a in &accounts {
+        revenues.add(a.currency, a.revenue_12m_minor);
+        headrooms.add(a.currency, (apply_bp(a.wallet_minor, a.share_ceiling_bp) - a.revenue_12m_minor).max(0));
+    }
     let share = ShareOfWallet::compute(revenue, wallet, 10_000).map(|s| s.share_bp);
     let share_before = previous.as_ref().and_then(|p| ratio_bp(p.revenue_minor, p.wallet_minor));
     // A previous digest that recorded no accounts' state (one sent before it was recorded) has
@@ -196,19 +219,19 @@ pub async fn build(
         locale.t(Msg::Digest(DigestMsg::DigestTitle { manager: manager.display_name.clone(), date: today })),
     )
     .line(locale.t(Msg::Digest(DigestMsg::DigestWeekRevenue {
-        revenue: money(revenue),
+        revenue: revenues.shown(locale),
         share: share.map(|bp| format_bp(bp, locale)),
         delta_bp: share.zip(share_before).map(|(now, then)| now - then),
         since: share_since,
-        headroom: money(headroom),
+        headroom: headrooms.shown(locale),
     })))
     .line(locale.t(Msg::Digest(DigestMsg::DigestWeekPipeline {
         opened: week.opened.0,
-        opened_value: money(week.opened.1),
+        opened_value: week.opened.1.shown(locale),
         won: week.won.0,
-        won_value: money(week.won.1),
+        won_value: week.won.1.shown(locale),
         lost: week.lost.0,
-        lost_value: money(week.lost.1),
+        lost_value: week.lost.1.shown(locale),
     })))
     .line(locale.t(Msg::Digest(DigestMsg::DigestWeekPlanning {
         held: week.held,
@@ -277,10 +300,10 @@ pub async fn build(
 }
 
 /// One line per kind of change, each cut to [`CHANGE_LINE_CHARS`] with how many more there are.
-fn change_lines(changes: &[(String, Change)], locale: Locale) -> Vec<String> {
+fn change_lines(changes: &[(String, Currency, Change)], locale: Locale) -> Vec<String> {
     let mut by_kind: BTreeMap<ChangeKind, Vec<String>> = BTreeMap::new();
-    for (account, change) in changes {
-        let money = |minor| format_money(Money::new(minor, Currency::BRL), locale);
+    for (account, currency, change) in changes {
+        let money = |minor| format_money(Money::new(minor, *currency), locale);
         let share = |s: Option<Option<i64>>| match s {
             None => "—".to_string(),
             Some(None) => "?".to_string(),

@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-
 use crate::domain::account::{Reason, Tier};
 use crate::domain::import_errors::Problem;
 use crate::domain::text::{fold, truncate};
