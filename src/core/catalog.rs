@@ -423,7 +423,7 @@ mod tests {
     #[test]
     fn the_portuguese_help_examples_have_no_english_left() {
         use crate::i18n::pt_review::english_in;
-        let mut specs: Vec<&CommandSpec> = CATALOG.iter().copied().collect();
+        let mut specs: Vec<&CommandSpec> = CATALOG.to_vec();
         specs.extend(CATALOG.iter().flat_map(|c| c.subcommands.iter().copied()));
         for spec in specs {
             let example = spec.example(crate::i18n::Locale::PtBr);

@@ -41,9 +41,8 @@ mod tests {
     #[test]
     fn subcommands_and_borrowed_forms() {
         let cmd = Command::from_args(&parse_line("/account add Gerdau --tier 2").unwrap()).unwrap();
-        assert!(
-            matches!(cmd, Command::Accounts(Accounts::Add(AccountRequest { ref name, tier: Some(2), .. })) if name == "Gerdau")
-        );
+        let Command::Accounts(Accounts::Add(ref add)) = cmd else { panic!("not an add") };
+        assert!(matches!(**add, AccountRequest { ref name, tier: Some(2), .. } if name == "Gerdau"));
         let same = Command::from_args(&parse_line("/accounts add Gerdau --tier 2").unwrap()).unwrap();
         assert_eq!(cmd, same);
         // A quoted first word is a name, not a subcommand.

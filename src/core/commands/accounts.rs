@@ -63,7 +63,7 @@ static ADD: CommandSpec = leaf!(
     ACCOUNT_ADD_ARGS,
     "/account add Gerdau --tier 2 --owner \"Rafael Lima\" --spend 40M --reason potential \"New mill in Ouro Branco\"",
     |args| {
-        Ok(Accounts::Add(AccountRequest {
+        Ok(Accounts::Add(Box::new(AccountRequest {
             name: args.required("name")?,
             tier: args.number("tier"),
             owner: args.text("owner"),
@@ -78,7 +78,7 @@ static ADD: CommandSpec = leaf!(
             reason: args.lower("reason"),
             why: args.text("why"),
             alias: args.text("alias"),
-        })
+        }))
         .into())
     },
     pt: "/account add Gerdau --tier 2 --owner \"Rafael Lima\" --spend 40M --reason potencial \"Nova usina em Ouro Branco\"",
@@ -141,7 +141,7 @@ pub enum Accounts {
         page: i64,
     },
     /// Adds a key account (managers and admins).
-    Add(AccountRequest),
+    Add(Box<AccountRequest>),
     /// Changes one field of an account.
     Set { account: String, field: String, value: String },
     /// Archives an account (`archive: true`) or brings it back (managers and admins).
