@@ -107,10 +107,10 @@ pub(crate) async fn apply(
         "tier" => {
             let tier = value.parse().ok().and_then(Tier::from_number).ok_or_else(|| bad(value))?;
             // An account still on its tier's cadence follows the new tier's.
-            if store.settings().cadence(a.tier) == a.planning_cadence_days {
+            if store.settings().cadence(a.tier.number()) == a.planning_cadence_days {
                 a.planning_cadence_days = store.settings().cadence(tier.number());
             }
-            a.tier = tier.number();
+            a.tier = tier;
         }
         "owner" if clears => a.owner_id = None,
         "owner" => a.owner_id = Some(require_person(store, ctx, value).await?.id),

@@ -20,12 +20,12 @@ pub fn qualification(row: &QualificationRow) -> Qualification {
 pub fn lines<'a>(rows: impl IntoIterator<Item = &'a QualificationRow>, locale: Locale) -> Vec<String> {
     rows.into_iter()
         .filter_map(|row| {
-            let suggested = qualification(row).suggested_tier().number();
+            let suggested = qualification(row).suggested_tier();
             (suggested != row.tier).then(|| {
                 locale.t(Msg::Plan(PlanMsg::RetierLine {
                     account: row.account_name.clone(),
-                    from: row.tier,
-                    to: suggested,
+                    from: row.tier.number(),
+                    to: suggested.number(),
                 }))
             })
         })

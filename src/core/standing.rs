@@ -327,7 +327,7 @@ pub(crate) mod tests_support {
                 number: 1,
                 name: "Vale".into(),
                 segment: String::new(),
-                tier: 1,
+                tier: crate::domain::account::Tier::Strategic,
                 owner_id: Some(1),
                 owner_name: Some("Ana".into()),
                 technical_manager_id: None,

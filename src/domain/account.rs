@@ -73,6 +73,11 @@ impl Tier {
         self as i64
     }
 
+    /// The tier of a number, or why it is none: for values read back from the database.
+    fn stored(n: i64) -> Result<Tier, String> {
+        Tier::from_number(n).ok_or_else(|| format!("the stored tier {n} is not 1, 2 or 3"))
+    }
+
     /// The default planning-meeting cadence for the tier, in days.
     pub fn default_cadence_days(self) -> i64 {
         match self {
@@ -80,6 +85,41 @@ impl Tier {
             Tier::Key => 60,
             Tier::Maintain => 90,
         }
+    }
+}
+
+/// Stored as its number; a number that is no tier is an internal error naming it.
+impl<DB: sqlx::Database> sqlx::Type<DB> for Tier
+where
+    i64: sqlx::Type<DB>,
+{
+    fn type_info() -> DB::TypeInfo {
+        <i64 as sqlx::Type<DB>>::type_info()
+    }
+
+    fn compatible(ty: &DB::TypeInfo) -> bool {
+        <i64 as sqlx::Type<DB>>::compatible(ty)
+    }
+}
+
+impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for Tier
+where
+    i64: sqlx::Decode<'r, DB>,
+{
+    fn decode(value: <DB as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        Ok(Tier::stored(<i64 as sqlx::Decode<DB>>::decode(value)?)?)
+    }
+}
+
+impl<'q, DB: sqlx::Database> sqlx::Encode<'q, DB> for Tier
+where
+    i64: sqlx::Encode<'q, DB>,
+{
+    fn encode_by_ref(
+        &self,
+        buf: &mut <DB as sqlx::Database>::ArgumentBuffer,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <i64 as sqlx::Encode<DB>>::encode(self.number(), buf)
     }
 }
 

@@ -418,7 +418,7 @@ pub async fn seed_demo(
                     name: a.name.to_string(),
                     aliases: a.aliases.iter().map(|s| s.to_string()).collect(),
                     segment: a.segment.to_string(),
-                    tier: a.tier.number(),
+                    tier: a.tier,
                     reasons: a.reasons.iter().map(|(r, n)| (r.to_string(), n.to_string())).collect(),
                     owner_id: Some(owner),
                     technical_manager_id: a.technical_manager.map(|i| people[i]),

@@ -127,7 +127,7 @@ pub async fn seed_synthetic(
                     name: account_name(i),
                     aliases: Vec::new(),
                     segment: FIRST[i % FIRST.len()].to_string(),
-                    tier: tier.number(),
+                    tier,
                     reasons: vec![("purchase_potential".to_string(), String::new())],
                     owner_id: Some(owner),
                     technical_manager_id: None,

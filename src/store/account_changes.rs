@@ -42,7 +42,7 @@ impl Store {
     /// The records of every account of the workspace, or only of `only`.
     async fn records(&self, workspace_id: i64, only: Option<i64>) -> Result<Vec<(i64, NewAccount)>, StoreError> {
         let rows = sqlx::query!(
-            r#"SELECT id AS "id!", name, segment, tier, owner_id, technical_manager_id, currency AS "currency: crate::domain::money::Currency", wallet_minor,
+            r#"SELECT id AS "id!", name, segment, tier AS "tier: crate::domain::account::Tier", owner_id, technical_manager_id, currency AS "currency: crate::domain::money::Currency", wallet_minor,
                       revenue_12m_minor, share_ceiling_bp, suppliers_kept, margin_bp, planning_cadence_days,
                       yearly_review_on AS "yearly_review_on?: NaiveDate", status AS "status: crate::domain::account::AccountStatus", external_id,
                       created_at AS "created_at!: DateTime<Utc>"
@@ -156,7 +156,7 @@ impl WriteTx {
                         first_number + (id - first),
                         a.name,
                         a.segment,
-                        a.tier,
+                        a.tier.number(),
                         a.owner_id,
                         a.technical_manager_id,
                         a.currency.code(),

@@ -16,7 +16,7 @@ pub struct AccountRow {
     pub number: i64,
     pub name: String,
     pub segment: String,
-    pub tier: i64,
+    pub tier: crate::domain::account::Tier,
     pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
     pub technical_manager_id: Option<i64>,
@@ -38,7 +38,7 @@ pub struct AccountRow {
 pub struct PortfolioRow {
     pub id: i64,
     pub name: String,
-    pub tier: i64,
+    pub tier: crate::domain::account::Tier,
     pub owner_name: Option<String>,
     pub currency: Currency,
     pub wallet_minor: i64,
@@ -67,7 +67,7 @@ pub struct NewAccount {
     pub name: String,
     pub aliases: Vec<String>,
     pub segment: String,
-    pub tier: i64,
+    pub tier: crate::domain::account::Tier,
     pub reasons: Vec<(String, String)>,
     pub owner_id: Option<i64>,
     pub technical_manager_id: Option<i64>,
@@ -94,7 +94,7 @@ impl NewAccount {
             name: name.to_string(),
             aliases: Vec::new(),
             segment: String::new(),
-            tier: tier.number(),
+            tier,
             reasons: Vec::new(),
             owner_id: None,
             technical_manager_id: None,
@@ -125,7 +125,7 @@ impl Store {
     pub async fn account(&self, workspace_id: i64, account_id: i64) -> Result<Option<AccountRow>, StoreError> {
         sqlx::query_as!(
             AccountRow,
-            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier, a.owner_id,
+            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency AS "currency: Currency",
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.suppliers_kept, a.margin_bp,
@@ -293,7 +293,7 @@ impl Store {
     ) -> Result<Vec<PortfolioRow>, StoreError> {
         sqlx::query_as!(
             PortfolioRow,
-            r#"SELECT a.id AS "id!", a.name, a.tier, o.display_name AS "owner_name?", a.currency AS "currency: Currency", a.wallet_minor,
+            r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", o.display_name AS "owner_name?", a.currency AS "currency: Currency", a.wallet_minor,
                       a.revenue_12m_minor, a.share_ceiling_bp, a.planning_cadence_days,
                       a.created_at AS "created_at!: DateTime<Utc>",
                       (SELECT MAX(i.occurred_at) FROM interactions i WHERE i.account_id = a.id)

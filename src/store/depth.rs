@@ -178,7 +178,7 @@ pub struct QualificationRow {
     pub account_id: i64,
     pub account_name: String,
     pub owner_id: Option<i64>,
-    pub tier: i64,
+    pub tier: crate::domain::account::Tier,
     pub potential: i64,
     pub leadership: i64,
     pub profitability: i64,
@@ -191,7 +191,7 @@ impl Store {
     pub async fn qualifications(&self, workspace_id: i64) -> Result<Vec<QualificationRow>, StoreError> {
         sqlx::query_as!(
             QualificationRow,
-            r#"SELECT q.account_id AS "account_id!", a.name AS account_name, a.owner_id, a.tier, q.potential, q.leadership,
+            r#"SELECT q.account_id AS "account_id!", a.name AS account_name, a.owner_id, a.tier AS "tier: crate::domain::account::Tier", q.potential, q.leadership,
                       q.profitability, q.fit, q.strength
                FROM qualifications q JOIN accounts a ON a.id = q.account_id
                WHERE q.workspace_id = ? AND a.status = 'active' ORDER BY a.name COLLATE NOCASE"#,

@@ -10,7 +10,7 @@ use super::{Store, StoreError, WriteTx};
 pub struct DueAccount {
     pub id: i64,
     pub name: String,
-    pub tier: i64,
+    pub tier: crate::domain::account::Tier,
     pub planning_cadence_days: i64,
     pub next_planning_due: Option<NaiveDate>,
     pub contact_due_on: Option<NaiveDate>,
@@ -108,7 +108,7 @@ impl Store {
     ) -> Result<Vec<DueAccount>, StoreError> {
         sqlx::query_as!(
             DueAccount,
-            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+            r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", a.planning_cadence_days,
                       a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
                       a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
                       a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
@@ -155,7 +155,7 @@ impl Store {
     pub async fn contact_stale(&self, workspace_id: i64, today: NaiveDate) -> Result<Vec<DueAccount>, StoreError> {
         sqlx::query_as!(
             DueAccount,
-            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+            r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", a.planning_cadence_days,
                       a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
                       a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
                       a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id
@@ -178,7 +178,7 @@ impl Store {
     ) -> Result<Vec<DueAccount>, StoreError> {
         sqlx::query_as!(
             DueAccount,
-            r#"SELECT a.id AS "id!", a.name, a.tier, a.planning_cadence_days,
+            r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", a.planning_cadence_days,
                       a.next_planning_due AS "next_planning_due?: NaiveDate", a.contact_due_on AS "contact_due_on?: NaiveDate",
                       a.last_contact_on AS "last_contact_on?: NaiveDate", a.yearly_review_on AS "yearly_review_on?: NaiveDate",
                       a.owner_id AS "owner_id!", o.manager_id AS owner_manager_id

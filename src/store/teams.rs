@@ -21,7 +21,7 @@ pub struct DigestSnapshot {
 pub struct TeamAccount {
     pub id: i64,
     pub name: String,
-    pub tier: i64,
+    pub tier: crate::domain::account::Tier,
     pub owner_id: i64,
     pub wallet_minor: i64,
     pub revenue_12m_minor: i64,
@@ -74,7 +74,7 @@ impl Store {
     pub async fn accounts_of_owner(&self, workspace_id: i64, owner_id: i64) -> Result<Vec<TeamAccount>, StoreError> {
         sqlx::query_as!(
             TeamAccount,
-            r#"SELECT id AS "id!", name, tier, owner_id AS "owner_id!", wallet_minor, revenue_12m_minor, share_ceiling_bp,
+            r#"SELECT id AS "id!", name, tier AS "tier: crate::domain::account::Tier", owner_id AS "owner_id!", wallet_minor, revenue_12m_minor, share_ceiling_bp,
                       currency AS "currency: crate::domain::money::Currency", next_planning_due AS "next_planning_due?: NaiveDate", contact_due_on AS "contact_due_on?: NaiveDate",
                       yearly_review_on AS "yearly_review_on?: NaiveDate"
                FROM accounts WHERE workspace_id = ? AND owner_id = ? AND status = 'active' ORDER BY tier, name"#,

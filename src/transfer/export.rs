@@ -106,7 +106,7 @@ pub async fn sheet(store: &Store, workspace_id: i64, kind: ExportKind) -> Result
                 rows.push(vec![
                     external(a.external_id.as_deref(), "", id),
                     a.name,
-                    a.tier.to_string(),
+                    a.tier.number().to_string(),
                     name_of(a.owner_id),
                     name_of(a.technical_manager_id),
                     a.segment,

@@ -35,12 +35,13 @@ pub fn date(text: &str) -> Option<NaiveDate> {
 }
 
 /// A tier: `1`, `T1`, `Tier 2`, `Nível 3`.
-pub fn tier(text: &str) -> Option<i64> {
+pub fn tier(text: &str) -> Option<crate::domain::account::Tier> {
+    use crate::domain::account::Tier;
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     match digits.as_str() {
-        "1" => Some(1),
-        "2" => Some(2),
-        "3" => Some(3),
+        "1" => Some(Tier::Strategic),
+        "2" => Some(Tier::Key),
+        "3" => Some(Tier::Maintain),
         _ => None,
     }
 }
@@ -78,6 +79,7 @@ pub fn list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::account::Tier;
 
     #[test]
     fn office_values() {
@@ -92,7 +94,10 @@ mod tests {
         assert_eq!(date("2026-12-10 00:00:00"), NaiveDate::from_ymd_opt(2026, 12, 10));
         assert_eq!(date("today"), None);
         assert_eq!(date("31/02/2026"), None);
-        assert_eq!((tier("T1"), tier("Nível 3"), tier("12"), tier("")), (Some(1), Some(3), None, None));
+        assert_eq!(
+            (tier("T1"), tier("Nível 3"), tier("12"), tier("")),
+            (Some(Tier::Strategic), Some(Tier::Maintain), None, None)
+        );
         assert_eq!((role("Gestora"), role("vendedor"), role("boss")), (Some(Role::Manager), Some(Role::Rep), None));
         assert_eq!((stance("Apoiador"), decision_role("Decision maker")), (Some("supporter"), Some("decision_maker")));
         assert_eq!(list("Petrobras; Petróleo Brasileiro |"), ["Petrobras", "Petróleo Brasileiro"]);

@@ -10,7 +10,7 @@ use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{Lookup, MAX_LISTED, lookup_account};
 use crate::core::standing;
 use crate::domain::account::AccountStatus;
-use crate::domain::account::{Reason, ShareOfWallet, SupplierMix, Tier};
+use crate::domain::account::{Reason, ShareOfWallet, SupplierMix};
 use crate::domain::health::Flag;
 use crate::domain::money::Money;
 use crate::domain::text::truncate;
@@ -76,7 +76,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
     let today = ctx.today();
     let currency = a.currency;
     let money = |minor| format_money(Money::new(minor, currency), ctx.locale);
-    let tier = Tier::from_number(a.tier).unwrap_or(Tier::Maintain);
+    let tier = a.tier;
 
     let reasons = &facts.reasons;
     let aliases = &facts.aliases;

@@ -229,7 +229,7 @@ async fn list(
         let planning_overdue = clock.planning_overdue_days > 0;
         flagged += usize::from(contact_overdue || planning_overdue);
         reply = reply.line(ctx.t(Msg::Card(CardMsg::PortfolioLine {
-            tier: Tier::from_number(row.tier).unwrap_or(Tier::Maintain),
+            tier: row.tier,
             name: row.name,
             owner: row.owner_name,
             share,
@@ -261,7 +261,7 @@ async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply
         None => Tier::Key,
     };
     let mut record = NewAccount::new(name, tier, ctx.now);
-    record.planning_cadence_days = store.settings().cadence(record.tier);
+    record.planning_cadence_days = store.settings().cadence(record.tier.number());
     record.owner_id = Some(ctx.person.id);
     let mut wallet = WalletChange::default();
     let reason = req.reason.as_deref().map(|r| format!("add {r} {}", req.why.as_deref().unwrap_or("")));

@@ -12,7 +12,6 @@ use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
-use crate::domain::account::Tier;
 use crate::domain::qualification::Qualification;
 use crate::i18n::Msg;
 use crate::store::Store;
@@ -117,7 +116,7 @@ async fn run(
         }
     };
     let suggested = q.suggested_tier();
-    let mut tier = Tier::from_number(account.tier).unwrap_or(Tier::Maintain);
+    let mut tier = account.tier;
     let mut applied = None;
     if apply && suggested != tier {
         crate::core::account_edit::change(store, ctx, &account, "tier", &suggested.number().to_string()).await?;
@@ -143,7 +142,7 @@ async fn run(
         Tone::Good
     } else {
         reply =
-            reply.line(ctx.t(Msg::Plan(PlanMsg::RetierLine { account: account.name, from: account.tier, to: suggested.number() })));
+            reply.line(ctx.t(Msg::Plan(PlanMsg::RetierLine { account: account.name, from: account.tier.number(), to: suggested.number() })));
         Tone::Warning
     };
     Ok(reply.tone(tone))

@@ -2,6 +2,7 @@
 //! accounts by tier, interactions per person this week, what is due in the next two weeks and
 //! each account's share of wallet over the years.
 
+use crate::domain::account::Tier;
 use crate::i18n::DigestMsg;
 use std::collections::BTreeSet;
 
@@ -28,7 +29,7 @@ pub async fn detail(
     shares: Vec<String>,
 ) -> anyhow::Result<Reply> {
     let today = now.with_timezone(&tz).date_naive();
-    let tiers = [1, 2, 3].map(|t| accounts.iter().filter(|a| a.tier == t).count());
+    let tiers = [Tier::Strategic, Tier::Key, Tier::Maintain].map(|t| accounts.iter().filter(|a| a.tier == t).count());
     reply = reply.field(
         locale.t(Msg::Digest(DigestMsg::DigestByTier)),
         locale.t(Msg::Digest(DigestMsg::DigestTierCounts { counts: tiers })),

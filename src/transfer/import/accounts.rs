@@ -62,7 +62,7 @@ pub(super) async fn accounts(
             Some(id) => records.get(&id).cloned().ok_or(StoreError::RowNotFound)?,
             None => {
                 let mut new = NewAccount::new(name.trim(), Tier::Key, o.now);
-                new.planning_cadence_days = store.settings().cadence(new.tier);
+                new.planning_cadence_days = store.settings().cadence(new.tier.number());
                 new
             }
         };
@@ -73,8 +73,8 @@ pub(super) async fn accounts(
         }
         if let Some(Some(tier)) = cells.parse(report, row, "tier", values::tier) {
             // An account still on its tier's cadence follows the new tier's.
-            if store.settings().cadence(record.tier) == record.planning_cadence_days {
-                record.planning_cadence_days = store.settings().cadence(tier);
+            if store.settings().cadence(record.tier.number()) == record.planning_cadence_days {
+                record.planning_cadence_days = store.settings().cadence(tier.number());
             }
             record.tier = tier;
         }
