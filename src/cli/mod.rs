@@ -403,8 +403,12 @@ async fn chat_person(
     name: &str,
 ) -> anyhow::Result<Result<Person, Msg>> {
     let ws = store.ensure_workspace(workspace, now).await?;
-    let found: Vec<Person> =
-        store.find_people_by_name(ws.id, name).await?.into_iter().filter(|p| p.platform == "terminal").collect();
+    let found: Vec<Person> = store
+        .find_people_by_name(ws.id, name)
+        .await?
+        .into_iter()
+        .filter(|p| p.platform == crate::domain::identity::Platform::Terminal)
+        .collect();
     let folded = crate::domain::text::fold(name);
     if let Some(exact) = found.iter().find(|p| crate::domain::text::fold(&p.display_name) == folded) {
         return Ok(Ok(exact.clone()));
@@ -416,7 +420,7 @@ async fn chat_person(
                 .people(ws.id)
                 .await?
                 .into_iter()
-                .filter(|p| p.platform == "terminal")
+                .filter(|p| p.platform == crate::domain::identity::Platform::Terminal)
                 .map(|p| p.display_name)
                 .collect();
             Err(Msg::Cli(CliMsg::CliNoSuchPerson { name: name.to_string(), known }))

@@ -29,7 +29,7 @@ impl Context {
     pub async fn resolve(store: &Store, inv: &Invocation) -> Result<Context, StoreError> {
         let display_name = crate::domain::text::without_controls(&inv.display_name);
         // Usually one read: a known workspace and a known person whose name has not changed.
-        let known = store.identify(&inv.workspace, inv.platform.code(), &inv.user_id).await?;
+        let known = store.identify(&inv.workspace, inv.platform, &inv.user_id).await?;
         let (workspace, person) = match known {
             Some((workspace, Some(person)))
                 if person.display_name == display_name || person.name_fixed || inv.name_is_handle =>

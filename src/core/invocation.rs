@@ -5,23 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::i18n::Locale;
 
-/// The chat platform a request came through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Platform {
-    Terminal,
-    Discord,
-    Slack,
-}
-
-impl Platform {
-    pub fn code(self) -> &'static str {
-        match self {
-            Platform::Terminal => "terminal",
-            Platform::Discord => "discord",
-            Platform::Slack => "slack",
-        }
-    }
-}
+pub use crate::domain::identity::Platform;
 
 /// A request to the core.
 #[derive(Debug, Clone)]

@@ -20,6 +20,32 @@ pub fn user_ref(platform: &str, typed: &str) -> Option<String> {
     ok.then(|| id.to_string())
 }
 
+/// The chat platform a request came through, and a person's identity belongs to. Stored as its
+/// code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
+#[sqlx(rename_all = "lowercase")]
+pub enum Platform {
+    Terminal,
+    Discord,
+    Slack,
+}
+
+impl Platform {
+    pub fn code(self) -> &'static str {
+        match self {
+            Platform::Terminal => "terminal",
+            Platform::Discord => "discord",
+            Platform::Slack => "slack",
+        }
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,3 +123,71 @@ mod tests {
         assert_eq!(InteractionKind::from_code("lunch"), None);
     }
 }
+
+/// The kind of a booked meeting. Stored as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingKind {
+    /// A planning meeting: it restarts the planning clock once held.
+    Planning,
+    /// The yearly review of the account plan.
+    Review,
+    Other,
+}
+
+impl MeetingKind {
+    /// The kind a code names (`planning`, `review`, `other`: the codes of the meeting vocabulary).
+    pub fn from_code(code: &str) -> Option<MeetingKind> {
+        match code {
+            "planning" => Some(MeetingKind::Planning),
+            "review" => Some(MeetingKind::Review),
+            "other" => Some(MeetingKind::Other),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingKind::Planning => "planning",
+            MeetingKind::Review => "review",
+            MeetingKind::Other => "other",
+        }
+    }
+
+    /// Planning meetings and yearly reviews are the ones the planning clock counts.
+    pub fn plans(self) -> bool {
+        matches!(self, MeetingKind::Planning | MeetingKind::Review)
+    }
+
+    /// What a held meeting of this kind is logged as.
+    pub fn held_as(self) -> InteractionKind {
+        match self {
+            MeetingKind::Planning => InteractionKind::PlanningMeeting,
+            MeetingKind::Review => InteractionKind::YearlyReview,
+            MeetingKind::Other => InteractionKind::Meeting,
+        }
+    }
+}
+
+/// Whether a goal of an account plan is still to do. Stored as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
+#[sqlx(rename_all = "lowercase")]
+pub enum GoalStatus {
+    Open,
+    Done,
+}
+
+#[cfg(test)]
+mod meeting_kinds {
+    use super::*;
+
+    #[test]
+    fn every_word_of_the_meeting_vocabulary_is_a_kind() {
+        for word in crate::domain::vocabulary::MEETING_KINDS.0 {
+            let kind = MeetingKind::from_code(word.code).expect(word.code);
+            assert_eq!(kind.code(), word.code);
+        }
+        assert_eq!(MeetingKind::from_code("lunch"), None);
+    }
+}

@@ -84,9 +84,10 @@ impl Notifiers {
         Notifiers { discord: None, slack: None, fallback: notifier }
     }
 
-    fn for_platform(&self, platform: &str) -> &dyn Notifier {
+    fn for_platform(&self, platform: crate::domain::identity::Platform) -> &dyn Notifier {
+        use crate::domain::identity::Platform;
         match (platform, &self.discord, &self.slack) {
-            ("discord", Some(n), _) | ("slack", _, Some(n)) => n.as_ref(),
+            (Platform::Discord, Some(n), _) | (Platform::Slack, _, Some(n)) => n.as_ref(),
             _ => self.fallback.as_ref(),
         }
     }
@@ -396,11 +397,11 @@ impl Scheduler {
             // Keyed by the outbox row: a message the platform took just before a crash is not
             // created again when the restarted bot sends it (Discord; Slack is at least once).
             let key = item.id.to_string();
-            match notifiers.for_platform(&item.platform).deliver_keyed(&recipient, &reply, &key).await {
+            match notifiers.for_platform(item.platform).deliver_keyed(&recipient, &reply, &key).await {
                 Ok(()) => {
-                    crate::metrics::global().delivery(&item.platform, "delivered");
+                    crate::metrics::global().delivery(item.platform.code(), "delivered");
                     self.store.outbox_delivered(item.id, now).await?;
-                    report.delivered.push(Delivered { to, platform: item.platform.clone(), reply });
+                    report.delivered.push(Delivered { to, platform: item.platform.code().to_string(), reply });
                 }
                 Err(undelivered) => {
                     let pause = Duration::minutes(1 << item.attempts.clamp(0, 6));
@@ -408,7 +409,7 @@ impl Scheduler {
                     warn!(id = item.id, %to, reason = undelivered.reason, ?retry_at, "delivery failed");
                     self.store.outbox_failed(item.id, &undelivered.reason, retry_at).await?;
                     let outcome = if retry_at.is_some() { "retrying" } else { "failed" };
-                    crate::metrics::global().delivery(&item.platform, outcome);
+                    crate::metrics::global().delivery(item.platform.code(), outcome);
                     if retry_at.is_some() {
                         report.retrying += 1;
                     } else {

@@ -173,7 +173,7 @@ pub async fn planning(
         let when = local(m.starts_at);
         let line = Msg::Reminders(ReminderMsg::RemindMeetingBefore(Box::new(MeetingBrief {
             account: m.account_name.clone(),
-            kind: m.kind.clone(),
+            kind: m.kind,
             day: when.date_naive(),
             time: when.format("%H:%M").to_string(),
             with: m.with_contacts.clone(),
@@ -192,11 +192,8 @@ pub async fn planning(
         if m.last_logged_at.is_some_and(|t| local(t).date_naive() >= day) {
             continue;
         }
-        let line = Msg::Reminders(ReminderMsg::RemindMeetingFollowUp {
-            account: m.account_name.clone(),
-            kind: m.kind.clone(),
-            day,
-        });
+        let line =
+            Msg::Reminders(ReminderMsg::RemindMeetingFollowUp { account: m.account_name.clone(), kind: m.kind, day });
         // "Done" logs the meeting as held, once however often it is pressed.
         let done = format!("/done {} --meeting {}", quoted(&m.account_name), m.number);
         let reminder = Reminder::new(m.account_id, &m.account_name, line).done(done);

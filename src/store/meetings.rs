@@ -13,7 +13,7 @@ pub struct MeetingToRemind {
     pub account_name: String,
     pub owner_id: Option<i64>,
     pub created_by: i64,
-    pub kind: String,
+    pub kind: crate::domain::kind::MeetingKind,
     pub starts_at: DateTime<Utc>,
     pub with_contacts: String,
     /// When the account's newest interaction happened.
@@ -31,7 +31,7 @@ pub struct MeetingRow {
     pub id: i64,
     pub account_name: String,
     pub owner_id: Option<i64>,
-    pub kind: String,
+    pub kind: crate::domain::kind::MeetingKind,
     pub starts_at: DateTime<Utc>,
     pub with_contacts: String,
 }
@@ -40,7 +40,7 @@ pub struct MeetingRow {
 #[derive(Debug, Clone)]
 pub struct NewMeeting<'a> {
     pub account_id: i64,
-    pub kind: &'a str,
+    pub kind: crate::domain::kind::MeetingKind,
     pub starts_at: DateTime<Utc>,
     /// The meeting's day in the workspace's calendar, and the start of today: a planning or review
     /// meeting booked is the account's next planning meeting, unless one is booked before it.
@@ -58,9 +58,9 @@ impl Store {
         &self,
         workspace_id: i64,
         number: i64,
-    ) -> Result<Option<(i64, String, DateTime<Utc>)>, StoreError> {
+    ) -> Result<Option<(i64, crate::domain::kind::MeetingKind, DateTime<Utc>)>, StoreError> {
         let row = sqlx::query!(
-            r#"SELECT account_id, kind, starts_at AS "starts_at!: DateTime<Utc>" FROM meetings
+            r#"SELECT account_id, kind AS "kind: crate::domain::kind::MeetingKind", starts_at AS "starts_at!: DateTime<Utc>" FROM meetings
                WHERE workspace_id = ? AND number = ?"#,
             workspace_id,
             number
@@ -79,7 +79,7 @@ impl Store {
     ) -> Result<Option<MeetingRow>, StoreError> {
         sqlx::query_as!(
             MeetingRow,
-            r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind,
+            r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind AS "kind: crate::domain::kind::MeetingKind",
                       m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts
                FROM meetings m JOIN accounts a ON a.id = m.account_id
                WHERE m.workspace_id = ?1 AND m.account_id = ?2 AND m.starts_at >= ?3
@@ -100,7 +100,7 @@ impl Store {
     ) -> Result<Vec<MeetingRow>, StoreError> {
         sqlx::query_as!(
             MeetingRow,
-            r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind,
+            r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind AS "kind: crate::domain::kind::MeetingKind",
                       m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts
                FROM meetings m JOIN accounts a ON a.id = m.account_id
                WHERE m.workspace_id = ? AND m.starts_at >= ? AND m.starts_at <= ? ORDER BY m.starts_at"#,
@@ -147,7 +147,7 @@ impl WriteTx {
         )
         .fetch_one(&mut *self.tx)
         .await?;
-        if matches!(m.kind, "planning" | "review") {
+        if m.kind.plans() {
             // The cadence's day gives way to the booked one, unless a planning meeting is booked
             // before it.
             sqlx::query!(
@@ -181,7 +181,7 @@ impl Store {
         sqlx::query_as!(
             MeetingToRemind,
             r#"SELECT m.id AS "id!", m.number AS "number!", m.account_id, a.name AS account_name, a.owner_id,
-                      m.created_by, m.kind, m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts,
+                      m.created_by, m.kind AS "kind: crate::domain::kind::MeetingKind", m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts,
                       l.occurred_at AS "last_logged_at?: DateTime<Utc>", l.summary AS "last_summary?",
                       p.display_name AS "last_author?", l.next_step AS "next_step?",
                       l.next_step_due AS "next_step_due?: NaiveDate"

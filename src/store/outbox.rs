@@ -9,7 +9,7 @@ use super::{Store, StoreError, WriteTx};
 pub struct Addressee {
     pub id: i64,
     pub display_name: String,
-    pub platform: String,
+    pub platform: crate::domain::identity::Platform,
     pub platform_user_id: String,
     pub language: Option<String>,
     pub role: crate::domain::account::Role,
@@ -21,7 +21,7 @@ impl Addressee {
         Addressee {
             id: p.id,
             display_name: p.display_name.clone(),
-            platform: p.platform.clone(),
+            platform: p.platform,
             platform_user_id: p.platform_user_id.clone(),
             language: p.language.clone(),
             role: p.role,
@@ -36,7 +36,7 @@ pub struct OutboxItem {
     pub id: i64,
     pub workspace_id: i64,
     pub person_id: i64,
-    pub platform: String,
+    pub platform: crate::domain::identity::Platform,
     pub platform_user_id: String,
     pub payload: String,
     pub attempts: i64,
@@ -56,7 +56,7 @@ impl Store {
     pub async fn outbox_due(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
         sqlx::query_as!(
             OutboxItem,
-            r#"SELECT id AS "id!", workspace_id, person_id, platform, platform_user_id, payload, attempts,
+            r#"SELECT id AS "id!", workspace_id, person_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, payload, attempts,
                       expires_at AS "expires_at!: DateTime<Utc>"
                FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"#,
             now,
@@ -150,7 +150,7 @@ impl Store {
     pub async fn addressee(&self, workspace_id: i64, person_id: i64) -> Result<Option<Addressee>, StoreError> {
         sqlx::query_as!(
             Addressee,
-            r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
+            r#"SELECT id AS "id!", display_name, platform AS "platform: crate::domain::identity::Platform", platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
                FROM people WHERE workspace_id = ? AND id = ?"#,
             workspace_id,
             person_id

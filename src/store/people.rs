@@ -11,7 +11,7 @@ use crate::domain::text::fold;
 pub struct Person {
     pub id: i64,
     pub workspace_id: i64,
-    pub platform: String,
+    pub platform: crate::domain::identity::Platform,
     pub platform_user_id: String,
     pub display_name: String,
     pub role: Role,
@@ -101,7 +101,7 @@ impl Store {
     ) -> Result<Option<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
+            r#"SELECT id AS "id!", workspace_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND platform = ? AND platform_user_id = ?"#,
             workspace_id,
@@ -118,7 +118,7 @@ impl Store {
         let upper = crate::domain::text::prefix_upper_bound(&folded);
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
+            r#"SELECT id AS "id!", workspace_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND folded_name >= ? AND folded_name < ? AND removed_at IS NULL
                ORDER BY folded_name <> ?, folded_name LIMIT 10"#,
@@ -135,7 +135,7 @@ impl Store {
     pub async fn people(&self, workspace_id: i64) -> Result<Vec<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
+            r#"SELECT id AS "id!", workspace_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND removed_at IS NULL ORDER BY folded_name"#,
             workspace_id
@@ -513,7 +513,7 @@ impl Store {
     pub async fn person(&self, workspace_id: i64, person_id: i64) -> Result<Option<Person>, StoreError> {
         sqlx::query_as!(
             Person,
-            r#"SELECT id AS "id!", workspace_id, platform, platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
+            r#"SELECT id AS "id!", workspace_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
                       name_fixed AS "name_fixed: bool"
                FROM people WHERE workspace_id = ? AND id = ?"#,
             workspace_id,

@@ -37,7 +37,7 @@ pub struct GoalRow {
     pub title: String,
     pub owner_name: Option<String>,
     pub due_on: Option<NaiveDate>,
-    pub status: String,
+    pub status: crate::domain::kind::GoalStatus,
 }
 
 impl Store {
@@ -75,7 +75,7 @@ impl Store {
     pub async fn goals(&self, workspace_id: i64, plan_id: i64) -> Result<Vec<GoalRow>, StoreError> {
         sqlx::query_as!(
             GoalRow,
-            r#"SELECT g.id AS "id!", g.title, p.display_name AS "owner_name?", g.due_on AS "due_on?: NaiveDate", g.status
+            r#"SELECT g.id AS "id!", g.title, p.display_name AS "owner_name?", g.due_on AS "due_on?: NaiveDate", g.status AS "status: crate::domain::kind::GoalStatus"
                FROM plan_goals g LEFT JOIN people p ON p.id = g.owner_id
                WHERE g.workspace_id = ? AND g.plan_id = ? ORDER BY g.status = 'done', g.id"#,
             workspace_id,

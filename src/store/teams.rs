@@ -123,7 +123,7 @@ where
 {
     sqlx::query_as!(
         Addressee,
-        r#"SELECT id AS "id!", display_name, platform, platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
+        r#"SELECT id AS "id!", display_name, platform AS "platform: crate::domain::identity::Platform", platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
            FROM people p WHERE workspace_id = ?1
              AND (role = 'manager' OR EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id))
            ORDER BY folded_name"#,
@@ -142,7 +142,7 @@ where
         Addressee,
         r#"WITH RECURSIVE team(id) AS (
                SELECT ?2 UNION SELECT p.id FROM people p JOIN team t ON p.manager_id = t.id WHERE p.workspace_id = ?1)
-           SELECT p.id AS "id!", p.display_name, p.platform, p.platform_user_id, p.language, p.role AS "role: crate::domain::account::Role", p.manager_id
+           SELECT p.id AS "id!", p.display_name, p.platform AS "platform: crate::domain::identity::Platform", p.platform_user_id, p.language, p.role AS "role: crate::domain::account::Role", p.manager_id
            FROM people p JOIN team t ON t.id = p.id WHERE p.workspace_id = ?1 ORDER BY p.folded_name"#,
         workspace_id,
         manager_id

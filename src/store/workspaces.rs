@@ -77,9 +77,10 @@ impl Store {
     pub async fn identify(
         &self,
         key: &str,
-        platform: &str,
+        platform: crate::domain::identity::Platform,
         platform_user_id: &str,
     ) -> Result<Option<(Workspace, Option<super::Person>)>, StoreError> {
+        let code = platform.code();
         let row = sqlx::query!(
             r#"SELECT w.id AS "id!", w.key, w.language, w.time_zone AS "time_zone: Zone", w.default_role,
                       p.id AS "person_id?", p.display_name AS "display_name?", p.role AS "role?: crate::domain::account::Role",
@@ -89,7 +90,7 @@ impl Store {
                LEFT JOIN people p ON p.workspace_id = w.id AND p.platform = ?2 AND p.platform_user_id = ?3
                WHERE w.key = ?1"#,
             key,
-            platform,
+            code,
             platform_user_id
         )
         .fetch_optional(&self.pool)
@@ -99,7 +100,7 @@ impl Store {
                 (Some(id), Some(display_name), Some(role)) => Some(super::Person {
                     id,
                     workspace_id: r.id,
-                    platform: platform.to_string(),
+                    platform,
                     platform_user_id: platform_user_id.to_string(),
                     display_name,
                     role,

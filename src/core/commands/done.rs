@@ -69,11 +69,7 @@ async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i64>)
         if newest.is_some_and(|(at, _)| ctx.local_date(at) >= day) {
             return Ok(Reply::titled(ctx.t(Msg::Log(LogMsg::MeetingAlreadyLogged { id, account: account.name }))).ephemeral());
         }
-        let kind = match kind.as_str() {
-            "planning" => InteractionKind::PlanningMeeting,
-            "review" => InteractionKind::YearlyReview,
-            _ => InteractionKind::Meeting,
-        };
+        let kind = kind.held_as();
         let summary = ctx.t(Msg::Log(LogMsg::HeldFromReminder));
         let held = Held { account_id, kind, at: starts_at, day, summary: &summary };
         log_once(tx, ctx, &held, serde_json::json!({ "account": account.name, "meeting": id })).await?;

@@ -13,6 +13,7 @@ use crate::core::resolve::{require_account, require_contact};
 use crate::domain::account::AccountStatus;
 use crate::domain::dates::parse_date_time;
 use crate::domain::text::truncate;
+use crate::domain::kind::MeetingKind;
 use crate::domain::vocabulary;
 use crate::i18n::{Msg, format_date};
 use crate::store::{NewMeeting, Store};
@@ -32,7 +33,8 @@ pub static SPEC: CommandSpec = leaf!(
         Ok(Meeting {
             account: args.required("account")?,
             when: args.required("when")?,
-            kind: args.get("kind").unwrap_or("planning").to_ascii_lowercase(),
+            // The parser has read the word into its code.
+            kind: MeetingKind::from_code(args.get("kind").unwrap_or("planning")).ok_or_else(|| args.missing("kind"))?,
             with: args.text("with"),
         }
         .into())
@@ -45,7 +47,7 @@ pub static SPEC: CommandSpec = leaf!(
 pub struct Meeting {
     pub account: String,
     pub when: String,
-    pub kind: String,
+    pub kind: MeetingKind,
     pub with: Option<String>,
 }
 
@@ -55,7 +57,7 @@ impl Meeting {
     }
 
     pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
-        schedule(store, ctx, &self.account, &self.when, &self.kind, self.with.as_deref()).await
+        schedule(store, ctx, &self.account, &self.when, self.kind, self.with.as_deref()).await
     }
 }
 
@@ -73,7 +75,7 @@ async fn schedule(
     ctx: &Context,
     account: &str,
     when: &str,
-    kind: &str,
+    kind: MeetingKind,
     with: Option<&str>,
 ) -> Result<Reply, CommandError> {
     let (day, time) = parse_date_time(when, ctx.today()).map_err(|_| Msg::Meetings(MeetingMsg::BadDateTime { value: truncate(when, 40) }))?;
@@ -124,11 +126,11 @@ async fn schedule(
         }
     };
     let arguments =
-        serde_json::json!({ "account": account.name, "when": starts_at, "kind": kind, "with": with_contacts });
+        serde_json::json!({ "account": account.name, "when": starts_at, "kind": kind.code(), "with": with_contacts });
     tx.audit(ctx.workspace.id, ctx.person.id, "meeting", &arguments.to_string(), "ok", ctx.now).await?;
     tx.commit().await?;
 
-    let mut reply = Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::MeetingScheduled { kind: kind.to_string(), account: account.name })))
+    let mut reply = Reply::titled(ctx.t(Msg::Meetings(MeetingMsg::MeetingScheduled { kind, account: account.name })))
         .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), when_text(ctx, starts_at));
     if !with_contacts.is_empty() {
         reply = reply.inline_field(ctx.t(Msg::Meetings(MeetingMsg::LabelWith)), with_contacts);

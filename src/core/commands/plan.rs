@@ -98,7 +98,7 @@ async fn show(
         reply = reply.field(ctx.t(label.clone()), text);
     }
     for goal in store.goals(ctx.workspace.id, plan.id).await? {
-        let mark = if goal.status == "done" { "☑" } else { "☐" };
+        let mark = if goal.status == crate::domain::kind::GoalStatus::Done { "☑" } else { "☐" };
         let mut line = format!("#{} {mark} {}", goal.id, goal.title);
         if let Some(owner) = goal.owner_name {
             line.push_str(&format!(" · {owner}"));

@@ -70,7 +70,7 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
         Some(m) => {
             let local = m.starts_at.with_timezone(&ctx.tz);
             ctx.t(Msg::Deals(DealMsg::PrepMeeting {
-                kind: m.kind.clone(),
+                kind: m.kind,
                 day: local.date_naive(),
                 time: local.format("%H:%M").to_string(),
                 with: m.with_contacts.clone(),
@@ -155,7 +155,7 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
 
     let open_goals: Vec<String> = goals
         .iter()
-        .filter(|g| g.status == "open")
+        .filter(|g| g.status == crate::domain::kind::GoalStatus::Open)
         .take(SHOWN)
         .map(|g| match g.due_on {
             Some(due) => format!("• {} ({})", truncate(&g.title, 100), format_date(due, ctx.locale)),

@@ -55,11 +55,7 @@ pub async fn detail(
         .filter(|m| m.owner_id.is_some_and(|o| owners.contains(&o)))
         .collect();
     // A booked planning meeting is the account's next one: listed once, as the meeting.
-    let booked: BTreeSet<&str> = meetings
-        .iter()
-        .filter(|m| matches!(m.kind.as_str(), "planning" | "review"))
-        .map(|m| m.account_name.as_str())
-        .collect();
+    let booked: BTreeSet<&str> = meetings.iter().filter(|m| m.kind.plans()).map(|m| m.account_name.as_str()).collect();
     let mut ahead: Vec<(NaiveDate, String)> = Vec::new();
     for a in accounts {
         if let Some(due) =
@@ -79,11 +75,8 @@ pub async fn detail(
     }
     for m in &meetings {
         let day = m.starts_at.with_timezone(&tz).date_naive();
-        let line = Msg::Digest(DigestMsg::DigestMeetingAhead {
-            account: m.account_name.clone(),
-            kind: m.kind.clone(),
-            date: day,
-        });
+        let line =
+            Msg::Digest(DigestMsg::DigestMeetingAhead { account: m.account_name.clone(), kind: m.kind, date: day });
         ahead.push((day, locale.t(line)));
     }
     ahead.sort();

@@ -87,7 +87,7 @@ pub async fn naming(
 ) -> (String, bool) {
     let handle = handle.filter(|h| !h.trim().is_empty()).unwrap_or(user).to_string();
     let Some(directory) = directory else { return (handle, true) };
-    match core.store().identify(&workspace_key(team), Platform::Slack.code(), user).await {
+    match core.store().identify(&workspace_key(team), Platform::Slack, user).await {
         Ok(Some((_, Some(person)))) if person.name_fixed || person.display_name != handle => (handle, true),
         Err(e) => {
             warn!(error = %e, "cannot tell whether a Slack user is known");

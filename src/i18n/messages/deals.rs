@@ -71,7 +71,7 @@ pub enum DealMsg {
     },
     LabelPrepMeeting,
     PrepMeeting {
-        kind: String,
+        kind: crate::domain::kind::MeetingKind,
         day: NaiveDate,
         time: String,
         with: String,
@@ -136,7 +136,7 @@ impl DealMsg {
             }
             DealMsg::LabelPrepMeeting => s("Meeting", "Reunião"),
             DealMsg::PrepMeeting { kind, day, time, with } => {
-                let what = meeting_phrase(&kind, l);
+                let what = meeting_phrase(kind, l);
                 let mut chars = what.chars();
                 let what: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
                 let mut line = p(

@@ -33,7 +33,7 @@ pub enum DigestMsg {
     },
     DigestMeetingAhead {
         account: String,
-        kind: String,
+        kind: crate::domain::kind::MeetingKind,
         date: NaiveDate,
     },
     DigestNothingAhead,
@@ -138,8 +138,12 @@ impl DigestMsg {
                 format!("{}: revisão anual da conta {account}", date(d)),
             ),
             DigestMsg::DigestMeetingAhead { account, kind, date: d } => p(
-                format!("{}: {kind} meeting scheduled with {account}", date(d)),
-                format!("{}: reunião ({kind}) marcada com {account}", date(d)),
+                format!("{}: {} meeting scheduled with {account}", date(d), kind.code()),
+                format!(
+                    "{}: reunião ({}) marcada com {account}",
+                    date(d),
+                    super::Msg::Meetings(super::MeetingMsg::MeetingKind(kind)).render(l)
+                ),
             ),
             DigestMsg::DigestNothingAhead => s("nothing scheduled", "nada agendado"),
             DigestMsg::DigestAheadLabel => s("Next two weeks", "Próximas duas semanas"),

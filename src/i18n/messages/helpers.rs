@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::kind::MeetingKind;
 use crate::i18n::Locale;
 
 /// Joins names as a readable list: `A, B, C`.
@@ -14,8 +15,7 @@ pub(super) fn list(names: &[String]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingBrief {
     pub account: String,
-    /// The meeting's kind: `planning`, `review` or `other`.
-    pub kind: String,
+    pub kind: MeetingKind,
     pub day: NaiveDate,
     pub time: String,
     pub with: String,
@@ -26,11 +26,11 @@ pub struct MeetingBrief {
 }
 
 /// A booked meeting named by its kind: `planning meeting`, `reunião de planejamento`.
-pub(super) fn meeting_phrase(kind: &str, l: Locale) -> String {
+pub(super) fn meeting_phrase(kind: MeetingKind, l: Locale) -> String {
     match kind {
-        "planning" => l.pick("planning meeting", "reunião de planejamento"),
-        "review" => l.pick("yearly review meeting", "reunião de revisão anual"),
-        _ => l.pick("meeting", "reunião"),
+        MeetingKind::Planning => l.pick("planning meeting", "reunião de planejamento"),
+        MeetingKind::Review => l.pick("yearly review meeting", "reunião de revisão anual"),
+        MeetingKind::Other => l.pick("meeting", "reunião"),
     }
     .to_string()
 }

@@ -19,10 +19,10 @@ pub enum MeetingMsg {
         at: String,
     },
     MeetingScheduled {
-        kind: String,
+        kind: crate::domain::kind::MeetingKind,
         account: String,
     },
-    MeetingKind(String),
+    MeetingKind(crate::domain::kind::MeetingKind),
     MeetingFooter {
         id: i64,
     },
@@ -110,10 +110,10 @@ impl MeetingMsg {
                     format!("Agendada: reunião de {kind} com {account}"),
                 )
             }
-            MeetingMsg::MeetingKind(kind) => match kind.as_str() {
-                "planning" => s("planning", "planejamento"),
-                "review" => s("yearly review", "revisão anual"),
-                _ => s("other", "outra"),
+            MeetingMsg::MeetingKind(kind) => match kind {
+                crate::domain::kind::MeetingKind::Planning => s("planning", "planejamento"),
+                crate::domain::kind::MeetingKind::Review => s("yearly review", "revisão anual"),
+                crate::domain::kind::MeetingKind::Other => s("other", "outra"),
             },
             MeetingMsg::MeetingFooter { id } => p(format!("Meeting #{id}"), format!("Reunião #{id}")),
             MeetingMsg::MeetingsTitle { days } => {

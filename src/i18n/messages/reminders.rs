@@ -40,7 +40,7 @@ pub enum ReminderMsg {
     /// A booked meeting passed with nothing logged since.
     RemindMeetingFollowUp {
         account: String,
-        kind: String,
+        kind: crate::domain::kind::MeetingKind,
         day: NaiveDate,
     },
     /// An open next step due (`days` ≤ 0: in that many days) or overdue (`days` > 0).
@@ -114,7 +114,7 @@ impl ReminderMsg {
             ReminderMsg::RemindMeetingBefore(brief) => {
                 let MeetingBrief { account, kind, day, time, with, last_on, last_by, step, step_due } = *brief;
                 let q = crate::domain::text::quoted(&account);
-                let what = meeting_phrase(&kind, l);
+                let what = meeting_phrase(kind, l);
                 let mut line = p(
                     format!("{account}: {what} on {} at {time}", format_day(day, l)),
                     format!("{account}: {what} em {} às {time}", format_day(day, l)),
@@ -158,11 +158,11 @@ impl ReminderMsg {
             }
             ReminderMsg::RemindMeetingFollowUp { account, kind, day } => {
                 let q = crate::domain::text::quoted(&account);
-                let what = meeting_phrase(&kind, l);
-                let log_kind = match kind.as_str() {
-                    "planning" => l.pick("planning", "planejamento"),
-                    "review" => l.pick("review", "revisao"),
-                    _ => l.pick("meeting", "reuniao"),
+                let what = meeting_phrase(kind, l);
+                let log_kind = match kind {
+                    crate::domain::kind::MeetingKind::Planning => l.pick("planning", "planejamento"),
+                    crate::domain::kind::MeetingKind::Review => l.pick("review", "revisao"),
+                    crate::domain::kind::MeetingKind::Other => l.pick("meeting", "reuniao"),
                 };
                 p(
                     format!("{account}: how did the {what} of {} go? /log {q} {log_kind} \"…\" records it", date(day)),
