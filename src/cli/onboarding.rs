@@ -1,6 +1,7 @@
 //! The command line of onboarding: `import`, `export`, and `people add|set|link`, for an admin
 //! or operator bringing a team in.
 
+use crate::i18n::ImportMsg;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,12 +81,12 @@ pub async fn import_command(
 ) -> anyhow::Result<ExitCode> {
     let ws = store.ensure_workspace(workspace, now).await?;
     let l = args.lang.or_else(|| Locale::parse(&ws.language)).unwrap_or_default();
-    let say = |msg: Onb| l.t(Msg::Onb(msg));
+    let say = |msg: ImportMsg| l.t(Msg::Import(msg));
     let file = args.file.display().to_string();
     let table = match read_file(&args.file, args.sheet.as_deref()) {
         Ok(table) => table,
         Err(error) => {
-            eprintln!("{}", say(Onb::ReadFailed { file, error }));
+            eprintln!("{}", say(ImportMsg::ReadFailed { file, error }));
             return Ok(ExitCode::from(2));
         }
     };
@@ -97,7 +98,7 @@ pub async fn import_command(
     let mapping = match map_columns(kind, &table.headers, &args.map) {
         Ok(mapping) => mapping,
         Err(error) => {
-            eprintln!("{}", say(Onb::MapFailed { error }));
+            eprintln!("{}", say(ImportMsg::MapFailed { error }));
             return Ok(ExitCode::from(2));
         }
     };
@@ -151,7 +152,7 @@ pub async fn export_command(
             let l = Locale::parse(&ws.language).unwrap_or_default();
             eprintln!(
                 "{}",
-                l.t(Msg::Onb(Onb::Exported {
+                l.t(Msg::Import(ImportMsg::Exported {
                     kind: kind.name(),
                     rows: sheet.rows.len(),
                     file: path.display().to_string()

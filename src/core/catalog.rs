@@ -5,7 +5,7 @@
 use super::command::Command;
 use super::parse::Args;
 use crate::domain::vocabulary::Vocabulary;
-use crate::i18n::{ArgWords, CommandWords, Locale, Msg, Onb};
+use crate::i18n::{ArgWords, CommandWords, Locale, Msg};
 use crate::i18n::{HelpMsg, InputMsg};
 
 pub use super::commands::CATALOG;
@@ -115,7 +115,7 @@ pub const fn required_option(name: &'static str, ty: ArgType, help: Msg) -> ArgS
 }
 
 /// `--page N`: which page of a long list.
-pub const PAGE_OPTION: ArgSpec = option("page", ArgType::Integer { min: 1, max: 100_000 }, Msg::Onb(Onb::ArgPage));
+pub const PAGE_OPTION: ArgSpec = option("page", ArgType::Integer { min: 1, max: 100_000 }, Msg::Help(HelpMsg::ArgPage));
 
 /// An option whose value may be followed, in typed lines, by a quoted companion value.
 pub const fn option_then(name: &'static str, ty: ArgType, help: Msg, then: &'static str) -> ArgSpec {
@@ -346,8 +346,8 @@ impl ArgSpec {
             ArgType::Words(list) => return list.listed(locale, "|"),
             ArgType::Switch => return String::new(),
             ArgType::DateTime => Msg::Help(HelpMsg::PhWhen),
-            ArgType::User => Msg::Onb(Onb::PhUser),
-            ArgType::Attachment => Msg::Onb(Onb::PhFile),
+            ArgType::User => Msg::Help(HelpMsg::PhUser),
+            ArgType::Attachment => Msg::Help(HelpMsg::PhFile),
             ArgType::Text { .. } | ArgType::CommandName => Msg::Help(HelpMsg::PhNamed(self.name)),
         };
         locale.t(word).to_uppercase()

@@ -1,6 +1,7 @@
 //! The terminal chat: one command a line from stdin, replies on stdout; interactive or piped.
 
 use crate::i18n::ChatMsg;
+use crate::i18n::ImportMsg;
 use std::io::IsTerminal;
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufReader};
@@ -8,7 +9,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufRea
 use crate::clock::Clock;
 use crate::core::{Core, Invocation, Platform, Reply, Tone};
 use crate::domain::text::without_controls;
-use crate::i18n::{Locale, Msg, Onb};
+use crate::i18n::{Locale, Msg};
 use crate::notify::{Delivery, Notifier, Recipient};
 use crate::store::Person;
 
@@ -77,12 +78,12 @@ pub async fn run<W: AsyncWrite + Unpin>(
         let line = match line {
             Line::Text(line) => line,
             Line::TooLong => {
-                let refused = Reply::error(locale.t(Msg::Onb(Onb::LineTooLong { max: MAX_LINE })));
+                let refused = Reply::error(locale.t(Msg::Import(ImportMsg::LineTooLong { max: MAX_LINE })));
                 out.write_all(format!("{}\n", render(&refused)).as_bytes()).await?;
                 continue;
             }
             Line::NotUtf8 => {
-                let refused = Reply::error(locale.t(Msg::Onb(Onb::NotUtf8)));
+                let refused = Reply::error(locale.t(Msg::Import(ImportMsg::NotUtf8)));
                 out.write_all(format!("{}\n", render(&refused)).as_bytes()).await?;
                 continue;
             }

@@ -27,20 +27,20 @@ pub use crate::domain::account::ACCOUNT_FIELDS;
 
 /// The options an account is created with; `/account set` changes the same fields one at a time.
 const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[
-    positional("name", NAME, true, true, Msg::Onb(Onb::ArgNewAccountName)),
-    option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::Onb(Onb::ArgTierSet)),
-    option("owner", ArgType::Person, Msg::Onb(Onb::ArgOwnerSet)),
-    option("tech", ArgType::Person, Msg::Onb(Onb::ArgTech)),
-    option("segment", ArgType::Text { max_chars: 100 }, Msg::Onb(Onb::ArgSegment)),
-    option("spend", MONEY, Msg::Onb(Onb::ArgSpendSet)),
-    option("revenue", MONEY, Msg::Onb(Onb::ArgRevenueSet)),
-    option("margin", PERCENT, Msg::Onb(Onb::ArgMargin)),
-    option("ceiling", PERCENT, Msg::Onb(Onb::ArgCeiling)),
-    option("cadence", ArgType::Integer { min: 1, max: 730 }, Msg::Onb(Onb::ArgCadence)),
-    option("review", ArgType::Date, Msg::Onb(Onb::ArgReviewDate)),
-    option_then("reason", ArgType::Words(&vocabulary::REASONS), Msg::Onb(Onb::ArgReason), "why"),
-    option("why", ArgType::Text { max_chars: 300 }, Msg::Onb(Onb::ArgWhy)),
-    option("alias", ArgType::Text { max_chars: MAX_NAME_CHARS }, Msg::Onb(Onb::ArgAlias)),
+    positional("name", NAME, true, true, Msg::Help(HelpMsg::ArgNewAccountName)),
+    option("tier", ArgType::Integer { min: 1, max: 3 }, Msg::Help(HelpMsg::ArgTierSet)),
+    option("owner", ArgType::Person, Msg::Help(HelpMsg::ArgOwnerSet)),
+    option("tech", ArgType::Person, Msg::Help(HelpMsg::ArgTech)),
+    option("segment", ArgType::Text { max_chars: 100 }, Msg::Help(HelpMsg::ArgSegment)),
+    option("spend", MONEY, Msg::Help(HelpMsg::ArgSpendSet)),
+    option("revenue", MONEY, Msg::Help(HelpMsg::ArgRevenueSet)),
+    option("margin", PERCENT, Msg::Help(HelpMsg::ArgMargin)),
+    option("ceiling", PERCENT, Msg::Help(HelpMsg::ArgCeiling)),
+    option("cadence", ArgType::Integer { min: 1, max: 730 }, Msg::Help(HelpMsg::ArgCadence)),
+    option("review", ArgType::Date, Msg::Help(HelpMsg::ArgReviewDate)),
+    option_then("reason", ArgType::Words(&vocabulary::REASONS), Msg::Help(HelpMsg::ArgReason), "why"),
+    option("why", ArgType::Text { max_chars: 300 }, Msg::Help(HelpMsg::ArgWhy)),
+    option("alias", ArgType::Text { max_chars: MAX_NAME_CHARS }, Msg::Help(HelpMsg::ArgAlias)),
 ];
 
 static LIST: CommandSpec = leaf!(
@@ -59,7 +59,7 @@ static LIST: CommandSpec = leaf!(
 static ADD: CommandSpec = leaf!(
     "add",
     "accounts add",
-    Msg::Onb(Onb::CmdAccountAdd),
+    Msg::Help(HelpMsg::CmdAccountAdd),
     ACCOUNT_ADD_ARGS,
     "/account add Gerdau --tier 2 --owner \"Rafael Lima\" --spend 40M --reason potential \"New mill in Ouro Branco\"",
     |args| {
@@ -87,11 +87,11 @@ static ADD: CommandSpec = leaf!(
 static SET: CommandSpec = leaf!(
     "set",
     "accounts set",
-    Msg::Onb(Onb::CmdAccountSet),
+    Msg::Help(HelpMsg::CmdAccountSet),
     &[
         ACCOUNT_FIRST,
-        positional("field", ArgType::Choice(ACCOUNT_FIELDS), true, false, Msg::Onb(Onb::ArgField)),
-        positional("value", ArgType::Text { max_chars: 400 }, true, true, Msg::Onb(Onb::ArgValue)),
+        positional("field", ArgType::Choice(ACCOUNT_FIELDS), true, false, Msg::Help(HelpMsg::ArgField)),
+        positional("value", ArgType::Text { max_chars: 400 }, true, true, Msg::Help(HelpMsg::ArgValue)),
     ],
     "/account set Gerdau tier 1",
     |args| {
@@ -107,7 +107,7 @@ static SET: CommandSpec = leaf!(
 static ARCHIVE: CommandSpec = leaf!(
     "archive",
     "accounts archive",
-    Msg::Onb(Onb::CmdAccountArchive),
+    Msg::Help(HelpMsg::CmdAccountArchive),
     &[ACCOUNT_REST],
     "/account archive CSN",
     |args| Ok(Accounts::Archive { account: args.required("account")?, archive: true }.into()),
@@ -116,7 +116,7 @@ static ARCHIVE: CommandSpec = leaf!(
 static RESTORE: CommandSpec = leaf!(
     "restore",
     "accounts restore",
-    Msg::Onb(Onb::CmdAccountRestore),
+    Msg::Help(HelpMsg::CmdAccountRestore),
     &[ACCOUNT_REST],
     "/account restore CSN",
     |args| Ok(Accounts::Archive { account: args.required("account")?, archive: false }.into()),
@@ -124,7 +124,7 @@ static RESTORE: CommandSpec = leaf!(
 
 pub static SPEC: CommandSpec = group!(
     "accounts",
-    Msg::Onb(Onb::CmdAccountsGroup),
+    Msg::Help(HelpMsg::CmdAccountsGroup),
     &[&LIST, &ADD, &SET, &ARCHIVE, &RESTORE],
     Some("list"),
     "/accounts --tier 1",

@@ -10,7 +10,7 @@ use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
 use crate::domain::vocabulary;
-use crate::i18n::{Msg, Onb};
+use crate::i18n::Msg;
 use crate::store::{ContactChanges, NewContact, Store};
 
 /// `/contact add` and `/contact set` take the same arguments.
@@ -29,7 +29,7 @@ const CONTACT_ARGS: &[ArgSpec] = &[
 static ADD: CommandSpec = leaf!(
     "add",
     "contact add",
-    Msg::Onb(Onb::CmdContactAdd),
+    Msg::Help(HelpMsg::CmdContactAdd),
     CONTACT_ARGS,
     "/contact add Vale \"Marcos Lima\" --department Engenharia --role influencer --stance supporter",
     |args| build(args, true),
@@ -39,7 +39,7 @@ static ADD: CommandSpec = leaf!(
 static SET: CommandSpec = leaf!(
     "set",
     "contact set",
-    Msg::Onb(Onb::CmdContactSet),
+    Msg::Help(HelpMsg::CmdContactSet),
     CONTACT_ARGS,
     "/contact set Vale \"Marcos Lima\" --stance champion",
     |args| build(args, false),

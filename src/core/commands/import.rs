@@ -1,6 +1,7 @@
 //! `/import KIND FILE` (Discord, with the file attached; admins): the file is checked and its dry
 //! run shown with an Import button; pressing it writes exactly the file that was checked, once.
 
+use crate::i18n::{HelpMsg, ImportMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
@@ -10,7 +11,7 @@ use chrono::{Datelike, Duration};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
-use crate::i18n::{Msg, Onb};
+use crate::i18n::Msg;
 use crate::store::Store;
 use crate::transfer::columns::{Kind, map_columns};
 use crate::transfer::import::{Options, Report, import, report_messages};
@@ -22,10 +23,10 @@ pub const IMPORT_KINDS: &[&str] = &["accounts", "contacts", "people"];
 pub static SPEC: CommandSpec = leaf!(
     "import",
     "import",
-    Msg::Onb(Onb::CmdImport),
+    Msg::Help(HelpMsg::CmdImport),
     &[
-        positional("kind", ArgType::Choice(IMPORT_KINDS), true, false, Msg::Onb(Onb::ArgImportKind)),
-        positional("file", ArgType::Attachment, true, false, Msg::Onb(Onb::ArgImportFile)),
+        positional("kind", ArgType::Choice(IMPORT_KINDS), true, false, Msg::Help(HelpMsg::ArgImportKind)),
+        positional("file", ArgType::Attachment, true, false, Msg::Help(HelpMsg::ArgImportFile)),
     ],
     "/import accounts carteira.csv",
     |args| {
@@ -86,7 +87,7 @@ pub fn pending_of(button: &str) -> Option<i64> {
 }
 
 fn require_admin(ctx: &Context) -> Result<(), Msg> {
-    if ctx.person.role == Role::Admin { Ok(()) } else { Err(Msg::Onb(Onb::OnlyAdminsImport)) }
+    if ctx.person.role == Role::Admin { Ok(()) } else { Err(Msg::Import(ImportMsg::OnlyAdminsImport)) }
 }
 
 /// Reads, maps and imports (or dry-runs) a file.
@@ -99,8 +100,8 @@ async fn run(
     dry_run: bool,
 ) -> Result<Report, CommandError> {
     let table = read_bytes(file_name, content, None)
-        .map_err(|error| Msg::Onb(Onb::ReadFailed { file: file_name.to_string(), error }))?;
-    let mapping = map_columns(kind, &table.headers, &[]).map_err(|error| Msg::Onb(Onb::MapFailed { error }))?;
+        .map_err(|error| Msg::Import(ImportMsg::ReadFailed { file: file_name.to_string(), error }))?;
+    let mapping = map_columns(kind, &table.headers, &[]).map_err(|error| Msg::Import(ImportMsg::MapFailed { error }))?;
     let options = Options {
         workspace_id: ctx.workspace.id,
         person_id: Some(ctx.person.id),
@@ -118,12 +119,12 @@ fn report_reply(ctx: &Context, file_name: &str, kind: Kind, report: &Report, dry
     let mut lines = Vec::new();
     for msg in report_messages(report, kind, dry_run, LISTED) {
         match msg {
-            Onb::ImportSummary { .. } if report.rejected.is_empty() => title = Some(ctx.t(Msg::Onb(msg))),
-            msg => lines.push(ctx.t(Msg::Onb(msg))),
+            ImportMsg::ImportSummary { .. } if report.rejected.is_empty() => title = Some(ctx.t(Msg::Import(msg))),
+            msg => lines.push(ctx.t(Msg::Import(msg))),
         }
     }
     let title = title.unwrap_or_else(|| {
-        ctx.t(Msg::Onb(Onb::ImportRefusedTitle { file: file_name.to_string(), rejected: report.rejected.len() }))
+        ctx.t(Msg::Import(ImportMsg::ImportRefusedTitle { file: file_name.to_string(), rejected: report.rejected.len() }))
     });
     let mut reply = Reply::titled(title);
     for line in lines {
@@ -143,7 +144,7 @@ fn report_reply(ctx: &Context, file_name: &str, kind: Kind, report: &Report, dry
 async fn check(store: &Store, ctx: &Context, req: &ImportRequest) -> Result<Reply, CommandError> {
     require_admin(ctx)?;
     let Some(content) = req.content.clone() else {
-        return Err(Msg::Onb(Onb::ImportNeedsAttachment).into());
+        return Err(Msg::Import(ImportMsg::ImportNeedsAttachment).into());
     };
     let kind = Kind::parse(&req.kind).ok_or_else(|| anyhow::anyhow!("kind {} passed the catalog", req.kind))?;
     let report = run(store, ctx, kind, &req.file_name, content.clone(), true).await?;
@@ -158,27 +159,27 @@ async fn check(store: &Store, ctx: &Context, req: &ImportRequest) -> Result<Repl
         .await?;
     tx.commit().await?;
     Ok(reply
-        .footer(ctx.t(Msg::Onb(Onb::ImportConfirmHint { minutes: CONFIRM_WITHIN_MINUTES })))
-        .action(button_id(pending), ctx.t(Msg::Onb(Onb::ImportButton))))
+        .footer(ctx.t(Msg::Import(ImportMsg::ImportConfirmHint { minutes: CONFIRM_WITHIN_MINUTES })))
+        .action(button_id(pending), ctx.t(Msg::Import(ImportMsg::ImportButton))))
 }
 
 /// The Import button: writes the file checked before, once however often it is pressed.
 async fn confirm(store: &Store, ctx: &Context, pending: i64) -> Result<Reply, CommandError> {
     require_admin(ctx)?;
     let Some(p) = store.pending_import(ctx.workspace.id, pending).await? else {
-        return Err(Msg::Onb(Onb::ImportGone).into());
+        return Err(Msg::Import(ImportMsg::ImportGone).into());
     };
     if p.person_id != ctx.person.id {
-        return Err(Msg::Onb(Onb::ImportNotYours).into());
+        return Err(Msg::Import(ImportMsg::ImportNotYours).into());
     }
     let mut tx = ctx.write(store).await?;
     let claimed = tx.claim_pending_import(ctx.workspace.id, pending).await?;
     tx.commit().await?;
     if !claimed {
-        return Err(Msg::Onb(Onb::ImportGone).into());
+        return Err(Msg::Import(ImportMsg::ImportGone).into());
     }
     if ctx.now - p.created_at > Duration::minutes(CONFIRM_WITHIN_MINUTES) {
-        return Err(Msg::Onb(Onb::ImportExpired).into());
+        return Err(Msg::Import(ImportMsg::ImportExpired).into());
     }
     let kind = Kind::parse(&p.kind).ok_or_else(|| anyhow::anyhow!("pending import of kind {}", p.kind))?;
     let report = run(store, ctx, kind, &p.file_name, p.content, false).await?;

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_FIRST, ACCOUNT_REST, ArgType, CommandSpec, MONEY, PAGE_OPTION, group, leaf, option, positional};
 use crate::domain::vocabulary;
-use crate::i18n::Onb;
 use chrono::Datelike;
 
 use crate::core::context::Context;
@@ -28,7 +27,7 @@ use crate::store::{AccountRow, NewOpportunity, Store};
 static LIST: CommandSpec = leaf!(
     "list",
     "opp list",
-    Msg::Onb(Onb::CmdOppList),
+    Msg::Help(HelpMsg::CmdOppList),
     &[ACCOUNT_REST, PAGE_OPTION],
     "/opp Vale",
     |args| Ok(OppRequest::List { account: args.required("account")?, page: args.number("page").unwrap_or(1) }.into()),
@@ -37,11 +36,11 @@ static LIST: CommandSpec = leaf!(
 static ADD: CommandSpec = leaf!(
     "add",
     "opp add",
-    Msg::Onb(Onb::CmdOppAdd),
+    Msg::Help(HelpMsg::CmdOppAdd),
     &[
         ACCOUNT_FIRST,
-        positional("title", ArgType::Text { max_chars: 200 }, true, false, Msg::Onb(Onb::ArgOppTitle)),
-        positional("value", MONEY, true, false, Msg::Onb(Onb::ArgOppValue)),
+        positional("title", ArgType::Text { max_chars: 200 }, true, false, Msg::Help(HelpMsg::ArgOppTitle)),
+        positional("value", MONEY, true, false, Msg::Help(HelpMsg::ArgOppValue)),
         option("close", ArgType::Date, Msg::Help(HelpMsg::ArgOppClose)),
     ],
     "/opp add Vale \"Liners for S11D\" 2,5M --close 2027-03-31",
@@ -60,10 +59,10 @@ static ADD: CommandSpec = leaf!(
 static MOVE: CommandSpec = leaf!(
     "move",
     "opp move",
-    Msg::Onb(Onb::CmdOppMove),
+    Msg::Help(HelpMsg::CmdOppMove),
     &[
-        positional("id", ArgType::Text { max_chars: 20 }, true, false, Msg::Onb(Onb::ArgOppId)),
-        positional("stage", ArgType::Words(&vocabulary::STAGES), true, false, Msg::Onb(Onb::ArgStage)),
+        positional("id", ArgType::Text { max_chars: 20 }, true, false, Msg::Help(HelpMsg::ArgOppId)),
+        positional("stage", ArgType::Words(&vocabulary::STAGES), true, false, Msg::Help(HelpMsg::ArgStage)),
         option("reason", ArgType::Text { max_chars: 300 }, Msg::Help(HelpMsg::ArgOppReason)),
     ],
     "/opp move 3 negotiation",

@@ -21,7 +21,7 @@ use crate::store::{NamedPerson, Store};
 static LIST: CommandSpec = leaf!(
     "list",
     "people list",
-    Msg::Onb(Onb::CmdPeopleList),
+    Msg::Help(HelpMsg::CmdPeopleList),
     &[PAGE_OPTION],
     "/people",
     |args| Ok(PeopleAction::List { page: args.number("page").unwrap_or(1) }.into()),
@@ -30,11 +30,11 @@ static LIST: CommandSpec = leaf!(
 static ADD: CommandSpec = leaf!(
     "add",
     "people add",
-    Msg::Onb(Onb::CmdPeopleAdd),
+    Msg::Help(HelpMsg::CmdPeopleAdd),
     &[
-        positional("name", NAME, true, true, Msg::Onb(Onb::ArgPersonName)),
+        positional("name", NAME, true, true, Msg::Help(HelpMsg::ArgPersonName)),
         required_option("role", ArgType::Words(&vocabulary::ROLES), Msg::Help(HelpMsg::ArgRole)),
-        option("manager", ArgType::Person, Msg::Onb(Onb::ArgManager)),
+        option("manager", ArgType::Person, Msg::Help(HelpMsg::ArgManager)),
     ],
     "/people add \"Paula Nunes\" --role rep --manager \"Marina Costa\"",
     |args| {
@@ -47,12 +47,12 @@ static ADD: CommandSpec = leaf!(
 static SET: CommandSpec = leaf!(
     "set",
     "people set",
-    Msg::Onb(Onb::CmdPeopleSet),
+    Msg::Help(HelpMsg::CmdPeopleSet),
     &[
         positional("person", ArgType::Person, true, true, Msg::Help(HelpMsg::ArgPerson)),
         option("role", ArgType::Words(&vocabulary::ROLES), Msg::Help(HelpMsg::ArgRole)),
-        option("manager", ArgType::Person, Msg::Onb(Onb::ArgManagerSet)),
-        option("name", NAME, Msg::Onb(Onb::ArgPersonNewName)),
+        option("manager", ArgType::Person, Msg::Help(HelpMsg::ArgManagerSet)),
+        option("name", NAME, Msg::Help(HelpMsg::ArgPersonNewName)),
     ],
     "/people set \"Paula Nunes\" --manager \"Ana Souza\"",
     |args| {
@@ -69,7 +69,7 @@ static SET: CommandSpec = leaf!(
 static ROLE: CommandSpec = leaf!(
     "role",
     "people role",
-    Msg::Onb(Onb::CmdPeopleRole),
+    Msg::Help(HelpMsg::CmdPeopleRole),
     &[
         positional("person", ArgType::Person, true, false, Msg::Help(HelpMsg::ArgPerson)),
         positional("role", ArgType::Words(&vocabulary::ROLES), true, false, Msg::Help(HelpMsg::ArgRole)),
@@ -82,10 +82,10 @@ static ROLE: CommandSpec = leaf!(
 static REMOVE: CommandSpec = leaf!(
     "remove",
     "people remove",
-    Msg::Onb(Onb::CmdPeopleRemove),
+    Msg::Help(HelpMsg::CmdPeopleRemove),
     &[
         positional("person", ArgType::Person, true, true, Msg::Help(HelpMsg::ArgPerson)),
-        required_option("to", ArgType::Person, Msg::Onb(Onb::ArgHandTo)),
+        required_option("to", ArgType::Person, Msg::Help(HelpMsg::ArgHandTo)),
     ],
     "/people remove \"Paula Nunes\" --to \"Ana Souza\"",
     |args| Ok(PeopleAction::Remove { person: args.required("person")?, to: args.required("to")? }.into()),
@@ -94,10 +94,10 @@ static REMOVE: CommandSpec = leaf!(
 static LINK: CommandSpec = leaf!(
     "link",
     "people link",
-    Msg::Onb(Onb::CmdPeopleLink),
+    Msg::Help(HelpMsg::CmdPeopleLink),
     &[
         positional("person", ArgType::Person, true, false, Msg::Help(HelpMsg::ArgPerson)),
-        positional("user", ArgType::User, true, false, Msg::Onb(Onb::ArgUser)),
+        positional("user", ArgType::User, true, false, Msg::Help(HelpMsg::ArgUser)),
     ],
     "/people link \"Paula Nunes\" <@U024BE7LH>",
     |args| Ok(PeopleAction::Link { person: args.required("person")?, user: args.required("user")? }.into()),

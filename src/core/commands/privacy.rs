@@ -20,7 +20,7 @@ const PRIVACY_ARGS: &[ArgSpec] = &[ACCOUNT_FIRST, positional("name", NAME, true,
 static EXPORT: CommandSpec = leaf!(
     "export",
     "privacy export",
-    Msg::Onb(Onb::CmdPrivacyExport),
+    Msg::Help(HelpMsg::CmdPrivacyExport),
     PRIVACY_ARGS,
     "/privacy export Vale \"Marcos Lima\"",
     |args| build(args, false),
@@ -29,14 +29,14 @@ static EXPORT: CommandSpec = leaf!(
 static ERASE: CommandSpec = leaf!(
     "erase",
     "privacy erase",
-    Msg::Onb(Onb::CmdPrivacyErase),
+    Msg::Help(HelpMsg::CmdPrivacyErase),
     PRIVACY_ARGS,
     "/privacy erase Vale \"Marcos Lima\"",
     |args| build(args, true),
 );
 
 pub static SPEC: CommandSpec =
-    group!("privacy", Msg::Onb(Onb::CmdPrivacy), &[&EXPORT, &ERASE], None, "/privacy export Vale \"Marcos Lima\"");
+    group!("privacy", Msg::Help(HelpMsg::CmdPrivacy), &[&EXPORT, &ERASE], None, "/privacy export Vale \"Marcos Lima\"");
 
 /// Everything held about a contact (`erase: false`), or its erasure (admins).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -6,7 +6,6 @@ use crate::i18n::{CardMsg, HelpMsg, PlanMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, leaf, option, positional};
-use crate::i18n::Onb;
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
@@ -27,7 +26,7 @@ pub static SPEC: CommandSpec = leaf!(
         option("profitability", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgProfitability)),
         option("fit", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgFit)),
         option("strength", ArgType::Integer { min: 1, max: 5 }, Msg::Help(HelpMsg::ArgOurStrength)),
-        option("apply", ArgType::Switch, Msg::Onb(Onb::ArgApply)),
+        option("apply", ArgType::Switch, Msg::Help(HelpMsg::ArgApply)),
     ],
     "/qualify Vale --potential 5 --leadership 4 --profitability 3 --fit 4 --strength 3",
     |args| {

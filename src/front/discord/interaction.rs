@@ -3,6 +3,7 @@
 //! the interaction's locale); a slow command is deferred and its response edited when ready.
 
 use crate::i18n::ChatMsg;
+use crate::i18n::ImportMsg;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,7 +24,7 @@ use crate::core::commands::import::{Import, ImportRequest};
 use crate::core::parse::Args;
 use crate::core::{Command, Core, Invocation, Platform, Reply};
 use crate::domain::text::truncate;
-use crate::i18n::{Locale, Msg, Onb};
+use crate::i18n::{Locale, Msg};
 
 /// Discord shows at most 25 autocomplete choices, each at most 100 characters.
 const MAX_CHOICES: usize = 25;
@@ -197,11 +198,11 @@ const MAX_IMPORT_BYTES: u32 = 10 * 1024 * 1024;
 
 /// The import with its attached file's name and content, downloaded from where Discord keeps it.
 async fn with_attachment(command: &CommandInteraction, mut request: ImportRequest) -> Result<ImportRequest, Msg> {
-    let unreadable = || Msg::Onb(Onb::AttachmentUnreadable);
+    let unreadable = || Msg::Import(ImportMsg::AttachmentUnreadable);
     let id = request.file_name.parse::<u64>().map_err(|_| unreadable())?;
     let attachment = command.data.resolved.attachments.get(&AttachmentId::new(id.max(1))).ok_or_else(unreadable)?;
     if attachment.size > MAX_IMPORT_BYTES {
-        return Err(Msg::Onb(Onb::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+        return Err(Msg::Import(ImportMsg::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
     }
     static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
     let client = CLIENT.get_or_init(|| {
@@ -216,7 +217,7 @@ async fn with_attachment(command: &CommandInteraction, mut request: ImportReques
     let mut content: Vec<u8> = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|_| unreadable())? {
         if content.len() + chunk.len() > MAX_IMPORT_BYTES as usize {
-            return Err(Msg::Onb(Onb::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
+            return Err(Msg::Import(ImportMsg::FileTooBig { max_mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
         }
         content.extend_from_slice(&chunk);
     }

@@ -1,6 +1,7 @@
 //! Replies as Discord messages: an embed coloured by status, errors as a private line, every text
 //! escaped for Discord markdown, and mentions that ping nobody.
 
+use crate::i18n::ImportMsg;
 use serenity::builder::{
     CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed, CreateEmbedFooter,
     CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
@@ -9,7 +10,7 @@ use serenity::model::application::ButtonStyle;
 
 use crate::core::{Reply, Tone, Visibility};
 use crate::domain::text::{cut_lines, truncate};
-use crate::i18n::{Msg, Onb};
+use crate::i18n::Msg;
 
 /// Discord's limits on embeds and messages.
 const TITLE: usize = 256;
@@ -77,7 +78,7 @@ fn chars(text: &str) -> usize {
 /// A field's name and value as Discord takes them: escaped, cut to their limits (a list at a
 /// line's end, saying how many lines were left out), never empty.
 fn field_parts(label: &str, value: &str, locale: crate::i18n::Locale) -> (String, String) {
-    let more = |count| escape(&locale.t(Msg::Onb(Onb::AndMore { count })));
+    let more = |count| escape(&locale.t(Msg::Import(ImportMsg::AndMore { count })));
     let non_empty = |text: String| if text.trim().is_empty() { "—".to_string() } else { text };
     (non_empty(truncate(&escape(label), FIELD_NAME)), non_empty(cut_lines(&escape(value), FIELD_VALUE, more)))
 }
@@ -134,7 +135,7 @@ fn page_embed(reply: &Reply, page: Page, more: usize) -> CreateEmbed {
     }
     let mut description = page.description;
     if more > 0 {
-        description.push(escape(&reply.locale.t(Msg::Onb(Onb::AndMore { count: more }))));
+        description.push(escape(&reply.locale.t(Msg::Import(ImportMsg::AndMore { count: more }))));
     }
     if !description.is_empty() {
         embed = embed.description(description.join("\n"));

@@ -4,11 +4,12 @@
 //! become formatting, and escaped, so that nothing from the database can become a mention or a
 //! link.
 
+use crate::i18n::ImportMsg;
 use slack_morphism::prelude::*;
 
 use crate::core::{Reply, Visibility};
 use crate::domain::text::{cut_lines, truncate};
-use crate::i18n::{Msg, Onb};
+use crate::i18n::Msg;
 
 /// Slack's limits.
 const HEADER: usize = 150;
@@ -75,7 +76,7 @@ pub fn blocks(reply: &Reply) -> Vec<SlackBlock> {
         if sections.len() == room {
             break;
         }
-        let more = |count| reply.locale.t(Msg::Onb(Onb::AndMore { count }));
+        let more = |count| reply.locale.t(Msg::Import(ImportMsg::AndMore { count }));
         let fields = chunk
             .iter()
             .map(|f| {
@@ -89,7 +90,7 @@ pub fn blocks(reply: &Reply) -> Vec<SlackBlock> {
     blocks.extend(sections);
     let more = (reply.lines.len() - shown) + (reply.fields.len() - fields_shown);
     if more > 0 {
-        let text = reply.locale.t(Msg::Onb(Onb::AndMore { count: more }));
+        let text = reply.locale.t(Msg::Import(ImportMsg::AndMore { count: more }));
         blocks.push(SlackSectionBlock::new().with_text(SlackBlockText::Plain(plain(&text, SECTION))).into());
     }
     blocks.extend(actions);

@@ -4,6 +4,59 @@ use crate::i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpMsg {
+    // Command and argument descriptions.
+    CmdAccountsGroup,
+    CmdAccountAdd,
+    CmdAccountSet,
+    CmdAccountArchive,
+    CmdAccountRestore,
+    ArgNewAccountName,
+    ArgTierSet,
+    ArgOwnerSet,
+    ArgTech,
+    ArgSegment,
+    ArgSpendSet,
+    ArgRevenueSet,
+    ArgMargin,
+    ArgCeiling,
+    ArgCadence,
+    ArgReviewDate,
+    ArgReason,
+    ArgWhy,
+    ArgAlias,
+    ArgField,
+    ArgValue,
+    ArgApply,
+    CmdOppList,
+    CmdOppAdd,
+    CmdOppMove,
+    ArgOppTitle,
+    ArgOppValue,
+    ArgOppId,
+    ArgStage,
+    CmdPeopleList,
+    CmdPeopleAdd,
+    CmdPeopleSet,
+    CmdPeopleRole,
+    CmdPeopleRemove,
+    CmdPeopleLink,
+    ArgPersonName,
+    ArgManager,
+    ArgManagerSet,
+    ArgPersonNewName,
+    ArgHandTo,
+    ArgUser,
+    CmdContactAdd,
+    CmdContactSet,
+    PhUser,
+    PhFile,
+    CmdImport,
+    ArgImportKind,
+    ArgImportFile,
+    ArgPage,
+    CmdPrivacy,
+    CmdPrivacyExport,
+    CmdPrivacyErase,
     // Command and argument descriptions (help, Discord registration).
     CmdAccount,
     CmdAccounts,
@@ -122,6 +175,136 @@ impl HelpMsg {
         let p = |en: String, pt: String| l.pick(en, pt);
         let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
         match self {
+            HelpMsg::CmdAccountsGroup => {
+                s("List, add and change key accounts", "Lista, adiciona e altera contas-chave")
+            }
+            HelpMsg::CmdAccountAdd => {
+                s("Add a key account (managers and admins)", "Adiciona uma conta-chave (gestores e administradores)")
+            }
+            HelpMsg::CmdAccountSet => s("Change one field of an account", "Altera um campo de uma conta"),
+            HelpMsg::CmdAccountArchive => s(
+                "Archive an account: kept with its history, out of lists and reminders",
+                "Arquiva uma conta: guardada com o histórico, fora de listas e lembretes",
+            ),
+            HelpMsg::CmdAccountRestore => s("Bring an archived account back", "Traz de volta uma conta arquivada"),
+            HelpMsg::ArgNewAccountName => s("The account's name", "O nome da conta"),
+            HelpMsg::ArgTierSet => {
+                s("1 strategic, 2 key (default), 3 maintain", "1 estratégica, 2 chave (padrão), 3 manutenção")
+            }
+            HelpMsg::ArgOwnerSet => s("Who owns it (default: you)", "Quem é o responsável (padrão: você)"),
+            HelpMsg::ArgTech => s("Our technical manager for it", "O nosso gerente técnico da conta"),
+            HelpMsg::ArgSegment => {
+                s("The customer's segment, e.g. Mining", "O segmento do cliente, por exemplo Mineração")
+            }
+            HelpMsg::ArgSpendSet => s(
+                "The customer's yearly spend in our category, e.g. 180M",
+                "O gasto anual do cliente na nossa categoria, por exemplo 180M",
+            ),
+            HelpMsg::ArgRevenueSet => s(
+                "Our revenue there over 12 months, e.g. 32,4M",
+                "A nossa receita na conta em 12 meses, por exemplo 32,4M",
+            ),
+            HelpMsg::ArgMargin => {
+                s("Our margin or price premium, e.g. 12%", "A nossa margem ou prêmio de preço, por exemplo 12%")
+            }
+            HelpMsg::ArgCeiling => {
+                s("Share-of-wallet ceiling (default 70%)", "Teto de participação na carteira (padrão 70%)")
+            }
+            HelpMsg::ArgCadence => s(
+                "Days between planning meetings (default by tier)",
+                "Dias entre reuniões de planejamento (padrão pelo nível)",
+            ),
+            HelpMsg::ArgReviewDate => s("The date of the yearly review", "A data da revisão anual"),
+            HelpMsg::ArgReason => s(
+                "Why it is key: potential, technology, profitability or strategic",
+                "Por que é chave: potential, technology, profitability ou strategic",
+            ),
+            HelpMsg::ArgWhy => s(
+                "A note on the reason (or quote it right after --reason)",
+                "Uma nota sobre o motivo (ou entre aspas logo após --reason)",
+            ),
+            HelpMsg::ArgAlias => s("Another name people use for it", "Outro nome pelo qual a conta é conhecida"),
+            HelpMsg::ArgField => s("The field to change", "O campo a alterar"),
+            HelpMsg::ArgValue => s(
+                "The new value (none clears; alias/reason: add or remove first)",
+                "O novo valor (none apaga; alias/reason: add ou remove antes)",
+            ),
+            HelpMsg::ArgApply => s("Set the suggested tier", "Aplica o nível sugerido"),
+            HelpMsg::CmdOppList => {
+                s("An account's opportunities and conversion", "As oportunidades e a conversão de uma conta")
+            }
+            HelpMsg::CmdOppAdd => s("Add an opportunity", "Adiciona uma oportunidade"),
+            HelpMsg::CmdOppMove => s("Move an opportunity to another stage", "Move uma oportunidade para outra etapa"),
+            HelpMsg::ArgOppTitle => s("What is being sold", "O que está sendo vendido"),
+            HelpMsg::ArgOppValue => s("Its value, e.g. 2,5M", "O valor, por exemplo 2,5M"),
+            HelpMsg::ArgOppId => s("The opportunity's number", "O número da oportunidade"),
+            HelpMsg::ArgStage => p(
+                crate::domain::vocabulary::STAGES.listed(Locale::En, ", "),
+                crate::domain::vocabulary::STAGES.listed(Locale::PtBr, ", "),
+            ),
+            HelpMsg::CmdPeopleList => s(
+                "The people of the workspace, their role and manager",
+                "As pessoas do espaço, o papel e o gestor de cada uma",
+            ),
+            HelpMsg::CmdPeopleAdd => s(
+                "Add a person before they use the bot (admins)",
+                "Adiciona uma pessoa antes de ela usar o bot (administradores)",
+            ),
+            HelpMsg::CmdPeopleSet => s(
+                "Change a person's role, manager or name (admins)",
+                "Altera o papel, o gestor ou o nome de uma pessoa (administradores)",
+            ),
+            HelpMsg::CmdPeopleRole => {
+                s("Give a person a role (admins)", "Define o papel de uma pessoa (administradores)")
+            }
+            HelpMsg::CmdPeopleRemove => s(
+                "Remove a person, handing their accounts over (admins)",
+                "Remove uma pessoa e repassa as contas dela (administradores)",
+            ),
+            HelpMsg::CmdPeopleLink => s(
+                "Tie a person to their chat user (admins)",
+                "Liga uma pessoa ao seu usuário do chat (administradores)",
+            ),
+            HelpMsg::ArgPersonName => s("The person's full name", "O nome completo da pessoa"),
+            HelpMsg::ArgManager => s("Their manager", "O gestor da pessoa"),
+            HelpMsg::ArgManagerSet => s("Their manager (none: nobody)", "O gestor da pessoa (none: ninguém)"),
+            HelpMsg::ArgPersonNewName => s("Their new name", "O novo nome"),
+            HelpMsg::ArgHandTo => s(
+                "Who takes over their accounts and open opportunities",
+                "Quem assume as contas e as oportunidades abertas",
+            ),
+            HelpMsg::ArgUser => s("The chat user (a mention)", "O usuário do chat (uma menção)"),
+            HelpMsg::CmdContactAdd => s("Add a contact to an account", "Adiciona um contato a uma conta"),
+            HelpMsg::CmdContactSet => s("Change a contact of an account", "Altera um contato de uma conta"),
+            HelpMsg::PhUser => s("user", "usuário"),
+            HelpMsg::PhFile => s("file", "arquivo"),
+            HelpMsg::CmdImport => s(
+                "Import accounts, contacts or people from a CSV or Excel file (admins)",
+                "Importa contas, contatos ou pessoas de um arquivo CSV ou Excel (administradores)",
+            ),
+            HelpMsg::ArgImportKind => s(
+                "What the file holds: accounts, contacts or people",
+                "O que o arquivo traz: accounts, contacts ou people",
+            ),
+            HelpMsg::ArgImportFile => s(
+                "The CSV or Excel file (a CRM export or the team's sheet)",
+                "O arquivo CSV ou Excel (uma exportação do CRM ou a planilha da equipe)",
+            ),
+            HelpMsg::CmdPrivacy => s(
+                "A contact's personal data: export it or erase it (admins, LGPD)",
+                "Dados pessoais de um contato: exportar ou apagar (administradores, LGPD)",
+            ),
+            HelpMsg::CmdPrivacyExport => s(
+                "Everything held about a contact, as JSON (admins)",
+                "Tudo o que se guarda sobre um contato, em JSON (administradores)",
+            ),
+            HelpMsg::CmdPrivacyErase => s(
+                "Erase a contact's name, email, phone and title everywhere (admins)",
+                "Apaga nome, e-mail, telefone e cargo de um contato em todo lugar (administradores)",
+            ),
+            HelpMsg::ArgPage => {
+                s("Which page of a long list (25 a page)", "Qual página de uma lista longa (25 por página)")
+            }
             HelpMsg::CmdAccount => s("Show a key account's card", "Mostra o cartão de uma conta-chave"),
             HelpMsg::CmdAccounts => s("List the portfolio of key accounts", "Lista a carteira de contas-chave"),
             HelpMsg::CmdLog => s("Log an interaction with a key account", "Registra uma interação com uma conta-chave"),

@@ -10,6 +10,7 @@ mod digest;
 mod health;
 mod help;
 mod helpers;
+mod import;
 mod input;
 mod log;
 mod meetings;
@@ -25,6 +26,7 @@ pub use digest::DigestMsg;
 pub use health::HealthMsg;
 pub use help::HelpMsg;
 pub use helpers::MeetingBrief;
+pub use import::ImportMsg;
 pub use input::InputMsg;
 pub use log::LogMsg;
 pub use meetings::MeetingMsg;
@@ -35,9 +37,11 @@ pub use reminders::ReminderMsg;
 /// A message of the catalog: one variant an area.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
-    /// Onboarding: accounts, the team, imports, exports and the first run.
+    /// Onboarding: accounts, the team, privacy and the first run.
     Onb(super::Onb),
     Help(HelpMsg),
+    /// Imports and exports.
+    Import(ImportMsg),
     Input(InputMsg),
     Card(CardMsg),
     Log(LogMsg),
@@ -58,6 +62,7 @@ impl Msg {
         match self {
             Msg::Onb(msg) => msg.render(l),
             Msg::Help(msg) => msg.render(l),
+            Msg::Import(msg) => msg.render(l),
             Msg::Input(msg) => msg.render(l),
             Msg::Card(msg) => msg.render(l),
             Msg::Log(msg) => msg.render(l),
@@ -71,6 +76,12 @@ impl Msg {
             Msg::Cli(msg) => msg.render(l),
             Msg::Chat(msg) => msg.render(l),
         }
+    }
+}
+
+impl From<ImportMsg> for Msg {
+    fn from(msg: ImportMsg) -> Msg {
+        Msg::Import(msg)
     }
 }
 

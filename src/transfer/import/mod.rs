@@ -5,6 +5,7 @@
 //! nothing.
 
 use crate::domain::account::Role;
+use crate::i18n::ImportMsg;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Utc};
@@ -14,7 +15,6 @@ use super::columns::{Kind, Mapping};
 use super::table::{Row, Table};
 pub use crate::domain::import_errors::Problem;
 use crate::domain::text::{fold, truncate};
-use crate::i18n::Onb;
 use crate::store::{NamedPerson, Store, StoreError, WriteTx};
 
 mod accounts;
@@ -216,38 +216,38 @@ async fn finish(mut tx: WriteTx, o: &Options<'_>, command: &str, report: &mut Re
 /// The report as messages, in reading order: refused rows (or, when none, what is created and
 /// updated, at most `listed` of each, and the new people), the columns not read, the summary, and
 /// what to do next.
-pub fn report_messages(report: &Report, kind: Kind, dry_run: bool, listed: usize) -> Vec<Onb> {
+pub fn report_messages(report: &Report, kind: Kind, dry_run: bool, listed: usize) -> Vec<ImportMsg> {
     let mut out = Vec::new();
     for r in report.rejected.iter().take(listed) {
-        out.push(Onb::ImportProblem { line: r.line, column: r.column.clone(), problem: r.problem.clone() });
+        out.push(ImportMsg::ImportProblem { line: r.line, column: r.column.clone(), problem: r.problem.clone() });
     }
     if report.rejected.len() > listed {
-        out.push(Onb::AndMore { count: report.rejected.len() - listed });
+        out.push(ImportMsg::AndMore { count: report.rejected.len() - listed });
     }
     if report.rejected.is_empty() {
-        out.extend(report.created.iter().take(listed).map(|name| Onb::ImportCreated { name: name.clone() }));
+        out.extend(report.created.iter().take(listed).map(|name| ImportMsg::ImportCreated { name: name.clone() }));
         if report.created.len() > listed {
-            out.push(Onb::AndMore { count: report.created.len() - listed });
+            out.push(ImportMsg::AndMore { count: report.created.len() - listed });
         }
         out.extend(
             report
                 .updated
                 .iter()
                 .take(listed)
-                .map(|(name, fields)| Onb::ImportUpdated { name: name.clone(), fields: fields.clone() }),
+                .map(|(name, fields)| ImportMsg::ImportUpdated { name: name.clone(), fields: fields.clone() }),
         );
         if report.updated.len() > listed {
-            out.push(Onb::AndMore { count: report.updated.len() - listed });
+            out.push(ImportMsg::AndMore { count: report.updated.len() - listed });
         }
         if !report.new_people.is_empty() {
             let names = report.new_people.iter().take(listed).cloned().collect();
-            out.push(Onb::ImportNewPeople { names, more: report.new_people.len().saturating_sub(listed) });
+            out.push(ImportMsg::ImportNewPeople { names, more: report.new_people.len().saturating_sub(listed) });
         }
     }
     if !report.ignored_columns.is_empty() {
-        out.push(Onb::ImportIgnored { columns: report.ignored_columns.clone() });
+        out.push(ImportMsg::ImportIgnored { columns: report.ignored_columns.clone() });
     }
-    out.push(Onb::ImportSummary {
+    out.push(ImportMsg::ImportSummary {
         kind: kind.name(),
         created: report.created.len(),
         updated: report.updated.len(),
@@ -257,9 +257,9 @@ pub fn report_messages(report: &Report, kind: Kind, dry_run: bool, listed: usize
         written: report.written,
     });
     if !report.rejected.is_empty() {
-        out.push(Onb::ImportNothingWritten { rejected: report.rejected.len() });
+        out.push(ImportMsg::ImportNothingWritten { rejected: report.rejected.len() });
     } else if report.created.is_empty() && report.updated.is_empty() && !dry_run {
-        out.push(Onb::ImportSecondRun);
+        out.push(ImportMsg::ImportSecondRun);
     }
     out
 }
