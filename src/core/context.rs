@@ -9,6 +9,12 @@ use super::invocation::{Invocation, Platform};
 use crate::i18n::{Locale, Msg};
 use crate::store::{Claim, Person, Store, StoreError, Workspace, WriteTx};
 
+/// A platform's request is remembered for a day: delivered again within it, it is answered as the
+/// first time; later, it is new.
+fn forget_before(now: DateTime<Utc>) -> DateTime<Utc> {
+    chrono::SubsecRound::trunc_subsecs(now, 0) - chrono::Duration::days(1)
+}
+
 /// Everything a command needs besides its arguments.
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -21,6 +27,8 @@ pub struct Context {
     pub source_id: Option<String>,
     /// Set once this command has claimed its platform request id (see [`Context::write`]).
     claimed: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// This request, handled before: its first answer (`None` while the first delivery runs).
+    pub(crate) replayed: Option<Option<String>>,
 }
 
 impl Context {
@@ -28,8 +36,12 @@ impl Context {
     /// the person's own choice, else the platform's report, else the workspace default.
     pub async fn resolve(store: &Store, inv: &Invocation) -> Result<Context, StoreError> {
         let display_name = crate::domain::text::without_controls(&inv.display_name);
-        // Usually one read: a known workspace and a known person whose name has not changed.
-        let known = store.identify(&inv.workspace, inv.platform, &inv.user_id).await?;
+        // Usually one read: a known workspace and a known person whose name has not changed, and
+        // whether this request was handled before.
+        let request = inv.source_id.as_deref().map(|id| (id, forget_before(inv.now)));
+        let found = store.identify_request(&inv.workspace, inv.platform, &inv.user_id, request).await?;
+        let replayed = found.as_ref().and_then(|f| f.handled.clone());
+        let known = found.map(|f| (f.workspace, f.person));
         let (workspace, person) = match known {
             Some((workspace, Some(person)))
                 if person.display_name == display_name || person.name_fixed || inv.name_is_handle =>
@@ -67,6 +79,7 @@ impl Context {
             platform: inv.platform,
             source_id: inv.source_id.clone(),
             claimed: Default::default(),
+            replayed,
         })
     }
 
@@ -95,7 +108,7 @@ impl Context {
 
     /// Requests handled before this are forgotten: delivered again, they are new.
     pub(crate) fn forget_before(&self) -> DateTime<Utc> {
-        self.now - chrono::Duration::days(1)
+        forget_before(self.now)
     }
 
     /// Whether this command claimed its request (and so its answer is to be kept).

@@ -108,16 +108,10 @@ impl Core {
     pub async fn execute_in(&self, ctx: &Context, command: Command) -> Reply {
         let name = command.spec().name;
         let started = std::time::Instant::now();
-        let seen = match ctx.source_id.as_deref() {
-            Some(id) => {
-                self.store.handled_request(ctx.workspace.id, ctx.platform.code(), id, ctx.forget_before()).await
-            }
-            None => Ok(None),
-        };
-        let result = match seen {
-            Ok(Some(answer)) => Err(CommandError::Replayed(answer)),
-            Ok(None) => command.run(&self.store, ctx).await,
-            Err(e) => Err(e.into()),
+        // A request handled before is answered as then (read with the workspace and the person).
+        let result = match ctx.replayed.clone() {
+            Some(answer) => Err(CommandError::Replayed(answer)),
+            None => command.run(&self.store, ctx).await,
         };
         let (outcome, reply, internal) = match result {
             Ok(reply) => ("ok", reply, false),

@@ -47,7 +47,7 @@ pub use requests::Claim;
 pub use schedules::JobSchedule;
 pub use teams::{DigestSnapshot, TeamAccount};
 pub use transfer::{ContactKey, ContactRecord, InteractionExport, NameTerm, OpportunityExport, PendingImport};
-pub use workspaces::{DayOffRow, Workspace};
+pub use workspaces::{DayOffRow, Identified, Workspace};
 
 /// Errors of the store: always internal (a person never caused them).
 pub type StoreError = sqlx::Error;

@@ -54,29 +54,6 @@ impl WriteTx {
 }
 
 impl Store {
-    /// A request handled since `handled_since` (older ones are forgotten): `Some(answer)` (the answer `None` while the first delivery is
-    /// still running), or `None` for a request not seen yet. Read before a command runs, so that
-    /// a replay gets the first answer even where the state it changed would now answer otherwise;
-    /// the claim inside the write transaction stays what keeps two deliveries from both writing.
-    pub async fn handled_request(
-        &self,
-        workspace_id: i64,
-        source: &str,
-        source_id: &str,
-        handled_since: DateTime<Utc>,
-    ) -> Result<Option<Option<String>>, StoreError> {
-        sqlx::query_scalar!(
-            "SELECT reply FROM handled_requests
-             WHERE workspace_id = ? AND source = ? AND source_id = ? AND handled_at >= ?",
-            workspace_id,
-            source,
-            source_id,
-            handled_since
-        )
-        .fetch_optional(&self.pool)
-        .await
-    }
-
     /// Records the answer of a claimed request.
     pub async fn answer_request(
         &self,

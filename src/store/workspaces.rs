@@ -80,18 +80,36 @@ impl Store {
         platform: crate::domain::identity::Platform,
         platform_user_id: &str,
     ) -> Result<Option<(Workspace, Option<super::Person>)>, StoreError> {
+        Ok(self.identify_request(key, platform, platform_user_id, None).await?.map(|i| (i.workspace, i.person)))
+    }
+
+    /// [`Store::identify`], and in the same read whether the platform's request `(id, handled
+    /// since)` was handled before (with its answer, `None` while the first delivery runs).
+    pub async fn identify_request(
+        &self,
+        key: &str,
+        platform: crate::domain::identity::Platform,
+        platform_user_id: &str,
+        request: Option<(&str, DateTime<Utc>)>,
+    ) -> Result<Option<Identified>, StoreError> {
         let code = platform.code();
+        let (request_id, since) = request.map_or((None, None), |(id, since)| (Some(id), Some(since)));
         let row = sqlx::query!(
             r#"SELECT w.id AS "id!", w.key, w.language, w.time_zone AS "time_zone: Zone", w.default_role,
                       p.id AS "person_id?", p.display_name AS "display_name?", p.role AS "role?: crate::domain::account::Role",
                       p.manager_id AS "manager_id?", p.time_zone AS "person_time_zone?: Zone",
-                      p.language AS "person_language?", p.name_fixed AS "name_fixed?: bool"
+                      p.language AS "person_language?", p.name_fixed AS "name_fixed?: bool",
+                      h.source_id AS "handled_id?", h.reply AS "handled_reply?"
                FROM workspaces w
                LEFT JOIN people p ON p.workspace_id = w.id AND p.platform = ?2 AND p.platform_user_id = ?3
+               LEFT JOIN handled_requests h ON h.workspace_id = w.id AND h.source = ?2 AND h.source_id = ?4
+                    AND h.handled_at >= ?5
                WHERE w.key = ?1"#,
             key,
             code,
-            platform_user_id
+            platform_user_id,
+            request_id,
+            since
         )
         .fetch_optional(&self.pool)
         .await?;
@@ -118,9 +136,18 @@ impl Store {
                 time_zone: r.time_zone,
                 default_role: r.default_role,
             };
-            (workspace, person)
+            Identified { workspace, person, handled: r.handled_id.map(|_| r.handled_reply) }
         }))
     }
+}
+
+/// What [`Store::identify_request`] found.
+#[derive(Debug, Clone)]
+pub struct Identified {
+    pub workspace: Workspace,
+    pub person: Option<super::Person>,
+    /// The request handled before: its answer, or `None` while its first delivery runs.
+    pub handled: Option<Option<String>>,
 }
 
 /// One of a workspace's own days off.
