@@ -52,24 +52,6 @@ pub struct NewMeeting<'a> {
 }
 
 impl Store {
-    /// Meetings of the workspace from `from` to `until`, soonest first.
-    /// The meeting with this number in the workspace: (account, kind, when).
-    pub async fn meeting_by_number(
-        &self,
-        workspace_id: i64,
-        number: i64,
-    ) -> Result<Option<(i64, crate::domain::kind::MeetingKind, DateTime<Utc>)>, StoreError> {
-        let row = sqlx::query!(
-            r#"SELECT account_id, kind AS "kind: crate::domain::kind::MeetingKind", starts_at AS "starts_at!: DateTime<Utc>" FROM meetings
-               WHERE workspace_id = ? AND number = ?"#,
-            workspace_id,
-            number
-        )
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| (r.account_id, r.kind, r.starts_at)))
-    }
-
     /// The first meeting booked with an account from `from` on.
     pub async fn next_meeting(
         &self,
@@ -92,6 +74,7 @@ impl Store {
         .await
     }
 
+    /// Meetings of the workspace from `from` to `until`, soonest first.
     pub async fn meetings_between(
         &self,
         workspace_id: i64,
@@ -197,5 +180,25 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await
+    }
+}
+
+impl WriteTx {
+    /// The meeting with this number in the workspace: (account, kind, when), read inside the
+    /// write transaction that decides on it.
+    pub async fn meeting_by_number(
+        &mut self,
+        workspace_id: i64,
+        number: i64,
+    ) -> Result<Option<(i64, crate::domain::kind::MeetingKind, DateTime<Utc>)>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT account_id, kind AS "kind: crate::domain::kind::MeetingKind", starts_at AS "starts_at!: DateTime<Utc>" FROM meetings
+               WHERE workspace_id = ? AND number = ?"#,
+            workspace_id,
+            number
+        )
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row.map(|r| (r.account_id, r.kind, r.starts_at)))
     }
 }

@@ -58,7 +58,7 @@ async fn done(store: &Store, ctx: &Context, account: &str, meeting: Option<i64>)
     let newest = tx.newest_interaction(ctx.workspace.id, account.id).await?;
     if let Some(id) = meeting {
         let Some((account_id, kind, starts_at)) =
-            store.meeting_by_number(ctx.workspace.id, id).await?.filter(|(a, _, _)| *a == account.id)
+            tx.meeting_by_number(ctx.workspace.id, id).await?.filter(|(a, _, _)| *a == account.id)
         else {
             return Err(Msg::Log(LogMsg::NoSuchMeeting { id, account: account.name }).into());
         };
