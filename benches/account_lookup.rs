@@ -5,24 +5,13 @@
 //! The synthetic database is built once into `target/bench/` and reused by later runs.
 //! `KAM_BENCH_ACCOUNTS` changes the size, `KAM_BENCH_ITERATIONS` the samples per case.
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+mod common;
 
-use chrono::{TimeZone, Utc};
+use std::time::Instant;
+
+use common::{WORKSPACE, bench_now, env_usize, percentile, synthetic_store};
 use kam_bot::core::{Core, Invocation, Platform};
-use kam_bot::seed::synthetic::{account_name, seed_synthetic};
-use kam_bot::store::Store;
-
-const WORKSPACE: &str = "bench";
-
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
+use kam_bot::seed::synthetic::account_name;
 
 fn main() -> anyhow::Result<()> {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and wants a quick run.
@@ -34,27 +23,8 @@ fn main() -> anyhow::Result<()> {
 }
 
 async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
-    let now = Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().ok_or_else(|| anyhow::anyhow!("bad instant"))?;
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("lookup-{accounts}.db"));
-    let mut store = Store::open(&path).await?;
-    let ws = store.ensure_workspace(WORKSPACE, now).await?;
-    if store.counts(ws.id).await?.accounts != accounts as i64 {
-        store.close().await;
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-        store = Store::open(&path).await?;
-        let started = Instant::now();
-        let report = seed_synthetic(&store, WORKSPACE, accounts, now).await?;
-        eprintln!(
-            "seeded {} accounts, {} interactions in {:.1} s",
-            report.accounts,
-            report.interactions,
-            started.elapsed().as_secs_f64()
-        );
-    }
+    let now = bench_now()?;
+    let store = synthetic_store(accounts, now).await?;
     let core = Core::new(store.clone());
     let invocation = Invocation {
         workspace: WORKSPACE.to_string(),

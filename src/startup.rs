@@ -85,6 +85,11 @@ pub async fn serve(
             let mut endpoint = slack::endpoint::SlackEndpoint::new(core.clone(), secret, clock.clone());
             endpoint.answer_within = answer_within;
             endpoint.directory = slack_directory.clone();
+            if let Some(token) = &slack.bot_token {
+                let client = slack::notifier::client(slack.api_url.as_deref())?;
+                let policy = crate::notify::RetryPolicy::default();
+                endpoint.poster = Some(Arc::new(slack::notifier::SlackNotifier::new(client, token, policy)));
+            }
             routes = routes.merge(slack::endpoint::routes(endpoint));
         }
         let (listener, bound) = crate::server::bind(addr).await?;

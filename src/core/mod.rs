@@ -1,6 +1,7 @@
 //! The command core: it knows no chat platform. A front end builds an [`Invocation`] and either a
 //! typed line or a [`Command`], and renders the [`Reply`] it gets back.
 
+pub mod capture;
 pub mod catalog;
 pub mod command;
 pub mod error;
@@ -47,10 +48,28 @@ impl Core {
         &self.store
     }
 
-    /// Parses a typed line (`/account Vale`) and carries it out.
+    /// Parses a typed line (`/account Vale`) and carries it out. A line that does not start with
+    /// `/` is a sentence: it is read into a draft to confirm (`/capture`).
     pub async fn run_line(&self, invocation: &Invocation, line: &str) -> Reply {
         let line = crate::domain::text::without_controls(line);
+        if !line.trim_start().starts_with('/') && !line.trim().is_empty() {
+            return self.capture(invocation, &line).await;
+        }
         self.run(invocation, parse::parse_line(&line).and_then(|args| Command::from_args(&args))).await
+    }
+
+    /// Reads a sentence as `/capture` does, keeping nothing: what the capture corpus and the
+    /// benchmark measure.
+    pub async fn read_sentence(&self, invocation: &Invocation, text: &str) -> anyhow::Result<capture::Draft> {
+        let ctx = Context::resolve(&self.store, invocation).await?;
+        Ok(capture::read(&self.store, &ctx, text).await?)
+    }
+
+    /// Reads free text (a sentence written to the bot, a mention, a shared message) into a draft.
+    pub async fn capture(&self, invocation: &Invocation, text: &str) -> Reply {
+        let text = crate::domain::text::without_controls(text);
+        let command = commands::capture::Capture { text: text.trim().to_string() };
+        self.run(invocation, Ok(command.into())).await
     }
 
     /// Carries out what a button stands for: `run:LINE` runs the command line as the person who

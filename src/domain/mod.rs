@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod calendar;
+pub mod capture;
 pub mod change;
 pub mod cron;
 pub mod dates;

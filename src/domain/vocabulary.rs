@@ -118,6 +118,18 @@ pub const TONES: Vocabulary = Vocabulary(&[
     word("negative", "negative", "negativo", &["negativa", "bad", "ruim"]),
 ]);
 
+/// The fields of a draft interaction that `/edit` changes.
+pub const DRAFT_FIELDS: Vocabulary = Vocabulary(&[
+    word("account", "account", "conta", &["cliente"]),
+    word("kind", "kind", "tipo", &["type"]),
+    word("when", "when", "quando", &["data", "date", "dia"]),
+    word("contacts", "contacts", "contatos", &["contact", "contato", "with", "com"]),
+    word("next", "next", "próximo", &["passo", "step", "next_step", "proximo_passo"]),
+    word("due", "due", "prazo", &["ate", "by"]),
+    word("tone", "tone", "tom", &[]),
+    word("summary", "summary", "resumo", &["texto", "text"]),
+]);
+
 /// How much a competitor threatens us at an account.
 pub const THREATS: Vocabulary = Vocabulary(&[
     word("low", "low", "baixa", &["baixo"]),
@@ -148,8 +160,18 @@ pub const PLAN_ACTIONS: Vocabulary =
 mod tests {
     use super::*;
 
-    const ALL: [&Vocabulary; 9] =
-        [&STAGES, &STANCES, &DECISION_ROLES, &ROLES, &TONES, &THREATS, &MEETING_KINDS, &PLAN_ACTIONS, &REASONS];
+    const ALL: [&Vocabulary; 10] = [
+        &STAGES,
+        &STANCES,
+        &DECISION_ROLES,
+        &ROLES,
+        &TONES,
+        &DRAFT_FIELDS,
+        &THREATS,
+        &MEETING_KINDS,
+        &PLAN_ACTIONS,
+        &REASONS,
+    ];
 
     #[test]
     fn reads_both_languages_without_case_or_accents() {

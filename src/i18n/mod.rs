@@ -10,8 +10,8 @@ mod words;
 
 pub use format::{format_bp, format_date, format_day, format_money};
 pub use messages::{
-    CardMsg, ChatMsg, CliMsg, DealMsg, DigestMsg, HealthMsg, HelpMsg, ImportMsg, InputMsg, LogMsg, MeetingBrief,
-    MeetingMsg, Msg, PeopleMsg, PlanMsg, ReminderMsg,
+    CaptureMsg, CardMsg, ChatMsg, CliMsg, DealMsg, DigestMsg, HealthMsg, HelpMsg, ImportMsg, InputMsg, LogMsg,
+    MeetingBrief, MeetingMsg, Msg, PeopleMsg, PlanMsg, ReminderMsg,
 };
 pub use onboarding::Onb;
 pub use words::{Arg, ArgWords, CommandWords, Usage};

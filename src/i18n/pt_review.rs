@@ -240,6 +240,7 @@ fn the_portuguese_catalog_has_no_english_left() {
         ("messages/help.rs", include_str!("messages/help.rs")),
         ("messages/import.rs", include_str!("messages/import.rs")),
         ("messages/input.rs", include_str!("messages/input.rs")),
+        ("messages/capture.rs", include_str!("messages/capture.rs")),
         ("messages/card.rs", include_str!("messages/card.rs")),
         ("messages/log.rs", include_str!("messages/log.rs")),
         ("messages/plan.rs", include_str!("messages/plan.rs")),

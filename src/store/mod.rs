@@ -7,6 +7,7 @@ mod audit;
 pub mod backup;
 mod contacts;
 mod depth;
+mod drafts;
 mod facts;
 mod interactions;
 mod meetings;
@@ -34,6 +35,7 @@ pub use accounts::{AccountRow, NewAccount, PortfolioRow, TERMS_AROUND, TermHit, 
 pub use audit::Counts;
 pub use contacts::{ContactChanges, ContactRow, NewContact, StakeholderRow};
 pub use depth::{CompetitorChange, CompetitorRow, QualificationRow, WalletPeriod};
+pub use drafts::DraftRow;
 pub use facts::{AccountFacts, FactsWindow, LastInteraction, OpportunityFact, RECENT_TONES};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use meetings::{MeetingRow, MeetingToRemind, NewMeeting};

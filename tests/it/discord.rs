@@ -492,3 +492,57 @@ async fn reminder_buttons_are_signed_presses_and_idempotent() {
     let (_, snoozed) = endpoint.post_signed(&button_press(42, GUILD_A, "run:/snooze Gerdau")).await;
     assert_eq!(snoozed["data"]["embeds"][0]["title"], "No reminders about Gerdau until Fri 2026-12-04.", "{snoozed}");
 }
+
+/// "Log to kam-bot" on a message (a message command, type 3, over the signed endpoint): the
+/// message's text becomes a private preview with buttons; Confirm logs it once, and only its
+/// author may press it.
+#[tokio::test]
+async fn a_message_command_reads_the_message_into_a_draft_confirmed_once() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let mut shared = crate::discord_support::message_json("1300000000000000000");
+    shared["id"] = json!("1700000000000000001");
+    shared["content"] = json!("reunião com João na Vale hoje, ficou de mandar proposta até sexta");
+    let mut payload = interaction(20, 2, Some(GUILD_A), "Log to kam-bot", json!([]), "pt-BR");
+    payload["data"]["type"] = json!(3);
+    payload["data"]["target_id"] = json!("1700000000000000001");
+    payload["data"]["resolved"] = json!({"messages": {"1700000000000000001": shared}});
+    let (status, body) = endpoint.post_signed(&payload).await;
+    assert_eq!(status, StatusCode::OK);
+    let embed = &body["data"]["embeds"][0];
+    assert!(embed["title"].as_str().unwrap().starts_with("Rascunho #"), "{body}");
+    assert_eq!(field(embed, "Conta"), "Vale (de “Vale”)");
+    assert_eq!(body["data"]["flags"], 64, "a draft is private");
+    assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]));
+    let buttons: Vec<String> = body["data"]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|row| {
+            row["components"].as_array().unwrap().iter().map(|b| b["custom_id"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let confirm =
+        buttons.iter().find(|b| b.starts_with("run:/confirm")).unwrap_or_else(|| panic!("{buttons:?}")).clone();
+    let before = app.counts("discord:111").await.interactions;
+
+    let mut stranger = button_press(21, GUILD_A, &confirm);
+    stranger["member"]["user"]["id"] = json!("9999");
+    let (_, refused) = endpoint.post_signed(&stranger).await;
+    assert_eq!(refused["data"]["flags"], 64, "{refused}");
+    assert_eq!(app.counts("discord:111").await.interactions, before);
+
+    for id in 22..27 {
+        let (status, _) = endpoint.post_signed(&button_press(id, GUILD_A, &confirm)).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    assert_eq!(app.counts("discord:111").await.interactions, before + 1, "pressed five times, logged once");
+}
+
+#[test]
+fn the_message_command_is_registered_with_its_portuguese_name() {
+    let json: Value = serde_json::from_str(&kam_bot::front::discord::commands::definitions_json().unwrap()).unwrap();
+    let message = json.as_array().unwrap().iter().find(|c| c["type"] == 3).expect("a message command");
+    assert_eq!(message["name"], "Log to kam-bot");
+    assert_eq!(message["name_localizations"]["pt-BR"], "Registrar no kam-bot");
+}

@@ -6,6 +6,8 @@ mod accounts;
 mod backup;
 mod bad_input;
 mod binary;
+mod capture;
+mod capture_corpus;
 mod concurrency;
 mod config;
 mod deploy;

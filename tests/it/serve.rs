@@ -96,7 +96,9 @@ fn discord_commands_prints_the_definitions() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let names: Vec<&str> = json.as_array().unwrap().iter().filter_map(|c| c["name"].as_str()).collect();
-    let expected: Vec<&str> = kam_bot::core::catalog::CATALOG.iter().map(|c| c.name).collect();
+    let mut expected: Vec<&str> = kam_bot::core::catalog::CATALOG.iter().map(|c| c.name).collect();
+    // Then the message command that reads a message into a draft.
+    expected.push(kam_bot::front::discord::commands::LOG_MESSAGE);
     assert_eq!(names, expected);
 }
 

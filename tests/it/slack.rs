@@ -226,3 +226,77 @@ async fn reminder_buttons_are_signed_presses_and_idempotent() {
         endpoint.press_signed(&serde_json::json!({"type": "view_submission", "team": {"id": "T1"}})).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+/// An `app_mention` as the Events API delivers it.
+fn mention(event_id: &str, user: &str, text: &str) -> Value {
+    serde_json::json!({
+        "token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+        "event_id": event_id, "event_time": 1_764_244_800,
+        "event": {"type": "app_mention", "user": user, "text": text, "ts": "1764244800.000100",
+                  "channel": "C1", "event_ts": "1764244800.000100"}
+    })
+}
+
+fn values(blocks: &Value) -> Vec<String> {
+    let blocks = blocks.as_str().and_then(|b| serde_json::from_str(b).ok()).unwrap_or(blocks.clone());
+    blocks
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|b| b["elements"].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| e["value"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_events_url_is_verified_and_unsigned_events_are_refused() {
+    let app = spawn_app().await;
+    let stand_in = SlackStandIn::spawn().await;
+    let endpoint = crate::slack_support::spawn_slack_events(&app, &stand_in).await;
+    let (status, body) =
+        endpoint.event_signed(&serde_json::json!({"type": "url_verification", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["challenge"], "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    let forged = mention("Ev0", "U1", "<@UBOT> reunião na Vale").to_string();
+    let (status, _) = endpoint.post_to("/slack/events", &forged, Some("v0=00"), Some("1764244800")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(stand_in.seen().is_empty());
+}
+
+/// A mention of the bot is read into a draft shown to its author only; Confirm logs it once,
+/// another person's press is refused, and a retried delivery is not answered twice.
+#[tokio::test]
+async fn a_mention_becomes_a_private_preview_confirmed_once() {
+    let app = spawn_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, "slack:T1", app.now).await.unwrap().unwrap();
+    let stand_in = SlackStandIn::spawn().await;
+    let endpoint = crate::slack_support::spawn_slack_events(&app, &stand_in).await;
+    let event = mention("Ev1", "U1", "<@U0BOT> reunião com João na Vale hoje, ficou de mandar proposta até sexta");
+    let (status, _) = endpoint.event_signed(&event).await;
+    assert_eq!(status, StatusCode::OK);
+    let posted = stand_in.wait_for("/api/chat.postEphemeral").await;
+    assert_eq!(posted.body["user"], "U1");
+    assert_eq!(posted.body["channel"], "C1");
+    let text = posted.body.to_string();
+    assert!(text.contains("Vale") && text.contains("João Ferreira") && text.contains("mandar proposta"), "{text}");
+    let buttons = values(&posted.body["blocks"]);
+    let confirm =
+        buttons.iter().find(|v| v.starts_with("run:/confirm")).unwrap_or_else(|| panic!("{buttons:?}")).clone();
+
+    // Delivered again (Slack retries what it thinks was not acknowledged): not answered twice.
+    endpoint.event_signed(&event).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(stand_in.seen().iter().filter(|s| s.path == "/api/chat.postEphemeral").count(), 1);
+
+    let before = app.counts("slack:T1").await.interactions;
+    let response = format!("{}/response/stranger", stand_in.url);
+    endpoint.press_signed(&button_press("T1", "U2", &confirm, "1764244801.000001", &response)).await;
+    let refused = stand_in.wait_for("/response/stranger").await;
+    assert!(refused.body.to_string().contains("someone else"), "{}", refused.body);
+    for i in 0..5 {
+        let response = format!("{}/response/{i}", stand_in.url);
+        endpoint.press_signed(&button_press("T1", "U1", &confirm, &format!("1764244802.00000{i}"), &response)).await;
+        stand_in.wait_for(&format!("/response/{i}")).await;
+    }
+    assert_eq!(app.counts("slack:T1").await.interactions, before + 1, "pressed five times, logged once");
+}

@@ -72,7 +72,26 @@ pub async fn spawn_slack_endpoint_naming(
     SlackEndpointUnderTest { url: format!("http://{addr}"), client: reqwest::Client::new() }
 }
 
+/// The endpoint answering Events API events through `stand_in`'s Web API with a bot token.
+pub async fn spawn_slack_events(app: &TestApp, stand_in: &SlackStandIn) -> SlackEndpointUnderTest {
+    use kam_bot::front::slack::notifier::{SlackNotifier, client};
+    let mut endpoint = SlackEndpoint::new(app.core.clone(), SECRET, Arc::new(FixedClock::new(app.now)));
+    let web = client(Some(&stand_in.api())).unwrap();
+    endpoint.poster = Some(Arc::new(SlackNotifier::new(web, "xoxb-test", kam_bot::notify::RetryPolicy::default())));
+    let router = routes(endpoint);
+    let (listener, addr) = kam_bot::server::bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    SlackEndpointUnderTest { url: format!("http://{addr}"), client: reqwest::Client::new() }
+}
+
 impl SlackEndpointUnderTest {
+    /// Posts an Events API body (JSON) signed now, as Slack does.
+    pub async fn event_signed(&self, body: &Value) -> (StatusCode, Value) {
+        let body = body.to_string();
+        let ts = chrono::Utc::now().timestamp();
+        self.post_to("/slack/events", &body, Some(&sign(ts, &body)), Some(&ts.to_string())).await
+    }
+
     /// The endpoint of a server already running at `url` (such as `kam-bot serve`).
     pub fn at(url: String) -> SlackEndpointUnderTest {
         SlackEndpointUnderTest { url, client: reqwest::Client::new() }
@@ -198,6 +217,7 @@ async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Respon
         "/api/conversations.open" => json!({"ok": true, "channel": {"id": "D0123456"}}),
         "/api/users.info" => json!({"ok": true, "user": {"id": body["user"], "name": "ana.souza",
             "real_name": "Ana Souza", "profile": {"display_name": "ana", "real_name": "Ana Souza"}}}),
+        "/api/chat.postEphemeral" => json!({"ok": true, "message_ts": "1700000000.000200"}),
         "/api/chat.postMessage" => json!({"ok": true, "channel": "D0123456", "ts": "1700000000.000100",
                                           "message": {"type": "message", "ts": "1700000000.000100", "text": "x"}}),
         p if p.starts_with("/response/") => json!({"ok": true}),

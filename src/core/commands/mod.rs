@@ -52,6 +52,10 @@ macro_rules! commands {
 commands! {
     account => Account(account::Card),
     accounts => Accounts(accounts::Accounts),
+    capture => Capture(capture::Capture),
+    confirm => Confirm(confirm::Confirm),
+    edit => Edit(edit::Edit),
+    cancel => Cancel(cancel::Cancel),
     log => Log(log::LogRequest),
     history => History(history::History),
     review => Review(review::Review),

@@ -19,9 +19,21 @@ fn described(en: Msg) -> (String, String) {
     (truncate(&Locale::En.t(en.clone()), MAX_DESCRIPTION), truncate(&Locale::PtBr.t(en), MAX_DESCRIPTION))
 }
 
-/// Every command of the catalog as Discord registers it.
+/// The message command (type 3, on any message's "Apps" menu) that reads the message into a draft.
+pub const LOG_MESSAGE: &str = "Log to kam-bot";
+/// Its name for Brazilian users.
+pub const LOG_MESSAGE_PT: &str = "Registrar no kam-bot";
+
+/// Every command of the catalog as Discord registers it, then the message command.
 pub fn definitions() -> Vec<CreateCommand> {
-    CATALOG.iter().copied().map(definition).collect()
+    let mut all: Vec<CreateCommand> = CATALOG.iter().copied().map(definition).collect();
+    all.push(
+        CreateCommand::new(LOG_MESSAGE)
+            .kind(serenity::model::application::CommandType::Message)
+            .name_localized("pt-BR", LOG_MESSAGE_PT)
+            .contexts(vec![serenity::model::application::InteractionContext::Guild]),
+    );
+    all
 }
 
 fn definition(spec: &CommandSpec) -> CreateCommand {
@@ -151,8 +163,20 @@ mod tests {
     #[test]
     fn every_command_stays_within_discords_limits() {
         let json: serde_json::Value = serde_json::from_str(&definitions_json().unwrap()).unwrap();
-        let commands = json.as_array().unwrap();
+        let all = json.as_array().unwrap();
+        // discord-api-types: ApplicationCommandType.ChatInput = 1 (the default), Message = 3.
+        let (messages, commands): (Vec<_>, Vec<_>) = all.iter().partition(|c| c["type"] == 3);
         assert!(commands.len() <= 100);
+        // A message command: 1 to 32 characters, any case and spaces, no description or options.
+        assert_eq!(messages.len(), 1);
+        for m in &messages {
+            for name in [&m["name"], &m["name_localizations"]["pt-BR"]] {
+                let name = name.as_str().unwrap();
+                assert!((1..=32).contains(&name.chars().count()), "{name}");
+            }
+            assert!(m["options"].as_array().is_none_or(Vec::is_empty));
+            assert!(m["description"].as_str().unwrap_or("").is_empty());
+        }
         for command in commands {
             let name = command["name"].as_str().unwrap();
             check_limits(name, command);
@@ -206,7 +230,9 @@ mod tests {
     fn every_command_is_defined_with_both_languages() {
         let json: serde_json::Value = serde_json::from_str(&definitions_json().unwrap()).unwrap();
         let commands = json.as_array().unwrap();
-        assert_eq!(commands.len(), CATALOG.len());
+        // The catalog's commands, then the message command.
+        assert_eq!(commands.len(), CATALOG.len() + 1);
+        assert_eq!(commands[CATALOG.len()]["name"], LOG_MESSAGE);
         for (command, spec) in commands.iter().zip(CATALOG) {
             assert_eq!(command["name"], spec.name);
             let description = command["description"].as_str().unwrap();

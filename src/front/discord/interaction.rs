@@ -184,6 +184,16 @@ pub async fn run_command(core: &Core, command: &CommandInteraction, now: DateTim
             Locale::parse(&command.locale).unwrap_or_default().t(Msg::Chat(ChatMsg::DiscordNeedsGuild)),
         );
     };
+    // "Log to kam-bot" on a message: its text read into a draft, by whoever asked.
+    if command.data.kind == serenity::model::application::CommandType::Message {
+        let text = command
+            .data
+            .target_id
+            .and_then(|id| command.data.resolved.messages.get(&id.to_message_id()))
+            .map(|m| m.content.clone())
+            .unwrap_or_default();
+        return core.capture(&invocation, &truncate(&text, crate::domain::capture::MAX_SENTENCE_CHARS)).await;
+    }
     let command_value = match to_command(command) {
         Ok(Command::Import(Import::Check(request))) => {
             with_attachment(command, request).await.map(|r| Command::Import(Import::Check(r)))

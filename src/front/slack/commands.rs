@@ -93,6 +93,96 @@ impl Press {
     }
 }
 
+/// Something written to the bot: a mention in a channel (`app_mention`) or a direct message
+/// (`message` in an `im`), from an Events API `event_callback` or a Socket Mode `events_api` envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub team_id: String,
+    pub user_id: String,
+    pub channel: String,
+    /// In a channel the answer is seen by its author only.
+    pub in_channel: bool,
+    pub text: String,
+    pub event_id: String,
+}
+
+impl Written {
+    /// The text a person wrote to the bot; `None` for other events, the bot's own messages and
+    /// edits.
+    pub fn of(payload: &serde_json::Value) -> Option<Written> {
+        let event = &payload["event"];
+        if event.get("bot_id").is_some_and(|b| !b.is_null()) || event.get("subtype").is_some_and(|s| !s.is_null()) {
+            return None;
+        }
+        let in_channel = match (event["type"].as_str()?, event["channel_type"].as_str()) {
+            ("app_mention", _) => true,
+            ("message", Some("im")) => false,
+            _ => return None,
+        };
+        let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+        let raw = text(&event["text"])?;
+        Some(Written {
+            team_id: text(&payload["team_id"]).or_else(|| text(&event["team"]))?,
+            user_id: text(&event["user"])?,
+            channel: text(&event["channel"])?,
+            in_channel,
+            text: without_mentions(&crate::domain::text::truncate(
+                &raw,
+                crate::domain::capture::MAX_SENTENCE_CHARS * 2,
+            )),
+            event_id: text(&payload["event_id"]).unwrap_or_else(|| text(&event["ts"]).unwrap_or_default()),
+        })
+    }
+}
+
+/// The text without Slack's mention tokens (`<@U0123>`), with `&amp;`, `&lt;` and `&gt;` read back.
+fn without_mentions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<@") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('>') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").trim().to_string()
+}
+
+/// Reads what was written to the bot into a draft and answers where it was written.
+pub async fn answer_written(
+    core: &Core,
+    directory: Option<&Directory>,
+    poster: &super::notifier::SlackNotifier,
+    written: Written,
+    now: DateTime<Utc>,
+) {
+    let (display_name, name_is_handle) =
+        people::naming(core, directory, &written.team_id, &written.user_id, None).await;
+    let invocation = Invocation {
+        workspace: workspace_key(&written.team_id),
+        platform: Platform::Slack,
+        user_id: written.user_id.clone(),
+        display_name,
+        name_is_handle,
+        locale: None,
+        now,
+        source_id: Some(format!("event:{}", written.event_id)),
+    };
+    let reply = if written.text.is_empty() {
+        core.run_line(&invocation, "/help").await
+    } else {
+        core.capture(&invocation, &written.text).await
+    };
+    let user = written.in_channel.then_some(written.user_id.as_str());
+    if let Err(e) = poster.answer_in(&written.channel, user, &reply).await {
+        warn!(error = %e, "cannot answer a message written to the bot on Slack");
+    }
+}
+
 /// Carries out a press through the core and posts the answer, seen by the presser only, to the
 /// press's `response_url`.
 pub async fn answer_press(

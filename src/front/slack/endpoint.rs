@@ -32,7 +32,15 @@ pub struct SlackEndpoint {
     pub http: reqwest::Client,
     /// Names the people the bot has not met (with the bot token); without it they keep their handle.
     pub directory: Option<Directory>,
+    /// Answers what is written to the bot (Events API), with the bot token; without it, events
+    /// are acknowledged and not read.
+    pub poster: Option<Arc<super::notifier::SlackNotifier>>,
+    /// The events handled lately: a retry of one (`X-Slack-Retry-Num`) is acknowledged, not answered again.
+    pub recent_events: Arc<std::sync::Mutex<std::collections::VecDeque<String>>>,
 }
+
+/// How many event ids are remembered to recognise Slack's retries.
+const RECENT_EVENTS: usize = 1024;
 
 impl SlackEndpoint {
     pub fn new(core: Core, signing_secret: &str, clock: Arc<dyn Clock>) -> SlackEndpoint {
@@ -43,6 +51,8 @@ impl SlackEndpoint {
             answer_within: commands::ANSWER_WITHIN,
             http: reqwest::Client::new(),
             directory: None,
+            poster: None,
+            recent_events: Arc::default(),
         }
     }
 }
@@ -52,6 +62,7 @@ pub fn routes(endpoint: SlackEndpoint) -> Router {
     Router::new()
         .route("/slack/commands", post(slash_command))
         .route("/slack/interactivity", post(interactivity))
+        .route("/slack/events", post(events))
         .route_layer(axum::middleware::from_fn(|r, n| crate::server::require_headers(SIGNED, r, n)))
         .with_state(endpoint)
 }
@@ -129,4 +140,47 @@ async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
     )
     .await;
     axum::Json(response).into_response()
+}
+
+/// The Events API (`POST /slack/events`, signed like the rest): the URL check Slack makes when
+/// the request URL is set, and `app_mention` / `message.im` events, whose text is read into a
+/// draft and answered where it was written (in a channel, to its author only). Acknowledged at
+/// once; a retry of an event already handled is acknowledged and not answered again.
+async fn events(State(endpoint): State<SlackEndpoint>, headers: HeaderMap, body: Bytes) -> Response {
+    let body = match verified(&endpoint, &headers, &body) {
+        Ok(body) => body,
+        Err(refused) => return refused.into_response(),
+    };
+    let Ok(payload) = serde_json::from_str::<serde_json::Value>(body) else {
+        return (StatusCode::BAD_REQUEST, "not an event").into_response();
+    };
+    match payload["type"].as_str() {
+        Some("url_verification") => {
+            let challenge = payload["challenge"].as_str().unwrap_or_default();
+            return axum::Json(serde_json::json!({ "challenge": challenge })).into_response();
+        }
+        Some("event_callback") => {}
+        _ => return StatusCode::OK.into_response(),
+    }
+    let Some(written) = commands::Written::of(&payload) else { return StatusCode::OK.into_response() };
+    {
+        let mut recent = endpoint.recent_events.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if recent.contains(&written.event_id) {
+            debug!(event = %written.event_id, "a Slack event delivered again");
+            return StatusCode::OK.into_response();
+        }
+        if recent.len() >= RECENT_EVENTS {
+            recent.pop_front();
+        }
+        recent.push_back(written.event_id.clone());
+    }
+    let Some(poster) = endpoint.poster.clone() else {
+        debug!("a Slack event, but no bot token to answer it with");
+        return StatusCode::OK.into_response();
+    };
+    let (core, directory, now) = (endpoint.core.clone(), endpoint.directory.clone(), endpoint.clock.now());
+    crate::lifecycle::spawn(
+        async move { commands::answer_written(&core, directory.as_ref(), &poster, written, now).await },
+    );
+    StatusCode::OK.into_response()
 }

@@ -111,6 +111,31 @@ impl SlackNotifier {
     }
 }
 
+impl SlackNotifier {
+    /// Answers something written to the bot where it was written: in a direct message as a
+    /// message, in a channel as a message only `user` sees (`chat.postEphemeral`).
+    pub async fn answer_in(&self, channel: &str, user: Option<&str>, reply: &Reply) -> anyhow::Result<()> {
+        let session = self.client.open_session(&self.token);
+        let channel = SlackChannelId::new(channel.to_string());
+        match user {
+            Some(user) => {
+                let post = SlackApiChatPostEphemeralRequest::new(
+                    channel,
+                    SlackUserId::new(user.to_string()),
+                    blocks::content(reply),
+                );
+                session.chat_post_ephemeral(&post).await?;
+            }
+            None => {
+                session
+                    .chat_post_message(&SlackApiChatPostMessageRequest::new(channel, blocks::content(reply)))
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Notifier for SlackNotifier {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
         Box::pin(with_retries(&self.policy, to, move || self.attempt(to, reply)))

@@ -2,6 +2,7 @@
 //! its enum and, beside it, its texts in both languages. A new message is a new variant of its
 //! area; the compiler then asks for both texts.
 
+mod capture;
 mod card;
 mod chat;
 mod cli;
@@ -18,6 +19,7 @@ mod people;
 mod plan;
 mod reminders;
 
+pub use capture::CaptureMsg;
 pub use card::CardMsg;
 pub use chat::ChatMsg;
 pub use cli::CliMsg;
@@ -43,6 +45,7 @@ pub enum Msg {
     /// Imports and exports.
     Import(ImportMsg),
     Input(InputMsg),
+    Capture(CaptureMsg),
     Card(CardMsg),
     Log(LogMsg),
     Plan(PlanMsg),
@@ -64,6 +67,7 @@ impl Msg {
             Msg::Help(msg) => msg.render(l),
             Msg::Import(msg) => msg.render(l),
             Msg::Input(msg) => msg.render(l),
+            Msg::Capture(msg) => msg.render(l),
             Msg::Card(msg) => msg.render(l),
             Msg::Log(msg) => msg.render(l),
             Msg::Plan(msg) => msg.render(l),

@@ -1,0 +1,53 @@
+//! What the benchmarks share: their settings from the environment, percentiles, and the
+//! synthetic database built once into `target/bench/` and reused.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeZone, Utc};
+use kam_bot::seed::synthetic::seed_synthetic;
+use kam_bot::store::Store;
+
+pub const WORKSPACE: &str = "bench";
+
+pub fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index.min(sorted.len() - 1)]
+}
+
+/// The instant the benchmarks run at: the synthetic portfolio is dated from it.
+pub fn bench_now() -> anyhow::Result<DateTime<Utc>> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().ok_or_else(|| anyhow::anyhow!("bad instant"))
+}
+
+/// The synthetic database of `accounts` accounts (`target/bench/lookup-N.db`), built when missing
+/// or holding another number of accounts.
+pub async fn synthetic_store(accounts: usize, now: DateTime<Utc>) -> anyhow::Result<Store> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("lookup-{accounts}.db"));
+    let mut store = Store::open(&path).await?;
+    let ws = store.ensure_workspace(WORKSPACE, now).await?;
+    if store.counts(ws.id).await?.accounts != accounts as i64 {
+        store.close().await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        store = Store::open(&path).await?;
+        let started = Instant::now();
+        let report = seed_synthetic(&store, WORKSPACE, accounts, now).await?;
+        eprintln!(
+            "seeded {} accounts, {} interactions in {:.1} s",
+            report.accounts,
+            report.interactions,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(store)
+}
