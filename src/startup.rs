@@ -56,6 +56,15 @@ pub async fn serve(
         Some(token) => Some(slack::people::Directory::new(slack::notifier::client(slack.api_url.as_deref())?, token)),
         None => None,
     };
+    // With the bot token, what is written to the bot (a mention, a direct message) is answered.
+    let slack_poster = match &slack.bot_token {
+        Some(token) => {
+            let client = slack::notifier::client(slack.api_url.as_deref())?;
+            let policy = crate::notify::RetryPolicy::default();
+            Some(Arc::new(slack::notifier::SlackNotifier::new(client, token, policy)))
+        }
+        None => None,
+    };
     let core = Core::new(store.clone());
     let stop = crate::lifecycle::on_signal();
     let mut tasks = tokio::task::JoinSet::new();
@@ -85,11 +94,7 @@ pub async fn serve(
             let mut endpoint = slack::endpoint::SlackEndpoint::new(core.clone(), secret, clock.clone());
             endpoint.answer_within = answer_within;
             endpoint.directory = slack_directory.clone();
-            if let Some(token) = &slack.bot_token {
-                let client = slack::notifier::client(slack.api_url.as_deref())?;
-                let policy = crate::notify::RetryPolicy::default();
-                endpoint.poster = Some(Arc::new(slack::notifier::SlackNotifier::new(client, token, policy)));
-            }
+            endpoint.poster = slack_poster.clone();
             routes = routes.merge(slack::endpoint::routes(endpoint));
         }
         let (listener, bound) = crate::server::bind(addr).await?;
@@ -104,7 +109,8 @@ pub async fn serve(
         let core = core.clone();
         let stop = stop.clone();
         let directory = slack_directory.clone();
-        tasks.spawn(async move { slack::socket::run(core, directory, client, &app_token, stop).await });
+        let poster = slack_poster.clone();
+        tasks.spawn(async move { slack::socket::run(core, directory, client, &app_token, poster, stop).await });
     }
     if tasks.is_empty() {
         eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliNothingToServe)));

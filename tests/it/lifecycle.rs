@@ -165,6 +165,15 @@ async fn socket_mode_answers_what_is_in_flight_then_stops_on_sigterm() {
 /// A stand-in for Discord's gateway: it says hello, reads the identify, sends READY and then one
 /// interaction (marking `sent`), and acknowledges heartbeats. Returns its websocket address.
 async fn gateway_stand_in(interaction: Value, sent: Arc<std::sync::atomic::AtomicBool>) -> String {
+    gateway_stand_in_event("INTERACTION_CREATE", interaction, sent).await
+}
+
+/// The gateway stand-in, sending one event of kind `t` after READY.
+async fn gateway_stand_in_event(
+    t: &'static str,
+    interaction: Value,
+    sent: Arc<std::sync::atomic::AtomicBool>,
+) -> String {
     let ws = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("ws://{}", ws.local_addr().unwrap());
     let resume = url.clone();
@@ -192,7 +201,7 @@ async fn gateway_stand_in(interaction: Value, sent: Arc<std::sync::atomic::Atomi
                                          "global_name": null, "avatar": null, "bot": true, "verified": true,
                                          "mfa_enabled": false, "flags": 0}}});
                             let _ = socket.send(send(ready)).await;
-                            let event = json!({"op": 0, "s": 2, "t": "INTERACTION_CREATE", "d": interaction});
+                            let event = json!({"op": 0, "s": 2, "t": t, "d": interaction});
                             let _ = socket.send(send(event)).await;
                             sent.store(true, std::sync::atomic::Ordering::SeqCst);
                         }
@@ -285,4 +294,55 @@ async fn an_http_command_in_flight_is_answered_before_the_stop() {
     assert!(json["blocks"][0]["text"]["text"].as_str().is_some_and(|t| t.starts_with("Accounts at risk")), "{json}");
     let status = server.exit_within(STOP_WITHIN).await.expect("serve stops on SIGTERM");
     assert_eq!(status.code(), Some(0));
+}
+
+/// Over the gateway, a message that mentions the bot is read into a draft and answered under it,
+/// with the preview and its buttons, mentioning no one.
+#[tokio::test]
+async fn a_message_mentioning_the_bot_is_answered_with_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let seeded = kam_bot(&db).args(["--workspace", "discord:111", "seed", "--demo"]).output().unwrap();
+    assert!(seeded.status.success());
+    let mut message = crate::discord_support::message_json("1300000000000000000");
+    message["id"] = json!("1700000000000000009");
+    message["guild_id"] = json!("111");
+    message["author"] =
+        json!({"id": "4242", "username": "ana", "discriminator": "0", "global_name": "Ana Souza", "avatar": null});
+    message["content"] =
+        json!("<@1200000000000000000> reunião com João na Vale hoje, ficou de mandar proposta até sexta");
+    message["mentions"] = json!([{"id": "1200000000000000000", "username": "kam-bot", "discriminator": "0",
+                                  "global_name": null, "avatar": null, "bot": true}]);
+    let sent = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let gateway = gateway_stand_in_event("MESSAGE_CREATE", message, sent.clone()).await;
+    let rest = crate::discord_support::StandIn::spawn().await;
+    let session = json!({"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1});
+    for _ in 0..10 {
+        rest.script(
+            "/api/v10/gateway/bot",
+            200,
+            vec![],
+            json!({"url": gateway, "shards": 1, "session_start_limit": session}),
+        );
+        rest.script("/api/v10/gateway", 200, vec![], json!({"url": gateway}));
+    }
+    let _server = Running(
+        kam_bot(&db)
+            .arg("serve")
+            .env("DISCORD_TOKEN", "test-token")
+            .env("DISCORD_API_URL", &rest.url)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let posted = eventually("the draft posted", || {
+        rest.seen().into_iter().find(|s| s.path == "/api/v10/channels/1300000000000000000/messages")
+    })
+    .await;
+    let body = posted.body.to_string();
+    assert!(body.contains("Vale") && body.contains("João Ferreira") && body.contains("mandar proposta"), "{body}");
+    assert!(body.contains("run:/confirm"), "{body}");
+    assert_eq!(posted.body["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(posted.body["message_reference"]["message_id"], "1700000000000000009");
 }

@@ -1,12 +1,13 @@
 //! The gateway path: `kam-bot serve` with `DISCORD_TOKEN` connects through serenity's client and
-//! answers interactions with the same handler as the HTTP endpoint. When Discord cannot be reached
+//! answers interactions with the same handler as the HTTP endpoint, and reads a message that
+//! mentions the bot into a draft (a bot receives those without the message-content intent). When Discord cannot be reached
 //! it logs the failure and tries again with a growing pause. Asked to stop, it lets the
 //! interactions in flight answer, then closes the connection.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use serenity::all::{Context, EventHandler, GatewayIntents, Interaction, Ready};
+use serenity::all::{Context, EventHandler, GatewayIntents, Interaction, Message, Ready, UserId};
 use serenity::async_trait;
 use serenity::client::ClientBuilder;
 use tracing::{info, warn};
@@ -20,12 +21,59 @@ struct Handler {
     core: Core,
     clock: Arc<dyn Clock>,
     in_flight: TaskTracker,
+    /// The bot's own user, known once connected: a message that mentions it is written to it.
+    bot: std::sync::OnceLock<UserId>,
+}
+
+/// The text of a message without the mentions of the bot (`<@id>`, `<@!id>`).
+fn without_mention(content: &str, bot: UserId) -> String {
+    content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ").trim().to_string()
 }
 
 #[async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, _ctx: Context, ready: Ready) {
+        let _ = self.bot.set(ready.user.id);
         info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the Discord gateway");
+    }
+
+    /// A message in a server that mentions the bot: its text read into a draft, answered under it
+    /// with Confirm, Edit and Cancel (only its author may press them).
+    async fn message(&self, ctx: Context, msg: Message) {
+        let _in_flight = self.in_flight.token();
+        let Some(bot) = self.bot.get().copied() else { return };
+        if msg.author.bot || !msg.mentions.iter().any(|u| u.id == bot) {
+            return;
+        }
+        let Some(guild) = msg.guild_id else { return };
+        let text = without_mention(
+            &crate::domain::text::truncate(&msg.content, crate::domain::capture::MAX_SENTENCE_CHARS),
+            bot,
+        );
+        let invocation = crate::core::Invocation {
+            workspace: interaction::workspace_key(guild.get()),
+            platform: crate::core::Platform::Discord,
+            user_id: msg.author.id.get().to_string(),
+            display_name: msg
+                .member
+                .as_ref()
+                .and_then(|m| m.nick.clone())
+                .or_else(|| msg.author.global_name.clone())
+                .unwrap_or_else(|| msg.author.name.clone()),
+            name_is_handle: false,
+            locale: None,
+            now: self.clock.now(),
+            source_id: Some(format!("message:{}", msg.id.get())),
+        };
+        let reply = if text.is_empty() {
+            self.core.run_line(&invocation, "/help").await
+        } else {
+            self.core.capture(&invocation, &text).await
+        };
+        let answer = super::render::message(&reply).components(super::render::buttons(&reply)).reference_message(&msg);
+        if let Err(e) = msg.channel_id.send_message(&ctx.http, answer).await {
+            warn!(error = %e, "cannot answer a message written to the bot");
+        }
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
@@ -82,9 +130,15 @@ pub async fn run(
         match gateway {
             Err(e) => warn!(error = %e, retry_in = ?pause, "cannot reach the Discord gateway"),
             Ok(_) => {
-                let handler = Handler { core: core.clone(), clock: clock.clone(), in_flight: in_flight.clone() };
-                match ClientBuilder::new_with_http(config.client(), GatewayIntents::GUILDS).event_handler(handler).await
-                {
+                let handler = Handler {
+                    core: core.clone(),
+                    clock: clock.clone(),
+                    in_flight: in_flight.clone(),
+                    bot: std::sync::OnceLock::new(),
+                };
+                // Messages in servers, for those that mention the bot: not a privileged intent.
+                let intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES;
+                match ClientBuilder::new_with_http(config.client(), intents).event_handler(handler).await {
                     Ok(mut client) => {
                         let shards = client.shard_manager.clone();
                         tokio::select! {

@@ -254,6 +254,32 @@ pub async fn respond(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_mention_reads_the_same_from_the_events_api_and_from_socket_mode() {
+        // An `app_mention` as the Events API and a Socket Mode `events_api` envelope carry it.
+        let payload = serde_json::json!({
+            "token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+            "event_id": "Ev1", "event_time": 1764244800,
+            "event": {"type": "app_mention", "user": "U1", "text": "<@U0BOT> reunião na Vale &amp; café",
+                      "ts": "1764244800.000100", "channel": "C1", "event_ts": "1764244800.000100"}
+        });
+        let direct = Written::of(&payload).expect("a mention");
+        assert_eq!(direct.text, "reunião na Vale & café");
+        assert!(direct.in_channel);
+        // Socket Mode hands slack-morphism's typed callback; what it serialises back reads alike.
+        let typed: SlackPushEventCallback = serde_json::from_value(payload.clone()).expect("slack-morphism reads it");
+        let through_socket = Written::of(&serde_json::to_value(&typed).unwrap()).expect("a mention");
+        assert_eq!(through_socket, direct);
+        // The bot's own messages and edits are not read.
+        let mut own = payload.clone();
+        own["event"]["bot_id"] = serde_json::json!("B1");
+        assert_eq!(Written::of(&own), None);
+        let mut im = payload;
+        im["event"]["type"] = serde_json::json!("message");
+        im["event"]["channel_type"] = serde_json::json!("im");
+        assert!(!Written::of(&im).expect("a direct message").in_channel);
+    }
+
     use super::*;
 
     #[test]

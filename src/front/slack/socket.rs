@@ -1,6 +1,6 @@
 //! Socket Mode: for deployments without a public URL, the bot opens a websocket to Slack with the
-//! app token (`SLACK_APP_TOKEN`) and receives slash commands and button presses there, answered
-//! by the same handlers as over HTTP.
+//! app token (`SLACK_APP_TOKEN`) and receives slash commands, button presses and `events_api`
+//! envelopes (a mention, a direct message) there, answered by the same handlers as over HTTP.
 
 use std::sync::Arc;
 
@@ -19,6 +19,8 @@ struct Listening {
     core: Core,
     directory: Option<Directory>,
     in_flight: TaskTracker,
+    /// Answers what is written to the bot, with the bot token.
+    poster: Option<Arc<super::notifier::SlackNotifier>>,
 }
 
 async fn listening(state: &SlackClientEventsUserState) -> Result<Listening, Box<dyn std::error::Error + Send + Sync>> {
@@ -34,7 +36,7 @@ async fn on_command(
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
-    let Listening { core, directory, in_flight } = listening(&state).await?;
+    let Listening { core, directory, in_flight, .. } = listening(&state).await?;
     let answer =
         commands::respond(&core, directory, event, None, Utc::now(), commands::ANSWER_WITHIN, reqwest::Client::new());
     Ok(in_flight.track_future(answer).await)
@@ -46,11 +48,27 @@ async fn on_interaction(
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<()> {
-    let Listening { core, directory, in_flight } = listening(&state).await?;
+    let Listening { core, directory, in_flight, .. } = listening(&state).await?;
     let press = serde_json::to_value(&event).ok().as_ref().and_then(commands::Press::of);
     if let Some(press) = press {
         in_flight.spawn(async move {
             commands::answer_press(&core, directory.as_ref(), press, Utc::now(), reqwest::Client::new()).await
+        });
+    }
+    Ok(())
+}
+
+/// An `events_api` envelope: a mention or a direct message read into a draft, as over HTTP.
+async fn on_push(
+    event: SlackPushEventCallback,
+    _client: Arc<SlackHyperClient>,
+    state: SlackClientEventsUserState,
+) -> UserCallbackResult<()> {
+    let Listening { core, directory, in_flight, poster } = listening(&state).await?;
+    let written = serde_json::to_value(&event).ok().as_ref().and_then(commands::Written::of);
+    if let (Some(written), Some(poster)) = (written, poster) {
+        in_flight.spawn(async move {
+            commands::answer_written(&core, directory.as_ref(), &poster, written, Utc::now()).await
         });
     }
     Ok(())
@@ -63,12 +81,15 @@ pub async fn run(
     directory: Option<Directory>,
     client: Arc<SlackHyperClient>,
     app_token: &str,
+    poster: Option<Arc<super::notifier::SlackNotifier>>,
     stop: CancellationToken,
 ) -> anyhow::Result<()> {
-    let callbacks =
-        SlackSocketModeListenerCallbacks::new().with_command_events(on_command).with_interaction_events(on_interaction);
+    let callbacks = SlackSocketModeListenerCallbacks::new()
+        .with_command_events(on_command)
+        .with_interaction_events(on_interaction)
+        .with_push_events(on_push);
     let in_flight = TaskTracker::new();
-    let state = Listening { core, directory, in_flight: in_flight.clone() };
+    let state = Listening { core, directory, in_flight: in_flight.clone(), poster };
     let environment = Arc::new(SlackClientEventsListenerEnvironment::new(client).with_user_state(state));
     let listener = SlackClientSocketModeListener::new(&SlackClientSocketModeConfig::new(), environment, callbacks);
     listener.listen_for(&SlackApiToken::new(app_token.into())).await?;
