@@ -140,7 +140,7 @@ async fn find_account(
     }
     let terms: Vec<&str> = grams.iter().map(|(_, _, g)| g.as_str()).collect();
     let json = serde_json::to_string(&terms).unwrap_or_else(|_| "[]".into());
-    let hits = store.account_terms_in(workspace_id, &json, 200).await?;
+    let hits = store.account_terms_in(workspace_id, &json, 50).await?;
     let words_of = |term: &str| -> String {
         grams.iter().find(|(_, _, g)| g == term).map(|(s, l, _)| sentence.written(*s, *l)).unwrap_or_default()
     };
@@ -166,8 +166,12 @@ async fn find_account(
         _ => return Ok((None, distinct.into_iter().take(MAX_CHOICES).collect())),
     }
     // Words of names only ("Horizonte" of "Metalúrgica Horizonte Sul"): offered, not taken.
+    let words: Vec<&str> =
+        grams.iter().filter(|(_, len, g)| *len == 1 && g.chars().count() >= 4).map(|(_, _, g)| g.as_str()).collect();
+    let words_json = serde_json::to_string(&words).unwrap_or_else(|_| "[]".into());
+    let word_hits = store.account_words_in(workspace_id, &words_json, MAX_CHOICES as i64 * 4).await?;
     let mut by_word: Vec<Named> = Vec::new();
-    for hit in hits.iter().filter(|h| h.kind == "word" && h.term.chars().count() >= 4) {
+    for hit in &word_hits {
         if !by_word.iter().any(|n| n.id == hit.account_id) {
             by_word.push(Named { id: hit.account_id, name: hit.name.clone(), words: words_of(&hit.term) });
         }

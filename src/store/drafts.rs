@@ -18,8 +18,8 @@ pub struct DraftRow {
 }
 
 impl Store {
-    /// Account names, aliases and name words equal to one of the folded terms (a JSON array of
-    /// strings): the accounts a sentence names. At most `limit` rows.
+    /// Account names and aliases equal to one of the folded terms (a JSON array of strings): the
+    /// accounts a sentence names. Each term is one probe of the name index; at most `limit` rows.
     pub async fn account_terms_in(
         &self,
         workspace_id: i64,
@@ -30,8 +30,32 @@ impl Store {
             TermHit,
             r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
                FROM account_terms t JOIN accounts a ON a.id = t.account_id
-               WHERE t.workspace_id = ?1 AND t.term IN (SELECT value FROM json_each(?2))
-               ORDER BY t.kind <> 'name', t.kind <> 'alias', t.term LIMIT ?3"#,
+               WHERE t.workspace_id = ?1 AND t.kind IN ('name', 'alias')
+                 AND t.term IN (SELECT value FROM json_each(?2))
+               LIMIT ?3"#,
+            workspace_id,
+            terms_json,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Accounts with a name word equal to one of the folded terms, the first `limit` found (a word
+    /// shared by thousands of names stops the scan at once): candidates to offer, never to pick.
+    pub async fn account_words_in(
+        &self,
+        workspace_id: i64,
+        terms_json: &str,
+        limit: i64,
+    ) -> Result<Vec<TermHit>, StoreError> {
+        sqlx::query_as!(
+            TermHit,
+            r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
+               FROM account_terms t JOIN accounts a ON a.id = t.account_id
+               WHERE t.workspace_id = ?1 AND t.kind = 'word'
+                 AND t.term IN (SELECT value FROM json_each(?2))
+               LIMIT ?3"#,
             workspace_id,
             terms_json,
             limit
