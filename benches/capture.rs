@@ -85,6 +85,21 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
         found += usize::from(draft.account.is_some());
     }
     report("read_sentence (the whole reading)", samples);
+    // Sentences that name no account: every fallback runs (name words, contacts, closest names).
+    let unnamed = [
+        "reunião com o comprador hoje, vou mandar a proposta semana que vem".to_string(),
+        format!("visita na {}x ontem, reclamou do prazo", account_name(accounts / 3).to_lowercase().replace(' ', "")),
+    ];
+    let mut samples = Vec::with_capacity(iterations);
+    let mut asked = 0;
+    for i in 0..iterations.max(1) {
+        let started = Instant::now();
+        let draft = core.read_sentence(&invocation, &unnamed[i % unnamed.len()]).await?;
+        samples.push(started.elapsed());
+        asked += usize::from(draft.account.is_none());
+    }
+    report("read_sentence, no account named", samples);
+    println!("asked which account in {asked} of {} readings", iterations.max(1));
     let mut samples = Vec::with_capacity(iterations);
     for i in 0..iterations.max(1) {
         let started = Instant::now();
