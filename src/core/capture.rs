@@ -190,8 +190,10 @@ async fn find_account(
         }
         return Ok((None, offered));
     }
-    // A misspelt name after "na", "no", "da", "do", "cliente", "at", "with": the closest names.
+    // A misspelt name after "na", "no", "da", "do", "cliente", "at", "with": the closest names,
+    // for the first two such words only (each is a search of its own).
     let mut offered = Vec::new();
+    let mut searched = 0;
     for (i, word) in sentence.words.iter().enumerate().skip(1) {
         let before = sentence.words[i - 1].folded.as_str();
         if taken.get(i).copied().unwrap_or(false)
@@ -201,6 +203,10 @@ async fn find_account(
         {
             continue;
         }
+        if searched == 2 {
+            break;
+        }
+        searched += 1;
         if let crate::core::resolve::Lookup::None(closest) =
             crate::core::resolve::lookup_account(store, workspace_id, &word.text).await?
         {
