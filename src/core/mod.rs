@@ -5,6 +5,7 @@ pub mod capture;
 pub mod catalog;
 pub mod command;
 pub mod error;
+pub mod form;
 pub mod invocation;
 pub mod parse;
 pub mod reply;
@@ -82,6 +83,67 @@ impl Core {
             .map(|pending| Command::Import(commands::import::Import::Confirm { pending }))
             .ok_or_else(|| catalog::unknown_command(id));
         self.run(invocation, command).await
+    }
+
+    /// The form for logging: empty without a draft number, else filled from the author's draft
+    /// (refused, as one line, when the draft is not theirs to change or not open any more).
+    pub async fn form(&self, invocation: &Invocation, draft: Option<i64>) -> Result<form::FormView, Reply> {
+        let ctx = match Context::resolve(&self.store, invocation).await {
+            Ok(ctx) => ctx,
+            Err(e) => return Err(internal_failure(invocation, e.into())),
+        };
+        let fields = match draft {
+            None => form::FormFields { new: true, ..form::FormFields::default() },
+            Some(number) => {
+                let found = self.store.open_draft(ctx.workspace.id, Some(number), ctx.person.id).await;
+                let draft = match found {
+                    Ok(Some(row)) => capture::usable(&ctx, &row),
+                    Ok(None) => Err(capture::missing(Some(number))),
+                    Err(e) => Err(CommandError::Internal(e.into())),
+                };
+                match draft {
+                    Ok(draft) => form::FormFields::of(&ctx, &draft),
+                    Err(CommandError::User(msg)) => return Err(Reply::error(ctx.t(msg)).in_locale(ctx.locale)),
+                    Err(e) => {
+                        error!(workspace = %ctx.workspace.key, error = ?e, "cannot fill a form from a draft");
+                        return Err(Reply::error(ctx.t(Msg::Chat(ChatMsg::Internal))).in_locale(ctx.locale));
+                    }
+                }
+            }
+        };
+        Ok(form::FormView { draft, kinds: form::kinds(&ctx), locale: ctx.locale, fields })
+    }
+
+    /// Logs what a submitted form says (`/confirm` with the form): the interaction, or the reply
+    /// naming each field that is wrong ([`Reply::invalid`]).
+    pub async fn submit_form(&self, invocation: &Invocation, draft: Option<i64>, fields: form::FormFields) -> Reply {
+        let command = commands::confirm::Confirm { number: draft, form: Some(fields) };
+        self.run(invocation, Ok(command.into())).await
+    }
+
+    /// The contacts of an account (named as `/account` finds it) whose names hold what was typed:
+    /// what a form's contact picker offers. Nothing is written.
+    pub async fn suggest_contacts(&self, workspace: &str, account: &str, typed: &str, limit: usize) -> Vec<String> {
+        let found = async {
+            let Some(ws) = self.store.find_workspace(workspace).await? else { return Ok(Vec::new()) };
+            let resolve::Lookup::One(account_id) = resolve::lookup_account(&self.store, ws.id, account).await? else {
+                return Ok(Vec::new());
+            };
+            let typed = crate::domain::text::fold(typed);
+            let contacts = self.store.contacts_of(ws.id, account_id).await?;
+            Ok::<_, crate::store::StoreError>(
+                contacts
+                    .into_iter()
+                    .filter(|c| crate::domain::text::fold(&c.name).contains(&typed))
+                    .map(|c| c.name)
+                    .take(limit)
+                    .collect(),
+            )
+        };
+        found.await.unwrap_or_else(|e| {
+            error!(workspace, error = ?e, "contact suggestions failed");
+            Vec::new()
+        })
     }
 
     /// Carries out a command.

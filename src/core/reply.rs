@@ -58,6 +58,10 @@ pub struct Reply {
     /// A picture to send with it, where the platform takes files (drawn when sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chart: Option<crate::chart::PortfolioChart>,
+    /// A form sent back: what is wrong with each field, by the field's code (`due`), for a
+    /// front end that shows it next to the field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invalid: Vec<(String, String)>,
 }
 
 impl Reply {
@@ -107,6 +111,12 @@ impl Reply {
 
     pub fn in_locale(mut self, locale: crate::i18n::Locale) -> Reply {
         self.locale = locale;
+        self
+    }
+
+    /// What is wrong with a field of a form.
+    pub fn invalid_field(mut self, field: impl Into<String>, text: impl Into<String>) -> Reply {
+        self.invalid.push((field.into(), text.into()));
         self
     }
 

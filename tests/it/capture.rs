@@ -126,3 +126,114 @@ async fn a_sentence_too_long_or_empty_of_meaning_writes_nothing_and_never_panics
     }
     assert_eq!(app.counts(WS).await.interactions, before);
 }
+
+fn form(fields: &[(&str, &str)]) -> kam_bot::core::form::FormFields {
+    let mut form = kam_bot::core::form::FormFields { new: true, ..Default::default() };
+    for (field, value) in fields {
+        let value = Some(value.to_string());
+        match *field {
+            "account" => form.account = value,
+            "kind" => form.kind = value,
+            "when" => form.when = value,
+            "contacts" => form.contacts = Some(value.unwrap().split(',').map(|s| s.trim().to_string()).collect()),
+            "next" => form.next = value,
+            "due" => form.due = value,
+            "tone" => form.tone = value,
+            _ => form.summary = value,
+        }
+    }
+    form
+}
+
+#[tokio::test]
+async fn an_empty_form_logs_once_under_its_request_id() {
+    let app = demo_app().await;
+    let before = app.counts(WS).await.interactions;
+    let mut inv = app.invocation(WS, "tester");
+    inv.source_id = Some("view:V1".into());
+    let fields = form(&[
+        ("summary", "Almoço com o diretor de compras"),
+        ("account", "vale"),
+        ("kind", "meeting"),
+        ("when", "ontem"),
+        ("contacts", "João Ferreira"),
+        ("next", "mandar proposta"),
+        ("due", "2026-12-04"),
+        ("tone", "positive"),
+    ]);
+    for _ in 0..3 {
+        let logged = app.core.submit_form(&inv, None, fields.clone()).await;
+        assert_ne!(logged.tone, Tone::Error, "{}", logged.to_text());
+        assert!(logged.invalid.is_empty(), "{:?}", logged.invalid);
+    }
+    assert_eq!(app.counts(WS).await.interactions, before + 1, "submitted three times, logged once");
+    let history = app.say("/history Vale").await.to_text();
+    for expected in ["Almoço com o diretor de compras", "mandar proposta", "João Ferreira", "2026-11-26"] {
+        assert!(history.contains(expected), "{expected} missing from:\n{history}");
+    }
+}
+
+#[tokio::test]
+async fn a_form_with_wrong_fields_comes_back_field_by_field_and_writes_nothing() {
+    let app = demo_app().await;
+    let before = app.counts(WS).await.interactions;
+    let mut inv = app.invocation(WS, "tester");
+    inv.source_id = Some("view:V2".into());
+    let fields = form(&[
+        ("summary", "visita"),
+        ("account", "Nenhuma Conta Assim"),
+        ("kind", "meeting"),
+        ("when", "semana que vem"),
+        ("next", "mandar proposta"),
+        ("due", "31/02"),
+    ]);
+    let refused = app.core.submit_form(&inv, None, fields).await;
+    assert_eq!(refused.tone, Tone::Error);
+    let fields: Vec<&str> = refused.invalid.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fields, ["account", "when", "due"], "{:?}", refused.invalid);
+    assert!(refused.invalid.iter().all(|(_, text)| !text.is_empty()));
+    // Required fields left empty are named too.
+    let empty = app.core.submit_form(&inv, None, form(&[("summary", " "), ("kind", "")])).await;
+    let fields: Vec<&str> = empty.invalid.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(fields, ["summary", "account", "kind"], "{:?}", empty.invalid);
+    assert_eq!(app.counts(WS).await.interactions, before);
+    // Refused, the request was not claimed: the same form, corrected, logs.
+    let fixed = form(&[("summary", "visita"), ("account", "Vale"), ("kind", "visita")]);
+    let logged = app.core.submit_form(&inv, None, fixed).await;
+    assert_ne!(logged.tone, Tone::Error, "{}", logged.to_text());
+    assert_eq!(app.counts(WS).await.interactions, before + 1);
+}
+
+#[tokio::test]
+async fn a_form_filled_from_a_draft_changes_it_then_logs_it_and_only_its_author_may() {
+    let app = demo_app().await;
+    let before = app.counts(WS).await.interactions;
+    let n = draft_number(&app.say_pt(SENTENCE).await);
+    let inv = app.invocation(WS, "tester");
+    let view = app.core.form(&inv, Some(n)).await.expect("the draft's form");
+    assert_eq!(view.fields.account.as_deref(), Some("Vale"));
+    assert_eq!(view.fields.kind.as_deref(), Some("meeting"));
+    assert_eq!(view.fields.contacts.as_deref(), Some(&["João Ferreira".to_string()][..]));
+    assert_eq!(view.fields.next.as_deref(), Some("mandar proposta"));
+    assert_eq!(view.fields.due.as_deref(), Some("2026-11-27"));
+    assert!(view.kinds.iter().any(|(code, _)| *code == "call"));
+    // Another person can neither open nor submit it.
+    let other = app.invocation(WS, "someone-else");
+    assert!(app.core.form(&other, Some(n)).await.is_err());
+    let mut fields = view.fields.clone();
+    fields.kind = Some("call".into());
+    fields.due = Some("".into());
+    let theirs = app.core.submit_form(&other, Some(n), fields.clone()).await;
+    assert_eq!(theirs.tone, Tone::Error);
+    assert_eq!(app.counts(WS).await.interactions, before);
+
+    let logged = app.core.submit_form(&inv, Some(n), fields).await;
+    assert_ne!(logged.tone, Tone::Error, "{}", logged.to_text());
+    assert_eq!(app.counts(WS).await.interactions, before + 1);
+    let history = app.say("/history Vale").await.to_text();
+    assert!(history.contains("mandar proposta"), "{history}");
+    // Logged: the draft cannot be submitted or confirmed into a second interaction.
+    let again = app.say(&format!("/confirm {n}")).await;
+    assert!(again.to_text().contains("already logged"), "{}", again.to_text());
+    assert_eq!(app.counts(WS).await.interactions, before + 1);
+}

@@ -1,15 +1,17 @@
 //! `/confirm [DRAFT]`: logs a draft (the author's latest open one without a number), once:
-//! pressed again or delivered twice, it answers with the interaction already logged.
+//! pressed again or delivered twice, it answers with the interaction already logged. A submitted
+//! form confirms too: its fields applied to the draft (or to an empty one), checked field by field.
 
 use serde::Serialize;
 
-use crate::core::capture::{missing, next_step, occurred_at, usable};
+use crate::core::capture::{Draft, missing, next_step, occurred_at, usable};
+use crate::core::form::{self, FormFields};
 use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::i18n::{CaptureMsg, LogMsg, Msg, format_date};
-use crate::store::{InsertOutcome, NewInteraction, Store};
+use crate::store::{InsertOutcome, NewInteraction, Store, WriteTx};
 
 pub static SPEC: CommandSpec = leaf!(
     "confirm",
@@ -17,13 +19,16 @@ pub static SPEC: CommandSpec = leaf!(
     Msg::Capture(CaptureMsg::CmdConfirm),
     &[positional("draft", ArgType::Integer { min: 1, max: 1_000_000_000 }, false, false, Msg::Capture(CaptureMsg::ArgDraft))],
     "/confirm",
-    |args| Ok(Confirm { number: args.number("draft") }.into()),
+    |args| Ok(Confirm { number: args.number("draft"), form: None }.into()),
 );
 
 /// Logs a draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Confirm {
     pub number: Option<i64>,
+    /// A submitted form: its fields change the draft before it is logged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormFields>,
 }
 
 impl Confirm {
@@ -32,33 +37,102 @@ impl Confirm {
     }
 
     pub async fn run(self, store: &Store, ctx: &Context) -> Result<Reply, CommandError> {
+        if let Some(form) = &self.form {
+            return submit(store, ctx, self.number, form).await;
+        }
         let ws = ctx.workspace.id;
         // Everything the log depends on is read inside its write: the draft's state above all.
         let mut tx = ctx.write(store).await?;
         let row = tx.draft(ws, self.number, ctx.person.id).await?.ok_or_else(|| missing(self.number))?;
         let number = row.number;
-        let draft = match usable(ctx, &row) {
+        let draft = match settled(ctx, &row)? {
             Ok(draft) => draft,
-            // Pressed again: the interaction it logged, not an error.
-            Err(CommandError::User(Msg::Capture(CaptureMsg::DraftAlreadyLogged { interaction, .. }))) => {
-                let line = ctx.t(Msg::Capture(CaptureMsg::DraftAlreadyLogged { number, interaction }));
-                return Ok(Reply::default().line(line).tone(Tone::Neutral).ephemeral());
-            }
-            Err(refused) => return Err(refused),
+            Err(reply) => return Ok(reply),
         };
-        let Some(account) = &draft.account else { return Err(Msg::Capture(CaptureMsg::NeedsAccount { number }).into()) };
-        if draft.contact_question.is_some() {
-            return Err(Msg::Capture(CaptureMsg::NeedsContact { number }).into());
+        log(tx, ctx, &draft, Some((row.id, number)), None).await
+    }
+}
+
+/// The draft a row holds, or the answer when it was logged already (pressed again: the
+/// interaction it logged, not an error).
+fn settled(ctx: &Context, row: &crate::store::DraftRow) -> Result<Result<Draft, Reply>, CommandError> {
+    match usable(ctx, row) {
+        Ok(draft) => Ok(Ok(draft)),
+        Err(CommandError::User(Msg::Capture(CaptureMsg::DraftAlreadyLogged { interaction, .. }))) => {
+            let line = ctx.t(Msg::Capture(CaptureMsg::DraftAlreadyLogged { number: row.number, interaction }));
+            Ok(Err(Reply::default().line(line).tone(Tone::Neutral).ephemeral()))
         }
-        if !tx.account_is_active(ws, account.id).await? {
-            return Err(Msg::Log(LogMsg::AccountArchived { name: account.name.clone() }).into());
+        Err(refused) => Err(refused),
+    }
+}
+
+/// A submitted form: applied to the draft numbered (or to an empty one), then logged, or sent
+/// back with what is wrong with each field and nothing written.
+async fn submit(store: &Store, ctx: &Context, number: Option<i64>, form: &FormFields) -> Result<Reply, CommandError> {
+    let ws = ctx.workspace.id;
+    let (row, mut draft) = if form.new {
+        (None, form::blank(ctx))
+    } else {
+        let row = store.open_draft(ws, number, ctx.person.id).await?.ok_or_else(|| missing(number))?;
+        let draft = match settled(ctx, &row)? {
+            Ok(draft) => draft,
+            Err(reply) => return Ok(reply),
+        };
+        (Some(row), draft)
+    };
+    let invalid = form::fill(store, ctx, &mut draft, form).await?;
+    if !invalid.is_empty() {
+        let mut reply = Reply::error(ctx.t(Msg::Capture(CaptureMsg::FormInvalid)));
+        for (field, text) in invalid {
+            reply = reply.invalid_field(field, text);
         }
+        return Ok(reply);
+    }
+    let mut tx = ctx.write(store).await?;
+    let Some(row) = row else {
+        // A form opened empty is its own request: the platform's id of it keeps it from logging twice.
+        let source_id = ctx.source_id.clone();
+        return log(tx, ctx, &draft, None, source_id).await;
+    };
+    // Logged only if the draft is still what the form was filled from.
+    let now = tx.draft(ws, Some(row.number), ctx.person.id).await?.ok_or_else(|| missing(Some(row.number)))?;
+    if let Err(reply) = settled(ctx, &now)? {
+        return Ok(reply);
+    }
+    if now.body != row.body {
+        return Err(Msg::Capture(CaptureMsg::DraftChanged { number: row.number }).into());
+    }
+    log(tx, ctx, &draft, Some((row.id, row.number)), None).await
+}
+
+/// Logs a draft inside the write that read it: the interaction, the draft settled, the audit.
+async fn log(
+    mut tx: WriteTx,
+    ctx: &Context,
+    draft: &Draft,
+    row: Option<(i64, i64)>,
+    request: Option<String>,
+) -> Result<Reply, CommandError> {
+    let ws = ctx.workspace.id;
+    let number = row.map(|(_, number)| number);
+    let Some(account) = &draft.account else {
+        return Err(Msg::Capture(CaptureMsg::NeedsAccount { number: number.unwrap_or_default() }).into());
+    };
+    if draft.contact_question.is_some() {
+        return Err(Msg::Capture(CaptureMsg::NeedsContact { number: number.unwrap_or_default() }).into());
+    }
+    if !tx.account_is_active(ws, account.id).await? {
+        return Err(Msg::Log(LogMsg::AccountArchived { name: account.name.clone() }).into());
+    }
         let at = occurred_at(ctx, draft.day);
         let (step, due) = next_step(ctx, &draft.steps);
         let also: Vec<i64> = draft.contacts.iter().skip(1).map(|c| c.id).collect();
         // The draft's own id is the interaction's source id: even a second confirm that got past
         // the state above could not log it twice.
-        let source_id = format!("draft:{}", row.id);
+        let source_id = match row {
+            Some((id, _)) => Some(format!("draft:{id}")),
+            None => request.map(|r| format!("form:{r}")),
+        };
         let outcome = tx
             .insert_interaction(
                 ws,
@@ -74,7 +148,7 @@ impl Confirm {
                     next_step: step.as_deref(),
                     next_step_due: due,
                     source: ctx.platform.code(),
-                    source_id: Some(&source_id),
+                    source_id: source_id.as_deref(),
                     tone: draft.tone,
                     created_at: ctx.now,
                 },
@@ -83,7 +157,9 @@ impl Confirm {
         let id = match outcome {
             InsertOutcome::Inserted(id) | InsertOutcome::AlreadyLogged(id) => id,
         };
-        tx.settle_draft(ws, row.id, Some(id), ctx.now).await?;
+        if let Some((draft_id, _)) = row {
+            tx.settle_draft(ws, draft_id, Some(id), ctx.now).await?;
+        }
         let arguments = serde_json::json!({ "draft": number, "account": account.name, "kind": draft.kind.code() }).to_string();
         tx.audit(ws, ctx.person.id, "confirm", &arguments, "ok", ctx.now).await?;
         tx.commit().await?;
@@ -102,5 +178,4 @@ impl Confirm {
             reply = reply.field(ctx.t(Msg::Log(LogMsg::LabelNextStep)), text);
         }
         Ok(reply.footer(ctx.t(Msg::Log(LogMsg::InteractionFooter { id }))).tone(Tone::Good))
-    }
 }

@@ -72,7 +72,7 @@ impl Edit {
     }
 }
 
-async fn apply(store: &Store, ctx: &Context, draft: &mut crate::core::capture::Draft, field: &str, value: &str) -> Result<(), CommandError> {
+pub(crate) async fn apply(store: &Store, ctx: &Context, draft: &mut crate::core::capture::Draft, field: &str, value: &str) -> Result<(), CommandError> {
     match field {
         "account" => {
             let account = require_account(store, ctx, value).await?;

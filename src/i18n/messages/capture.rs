@@ -93,6 +93,27 @@ pub enum CaptureMsg {
         max: usize,
     },
     StepsJoined,
+    // The form (a Slack modal, a Discord modal).
+    FormTitle,
+    FormSubmit,
+    FormClose,
+    LabelSummary,
+    LabelWhen,
+    LabelNext,
+    LabelDue,
+    FormAccountHint,
+    FormContactsHint,
+    FormSummaryHint,
+    FormDateHint,
+    FormRequired,
+    FormInvalid,
+    FormTooLong {
+        max: usize,
+    },
+    FormKept,
+    DraftChanged {
+        number: i64,
+    },
 }
 
 impl CaptureMsg {
@@ -225,6 +246,39 @@ impl CaptureMsg {
             CaptureMsg::SentenceTooLong { max } => p(
                 format!("That is longer than {max} characters: say it in fewer words."),
                 format!("Isso passa de {max} caracteres: resuma um pouco."),
+            ),
+            CaptureMsg::FormTitle => s("Log an interaction", "Registrar interação"),
+            CaptureMsg::FormSubmit => s("Log it", "Registrar"),
+            CaptureMsg::FormClose => s("Cancel", "Cancelar"),
+            CaptureMsg::LabelSummary => s("What happened", "O que aconteceu"),
+            CaptureMsg::LabelWhen => s("When", "Quando"),
+            CaptureMsg::LabelNext => s("Next step", "Próximo passo"),
+            CaptureMsg::LabelDue => s("Next step due", "Prazo do próximo passo"),
+            CaptureMsg::FormAccountHint => s("Type a few letters of the account", "Digite o começo do nome da conta"),
+            CaptureMsg::FormContactsHint => {
+                s("The account's contacts who took part", "Os contatos da conta que participaram")
+            }
+            CaptureMsg::FormSummaryHint => {
+                s("In your own words, as you would tell a colleague", "Com suas palavras, como contaria pra um colega")
+            }
+            CaptureMsg::FormDateHint => s("today, yesterday, friday, 27/11…", "hoje, ontem, sexta, 27/11…"),
+            CaptureMsg::FormRequired => s("This field is required.", "Este campo é obrigatório."),
+            CaptureMsg::FormInvalid => s(
+                "Nothing was logged: check the fields marked on the form.",
+                "Nada foi registrado: confira os campos marcados no formulário.",
+            ),
+            CaptureMsg::FormTooLong { max } => {
+                p(format!("At most {max} characters."), format!("No máximo {max} caracteres."))
+            }
+            CaptureMsg::FormKept => s(
+                "When, tone and summary stay as in the draft: change them with /edit.",
+                "Quando, tom e resumo ficam como no rascunho: mude com /edit.",
+            ),
+            CaptureMsg::DraftChanged { number } => p(
+                format!("Draft #{number} changed while the form was open: nothing was logged, open it again."),
+                format!(
+                    "O rascunho #{number} mudou enquanto o formulário estava aberto: nada foi registrado, abra de novo."
+                ),
             ),
             CaptureMsg::StepsJoined => s(
                 "The next steps are kept together as the interaction's next step, due on the earliest day.",
