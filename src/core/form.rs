@@ -39,6 +39,8 @@ pub struct FormView {
     pub fields: FormFields,
     pub kinds: Vec<(&'static str, String)>,
     pub locale: crate::i18n::Locale,
+    /// The reader's today, where dates left empty start.
+    pub today: chrono::NaiveDate,
 }
 
 /// The order fields are applied in: the summary first (the account re-reads it), the account

@@ -111,7 +111,7 @@ impl Core {
                 }
             }
         };
-        Ok(form::FormView { draft, kinds: form::kinds(&ctx), locale: ctx.locale, fields })
+        Ok(form::FormView { draft, kinds: form::kinds(&ctx), locale: ctx.locale, today: ctx.today(), fields })
     }
 
     /// Logs what a submitted form says (`/confirm` with the form): the interaction, or the reply

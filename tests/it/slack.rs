@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::helpers::spawn_app;
 use crate::slack_support::{SlackStandIn, button_press, form, sign, spawn_slack_endpoint};
@@ -299,4 +299,152 @@ async fn a_mention_becomes_a_private_preview_confirmed_once() {
         stand_in.wait_for(&format!("/response/{i}")).await;
     }
     assert_eq!(app.counts("slack:T1").await.interactions, before + 1, "pressed five times, logged once");
+}
+
+/// `/log` alone opens the logging form (a stand-in of `views.open`, checked against Slack's
+/// limits); its pickers load the workspace's accounts and the chosen account's contacts; a wrong
+/// field comes back next to the field; a forged submission is refused; a good one logs once and
+/// is answered in the channel to its author only.
+#[tokio::test]
+async fn log_alone_opens_a_form_whose_submission_logs_once() {
+    use crate::slack_support::{block_suggestion, opened_view, view_submission};
+    let app = spawn_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, "slack:T1", app.now).await.unwrap().unwrap();
+    let stand_in = SlackStandIn::spawn().await;
+    let endpoint = crate::slack_support::spawn_slack_events(&app, &stand_in).await;
+    let response = format!("{}/response/log", stand_in.url);
+    let (status, body) = endpoint.post_signed(&form("T1", "/log", "", "trigger-log-1", &response)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let opened = stand_in.wait_for("/api/views.open").await;
+    assert_eq!(opened.body["trigger_id"], "trigger-log-1");
+    let view = opened_view(&opened);
+    let blocks: Vec<&str> =
+        view["blocks"].as_array().unwrap().iter().map(|b| b["block_id"].as_str().unwrap()).collect();
+    assert_eq!(blocks, ["account", "kind", "summary", "when", "contacts", "next", "due", "tone"]);
+    assert!(!view.to_string().contains("invalid"), "{view}");
+    // Slack said yes: the stand-in refuses what Slack's limits refuse.
+    assert!(
+        stand_in
+            .seen()
+            .iter()
+            .all(|s| s.path != "/api/views.open" || !s.body.to_string().contains("invalid_arguments"))
+    );
+
+    let (_, accounts) = endpoint.press_signed(&block_suggestion("T1", "U2147483697", "account", "va", json!({}))).await;
+    let names: Vec<&str> =
+        accounts["options"].as_array().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Vale"), "{accounts}");
+    let chosen = json!({"account": {"account": {"type": "external_select", "selected_option": {"text": {"type": "plain_text", "text": "Vale"}, "value": "Vale"}}}});
+    let (_, contacts) = endpoint.press_signed(&block_suggestion("T1", "U2147483697", "contacts", "jo", chosen)).await;
+    assert!(contacts.to_string().contains("João Ferreira"), "{contacts}");
+
+    let values = |due: &str| {
+        json!({
+            "account": {"account": {"type": "external_select", "selected_option": {"text": {"type": "plain_text", "text": "Vale"}, "value": "Vale"}}},
+            "kind": {"kind": {"type": "static_select", "selected_option": {"text": {"type": "plain_text", "text": "Reunião"}, "value": "meeting"}}},
+            "summary": {"summary": {"type": "plain_text_input", "value": "Reunião com João, ficou de mandar proposta"}},
+            "when": {"when": {"type": "datepicker", "selected_date": "2026-11-26"}},
+            "contacts": {"contacts": {"type": "multi_external_select", "selected_options": [{"text": {"type": "plain_text", "text": "João Ferreira"}, "value": "João Ferreira"}]}},
+            "next": {"next": {"type": "plain_text_input", "value": "mandar proposta"}},
+            "due": {"due": {"type": "datepicker", "selected_date": due}},
+            "tone": {"tone": {"type": "static_select", "selected_option": null}}
+        })
+    };
+    let before = app.counts("slack:T1").await.interactions;
+    // A due date before the interaction: sent back on the form, next to the due date.
+    let (status, errors) =
+        endpoint.press_signed(&view_submission("T1", "U2147483697", &view, values("2026-11-01"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(errors["response_action"], "errors", "{errors}");
+    assert!(errors["errors"]["due"].is_string() && errors["errors"].as_object().unwrap().len() == 1, "{errors}");
+    // Forged: refused before anything is read.
+    let forged = serde_urlencoded::to_string([(
+        "payload",
+        view_submission("T1", "U2147483697", &view, values("2026-12-04")).to_string(),
+    )])
+    .unwrap();
+    let (status, _) = endpoint
+        .post_to("/slack/interactivity", &forged, Some("v0=00"), Some(&chrono::Utc::now().timestamp().to_string()))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.counts("slack:T1").await.interactions, before);
+
+    for _ in 0..2 {
+        let (status, body) =
+            endpoint.press_signed(&view_submission("T1", "U2147483697", &view, values("2026-12-04"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.as_str().is_some_and(str::is_empty), "a good submission closes the form: {body}");
+    }
+    assert_eq!(app.counts("slack:T1").await.interactions, before + 1, "submitted twice, logged once");
+    let said = stand_in.wait_for("/api/chat.postEphemeral").await;
+    assert_eq!((said.body["channel"].as_str(), said.body["user"].as_str()), (Some("C2147483705"), Some("U2147483697")));
+    assert!(said.body.to_string().contains("mandar proposta"), "{}", said.body);
+}
+
+/// Edit under a preview opens the same form, filled in from the draft.
+#[tokio::test]
+async fn edit_on_a_preview_opens_the_form_filled_in() {
+    use crate::slack_support::opened_view;
+    let app = spawn_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, "slack:T1", app.now).await.unwrap().unwrap();
+    let stand_in = SlackStandIn::spawn().await;
+    let endpoint = crate::slack_support::spawn_slack_events(&app, &stand_in).await;
+    let event = mention("Ev9", "U1", "<@U0BOT> reunião com João na Vale hoje, ficou de mandar proposta até sexta");
+    endpoint.event_signed(&event).await;
+    let posted = stand_in.wait_for("/api/chat.postEphemeral").await;
+    let buttons = values(&posted.body["blocks"]);
+    let edit =
+        buttons.iter().find(|v| v.starts_with("run:/edit --draft")).unwrap_or_else(|| panic!("{buttons:?}")).clone();
+    let response = format!("{}/response/edit", stand_in.url);
+    endpoint.press_signed(&button_press("T1", "U1", &edit, "1764244803.000001", &response)).await;
+    let view = opened_view(&stand_in.wait_for("/api/views.open").await);
+    let element = |i: usize| &view["blocks"][i]["element"];
+    assert_eq!(element(0)["initial_option"]["value"], "Vale", "{view}");
+    assert_eq!(element(1)["initial_option"]["value"], "meeting", "{view}");
+    assert_eq!(element(4)["initial_options"][0]["value"], "João Ferreira", "{view}");
+    assert_eq!(element(5)["initial_value"], "mandar proposta", "{view}");
+    assert_eq!(element(6)["initial_date"], "2026-11-27", "{view}");
+    assert!(view["private_metadata"].as_str().unwrap().contains("\"draft\""), "{}", view["private_metadata"]);
+    // Someone else pressing it gets a refusal, not the form.
+    let stranger = format!("{}/response/stranger", stand_in.url);
+    endpoint.press_signed(&button_press("T1", "U2", &edit, "1764244803.000002", &stranger)).await;
+    let refused = stand_in.wait_for("/response/stranger").await;
+    assert!(
+        refused.body.to_string().contains("someone else") || refused.body.to_string().contains("outra pessoa"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(stand_in.seen().iter().filter(|s| s.path == "/api/views.open").count(), 1);
+}
+
+/// The message shortcut on someone's message reads its text into a draft for the person who
+/// chose it, answered to them only; Confirm then logs it.
+#[tokio::test]
+async fn a_message_shortcut_reads_the_message_into_a_preview() {
+    let app = spawn_app().await;
+    kam_bot::seed::demo::seed_demo(&app.store, "slack:T1", app.now).await.unwrap().unwrap();
+    let stand_in = SlackStandIn::spawn().await;
+    let endpoint = crate::slack_support::spawn_slack_events(&app, &stand_in).await;
+    let response = format!("{}/response/shortcut", stand_in.url);
+    let shortcut = json!({
+        "type": "message_action", "token": "unused", "action_ts": "1764244900.000100",
+        "team": {"id": "T1", "domain": "acme"}, "user": {"id": "U1", "username": "ana", "team_id": "T1", "name": "ana"},
+        "channel": {"id": "C1", "name": "key-accounts"}, "is_enterprise_install": false,
+        "callback_id": "kam-capture", "trigger_id": "1.2.shortcut", "response_url": response,
+        "message_ts": "1764244800.000100",
+        "message": {"type": "message", "user": "U9", "ts": "1764244800.000100",
+                    "text": "reunião com João na Vale hoje, ficou de mandar proposta até sexta"}
+    });
+    let (status, _) = endpoint.press_signed(&shortcut).await;
+    assert_eq!(status, StatusCode::OK);
+    let preview = stand_in.wait_for("/response/shortcut").await;
+    assert_eq!(preview.body["response_type"], "ephemeral", "{}", preview.body);
+    let text = preview.body.to_string();
+    assert!(text.contains("Vale") && text.contains("João Ferreira") && text.contains("mandar proposta"), "{text}");
+    let confirm = values(&preview.body["blocks"]).into_iter().find(|v| v.starts_with("run:/confirm")).expect("Confirm");
+    let before = app.counts("slack:T1").await.interactions;
+    let done = format!("{}/response/done", stand_in.url);
+    endpoint.press_signed(&button_press("T1", "U1", &confirm, "1764244901.000001", &done)).await;
+    stand_in.wait_for("/response/done").await;
+    assert_eq!(app.counts("slack:T1").await.interactions, before + 1);
 }

@@ -220,6 +220,14 @@ async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Respon
         "/api/chat.postEphemeral" => json!({"ok": true, "message_ts": "1700000000.000200"}),
         "/api/chat.postMessage" => json!({"ok": true, "channel": "D0123456", "ts": "1700000000.000100",
                                           "message": {"type": "message", "ts": "1700000000.000100", "text": "x"}}),
+        "/api/views.open" => match modal_problem(&body) {
+            None => json!({"ok": true, "view": {"id": "V0FORM1", "type": "modal", "blocks": [], "team_id": "T1",
+                "state": {"values": {}}, "hash": "1", "private_metadata": body["view"]["private_metadata"],
+                "callback_id": body["view"]["callback_id"], "title": body["view"]["title"]}}),
+            Some(problem) => {
+                json!({"ok": false, "error": "invalid_arguments", "response_metadata": {"messages": [problem]}})
+            }
+        },
         p if p.starts_with("/response/") => json!({"ok": true}),
         "/api/files.getUploadURLExternal" => {
             let length = body["length"].as_str().and_then(|l| l.parse::<usize>().ok()).unwrap_or(0);
@@ -247,6 +255,114 @@ async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Respon
         }
     };
     (StatusCode::OK, axum::Json(ok)).into_response()
+}
+
+/// What Slack would refuse in a `views.open` (its Block Kit reference's limits), if anything.
+fn modal_problem(body: &Value) -> Option<String> {
+    let view = match &body["view"] {
+        Value::String(text) => serde_json::from_str::<Value>(text).ok()?,
+        other => other.clone(),
+    };
+    let len = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+    let plain = |v: &Value, max: usize| v["type"] == "plain_text" && (1..=max).contains(&len(&v["text"]));
+    if body["trigger_id"].as_str().is_none_or(str::is_empty) {
+        return Some("no trigger_id".into());
+    }
+    if view["type"] != "modal"
+        || !plain(&view["title"], 24)
+        || !plain(&view["submit"], 24)
+        || !plain(&view["close"], 24)
+    {
+        return Some("a modal needs a plain_text title, submit and close of at most 24 characters".into());
+    }
+    if len(&view["private_metadata"]) > 3000 || len(&view["callback_id"]) > 255 {
+        return Some("private_metadata or callback_id too long".into());
+    }
+    let blocks = view["blocks"].as_array()?;
+    if blocks.is_empty() || blocks.len() > 100 {
+        return Some("a modal holds 1 to 100 blocks".into());
+    }
+    let mut ids = std::collections::HashSet::new();
+    for block in blocks {
+        let element = &block["element"];
+        if block["type"] != "input" || !plain(&block["label"], 2000) || !ids.insert(block["block_id"].to_string()) {
+            return Some(format!("bad input block {block}"));
+        }
+        if len(&element["action_id"]) > 255
+            || (element.get("placeholder").is_some() && !plain(&element["placeholder"], 150))
+        {
+            return Some(format!("bad element {element}"));
+        }
+        let options = element["options"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let initial = element["initial_options"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let chosen = element.get("initial_option").into_iter();
+        if options.len() > 100
+            || options
+                .iter()
+                .chain(initial)
+                .chain(chosen)
+                .any(|o| !plain(&o["text"], 75) || !(1..=150).contains(&len(&o["value"])))
+        {
+            return Some(format!("bad options in {element}"));
+        }
+        let kinds = ["plain_text_input", "static_select", "external_select", "multi_external_select", "datepicker"];
+        if !kinds.contains(&element["type"].as_str().unwrap_or_default()) {
+            return Some(format!("unknown element {element}"));
+        }
+        for date in ["initial_date"] {
+            if let Some(d) = element[date].as_str()
+                && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err()
+            {
+                return Some(format!("a date picker takes YYYY-MM-DD, not {d}"));
+            }
+        }
+        if element["type"] == "plain_text_input" && element["max_length"].as_u64().is_some_and(|m| m > 3000) {
+            return Some("a text input holds at most 3000 characters".into());
+        }
+    }
+    None
+}
+
+/// The opened modal a `views.open` carried, as Slack keeps it.
+pub fn opened_view(seen: &SlackSeen) -> Value {
+    match &seen.body["view"] {
+        Value::String(text) => serde_json::from_str(text).unwrap(),
+        other => other.clone(),
+    }
+}
+
+/// A `view_submission` of `view` as Slack posts it, with `values` (block → element value).
+pub fn view_submission(team: &str, user: &str, view: &Value, values: Value) -> Value {
+    json!({
+        "type": "view_submission",
+        "team": {"id": team, "domain": "acme"},
+        "user": {"id": user, "username": "ana.souza", "name": "ana.souza", "team_id": team},
+        "api_app_id": "A0123",
+        "token": "legacy-token-unused",
+        "trigger_id": "trigger-submit",
+        "view": {
+            "id": "V0FORM1", "team_id": team, "type": "modal", "blocks": view["blocks"],
+            "private_metadata": view["private_metadata"], "callback_id": view["callback_id"],
+            "state": {"values": values}, "hash": "156772938.1827394", "title": view["title"],
+            "close": view["close"], "submit": view["submit"], "app_id": "A0123", "bot_id": "B0123"
+        }
+    })
+}
+
+/// A `block_suggestion` as Slack posts it while `user` types `typed` in the picker `action`.
+pub fn block_suggestion(team: &str, user: &str, action: &str, typed: &str, values: Value) -> Value {
+    json!({
+        "type": "block_suggestion",
+        "team": {"id": team, "domain": "acme"},
+        "user": {"id": user, "username": "ana.souza", "name": "ana.souza", "team_id": team},
+        "api_app_id": "A0123",
+        "token": "legacy-token-unused",
+        "container": {"type": "view", "view_id": "V0FORM1"},
+        "action_id": action, "block_id": action, "value": typed,
+        "view": {"id": "V0FORM1", "team_id": team, "type": "modal", "blocks": [], "private_metadata": "",
+                 "callback_id": "kam-log", "state": {"values": values}, "hash": "1",
+                 "title": {"type": "plain_text", "text": "x"}}
+    })
 }
 
 impl SlackStandIn {

@@ -61,6 +61,34 @@ pub async fn run(
     core.run_line(&invocation, &line_of(event.command.as_ref(), event.text.as_deref().unwrap_or(""))).await
 }
 
+/// The invocation of a person on Slack, named as [`people::naming`] says.
+pub async fn invocation(
+    core: &Core,
+    directory: Option<&Directory>,
+    team_id: &str,
+    user_id: &str,
+    user_name: Option<&str>,
+    now: DateTime<Utc>,
+    source_id: String,
+) -> Invocation {
+    let (display_name, name_is_handle) = people::naming(core, directory, team_id, user_id, user_name).await;
+    Invocation {
+        workspace: workspace_key(team_id),
+        platform: Platform::Slack,
+        user_id: user_id.to_string(),
+        display_name,
+        name_is_handle,
+        locale: None,
+        now,
+        source_id: Some(source_id),
+    }
+}
+
+/// `/log` with nothing after it (or `/kam log`): on Slack, the form opens.
+pub fn opens_form(event: &SlackCommandEvent) -> bool {
+    line_of(event.command.as_ref(), event.text.as_deref().unwrap_or("")).trim() == "/log"
+}
+
 /// A button pressed in Slack: who, where, what it runs, and where the answer goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Press {
@@ -72,6 +100,10 @@ pub struct Press {
     /// The same press delivered again carries the same action timestamp.
     pub action_ts: String,
     pub response_url: String,
+    /// Opens a form within 3 seconds of the press.
+    pub trigger_id: Option<String>,
+    /// The conversation of the message pressed.
+    pub channel: Option<String>,
 }
 
 impl Press {
@@ -89,7 +121,59 @@ impl Press {
             value: text(&action["value"])?,
             action_ts: text(&action["action_ts"]).unwrap_or_default(),
             response_url: text(&payload["response_url"])?,
+            trigger_id: text(&payload["trigger_id"]),
+            channel: text(&payload["channel"]["id"]).or_else(|| text(&payload["container"]["channel_id"])),
         })
+    }
+}
+
+/// A message shortcut (`message_action`, "Log to kam-bot") on someone's message: its text is
+/// read into a draft for the person who chose it, answered at the payload's `response_url`.
+pub fn shared_of(payload: &serde_json::Value) -> Option<(Press, String)> {
+    if payload["type"].as_str()? != "message_action" {
+        return None;
+    }
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let message = text(&payload["message"]["text"])?;
+    let press = Press {
+        team_id: text(&payload["team"]["id"]).or_else(|| text(&payload["user"]["team_id"]))?,
+        user_id: text(&payload["user"]["id"])?,
+        user_name: text(&payload["user"]["name"]).or_else(|| text(&payload["user"]["username"])),
+        value: String::new(),
+        // Each shortcut has its own trigger (slack-morphism keeps no `action_ts` of a shortcut).
+        action_ts: text(&payload["trigger_id"])?,
+        response_url: text(&payload["response_url"])?,
+        trigger_id: text(&payload["trigger_id"]),
+        channel: text(&payload["channel"]["id"]),
+    };
+    let message =
+        without_mentions(&crate::domain::text::truncate(&message, crate::domain::capture::MAX_SENTENCE_CHARS * 2));
+    Some((press, message))
+}
+
+/// Reads a shared message into a draft and posts the preview, seen by the person only.
+pub async fn answer_shared(
+    core: &Core,
+    directory: Option<&Directory>,
+    press: Press,
+    text: String,
+    now: DateTime<Utc>,
+    http: reqwest::Client,
+) {
+    let source = format!("shortcut:{}:{}", press.user_id, press.action_ts);
+    let invocation =
+        invocation(core, directory, &press.team_id, &press.user_id, press.user_name.as_deref(), now, source).await;
+    let reply = core.capture(&invocation, &text).await.ephemeral();
+    answer_at(&http, &press.response_url, &reply).await;
+}
+
+/// Posts an answer, seen by its asker only, to a `response_url`, leaving the message it came from.
+async fn answer_at(http: &reqwest::Client, response_url: &str, reply: &Reply) {
+    let mut body = serde_json::to_value(blocks::command_response(reply)).unwrap_or_default();
+    body["replace_original"] = serde_json::Value::Bool(false);
+    let posted = http.post(response_url).json(&body).send().await;
+    if let Err(e) = posted.and_then(|r| r.error_for_status()) {
+        warn!(error = %e.without_url(), "cannot post an answer to a Slack response URL");
     }
 }
 
@@ -160,18 +244,8 @@ pub async fn answer_written(
     written: Written,
     now: DateTime<Utc>,
 ) {
-    let (display_name, name_is_handle) =
-        people::naming(core, directory, &written.team_id, &written.user_id, None).await;
-    let invocation = Invocation {
-        workspace: workspace_key(&written.team_id),
-        platform: Platform::Slack,
-        user_id: written.user_id.clone(),
-        display_name,
-        name_is_handle,
-        locale: None,
-        now,
-        source_id: Some(format!("event:{}", written.event_id)),
-    };
+    let source = format!("event:{}", written.event_id);
+    let invocation = invocation(core, directory, &written.team_id, &written.user_id, None, now, source).await;
     let reply = if written.text.is_empty() {
         core.run_line(&invocation, "/help").await
     } else {
@@ -184,33 +258,31 @@ pub async fn answer_written(
 }
 
 /// Carries out a press through the core and posts the answer, seen by the presser only, to the
-/// press's `response_url`.
+/// press's `response_url`. Edit under a preview opens the form instead, with the bot token.
 pub async fn answer_press(
     core: &Core,
     directory: Option<&Directory>,
+    poster: Option<&super::notifier::SlackNotifier>,
     press: Press,
     now: DateTime<Utc>,
     http: reqwest::Client,
 ) {
-    let (display_name, name_is_handle) =
-        people::naming(core, directory, &press.team_id, &press.user_id, press.user_name.as_deref()).await;
-    let invocation = Invocation {
-        workspace: workspace_key(&press.team_id),
-        platform: Platform::Slack,
-        user_id: press.user_id.clone(),
-        display_name,
-        name_is_handle,
-        locale: None,
-        now,
-        source_id: Some(format!("press:{}:{}", press.user_id, press.action_ts)),
+    let source = format!("press:{}:{}", press.user_id, press.action_ts);
+    let invocation =
+        invocation(core, directory, &press.team_id, &press.user_id, press.user_name.as_deref(), now, source).await;
+    let opened = match (poster, press.trigger_id.as_deref(), super::forms::edits(&press)) {
+        (Some(poster), Some(trigger), Some(draft)) => {
+            super::forms::open(core, poster, &invocation, trigger, Some(draft), press.channel.as_deref()).await
+        }
+        _ => Err(None),
     };
-    let reply = core.press(&invocation, &press.value).await.ephemeral();
-    let mut body = serde_json::to_value(blocks::command_response(&reply)).unwrap_or_default();
-    body["replace_original"] = serde_json::Value::Bool(false);
-    let posted = http.post(&press.response_url).json(&body).send().await;
-    if let Err(e) = posted.and_then(|r| r.error_for_status()) {
-        warn!(error = %e.without_url(), "cannot post the answer to a Slack button");
+    let reply = match opened {
+        Ok(()) => return,
+        Err(Some(refused)) => refused,
+        Err(None) => core.press(&invocation, &press.value).await,
     }
+    .ephemeral();
+    answer_at(&http, &press.response_url, &reply).await;
 }
 
 /// Answers a slash command within `budget`, or acknowledges it and posts the answer to its
@@ -315,5 +387,26 @@ mod tests {
         let over_socket = Press::of(&serde_json::to_value(&event).unwrap()).expect("a press");
         assert_eq!(over_socket, over_http);
         assert_eq!(Press::of(&serde_json::json!({"type": "view_closed"})), None);
+        assert_eq!(over_http.trigger_id.as_deref(), Some("123.456.abc"));
+        assert_eq!(over_http.channel.as_deref(), Some("D0123456"));
+    }
+
+    /// A message shortcut reads the same from the HTTP payload and from slack-morphism's event.
+    #[test]
+    fn a_message_shortcut_reads_the_same_over_http_and_socket_mode() {
+        let payload = serde_json::json!({
+            "type": "message_action", "action_ts": "1.2", "callback_id": "kam-capture", "trigger_id": "1.2.3",
+            "team": {"id": "T1", "domain": "acme"}, "user": {"id": "U1", "username": "ana", "team_id": "T1"},
+            "channel": {"id": "C1", "name": "x"}, "response_url": "https://hooks.slack.com/app/x",
+            "message_ts": "1.1", "message": {"type": "message", "ts": "1.1", "user": "U9", "text": "visita na <@U2> Vale &amp; cia"}
+        });
+        let (press, text) = shared_of(&payload).expect("a shortcut");
+        assert_eq!(
+            (text.as_str(), press.user_id.as_str(), press.channel.as_deref()),
+            ("visita na  Vale & cia", "U1", Some("C1"))
+        );
+        let event: SlackInteractionEvent = serde_json::from_value(payload).expect("slack-morphism reads it");
+        let back = shared_of(&serde_json::to_value(&event).unwrap()).expect("a shortcut");
+        assert_eq!(back, (press, text));
     }
 }

@@ -17,8 +17,8 @@ use slack_morphism::prelude::*;
 use slack_morphism::signature_verifier::SlackEventSignatureVerifier;
 use tracing::debug;
 
-use super::commands;
 use super::people::Directory;
+use super::{commands, forms};
 use crate::clock::Clock;
 use crate::core::Core;
 
@@ -105,13 +105,37 @@ async fn interactivity(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
         .ok()
         .and_then(|mut form| form.remove("payload"))
         .and_then(|p| serde_json::from_str::<serde_json::Value>(&p).ok());
-    let Some(press) = payload.as_ref().and_then(commands::Press::of) else {
+    let Some(payload) = payload else {
+        debug!("signed Slack request that is not an interaction");
+        return (StatusCode::BAD_REQUEST, "not an interaction").into_response();
+    };
+    if matches!(payload["type"].as_str(), Some("block_suggestion" | "view_submission")) {
+        // A form's picker or its submission: answered in the response itself.
+        let (core, poster) = (&endpoint.core, endpoint.poster.as_deref());
+        let answer = forms::interact(core, endpoint.directory.as_ref(), poster, &payload, endpoint.clock.now()).await;
+        return match answer {
+            Some(forms::Answer::With(answer)) => axum::Json(answer).into_response(),
+            Some(forms::Answer::Empty) => StatusCode::OK.into_response(),
+            None => (StatusCode::BAD_REQUEST, "not a request of kam-bot's form").into_response(),
+        };
+    }
+    if let Some((press, text)) = commands::shared_of(&payload) {
+        let (core, http, now, directory) =
+            (endpoint.core.clone(), endpoint.http.clone(), endpoint.clock.now(), endpoint.directory.clone());
+        crate::lifecycle::spawn(async move {
+            commands::answer_shared(&core, directory.as_ref(), press, text, now, http).await
+        });
+        return StatusCode::OK.into_response();
+    }
+    let Some(press) = commands::Press::of(&payload) else {
         debug!("signed Slack request that is not a button press");
         return (StatusCode::BAD_REQUEST, "not a button press").into_response();
     };
     let (core, http, now) = (endpoint.core.clone(), endpoint.http.clone(), endpoint.clock.now());
-    let directory = endpoint.directory.clone();
-    crate::lifecycle::spawn(async move { commands::answer_press(&core, directory.as_ref(), press, now, http).await });
+    let (directory, poster) = (endpoint.directory.clone(), endpoint.poster.clone());
+    crate::lifecycle::spawn(async move {
+        commands::answer_press(&core, directory.as_ref(), poster.as_deref(), press, now, http).await
+    });
     StatusCode::OK.into_response()
 }
 
@@ -129,6 +153,21 @@ async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
     };
     let user_name =
         serde_urlencoded::from_str::<HashMap<String, String>>(body).ok().and_then(|mut f| f.remove("user_name"));
+    if let Some(poster) = &endpoint.poster
+        && commands::opens_form(&event)
+    {
+        // `/log` alone: the form, opened while the command's trigger is fresh.
+        let source = format!("command:{}", event.trigger_id);
+        let (team, user, now) = (event.team_id.to_string(), event.user_id.to_string(), endpoint.clock.now());
+        let dir = endpoint.directory.as_ref();
+        let inv = commands::invocation(&endpoint.core, dir, &team, &user, user_name.as_deref(), now, source).await;
+        let channel = Some(event.channel_id.to_string());
+        match forms::open(&endpoint.core, poster, &inv, event.trigger_id.as_ref(), None, channel.as_deref()).await {
+            Ok(()) => return StatusCode::OK.into_response(),
+            Err(Some(refused)) => return axum::Json(super::blocks::command_response(&refused)).into_response(),
+            Err(None) => {}
+        }
+    }
     let response = commands::respond(
         &endpoint.core,
         endpoint.directory.clone(),

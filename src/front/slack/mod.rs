@@ -5,6 +5,7 @@
 pub mod blocks;
 pub mod commands;
 pub mod endpoint;
+pub mod forms;
 pub mod notifier;
 pub mod people;
 pub mod socket;

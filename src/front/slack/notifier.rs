@@ -136,6 +136,17 @@ impl SlackNotifier {
     }
 }
 
+impl SlackNotifier {
+    /// Opens a modal (`views.open`) for the request whose `trigger_id` is given. The view is read
+    /// into slack-morphism's types first: a view they cannot hold is not sent.
+    pub async fn open_view(&self, trigger_id: &str, view: serde_json::Value) -> anyhow::Result<()> {
+        let view: SlackView = serde_json::from_value(view)?;
+        let session = self.client.open_session(&self.token);
+        session.views_open(&SlackApiViewsOpenRequest::new(SlackTriggerId::new(trigger_id.to_string()), view)).await?;
+        Ok(())
+    }
+}
+
 impl Notifier for SlackNotifier {
     fn deliver<'a>(&'a self, to: &'a Recipient, reply: &'a Reply) -> Delivery<'a> {
         Box::pin(with_retries(&self.policy, to, move || self.attempt(to, reply)))

@@ -36,26 +36,57 @@ async fn on_command(
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
-    let Listening { core, directory, in_flight, .. } = listening(&state).await?;
+    let Listening { core, directory, in_flight, poster } = listening(&state).await?;
+    if let Some(poster) = &poster
+        && commands::opens_form(&event)
+    {
+        // `/log` alone: the form, opened while the command's trigger is fresh.
+        let source = format!("command:{}", event.trigger_id);
+        let (team, user) = (event.team_id.to_string(), event.user_id.to_string());
+        let inv = commands::invocation(&core, directory.as_ref(), &team, &user, None, Utc::now(), source).await;
+        let channel = event.channel_id.to_string();
+        match super::forms::open(&core, poster, &inv, event.trigger_id.as_ref(), None, Some(&channel)).await {
+            Ok(()) => return Ok(SlackCommandEventResponse::new(SlackMessageContent::new())),
+            Err(Some(refused)) => return Ok(super::blocks::command_response(&refused)),
+            Err(None) => {}
+        }
+    }
     let answer =
         commands::respond(&core, directory, event, None, Utc::now(), commands::ANSWER_WITHIN, reqwest::Client::new());
     Ok(in_flight.track_future(answer).await)
 }
 
-/// A button pressed under a reminder: carried out like one pressed over HTTP.
+/// A button pressed under a reminder: carried out like one pressed over HTTP. A form's picker and
+/// its submission are answered in the acknowledgement, as over HTTP in the response.
 async fn on_interaction(
     event: SlackInteractionEvent,
     _client: Arc<SlackHyperClient>,
     state: SlackClientEventsUserState,
-) -> UserCallbackResult<()> {
-    let Listening { core, directory, in_flight, .. } = listening(&state).await?;
-    let press = serde_json::to_value(&event).ok().as_ref().and_then(commands::Press::of);
-    if let Some(press) = press {
+) -> UserCallbackResult<SlackInteractionResponse> {
+    let Listening { core, directory, in_flight, poster } = listening(&state).await?;
+    let Ok(payload) = serde_json::to_value(&event) else { return Ok(SlackInteractionResponse::Empty) };
+    if matches!(payload["type"].as_str(), Some("block_suggestion" | "view_submission")) {
+        let answer = super::forms::interact(&core, directory.as_ref(), poster.as_deref(), &payload, Utc::now());
+        let answer = in_flight.track_future(answer).await;
+        let answer = match answer {
+            Some(super::forms::Answer::With(answer)) => serde_json::from_value(answer).ok(),
+            _ => None,
+        };
+        return Ok(answer.unwrap_or(SlackInteractionResponse::Empty));
+    }
+    if let Some((press, text)) = commands::shared_of(&payload) {
         in_flight.spawn(async move {
-            commands::answer_press(&core, directory.as_ref(), press, Utc::now(), reqwest::Client::new()).await
+            commands::answer_shared(&core, directory.as_ref(), press, text, Utc::now(), reqwest::Client::new()).await
+        });
+        return Ok(SlackInteractionResponse::Empty);
+    }
+    if let Some(press) = commands::Press::of(&payload) {
+        in_flight.spawn(async move {
+            let poster = poster.as_deref();
+            commands::answer_press(&core, directory.as_ref(), poster, press, Utc::now(), reqwest::Client::new()).await
         });
     }
-    Ok(())
+    Ok(SlackInteractionResponse::Empty)
 }
 
 /// An `events_api` envelope: a mention or a direct message read into a draft, as over HTTP.
