@@ -546,3 +546,135 @@ fn the_message_command_is_registered_with_its_portuguese_name() {
     assert_eq!(message["name"], "Log to kam-bot");
     assert_eq!(message["name_localizations"]["pt-BR"], "Registrar no kam-bot");
 }
+
+/// A modal as Discord takes it (discord-api-types' `APIModalInteractionResponseCallbackData`
+/// and the documented limits): a custom id of at most 100, a title of at most 45, one to five
+/// rows each holding one text input with a label of at most 45 and a value within its bounds.
+fn modal_problem(data: &Value) -> Option<String> {
+    let chars = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+    if !(1..=100).contains(&chars(&data["custom_id"])) || !(1..=45).contains(&chars(&data["title"])) {
+        return Some("custom_id or title".into());
+    }
+    let rows = data["components"].as_array()?;
+    if !(1..=5).contains(&rows.len()) {
+        return Some(format!("{} rows", rows.len()));
+    }
+    for row in rows {
+        let inputs = row["components"].as_array()?;
+        let input = &inputs[0];
+        let max = input["max_length"].as_u64().unwrap_or(4000);
+        if row["type"] != 1
+            || inputs.len() != 1
+            || input["type"] != 4
+            || ![1, 2].contains(&input["style"].as_u64()?)
+            || !(1..=45).contains(&chars(&input["label"]))
+            || !(1..=100).contains(&chars(&input["custom_id"]))
+            || max > 4000
+            || chars(&input["value"]) as u64 > max
+            || chars(&input["placeholder"]) > 100
+        {
+            return Some(format!("bad input {input}"));
+        }
+    }
+    None
+}
+
+/// A modal submitted (interaction type 5) with `values` by input id.
+fn modal_submit(id: u64, custom_id: &str, values: &[(&str, &str)]) -> Value {
+    let mut payload = interaction(id, 5, Some(GUILD_A), "", json!([]), "pt-BR");
+    let rows: Vec<Value> = values
+        .iter()
+        .map(|(input, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": input, "value": value}]}))
+        .collect();
+    payload["data"] = json!({"custom_id": custom_id, "components": rows});
+    payload
+}
+
+/// Edit under a preview answers with a modal (type 9) filled from the draft; a submission with a
+/// wrong field is refused privately, naming it; a good one logs once; another person gets no form.
+#[tokio::test]
+async fn edit_opens_a_modal_whose_submission_logs_once() {
+    let app = demo_in_guild_a().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let mut asked = command(
+        50,
+        Some(GUILD_A),
+        "capture",
+        json!([option("sentence", json!("reunião com João na Vale hoje, ficou de mandar proposta até sexta"))]),
+    );
+    asked["locale"] = json!("pt-BR");
+    let (_, preview) = endpoint.post_signed(&asked).await;
+    let buttons: Vec<String> = preview["data"]["components"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{preview}"))
+        .iter()
+        .flat_map(|row| {
+            row["components"].as_array().unwrap().iter().map(|b| b["custom_id"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let edit =
+        buttons.iter().find(|b| b.starts_with("run:/edit --draft")).unwrap_or_else(|| panic!("{buttons:?}")).clone();
+
+    let mut stranger = button_press(51, GUILD_A, &edit);
+    stranger["member"]["user"]["id"] = json!("9999");
+    let (_, refused) = endpoint.post_signed(&stranger).await;
+    assert_eq!((refused["type"].as_u64(), refused["data"]["flags"].as_u64()), (Some(4), Some(64)), "{refused}");
+
+    let mut press = button_press(52, GUILD_A, &edit);
+    press["locale"] = json!("pt-BR");
+    let (status, opened) = endpoint.post_signed(&press).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(opened["type"], 9, "a modal: {opened}");
+    assert_eq!(modal_problem(&opened["data"]), None, "{opened}");
+    let value = |id: &str| {
+        opened["data"]["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &r["components"][0])
+            .find(|i| i["custom_id"] == id)
+            .map(|i| i["value"].clone())
+    };
+    assert_eq!(value("account"), Some(json!("Vale")));
+    assert_eq!(value("kind"), Some(json!("reunião")));
+    assert_eq!(value("contacts"), Some(json!("João Ferreira")));
+    assert_eq!(value("next"), Some(json!("mandar proposta")));
+    assert_eq!(value("due"), Some(json!("27/11/2026")));
+    let form = opened["data"]["custom_id"].as_str().unwrap().to_string();
+
+    let before = app.counts("discord:111").await.interactions;
+    let wrong = [
+        ("account", "Vale"),
+        ("kind", "ligação"),
+        ("contacts", "Fulano de Tal"),
+        ("next", "mandar proposta"),
+        ("due", "01/11/2026"),
+    ];
+    let (_, said) = endpoint.post_signed(&modal_submit(53, &form, &wrong)).await;
+    assert_eq!(said["data"]["flags"], 64, "{said}");
+    let lines: Vec<&str> = said["data"]["content"].as_str().unwrap().lines().collect();
+    assert!(lines[0].starts_with("Nada foi registrado"), "{said}");
+    assert!(
+        lines[1].starts_with("• Com: ") && lines[2].starts_with("• Prazo do próximo passo: ") && lines.len() == 4,
+        "{said}"
+    );
+    assert_eq!(app.counts("discord:111").await.interactions, before);
+
+    let right = [
+        ("account", "Vale"),
+        ("kind", "ligação"),
+        ("contacts", "João Ferreira, Beatriz"),
+        ("next", "mandar proposta revisada"),
+        ("due", "04/12/2026"),
+    ];
+    for id in 54..56 {
+        let (status, logged) = endpoint.post_signed(&modal_submit(id, &form, &right)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(logged["data"]["allowed_mentions"]["parse"], json!([]), "{logged}");
+    }
+    assert_eq!(app.counts("discord:111").await.interactions, before + 1, "submitted twice, logged once");
+    let (_, history) =
+        endpoint.post_signed(&command(57, Some(GUILD_A), "history", json!([option("account", json!("Vale"))]))).await;
+    let text = history.to_string();
+    assert!(text.contains("mandar proposta revisada") && text.contains("Beatriz Almeida"), "{text}");
+}

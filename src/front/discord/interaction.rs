@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serenity::builder::{CreateAutocompleteResponse, CreateInteractionResponse, CreateInteractionResponseMessage};
 use serenity::http::Http;
 use serenity::model::application::{
-    CommandDataOption, CommandDataOptionValue, CommandInteraction, ComponentInteraction, Interaction,
+    CommandDataOption, CommandDataOptionValue, CommandInteraction, ComponentInteraction, Interaction, ModalInteraction,
 };
 use serenity::model::guild::Member;
 use serenity::model::id::AttachmentId;
@@ -82,6 +82,12 @@ pub async fn respond(
         // A button under an answer: an import's confirmation becomes the answer on its own message;
         // a reminder's button (a command to run) answers with a new message.
         Interaction::Component(press) => {
+            // Edit under a preview: the form, filled from the draft (only a modal can answer it).
+            if let (Some(draft), Some(invocation)) =
+                (super::forms::edits(&press.data.custom_id), press_invocation(&press, now))
+            {
+                return super::forms::open(core, &invocation, draft).await;
+            }
             let update = !press.data.custom_id.starts_with("run:");
             if http.application_id().is_none() {
                 http.set_application_id(press.application_id);
@@ -96,7 +102,27 @@ pub async fn respond(
             };
             within(task, budget, locale, update, edit).await
         }
-        // Menus and modals are not used by kam-bot.
+        // The form submitted: logged, or refused naming the fields, privately.
+        Interaction::Modal(submit) => {
+            if http.application_id().is_none() {
+                http.set_application_id(submit.application_id);
+            }
+            let locale = Locale::parse(&submit.locale).unwrap_or_default();
+            let (task_core, task_submit) = (core.clone(), submit.clone());
+            let task = crate::lifecycle::spawn(async move {
+                let Some(invocation) = modal_invocation(&task_submit, now) else {
+                    return Reply::error(locale.t(Msg::Chat(ChatMsg::DiscordNeedsGuild)));
+                };
+                super::forms::submitted(&task_core, &invocation, &task_submit).await
+            });
+            let edit = move |reply: Reply| async move {
+                if let Err(e) = submit.edit_response(&http, render::edit_response(&reply)).await {
+                    warn!(error = %e, interaction = %submit.id, "cannot edit a deferred form answer");
+                }
+            };
+            within(task, budget, locale, false, edit).await
+        }
+        // Menus are not used by kam-bot.
         _ => CreateInteractionResponse::Acknowledge,
     }
 }
@@ -142,20 +168,39 @@ where
 /// Carries out the command a button stands for.
 pub async fn run_button(core: &Core, press: &ComponentInteraction, now: DateTime<Utc>) -> Reply {
     let locale = Locale::parse(&press.locale).unwrap_or_default();
-    let Some(guild) = press.guild_id else {
+    let Some(invocation) = press_invocation(press, now) else {
         return Reply::error(locale.t(Msg::Chat(ChatMsg::DiscordNeedsGuild)));
     };
-    let invocation = Invocation {
-        workspace: workspace_key(guild.get()),
-        platform: Platform::Discord,
-        user_id: press.user.id.get().to_string(),
-        display_name: display_name(press.member.as_ref(), &press.user),
-        name_is_handle: false,
-        locale: Locale::parse(&press.locale),
-        now,
-        source_id: Some(press.id.get().to_string()),
-    };
     core.press(&invocation, &press.data.custom_id).await
+}
+
+/// The invocation of someone in a guild: who, in which language, under which request id.
+fn member_invocation(
+    guild: Option<serenity::model::id::GuildId>,
+    user: &User,
+    member: Option<&Member>,
+    locale: &str,
+    id: u64,
+    now: DateTime<Utc>,
+) -> Option<Invocation> {
+    Some(Invocation {
+        workspace: workspace_key(guild?.get()),
+        platform: Platform::Discord,
+        user_id: user.id.get().to_string(),
+        display_name: display_name(member, user),
+        name_is_handle: false,
+        locale: Locale::parse(locale),
+        now,
+        source_id: Some(id.to_string()),
+    })
+}
+
+fn press_invocation(press: &ComponentInteraction, now: DateTime<Utc>) -> Option<Invocation> {
+    member_invocation(press.guild_id, &press.user, press.member.as_ref(), &press.locale, press.id.get(), now)
+}
+
+fn modal_invocation(submit: &ModalInteraction, now: DateTime<Utc>) -> Option<Invocation> {
+    member_invocation(submit.guild_id, &submit.user, submit.member.as_ref(), &submit.locale, submit.id.get(), now)
 }
 
 fn display_name(member: Option<&Member>, user: &User) -> String {
@@ -164,17 +209,14 @@ fn display_name(member: Option<&Member>, user: &User) -> String {
 
 /// The invocation of a command interaction, or `None` outside a guild.
 fn invocation(command: &CommandInteraction, now: DateTime<Utc>) -> Option<Invocation> {
-    let guild = command.guild_id?;
-    Some(Invocation {
-        workspace: workspace_key(guild.get()),
-        platform: Platform::Discord,
-        user_id: command.user.id.get().to_string(),
-        display_name: display_name(command.member.as_deref(), &command.user),
-        name_is_handle: false,
-        locale: Locale::parse(&command.locale),
+    member_invocation(
+        command.guild_id,
+        &command.user,
+        command.member.as_deref(),
+        &command.locale,
+        command.id.get(),
         now,
-        source_id: Some(command.id.get().to_string()),
-    })
+    )
 }
 
 /// Carries out a slash command through the core.

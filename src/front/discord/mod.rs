@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod endpoint;
+pub mod forms;
 pub mod gateway;
 pub mod interaction;
 pub mod notifier;

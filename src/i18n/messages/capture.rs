@@ -111,6 +111,7 @@ pub enum CaptureMsg {
         max: usize,
     },
     FormKept,
+    FormNotLogged,
     DraftChanged {
         number: i64,
     },
@@ -269,6 +270,9 @@ impl CaptureMsg {
             ),
             CaptureMsg::FormTooLong { max } => {
                 p(format!("At most {max} characters."), format!("No máximo {max} caracteres."))
+            }
+            CaptureMsg::FormNotLogged => {
+                s("Nothing was logged. Fix in the form:", "Nada foi registrado. Corrija no formulário:")
             }
             CaptureMsg::FormKept => s(
                 "When, tone and summary stay as in the draft: change them with /edit.",
