@@ -130,12 +130,13 @@ async fn a_sentence_too_long_or_empty_of_meaning_writes_nothing_and_never_panics
 fn form(fields: &[(&str, &str)]) -> kam_bot::core::form::FormFields {
     let mut form = kam_bot::core::form::FormFields { new: true, ..Default::default() };
     for (field, value) in fields {
-        let value = Some(value.to_string());
+        let text = value.to_string();
+        let value = Some(text.clone());
         match *field {
             "account" => form.account = value,
             "kind" => form.kind = value,
             "when" => form.when = value,
-            "contacts" => form.contacts = Some(value.unwrap().split(',').map(|s| s.trim().to_string()).collect()),
+            "contacts" => form.contacts = Some(text.split(',').map(|s| s.trim().to_string()).collect()),
             "next" => form.next = value,
             "due" => form.due = value,
             "tone" => form.tone = value,
