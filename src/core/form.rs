@@ -66,8 +66,10 @@ impl FormFields {
     }
 
     /// The form showing a draft: names, codes and dates as a person would type them.
+    /// Dates as the reader writes them (`27/11/2026`, `2026-11-27`), which `read_date` reads back.
     pub fn of(ctx: &Context, draft: &Draft) -> FormFields {
-        let date = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+        let pattern = if ctx.locale == crate::i18n::Locale::En { "%Y-%m-%d" } else { "%d/%m/%Y" };
+        let date = |d: chrono::NaiveDate| d.format(pattern).to_string();
         let step = draft.steps.first();
         FormFields {
             new: false,
@@ -80,19 +82,6 @@ impl FormFields {
             tone: draft.tone.map(|t| if t < 0 { "negative" } else { "positive" }.to_string()),
             summary: Some(draft.sentence.clone()),
         }
-        .shown_to(ctx)
-    }
-
-    /// Dates shown in the reader's form (`27/11/2026` or `2026-11-27`), which `read_date` reads back.
-    fn shown_to(mut self, ctx: &Context) -> FormFields {
-        if ctx.locale == crate::i18n::Locale::En {
-            let iso = |d: &String| {
-                chrono::NaiveDate::parse_from_str(d, "%d/%m/%Y").map(|d| d.to_string()).unwrap_or_else(|_| d.clone())
-            };
-            self.when = self.when.as_ref().map(iso);
-            self.due = self.due.as_ref().map(iso);
-        }
-        self
     }
 }
 
@@ -130,9 +119,11 @@ pub async fn fill(
     for field in ORDER {
         let Some(value) = form.value(field) else { continue };
         let value = value.trim().to_string();
-        if value.chars().count() > MAX_SUMMARY_CHARS
-            || form.contacts.as_ref().is_some_and(|c| field == "contacts" && c.len() > MAX_FORM_CONTACTS)
-        {
+        if field == "contacts" && form.contacts.as_ref().is_some_and(|c| c.len() > MAX_FORM_CONTACTS) {
+            refuse(field, Msg::Capture(CaptureMsg::FormTooMany { max: MAX_FORM_CONTACTS }));
+            continue;
+        }
+        if value.chars().count() > MAX_SUMMARY_CHARS {
             refuse(field, Msg::Capture(CaptureMsg::FormTooLong { max: MAX_SUMMARY_CHARS }));
             account_failed |= field == "account";
             continue;

@@ -238,3 +238,14 @@ async fn a_form_filled_from_a_draft_changes_it_then_logs_it_and_only_its_author_
     assert!(again.to_text().contains("already logged"), "{}", again.to_text());
     assert_eq!(app.counts(WS).await.interactions, before + 1);
 }
+
+#[tokio::test]
+async fn a_form_with_too_many_contacts_says_how_many_are_allowed() {
+    let app = demo_app().await;
+    let mut fields = form(&[("summary", "visita"), ("account", "Vale"), ("kind", "visit")]);
+    fields.contacts = Some((0..=kam_bot::core::form::MAX_FORM_CONTACTS).map(|i| format!("Contato {i}")).collect());
+    let refused = app.core.submit_form(&app.invocation(WS, "tester"), None, fields).await;
+    assert_eq!(refused.invalid.len(), 1, "{:?}", refused.invalid);
+    assert_eq!(refused.invalid[0].0, "contacts");
+    assert!(refused.invalid[0].1.contains("20 contacts"), "{:?}", refused.invalid);
+}

@@ -32,13 +32,23 @@ pub fn submits(custom_id: &str) -> Option<i64> {
     custom_id.strip_prefix(PREFIX)?.parse().ok().filter(|n: &i64| *n > 0)
 }
 
-fn input(id: &str, label: String, value: Option<&str>, max: usize, required: bool) -> CreateActionRow {
+fn input(
+    id: &str,
+    label: String,
+    value: Option<&str>,
+    max: usize,
+    required: bool,
+    hint: Option<String>,
+) -> CreateActionRow {
     let style = if id == "next" { InputTextStyle::Paragraph } else { InputTextStyle::Short };
     let mut text = CreateInputText::new(style, truncate(&label, LABEL), id)
         .required(required)
         .max_length(u16::try_from(max).unwrap_or(4000));
     if let Some(value) = value.filter(|v| !v.is_empty()) {
         text = text.value(truncate(value, max));
+    }
+    if let Some(hint) = hint {
+        text = text.placeholder(truncate(&hint, PLACEHOLDER));
     }
     CreateActionRow::InputText(text)
 }
@@ -49,17 +59,13 @@ pub fn modal(view: &FormView) -> CreateModal {
     let f = &view.fields;
     let kind = f.kind.as_deref().and_then(|k| view.kinds.iter().find(|(code, _)| *code == k)).map(|(_, w)| w.as_str());
     let contacts = f.contacts.as_ref().map(|c| c.join(", "));
-    let mut due = input("due", t(CaptureMsg::LabelDue), f.due.as_deref(), 40, false);
-    if let CreateActionRow::InputText(text) = due {
-        due = CreateActionRow::InputText(text.placeholder(truncate(&t(CaptureMsg::FormDateHint), PLACEHOLDER)));
-    }
     CreateModal::new(format!("{PREFIX}{}", view.draft.unwrap_or_default()), truncate(&t(CaptureMsg::FormTitle), TITLE))
         .components(vec![
-            input("account", t(CaptureMsg::LabelAccount), f.account.as_deref(), MAX_NAME_CHARS, true),
-            input("kind", t(CaptureMsg::LabelKind), kind, 60, true),
-            input("contacts", t(CaptureMsg::LabelContacts), contacts.as_deref(), CONTACTS_CHARS, false),
-            input("next", t(CaptureMsg::LabelNext), f.next.as_deref(), MAX_NEXT_STEP_CHARS, false),
-            due,
+            input("account", t(CaptureMsg::LabelAccount), f.account.as_deref(), MAX_NAME_CHARS, true, None),
+            input("kind", t(CaptureMsg::LabelKind), kind, 60, true, None),
+            input("contacts", t(CaptureMsg::LabelContacts), contacts.as_deref(), CONTACTS_CHARS, false, None),
+            input("next", t(CaptureMsg::LabelNext), f.next.as_deref(), MAX_NEXT_STEP_CHARS, false, None),
+            input("due", t(CaptureMsg::LabelDue), f.due.as_deref(), 40, false, Some(t(CaptureMsg::FormDateHint))),
         ])
 }
 

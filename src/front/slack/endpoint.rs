@@ -111,7 +111,7 @@ async fn interactivity(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
     };
     if matches!(payload["type"].as_str(), Some("block_suggestion" | "view_submission")) {
         // A form's picker or its submission: answered in the response itself.
-        let (core, poster) = (&endpoint.core, endpoint.poster.as_deref());
+        let (core, poster) = (&endpoint.core, endpoint.poster.clone());
         let answer = forms::interact(core, endpoint.directory.as_ref(), poster, &payload, endpoint.clock.now()).await;
         return match answer {
             Some(forms::Answer::With(answer)) => axum::Json(answer).into_response(),
@@ -153,16 +153,9 @@ async fn slash_command(State(endpoint): State<SlackEndpoint>, headers: HeaderMap
     };
     let user_name =
         serde_urlencoded::from_str::<HashMap<String, String>>(body).ok().and_then(|mut f| f.remove("user_name"));
-    if let Some(poster) = &endpoint.poster
-        && commands::opens_form(&event)
-    {
-        // `/log` alone: the form, opened while the command's trigger is fresh.
-        let source = format!("command:{}", event.trigger_id);
-        let (team, user, now) = (event.team_id.to_string(), event.user_id.to_string(), endpoint.clock.now());
-        let dir = endpoint.directory.as_ref();
-        let inv = commands::invocation(&endpoint.core, dir, &team, &user, user_name.as_deref(), now, source).await;
-        let channel = Some(event.channel_id.to_string());
-        match forms::open(&endpoint.core, poster, &inv, event.trigger_id.as_ref(), None, channel.as_deref()).await {
+    if let Some(poster) = &endpoint.poster {
+        let (core, dir, now) = (&endpoint.core, endpoint.directory.as_ref(), endpoint.clock.now());
+        match forms::open_for_command(core, dir, poster, &event, user_name.as_deref(), now).await {
             Ok(()) => return StatusCode::OK.into_response(),
             Err(Some(refused)) => return axum::Json(super::blocks::command_response(&refused)).into_response(),
             Err(None) => {}

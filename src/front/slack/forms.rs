@@ -3,9 +3,12 @@
 //! from the core's suggestions), and its submission (`view_submission`), logged through the core
 //! or sent back with each field's mistake next to the field. Over HTTP and Socket Mode alike.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use slack_morphism::prelude::SlackCommandEvent;
 use tracing::{debug, warn};
 
 use super::commands::{Press, invocation, workspace_key};
@@ -176,6 +179,25 @@ pub async fn open(
     })
 }
 
+/// `/log` alone (or `/kam log`) opens the form while the command's trigger is fresh. `Err(None)`:
+/// not that command, or Slack would not open it: answer the command as usual.
+pub async fn open_for_command(
+    core: &Core,
+    directory: Option<&Directory>,
+    poster: &SlackNotifier,
+    event: &SlackCommandEvent,
+    user_name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), Option<Reply>> {
+    if !super::commands::opens_form(event) {
+        return Err(None);
+    }
+    let source = format!("command:{}", event.trigger_id);
+    let inv = invocation(core, directory, event.team_id.as_ref(), event.user_id.as_ref(), user_name, now, source).await;
+    let channel = event.channel_id.to_string();
+    open(core, poster, &inv, event.trigger_id.as_ref(), None, Some(&channel)).await
+}
+
 /// The draft a press of Edit stands for (`run:/edit --draft 12`): the form opens instead.
 pub fn edits(press: &Press) -> Option<i64> {
     press.value.strip_prefix("run:/edit --draft ")?.trim().parse().ok()
@@ -201,7 +223,7 @@ pub enum Answer {
 pub async fn interact(
     core: &Core,
     directory: Option<&Directory>,
-    poster: Option<&SlackNotifier>,
+    poster: Option<Arc<SlackNotifier>>,
     payload: &Value,
     now: DateTime<Utc>,
 ) -> Option<Answer> {
@@ -248,20 +270,22 @@ pub async fn interact(
                     .collect();
                 return Some(Answer::With(json!({"response_action": "errors", "errors": errors})));
             }
-            // Logged (or refused as a whole): said where the form was opened, to its author.
-            match (poster, metadata.channel.as_deref()) {
-                (Some(poster), Some(channel)) => {
-                    if let Err(e) = poster.answer_in(channel, Some(&user), &reply).await {
-                        warn!(error = %e, "cannot answer a submitted Slack form");
-                    }
-                }
-                _ => debug!("a Slack form submitted with nowhere to answer"),
-            }
             if reply.is_error() {
                 // Refused as a whole (a draft gone meanwhile): shown on the form's first field.
                 let why = reply.lines.first().cloned().unwrap_or_default();
                 let errors = json!({"account": truncate(&why, PLACEHOLDER)});
                 return Some(Answer::With(json!({"response_action": "errors", "errors": errors})));
+            }
+            // Logged: said where the form was opened, to its author, after Slack has its answer.
+            match (poster, metadata.channel) {
+                (Some(poster), Some(channel)) => {
+                    crate::lifecycle::spawn(async move {
+                        if let Err(e) = poster.answer_in(&channel, Some(&user), &reply).await {
+                            warn!(error = %e, "cannot answer a submitted Slack form");
+                        }
+                    });
+                }
+                _ => debug!("a Slack form submitted with nowhere to answer"),
             }
             Some(Answer::Empty)
         }

@@ -37,15 +37,8 @@ async fn on_command(
     state: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
     let Listening { core, directory, in_flight, poster } = listening(&state).await?;
-    if let Some(poster) = &poster
-        && commands::opens_form(&event)
-    {
-        // `/log` alone: the form, opened while the command's trigger is fresh.
-        let source = format!("command:{}", event.trigger_id);
-        let (team, user) = (event.team_id.to_string(), event.user_id.to_string());
-        let inv = commands::invocation(&core, directory.as_ref(), &team, &user, None, Utc::now(), source).await;
-        let channel = event.channel_id.to_string();
-        match super::forms::open(&core, poster, &inv, event.trigger_id.as_ref(), None, Some(&channel)).await {
+    if let Some(poster) = &poster {
+        match super::forms::open_for_command(&core, directory.as_ref(), poster, &event, None, Utc::now()).await {
             Ok(()) => return Ok(SlackCommandEventResponse::new(SlackMessageContent::new())),
             Err(Some(refused)) => return Ok(super::blocks::command_response(&refused)),
             Err(None) => {}
@@ -66,7 +59,7 @@ async fn on_interaction(
     let Listening { core, directory, in_flight, poster } = listening(&state).await?;
     let Ok(payload) = serde_json::to_value(&event) else { return Ok(SlackInteractionResponse::Empty) };
     if matches!(payload["type"].as_str(), Some("block_suggestion" | "view_submission")) {
-        let answer = super::forms::interact(&core, directory.as_ref(), poster.as_deref(), &payload, Utc::now());
+        let answer = super::forms::interact(&core, directory.as_ref(), poster.clone(), &payload, Utc::now());
         let answer = in_flight.track_future(answer).await;
         let answer = match answer {
             Some(super::forms::Answer::With(answer)) => serde_json::from_value(answer).ok(),

@@ -110,6 +110,9 @@ pub enum CaptureMsg {
     FormTooLong {
         max: usize,
     },
+    FormTooMany {
+        max: usize,
+    },
     FormKept,
     FormNotLogged,
     DraftChanged {
@@ -273,6 +276,9 @@ impl CaptureMsg {
             }
             CaptureMsg::FormNotLogged => {
                 s("Nothing was logged. Fix in the form:", "Nada foi registrado. Corrija no formulário:")
+            }
+            CaptureMsg::FormTooMany { max } => {
+                p(format!("At most {max} contacts."), format!("No máximo {max} contatos."))
             }
             CaptureMsg::FormKept => s(
                 "When, tone and summary stay as in the draft: change them with /edit.",
