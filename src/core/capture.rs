@@ -207,19 +207,12 @@ async fn find_account(
             break;
         }
         searched += 1;
-        if let crate::core::resolve::Lookup::None(closest) =
-            crate::core::resolve::lookup_account(store, workspace_id, &word.text).await?
-        {
-            for name in closest {
-                if matching::similarity(&word.folded, &fold(&name)) < 0.6
-                    || offered.iter().any(|n: &Named| n.name == name)
-                {
-                    continue;
-                }
-                let hit = store.account_names_with_prefix(workspace_id, &fold(&name), 1).await?;
-                if let Some(id) = hit.first().map(|h| h.account_id) {
-                    offered.push(Named { id, name, words: word.text.clone() });
-                }
+        // Only the closest names: a whole name, alias or name word in the sentence was looked
+        // up above, so the exact and prefix reads of `/account` would find nothing more.
+        let closest = crate::core::resolve::closest_accounts(store, workspace_id, &word.folded, MAX_CHOICES).await?;
+        for (id, name) in closest {
+            if matching::similarity(&word.folded, &fold(&name)) >= 0.6 && !offered.iter().any(|n: &Named| n.id == id) {
+                offered.push(Named { id, name, words: word.text.clone() });
             }
         }
         if offered.len() >= MAX_CHOICES {

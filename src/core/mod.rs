@@ -22,7 +22,7 @@ mod permissions;
 mod resolve;
 pub mod standing;
 
-use crate::i18n::ChatMsg;
+use crate::i18n::{ChatMsg, Locale};
 use tracing::error;
 
 pub use command::Command;
@@ -119,6 +119,20 @@ impl Core {
     pub async fn submit_form(&self, invocation: &Invocation, draft: Option<i64>, fields: form::FormFields) -> Reply {
         let command = commands::confirm::Confirm { number: draft, form: Some(fields) };
         self.run(invocation, Ok(command.into())).await
+    }
+
+    /// Where a direct message belongs, which names no server or team: the one workspace its
+    /// author is a person of. `Err` is the line to answer when they are in none, or in several.
+    pub async fn home_of(&self, platform: Platform, user_id: &str, locale: Locale) -> Result<String, Reply> {
+        match self.store.workspaces_of_user(platform.code(), user_id, 2).await {
+            Ok(mut keys) if keys.len() == 1 => Ok(keys.remove(0)),
+            Ok(keys) if keys.is_empty() => Err(Reply::error(locale.t(Msg::Chat(ChatMsg::DirectMessageStranger)))),
+            Ok(_) => Err(Reply::error(locale.t(Msg::Chat(ChatMsg::DirectMessageSeveral)))),
+            Err(e) => {
+                error!(platform = platform.code(), error = ?e, "cannot find the workspace of a direct message");
+                Err(Reply::error(locale.t(Msg::Chat(ChatMsg::Internal))))
+            }
+        }
     }
 
     /// The contacts of an account (named as `/account` finds it) whose names hold what was typed:

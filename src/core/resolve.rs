@@ -66,15 +66,30 @@ pub async fn lookup_account(store: &Store, workspace_id: i64, query: &str) -> Re
         _ => return Ok(Lookup::Many(ranked)),
     }
 
-    // Nothing fits: compare with the names next to the query in sort order (all of them in a
-    // portfolio of a few dozen) and with names having a word that shares a word's first letters.
-    let mut pool = store.account_terms_around(workspace_id, &folded).await?;
-    let heads: Vec<String> = query_words.iter().take(3).map(|w| w.chars().take(2).collect()).collect();
+    let closest = closest_accounts(store, workspace_id, &folded, 3).await?;
+    Ok(Lookup::None(closest.into_iter().map(|(_, name)| name).collect()))
+}
+
+/// The `n` accounts whose names are closest to the folded query, best first, with their ids:
+/// the names next to the query in sort order (all of them in a portfolio of a few dozen) and the
+/// names having a word that shares a query word's first letters, compared with it. Two reads.
+pub async fn closest_accounts(
+    store: &Store,
+    workspace_id: i64,
+    folded: &str,
+    n: usize,
+) -> Result<Vec<(i64, String)>, StoreError> {
+    let mut pool = store.account_terms_around(workspace_id, folded).await?;
+    let heads: Vec<String> = words(folded).take(3).map(|w| w.chars().take(2).collect()).collect();
     let head = |i: usize| heads.get(i).map(String::as_str);
     pool.extend(store.account_words_with_prefixes(workspace_id, [head(0), head(1), head(2)]).await?);
     let mut seen = HashSet::new();
-    let names: Vec<&str> = pool.iter().filter(|h| seen.insert(h.account_id)).map(|h| h.name.as_str()).collect();
-    Ok(Lookup::None(matching::closest(&folded, names, 3)))
+    pool.retain(|h| seen.insert(h.account_id));
+    let names = matching::closest(folded, pool.iter().map(|h| h.name.as_str()), n);
+    Ok(names
+        .into_iter()
+        .filter_map(|name| pool.iter().find(|h| h.name == name).map(|h| (h.account_id, name)))
+        .collect())
 }
 
 /// Accounts with, for every word of the query, a word starting with it. The rarest word leads

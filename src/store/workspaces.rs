@@ -46,6 +46,26 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
     }
+
+    /// The keys of the workspaces (at most `limit`, by key) where this platform user is a person:
+    /// where a direct message, which names no server, belongs. The one lookup not scoped to a
+    /// workspace, as [`Store::find_workspace`] is not: it finds the workspace.
+    pub async fn workspaces_of_user(
+        &self,
+        platform: &str,
+        platform_user_id: &str,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar!(
+            r#"SELECT w.key FROM people p JOIN workspaces w ON w.id = p.workspace_id
+               WHERE p.platform = ? AND p.platform_user_id = ? ORDER BY w.key LIMIT ?"#,
+            platform,
+            platform_user_id,
+            limit
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
 }
 
 impl Store {

@@ -174,12 +174,20 @@ async fn gateway_stand_in_event(
     interaction: Value,
     sent: Arc<std::sync::atomic::AtomicBool>,
 ) -> String {
+    gateway_stand_in_events(vec![(t, interaction)], sent).await
+}
+
+/// A gateway that sends each of `events` in turn after READY.
+async fn gateway_stand_in_events(
+    events: Vec<(&'static str, Value)>,
+    sent: Arc<std::sync::atomic::AtomicBool>,
+) -> String {
     let ws = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("ws://{}", ws.local_addr().unwrap());
     let resume = url.clone();
     tokio::spawn(async move {
         while let Ok((stream, _)) = ws.accept().await {
-            let interaction = interaction.clone();
+            let events = events.clone();
             let resume = resume.clone();
             let sent = sent.clone();
             tokio::spawn(async move {
@@ -201,8 +209,10 @@ async fn gateway_stand_in_event(
                                          "global_name": null, "avatar": null, "bot": true, "verified": true,
                                          "mfa_enabled": false, "flags": 0}}});
                             let _ = socket.send(send(ready)).await;
-                            let event = json!({"op": 0, "s": 2, "t": t, "d": interaction});
-                            let _ = socket.send(send(event)).await;
+                            for (n, (t, d)) in events.iter().enumerate() {
+                                let event = json!({"op": 0, "s": n + 2, "t": t, "d": d});
+                                let _ = socket.send(send(event)).await;
+                            }
                             sent.store(true, std::sync::atomic::Ordering::SeqCst);
                         }
                         Some(1) => {
@@ -315,6 +325,71 @@ async fn a_message_mentioning_the_bot_is_answered_with_a_draft() {
                                   "global_name": null, "avatar": null, "bot": true}]);
     let sent = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let gateway = gateway_stand_in_event("MESSAGE_CREATE", message, sent.clone()).await;
+    let (rest, _server) = serve_on_gateway(&db, &gateway).await;
+    let posted = eventually("the draft posted", || {
+        rest.seen().into_iter().find(|s| s.path == "/api/v10/channels/1300000000000000000/messages")
+    })
+    .await;
+    let body = posted.body.to_string();
+    assert!(body.contains("Vale") && body.contains("João Ferreira") && body.contains("mandar proposta"), "{body}");
+    assert!(body.contains("run:/confirm"), "{body}");
+    assert_eq!(posted.body["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(posted.body["message_reference"]["message_id"], "1700000000000000009");
+}
+
+/// A direct message to the bot names no server: from someone who is a person of one workspace it
+/// is read there into a draft; from a stranger it is answered with how to begin, and nothing kept.
+#[tokio::test]
+async fn a_direct_message_is_read_in_its_authors_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let seeded = kam_bot(&db).args(["--workspace", "discord:111", "seed", "--demo"]).output().unwrap();
+    assert!(seeded.status.success());
+    let linked = kam_bot(&db)
+        .args([
+            "--workspace",
+            "discord:111",
+            "people",
+            "link",
+            "Ana Souza",
+            "--platform",
+            "discord",
+            "--user",
+            "424242424242424242",
+        ])
+        .output()
+        .unwrap();
+    assert!(linked.status.success(), "{}", String::from_utf8_lossy(&linked.stderr));
+    let direct = |id: &str, channel: &str, author: &str, content: &str| {
+        let mut message = crate::discord_support::message_json(channel);
+        message["id"] = json!(id);
+        message["author"] =
+            json!({"id": author, "username": "someone", "discriminator": "0", "global_name": null, "avatar": null});
+        message["content"] = json!(content);
+        message["mentions"] = json!([]);
+        ("MESSAGE_CREATE", message)
+    };
+    let events = vec![
+        direct("1700000000000000021", "1300000000000000021", "424242424242424242", "liguei pra Beatriz da Vale ontem"),
+        direct("1700000000000000022", "1300000000000000022", "515151515151515151", "reunião com João na Vale hoje"),
+    ];
+    let sent = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let gateway = gateway_stand_in_events(events, sent.clone()).await;
+    let (rest, _server) = serve_on_gateway(&db, &gateway).await;
+    let posted_to = |channel: &'static str| {
+        let rest = &rest;
+        move || rest.seen().into_iter().find(|s| s.path == format!("/api/v10/channels/{channel}/messages"))
+    };
+    let draft = eventually("the draft posted", posted_to("1300000000000000021")).await.body.to_string();
+    assert!(draft.contains("Vale") && draft.contains("Beatriz Almeida") && draft.contains("run:/confirm"), "{draft}");
+    let stranger = eventually("the stranger answered", posted_to("1300000000000000022")).await;
+    let text = stranger.body.to_string();
+    assert!(text.contains("mention me once in your team's server") && !text.contains("run:/confirm"), "{text}");
+    assert_eq!(stranger.body["allowed_mentions"]["parse"], json!([]));
+}
+
+/// `kam-bot serve` on `db` against a REST stand-in that points it at the gateway stand-in `gateway`.
+async fn serve_on_gateway(db: &std::path::Path, gateway: &str) -> (crate::discord_support::StandIn, Running) {
     let rest = crate::discord_support::StandIn::spawn().await;
     let session = json!({"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1});
     for _ in 0..10 {
@@ -326,8 +401,8 @@ async fn a_message_mentioning_the_bot_is_answered_with_a_draft() {
         );
         rest.script("/api/v10/gateway", 200, vec![], json!({"url": gateway}));
     }
-    let _server = Running(
-        kam_bot(&db)
+    let server = Running(
+        kam_bot(db)
             .arg("serve")
             .env("DISCORD_TOKEN", "test-token")
             .env("DISCORD_API_URL", &rest.url)
@@ -336,13 +411,5 @@ async fn a_message_mentioning_the_bot_is_answered_with_a_draft() {
             .spawn()
             .unwrap(),
     );
-    let posted = eventually("the draft posted", || {
-        rest.seen().into_iter().find(|s| s.path == "/api/v10/channels/1300000000000000000/messages")
-    })
-    .await;
-    let body = posted.body.to_string();
-    assert!(body.contains("Vale") && body.contains("João Ferreira") && body.contains("mandar proposta"), "{body}");
-    assert!(body.contains("run:/confirm"), "{body}");
-    assert_eq!(posted.body["allowed_mentions"]["parse"], json!([]));
-    assert_eq!(posted.body["message_reference"]["message_id"], "1700000000000000009");
+    (rest, server)
 }

@@ -1,8 +1,9 @@
 //! The gateway path: `kam-bot serve` with `DISCORD_TOKEN` connects through serenity's client and
 //! answers interactions with the same handler as the HTTP endpoint, and reads a message that
-//! mentions the bot into a draft (a bot receives those without the message-content intent). When Discord cannot be reached
-//! it logs the failure and tries again with a growing pause. Asked to stop, it lets the
-//! interactions in flight answer, then closes the connection.
+//! mentions the bot, or a direct message to it, into a draft (a bot receives those without the
+//! message-content intent). When Discord cannot be reached it logs the failure and tries again
+//! with a growing pause. Asked to stop, it lets the interactions in flight answer, then closes
+//! the connection.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -30,28 +31,12 @@ fn without_mention(content: &str, bot: UserId) -> String {
     content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ").trim().to_string()
 }
 
-#[async_trait]
-impl EventHandler for Handler {
-    async fn ready(&self, _ctx: Context, ready: Ready) {
-        let _ = self.bot.set(ready.user.id);
-        info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the Discord gateway");
-    }
-
-    /// A message in a server that mentions the bot: its text read into a draft, answered under it
-    /// with Confirm, Edit and Cancel (only its author may press them).
-    async fn message(&self, ctx: Context, msg: Message) {
-        let _in_flight = self.in_flight.token();
-        let Some(bot) = self.bot.get().copied() else { return };
-        if msg.author.bot || !msg.mentions.iter().any(|u| u.id == bot) {
-            return;
-        }
-        let Some(guild) = msg.guild_id else { return };
-        let text = without_mention(
-            &crate::domain::text::truncate(&msg.content, crate::domain::capture::MAX_SENTENCE_CHARS),
-            bot,
-        );
+impl Handler {
+    /// The reply to a message written to the bot in `workspace`: its text read into a draft, or
+    /// the help when it says nothing but the mention.
+    async fn answer(&self, msg: &Message, workspace: String, text: &str) -> crate::core::Reply {
         let invocation = crate::core::Invocation {
-            workspace: interaction::workspace_key(guild.get()),
+            workspace,
             platform: crate::core::Platform::Discord,
             user_id: msg.author.id.get().to_string(),
             display_name: msg
@@ -65,10 +50,47 @@ impl EventHandler for Handler {
             now: self.clock.now(),
             source_id: Some(format!("message:{}", msg.id.get())),
         };
-        let reply = if text.is_empty() {
+        if text.is_empty() {
             self.core.run_line(&invocation, "/help").await
         } else {
-            self.core.capture(&invocation, &text).await
+            self.core.capture(&invocation, text).await
+        }
+    }
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, _ctx: Context, ready: Ready) {
+        let _ = self.bot.set(ready.user.id);
+        info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to the Discord gateway");
+    }
+
+    /// A message in a server that mentions the bot, or a direct message to it: its text read into
+    /// a draft, answered under it with Confirm, Edit and Cancel (only its author may press them).
+    /// A direct message names no server: it belongs to the one workspace its author is in.
+    async fn message(&self, ctx: Context, msg: Message) {
+        let _in_flight = self.in_flight.token();
+        let Some(bot) = self.bot.get().copied() else { return };
+        if msg.author.bot
+            || msg.author.id == bot
+            || (msg.guild_id.is_some() && !msg.mentions.iter().any(|u| u.id == bot))
+        {
+            return;
+        }
+        let text = without_mention(
+            &crate::domain::text::truncate(&msg.content, crate::domain::capture::MAX_SENTENCE_CHARS),
+            bot,
+        );
+        let workspace = match msg.guild_id {
+            Some(guild) => Ok(interaction::workspace_key(guild.get())),
+            None => {
+                let user = msg.author.id.get().to_string();
+                self.core.home_of(crate::core::Platform::Discord, &user, crate::i18n::Locale::default()).await
+            }
+        };
+        let reply = match workspace {
+            Ok(workspace) => self.answer(&msg, workspace, &text).await,
+            Err(refusal) => refusal,
         };
         let answer = super::render::message(&reply).components(super::render::buttons(&reply)).reference_message(&msg);
         if let Err(e) = msg.channel_id.send_message(&ctx.http, answer).await {
@@ -136,8 +158,9 @@ pub async fn run(
                     in_flight: in_flight.clone(),
                     bot: std::sync::OnceLock::new(),
                 };
-                // Messages in servers, for those that mention the bot: not a privileged intent.
-                let intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES;
+                // Messages in servers (for those that mention the bot) and direct messages: neither is a
+                // privileged intent, and both carry their content to the bot they are written to.
+                let intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
                 match ClientBuilder::new_with_http(config.client(), intents).event_handler(handler).await {
                     Ok(mut client) => {
                         let shards = client.shard_manager.clone();

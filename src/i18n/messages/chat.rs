@@ -11,6 +11,8 @@ pub enum ChatMsg {
     TierName(Tier),
     KindName(InteractionKind),
     DiscordNeedsGuild,
+    DirectMessageStranger,
+    DirectMessageSeveral,
     SlackWorking,
     ChartInTerminal,
     ChatBanner { workspace: String, person: String },
@@ -51,6 +53,14 @@ impl ChatMsg {
             ChatMsg::DiscordNeedsGuild => s(
                 "kam-bot works inside a server, where your team's accounts are: use it there.",
                 "O kam-bot funciona dentro de um servidor, onde estão as contas da sua equipe: use-o lá.",
+            ),
+            ChatMsg::DirectMessageStranger => s(
+                "I don't know you yet: mention me once in your team's server (@kam-bot /help), then write to me here.",
+                "Ainda não te conheço: me marca uma vez no servidor da sua equipe (@kam-bot /help) e depois me escreve aqui.",
+            ),
+            ChatMsg::DirectMessageSeveral => s(
+                "You're in more than one team with kam-bot: mention me in the server of the team you mean.",
+                "Você está em mais de uma equipe com o kam-bot: me marca no servidor da equipe certa.",
             ),
             ChatMsg::ChatBanner { workspace, person } => p(
                 format!("kam-bot · workspace {workspace} · you are {person} · /help lists the commands, quit leaves"),
