@@ -459,6 +459,22 @@ pub fn next_step(ctx: &Context, steps: &[Step]) -> (Option<String>, Option<Naive
     (if steps.is_empty() { None } else { Some(text) }, due)
 }
 
+/// The commitments a draft's steps become, each with its own day, held by the author (a step the
+/// customer took on names them and is the author's to follow up).
+pub fn commitments(steps: &[Step], author: i64) -> Vec<crate::store::NewCommitment> {
+    steps
+        .iter()
+        .map(|s| {
+            let text = match &s.owner {
+                Owner::Customer(Some(name)) => format!("{name}: {}", s.text),
+                _ => s.text.clone(),
+            };
+            let text = crate::domain::text::truncate(&text, crate::core::catalog::MAX_NEXT_STEP_CHARS);
+            crate::store::NewCommitment { text, due_on: s.due, owner_id: author }
+        })
+        .collect()
+}
+
 /// Refuses a sentence too long to read.
 pub fn check_length(text: &str) -> Result<(), CommandError> {
     if text.chars().count() > capture::MAX_SENTENCE_CHARS {

@@ -14,6 +14,7 @@ pub mod retiering;
 mod account_edit;
 mod calendar;
 pub mod commands;
+mod commitments;
 mod context;
 pub mod digest;
 mod figures;

@@ -46,6 +46,7 @@ pub fn window(now: DateTime<Utc>, tz: Tz) -> FactsWindow {
         trend_before: today - Duration::days(TREND_DAYS),
         booked_from: start_of(today, tz).unwrap_or(now),
         negatives_since: now - Duration::days(NEGATIVE_DAYS),
+        today,
     }
 }
 
@@ -198,6 +199,7 @@ fn flag_action(flag: &Flag) -> &'static str {
         Flag::OverCeiling { .. } => "wallet",
         Flag::CompetitorAhead { .. } | Flag::TooManySuppliers { .. } | Flag::SoleSupplier => "competitors",
         Flag::SingleThreaded => "contacts",
+        Flag::LateCommitments { .. } => "tasks",
     }
 }
 
@@ -265,6 +267,7 @@ pub fn health(f: &AccountFacts, now: DateTime<Utc>, tz: Tz) -> Health {
         single_threaded: coverage(f, &reach).single_threaded,
         suppliers: f.competitors.len() as i64 + 1,
         suppliers_kept: a.suppliers_kept,
+        late_commitments: f.late_commitments,
     };
     let raised = flags(&inputs, &signals);
     let (weighted, parts) = score(&inputs, &weights(&f.weights));
@@ -358,6 +361,9 @@ pub(crate) mod tests_support {
             opportunities: vec![],
             health_before: None,
             weights: vec![],
+            commitments: vec![],
+            open_commitments: 0,
+            late_commitments: 0,
         }
     }
 }

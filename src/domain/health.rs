@@ -105,6 +105,8 @@ pub enum Flag {
     TooManySuppliers { count: i64, kept: i64 },
     /// We are the only supplier recorded: the customer will look for a second.
     SoleSupplier,
+    /// Commitments to the customer past their day and still open: promises not kept.
+    LateCommitments { count: i64 },
 }
 
 impl Flag {
@@ -114,6 +116,7 @@ impl Flag {
             Flag::NegativeTone { .. } => Some(45),
             Flag::Silent { .. } => Some(50),
             Flag::ReviewOverdue { .. } | Flag::OverCeiling { .. } => Some(55),
+            Flag::LateCommitments { .. } => Some(65),
             Flag::CompetitorAhead { .. } => Some(70),
             Flag::SingleThreaded | Flag::TooManySuppliers { .. } => Some(74),
             Flag::SoleSupplier => None,
@@ -135,6 +138,8 @@ pub struct Signals {
     /// Suppliers recorded (us included), and how many the customer keeps.
     pub suppliers: i64,
     pub suppliers_kept: i64,
+    /// Open commitments past their due day.
+    pub late_commitments: i64,
 }
 
 /// The flags raised, the most serious (lowest cap) first.
@@ -159,6 +164,9 @@ pub fn flags(i: &HealthInputs, s: &Signals) -> Vec<Flag> {
         && *theirs > ours
     {
         out.push(Flag::CompetitorAhead { name: name.clone(), share_bp: *theirs, ours_bp: ours });
+    }
+    if s.late_commitments > 0 {
+        out.push(Flag::LateCommitments { count: s.late_commitments });
     }
     if s.single_threaded {
         out.push(Flag::SingleThreaded);
@@ -388,6 +396,7 @@ mod tests {
             single_threaded: false,
             suppliers: 3,
             suppliers_kept: 3,
+            late_commitments: 0,
         };
         (inputs, signals)
     }

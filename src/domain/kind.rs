@@ -178,6 +178,16 @@ pub enum GoalStatus {
     Done,
 }
 
+/// Whether a commitment is still to do, was done, or was dropped. Stored as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize)]
+#[sqlx(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum CommitmentStatus {
+    Open,
+    Done,
+    Dropped,
+}
+
 #[cfg(test)]
 mod meeting_kinds {
     use super::*;

@@ -11,7 +11,7 @@ mod words;
 pub use format::{format_bp, format_date, format_day, format_money};
 pub use messages::{
     CaptureMsg, CardMsg, ChatMsg, CliMsg, DealMsg, DigestMsg, HealthMsg, HelpMsg, ImportMsg, InputMsg, LogMsg,
-    MeetingBrief, MeetingMsg, Msg, PeopleMsg, PlanMsg, ReminderMsg,
+    MeetingBrief, MeetingMsg, Msg, PeopleMsg, PlanMsg, ReminderMsg, TaskMsg,
 };
 pub use onboarding::Onb;
 pub use words::{Arg, ArgWords, CommandWords, Usage};

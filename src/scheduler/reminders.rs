@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use crate::core::{Reply, Tone};
 use crate::domain::calendar::Calendar;
 use crate::domain::text::quoted;
-use crate::i18n::{Locale, MeetingBrief, Msg};
+use crate::i18n::{Locale, MeetingBrief, Msg, TaskMsg};
 use crate::store::{Store, StoreError};
 
 /// One reminder line about an account, and what its "Done" button runs, if it has one.
@@ -24,11 +24,18 @@ pub struct Reminder {
     pub line: Msg,
     /// The command that carries out what the line asks (closing a next step, logging a meeting).
     pub done: Option<String>,
+    /// The label of the button that runs `done`, when it is not "ACCOUNT: done".
+    pub done_label: Option<Msg>,
 }
 
 impl Reminder {
     fn new(account_id: i64, account: &str, line: Msg) -> Reminder {
-        Reminder { account_id, account: account.to_string(), line, done: None }
+        Reminder { account_id, account: account.to_string(), line, done: None, done_label: None }
+    }
+
+    fn labelled(mut self, label: Msg) -> Reminder {
+        self.done_label = Some(label);
+        self
     }
 
     fn done(mut self, command: String) -> Reminder {
@@ -201,25 +208,56 @@ pub async fn planning(
         due_now.add((m.account_id, format!("meeting:{}:followup", m.id)), to, reminder);
     }
 
-    // Next steps: due before the next working day, or overdue (backing off).
+    // Commitments and plan goals: due by the next working day (told the day before and on the
+    // day; a weekend's are told on the Friday), or overdue (backing off).
     let oldest = today.checked_sub_days(Days::new(STEP_DAYS)).unwrap_or(today);
-    let last_due = next_working.pred_opt().unwrap_or(today);
-    for step in store.steps_to_remind(ws, oldest, last_due).await? {
-        let over = days(step.due, today);
-        let mark = match backoff_step(over) {
-            Some(stage) => format!("step:{}:overdue:{stage}", step.interaction_id),
-            None if over > 0 => continue,
-            None => format!("step:{}:due", step.interaction_id),
+    for goal in [false, true] {
+        let rows = match goal {
+            false => store.commitments_to_remind(ws, oldest, next_working).await?,
+            true => store.goals_to_remind(ws, oldest, next_working).await?,
         };
-        let line = Msg::Reminders(ReminderMsg::RemindStep {
-            account: step.account_name.clone(),
-            step: step.next_step,
-            due: step.due,
-            days: over,
-        });
-        let done = format!("/done {}", quoted(&step.account_name));
-        let reminder = Reminder::new(step.account_id, &step.account_name, line).done(done);
-        due_now.add((step.account_id, mark), step.owner_id, reminder);
+        for item in rows {
+            let over = days(item.due, today);
+            let stage = match backoff_step(over) {
+                Some(stage) => format!("overdue:{stage}"),
+                None if over > 0 => continue,
+                None if over == 0 => "due".to_string(),
+                None => "before".to_string(),
+            };
+            let (mark, line, done, label) = if goal {
+                let line = Msg::Reminders(ReminderMsg::RemindGoal {
+                    account: item.account_name.clone(),
+                    number: item.number,
+                    goal: item.text,
+                    due: item.due,
+                    days: over,
+                });
+                let done = format!("/plan {} goal done {}", quoted(&item.account_name), item.number);
+                (
+                    format!("goal:{}:{stage}", item.id),
+                    line,
+                    done,
+                    Msg::Tasks(TaskMsg::ButtonDone { number: item.number }),
+                )
+            } else {
+                let line = Msg::Reminders(ReminderMsg::RemindStep {
+                    account: item.account_name.clone(),
+                    number: item.number,
+                    step: item.text,
+                    due: item.due,
+                    days: over,
+                });
+                let done = format!("/done {}", item.number);
+                (
+                    format!("commitment:{}:{stage}", item.id),
+                    line,
+                    done,
+                    Msg::Tasks(TaskMsg::ButtonDone { number: item.number }),
+                )
+            };
+            let reminder = Reminder::new(item.account_id, &item.account_name, line).done(done).labelled(label);
+            due_now.add((item.account_id, mark), item.owner_id, reminder);
+        }
     }
     Ok(due_now)
 }
@@ -280,15 +318,21 @@ pub async fn stale(store: &Store, ws: i64, today: NaiveDate) -> Result<Candidate
 /// How many accounts of a reminder get buttons (each a row: done, snooze, open card).
 pub const BUTTON_ROWS: usize = 5;
 
+/// A Done button: the command it runs and its own label (the account's "done" when none).
+type DoneButton = (String, Option<Msg>);
+
 /// The message of a bundle for one person, with a row of buttons for each of the first accounts.
 pub fn message(title: Msg, lines: Vec<Reminder>, footer: Option<Vec<Msg>>, tone: Tone, locale: Locale) -> Reply {
     let mut reply = Reply::titled(locale.t(title)).tone(tone);
-    let mut rows: Vec<(String, Option<String>)> = Vec::new();
+    let mut rows: Vec<(String, Vec<DoneButton>)> = Vec::new();
     for r in &lines {
         reply = reply.line(format!("• {}", locale.t(r.line.clone())));
+        let done = r.done.clone().map(|d| (d, r.done_label.clone()));
         match rows.iter_mut().find(|(account, _)| *account == r.account) {
-            Some(row) => row.1 = row.1.take().or(r.done.clone()),
-            None => rows.push((r.account.clone(), r.done.clone())),
+            // Buttons of their own for each thing to close (a row holds five: two stay for snooze
+            // and the card).
+            Some(row) => row.1.extend(done.filter(|(_, label)| label.is_some() && row.1.len() < 3)),
+            None => rows.push((r.account.clone(), done.into_iter().collect())),
         }
     }
     for extra in footer.unwrap_or_default() {
@@ -296,12 +340,9 @@ pub fn message(title: Msg, lines: Vec<Reminder>, footer: Option<Vec<Msg>>, tone:
     }
     for (group, (account, done)) in rows.into_iter().take(BUTTON_ROWS).enumerate() {
         let q = quoted(&account);
-        if let Some(done) = done {
-            reply = reply.action_in(
-                group,
-                format!("run:{done}"),
-                locale.t(Msg::Reminders(ReminderMsg::ButtonDone { account: account.clone() })),
-            );
+        for (done, label) in done {
+            let label = label.unwrap_or_else(|| Msg::Reminders(ReminderMsg::ButtonDone { account: account.clone() }));
+            reply = reply.action_in(group, format!("run:{done}"), locale.t(label));
         }
         reply = reply
             .action_in(
@@ -341,6 +382,7 @@ mod tests {
                 let account = format!("Metalúrgica Horizonte Sul {i}");
                 let line = Msg::Reminders(ReminderMsg::RemindStep {
                     account: account.clone(),
+                    number: i,
                     step: "Ligar".into(),
                     due: NaiveDate::MIN,
                     days: 0,

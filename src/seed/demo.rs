@@ -549,6 +549,9 @@ pub async fn seed_demo(
             }
             d += a.rhythm;
         }
+        // The demo's older promises were kept: what is open is the newest interaction's next step
+        // (as it always was) and those due from today on.
+        let newest = dates.iter().map(|(d, _)| *d).min();
         for (days_ago, planning) in dates {
             // Working hours (09:00 to 16:00) of that day in the workspace's time zone.
             let day = today.checked_sub_days(Days::new(days_ago)).unwrap_or(today);
@@ -566,6 +569,16 @@ pub async fn seed_demo(
             let with_next = rng.below(3) == 0;
             let next_step = with_next.then(|| rng.pick(NEXT_STEPS));
             let next_step_due = with_next.then(|| at.date_naive() + chrono::Duration::days(14));
+            let open = Some(days_ago) == newest || next_step_due.is_some_and(|due| due >= today);
+            let commitments: Vec<crate::store::NewCommitment> = next_step
+                .filter(|_| open)
+                .map(|text| crate::store::NewCommitment {
+                    text: text.to_string(),
+                    due_on: next_step_due,
+                    owner_id: author,
+                })
+                .into_iter()
+                .collect();
             tx.insert_interaction(
                 ws,
                 &NewInteraction {
@@ -579,6 +592,7 @@ pub async fn seed_demo(
                     summary,
                     next_step,
                     next_step_due,
+                    commitments: &commitments,
                     source: "seed",
                     source_id: None,
                     tone: demo_tone(kind, rng.below(4)),

@@ -189,6 +189,7 @@ pub async fn seed_synthetic(
                     summary: "Synthetic interaction",
                     next_step: None,
                     next_step_due: None,
+                    commitments: &[],
                     source: "seed",
                     source_id: None,
                     tone: None,

@@ -21,6 +21,19 @@ pub struct LastInteraction {
     pub next_step_due: Option<NaiveDate>,
 }
 
+/// An open commitment of the account, as its card shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct CommitmentFact {
+    pub number: i64,
+    pub text: String,
+    pub due_on: Option<NaiveDate>,
+    pub owner_name: String,
+}
+
+/// How many open commitments the facts carry (the soonest due); [`AccountFacts::open_commitments`]
+/// counts them all. Written into the query as a literal, as [`RECENT_TONES`] is.
+pub const COMMITMENTS_SHOWN: usize = 5;
+
 /// What the health score needs of an opportunity.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct OpportunityFact {
@@ -54,6 +67,8 @@ pub struct FactsWindow {
     pub booked_from: DateTime<Utc>,
     /// Negative interactions since then are counted.
     pub negatives_since: DateTime<Utc>,
+    /// Open commitments due before this day are late.
+    pub today: NaiveDate,
 }
 
 /// One account and everything around it.
@@ -87,6 +102,11 @@ pub struct AccountFacts {
     pub health_before: Option<(NaiveDate, i64)>,
     /// The workspace's own health weights: (component code, weight).
     pub weights: Vec<(String, i64)>,
+    /// The soonest due of the open commitments (at most [`COMMITMENTS_SHOWN`]).
+    pub commitments: Vec<CommitmentFact>,
+    /// Open commitments in all, and those of them late (due before the window's today).
+    pub open_commitments: i64,
+    pub late_commitments: i64,
 }
 
 fn list<T: for<'de> Deserialize<'de>>(json: &str, what: &str) -> Result<Vec<T>, StoreError> {
@@ -198,7 +218,17 @@ impl Store {
                           AS "health_before?: String",
                       (SELECT json_group_array(json_array(component, weight)) FROM health_weights
                         WHERE workspace_id = a.workspace_id)
-                          AS "weights!: String"
+                          AS "weights!: String",
+                      (SELECT json_group_array(json_object('number', k.number, 'text', k.text, 'due_on', k.due_on,
+                                                           'owner_name', k.owner_name)) FROM
+                          (SELECT c.number, c.text, c.due_on, p.display_name AS owner_name
+                             FROM commitments c JOIN people p ON p.id = c.owner_id
+                            WHERE c.account_id = a.id AND c.status = 'open'
+                            ORDER BY c.due_on IS NULL, c.due_on, c.number LIMIT 5) k)
+                          AS "commitments!: String",
+                      (SELECT json_array(COUNT(*), COALESCE(SUM(due_on < ?9), 0)) FROM commitments
+                        WHERE account_id = a.id AND status = 'open')
+                          AS "commitment_counts!: String"
                FROM accounts a
                LEFT JOIN people o ON o.id = a.owner_id
                LEFT JOIN people t ON t.id = a.technical_manager_id
@@ -211,11 +241,13 @@ impl Store {
             window.booked_from,
             window.negatives_since,
             window.plan_carried_from,
+            window.today,
         )
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
+            let counts: Vec<i64> = list(&r.commitment_counts, "commitment counts")?;
             out.push(AccountFacts {
                 account: AccountRow {
                     id: r.id,
@@ -253,6 +285,9 @@ impl Store {
                 opportunities: list(&r.opportunities, "opportunities")?,
                 health_before: one(r.health_before, "health before")?,
                 weights: self.weights_with_defaults(list(&r.weights, "weights")?),
+                commitments: list(&r.commitments, "commitments")?,
+                open_commitments: counts.first().copied().unwrap_or(0),
+                late_commitments: counts.get(1).copied().unwrap_or(0),
             });
         }
         Ok(out)
@@ -266,5 +301,6 @@ mod tests {
     fn the_tones_limit_is_the_constant() {
         let source = include_str!("facts.rs");
         assert!(source.contains(&format!("ORDER BY occurred_at DESC LIMIT {}) n)", super::RECENT_TONES)));
+        assert!(source.contains(&format!("c.number LIMIT {}) k)", super::COMMITMENTS_SHOWN)));
     }
 }

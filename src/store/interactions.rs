@@ -32,6 +32,8 @@ pub struct NewInteraction<'a> {
     pub summary: &'a str,
     pub next_step: Option<&'a str>,
     pub next_step_due: Option<NaiveDate>,
+    /// What the interaction commits to, each kept open until done or dropped.
+    pub commitments: &'a [super::NewCommitment],
     pub source: &'a str,
     pub source_id: Option<&'a str>,
     /// -1 negative, 0 neutral, 1 positive, as the person logging saw it.
@@ -122,6 +124,16 @@ impl WriteTx {
         workspace_id: i64,
         i: &NewInteraction<'_>,
     ) -> Result<InsertOutcome, StoreError> {
+        Ok(self.log_interaction(workspace_id, i).await?.0)
+    }
+
+    /// Logs an interaction and its commitments; the numbers the commitments were given (none when
+    /// the interaction had been logged before).
+    pub async fn log_interaction(
+        &mut self,
+        workspace_id: i64,
+        i: &NewInteraction<'_>,
+    ) -> Result<(InsertOutcome, Vec<i64>), StoreError> {
         if let Some(source_id) = i.source_id {
             let existing = sqlx::query_scalar!(
                 r#"SELECT number AS "number!" FROM interactions WHERE workspace_id = ? AND source = ? AND source_id = ?"#,
@@ -132,7 +144,7 @@ impl WriteTx {
             .fetch_optional(&mut *self.tx)
             .await?;
             if let Some(id) = existing {
-                return Ok(InsertOutcome::AlreadyLogged(id));
+                return Ok((InsertOutcome::AlreadyLogged(id), Vec::new()));
             }
         }
         let row = sqlx::query!(
@@ -168,6 +180,8 @@ impl WriteTx {
             .execute(&mut *self.tx)
             .await?;
         }
+        let commitments =
+            self.insert_commitments(workspace_id, i.account_id, Some(row.id), i.commitments, i.created_at).await?;
         // The account's clock: last contact, when contact goes stale, and (for a planning meeting
         // or a yearly review) when the next planning meeting is due.
         let planning = i.kind.is_planning();
@@ -186,6 +200,6 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await?;
-        Ok(InsertOutcome::Inserted(row.number))
+        Ok((InsertOutcome::Inserted(row.number), commitments))
     }
 }

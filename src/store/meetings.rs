@@ -20,7 +20,7 @@ pub struct MeetingToRemind {
     pub last_logged_at: Option<DateTime<Utc>>,
     pub last_summary: Option<String>,
     pub last_author: Option<String>,
-    /// The next step of the account's newest interaction, and its due day.
+    /// The account's soonest-due open commitment, and its due day.
     pub next_step: Option<String>,
     pub next_step_due: Option<NaiveDate>,
 }
@@ -154,7 +154,7 @@ impl WriteTx {
 /// The reads a job composes its messages from: through the pool, outside any write transaction.
 impl Store {
     /// Meetings from `from` to `until` with active accounts, each with the account's newest
-    /// interaction (its day, summary, author and next step).
+    /// interaction (its day, summary, author) and its soonest-due open commitment.
     pub async fn meetings_to_remind(
         &self,
         workspace_id: i64,
@@ -166,12 +166,15 @@ impl Store {
             r#"SELECT m.id AS "id!", m.number AS "number!", m.account_id, a.name AS account_name, a.owner_id,
                       m.created_by, m.kind AS "kind: crate::domain::kind::MeetingKind", m.starts_at AS "starts_at!: DateTime<Utc>", m.with_contacts,
                       l.occurred_at AS "last_logged_at?: DateTime<Utc>", l.summary AS "last_summary?",
-                      p.display_name AS "last_author?", l.next_step AS "next_step?",
-                      l.next_step_due AS "next_step_due?: NaiveDate"
+                      p.display_name AS "last_author?", k.text AS "next_step?",
+                      k.due_on AS "next_step_due?: NaiveDate"
                FROM meetings m JOIN accounts a ON a.id = m.account_id
                LEFT JOIN interactions l ON l.id = (SELECT i.id FROM interactions i WHERE i.account_id = m.account_id
                                                     ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)
                LEFT JOIN people p ON p.id = l.author_id
+               LEFT JOIN commitments k ON k.id = (SELECT c.id FROM commitments c
+                                                   WHERE c.account_id = m.account_id AND c.status = 'open'
+                                                   ORDER BY c.due_on IS NULL, c.due_on, c.number LIMIT 1)
                WHERE m.workspace_id = ?1 AND m.starts_at >= ?2 AND m.starts_at < ?3 AND a.status = 'active'
                ORDER BY m.starts_at, m.id"#,
             workspace_id,

@@ -170,6 +170,14 @@ impl WriteTx {
             .execute(&mut *self.tx)
             .await?;
             sqlx::query!(
+                "UPDATE commitments SET text = REPLACE(text, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(text, ?1) > 0",
+                from,
+                to,
+                ws
+            )
+            .execute(&mut *self.tx)
+            .await?;
+            sqlx::query!(
                 "UPDATE meetings SET with_contacts = REPLACE(with_contacts, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(with_contacts, ?1) > 0",
                 from,
                 to,

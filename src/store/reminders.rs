@@ -1,5 +1,5 @@
 //! What reminders are about: the accounts whose clocks say something is due (found through the
-//! clock indexes), open next steps, snoozes and the marks that keep a reminder from repeating.
+//! clock indexes), snoozes and the marks that keep a reminder from repeating.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -18,17 +18,6 @@ pub struct DueAccount {
     pub yearly_review_on: Option<NaiveDate>,
     pub owner_id: i64,
     pub owner_manager_id: Option<i64>,
-}
-
-/// A next step with a due day, still open: its interaction is the account's newest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepToRemind {
-    pub interaction_id: i64,
-    pub account_id: i64,
-    pub account_name: String,
-    pub owner_id: i64,
-    pub next_step: String,
-    pub due: NaiveDate,
 }
 
 impl WriteTx {
@@ -120,32 +109,6 @@ impl Store {
             workspace_id,
             until,
             booked_from
-        )
-        .fetch_all(&self.pool)
-        .await
-    }
-
-    /// Open next steps due from `from` to `until` on active accounts with an owner: a next step is
-    /// open while its interaction is the account's newest (logging the follow-up closes it).
-    pub async fn steps_to_remind(
-        &self,
-        workspace_id: i64,
-        from: NaiveDate,
-        until: NaiveDate,
-    ) -> Result<Vec<StepToRemind>, StoreError> {
-        sqlx::query_as!(
-            StepToRemind,
-            r#"SELECT i.id AS "interaction_id!", i.account_id, a.name AS account_name, a.owner_id AS "owner_id!",
-                      i.next_step AS "next_step!", i.next_step_due AS "due!: NaiveDate"
-               FROM interactions i JOIN accounts a ON a.id = i.account_id
-               WHERE i.workspace_id = ?1 AND i.next_step_due >= ?2 AND i.next_step_due <= ?3
-                 AND i.next_step IS NOT NULL AND a.status = 'active' AND a.owner_id IS NOT NULL
-                 AND NOT EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id
-                                   AND (j.occurred_at > i.occurred_at OR (j.occurred_at = i.occurred_at AND j.id > i.id)))
-               ORDER BY i.next_step_due, a.name"#,
-            workspace_id,
-            from,
-            until
         )
         .fetch_all(&self.pool)
         .await

@@ -60,12 +60,12 @@ impl WriteTx {
 /// Reads for a manager's digest: through the pool, so that building a digest on demand takes no
 /// write lock.
 impl Store {
-    /// A manager's team: the manager and everyone reporting to them, directly or not.
     /// The workspace's managers, read without a write lock.
     pub async fn managers(&self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
         managers_of(&self.pool, workspace_id).await
     }
 
+    /// A manager's team: the manager and everyone reporting to them, directly or not.
     pub async fn team(&self, workspace_id: i64, manager_id: i64) -> Result<Vec<Addressee>, StoreError> {
         team_of(&self.pool, workspace_id, manager_id).await
     }

@@ -40,7 +40,7 @@ async fn the_piped_demo_session() {
     );
     assert!(replies[1].contains("Petrobrás\nTier 1 (strategic)"), "{}", replies[1]);
     assert!(
-        replies[2].contains("Logged: meeting with Vale") && replies[2].contains("Enviar proposta (due 2026-12-10)")
+        replies[2].contains("Logged: meeting with Vale") && replies[2].contains("Enviar proposta · due Thu 2026-12-10")
     );
     assert!(
         replies[3].starts_with("Vale: last 10 interactions\n2026-11-27 · meeting · Local admin\n  Plano 2027"),

@@ -478,14 +478,14 @@ async fn reminder_buttons_are_signed_presses_and_idempotent() {
     assert_eq!(status, 200);
     assert_eq!(done["type"], 4, "a new message: {done}");
     assert_eq!(
-        done["data"]["embeds"][0]["title"], "Done at Gerdau: “Confirmar prazo de entrega com a fábrica”",
+        done["data"]["embeds"][0]["title"], "Done at Gerdau: #2 “Confirmar prazo de entrega com a fábrica”",
         "{done}"
     );
     assert_eq!(done["data"]["allowed_mentions"]["parse"], json!([]), "{done}");
     assert_eq!(app.counts("discord:111").await.interactions, before.interactions + 1);
     let (_, again) = endpoint.post_signed(&button_press(41, GUILD_A, "run:/done Gerdau")).await;
     assert_eq!(
-        again["data"]["embeds"][0]["title"], "Gerdau has no open next step: nothing to mark as done.",
+        again["data"]["embeds"][0]["title"], "Gerdau has no open commitment: nothing to mark as done.",
         "{again}"
     );
     assert_eq!(app.counts("discord:111").await.interactions, before.interactions + 1);

@@ -15,7 +15,7 @@ async fn records_and_confirms() {
     assert_eq!(field(&reply, "When"), "2026-11-27");
     assert_eq!(field(&reply, "Summary"), "Plano 2027");
     assert_eq!(field(&reply, "Contact"), "Beatriz Almeida (Suprimentos)");
-    assert_eq!(field(&reply, "Next step"), "Enviar proposta (due 2026-12-10)");
+    assert_eq!(field(&reply, "Next step"), "#3 Enviar proposta · due Thu 2026-12-10");
 
     let after = app.counts(WS).await;
     assert_eq!(after.interactions, before.interactions + 1);
@@ -78,7 +78,7 @@ async fn logging_answers_in_portuguese() {
     let reply = app.say_pt(r#"/log Vale visita "Visita à mina" --next "Enviar relatório" --due amanhã"#).await;
     assert_eq!(reply.title.as_deref(), Some("Registrado: visita com Vale"));
     assert_eq!(field(&reply, "Quando"), "27/11/2026");
-    assert_eq!(field(&reply, "Próximo passo"), "Enviar relatório (prazo 28/11/2026)");
+    assert_eq!(field(&reply, "Próximo passo"), "#3 Enviar relatório · prazo amanhã, sáb 28/11/2026");
 }
 
 /// `--contact` takes several people: each counts as reached, the reply names them all, and an
@@ -95,7 +95,7 @@ async fn a_log_with_several_contacts_reaches_each() {
         "{}",
         logged.to_text()
     );
-    assert_eq!(crate::helpers::field(&logged, "Next step"), "Enviar proposta (due 2026-12-04)");
+    assert_eq!(crate::helpers::field(&logged, "Next step"), "#3 Enviar proposta · due Fri 2026-12-04");
     let contacts = app.say("/contacts Vale").await.to_text();
     for name in ["Patrícia Rocha", "Fernanda Dias"] {
         let line = contacts.lines().find(|l| l.contains(name)).unwrap_or_default();

@@ -8,6 +8,7 @@ mod bad_input;
 mod binary;
 mod capture;
 mod capture_corpus;
+mod commitments;
 mod concurrency;
 mod config;
 mod deploy;

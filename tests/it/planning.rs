@@ -96,7 +96,8 @@ async fn the_digest_on_demand() {
         [
             "Revenue R$ 181,800,000.00 a year · share 22.6% · R$ 384,100,000.00 of headroom",
             "Pipeline this week: 0 opened (R$ 0.00) · 0 won (R$ 0.00) · 0 lost (R$ 0.00)",
-            "Planning meetings: 0 held this week, 2 overdue · next steps overdue: 1",
+            "Planning meetings: 0 held this week, 2 overdue · commitments late: 1",
+            "Late commitments by person: Rafael Lima 1",
         ],
         "{}",
         digest.to_text()

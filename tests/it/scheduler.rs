@@ -486,7 +486,7 @@ async fn a_booked_meeting_its_brief_its_follow_up_and_next_steps() {
     let logged = core
         .run_line(&rui_at(monday), "/log Beta call \"Pediram proposta\" --next \"Enviar proposta\" --due sexta")
         .await;
-    assert!(logged.to_text().contains("Enviar proposta (due 2027-01-08)"), "{}", logged.to_text());
+    assert!(logged.to_text().contains("#1 Enviar proposta · due Fri 2027-01-08"), "{}", logged.to_text());
     let card = core.run_line(&rui_at(monday), "/account Alfa").await;
     assert!(card.to_text().contains("2027-01-20 (booked, in 16 days)"), "{}", card.to_text());
 
@@ -526,17 +526,20 @@ async fn a_booked_meeting_its_brief_its_follow_up_and_next_steps() {
     assert_eq!(alfa[2].0, "2027-02-04");
     assert!(alfa[2].1.contains("planning meeting OVERDUE since 2027-01-20 (15 days)"), "{alfa:?}");
 
-    // Beta's next step: due on Friday 01-08, then overdue on Monday 01-11 (day 3; day 1 was a
-    // Saturday), 01-15 (day 7), and weekly.
+    // Beta's commitment: the working day before it is due (Thursday 01-07), on Friday 01-08, then
+    // overdue on Monday 01-11 (day 3; day 1 was a Saturday), 01-15 (day 7), and weekly.
     let beta: Vec<String> = about("Beta").into_iter().map(|(d, _)| d).collect();
-    assert_eq!(beta, ["2027-01-08", "2027-01-11", "2027-01-15", "2027-01-22", "2027-01-29", "2027-02-05"]);
-    assert_eq!(about("Beta")[0].1, "• Beta: next step “Enviar proposta” due today · /done Beta when it is done");
-    assert!(about("Beta")[1].1.contains("OVERDUE since 2027-01-08 (3 days)"), "{:?}", about("Beta"));
+    assert_eq!(
+        beta,
+        ["2027-01-07", "2027-01-08", "2027-01-11", "2027-01-15", "2027-01-22", "2027-01-29", "2027-02-05"]
+    );
+    assert_eq!(about("Beta")[1].1, "• Beta: #1 “Enviar proposta” due today · /done 1 when it is done");
+    assert!(about("Beta")[2].1.contains("OVERDUE since Fri 2027-01-08 (3 days)"), "{:?}", about("Beta"));
     assert!(loop_messages.iter().all(|(at, _)| at.with_timezone(&chrono_tz::America::Sao_Paulo).hour() == 8));
 }
 
-/// Logging the meeting closes the loop: no follow-up, and the clock restarts from it; logging
-/// the follow-up of a next step closes it.
+/// Logging the meeting closes the loop: no follow-up, and the clock restarts from it. A later log
+/// does not close a commitment: it is reminded until `/done` closes it.
 #[tokio::test]
 async fn holding_the_booked_meeting_restarts_the_clock_and_asks_nothing() {
     let app = spawn_app().await;
@@ -548,17 +551,90 @@ async fn holding_the_booked_meeting_restarts_the_clock_and_asks_nothing() {
     core.run_line(&rui_at(monday), "/meeting Alfa \"20/01 10h\" --kind planning").await;
     core.run_line(&rui_at(monday), "/log Beta call \"Pediram proposta\" --next \"Enviar proposta\" --due sexta").await;
     run_days(&scheduler, &rec, sp(2027, 1, 4, 0, 0), 7).await;
-    // Friday 01-08 noon: the proposal went out; Wednesday 01-20 noon: the meeting was held.
-    core.run_line(&rui_at(sp(2027, 1, 8, 12, 30)), "/log Beta email \"Proposta enviada\"").await;
-    run_days(&scheduler, &rec, sp(2027, 1, 11, 0, 0), 9).await;
+    // Friday 01-08 noon: an email to Beta about something else; the proposal is still to send.
+    core.run_line(&rui_at(sp(2027, 1, 8, 12, 30)), "/log Beta email \"Agradeci a visita\"").await;
+    run_days(&scheduler, &rec, sp(2027, 1, 11, 0, 0), 1).await;
+    // Monday 01-11 noon: the proposal went out, and Rui says so.
+    let done = core.run_line(&rui_at(sp(2027, 1, 11, 12, 0)), "/done 1").await;
+    assert_eq!(done.title.as_deref(), Some("Done at Beta: #1 “Enviar proposta”"), "{}", done.to_text());
+    let again = core.run_line(&rui_at(sp(2027, 1, 11, 12, 1)), "/done 1").await;
+    assert_eq!(again.title.as_deref(), Some("Commitment #1 is done already: nothing to do."));
+    run_days(&scheduler, &rec, sp(2027, 1, 12, 0, 0), 8).await;
+    // Wednesday 01-20 noon: the meeting was held.
     let held = core.run_line(&rui_at(sp(2027, 1, 20, 12, 30)), "/log Alfa planning \"Plano 2027\"").await;
     assert!(!held.is_error(), "{}", held.to_text());
     run_days(&scheduler, &rec, sp(2027, 1, 21, 0, 0), 14).await;
     let text: Vec<String> = rec.titled("rui", "Planning and follow-ups").iter().map(|(_, r)| r.to_text()).collect();
     assert!(!text.iter().any(|t| t.contains("how did")), "{text:?}");
-    assert_eq!(text.iter().filter(|t| t.contains("Enviar proposta")).count(), 1, "only the day it was due: {text:?}");
+    let reminded: Vec<&String> = text.iter().filter(|t| t.contains("Enviar proposta")).collect();
+    assert_eq!(reminded.len(), 3, "the day before, the day, and overdue until done: {reminded:?}");
+    assert!(reminded[2].contains("OVERDUE since Fri 2027-01-08 (3 days)"), "{reminded:?}");
     let card = core.run_line(&rui_at(sp(2027, 2, 4, 9, 0)), "/account Alfa").await;
     assert!(card.to_text().contains("Next planning meeting  2027-04-20 (in 75 days)"), "{}", card.to_text());
+}
+
+/// Two commitments at one account, the second logged after the first: both stay open and both
+/// are reminded on their day; closing one by its number leaves the other reminded; a plan goal
+/// with a due day is reminded too, with the command that marks it met.
+#[tokio::test]
+async fn every_commitment_and_goal_is_reminded_until_it_is_closed() {
+    let app = spawn_app().await;
+    small_portfolio(&app).await;
+    let core = Core::new(app.store.clone());
+    let rec = Recording::default();
+    let scheduler = Scheduler::new(app.store.clone());
+    let monday = sp(2027, 1, 4, 7, 0);
+    let first = core
+        .run_line(&rui_at(monday), "/log Beta call \"Piloto\" --next \"Enviar proposta do piloto\" --due sexta")
+        .await;
+    assert!(first.to_text().contains("#1 Enviar proposta do piloto · due Fri 2027-01-08"), "{}", first.to_text());
+    let second = core
+        .run_line(&rui_at(monday), "/log Beta email \"Mandei a apresentação\" --next \"Agendar visita\" --due sexta")
+        .await;
+    assert!(second.to_text().contains("#2 Agendar visita"), "{}", second.to_text());
+    let goal = core.run_line(&rui_at(monday), "/plan Beta goal add \"Homologar a linha nova\" --due 2027-01-06").await;
+    assert!(!goal.is_error(), "{}", goal.to_text());
+
+    // `/done Beta` cannot tell which: it asks, with a button for each.
+    let which = core.run_line(&rui_at(monday), "/done Beta").await;
+    assert_eq!(
+        which.title.as_deref(),
+        Some("Beta has 2 open commitments: which one is done? /done N, with its number.")
+    );
+    let buttons: Vec<&str> = which.actions.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(buttons, ["run:/done 1", "run:/done 2"]);
+    let listed = core.run_line(&rui_at(monday), "/tasks").await;
+    assert_eq!(listed.title.as_deref(), Some("Your open commitments (2)"), "{}", listed.to_text());
+
+    run_days(&scheduler, &rec, sp(2027, 1, 4, 0, 0), 5).await;
+    let text = |day: &str| -> String {
+        rec.titled("rui", "Planning and follow-ups")
+            .iter()
+            .filter(|(at, _)| local_date(*at) == day)
+            .map(|(_, r)| r.to_text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // The goal: the day before (Tuesday) and on its day (Wednesday).
+    assert!(
+        text("2027-01-05").contains("plan goal #1 “Homologar a linha nova” due tomorrow"),
+        "{}",
+        text("2027-01-05")
+    );
+    assert!(text("2027-01-06").contains("/plan Beta goal done 1 when it is met"), "{}", text("2027-01-06"));
+    // Friday: both commitments, each with its own Done button.
+    let friday = text("2027-01-08");
+    assert!(friday.contains("#1 “Enviar proposta do piloto” due today"), "{friday}");
+    assert!(friday.contains("#2 “Agendar visita” due today"), "{friday}");
+
+    let done = core.run_line(&rui_at(sp(2027, 1, 8, 15, 0)), "/done 1").await;
+    assert_eq!(done.title.as_deref(), Some("Done at Beta: #1 “Enviar proposta do piloto”"), "{}", done.to_text());
+    run_days(&scheduler, &rec, sp(2027, 1, 9, 0, 0), 3).await;
+    let monday_after = text("2027-01-11");
+    assert!(monday_after.contains("#2 “Agendar visita” OVERDUE since Fri 2027-01-08 (3 days)"), "{monday_after}");
+    assert!(!monday_after.contains("Enviar proposta do piloto"), "{monday_after}");
+    let card = core.run_line(&rui_at(sp(2027, 1, 11, 15, 0)), "/account Beta").await;
+    assert!(card.to_text().contains("Open commitments (1, 1 late)"), "{}", card.to_text());
 }
 
 /// Christmas 2026 and a workspace day off: reminders skip them and come on the next working day.

@@ -204,13 +204,13 @@ async fn reminder_buttons_are_signed_presses_and_idempotent() {
     let answer = hooks.wait_for("/response/T1/1/press").await.body;
     assert_eq!(answer["response_type"], "ephemeral", "{answer}");
     assert_eq!(answer["replace_original"], false, "{answer}");
-    assert!(answer.to_string().contains("Done at Gerdau: “Confirmar prazo de entrega com a fábrica”"), "{answer}");
+    assert!(answer.to_string().contains("Done at Gerdau: #2 “Confirmar prazo de entrega com a fábrica”"), "{answer}");
     assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
 
     // Pressed again (a new press): the step is closed, nothing more is logged.
     endpoint.press_signed(&button_press("T1", "U1", "run:/done Gerdau", "1.3", &url(2))).await;
     let again = hooks.wait_for("/response/T1/2/press").await.body;
-    assert!(again.to_string().contains("Gerdau has no open next step"), "{again}");
+    assert!(again.to_string().contains("Gerdau has no open commitment"), "{again}");
     assert_eq!(app.counts("slack:T1").await.interactions, before.interactions + 1);
 
     // Snooze twice: the second says it already is.

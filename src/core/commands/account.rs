@@ -1,6 +1,6 @@
 //! `/account NAME`: the account card, or the accounts to choose from, or the closest names.
 
-use crate::i18n::{CardMsg, HelpMsg};
+use crate::i18n::{CardMsg, HelpMsg, TaskMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ArgType, CommandSpec, positional};
@@ -157,6 +157,13 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
         None => ctx.t(Msg::Card(CardMsg::NoInteractionYet)),
     };
     reply = reply.field(ctx.t(Msg::Card(CardMsg::LabelLastInteraction)), last_text);
+    if let Some(text) = crate::core::commitments::listed(ctx, facts) {
+        if facts.late_commitments > 0 {
+            warnings += 1;
+        }
+        let label = TaskMsg::CardLabel { total: facts.open_commitments, overdue: facts.late_commitments };
+        reply = reply.field(ctx.t(Msg::Tasks(label)), text);
+    }
 
     let cadence = a.planning_cadence_days;
     let contact = match (clock.days_since_contact, clock.contact_overdue_days) {

@@ -4,13 +4,13 @@
 
 use serde::Serialize;
 
-use crate::core::capture::{Draft, missing, next_step, occurred_at, usable};
+use crate::core::capture::{Draft, commitments, missing, next_step, occurred_at, usable};
 use crate::core::form::{self, FormFields};
 use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
-use crate::i18n::{CaptureMsg, LogMsg, Msg, format_date};
+use crate::i18n::{CaptureMsg, LogMsg, Msg, TaskMsg, format_date};
 use crate::store::{InsertOutcome, NewInteraction, Store, WriteTx};
 
 pub static SPEC: CommandSpec = leaf!(
@@ -126,6 +126,7 @@ async fn log(
     }
         let at = occurred_at(ctx, draft.day);
         let (step, due) = next_step(ctx, &draft.steps);
+        let commitments = commitments(&draft.steps, ctx.person.id);
         let also: Vec<i64> = draft.contacts.iter().skip(1).map(|c| c.id).collect();
         // The draft's own id is the interaction's source id: even a second confirm that got past
         // the state above could not log it twice.
@@ -133,8 +134,8 @@ async fn log(
             Some((id, _)) => Some(format!("draft:{id}")),
             None => request.map(|r| format!("form:{r}")),
         };
-        let outcome = tx
-            .insert_interaction(
+        let (outcome, numbers) = tx
+            .log_interaction(
                 ws,
                 &NewInteraction {
                     account_id: account.id,
@@ -147,6 +148,7 @@ async fn log(
                     summary: &draft.sentence,
                     next_step: step.as_deref(),
                     next_step_due: due,
+                    commitments: &commitments,
                     source: ctx.platform.code(),
                     source_id: source_id.as_deref(),
                     tone: draft.tone,
@@ -170,7 +172,18 @@ async fn log(
             let names: Vec<String> = draft.contacts.iter().map(|c| c.name.clone()).collect();
             reply = reply.inline_field(ctx.t(Msg::Log(LogMsg::LabelContact)), names.join(", "));
         }
-        if let Some(step) = step {
+        if numbers.len() == commitments.len() && !numbers.is_empty() {
+            let today = ctx.today();
+            let lines: Vec<String> = numbers
+                .iter()
+                .zip(commitments)
+                .map(|(number, c)| {
+                    let (number, text, due) = (*number, c.text, c.due_on);
+                    ctx.t(Msg::Tasks(TaskMsg::Line { number, text, due, today, account: None, owner: None }))
+                })
+                .collect();
+            reply = reply.field(ctx.t(Msg::Log(LogMsg::LabelNextStep)), lines.join("\n"));
+        } else if let Some(step) = step {
             let text = match due {
                 Some(due) => ctx.t(Msg::Log(LogMsg::NextStepDue { text: step, due })),
                 None => step,

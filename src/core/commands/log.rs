@@ -1,7 +1,7 @@
 //! `/log ACCOUNT KIND SUMMARY [--contact NAME] [--next TEXT] [--due DATE] [--when DATE]`:
 //! records an interaction, once, and says what was recorded.
 
-use crate::i18n::{HelpMsg, LogMsg};
+use crate::i18n::{HelpMsg, LogMsg, TaskMsg};
 use crate::domain::account::AccountStatus;
 use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, TimeZone, Utc};
 
@@ -18,7 +18,7 @@ use crate::domain::dates::Lean;
 use crate::domain::kind::InteractionKind;
 use crate::domain::vocabulary;
 use crate::i18n::{Msg, format_date};
-use crate::store::{InsertOutcome, NewInteraction, Store};
+use crate::store::{InsertOutcome, NewCommitment, NewInteraction, Store};
 
 pub static SPEC: CommandSpec = leaf!(
     "log",
@@ -131,9 +131,14 @@ async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, Co
     let contact = contacts.first();
     let at = occurred_at(ctx, when);
 
+    let commitments: Vec<NewCommitment> = req
+        .next
+        .iter()
+        .map(|text| NewCommitment { text: text.clone(), due_on: due, owner_id: ctx.person.id })
+        .collect();
     let mut tx = ctx.write(store).await?;
-    let outcome = tx
-        .insert_interaction(
+    let (outcome, numbers) = tx
+        .log_interaction(
             ctx.workspace.id,
             &NewInteraction {
                 account_id: account.id,
@@ -146,6 +151,7 @@ async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, Co
                 summary: &req.summary,
                 next_step: req.next.as_deref(),
                 next_step_due: due,
+                commitments: &commitments,
                 source: ctx.platform.code(),
                 source_id: ctx.source_id.as_deref(),
                 tone: req.tone,
@@ -178,9 +184,19 @@ async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, Co
         reply = reply.inline_field(ctx.t(Msg::Log(LogMsg::LabelContact)), who.join(", "));
     }
     if let Some(next) = &req.next {
-        let text = match due {
-            Some(due) => ctx.t(Msg::Log(LogMsg::NextStepDue { text: next.clone(), due })),
-            None => next.clone(),
+        let text = match numbers.first() {
+            Some(number) => ctx.t(Msg::Tasks(TaskMsg::Line {
+                number: *number,
+                text: next.clone(),
+                due,
+                today,
+                account: None,
+                owner: None,
+            })),
+            None => match due {
+                Some(due) => ctx.t(Msg::Log(LogMsg::NextStepDue { text: next.clone(), due })),
+                None => next.clone(),
+            },
         };
         reply = reply.field(ctx.t(Msg::Log(LogMsg::LabelNextStep)), text);
     }

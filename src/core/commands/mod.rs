@@ -67,6 +67,7 @@ commands! {
     plan => Plan(plan::PlanRequest),
     contacts => Contacts(contacts::Contacts),
     contact => Contact(contact::ContactRequest),
+    tasks => Tasks(tasks::Tasks),
     done => Done(done::Done),
     snooze => Snooze(snooze::Snooze),
     prep => Prep(prep::Prep),

@@ -3,7 +3,7 @@
 //! opportunities, this year's plan goals, competitors' moves, and, near the yearly review, the
 //! four questions with last year's answers.
 
-use crate::i18n::{CardMsg, ChatMsg, DealMsg, HelpMsg, LogMsg, ReminderMsg};
+use crate::i18n::{CardMsg, ChatMsg, DealMsg, HelpMsg, ReminderMsg, TaskMsg};
 use serde::Serialize;
 
 use crate::core::catalog::{ACCOUNT_REST, CommandSpec, leaf};
@@ -98,12 +98,9 @@ async fn run(store: &Store, ctx: &Context, account: &str) -> Result<Reply, Comma
     let last = if last.is_empty() { ctx.t(Msg::Deals(DealMsg::PrepNoInteraction)) } else { last.join("\n") };
     reply = reply.field(ctx.t(Msg::Deals(DealMsg::LabelPrepLast)), last);
 
-    if let Some(step) = history.first().and_then(|i| i.next_step.clone()) {
-        let text = match history.first().and_then(|i| i.next_step_due) {
-            Some(due) => ctx.t(Msg::Log(LogMsg::NextStepDue { text: truncate(&step, 200), due })),
-            None => truncate(&step, 200),
-        };
-        reply = reply.field(ctx.t(Msg::Log(LogMsg::LabelNextStep)), text);
+    if let Some(text) = crate::core::commitments::listed(ctx, &facts) {
+        let label = TaskMsg::CardLabel { total: facts.open_commitments, overdue: facts.late_commitments };
+        reply = reply.field(ctx.t(Msg::Tasks(label)), text);
     }
 
     // Who to bring: the decision makers and the people not reached lately.

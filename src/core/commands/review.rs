@@ -146,6 +146,7 @@ async fn record(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply
                 summary: &summary,
                 next_step: None,
                 next_step_due: None,
+                commitments: &[],
                 source: ctx.platform.code(),
                 source_id: ctx.source_id.as_deref(),
                 tone: None,

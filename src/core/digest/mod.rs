@@ -84,10 +84,7 @@ impl Week {
         if standing::clock(f, today, tz).planning_overdue_days > 0 {
             self.planning_overdue += 1;
         }
-        let last = f.last_interaction.as_ref();
-        if last.is_some_and(|i| i.next_step.is_some() && i.next_step_due.is_some_and(|d| d < today)) {
-            self.steps_overdue += 1;
-        }
+        self.steps_overdue += f.late_commitments.max(0) as usize;
     }
 }
 
@@ -111,6 +108,9 @@ impl Amounts {
         self.0.values().map(|(c, minor)| format_money(Money::new(*minor, *c), locale)).collect::<Vec<_>>().join(" + ")
     }
 }
+
+/// How many people the line of late commitments names.
+const LATE_PEOPLE_SHOWN: usize = 8;
 
 /// The name as the digest shows it.
 fn short(name: &str) -> String {
@@ -238,6 +238,12 @@ pub async fn build(
         overdue: week.planning_overdue,
         steps_overdue: week.steps_overdue,
     })));
+    let late = store.late_commitments_by_owner(ws, manager.id, today).await?;
+    if !late.is_empty() {
+        let people: Vec<String> = late.iter().take(LATE_PEOPLE_SHOWN).map(|(name, n)| format!("{name} {n}")).collect();
+        let more = late.len().saturating_sub(LATE_PEOPLE_SHOWN);
+        reply = reply.line(locale.t(Msg::Digest(DigestMsg::DigestLateByPerson { people, more })));
+    }
 
     let needs: Vec<String> = risks
         .iter()

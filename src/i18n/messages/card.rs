@@ -428,6 +428,10 @@ impl CardMsg {
                         "the only supplier recorded: the customer will look for a second",
                         "único fornecedor registrado: o cliente vai buscar um segundo",
                     ),
+                    Flag::LateCommitments { count } => p(
+                        format!("{} to the customer past due", plural(count, "commitment", "commitments")),
+                        format!("{} com o cliente em atraso", plural(count, "compromisso", "compromissos")),
+                    ),
                 }
             }
             CardMsg::LabelSuppliers => s("Suppliers", "Fornecedores"),

@@ -61,6 +61,11 @@ pub enum DigestMsg {
         overdue: usize,
         steps_overdue: usize,
     },
+    /// Late commitments by person: `Ana Souza 3`, the most first.
+    DigestLateByPerson {
+        people: Vec<String>,
+        more: usize,
+    },
     DigestNeedsLabel {
         shown: usize,
         total: usize,
@@ -191,14 +196,21 @@ impl DigestMsg {
             ),
             DigestMsg::DigestWeekPlanning { held, overdue, steps_overdue } => p(
                 format!(
-                    "Planning meetings: {held} held this week, {overdue} overdue · next steps overdue: {steps_overdue}"
+                    "Planning meetings: {held} held this week, {overdue} overdue · commitments late: {steps_overdue}"
                 ),
                 format!(
-                    "Reuniões de planejamento: {held} {} na semana, {overdue} {} · próximos passos atrasados: {steps_overdue}",
+                    "Reuniões de planejamento: {held} {} na semana, {overdue} {} · compromissos atrasados: {steps_overdue}",
                     if held == 1 { "realizada" } else { "realizadas" },
                     if overdue == 1 { "atrasada" } else { "atrasadas" },
                 ),
             ),
+            DigestMsg::DigestLateByPerson { people, more } => {
+                let mut names = people.join(" · ");
+                if more > 0 {
+                    names.push_str(&l.pick(format!(" · and {more} more"), format!(" · e mais {more}")));
+                }
+                p(format!("Late commitments by person: {names}"), format!("Compromissos atrasados por pessoa: {names}"))
+            }
             DigestMsg::DigestNeedsLabel { shown, total } if shown == total => {
                 p(format!("Needs you this week ({total})"), format!("Precisam de você nesta semana ({total})"))
             }

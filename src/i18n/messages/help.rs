@@ -162,6 +162,11 @@ pub enum HelpMsg {
     CmdSnooze,
     ArgSnoozeDays,
     ArgDoneMeeting,
+    ArgDoneTarget,
+    ArgDoneDrop,
+    CmdTasks,
+    ArgTasksAccount,
+    ArgTasksTeam,
     CmdPrep,
     ArgReviewYear,
     ArgWalletRemove,
@@ -442,8 +447,25 @@ impl HelpMsg {
             ),
             HelpMsg::PhWhen => s("when", "quando"),
             HelpMsg::CmdDone => s(
-                "Mark an account's open next step as done (it logs that it was done)",
-                "Marca como feito o próximo passo em aberto de uma conta (registra que foi feito)",
+                "Mark a commitment as done, by its number or its account's name (it logs that it was done)",
+                "Marca um compromisso como feito, pelo número ou pelo nome da conta (registra que foi feito)",
+            ),
+            HelpMsg::ArgDoneTarget => s(
+                "A commitment's number (as /tasks shows it), or an account with one open",
+                "O número de um compromisso (como o /tasks mostra) ou uma conta com um em aberto",
+            ),
+            HelpMsg::ArgDoneDrop => s(
+                "Drop it instead: it will not be done (nothing is logged)",
+                "Descarta em vez disso: não vai ser feito (nada é registrado)",
+            ),
+            HelpMsg::CmdTasks => s(
+                "Open commitments: yours, your team's (--team) or an account's, the soonest due first",
+                "Compromissos em aberto: os seus, os da sua equipe (--team) ou os de uma conta, o prazo mais próximo primeiro",
+            ),
+            HelpMsg::ArgTasksAccount => s("Only this account's, whoever holds them", "Só os desta conta, de quem for"),
+            HelpMsg::ArgTasksTeam => s(
+                "Your team's: everyone who reports to you, directly or not",
+                "Os da sua equipe: todos que respondem a você, direta ou indiretamente",
             ),
             HelpMsg::CmdSnooze => s(
                 "No reminders about an account for a while (a week unless --days says)",

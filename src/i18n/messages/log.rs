@@ -54,16 +54,6 @@ pub enum LogMsg {
         text: String,
         due: Option<NaiveDate>,
     },
-    NoOpenStep {
-        account: String,
-    },
-    StepDoneSummary {
-        step: String,
-    },
-    StepDone {
-        account: String,
-        step: String,
-    },
     Snoozed {
         account: String,
         until: NaiveDate,
@@ -163,14 +153,6 @@ impl LogMsg {
                 None => p(format!("→ next: {text}"), format!("→ próximo: {text}")),
             },
 
-            LogMsg::NoOpenStep { account } => p(
-                format!("{account} has no open next step: nothing to mark as done."),
-                format!("A conta {account} não tem próximo passo em aberto: nada a marcar como feito."),
-            ),
-            LogMsg::StepDoneSummary { step } => p(format!("Done: {step}"), format!("Feito: {step}")),
-            LogMsg::StepDone { account, step } => {
-                p(format!("Done at {account}: “{step}”"), format!("Feito na conta {account}: “{step}”"))
-            }
             LogMsg::Snoozed { account, until } => {
                 let day = format_day(until, l);
                 p(

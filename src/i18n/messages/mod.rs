@@ -18,6 +18,7 @@ mod meetings;
 mod people;
 mod plan;
 mod reminders;
+mod tasks;
 
 pub use capture::CaptureMsg;
 pub use card::CardMsg;
@@ -35,6 +36,7 @@ pub use meetings::MeetingMsg;
 pub use people::PeopleMsg;
 pub use plan::PlanMsg;
 pub use reminders::ReminderMsg;
+pub use tasks::TaskMsg;
 
 /// A message of the catalog: one variant an area.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,7 @@ pub enum Msg {
     Meetings(MeetingMsg),
     Digest(DigestMsg),
     Reminders(ReminderMsg),
+    Tasks(TaskMsg),
     People(PeopleMsg),
     Cli(CliMsg),
     Chat(ChatMsg),
@@ -76,6 +79,7 @@ impl Msg {
             Msg::Meetings(msg) => msg.render(l),
             Msg::Digest(msg) => msg.render(l),
             Msg::Reminders(msg) => msg.render(l),
+            Msg::Tasks(msg) => msg.render(l),
             Msg::People(msg) => msg.render(l),
             Msg::Cli(msg) => msg.render(l),
             Msg::Chat(msg) => msg.render(l),

@@ -46,7 +46,16 @@ pub enum ReminderMsg {
     /// An open next step due (`days` ≤ 0: in that many days) or overdue (`days` > 0).
     RemindStep {
         account: String,
+        number: i64,
         step: String,
+        due: NaiveDate,
+        days: i64,
+    },
+    /// An open goal of the account plan due (`days` ≤ 0) or overdue (`days` > 0).
+    RemindGoal {
+        account: String,
+        number: i64,
+        goal: String,
         due: NaiveDate,
         days: i64,
     },
@@ -172,19 +181,23 @@ impl ReminderMsg {
                     ),
                 )
             }
-            ReminderMsg::RemindStep { account, step, due, days } => {
-                let q = crate::domain::text::quoted(&account);
-                let when = match days {
-                    0 => p("due today".to_string(), "vence hoje".to_string()),
-                    d if d < 0 => p(format!("due {}", format_day(due, l)), format!("vence {}", format_day(due, l))),
-                    d => p(
-                        format!("OVERDUE since {} ({})", date(due), plural(d, "day", "days")),
-                        format!("ATRASADO desde {} ({})", date(due), plural(d, "dia", "dias")),
-                    ),
-                };
+            ReminderMsg::RemindStep { account, number, step, due, days } => {
+                let when = due_when(due, days, l);
                 p(
-                    format!("{account}: next step “{step}” {when} · /done {q} when it is done"),
-                    format!("{account}: próximo passo “{step}” {when} · /done {q} quando estiver feito"),
+                    format!("{account}: #{number} “{step}” {when} · /done {number} when it is done"),
+                    format!("{account}: #{number} “{step}” {when} · /done {number} quando estiver feito"),
+                )
+            }
+            ReminderMsg::RemindGoal { account, number, goal, due, days } => {
+                let when = due_when(due, days, l);
+                let q = crate::domain::text::quoted(&account);
+                p(
+                    format!(
+                        "{account}: plan goal #{number} “{goal}” {when} · /plan {q} goal done {number} when it is met"
+                    ),
+                    format!(
+                        "{account}: meta do plano #{number} “{goal}” {when} · /plan {q} goal done {number} quando for cumprida"
+                    ),
                 )
             }
             ReminderMsg::RemindReviewTitle => {
@@ -259,5 +272,18 @@ impl ReminderMsg {
                 "A reclassificação anual: /qualify CONTA mostra as notas de cada sugestão.",
             ),
         }
+    }
+}
+
+/// When a step or goal is due, next to today: `due today`, `due Fri 2026-12-04`, `OVERDUE since …`.
+fn due_when(due: NaiveDate, days: i64, l: Locale) -> String {
+    match days {
+        0 => l.pick("due today", "vence hoje").to_string(),
+        -1 => l.pick(format!("due tomorrow, {}", format_day(due, l)), format!("vence amanhã, {}", format_day(due, l))),
+        d if d < 0 => l.pick(format!("due {}", format_day(due, l)), format!("vence {}", format_day(due, l))),
+        d => l.pick(
+            format!("OVERDUE since {} ({})", format_day(due, l), plural(d, "day", "days")),
+            format!("ATRASADO desde {} ({})", format_day(due, l), plural(d, "dia", "dias")),
+        ),
     }
 }
