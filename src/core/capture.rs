@@ -13,7 +13,7 @@ use crate::domain::capture::{self, Amount, Owner, Sentence, Step};
 use crate::domain::kind::InteractionKind;
 use crate::domain::matching;
 use crate::domain::text::{fold, quoted};
-use crate::i18n::{CaptureMsg, LogMsg, Msg, format_date, format_money};
+use crate::i18n::{CaptureMsg, LogMsg, Msg, format_day, format_money};
 use crate::store::{ContactRow, Store, StoreError};
 
 /// How long a draft waits for its author.
@@ -334,7 +334,7 @@ pub fn preview(ctx: &Context, number: i64, draft: &Draft) -> Reply {
     }
     reply = reply.inline_field(t(CaptureMsg::LabelKind), from(t(CaptureMsg::Kind(draft.kind)), &draft.kind_words));
     reply = reply
-        .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), from(format_date(draft.day, ctx.locale), &draft.day_words));
+        .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), from(format_day(draft.day, ctx.locale), &draft.day_words));
     if !draft.contacts.is_empty() {
         let who: Vec<String> = draft
             .contacts

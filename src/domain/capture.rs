@@ -743,7 +743,8 @@ mod tests {
         assert_eq!(r.day, Some((today(), "hoje".to_string())));
         assert_eq!(r.steps.len(), 1);
         assert_eq!(r.steps[0].text, "mandar proposta");
-        assert_eq!(r.steps[0].due, Some(today()));
+        // Said on a Friday, "até sexta" is next week's Friday (as Duckling reads a bare weekday).
+        assert_eq!(r.steps[0].due, NaiveDate::from_ymd_opt(2026, 12, 4));
         assert_eq!(r.steps[0].owner, Owner::Customer(None));
     }
 

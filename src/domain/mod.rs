@@ -4,6 +4,7 @@ pub mod account;
 pub mod calendar;
 pub mod capture;
 pub mod change;
+pub mod clock;
 pub mod cron;
 pub mod dates;
 pub mod health;

@@ -216,7 +216,7 @@ async fn a_form_filled_from_a_draft_changes_it_then_logs_it_and_only_its_author_
     assert_eq!(view.fields.kind.as_deref(), Some("meeting"));
     assert_eq!(view.fields.contacts.as_deref(), Some(&["João Ferreira".to_string()][..]));
     assert_eq!(view.fields.next.as_deref(), Some("mandar proposta"));
-    assert_eq!(view.fields.due.as_deref(), Some("2026-11-27"));
+    assert_eq!(view.fields.due.as_deref(), Some("2026-12-04"));
     assert!(view.kinds.iter().any(|(code, _)| *code == "call"));
     // Another person can neither open nor submit it.
     let other = app.invocation(WS, "someone-else");

@@ -252,7 +252,7 @@ async fn the_yearly_review_starts_next_years_plan_and_restarts_the_clock() {
     .await;
     assert_eq!(reply.title.as_deref(), Some("Yearly review of Vale recorded: 4/5"), "{}", reply.to_text());
     // The review was due 2026-12-21: the next one is a year on.
-    assert_eq!(field(&reply, "Next review"), "2027-12-21");
+    assert_eq!(field(&reply, "Next review"), "Tue 2027-12-21");
     assert_eq!(app.counts(WS).await.interactions, before.interactions + 1);
     let next = app.say("/plan Vale --year 2027").await;
     assert_eq!(field(&next, "Long-term objectives"), "Reference supplier for all of Carajás");

@@ -639,7 +639,7 @@ async fn edit_opens_a_modal_whose_submission_logs_once() {
     assert_eq!(value("kind"), Some(json!("reunião")));
     assert_eq!(value("contacts"), Some(json!("João Ferreira")));
     assert_eq!(value("next"), Some(json!("mandar proposta")));
-    assert_eq!(value("due"), Some(json!("27/11/2026")));
+    assert_eq!(value("due"), Some(json!("04/12/2026")));
     let form = opened["data"]["custom_id"].as_str().unwrap().to_string();
 
     let before = app.counts("discord:111").await.interactions;

@@ -12,7 +12,7 @@ async fn records_and_confirms() {
         app.say(r#"/log Vale meeting "Plano 2027" --next "Enviar proposta" --due 2026-12-10 --contact beatriz"#).await;
     assert_eq!(reply.title.as_deref(), Some("Logged: meeting with Vale"), "{}", text(&reply));
     assert_eq!(reply.tone, Tone::Good);
-    assert_eq!(field(&reply, "When"), "2026-11-27");
+    assert_eq!(field(&reply, "When"), "Fri 2026-11-27");
     assert_eq!(field(&reply, "Summary"), "Plano 2027");
     assert_eq!(field(&reply, "Contact"), "Beatriz Almeida (Suprimentos)");
     assert_eq!(field(&reply, "Next step"), "#3 Enviar proposta · due Thu 2026-12-10");
@@ -37,13 +37,13 @@ async fn kinds_and_dates_in_both_forms() {
     let app = demo_app().await;
     let reply = app.say(r#"/log petrobras planejamento "Plano anual" --when 20/11/2026"#).await;
     assert_eq!(reply.title.as_deref(), Some("Logged: planning meeting with Petrobrás"), "{}", text(&reply));
-    assert_eq!(field(&reply, "When"), "2026-11-20");
+    assert_eq!(field(&reply, "When"), "Fri 2026-11-20");
     // The planning clock restarts from the logged planning meeting: due 2026-12-20.
     let card = app.say("/account petrobras").await;
     assert_eq!(field(&card, "Next planning meeting"), "2026-12-20 (in 23 days)");
 
     let reply = app.say("/log Vale ligação \"Ligação rápida\" --when ontem").await;
-    assert_eq!(field(&reply, "When"), "2026-11-26");
+    assert_eq!(field(&reply, "When"), "Thu 2026-11-26");
 }
 
 #[tokio::test]
@@ -77,7 +77,7 @@ async fn logging_answers_in_portuguese() {
     let app = demo_app().await;
     let reply = app.say_pt(r#"/log Vale visita "Visita à mina" --next "Enviar relatório" --due amanhã"#).await;
     assert_eq!(reply.title.as_deref(), Some("Registrado: visita com Vale"));
-    assert_eq!(field(&reply, "Quando"), "27/11/2026");
+    assert_eq!(field(&reply, "Quando"), "sex 27/11/2026");
     assert_eq!(field(&reply, "Próximo passo"), "#3 Enviar relatório · prazo amanhã, sáb 28/11/2026");
 }
 

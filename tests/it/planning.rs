@@ -13,7 +13,7 @@ async fn meetings_are_scheduled_and_listed() {
     let app = demo_app().await;
     let reply = app.say(r#"/meeting Vale 2026-12-10 14:00 --kind planning --with "beatriz, joão""#).await;
     assert_eq!(reply.title.as_deref(), Some("Scheduled: planning meeting with Vale"), "{}", reply.to_text());
-    assert_eq!(field(&reply, "When"), "2026-12-10 14:00");
+    assert_eq!(field(&reply, "When"), "Thu 2026-12-10 at 14:00");
     assert_eq!(field(&reply, "With"), "Beatriz Almeida, João Ferreira");
     app.say("/meeting Alcoa 10/12/2026 --kind review").await;
 
@@ -22,8 +22,8 @@ async fn meetings_are_scheduled_and_listed() {
     assert_eq!(
         list.lines,
         [
-            "2026-12-10 09:00 · yearly review · Alcoa",
-            "2026-12-10 14:00 · planning · Vale · Beatriz Almeida, João Ferreira"
+            "Thu 2026-12-10 at 09:00 · yearly review · Alcoa",
+            "Thu 2026-12-10 at 14:00 · planning · Vale · Beatriz Almeida, João Ferreira"
         ]
     );
     let mine = app.say("/meetings --mine").await;
@@ -31,7 +31,7 @@ async fn meetings_are_scheduled_and_listed() {
     let soon = app.say("/meetings --days 3").await;
     assert_eq!(soon.lines, ["None scheduled. /meeting schedules one."]);
     let pt = app.say_pt("/meetings").await;
-    assert_eq!(pt.lines[1], "10/12/2026 14:00 · planejamento · Vale · Beatriz Almeida, João Ferreira");
+    assert_eq!(pt.lines[1], "qui 10/12/2026 às 14h · planejamento · Vale · Beatriz Almeida, João Ferreira");
 }
 
 /// Dates as people say them book the day they mean, in either language; booking the same account
@@ -42,16 +42,19 @@ async fn meetings_booked_in_words_and_once() {
     // Today is Friday 2026-11-27.
     let booked = app.say("/meeting Gerdau \"próxima terça 14h\" --kind planejamento").await;
     assert_eq!(booked.title.as_deref(), Some("Scheduled: planning meeting with Gerdau"), "{}", booked.to_text());
-    assert_eq!(field(&booked, "When"), "2026-12-01 14:00");
+    assert_eq!(field(&booked, "When"), "Tue 2026-12-01 at 14:00");
     let english = app.say("/meeting Alcoa \"next friday 2 pm\" --kind revisão").await;
     assert_eq!(english.title.as_deref(), Some("Scheduled: yearly review meeting with Alcoa"), "{}", english.to_text());
-    assert_eq!(field(&english, "When"), "2026-12-04 14:00");
+    assert_eq!(field(&english, "When"), "Fri 2026-12-04 at 14:00");
 
     let before = app.counts(WS).await;
     let again = app.say("/meeting Gerdau 01/12 14:00").await;
-    assert_eq!(again.lines, ["Gerdau already has meeting #1 at 2026-12-01 14:00: /meetings lists it."]);
+    assert_eq!(again.lines, ["Gerdau already has meeting #1 on Tue 2026-12-01 at 14:00: /meetings lists it."]);
     let pt = app.say_pt("/meeting Gerdau \"terça que vem 14h\"").await;
-    assert_eq!(pt.lines, ["A conta Gerdau já tem a reunião #1 em 01/12/2026 14:00: /meetings mostra a agenda."]);
+    assert_eq!(
+        pt.lines,
+        ["A conta Gerdau já tem a reunião #1 marcada para ter 01/12/2026 às 14h: /meetings mostra a agenda."]
+    );
     assert_eq!(app.counts(WS).await, before, "nothing was booked twice");
 }
 

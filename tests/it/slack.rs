@@ -403,7 +403,7 @@ async fn edit_on_a_preview_opens_the_form_filled_in() {
     assert_eq!(element(1)["initial_option"]["value"], "meeting", "{view}");
     assert_eq!(element(4)["initial_options"][0]["value"], "João Ferreira", "{view}");
     assert_eq!(element(5)["initial_value"], "mandar proposta", "{view}");
-    assert_eq!(element(6)["initial_date"], "2026-11-27", "{view}");
+    assert_eq!(element(6)["initial_date"], "2026-12-04", "{view}");
     assert!(view["private_metadata"].as_str().unwrap().contains("\"draft\""), "{}", view["private_metadata"]);
     // Someone else pressing it gets a refusal, not the form.
     let stranger = format!("{}/response/stranger", stand_in.url);

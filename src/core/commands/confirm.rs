@@ -10,7 +10,7 @@ use crate::core::catalog::{ArgType, CommandSpec, leaf, positional};
 use crate::core::context::Context;
 use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
-use crate::i18n::{CaptureMsg, LogMsg, Msg, TaskMsg, format_date};
+use crate::i18n::{CaptureMsg, LogMsg, Msg, TaskMsg, format_day};
 use crate::store::{InsertOutcome, NewInteraction, Store, WriteTx};
 
 pub static SPEC: CommandSpec = leaf!(
@@ -167,7 +167,7 @@ async fn log(
         tx.commit().await?;
 
         let mut reply = Reply::titled(ctx.t(Msg::Log(LogMsg::LoggedTitle { kind: draft.kind, account: account.name.clone() })))
-            .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), format_date(draft.day, ctx.locale));
+            .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), format_day(draft.day, ctx.locale));
         if !draft.contacts.is_empty() {
             let names: Vec<String> = draft.contacts.iter().map(|c| c.name.clone()).collect();
             reply = reply.inline_field(ctx.t(Msg::Log(LogMsg::LabelContact)), names.join(", "));

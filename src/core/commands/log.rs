@@ -17,7 +17,7 @@ use crate::core::resolve::{require_account, require_contact};
 use crate::domain::dates::Lean;
 use crate::domain::kind::InteractionKind;
 use crate::domain::vocabulary;
-use crate::i18n::{Msg, format_date};
+use crate::i18n::{Msg, format_day};
 use crate::store::{InsertOutcome, NewCommitment, NewInteraction, Store};
 
 pub static SPEC: CommandSpec = leaf!(
@@ -174,7 +174,7 @@ async fn run(store: &Store, ctx: &Context, req: &LogRequest) -> Result<Reply, Co
         }
     };
     let mut reply = Reply::titled(ctx.t(title))
-        .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), format_date(ctx.local_date(at), ctx.locale))
+        .inline_field(ctx.t(Msg::Log(LogMsg::LabelWhen)), format_day(ctx.local_date(at), ctx.locale))
         .field(ctx.t(Msg::Log(LogMsg::LabelSummary)), req.summary.clone());
     if !contacts.is_empty() {
         let who: Vec<String> = contacts

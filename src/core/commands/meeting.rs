@@ -11,11 +11,11 @@ use crate::core::error::CommandError;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{require_account, require_contact};
 use crate::domain::account::AccountStatus;
-use crate::domain::dates::parse_date_time;
+use crate::domain::dates::{Lean, read_when};
 use crate::domain::text::truncate;
 use crate::domain::kind::MeetingKind;
 use crate::domain::vocabulary;
-use crate::i18n::{Msg, format_date};
+use crate::i18n::{Msg, format_day};
 use crate::store::{NewMeeting, Store};
 
 pub static SPEC: CommandSpec = leaf!(
@@ -64,10 +64,15 @@ impl Meeting {
 /// A meeting given without a time starts at 09:00.
 const DEFAULT_TIME: (u32, u32) = (9, 0);
 
-/// `2026-12-10 14:00` in the person's calendar and time zone.
+/// `Thu 2026-12-10 at 14:00`, `qui 10/12/2026 às 14h`, in the person's calendar and time zone.
 pub(crate) fn when_text(ctx: &Context, at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&ctx.tz);
-    format!("{} {}", format_date(local.date_naive(), ctx.locale), local.format("%H:%M"))
+    let day = format_day(local.date_naive(), ctx.locale);
+    let pt = match chrono::Timelike::minute(&local) {
+        0 => local.format("%-Hh").to_string(),
+        _ => local.format("%-Hh%M").to_string(),
+    };
+    ctx.locale.pick(format!("{day} at {}", local.format("%H:%M")), format!("{day} às {pt}"))
 }
 
 async fn schedule(
@@ -78,7 +83,8 @@ async fn schedule(
     kind: MeetingKind,
     with: Option<&str>,
 ) -> Result<Reply, CommandError> {
-    let (day, time) = parse_date_time(when, ctx.today()).map_err(|_| Msg::Meetings(MeetingMsg::BadDateTime { value: truncate(when, 40) }))?;
+    let local_now = ctx.now.with_timezone(&ctx.tz).naive_local();
+    let (day, time) = read_when(when, local_now, Lean::Future).map_err(|_| Msg::Meetings(MeetingMsg::BadDateTime { value: truncate(when, 40) }))?;
     let time = time.or(NaiveTime::from_hms_opt(DEFAULT_TIME.0, DEFAULT_TIME.1, 0)).unwrap_or(NaiveTime::MIN);
     let local = day.and_time(time);
     let starts_at = ctx

@@ -17,7 +17,7 @@ use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::require_account;
-use crate::i18n::{Msg, format_date};
+use crate::i18n::{Msg, format_date, format_day};
 use crate::store::{InsertOutcome, NewInteraction, NewReview, Store};
 
 pub static SPEC: CommandSpec = leaf!(
@@ -175,7 +175,7 @@ async fn record(store: &Store, ctx: &Context, r: &ReviewRequest) -> Result<Reply
     tx.commit().await?;
 
     Ok(Reply::titled(ctx.t(Msg::Plan(PlanMsg::ReviewRecorded { account: account.name.clone(), rating: r.rating })))
-        .inline_field(ctx.t(Msg::Plan(PlanMsg::LabelNextReview)), format_date(next_review, ctx.locale))
+        .inline_field(ctx.t(Msg::Plan(PlanMsg::LabelNextReview)), format_day(next_review, ctx.locale))
         .inline_field(ctx.t(Msg::Plan(PlanMsg::LabelNextPlan)), (year + 1).to_string())
         .footer(ctx.t(Msg::Plan(PlanMsg::ReviewFooter { account: account.name, year: year + 1 })))
         .tone(Tone::Good))

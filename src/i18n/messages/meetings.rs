@@ -89,8 +89,8 @@ impl MeetingMsg {
                 format!("“{value}” não é um dia e hora. Use 10/12/2026 14h30, sexta 14h ou amanhã 9h."),
             ),
             MeetingMsg::MeetingAlreadyBooked { id, account, at } => p(
-                format!("{account} already has meeting #{id} at {at}: /meetings lists it."),
-                format!("A conta {account} já tem a reunião #{id} em {at}: /meetings mostra a agenda."),
+                format!("{account} already has meeting #{id} on {at}: /meetings lists it."),
+                format!("A conta {account} já tem a reunião #{id} marcada para {at}: /meetings mostra a agenda."),
             ),
             MeetingMsg::MeetingInPast { read_as } => {
                 let day = format_day(read_as, l);
