@@ -188,9 +188,11 @@ pub const ACCOUNT_REST: ArgSpec = positional("account", ArgType::Account, true, 
 /// `ACCOUNT`, one word (or quoted) before others.
 pub const ACCOUNT_FIRST: ArgSpec = positional("account", ArgType::Account, true, false, Msg::Help(HelpMsg::ArgAccount));
 
-/// The command of this name (case-insensitive, with or without the slash).
+/// The command of this name, English or Portuguese (case-insensitive, with or without the
+/// slash, with or without accents).
 pub fn find(name: &str) -> Option<&'static CommandSpec> {
     let name = name.trim().trim_start_matches('/');
+    let name = super::option_words::command_named(name).unwrap_or(name);
     CATALOG.iter().find(|c| c.name.eq_ignore_ascii_case(name)).copied()
 }
 
@@ -301,9 +303,13 @@ impl CommandSpec {
         let mut out = format!("/{typed}");
         for arg in self.args {
             let placeholder = arg.placeholder(locale);
+            let flag = match locale {
+                Locale::PtBr => super::option_words::portuguese(arg.name),
+                Locale::En => arg.name,
+            };
             let part = match (arg.flag, arg.ty) {
-                (true, ArgType::Switch) => format!("--{}", arg.name),
-                (true, _) => format!("--{} {placeholder}", arg.name),
+                (true, ArgType::Switch) => format!("--{flag}"),
+                (true, _) => format!("--{flag} {placeholder}"),
                 (false, _) => placeholder,
             };
             if arg.required {
@@ -414,7 +420,7 @@ mod tests {
         );
         assert_eq!(
             log.usage(Locale::PtBr),
-            "/log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positivo|neutro|negativo]"
+            "/log CONTA TIPO RESUMO [--contato NOME] [--proximo TEXTO] [--prazo DATA] [--quando DATA] [--tom positivo|neutro|negativo]"
         );
         assert_eq!(find("/HISTORY").map(|c| c.name), Some("history"));
         assert!(find("nope").is_none());

@@ -7,6 +7,7 @@ pub mod command;
 pub mod error;
 pub mod form;
 pub mod invocation;
+pub mod option_words;
 pub mod parse;
 pub mod reply;
 pub mod retiering;

@@ -215,7 +215,7 @@ pub fn bind(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
             Some((name, value)) => (name, Some(value.to_string())),
             None => (flag, None),
         };
-        let arg = spec.flags().find(|a| a.name.eq_ignore_ascii_case(name)).ok_or_else(|| {
+        let arg = spec.flags().find(|a| super::option_words::names(a.name, name)).ok_or_else(|| {
             Msg::Input(InputMsg::UnknownOption {
                 command: spec.path,
                 option: shorten(name),

@@ -84,7 +84,7 @@ async fn errors_speak_portuguese() {
     assert_eq!(
         reply.lines,
         [
-            "Falta TIPO. Uso: /log CONTA TIPO RESUMO [--contact NOME] [--next TEXTO] [--due DATA] [--when DATA] [--tone positivo|neutro|negativo]"
+            "Falta TIPO. Uso: /log CONTA TIPO RESUMO [--contato NOME] [--proximo TEXTO] [--prazo DATA] [--quando DATA] [--tom positivo|neutro|negativo]"
         ]
     );
     let reply = app.say_pt("/account Zzyzx").await;

@@ -167,7 +167,7 @@ fn assert_quarter(rec: &Recording) {
         assert_eq!(reviews[0].1.lines[0], "• Beta: yearly review on 2027-02-10 (in 30 days)");
         assert_eq!(reviews[2].1.lines[0], "• Beta: yearly review today (2027-02-10)");
         let text = reviews[0].1.to_text();
-        for q in ["long-term objectives", "demonstrating the value", "change next year", "deep enough"] {
+        for q in ["long-term objectives", "demonstrating the value", "change next year", "deeply embedded"] {
             assert!(text.contains(q), "{q}");
         }
     }

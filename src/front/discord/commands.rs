@@ -41,6 +41,7 @@ fn definition(spec: &CommandSpec) -> CreateCommand {
     // Every command works in a server only (a workspace is a server): none is offered in direct
     // messages, where each would refuse.
     let mut command = CreateCommand::new(spec.name)
+        .name_localized("pt-BR", crate::core::option_words::command(spec.name))
         .description(en)
         .description_localized("pt-BR", pt)
         .contexts(vec![serenity::model::application::InteractionContext::Guild]);
@@ -73,7 +74,10 @@ fn option(arg: &ArgSpec) -> CreateCommandOption {
         ArgType::Attachment => CommandOptionType::Attachment,
         _ => CommandOptionType::String,
     };
-    let option = CreateCommandOption::new(kind, arg.name, en).description_localized("pt-BR", pt).required(arg.required);
+    let option = CreateCommandOption::new(kind, arg.name, en)
+        .name_localized("pt-BR", crate::core::option_words::portuguese(arg.name))
+        .description_localized("pt-BR", pt)
+        .required(arg.required);
     match arg.ty {
         // Commands are offered as they are typed, so the catalog can outgrow Discord's 25 choices.
         ArgType::Account | ArgType::Person | ArgType::CommandName => {
@@ -143,6 +147,14 @@ mod tests {
             (1..=32).contains(&name.len()) && name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-'),
             "{path}: name {name}"
         );
+        // The pt-BR name follows the same rule (Discord's `^[-_\p{L}\p{N}]{1,32}$`, lowercase).
+        if let Some(pt) = value["name_localizations"]["pt-BR"].as_str() {
+            assert!(
+                (1..=32).contains(&pt.chars().count())
+                    && pt.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'),
+                "{path}: pt-BR name {pt}"
+            );
+        }
         let d = value["description"].as_str().unwrap_or("");
         assert!((1..=100).contains(&d.chars().count()), "{path}: description “{d}”");
         let pt = value["description_localizations"]["pt-BR"].as_str().unwrap_or("x");
@@ -151,6 +163,17 @@ mod tests {
         assert!(choices <= 25, "{path}: {choices} choices");
         let options = value["options"].as_array().cloned().unwrap_or_default();
         assert!(options.len() <= 25, "{path}: {} options", options.len());
+        // Option names are unique within a command, in each language.
+        for key in ["name", "pt-BR"] {
+            let names: Vec<&str> = options
+                .iter()
+                .filter_map(
+                    |o| if key == "name" { o["name"].as_str() } else { o["name_localizations"]["pt-BR"].as_str() },
+                )
+                .collect();
+            let unique: std::collections::BTreeSet<&&str> = names.iter().collect();
+            assert_eq!(unique.len(), names.len(), "{path}: option names repeat in {key}: {names:?}");
+        }
         let mut seen_optional = false;
         for o in &options {
             let required = o["required"].as_bool().unwrap_or(false);
@@ -164,6 +187,13 @@ mod tests {
     fn every_command_stays_within_discords_limits() {
         let json: serde_json::Value = serde_json::from_str(&definitions_json().unwrap()).unwrap();
         let all = json.as_array().unwrap();
+        // Brazilian users see the commands and their options in Portuguese.
+        let account = all.iter().find(|c| c["name"] == "account").unwrap();
+        assert_eq!(account["name_localizations"]["pt-BR"], "conta");
+        let log = all.iter().find(|c| c["name"] == "log").unwrap();
+        assert_eq!(log["name_localizations"]["pt-BR"], "registrar");
+        let due = log["options"].as_array().unwrap().iter().find(|o| o["name"] == "due").unwrap();
+        assert_eq!(due["name_localizations"]["pt-BR"], "prazo");
         // discord-api-types: ApplicationCommandType.ChatInput = 1 (the default), Message = 3.
         let (messages, commands): (Vec<_>, Vec<_>) = all.iter().partition(|c| c["type"] == 3);
         assert!(commands.len() <= 100);

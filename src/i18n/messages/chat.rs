@@ -38,7 +38,7 @@ impl ChatMsg {
                 InteractionKind::Meeting => s("meeting", "reunião"),
                 InteractionKind::Call => s("call", "ligação"),
                 InteractionKind::Visit => s("visit", "visita"),
-                InteractionKind::Email => s("email", "email"),
+                InteractionKind::Email => s("email", "e-mail"),
                 InteractionKind::Note => s("note", "nota"),
                 InteractionKind::PlanningMeeting => s("planning meeting", "reunião de planejamento"),
                 InteractionKind::YearlyReview => s("yearly review", "revisão anual"),

@@ -460,7 +460,7 @@ impl HelpMsg {
             ),
             HelpMsg::CmdTasks => s(
                 "Open commitments: yours, your team's (--team) or an account's, the soonest due first",
-                "Compromissos em aberto: os seus, os da sua equipe (--team) ou os de uma conta, o prazo mais próximo primeiro",
+                "Compromissos em aberto: os seus, os da sua equipe (--equipe) ou os de uma conta, o prazo mais próximo primeiro",
             ),
             HelpMsg::ArgTasksAccount => s("Only this account's, whoever holds them", "Só os desta conta, de quem for"),
             HelpMsg::ArgTasksTeam => s(
@@ -568,10 +568,9 @@ impl HelpMsg {
                 "What should we change next year to improve the relationship?",
                 "O que mudar no próximo ano para melhorar o relacionamento?",
             ),
-            HelpMsg::ArgReviewDepth => s(
-                "Are we deep enough, and what resources do we need to grow?",
-                "Estamos profundos o bastante, e de que recursos precisamos?",
-            ),
+            HelpMsg::ArgReviewDepth => {
+                s("Are we deeply embedded in this account?", "Estamos inseridos profundamente nesta conta?")
+            }
             HelpMsg::ArgRating => s("How the year went, 1 to 5", "Como foi o ano, de 1 a 5"),
             HelpMsg::ArgNextObjectives => {
                 s("Next year's objectives (default: this year's)", "Os objetivos do próximo ano (padrão: os deste ano)")

@@ -233,10 +233,7 @@ impl ReminderMsg {
                     "3. What should we change next year to improve the relationship?",
                     "3. O que devemos mudar no próximo ano para melhorar o relacionamento?",
                 ),
-                _ => s(
-                    "4. Are we deep enough in this account, and what resources do we need to grow?",
-                    "4. Estamos profundos o bastante nesta conta, e de que recursos precisamos para crescer?",
-                ),
+                _ => s("4. Are we deeply embedded in this account?", "4. Estamos inseridos profundamente nesta conta?"),
             },
             ReminderMsg::RemindStaleTitle => {
                 s("Key accounts without recent contact", "Contas-chave sem contato recente")

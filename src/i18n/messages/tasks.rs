@@ -145,7 +145,7 @@ impl TaskMsg {
             ),
             TaskMsg::HowToClose => s(
                 "/done N marks one as done; /done N --drop drops it.",
-                "/done N marca um como feito; /done N --drop descarta.",
+                "/done N marca um como feito; /done N --descartar descarta.",
             ),
             TaskMsg::Done { number, account, text } => p(
                 format!("Done at {account}: #{number} “{text}”"),
