@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn unknown_kind_and_help_topic() {
-        let err = Command::from_args(&parse_line("/log Vale lunch fun").unwrap()).unwrap_err();
+        let err = Command::from_args(&parse_line("/log Vale banquet fun").unwrap()).unwrap_err();
         assert!(matches!(err, Msg::Log(LogMsg::UnknownKind { .. })));
         let err = Command::from_args(&parse_line("/help frob").unwrap()).unwrap_err();
         assert!(matches!(err, Msg::Input(InputMsg::UnknownCommand { .. })));

@@ -14,11 +14,29 @@ pub enum InteractionKind {
     Note,
     PlanningMeeting,
     YearlyReview,
+    #[sqlx(rename = "whatsapp")]
+    #[serde(rename = "whatsapp")]
+    WhatsApp,
+    /// A lunch or coffee with the customer.
+    Lunch,
+    Event,
+    VideoCall,
 }
 
 impl InteractionKind {
-    pub const ALL: [InteractionKind; 7] =
-        [Self::Meeting, Self::Call, Self::Visit, Self::Email, Self::Note, Self::PlanningMeeting, Self::YearlyReview];
+    pub const ALL: [InteractionKind; 11] = [
+        Self::Meeting,
+        Self::Call,
+        Self::Visit,
+        Self::Email,
+        Self::Note,
+        Self::PlanningMeeting,
+        Self::YearlyReview,
+        Self::WhatsApp,
+        Self::Lunch,
+        Self::Event,
+        Self::VideoCall,
+    ];
 
     /// The word typed in commands (English), also the one listed as accepted.
     pub fn keyword(self) -> &'static str {
@@ -30,6 +48,10 @@ impl InteractionKind {
             Self::Note => "note",
             Self::PlanningMeeting => "planning",
             Self::YearlyReview => "review",
+            Self::WhatsApp => "whatsapp",
+            Self::Lunch => "lunch",
+            Self::Event => "event",
+            Self::VideoCall => "video",
         }
     }
 
@@ -43,6 +65,10 @@ impl InteractionKind {
             Self::Note => "nota",
             Self::PlanningMeeting => "planejamento",
             Self::YearlyReview => "revisao",
+            Self::WhatsApp => "whatsapp",
+            Self::Lunch => "almoco",
+            Self::Event => "evento",
+            Self::VideoCall => "videochamada",
         }
     }
 
@@ -56,6 +82,10 @@ impl InteractionKind {
             Self::Note => "note",
             Self::PlanningMeeting => "planning_meeting",
             Self::YearlyReview => "yearly_review",
+            Self::WhatsApp => "whatsapp",
+            Self::Lunch => "lunch",
+            Self::Event => "event",
+            Self::VideoCall => "video_call",
         }
     }
 
@@ -75,6 +105,17 @@ impl InteractionKind {
             ("phone", Self::Call),
             ("telefonema", Self::Call),
             ("e_mail", Self::Email),
+            ("zap", Self::WhatsApp),
+            ("wpp", Self::WhatsApp),
+            ("whats", Self::WhatsApp),
+            ("cafe", Self::Lunch),
+            ("coffee", Self::Lunch),
+            ("jantar", Self::Lunch),
+            ("dinner", Self::Lunch),
+            ("feira", Self::Event),
+            ("video_call", Self::VideoCall),
+            ("videoconferencia", Self::VideoCall),
+            ("call_de_video", Self::VideoCall),
         ];
         Self::ALL
             .into_iter()
@@ -111,7 +152,13 @@ mod tests {
         ] {
             assert_eq!(InteractionKind::parse(input), Some(kind), "{input}");
         }
-        assert_eq!(InteractionKind::parse("lunch"), None);
+        assert_eq!(InteractionKind::parse("lunch"), Some(InteractionKind::Lunch));
+        assert_eq!(InteractionKind::parse("almoço"), Some(InteractionKind::Lunch));
+        assert_eq!(InteractionKind::parse("WhatsApp"), Some(InteractionKind::WhatsApp));
+        assert_eq!(InteractionKind::parse("evento"), Some(InteractionKind::Event));
+        assert_eq!(InteractionKind::parse("videochamada"), Some(InteractionKind::VideoCall));
+        assert_eq!(InteractionKind::parse("video call"), Some(InteractionKind::VideoCall));
+        assert_eq!(InteractionKind::parse("jantarzinho"), None);
         assert_eq!(InteractionKind::parse(""), None);
     }
 
@@ -120,7 +167,7 @@ mod tests {
         for kind in InteractionKind::ALL {
             assert_eq!(InteractionKind::from_code(kind.code()), Some(kind));
         }
-        assert_eq!(InteractionKind::from_code("lunch"), None);
+        assert_eq!(InteractionKind::from_code("banquet"), None);
     }
 }
 

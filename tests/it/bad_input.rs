@@ -45,8 +45,8 @@ async fn each_bad_input_is_one_clear_line_and_writes_nothing() {
         ),
         (format!("/log Vale meeting {long}"), "SUMMARY is too long: at most 2000 characters."),
         (
-            "/log Vale lunch \"x\"".into(),
-            "Unknown kind “lunch”. Accepted: meeting, call, visit, email, note, planning, review.",
+            "/log Vale banquet \"x\"".into(),
+            "Unknown kind “banquet”. Accepted: meeting, call, visit, email, note, planning, review, whatsapp, lunch, event, video.",
         ),
         (
             "/log Vale meeting \"unclosed".into(),

@@ -42,6 +42,10 @@ impl ChatMsg {
                 InteractionKind::Note => s("note", "nota"),
                 InteractionKind::PlanningMeeting => s("planning meeting", "reunião de planejamento"),
                 InteractionKind::YearlyReview => s("yearly review", "revisão anual"),
+                InteractionKind::WhatsApp => s("WhatsApp", "WhatsApp"),
+                InteractionKind::Lunch => s("lunch", "almoço"),
+                InteractionKind::Event => s("event", "evento"),
+                InteractionKind::VideoCall => s("video call", "videochamada"),
             },
             ChatMsg::ChartInTerminal => s(
                 "the chart, as a PNG: kam-bot digest --team NAME --png FILE",

@@ -94,9 +94,11 @@ impl LogMsg {
         let date = |d: NaiveDate| format_date(d, l);
         match self {
             LogMsg::UnknownKind { value } => p(
-                format!("Unknown kind “{value}”. Accepted: meeting, call, visit, email, note, planning, review."),
                 format!(
-                    "Tipo desconhecido “{value}”. Aceitos: reunião, ligação, visita, email, nota, planejamento, revisão."
+                    "Unknown kind “{value}”. Accepted: meeting, call, visit, email, note, planning, review, whatsapp, lunch, event, video."
+                ),
+                format!(
+                    "Tipo desconhecido “{value}”. Aceitos: reunião, ligação, visita, e-mail, nota, planejamento, revisão, whatsapp, almoço, evento, videochamada."
                 ),
             ),
             LogMsg::AccountArchived { name } => p(
