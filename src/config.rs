@@ -164,7 +164,10 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let ws = &file.workspace;
     if let Some(language) = &ws.language {
         match crate::i18n::Locale::parse(language.get_ref()) {
-            Some(l) => config.settings.language = l.tag().to_string(),
+            Some(l) => {
+                config.settings.language = l.tag().to_string();
+                config.settings.language_configured = true;
+            }
             None => problem(language.span(), format!("workspace.language: “{}”: use en or pt-BR", language.get_ref())),
         }
     }

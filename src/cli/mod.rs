@@ -353,7 +353,10 @@ async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<Exi
     Ok(code)
 }
 
-async fn chat(store: &Store, workspace: &str, clock: &dyn Clock, args: ChatArgs) -> anyhow::Result<ExitCode> {
+async fn chat(store: &Store, workspace: &str, clock: &dyn Clock, mut args: ChatArgs) -> anyhow::Result<ExitCode> {
+    // The terminal's language (`LANG=pt_BR.UTF-8`) unless `--lang` says; a new workspace takes it.
+    args.lang = args.lang.or_else(terminal_locale);
+    store.ensure_workspace_speaking(workspace, clock.now(), args.lang).await?;
     let cli_locale = args.lang.unwrap_or_default();
     if args.demo {
         load_demo(store, workspace, clock.now(), cli_locale).await?;
@@ -378,6 +381,20 @@ async fn chat(store: &Store, workspace: &str, clock: &dyn Clock, args: ChatArgs)
     let mut stdout = tokio::io::stdout();
     terminal::run(&core, &session, clock, &mut stdout).await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language the terminal's environment names (`LC_ALL`, `LC_MESSAGES`, `LANG`), if ours.
+fn terminal_locale() -> Option<Locale> {
+    let value =
+        ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))?;
+    let lower = value.to_ascii_lowercase();
+    if lower.starts_with("pt") {
+        Some(Locale::PtBr)
+    } else if lower.starts_with("en") {
+        Some(Locale::En)
+    } else {
+        None
+    }
 }
 
 async fn load_demo(store: &Store, workspace: &str, now: DateTime<Utc>, locale: Locale) -> anyhow::Result<()> {

@@ -10,6 +10,9 @@ use super::jobs::Job;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub language: String,
+    /// Whether the configuration chose the language: otherwise a new workspace takes the one its
+    /// platform reports (a Brazilian Discord or terminal starts in Portuguese).
+    pub language_configured: bool,
     pub time_zone: String,
     pub default_role: Role,
     /// Cron lines by job name, replacing the built-in ones.
@@ -24,6 +27,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             language: "en".to_string(),
+            language_configured: false,
             time_zone: "America/Sao_Paulo".to_string(),
             default_role: Role::Rep,
             schedules: BTreeMap::new(),

@@ -18,16 +18,31 @@ pub struct Workspace {
 impl Store {
     /// The workspace with this key, created empty on first sight.
     pub async fn ensure_workspace(&self, key: &str, now: DateTime<Utc>) -> Result<Workspace, StoreError> {
+        self.ensure_workspace_speaking(key, now, None).await
+    }
+
+    /// The workspace of `key`, created on first sight in the language its platform reports
+    /// (`reported`) unless the configuration chose one.
+    pub async fn ensure_workspace_speaking(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+        reported: Option<crate::domain::locale::Locale>,
+    ) -> Result<Workspace, StoreError> {
         if let Some(ws) = self.find_workspace(key).await? {
             return Ok(ws);
         }
         let s = &self.settings;
+        let language = match reported {
+            Some(locale) if !s.language_configured => locale.tag(),
+            _ => s.language.as_str(),
+        };
         let role = s.default_role.code();
         sqlx::query!(
             "INSERT INTO workspaces (key, language, time_zone, default_role, created_at) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (key) DO NOTHING",
             key,
-            s.language,
+            language,
             s.time_zone,
             role,
             now

@@ -116,6 +116,7 @@ fn the_settings_take_effect() {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"));
         cmd.arg("--config").arg(&file).args(args);
         cmd.env_remove("KAM_DB").env_remove("KAM_WORKSPACE").env("KAM_NOW", "2026-11-27T09:00:00-03:00");
+        cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
         crate::helpers::run_with_stdin(cmd, stdin)
     };
     let out = run(&["workspace", "show"], "");

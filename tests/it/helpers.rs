@@ -123,7 +123,7 @@ pub fn run_with_stdin(mut cmd: std::process::Command, stdin: &str) -> std::proce
 /// The `kam-bot` binary on a database, with none of the environment's settings.
 pub fn kam_bot(db: &std::path::Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"));
-    cmd.arg("--db").arg(db);
+    cmd.arg("--db").arg(db).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     for var in [
         "KAM_DB",
         "KAM_WORKSPACE",

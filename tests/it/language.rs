@@ -55,3 +55,50 @@ async fn commands_and_options_take_their_portuguese_words() {
     let unknown = app.say_pt("/log Vale reunião \"x\" --depois amanhã").await;
     assert!(unknown.is_error(), "{}", unknown.to_text());
 }
+
+/// A new workspace speaks the language its platform reports for the first person seen there (a
+/// Brazilian Discord client, a `LANG=pt_BR` terminal), unless the configuration chose one; later
+/// people do not change it.
+#[tokio::test]
+async fn a_new_workspace_takes_the_platforms_language() {
+    let app = crate::helpers::spawn_app().await;
+    let mut first = app.invocation("discord:77", "u1");
+    first.platform = kam_bot::core::Platform::Discord;
+    first.locale = Some(kam_bot::i18n::Locale::PtBr);
+    app.core.run_line(&first, "/help").await;
+    let mut later = app.invocation("discord:77", "u2");
+    later.platform = kam_bot::core::Platform::Discord;
+    app.core.run_line(&later, "/help").await;
+    let ws = app.store.find_workspace("discord:77").await.unwrap().unwrap();
+    assert_eq!(ws.language, "pt-BR");
+    let mut english = app.invocation("discord:78", "u3");
+    english.platform = kam_bot::core::Platform::Discord;
+    app.core.run_line(&english, "/help").await;
+    assert_eq!(app.store.find_workspace("discord:78").await.unwrap().unwrap().language, "en");
+}
+
+#[test]
+fn a_brazilian_terminal_starts_in_portuguese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut cmd = crate::helpers::kam_bot(&db);
+    cmd.args(["chat"]).env("LANG", "pt_BR.UTF-8");
+    let out = crate::helpers::run_with_stdin(cmd, "/help\n");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Comandos"), "{}", String::from_utf8_lossy(&out.stdout));
+    let show = crate::helpers::kam_bot(&db).args(["workspace", "show"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&show.stdout).contains("language      pt-BR"),
+        "{}",
+        String::from_utf8_lossy(&show.stdout)
+    );
+    // An English terminal on the same database keeps the workspace's language; --lang answers in English.
+    let mut cmd = crate::helpers::kam_bot(&db);
+    cmd.args(["chat", "--lang", "en"]);
+    let out = crate::helpers::run_with_stdin(cmd, "/help\n");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("kam-bot commands"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -24,7 +24,7 @@ fn binary() -> std::process::Command {
     for var in ["KAM_DB", "KAM_WORKSPACE", "KAM_CONFIG", "KAM_LOG", "DISCORD_TOKEN", "SLACK_BOT_TOKEN"] {
         cmd.env_remove(var);
     }
-    cmd.env("KAM_NOW", README_NOW);
+    cmd.env("KAM_NOW", README_NOW).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
     cmd
 }
 
