@@ -243,7 +243,7 @@ impl Onb {
                 p(format!("/account {name} shows the card"), format!("/account {name} mostra o cartão"))
             }
             Onb::AccountChanged { name, field } => {
-                p(format!("{name}: {field} changed"), format!("{name}: {field} alterado"))
+                p(format!("{name}: {field} changed"), format!("{name}: campo {} alterado", field_pt(&field)))
             }
             Onb::AlreadyArchived { name } => {
                 p(format!("{name} is already archived."), format!("A conta {name} já está arquivada."))
@@ -387,5 +387,26 @@ impl Onb {
                 "Nenhuma conta ainda. Adicione uma com /account add NOME --tier 1 --owner PESSOA ou importe a carteira da equipe de um arquivo CSV ou Excel: kam-bot import accounts ARQUIVO (veja o README). /help lista todos os comandos.",
             ),
         }
+    }
+}
+
+/// The Portuguese name of a field of `/account set`.
+fn field_pt(field: &str) -> &str {
+    match field {
+        "name" => "nome",
+        "tier" => "nível",
+        "owner" => "responsável",
+        "tech" => "gerente técnico",
+        "segment" => "segmento",
+        "spend" => "gasto",
+        "revenue" => "receita",
+        "margin" => "margem",
+        "ceiling" => "teto",
+        "suppliers" => "fornecedores",
+        "cadence" => "cadência",
+        "review" => "revisão",
+        "alias" => "apelido",
+        "reason" => "motivo",
+        other => other,
     }
 }

@@ -44,7 +44,7 @@ async fn contacts_are_added_and_changed_by_those_responsible_only() {
     .await;
     assert_eq!(
         added.title.as_deref(),
-        Some("Marcos Lima adicionado a Vale"),
+        Some("Marcos Lima agora é contato da conta Vale"),
         "Ana reads Portuguese: {}",
         added.to_text()
     );

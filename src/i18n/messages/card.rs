@@ -561,14 +561,21 @@ impl CardMsg {
             CardMsg::HealthMomentum { open, won_last_year } => p(
                 format!("{} open, {won_last_year} won in the last year", plural(open, "opportunity", "opportunities")),
                 format!(
-                    "{} abertas, {won_last_year} ganhas no último ano",
-                    plural(open, "oportunidade", "oportunidades")
+                    "{} {}, {} no último ano",
+                    plural(open, "oportunidade", "oportunidades"),
+                    if open == 1 { "aberta" } else { "abertas" },
+                    plural(won_last_year as i64, "ganha", "ganhas")
                 ),
             ),
             CardMsg::HealthShare { delta_bp, since } => Msg::Card(CardMsg::ShareTrend { delta_bp, since }).render(l),
             CardMsg::HealthTone { positive, neutral, negative } => p(
                 format!("last interactions: {positive} positive, {neutral} neutral, {negative} negative"),
-                format!("últimas interações: {positive} positivas, {neutral} neutras, {negative} negativas"),
+                format!(
+                    "últimas interações: {}, {}, {}",
+                    plural(positive as i64, "positiva", "positivas"),
+                    plural(neutral as i64, "neutra", "neutras"),
+                    plural(negative as i64, "negativa", "negativas")
+                ),
             ),
             CardMsg::HealthThreat { strongest: None } => s("no competitor recorded", "nenhum concorrente registrado"),
             CardMsg::HealthThreat { strongest: Some((name, threat)) } => {

@@ -123,10 +123,14 @@ impl CliMsg {
                 format!("Chart written to {path} ({width}×{height} PNG)."),
                 format!("Gráfico gravado em {path} (PNG de {width}×{height})."),
             ),
-            CliMsg::CliWouldSend { count } => {
-                p(format!("would send {count} messages"), format!("enviaria {count} mensagens"))
-            }
-            CliMsg::CliSent { count } => p(format!("sent {count} messages"), format!("{count} mensagens enviadas")),
+            CliMsg::CliWouldSend { count } => p(
+                format!("would send {}", plural(count as i64, "message", "messages")),
+                format!("enviaria {}", plural(count as i64, "mensagem", "mensagens")),
+            ),
+            CliMsg::CliSent { count } => p(
+                format!("sent {}", plural(count as i64, "message", "messages")),
+                plural(count as i64, "mensagem enviada", "mensagens enviadas"),
+            ),
             CliMsg::CliRetrying { count } => p(
                 format!("{count} messages could not be delivered yet and will be tried again"),
                 format!("{count} mensagens ainda não puderam ser entregues e serão tentadas de novo"),

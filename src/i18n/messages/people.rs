@@ -87,7 +87,7 @@ impl PeopleMsg {
                 _ => s("gatekeeper", "guardião"),
             },
             PeopleMsg::StanceName(stance) => match stance.as_str() {
-                "champion" => s("champion of ours", "defensor nosso"),
+                "champion" => s("champion of ours", "campeão"),
                 "supporter" => s("supporter", "apoiador"),
                 "neutral" => s("neutral", "neutro"),
                 _ => s("detractor", "detrator"),
@@ -105,7 +105,7 @@ impl PeopleMsg {
                 format!("{account} já tem o contato “{name}”: use /contact set para alterá-lo."),
             ),
             PeopleMsg::ContactAdded { name, account } => {
-                p(format!("Added {name} to {account}"), format!("{name} adicionado a {account}"))
+                p(format!("Added {name} to {account}"), format!("{name} agora é contato da conta {account}"))
             }
             PeopleMsg::ContactChanged { name, account } => {
                 p(format!("Updated {name} at {account}"), format!("{name} atualizado na conta {account}"))
