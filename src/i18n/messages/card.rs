@@ -564,7 +564,7 @@ impl CardMsg {
                     "{} {}, {} no último ano",
                     plural(open, "oportunidade", "oportunidades"),
                     if open == 1 { "aberta" } else { "abertas" },
-                    plural(won_last_year as i64, "ganha", "ganhas")
+                    plural(won_last_year, "ganha", "ganhas")
                 ),
             ),
             CardMsg::HealthShare { delta_bp, since } => Msg::Card(CardMsg::ShareTrend { delta_bp, since }).render(l),
