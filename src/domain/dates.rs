@@ -43,6 +43,9 @@ pub enum Lean {
 pub fn read_date(input: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate, DateError> {
     // A time said with the day is allowed (`sexta às 14h`), the day is what is kept; a time
     // alone is not a day.
+    if input.chars().count() > MAX_CHARS {
+        return Err(DateError::Malformed);
+    }
     let mut words = words_of(input);
     if clock::take_clock(&mut words).is_ok_and(|c| c.is_some()) && words.is_empty() {
         return Err(DateError::Malformed);
