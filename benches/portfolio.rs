@@ -107,6 +107,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
         display_name: user.to_string(),
         name_is_handle: false,
         locale: None,
+        workspace_locale: None,
         now,
         source_id: None,
     };

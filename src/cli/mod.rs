@@ -375,6 +375,7 @@ async fn chat(store: &Store, workspace: &str, clock: &dyn Clock, mut args: ChatA
     if !store.has_any_account(ws.id).await? {
         let locale = args.lang.or_else(|| Locale::parse(&ws.language)).unwrap_or_default();
         eprintln!("{}", locale.t(Msg::Onb(crate::i18n::Onb::EmptyWorkspace)));
+        eprintln!("{}", locale.t(Msg::Onb(crate::i18n::Onb::FirstRunLanguage)));
     }
     let session = Session { workspace: workspace.to_string(), person, locale: args.lang };
     let core = Core::new(store.clone());

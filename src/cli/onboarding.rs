@@ -203,6 +203,7 @@ async fn as_local_admin(store: &Store, workspace: &str, now: DateTime<Utc>, comm
         display_name: admin.display_name.clone(),
         name_is_handle: false,
         locale: None,
+        workspace_locale: None,
         now,
         source_id: None,
     };

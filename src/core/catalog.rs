@@ -270,9 +270,10 @@ impl CommandSpec {
         self.args.iter().find(|a| a.name == name)
     }
 
-    /// The subcommand of this name (case-insensitive).
+    /// The subcommand of this name, English or Portuguese (case-insensitive, with or without
+    /// accents): `add` or `adicionar`.
     pub fn subcommand(&self, name: &str) -> Option<&'static CommandSpec> {
-        self.subcommands.iter().find(|c| c.name.eq_ignore_ascii_case(name)).copied()
+        self.subcommands.iter().find(|c| super::option_words::names_subcommand(c.name, name)).copied()
     }
 
     pub fn positionals(&self) -> impl Iterator<Item = &'static ArgSpec> {

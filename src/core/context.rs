@@ -52,7 +52,7 @@ impl Context {
             known => {
                 let workspace = match known {
                     Some((workspace, _)) => workspace,
-                    None => store.ensure_workspace_speaking(&inv.workspace, inv.now, inv.locale).await?,
+                    None => store.ensure_workspace_speaking(&inv.workspace, inv.now, inv.first_language()).await?,
                 };
                 let person = store
                     .ensure_person(workspace.id, inv.platform.code(), &inv.user_id, &display_name, inv.now)

@@ -19,6 +19,8 @@ mod commitments;
 mod context;
 pub mod digest;
 mod figures;
+#[cfg(test)]
+mod message_review;
 mod paging;
 mod permissions;
 mod resolve;

@@ -118,6 +118,32 @@ const COMMANDS: &[(&str, &str)] = &[
     ("help", "ajuda"),
 ];
 
+/// (English name, Portuguese name) of every subcommand: `/contas adicionar`, `/oportunidade
+/// mover`, and Discord's pt-BR names of the subcommands.
+const SUBCOMMANDS: &[(&str, &str)] = &[
+    ("add", "adicionar"),
+    ("archive", "arquivar"),
+    ("restore", "restaurar"),
+    ("list", "listar"),
+    ("set", "definir"),
+    ("move", "mover"),
+    ("erase", "apagar"),
+    ("export", "exportar"),
+    ("link", "vincular"),
+    ("remove", "remover"),
+    ("role", "papel"),
+];
+
+/// The Portuguese name of subcommand `name` (the English one when it has none).
+pub fn subcommand(name: &'static str) -> &'static str {
+    SUBCOMMANDS.iter().find(|(en, _)| *en == name).map_or(name, |(_, pt)| pt)
+}
+
+/// Whether `typed` (`add`, `Adicionar`) names subcommand `name`.
+pub fn names_subcommand(name: &'static str, typed: &str) -> bool {
+    typed.eq_ignore_ascii_case(name) || crate::domain::text::fold(typed) == subcommand(name)
+}
+
 /// The Portuguese name of command `name` (the English one when it has none).
 pub fn command(name: &'static str) -> &'static str {
     COMMANDS.iter().find(|(en, _)| *en == name).map_or(name, |(_, pt)| pt)
@@ -169,6 +195,18 @@ mod tests {
             // A Portuguese name is no other command's English one.
             assert!(pt == spec.name || catalog::CATALOG.iter().all(|c| c.name != pt), "/{pt}");
         }
+        for spec in catalog::CATALOG.iter().flat_map(|c| c.subcommands.iter()) {
+            assert!(SUBCOMMANDS.iter().any(|(en, _)| *en == spec.name), "/{} has no Portuguese name", spec.path);
+        }
+        for group in catalog::CATALOG.iter().filter(|c| !c.subcommands.is_empty()) {
+            let mut seen = std::collections::BTreeSet::new();
+            for sub in group.subcommands {
+                assert!(seen.insert(sub.name) && seen.insert(subcommand(sub.name)), "/{}", sub.path);
+            }
+        }
+        assert!(
+            names_subcommand("add", "adicionar") && names_subcommand("add", "ADD") && !names_subcommand("add", "mover")
+        );
         assert_eq!(command_named("Pendências"), Some("tasks"));
         assert!(names("due", "prazo") && names("next", "Próximo") && names("next", "next") && !names("due", "quando"));
     }

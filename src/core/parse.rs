@@ -184,7 +184,7 @@ pub fn parse_line(line: &str) -> Result<Args, Msg> {
 pub fn bind_line(spec: &'static CommandSpec, tokens: &[Token]) -> Result<Args, Msg> {
     let first = tokens.first().filter(|t| !t.quoted).map(|t| t.text.as_str());
     if let (Some((other, words)), Some(word)) = (spec.borrows, first)
-        && words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        && words.iter().any(|w| super::option_words::names_subcommand(w, word))
         && let Some(sub) = catalog::find(other).and_then(|o| o.subcommand(word))
     {
         return bind(sub, &tokens[1..]);

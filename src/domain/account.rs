@@ -23,6 +23,9 @@ pub const ACCOUNT_FIELDS: &[&str] = &[
     "reason",
 ];
 
+/// The same fields as typed in either language (`/conta definir Vale nível 2`).
+pub use crate::domain::vocabulary::ACCOUNT_FIELD_WORDS;
+
 /// How many suppliers a large buyer keeps for what we sell, unless told otherwise: the reason
 /// behind the default share ceiling of 70 %.
 pub const SUPPLIERS_KEPT: i64 = 3;
@@ -53,7 +56,9 @@ impl SupplierMix {
 
 /// How strategic an account is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum Tier {
+    #[cfg_attr(test, default)]
     Strategic = 1,
     Key = 2,
     Maintain = 3,
@@ -125,7 +130,9 @@ where
 
 /// Why a customer is managed as a key account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum Reason {
+    #[cfg_attr(test, default)]
     PurchasePotential,
     TechnologicalLeadership,
     Profitability,
@@ -212,7 +219,9 @@ impl AccountStatus {
 )]
 #[sqlx(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum Role {
+    #[cfg_attr(test, default)]
     Admin,
     Manager,
     Rep,
@@ -301,8 +310,10 @@ impl ShareOfWallet {
 
 /// What our share of the customer's spend makes us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum Band {
     /// Under 10 %: a backup supplier.
+    #[cfg_attr(test, default)]
     Backup,
     /// From 10 % to 60 %.
     Core,

@@ -3,6 +3,7 @@
 
 /// Which bound a file went past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Limit {
     /// The file's size in bytes.
     FileBytes(u64),
@@ -20,12 +21,14 @@ pub enum Limit {
 
 /// Why a file could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum ReadError {
     /// It could not be opened or read.
     Unreadable(String),
     /// A workbook without that sheet; the sheets it has.
     NoSuchSheet { sheet: String, sheets: Vec<String> },
     /// Nothing but blank lines.
+    #[cfg_attr(test, default)]
     Empty,
     /// A CSV that is not valid CSV at this line.
     Malformed { line: usize, reason: String },
@@ -40,6 +43,7 @@ pub enum ReadError {
 
 /// Why the columns could not be mapped.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum MapError {
     /// `--map` named a column the file does not have.
     NoSuchColumn { column: String, headers: Vec<String> },
@@ -53,6 +57,7 @@ pub enum MapError {
 
 /// Why a row was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Problem {
     /// The row has no value for a field every record needs.
     Missing { field: &'static str },
@@ -68,4 +73,28 @@ pub enum Problem {
     UnknownManager { value: String },
     /// This manager would make a circle in the team tree.
     Circle { name: String },
+}
+
+/// Sample values for the rendering test of every message.
+#[cfg(test)]
+mod samples {
+    use super::*;
+
+    impl Default for Limit {
+        fn default() -> Limit {
+            Limit::Rows(0)
+        }
+    }
+
+    impl Default for MapError {
+        fn default() -> MapError {
+            MapError::BadMap { given: String::new() }
+        }
+    }
+
+    impl Default for Problem {
+        fn default() -> Problem {
+            Problem::Duplicate { first_line: 0 }
+        }
+    }
 }

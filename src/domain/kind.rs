@@ -6,7 +6,9 @@ use crate::domain::text::fold;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
 #[sqlx(rename_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum InteractionKind {
+    #[cfg_attr(test, default)]
     Meeting,
     Call,
     Visit,
@@ -175,8 +177,10 @@ mod tests {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
 #[sqlx(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum MeetingKind {
     /// A planning meeting: it restarts the planning clock once held.
+    #[cfg_attr(test, default)]
     Planning,
     /// The yearly review of the account plan.
     Review,

@@ -7,7 +7,9 @@ use crate::domain::money::{BasisPoints, apply_bp, ratio_bp};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
 #[sqlx(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(test, derive(strum::EnumIter, Default))]
 pub enum Stage {
+    #[cfg_attr(test, default)]
     Identified,
     Qualified,
     Proposal,

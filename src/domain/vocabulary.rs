@@ -156,11 +156,54 @@ pub const MEETING_KINDS: Vocabulary = Vocabulary(&[
 pub const PLAN_ACTIONS: Vocabulary =
     Vocabulary(&[word("set", "set", "definir", &["define"]), word("goal", "goal", "meta", &["objetivo"])]);
 
+/// The fields `/account set` changes, as typed in either language; the codes are
+/// [`crate::domain::account::ACCOUNT_FIELDS`].
+pub const ACCOUNT_FIELD_WORDS: Vocabulary = Vocabulary(&[
+    word("name", "name", "nome", &[]),
+    word("tier", "tier", "nível", &["nivel"]),
+    word("owner", "owner", "responsável", &[]),
+    word("tech", "tech", "técnico", &["gerente técnico", "technical manager"]),
+    word("segment", "segment", "segmento", &["setor"]),
+    word("spend", "spend", "gasto", &[]),
+    word("revenue", "revenue", "receita", &["faturamento"]),
+    word("margin", "margin", "margem", &[]),
+    word("ceiling", "ceiling", "teto", &[]),
+    word("suppliers", "suppliers", "fornecedores", &[]),
+    word("cadence", "cadence", "cadência", &[]),
+    word("review", "review", "revisão", &[]),
+    word("alias", "alias", "apelido", &[]),
+    word("reason", "reason", "motivo", &[]),
+]);
+
+/// The parts of an account plan, as typed after `/plan ACCOUNT set`: the yearly review's questions.
+pub const PLAN_PARTS: Vocabulary = Vocabulary(&[
+    word("objectives", "objectives", "objetivos", &["objective", "objetivo"]),
+    word("value", "value", "valor", &["valor entregue", "value delivered"]),
+    word("evidence", "evidence", "evidências", &["evidencia", "provas", "prova"]),
+    word("changes", "changes", "mudanças", &["mudanca", "change"]),
+    word("depth", "depth", "profundidade", &[]),
+    word("resources", "resources", "recursos", &["resource", "recurso"]),
+]);
+
+/// What is done to a goal of a plan: `/plan ACCOUNT goal add TITLE`, `/plan ACCOUNT goal done N`.
+pub const GOAL_ACTIONS: Vocabulary = Vocabulary(&[
+    word("add", "add", "adicionar", &["nova", "novo", "incluir", "criar"]),
+    word("done", "done", "concluir", &["concluída", "concluida", "feita", "feito"]),
+]);
+
+/// A sample list for the rendering test of every message.
+#[cfg(test)]
+impl Default for &'static Vocabulary {
+    fn default() -> &'static Vocabulary {
+        &TONES
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [&Vocabulary; 10] = [
+    const ALL: [&Vocabulary; 13] = [
         &STAGES,
         &STANCES,
         &DECISION_ROLES,
@@ -171,7 +214,16 @@ mod tests {
         &MEETING_KINDS,
         &PLAN_ACTIONS,
         &REASONS,
+        &PLAN_PARTS,
+        &GOAL_ACTIONS,
+        &ACCOUNT_FIELD_WORDS,
     ];
+
+    #[test]
+    fn the_account_field_words_are_the_fields() {
+        let codes: Vec<&str> = ACCOUNT_FIELD_WORDS.0.iter().map(|w| w.code).collect();
+        assert_eq!(codes, crate::domain::account::ACCOUNT_FIELDS);
+    }
 
     #[test]
     fn reads_both_languages_without_case_or_accents() {
@@ -194,6 +246,11 @@ mod tests {
             (&MEETING_KINDS, "planejamento", "planning"),
             (&MEETING_KINDS, "revisão anual", "review"),
             (&PLAN_ACTIONS, "meta", "goal"),
+            (&PLAN_PARTS, "objetivos", "objectives"),
+            (&PLAN_PARTS, "Evidências", "evidence"),
+            (&PLAN_PARTS, "mudancas", "changes"),
+            (&GOAL_ACTIONS, "adicionar", "add"),
+            (&GOAL_ACTIONS, "concluir", "done"),
         ] {
             assert_eq!(list.read(typed).map(|w| w.code), Some(code), "{typed}");
         }

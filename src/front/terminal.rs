@@ -165,6 +165,7 @@ pub async fn answer(core: &Core, session: &Session, clock: &dyn Clock, line: &st
         display_name: session.person.display_name.clone(),
         name_is_handle: false,
         locale: session.locale,
+        workspace_locale: None,
         now: clock.now(),
         source_id: None,
     };

@@ -5,6 +5,7 @@ use super::Locale;
 use super::Usage;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Onb {
     RequestInProgress,
     /// Under a digest: where its lists are shown in full.
@@ -125,6 +126,8 @@ pub enum Onb {
     },
     // The first run.
     EmptyWorkspace,
+    /// The first run's word on the language it speaks and how to change it.
+    FirstRunLanguage,
 }
 
 /// What a field of an imported file accepts, for a refused value.
@@ -236,7 +239,7 @@ impl Onb {
             ),
             Onb::WhyNeedsReason => s(
                 "--why explains a reason: give --reason potential|technology|profitability|strategic too.",
-                "--why explica um motivo: informe também --reason potential|technology|profitability|strategic.",
+                "--porque explica um motivo: informe também --motivo potencial|tecnologia|rentabilidade|estratégica.",
             ),
             Onb::AccountAdded { name } => p(format!("Added {name}"), format!("Conta {name} adicionada")),
             Onb::SeeCard { name } => {
@@ -280,7 +283,7 @@ impl Onb {
                     "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
                     "suppliers" => accepted(&field, l),
                     _ => {
-                        let fields = crate::domain::account::ACCOUNT_FIELDS.join(", ");
+                        let fields = crate::domain::vocabulary::ACCOUNT_FIELD_WORDS.listed(l, ", ");
                         return p(
                             format!("“{value}” is not a field of an account. Fields: {fields}."),
                             format!("“{value}” não é um campo de conta. Campos: {fields}."),
@@ -289,11 +292,11 @@ impl Onb {
                 };
                 p(
                     format!("“{value}” is not a valid {field}: use {accepted}."),
-                    format!("“{value}” não é um valor válido para {field}: use {accepted}."),
+                    format!("“{value}” não é um valor válido para o campo {}: use {accepted}.", field_pt(&field)),
                 )
             }
             Onb::AliasUsage => {
-                s("Say alias add NAME or alias remove NAME.", "Use alias add NOME ou alias remove NOME.")
+                s("Say alias add NAME or alias remove NAME.", "Use apelido adicionar NOME ou apelido remover NOME.")
             }
             Onb::NoSuchAlias { alias, name } => {
                 p(format!("{name} has no alias “{alias}”."), format!("A conta {name} não tem o apelido “{alias}”."))
@@ -315,7 +318,7 @@ impl Onb {
                 "Só um administrador deste espaço pode alterar a equipe.",
             ),
             Onb::PersonLine { name, role, manager, linked } => {
-                let role = role.shown(l);
+                let role = role_area(role, l);
                 let mut line = format!("{name} · {role}");
                 if let Some(m) = manager {
                     line.push_str(&l.pick(format!(" · reports to {m}"), format!(" · responde a {m}")));
@@ -331,8 +334,8 @@ impl Onb {
                 format!("{name} já está no espaço: /people set altera os dados."),
             ),
             Onb::PersonAdded { name, role } => {
-                let role = role.shown(l);
-                p(format!("Added {name} ({role})"), format!("{name} adicionado(a) ({role})"))
+                let role = role_area(role, l);
+                p(format!("Added {name} ({role})"), format!("{name} entrou no espaço ({role})"))
             }
             Onb::LinkHint { name } => p(
                 format!("When they use the bot, /people link \"{name}\" @user ties them to their chat user."),
@@ -342,7 +345,7 @@ impl Onb {
             ),
             Onb::PeopleSetNothing => s(
                 "Say what to change: --role, --manager or --name.",
-                "Diga o que alterar: --role, --manager ou --name.",
+                "Diga o que alterar: --papel, --gestor ou --nome.",
             ),
             Onb::TeamCircle { person } => p(
                 format!(
@@ -382,31 +385,31 @@ impl Onb {
                     format!("{name} está ligado(a) a esse usuário do chat."),
                 ),
             },
+            Onb::FirstRunLanguage => s(
+                "I answer in English. In Portuguese: /language pt-BR for you, kam-bot workspace set --language pt-BR for everyone here.",
+                "Respondo em português. Em inglês: /language en para você, kam-bot workspace set --language en para todos deste espaço.",
+            ),
             Onb::EmptyWorkspace => s(
                 "No accounts yet. Add one with /account add NAME --tier 1 --owner PERSON, or import the team's portfolio from a CSV or Excel file: kam-bot import accounts FILE (see the README). /help lists every command.",
-                "Nenhuma conta ainda. Adicione uma com /account add NOME --tier 1 --owner PESSOA ou importe a carteira da equipe de um arquivo CSV ou Excel: kam-bot import accounts ARQUIVO (veja o README). /help lista todos os comandos.",
+                "Nenhuma conta ainda. Adicione uma com /account add NOME --nivel 1 --responsavel PESSOA ou importe a carteira da equipe de um arquivo CSV ou Excel: kam-bot import accounts ARQUIVO (veja o README). /help lista todos os comandos.",
             ),
         }
     }
 }
 
 /// The Portuguese name of a field of `/account set`.
-fn field_pt(field: &str) -> &str {
-    match field {
-        "name" => "nome",
-        "tier" => "nível",
-        "owner" => "responsável",
-        "tech" => "gerente técnico",
-        "segment" => "segmento",
-        "spend" => "gasto",
-        "revenue" => "receita",
-        "margin" => "margem",
-        "ceiling" => "teto",
-        "suppliers" => "fornecedores",
-        "cadence" => "cadência",
-        "review" => "revisão",
-        "alias" => "apelido",
-        "reason" => "motivo",
-        other => other,
+fn field_pt(field: &str) -> String {
+    crate::domain::vocabulary::ACCOUNT_FIELD_WORDS.shown(field, Locale::PtBr)
+}
+
+/// What a person does in the workspace, said the same of everyone: in Portuguese the area
+/// (vendas, gestão) rather than a word that agrees with the person (vendedor, vendedora).
+pub(crate) fn role_area(role: crate::domain::account::Role, l: Locale) -> String {
+    use crate::domain::account::Role;
+    match (l, role) {
+        (Locale::En, _) => role.shown(l),
+        (Locale::PtBr, Role::Admin) => "administração".to_string(),
+        (Locale::PtBr, Role::Manager) => "gestão".to_string(),
+        (Locale::PtBr, Role::Rep) => "vendas".to_string(),
     }
 }

@@ -11,11 +11,11 @@ async fn lists_active_accounts_by_tier() {
     assert!(reply.lines[0].starts_with("T1 · Alcoa · Ana Souza · share 74.0%"), "{}", reply.lines[0]);
     assert!(reply.lines.iter().all(|l| !l.contains("CSN")));
     let gerdau = reply.lines.iter().find(|l| l.contains("Gerdau")).expect("Gerdau listed");
-    assert!(gerdau.ends_with("last contact 74 d ago · CONTACT OVERDUE, PLANNING OVERDUE"), "{gerdau}");
+    assert!(gerdau.ends_with("last contact 74 days ago · CONTACT OVERDUE, PLANNING OVERDUE"), "{gerdau}");
     let petro = reply.lines.iter().find(|l| l.contains("Petrobrás")).expect("Petrobrás listed");
-    assert!(petro.ends_with("last contact 12 d ago · PLANNING OVERDUE"), "{petro}");
+    assert!(petro.ends_with("last contact 12 days ago · PLANNING OVERDUE"), "{petro}");
     let vale = reply.lines.iter().find(|l| l.contains("Vale")).expect("Vale listed");
-    assert!(vale.ends_with("d ago"), "nothing overdue: {vale}");
+    assert!(vale.ends_with(" ago") || vale.ends_with("today"), "nothing overdue: {vale}");
 }
 
 #[tokio::test]

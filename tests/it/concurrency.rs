@@ -29,6 +29,7 @@ async fn digests_and_logs_from_two_workspaces_all_succeed() {
             display_name: "someone".into(),
             name_is_handle: false,
             locale: Some(kam_bot::i18n::Locale::En),
+            workspace_locale: None,
             now: app.now,
             source_id: Some(format!("request-{i}")),
         };

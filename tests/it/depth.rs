@@ -152,7 +152,7 @@ async fn health_is_explained_component_by_component() {
     assert_eq!(vale.lines, ["The components weigh 87; held at 70 by what needs attention:"]);
     assert_eq!(field(&vale, "Needs attention"), "• Metso holds 30.0%, more than our 18.0%");
     assert_eq!(vale.fields.len(), 10);
-    assert_eq!(field(&vale, "Account plan"), "100 · this year's plan, last changed 0 days ago");
+    assert_eq!(field(&vale, "Account plan"), "100 · this year's plan, changed today");
     assert_eq!(field(&vale, "Opportunity momentum"), "80 · 2 opportunities open, 0 won in the last year");
     assert_eq!(field(&vale, "Contact recency"), "100 · 3 days since the last contact (cadence 30 days)");
     assert_eq!(

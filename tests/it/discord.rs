@@ -67,6 +67,25 @@ async fn the_interaction_locale_picks_the_language() {
     assert!(field(embed, "Participação").starts_with("18,0% de R$ 250.000.000,00"), "{embed}");
 }
 
+/// A new server whose preferred locale is Brazilian Portuguese starts in Portuguese even when the
+/// first person's Discord is in English; a server left at Discord's default (en-US) yields to the
+/// first person's language.
+#[tokio::test]
+async fn a_new_server_takes_its_preferred_locale_where_it_is_portuguese() {
+    let app = spawn_app().await;
+    let endpoint = spawn_endpoint(&app, None, SLOW).await;
+    let mut brazilian = interaction(7, 2, Some(GUILD_A), "help", json!([]), "en-US");
+    brazilian["guild_locale"] = json!("pt-BR");
+    endpoint.post_signed(&brazilian).await;
+    let ws = app.store.find_workspace(&format!("discord:{GUILD_A}")).await.unwrap().unwrap();
+    assert_eq!(ws.language, "pt-BR");
+
+    let person = interaction(8, 2, Some(GUILD_B), "help", json!([]), "pt-BR");
+    endpoint.post_signed(&person).await;
+    let ws = app.store.find_workspace(&format!("discord:{GUILD_B}")).await.unwrap().unwrap();
+    assert_eq!(ws.language, "pt-BR", "an en-US server yields to its first person's pt-BR");
+}
+
 #[tokio::test]
 async fn autocomplete_offers_ranked_accounts() {
     let app = demo_in_guild_a().await;

@@ -47,6 +47,7 @@ impl TestApp {
             display_name: format!("Tester {user}"),
             name_is_handle: false,
             locale: Some(Locale::En),
+            workspace_locale: None,
             now: self.now,
             source_id: None,
         }

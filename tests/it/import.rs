@@ -90,7 +90,7 @@ async fn a_brazilian_excel_csv_in_windows_1252_with_semicolons() {
     let file = write(dir.path(), "carteira.csv", &bytes);
     let out = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap(), "--lang", "pt-BR"]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert!(stdout(&out).contains("Importado (accounts): 2 criados"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Importação feita (contas): 2 criados"), "{}", stdout(&out));
 
     let ws = app.workspace_id(WS).await;
     let id = app.store.accounts_named(ws, "ceramica sao joao").await.unwrap()[0].account_id;

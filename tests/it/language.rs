@@ -102,3 +102,65 @@ fn a_brazilian_terminal_starts_in_portuguese() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Subcommands, plan parts, goal actions and account fields take their Portuguese words:
+/// `/plano Vale definir objetivos`, `meta adicionar`, `meta concluir 1`, `/conta definir Vale
+/// nível 2`, `/contas adicionar`, `/oportunidade mover`.
+#[tokio::test]
+async fn subcommands_plan_parts_and_fields_take_their_portuguese_words() {
+    let app = crate::helpers::demo_app().await;
+    let me = app.workspace_id(WS).await;
+    let tester = app.store.find_person(me, "terminal", "tester").await.unwrap().unwrap();
+    app.store.set_role(me, tester.id, kam_bot::domain::account::Role::Admin).await.unwrap();
+
+    let set = app.say_pt("/plano Vale definir objetivos \"Ser a referência em Carajás\"").await;
+    assert!(!set.is_error(), "{}", set.to_text());
+    assert_eq!(crate::helpers::field(&set, "Objetivos de longo prazo"), "Ser a referência em Carajás");
+    let same = app.say_pt("/plano Vale definir Evidências \"KPIs mensais\"").await;
+    assert_eq!(crate::helpers::field(&same, "Evidências desse valor"), "KPIs mensais");
+
+    let added = app.say_pt("/plano Vale meta adicionar \"Ganhar a licitação\" --prazo 20/12/2026").await;
+    assert!(added.to_text().contains("Ganhar a licitação"), "{}", added.to_text());
+    let number = added
+        .to_text()
+        .lines()
+        .find(|l| l.contains("Ganhar a licitação"))
+        .and_then(|l| l.trim_start_matches('#').split_whitespace().next().map(str::to_string))
+        .unwrap();
+    let done = app.say_pt(&format!("/plano Vale meta concluir {number}")).await;
+    assert!(done.to_text().contains(&format!("Meta #{number} concluída")), "{}", done.to_text());
+
+    let wrong = app.say_pt("/plano Vale definir sonhos \"x\"").await;
+    assert!(wrong.is_error());
+    assert!(wrong.to_text().contains("objetivos, valor, evidências"), "{}", wrong.to_text());
+    let wrong = app.say_pt("/plano Vale meta apagar 1").await;
+    assert!(wrong.to_text().contains("Depois de meta vem adicionar ou concluir"), "{}", wrong.to_text());
+
+    let tier = app.say_pt("/conta definir Vale nível 2").await;
+    assert_eq!(tier.title.as_deref(), Some("Vale: campo nível alterado"), "{}", tier.to_text());
+    let bad = app.say_pt("/conta definir Vale nivel X").await;
+    assert!(bad.to_text().contains("não é um valor válido para o campo nível"), "{}", bad.to_text());
+
+    let added = app.say_pt("/contas adicionar Gerdau Aços Longos --nivel 2").await;
+    assert!(!added.is_error(), "{}", added.to_text());
+    assert!(app.say_pt("/contas listar --nivel 2").await.to_text().contains("Gerdau Aços Longos"));
+    let moved = app.say_pt("/oportunidade mover 1 ganha").await;
+    assert!(!moved.is_error(), "{}", moved.to_text());
+
+    // Help names the Portuguese subcommands and options.
+    let help = app.say_pt("/ajuda contas").await.to_text();
+    assert!(help.contains("adicionar (add)") && help.contains("--responsavel"), "{help}");
+}
+
+/// Lists of people and contacts say what a person does, the same for everyone, never a word
+/// that agrees with one gender (vendedor, decisor).
+#[tokio::test]
+async fn portuguese_lists_do_not_guess_anyones_gender() {
+    let app = crate::helpers::demo_app().await;
+    let contacts = app.say_pt("/contatos Vale").await.to_text();
+    assert!(contacts.contains("decide a compra") && !contacts.contains("· decisor"), "{contacts}");
+    let people = app.say_pt("/pessoas").await.to_text();
+    assert!(people.contains("· vendas") && !people.contains("vendedor"), "{people}");
+    let list = app.say_pt("/contas").await.to_text();
+    assert!(list.contains("Nível 1 · Vale") && list.contains("dias"), "{list}");
+}

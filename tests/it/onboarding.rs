@@ -244,6 +244,7 @@ async fn the_team_is_built_from_the_chat() {
         display_name: "pnunes".into(),
         name_is_handle: false,
         locale: None,
+        workspace_locale: None,
         now: app.now,
         source_id: None,
     };

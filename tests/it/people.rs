@@ -10,7 +10,7 @@ async fn lists_people_with_their_roles() {
     assert!(reply.lines.contains(&"Marina Costa · manager".to_string()), "{:?}", reply.lines);
     assert!(reply.lines.contains(&"Tester tester · rep".to_string()));
     let pt = app.say_pt("/people list").await;
-    assert!(pt.lines.contains(&"Marina Costa · gestor".to_string()));
+    assert!(pt.lines.contains(&"Marina Costa · gestão".to_string()));
 }
 
 #[tokio::test]

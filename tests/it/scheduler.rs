@@ -103,6 +103,7 @@ async fn hold_planning_meeting(core: &Core, now: DateTime<Utc>) {
         display_name: "Rui Rep".into(),
         name_is_handle: false,
         locale: None,
+        workspace_locale: None,
         now,
         source_id: None,
     };
@@ -462,6 +463,7 @@ fn rui_at(now: DateTime<Utc>) -> Invocation {
         display_name: "Rui Rep".into(),
         name_is_handle: false,
         locale: None,
+        workspace_locale: None,
         now,
         source_id: None,
     }

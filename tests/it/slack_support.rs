@@ -215,8 +215,15 @@ async fn handler(State(s): State<SlackStandIn>, uri: Uri, body: Bytes) -> Respon
         // Slack documents `users` as a comma-separated string of user ids.
         "/api/conversations.open" if !body["users"].is_string() => json!({"ok": false, "error": "invalid_arguments"}),
         "/api/conversations.open" => json!({"ok": true, "channel": {"id": "D0123456"}}),
-        "/api/users.info" => json!({"ok": true, "user": {"id": body["user"], "name": "ana.souza",
-            "real_name": "Ana Souza", "profile": {"display_name": "ana", "real_name": "Ana Souza"}}}),
+        // As Slack does, the language only when asked for it (`include_locale`).
+        "/api/users.info" => {
+            let mut user = json!({"id": body["user"], "name": "ana.souza",
+                "real_name": "Ana Souza", "profile": {"display_name": "ana", "real_name": "Ana Souza"}});
+            if body["include_locale"] == "true" {
+                user["locale"] = json!("en-US");
+            }
+            json!({"ok": true, "user": user})
+        }
         "/api/chat.postEphemeral" => json!({"ok": true, "message_ts": "1700000000.000200"}),
         "/api/chat.postMessage" => json!({"ok": true, "channel": "D0123456", "ts": "1700000000.000100",
                                           "message": {"type": "message", "ts": "1700000000.000100", "text": "x"}}),

@@ -47,6 +47,7 @@ async fn the_monday_digest_goes_out_while_people_write() {
                 display_name: format!("Writer {w}"),
                 name_is_handle: false,
                 locale: Some(kam_bot::i18n::Locale::En),
+                workspace_locale: None,
                 now: test_now(),
                 source_id: None,
             };
@@ -390,6 +391,37 @@ async fn a_handle_never_renames_anyone_and_new_people_take_slacks_name() {
     assert_eq!(name_of("U0CARLA").await.as_deref(), Some("carla"));
     assert_eq!(name_of("U0DORA").await.as_deref(), Some("dora"));
     assert_eq!(infos(&slack), asked + 1, "asked once, then not again");
+}
+
+/// A Slack workspace first met through someone whose Slack is in Brazilian Portuguese
+/// (`users.info` with `include_locale`) speaks Portuguese from its first answer; one met through
+/// an English speaker speaks English.
+#[tokio::test]
+async fn a_new_slack_workspace_takes_its_first_persons_language() {
+    use crate::slack_support::{SlackStandIn, form, spawn_slack_endpoint_naming};
+    use kam_bot::front::slack::people::Directory;
+    let app = crate::helpers::spawn_app().await;
+    let slack = SlackStandIn::spawn().await;
+    let client = kam_bot::front::slack::notifier::client(Some(&slack.api())).unwrap();
+    let endpoint =
+        spawn_slack_endpoint_naming(&app, Duration::from_secs(5), Some(Directory::new(client, "xoxb-test"))).await;
+    let response = format!("{}/response/1", slack.url);
+    slack.script(
+        "/api/users.info",
+        200,
+        vec![],
+        serde_json::json!({"ok": true, "user": {"id": "U2147483697", "name": "ana.souza", "locale": "pt-BR",
+            "real_name": "Ana Souza", "profile": {"display_name": "ana", "real_name": "Ana Souza"}}}),
+    );
+    let (status, body) = endpoint.post_signed(&form("T7", "/help", "", "t1", &response)).await;
+    assert_eq!(status, 200);
+    assert!(body.to_string().contains("Comandos do kam-bot"), "{body}");
+    assert_eq!(slack.wait_for("/api/users.info").await.body["include_locale"], "true");
+    assert_eq!(app.store.find_workspace("slack:T7").await.unwrap().unwrap().language, "pt-BR");
+
+    let (_, body) = endpoint.post_signed(&form("T8", "/help", "", "t2", &response)).await;
+    assert!(body.to_string().contains("kam-bot commands"), "{body}");
+    assert_eq!(app.store.find_workspace("slack:T8").await.unwrap().unwrap().language, "en");
 }
 
 /// The serve lock is the database file itself: through a symlink, a second `serve` and a restore

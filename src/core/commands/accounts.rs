@@ -23,7 +23,7 @@ use crate::domain::vocabulary;
 use crate::i18n::{Msg, Onb, format_bp};
 use crate::store::{NewAccount, Store};
 
-pub use crate::domain::account::ACCOUNT_FIELDS;
+pub use crate::domain::account::{ACCOUNT_FIELD_WORDS, ACCOUNT_FIELDS};
 
 /// The options an account is created with; `/account set` changes the same fields one at a time.
 const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[
@@ -90,7 +90,7 @@ static SET: CommandSpec = leaf!(
     Msg::Help(HelpMsg::CmdAccountSet),
     &[
         ACCOUNT_FIRST,
-        positional("field", ArgType::Choice(ACCOUNT_FIELDS), true, false, Msg::Help(HelpMsg::ArgField)),
+        positional("field", ArgType::Words(&ACCOUNT_FIELD_WORDS), true, false, Msg::Help(HelpMsg::ArgField)),
         positional("value", ArgType::Text { max_chars: 400 }, true, true, Msg::Help(HelpMsg::ArgValue)),
     ],
     "/account set Gerdau tier 1",

@@ -7,6 +7,8 @@ use crate::core::catalog::{CommandSpec, leaf, positional};
 use crate::core::error::CommandError;
 use crate::store::Store;
 use crate::core::catalog::{self, ArgType};
+use crate::core::option_words;
+use crate::i18n::Locale;
 use crate::core::context::Context;
 use crate::core::reply::Reply;
 use crate::i18n::Msg;
@@ -53,17 +55,38 @@ fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply {
             reply = reply.line(ctx.t(Msg::Onb(crate::i18n::Onb::EmptyWorkspace)));
         }
         for spec in catalog::CATALOG {
-            reply = reply.line(format!("{} — {}", spec.usage(l).replace('\n', "\n  "), ctx.t(spec.summary.clone())));
+            // The description goes with the command's first form; the other forms follow, indented.
+            let usage = spec.usage(l);
+            let (first, rest) = usage.split_once('\n').unwrap_or((usage.as_str(), ""));
+            let mut line = format!("{first} — {}", ctx.t(spec.summary.clone()));
+            for form in rest.lines() {
+                line.push_str(&format!("\n  {form}"));
+            }
+            reply = reply.line(line);
         }
         return reply.footer(ctx.t(Msg::Help(HelpMsg::HelpFooter))).ephemeral();
     };
     let mut reply = Reply::titled(spec.usage(l)).line(ctx.t(spec.summary.clone()));
     let borrowed = spec.borrows.and_then(|(other, _)| catalog::find(other)).map(|o| o.subcommands).unwrap_or(&[]);
     for sub in spec.subcommands.iter().chain(borrowed) {
-        reply = reply.line(format!("  {} — {}", sub.name, ctx.t(sub.summary.clone())));
+        let name = match l {
+            Locale::PtBr if option_words::subcommand(sub.name) != sub.name => {
+                format!("{} ({})", option_words::subcommand(sub.name), sub.name)
+            }
+            _ => sub.name.to_string(),
+        };
+        reply = reply.line(format!("  {name} — {}", ctx.t(sub.summary.clone())));
     }
     for arg in spec.args {
-        let name = if arg.flag { format!("--{} {}", arg.name, arg.placeholder(l)) } else { arg.placeholder(l) };
+        let flag = match l {
+            Locale::PtBr => option_words::portuguese(arg.name),
+            Locale::En => arg.name,
+        };
+        let name = match (arg.flag, arg.ty) {
+            (true, ArgType::Switch) => format!("--{flag}"),
+            (true, _) => format!("--{flag} {}", arg.placeholder(l)),
+            (false, _) => arg.placeholder(l),
+        };
         let need = ctx.t(if arg.required { Msg::Help(HelpMsg::HelpRequired) } else { Msg::Help(HelpMsg::HelpOptional) });
         reply = reply.line(format!("  {name} ({need}): {}", ctx.t(arg.help.clone())));
     }

@@ -45,7 +45,7 @@ pub static SPEC: CommandSpec = leaf!(
         }
         .into())
     },
-    pt: "/plan Vale set objectives \"Ser o fornecedor de referência em Carajás\"",
+    pt: "/plano Vale definir objetivos \"Ser o fornecedor de referência em Carajás\"",
 );
 
 /// What `/plan` does.
@@ -139,9 +139,9 @@ async fn change(store: &Store, ctx: &Context, r: &PlanRequest, account: &Account
     }
     let change = match action {
         "set" => {
-            let field = FIELDS
-                .iter()
-                .find(|(name, _)| *name == what)
+            let field = vocabulary::PLAN_PARTS
+                .read(what)
+                .and_then(|part| FIELDS.iter().find(|(name, _)| *name == part.code))
                 .map(|(name, _)| *name)
                 .ok_or_else(|| Msg::Plan(PlanMsg::BadPlanField { value: truncate(what, 20) }))?;
             if text.is_empty() {
@@ -149,7 +149,7 @@ async fn change(store: &Store, ctx: &Context, r: &PlanRequest, account: &Account
             }
             Change::Field(field)
         }
-        _ => match what {
+        _ => match vocabulary::GOAL_ACTIONS.read(what).map(|w| w.code).unwrap_or("") {
             "add" => {
                 if text.is_empty() {
                     return Err(Msg::Plan(PlanMsg::PlanNeedsText).into());

@@ -324,6 +324,14 @@ fn change_lines(changes: &[(String, Currency, Change)], locale: Locale) -> Vec<S
             }
             Change::Held => account.clone(),
             Change::Reached { contact } => format!("{} ({account})", truncate(contact, 30)),
+            Change::Competitor { name, from: None, to } => {
+                let arrived = DigestMsg::CompetitorArrived { name: truncate(name, 30), share: share(*to) };
+                format!("{account}: {}", locale.t(crate::i18n::Msg::Digest(arrived)))
+            }
+            Change::Competitor { name, to: None, .. } => {
+                let left = DigestMsg::CompetitorLeft { name: truncate(name, 30) };
+                format!("{account}: {}", locale.t(crate::i18n::Msg::Digest(left)))
+            }
             Change::Competitor { name, from, to } => {
                 format!("{account}: {} {}→{}", truncate(name, 30), share(*from), share(*to))
             }

@@ -57,8 +57,9 @@ fn definition(spec: &CommandSpec) -> CreateCommand {
 /// A subcommand (`/opp add`) with its own typed options.
 fn subcommand(spec: &CommandSpec) -> CreateCommandOption {
     let (en, pt) = described(spec.summary.clone());
-    let mut sub =
-        CreateCommandOption::new(CommandOptionType::SubCommand, spec.name, en).description_localized("pt-BR", pt);
+    let mut sub = CreateCommandOption::new(CommandOptionType::SubCommand, spec.name, en)
+        .name_localized("pt-BR", crate::core::option_words::subcommand(spec.name))
+        .description_localized("pt-BR", pt);
     for arg in spec.args {
         sub = sub.add_sub_option(option(arg));
     }

@@ -47,6 +47,7 @@ impl Handler {
                 .unwrap_or_else(|| msg.author.name.clone()),
             name_is_handle: false,
             locale: None,
+            workspace_locale: None,
             now: self.clock.now(),
             source_id: Some(format!("message:{}", msg.id.get())),
         };

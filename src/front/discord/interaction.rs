@@ -179,7 +179,7 @@ fn member_invocation(
     guild: Option<serenity::model::id::GuildId>,
     user: &User,
     member: Option<&Member>,
-    locale: &str,
+    (locale, guild_locale): (&str, Option<&str>),
     id: u64,
     now: DateTime<Utc>,
 ) -> Option<Invocation> {
@@ -190,17 +190,20 @@ fn member_invocation(
         display_name: display_name(member, user),
         name_is_handle: false,
         locale: Locale::parse(locale),
+        workspace_locale: guild_locale.and_then(Locale::parse),
         now,
         source_id: Some(id.to_string()),
     })
 }
 
 fn press_invocation(press: &ComponentInteraction, now: DateTime<Utc>) -> Option<Invocation> {
-    member_invocation(press.guild_id, &press.user, press.member.as_ref(), &press.locale, press.id.get(), now)
+    let locales = (press.locale.as_str(), press.guild_locale.as_deref());
+    member_invocation(press.guild_id, &press.user, press.member.as_ref(), locales, press.id.get(), now)
 }
 
 fn modal_invocation(submit: &ModalInteraction, now: DateTime<Utc>) -> Option<Invocation> {
-    member_invocation(submit.guild_id, &submit.user, submit.member.as_ref(), &submit.locale, submit.id.get(), now)
+    let locales = (submit.locale.as_str(), submit.guild_locale.as_deref());
+    member_invocation(submit.guild_id, &submit.user, submit.member.as_ref(), locales, submit.id.get(), now)
 }
 
 fn display_name(member: Option<&Member>, user: &User) -> String {
@@ -213,7 +216,7 @@ fn invocation(command: &CommandInteraction, now: DateTime<Utc>) -> Option<Invoca
         command.guild_id,
         &command.user,
         command.member.as_deref(),
-        &command.locale,
+        (command.locale.as_str(), command.guild_locale.as_deref()),
         command.id.get(),
         now,
     )

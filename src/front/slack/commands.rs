@@ -46,15 +46,15 @@ pub async fn run(
     user_name: Option<&str>,
     now: DateTime<Utc>,
 ) -> Reply {
-    let (display_name, name_is_handle) =
-        people::naming(core, directory, event.team_id.as_ref(), event.user_id.as_ref(), user_name).await;
+    let naming = people::naming(core, directory, event.team_id.as_ref(), event.user_id.as_ref(), user_name).await;
     let invocation = Invocation {
         workspace: workspace_key(event.team_id.as_ref()),
         platform: Platform::Slack,
         user_id: event.user_id.to_string(),
-        display_name,
-        name_is_handle,
-        locale: None,
+        display_name: naming.display_name,
+        name_is_handle: naming.name_is_handle,
+        locale: naming.locale,
+        workspace_locale: None,
         now,
         source_id: Some(event.trigger_id.to_string()),
     };
@@ -71,14 +71,15 @@ pub async fn invocation(
     now: DateTime<Utc>,
     source_id: String,
 ) -> Invocation {
-    let (display_name, name_is_handle) = people::naming(core, directory, team_id, user_id, user_name).await;
+    let naming = people::naming(core, directory, team_id, user_id, user_name).await;
     Invocation {
         workspace: workspace_key(team_id),
         platform: Platform::Slack,
         user_id: user_id.to_string(),
-        display_name,
-        name_is_handle,
-        locale: None,
+        display_name: naming.display_name,
+        name_is_handle: naming.name_is_handle,
+        locale: naming.locale,
+        workspace_locale: None,
         now,
         source_id: Some(source_id),
     }

@@ -1,6 +1,7 @@
 //! Who a Slack user is: someone the bot has not met is named from `users.info` (their real name,
-//! else their display name), never from the handle a slash command carries; a known person keeps
-//! the name they have.
+//! else their display name), never from the handle a slash command carries, and their Slack
+//! language is read there too (so a new workspace first met through a Brazilian speaks
+//! Portuguese); a known person keeps the name they have.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,6 +12,7 @@ use tracing::warn;
 
 use super::commands::workspace_key;
 use crate::core::{Core, Platform};
+use crate::i18n::Locale;
 
 /// How long a command waits for Slack to say who someone is before it goes on with the handle.
 pub const LOOKUP_WITHIN: Duration = Duration::from_millis(1500);
@@ -32,15 +34,15 @@ impl Directory {
         Directory { client, token: SlackApiToken::new(bot_token.into()), refused: Arc::default() }
     }
 
-    /// The name Slack shows for `user`, or `None` when Slack does not say in time.
-    pub async fn name_of(&self, user: &str) -> Option<String> {
+    /// What Slack says of `user` (their name and language), or `None` when it does not say in time.
+    pub async fn profile_of(&self, user: &str) -> Option<Profile> {
         if self.refused.load(Ordering::Relaxed) {
             return None;
         }
         let session = self.client.open_session(&self.token);
-        let request = SlackApiUsersInfoRequest::new(SlackUserId::new(user.into()));
+        let request = SlackApiUsersInfoRequest::new(SlackUserId::new(user.into())).with_include_locale(true);
         match tokio::time::timeout(LOOKUP_WITHIN, session.users_info(&request)).await {
-            Ok(Ok(found)) => name_in(&found.user),
+            Ok(Ok(found)) => Some(Profile { name: name_in(&found.user), locale: locale_in(&found.user) }),
             Ok(Err(slack_morphism::errors::SlackClientError::ApiError(e)))
                 if REFUSED_CODES.contains(&e.code.as_str()) =>
             {
@@ -60,6 +62,19 @@ impl Directory {
     }
 }
 
+/// What Slack's directory says of a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub name: Option<String>,
+    /// Their Slack language (`pt-BR`), where it is one the bot speaks.
+    pub locale: Option<Locale>,
+}
+
+/// A person's Slack language (`locale`, given with `include_locale`), where the bot speaks it.
+fn locale_in(user: &SlackUser) -> Option<Locale> {
+    user.locale.as_ref().and_then(|l| Locale::parse(&l.0))
+}
+
 /// A person's name as Slack holds it: the real name, else the display name.
 fn name_in(user: &SlackUser) -> Option<String> {
     let profile = user.profile.as_ref();
@@ -75,27 +90,39 @@ fn name_in(user: &SlackUser) -> Option<String> {
     .map(str::to_string)
 }
 
+/// Who an invocation of a Slack user is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Naming {
+    pub display_name: String,
+    /// Whether the name is only the handle (which never renames anyone).
+    pub name_is_handle: bool,
+    /// The language Slack reports for someone new.
+    pub locale: Option<Locale>,
+}
+
 /// The name an invocation of `user` carries, and whether it is only a handle (which never renames
 /// anyone): for a person the bot knows, the handle (the core keeps their name); for someone new,
-/// or someone first met by their handle alone, the name Slack gives them.
+/// or someone first met by their handle alone, the name and language Slack gives them.
 pub async fn naming(
     core: &Core,
     directory: Option<&Directory>,
     team: &str,
     user: &str,
     handle: Option<&str>,
-) -> (String, bool) {
+) -> Naming {
     let handle = handle.filter(|h| !h.trim().is_empty()).unwrap_or(user).to_string();
-    let Some(directory) = directory else { return (handle, true) };
+    let by_handle = |locale| Naming { display_name: handle.clone(), name_is_handle: true, locale };
+    let Some(directory) = directory else { return by_handle(None) };
     match core.store().identify(&workspace_key(team), Platform::Slack, user).await {
-        Ok(Some((_, Some(person)))) if person.name_fixed || person.display_name != handle => (handle, true),
+        Ok(Some((_, Some(person)))) if person.name_fixed || person.display_name != handle => by_handle(None),
         Err(e) => {
             warn!(error = %e, "cannot tell whether a Slack user is known");
-            (handle, true)
+            by_handle(None)
         }
-        _ => match directory.name_of(user).await {
-            Some(name) => (name, false),
-            None => (handle, true),
+        _ => match directory.profile_of(user).await {
+            Some(Profile { name: Some(name), locale }) => Naming { display_name: name, name_is_handle: false, locale },
+            Some(Profile { name: None, locale }) => by_handle(locale),
+            None => by_handle(None),
         },
     }
 }
@@ -117,5 +144,13 @@ mod tests {
             "profile": {"display_name": "Aninha", "real_name": ""}}));
         assert_eq!(name_in(&display_only).as_deref(), Some("Aninha"));
         assert_eq!(name_in(&user(serde_json::json!({"id": "U1"}))), None);
+    }
+
+    #[test]
+    fn the_language_is_read_where_the_bot_speaks_it() {
+        assert_eq!(locale_in(&user(serde_json::json!({"id": "U1", "locale": "pt-BR"}))), Some(Locale::PtBr));
+        assert_eq!(locale_in(&user(serde_json::json!({"id": "U1", "locale": "en-US"}))), Some(Locale::En));
+        assert_eq!(locale_in(&user(serde_json::json!({"id": "U1", "locale": "ja-JP"}))), None);
+        assert_eq!(locale_in(&user(serde_json::json!({"id": "U1"}))), None);
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::kind::InteractionKind;
 use crate::i18n::{Locale, format_day};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum CaptureMsg {
     // Help texts of the commands.
     CmdCapture,

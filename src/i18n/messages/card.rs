@@ -9,6 +9,7 @@ use crate::domain::kind::InteractionKind;
 use crate::i18n::{Locale, format_bp, format_date};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum CardMsg {
     AccountNotFound {
         query: String,
@@ -249,7 +250,7 @@ impl CardMsg {
             CardMsg::LabelOwner => s("Owner", "Responsável"),
             CardMsg::LabelTechnicalManager => s("Technical manager", "Gerente técnico"),
             CardMsg::LabelShare => s("Share of wallet", "Participação"),
-            CardMsg::LabelHeadroom => s("Headroom", "Espaço até o teto"),
+            CardMsg::LabelHeadroom => s("Headroom", "Espaço para crescer"),
             CardMsg::LabelMargin => s("Margin", "Margem"),
             CardMsg::LabelLastInteraction => s("Last interaction", "Última interação"),
             CardMsg::LabelLastContact => s("Last contact", "Último contato"),
@@ -376,7 +377,11 @@ impl CardMsg {
                     share.map(|s| l.pick(format!(" · share {s}"), format!(" · participação {s}"))).unwrap_or_default();
                 let last = match last_contact_days {
                     None => s(" · never contacted", " · nunca contatada"),
-                    Some(d) => p(format!(" · last contact {d} d ago"), format!(" · último contato há {d} d")),
+                    Some(0) => s(" · last contact today", " · último contato hoje"),
+                    Some(d) => p(
+                        format!(" · last contact {} ago", plural(d, "day", "days")),
+                        format!(" · último contato há {}", plural(d, "dia", "dias")),
+                    ),
                 };
                 let mut flags = Vec::new();
                 if contact_overdue {
@@ -386,7 +391,8 @@ impl CardMsg {
                     flags.push(s("PLANNING OVERDUE", "PLANEJAMENTO ATRASADO"));
                 }
                 let flags = if flags.is_empty() { String::new() } else { format!(" · {}", flags.join(", ")) };
-                format!("T{} · {name} · {owner}{share}{last}{flags}", tier.number())
+                let tier = l.pick(format!("T{}", tier.number()), format!("Nível {}", tier.number()));
+                format!("{tier} · {name} · {owner}{share}{last}{flags}")
             }
             CardMsg::FlagReason(flag) => {
                 use crate::domain::health::Flag;
@@ -450,7 +456,7 @@ impl CardMsg {
                     "⚠ Our share ({ours}) and the competitors' ({others}) add up to {total} of the customer's spend, more than the whole: update the spend (`/wallet {account} --spend … --revenue …`) or the competitors' shares."
                 ),
                 format!(
-                    "⚠ A nossa participação ({ours}) e a dos concorrentes ({others}) somam {total} do gasto do cliente, mais que o total: atualize o gasto (`/wallet {account} --spend … --revenue …`) ou as participações dos concorrentes."
+                    "⚠ A nossa participação ({ours}) e a dos concorrentes ({others}) somam {total} do gasto do cliente, mais que o total: atualize o gasto (`/wallet {account} --gasto … --receita …`) ou as participações dos concorrentes."
                 ),
             ),
             CardMsg::RevenueOverSpend { revenue, spend } => p(
@@ -500,6 +506,12 @@ impl CardMsg {
                     d if d < 0 => "↓",
                     _ => "→",
                 };
+                if delta == 0 {
+                    return p(
+                        format!("{arrow} unchanged since {}", date(since)),
+                        format!("{arrow} igual desde {}", date(since)),
+                    );
+                }
                 p(
                     format!("{arrow} {} since {}", plural(delta.abs(), "point", "points"), date(since)),
                     format!("{arrow} {} desde {}", plural(delta.abs(), "ponto", "pontos"), date(since)),
@@ -554,6 +566,9 @@ impl CardMsg {
                 p(format!("due {}", date(d)), format!("prevista para {}", date(d)))
             }
             CardMsg::HealthPlan { age_days: None } => s("no plan for this year", "nenhum plano para este ano"),
+            CardMsg::HealthPlan { age_days: Some(0) } => {
+                s("this year's plan, changed today", "plano deste ano, alterado hoje")
+            }
             CardMsg::HealthPlan { age_days: Some(days) } => p(
                 format!("this year's plan, last changed {} ago", plural(days, "day", "days")),
                 format!("plano deste ano, alterado há {}", plural(days, "dia", "dias")),

@@ -5,6 +5,7 @@ use crate::domain::kind::InteractionKind;
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum ChatMsg {
     Internal,
     // The account card.

@@ -4,6 +4,7 @@ use super::helpers::*;
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum CliMsg {
     RoleSet { name: String, role: crate::domain::account::Role },
     PersonNotFound { name: String },
@@ -43,8 +44,8 @@ impl CliMsg {
         let s = |en: &str, pt: &str| l.pick(en, pt).to_string();
         match self {
             CliMsg::RoleSet { name, role } => {
-                let role_name = role.shown(l);
-                p(format!("{name} is now {role_name}."), format!("{name} agora é {role_name}."))
+                let role_name = crate::i18n::onboarding::role_area(role, l);
+                p(format!("{name} is now {role_name}."), format!("{name} agora tem o perfil de {role_name}."))
             }
             CliMsg::PersonNotFound { name } => p(
                 format!("Nobody called “{name}” in this workspace."),

@@ -8,6 +8,7 @@ use crate::domain::pipeline::Stage;
 use crate::i18n::{Locale, format_day};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum DealMsg {
     OppTitle {
         account: String,
@@ -152,7 +153,7 @@ impl DealMsg {
                 let q = crate::domain::text::quoted(&account);
                 p(
                     format!("None booked: /meeting {q} DATE --kind planning books one."),
-                    format!("Nenhuma agendada: /meeting {q} DATA --kind planejamento agenda uma."),
+                    format!("Nenhuma agendada: /meeting {q} DATA --tipo planejamento agenda uma."),
                 )
             }
             DealMsg::LabelPrepLast => s("Last interactions", "Últimas interações"),
@@ -167,10 +168,10 @@ impl DealMsg {
             }
             DealMsg::PrepDecisionMaker { names } => p(
                 format!("Decision maker not reached in 90 days: {names}"),
-                format!("Decisor sem contato há 90 dias: {names}"),
+                format!("Decisor sem contato nos últimos 90 dias: {names}"),
             ),
             DealMsg::PrepNotReached { names } => {
-                p(format!("Not reached in 90 days: {names}"), format!("Sem contato há 90 dias: {names}"))
+                p(format!("Not reached in 90 days: {names}"), format!("Sem contato nos últimos 90 dias: {names}"))
             }
             DealMsg::PrepCovered => s(
                 "Everyone on the map was reached in the last 90 days.",
@@ -222,7 +223,7 @@ impl DealMsg {
             }
             DealMsg::NoWalletPeriods => s(
                 "No period recorded. /wallet ACCOUNT --spend X --revenue Y records one.",
-                "Nenhum período registrado. /wallet CONTA --spend X --revenue Y registra um.",
+                "Nenhum período registrado. /wallet CONTA --gasto X --receita Y registra um.",
             ),
             DealMsg::WalletPeriodLine { share, revenue, spend } => {
                 p(format!("{share}: {revenue} of {spend}"), format!("{share}: {revenue} de {spend}"))

@@ -6,6 +6,7 @@ use super::helpers::*;
 use crate::i18n::{Locale, format_bp, format_date};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum DigestMsg {
     DigestTitle {
         manager: String,
@@ -87,6 +88,15 @@ pub enum DigestMsg {
     },
     DigestAndMore {
         count: usize,
+    },
+    /// A competitor recorded at an account since the last digest, with its share.
+    CompetitorArrived {
+        name: String,
+        share: String,
+    },
+    /// A competitor no longer recorded at an account.
+    CompetitorLeft {
+        name: String,
     },
     DigestFullFooter {
         command: String,
@@ -241,6 +251,10 @@ impl DigestMsg {
                 p(format!("{en}: {items}"), format!("{pt}: {items}"))
             }
             DigestMsg::DigestAndMore { count } => p(format!("and {count} more"), format!("e mais {count}")),
+            DigestMsg::CompetitorArrived { name, share } => {
+                p(format!("{name} new, at {share}"), format!("{name} chegou, com {share}"))
+            }
+            DigestMsg::CompetitorLeft { name } => p(format!("{name} gone"), format!("{name} saiu")),
             DigestMsg::DigestFullFooter { command, accounts } => p(
                 format!(
                     "{} in the team · every account in detail: {command}",

@@ -4,6 +4,7 @@ use crate::domain::health::Component;
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum HealthMsg {
     OnlyAdminsWeights,
     WeightNeedsNumber,

@@ -3,6 +3,7 @@
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum HelpMsg {
     // Command and argument descriptions.
     CmdAccountsGroup,
@@ -226,7 +227,7 @@ impl HelpMsg {
             ),
             HelpMsg::ArgWhy => s(
                 "A note on the reason (or quote it right after --reason)",
-                "Uma nota sobre o motivo (ou entre aspas logo após --reason)",
+                "Uma nota sobre o motivo (ou entre aspas logo após --motivo)",
             ),
             HelpMsg::ArgAlias => s("Another name people use for it", "Outro nome pelo qual a conta é conhecida"),
             HelpMsg::ArgField => s("The field to change", "O campo a alterar"),
@@ -469,7 +470,7 @@ impl HelpMsg {
             ),
             HelpMsg::CmdSnooze => s(
                 "No reminders about an account for a while (a week unless --days says)",
-                "Nenhum lembrete sobre uma conta por um tempo (uma semana, ou --days)",
+                "Nenhum lembrete sobre uma conta por um tempo (uma semana, ou --dias)",
             ),
             HelpMsg::ArgSnoozeDays => s("How many days (default 7)", "Quantos dias (padrão 7)"),
             HelpMsg::ArgDoneMeeting => s(
@@ -546,7 +547,7 @@ impl HelpMsg {
             HelpMsg::ArgPlanAction => s("set a part of the plan, or goal", "set para uma parte do plano, ou goal"),
             HelpMsg::ArgPlanWhat => s(
                 "After set: objectives, value, evidence, changes, depth, resources; after goal: add or done",
-                "Após set: objectives, value, evidence, changes, depth, resources; após goal: add ou done",
+                "Após definir: objetivos, valor, evidências, mudanças, profundidade, recursos; após meta: adicionar ou concluir",
             ),
             HelpMsg::ArgPlanText => {
                 s("The text, the goal, or the goal's number", "O texto, a meta, ou o número da meta")

@@ -13,6 +13,7 @@ pub(super) fn list(names: &[String]) -> String {
 
 /// What the reminder before a booked meeting says of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(Default))]
 pub struct MeetingBrief {
     pub account: String,
     pub kind: MeetingKind,

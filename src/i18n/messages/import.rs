@@ -5,6 +5,7 @@ use crate::i18n::Locale;
 use crate::i18n::onboarding::accepted;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum ImportMsg {
     ImportNeedsAttachment,
     OnlyAdminsImport,
@@ -139,21 +140,23 @@ impl ImportMsg {
             ImportMsg::ImportSummary { kind, created, updated, unchanged, rejected, dry_run, written } => {
                 let (en_head, pt_head) = match (dry_run, written) {
                     (true, _) => ("Dry run, nothing written", "Simulação, nada gravado"),
-                    (false, true) => ("Imported", "Importado"),
-                    (false, false) => ("Not imported", "Não importado"),
+                    (false, true) => ("Imported", "Importação feita"),
+                    (false, false) => ("Not imported", "Nada importado"),
                 };
                 p(
                     format!(
                         "{en_head} ({kind}): {created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected."
                     ),
                     format!(
-                        "{pt_head} ({kind}): {created} criados, {updated} atualizados, {unchanged} sem mudança, {rejected} recusados."
+                        "{pt_head} ({}): {created} criados, {updated} atualizados, {unchanged} sem mudança, {rejected} recusados.",
+                        kind_pt(kind)
                     ),
                 )
             }
             ImportMsg::ImportCreated { name } => p(format!("+ {name}"), format!("+ {name}")),
             ImportMsg::ImportUpdated { name, fields } => {
-                let fields = fields.join(", ");
+                let shown: Vec<String> = fields.iter().map(|f| field_word(f, l)).collect();
+                let fields = shown.join(", ");
                 p(format!("~ {name}: {fields}"), format!("~ {name}: {fields}"))
             }
             ImportMsg::AndMore { count } => p(format!("… and {count} more"), format!("… e mais {count}")),
@@ -251,7 +254,7 @@ impl ImportMsg {
             },
             ImportMsg::Exported { kind, rows, file } => p(
                 format!("Exported {rows} {kind} to {file}."),
-                format!("{rows} registros de {kind} exportados para {file}."),
+                format!("{rows} registros de {} exportados para {file}.", kind_pt(kind)),
             ),
         }
     }
@@ -262,13 +265,14 @@ fn problem_text(problem: Problem, l: Locale) -> String {
     let p = |en: String, pt: String| l.pick(en, pt);
     match problem {
         Problem::Missing { field } => {
-            p(format!("no {field}: every row needs one"), format!("sem {field}: toda linha precisa de um"))
+            let pt = field_word(field, Locale::PtBr);
+            p(format!("no {field}: every row needs one"), format!("sem o campo {pt}: toda linha precisa dele"))
         }
         Problem::BadValue { field, value } => {
             let accepted = accepted(field, l);
             p(
                 format!("“{value}” is not a valid {field}: use {accepted}"),
-                format!("“{value}” não é um valor válido para {field}: use {accepted}"),
+                format!("“{value}” não é um valor válido para o campo {}: use {accepted}", field_word(field, l)),
             )
         }
         Problem::Duplicate { first_line } => {
@@ -314,4 +318,43 @@ fn limit_words(limit: crate::domain::import_errors::Limit) -> (String, String) {
             (format!("a row has more than {max} columns"), format!("uma linha tem mais de {max} colunas"))
         }
     }
+}
+
+/// What an import or export holds, in Portuguese: `accounts` → `contas`.
+fn kind_pt(kind: &str) -> &str {
+    match kind {
+        "accounts" => "contas",
+        "contacts" => "contatos",
+        "people" => "pessoas",
+        "interactions" => "interações",
+        "opportunities" => "oportunidades",
+        other => other,
+    }
+}
+
+/// A field of an imported row, in the reader's language (the code itself in English).
+fn field_word(field: &str, l: Locale) -> String {
+    if l == Locale::En {
+        return field.to_string();
+    }
+    let pt = match field {
+        "external_id" => "id externo",
+        "account" => "conta",
+        "account_external_id" => "id externo da conta",
+        "first_name" => "nome",
+        "last_name" => "sobrenome",
+        "title" => "cargo",
+        "department" => "departamento",
+        "role" => "papel",
+        "stance" => "postura",
+        "strength" => "força",
+        "email" => "e-mail",
+        "phone" => "telefone",
+        "manager" => "gestor",
+        "reasons" => "motivos",
+        "aliases" => "apelidos",
+        "status" => "situação",
+        other => return crate::domain::vocabulary::ACCOUNT_FIELD_WORDS.shown(other, l),
+    };
+    pt.to_string()
 }

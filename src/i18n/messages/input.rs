@@ -5,6 +5,7 @@ use crate::i18n::Locale;
 use crate::i18n::{Arg, Usage};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum InputMsg {
     // Bad input.
     EmptyCommand,

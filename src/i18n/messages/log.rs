@@ -8,6 +8,7 @@ use crate::domain::kind::InteractionKind;
 use crate::i18n::{Locale, format_date, format_day};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum LogMsg {
     UnknownKind {
         value: String,
@@ -116,12 +117,12 @@ impl LogMsg {
                 let day = format_day(read_as, l);
                 p(
                     format!("--due was read as {day}, before the interaction itself: give a later day."),
-                    format!("--due foi lido como {day}, antes da própria interação: informe um dia posterior."),
+                    format!("--prazo foi lido como {day}, antes da própria interação: informe um dia posterior."),
                 )
             }
             LogMsg::DueWithoutNext => s(
                 "--due is the deadline of a next step: give the step with --next.",
-                "--due é o prazo de um próximo passo: informe o passo com --next.",
+                "--prazo é o prazo de um próximo passo: informe o passo com --proximo.",
             ),
             LogMsg::LoggedTitle { kind, account } => {
                 let kind = Msg::Chat(ChatMsg::KindName(kind)).render(l);
@@ -198,7 +199,7 @@ impl LogMsg {
                         "{en}: /review {account} --objectives … --value … --changes … --depth … --rating N records the review with its four answers and moves the date a year on."
                     ),
                     format!(
-                        "{pt}: /review {account} --objectives … --value … --changes … --depth … --rating N registra a revisão com as quatro respostas e adia a data em um ano."
+                        "{pt}: /review {account} --objetivos … --valor … --mudancas … --profundidade … --avaliacao N registra a revisão com as quatro respostas e adia a data em um ano."
                     ),
                 )
             }

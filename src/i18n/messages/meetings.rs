@@ -6,6 +6,7 @@ use super::Msg;
 use crate::i18n::{Locale, format_day};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum MeetingMsg {
     BadDateTime {
         value: String,

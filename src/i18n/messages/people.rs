@@ -4,6 +4,7 @@ use super::helpers::*;
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum PeopleMsg {
     OnlyAdmins,
     NotOwnRole,
@@ -79,22 +80,24 @@ impl PeopleMsg {
                     ),
                 )
             }
+            // In Portuguese a role or a stance said of a person agrees with them (decisor, decisora):
+            // what they do is said instead, the same for everyone.
             PeopleMsg::DecisionRole(role) => match role.as_str() {
-                "decision_maker" => s("decision maker", "decisor"),
-                "influencer" => s("influencer", "influenciador"),
-                "champion" => s("champion", "defensor"),
-                "user" => s("user", "usuário"),
-                _ => s("gatekeeper", "guardião"),
+                "decision_maker" => s("decision maker", "decide a compra"),
+                "influencer" => s("influencer", "influencia a compra"),
+                "champion" => s("sponsor", "patrocina a compra"),
+                "user" => s("user", "usa o que vendemos"),
+                _ => s("gatekeeper", "controla o acesso"),
             },
             PeopleMsg::StanceName(stance) => match stance.as_str() {
-                "champion" => s("champion of ours", "campeão"),
-                "supporter" => s("supporter", "apoiador"),
-                "neutral" => s("neutral", "neutro"),
-                _ => s("detractor", "detrator"),
+                "champion" => s("champion of ours", "defende a gente"),
+                "supporter" => s("supporter", "apoia a gente"),
+                "neutral" => s("neutral", "sem posição"),
+                _ => s("detractor", "contra a gente"),
             },
             PeopleMsg::Strength { strength } => p(format!("strength {strength}/5"), format!("força {strength}/5")),
             PeopleMsg::LastContactOn { date } => p(format!("last contact {date}"), format!("último contato {date}")),
-            PeopleMsg::NeverReached => s("never reached", "nunca contatado"),
+            PeopleMsg::NeverReached => s("never reached", "nenhum contato ainda"),
             PeopleMsg::NoDepartment => s("(no department)", "(sem departamento)"),
             PeopleMsg::NoContactsYet { account } => p(
                 format!("No contacts at {account} yet. /contact add records one."),
@@ -108,7 +111,7 @@ impl PeopleMsg {
                 p(format!("Added {name} to {account}"), format!("{name} agora é contato da conta {account}"))
             }
             PeopleMsg::ContactChanged { name, account } => {
-                p(format!("Updated {name} at {account}"), format!("{name} atualizado na conta {account}"))
+                p(format!("Updated {name} at {account}"), format!("Dados de {name} atualizados na conta {account}"))
             }
         }
     }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::i18n::{Locale, format_date};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum PlanMsg {
     RetierTitle,
     RetierLine {
@@ -133,7 +134,7 @@ impl PlanMsg {
                         "{en}{next_en} /review {q} --objectives … --value … --changes … --depth … --rating N records one."
                     ),
                     format!(
-                        "{pt}{next_pt} /review {q} --objectives … --value … --changes … --depth … --rating N registra uma."
+                        "{pt}{next_pt} /review {q} --objetivos … --valor … --mudancas … --profundidade … --avaliacao N registra uma."
                     ),
                 )
             }
@@ -173,7 +174,7 @@ impl PlanMsg {
                     "Writing next year's plan? Add --year {year}: /plan {account} set objectives TEXT --year {year}"
                 ),
                 format!(
-                    "Vai escrever o plano do ano que vem? Acrescente --year {year}: /plan {account} set objectives TEXTO --year {year}"
+                    "Vai escrever o plano do ano que vem? Acrescente --ano {year}: /plano {account} definir objetivos TEXTO --ano {year}"
                 ),
             ),
             PlanMsg::PlanNotWritten => s("not written yet", "ainda não escrito"),
@@ -184,14 +185,13 @@ impl PlanMsg {
             PlanMsg::NoSuchGoal { id } => {
                 p(format!("This plan has no open goal #{id}."), format!("Este plano não tem a meta aberta #{id}."))
             }
-            PlanMsg::BadPlanField { value } => p(
-                format!(
-                    "“{value}” is not a part of the plan. Accepted: objectives, value, evidence, changes, depth, resources."
-                ),
-                format!(
-                    "“{value}” não é uma parte do plano. Aceitas: objectives, value, evidence, changes, depth, resources."
-                ),
-            ),
+            PlanMsg::BadPlanField { value } => {
+                let parts = crate::domain::vocabulary::PLAN_PARTS.listed(l, ", ");
+                p(
+                    format!("“{value}” is not a part of the plan. Accepted: {parts}."),
+                    format!("“{value}” não é uma parte do plano. Aceitas: {parts}."),
+                )
+            }
             PlanMsg::PlanNeedsText => s(
                 "Say what to write after it, in quotes if it has spaces.",
                 "Diga o que escrever em seguida, entre aspas se tiver espaços.",
@@ -202,7 +202,7 @@ impl PlanMsg {
             ),
             PlanMsg::BadGoalAction { value } => p(
                 format!("After goal comes add or done, not “{value}”."),
-                format!("Depois de goal vem add ou done, não “{value}”."),
+                format!("Depois de meta vem adicionar ou concluir, não “{value}”."),
             ),
             PlanMsg::ReviewSummary { rating } => p(
                 format!("Yearly review of the account plan: {rating}/5"),
@@ -230,14 +230,14 @@ impl PlanMsg {
             ),
             PlanMsg::QualifyNeedsAll => s(
                 "A first qualification needs all five: --potential, --leadership, --profitability, --fit and --strength (1 to 5).",
-                "A primeira qualificação precisa dos cinco: --potential, --leadership, --profitability, --fit e --strength (de 1 a 5).",
+                "A primeira qualificação precisa dos cinco: --potencial, --lideranca, --rentabilidade, --aderencia e --forca (de 1 a 5).",
             ),
             PlanMsg::NotQualified { account } => p(
                 format!(
                     "{account} is not qualified yet: /qualify {account} --potential N --leadership N --profitability N --fit N --strength N."
                 ),
                 format!(
-                    "{account} ainda não foi qualificada: /qualify {account} --potential N --leadership N --profitability N --fit N --strength N."
+                    "{account} ainda não foi qualificada: /qualify {account} --potencial N --lideranca N --rentabilidade N --aderencia N --forca N."
                 ),
             ),
             PlanMsg::QualifyTitle { account } => {

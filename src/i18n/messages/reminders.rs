@@ -6,6 +6,7 @@ use super::helpers::*;
 use crate::i18n::{Locale, format_date, format_day};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum ReminderMsg {
     RetierFooter,
     /// The buttons under a reminder line.
@@ -159,7 +160,7 @@ impl ReminderMsg {
                         plural(days, "day", "days")
                     ),
                     format!(
-                        "{account}: revisão anual ATRASADA desde {} ({}) · /review {q} --objectives … --value … --changes … --depth … --rating N registra a revisão",
+                        "{account}: revisão anual ATRASADA desde {} ({}) · /review {q} --objetivos … --valor … --mudancas … --profundidade … --avaliacao N registra a revisão",
                         date(d),
                         plural(days, "dia", "dias")
                     ),

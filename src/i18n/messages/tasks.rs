@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::i18n::{Locale, format_day};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum TaskMsg {
     /// One commitment in a list: `#12 Send the proposal · due Fri 2026-12-04, 2 days late`, with
     /// the account and the owner where the list is not already about them.
