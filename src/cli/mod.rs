@@ -567,14 +567,15 @@ async fn person_named(store: &Store, workspace_id: i64, name: &str) -> anyhow::R
 }
 
 async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow::Result<ExitCode> {
-    let locale = Locale::default();
+    let locale = terminal_locale().unwrap_or_default();
     let scheduler = crate::scheduler::Scheduler::new(store.clone());
     match command {
         JobsCommand::Preview { from, to } => {
             let previews = scheduler.preview(from, to).await?;
             let mut total = 0;
             for p in previews {
-                println!("{} · {} · {}", p.at.to_rfc3339(), p.workspace, p.job.name());
+                let local = p.at.with_timezone(&p.tz);
+                println!("{} {} · {} · {}", local.format("%Y-%m-%d %H:%M"), p.tz.name(), p.workspace, p.job.name());
                 for (to, reply) in &p.messages {
                     println!("→ {to}\n{}", terminal::render(reply));
                 }
@@ -593,7 +594,12 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
             )?;
             let report = scheduler.deliver(at, &notifiers).await?;
             for d in &report.delivered {
-                println!("→ {}\n{}", d.to, terminal::render(&d.reply));
+                // Named as `jobs preview` names them, the platform's address beside the name.
+                let name = store.person(d.workspace_id, d.person_id).await?.map(|p| p.display_name);
+                match name {
+                    Some(name) => println!("→ {name} ({})\n{}", d.to, terminal::render(&d.reply)),
+                    None => println!("→ {}\n{}", d.to, terminal::render(&d.reply)),
+                }
             }
             for (to, reason) in &report.failed {
                 eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliUndelivered { to: to.clone(), reason: reason.clone() })));
@@ -611,24 +617,26 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
                 println!("{} ({})", ws.key, ws.time_zone);
                 for s in store.schedules(ws.id).await? {
                     let last = store.last_job_run(ws.id, s.job.name()).await?;
-                    let last = last
-                        .map(|(at, _, n)| format!("{} ({n} messages)", at.with_timezone(&tz).format("%Y-%m-%d %H:%M")))
-                        .unwrap_or_else(|| "never".to_string());
+                    let last = last.map(|(at, _, n)| (at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(), n));
                     let next = s
                         .cron
                         .next(tz, now, 1)
                         .first()
                         .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string());
-                    let state = if s.enabled { "" } else { " (off)" };
                     println!(
-                        "  {:<20} {:<14} last {last} · next {}{state}",
-                        s.job.name(),
-                        s.cron.source(),
-                        next.unwrap_or_else(|| "-".to_string())
+                        "{}",
+                        locale.t(Msg::Cli(CliMsg::CliJobStatus {
+                            job: s.job.name().to_string(),
+                            cron: s.cron.source().to_string(),
+                            last,
+                            next,
+                            enabled: s.enabled,
+                        }))
                     );
                 }
                 let o = store.outbox_counts(Some(ws.id)).await?;
-                println!("  outbox: {} pending, {} delivered, {} failed", o.pending, o.delivered, o.failed);
+                let (pending, delivered, failed) = (o.pending, o.delivered, o.failed);
+                println!("{}", locale.t(Msg::Cli(CliMsg::CliOutboxCounts { pending, delivered, failed })));
             }
         }
     }

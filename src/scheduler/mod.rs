@@ -49,6 +49,8 @@ pub struct Preview {
     pub workspace: String,
     pub job: Job,
     pub at: DateTime<Utc>,
+    /// The workspace's time zone, in which `at` is shown.
+    pub tz: chrono_tz::Tz,
     pub messages: Vec<(String, Reply)>,
 }
 
@@ -58,6 +60,9 @@ pub struct Delivered {
     pub to: String,
     pub platform: String,
     pub reply: Reply,
+    /// Who it went to: the workspace and the person.
+    pub workspace_id: i64,
+    pub person_id: i64,
 }
 
 /// What one delivery pass did.
@@ -366,7 +371,7 @@ impl Scheduler {
                 given.extend(new.iter().cloned());
                 let messages =
                     draft.messages(&new, &ws).into_iter().map(|(to, reply)| (to.display_name, reply)).collect();
-                out.push(Preview { workspace: ws.key.clone(), job, at, messages });
+                out.push(Preview { workspace: ws.key.clone(), job, at, tz, messages });
             }
         }
         Ok(out)
@@ -401,7 +406,13 @@ impl Scheduler {
                 Ok(()) => {
                     crate::metrics::global().delivery(item.platform.code(), "delivered");
                     self.store.outbox_delivered(item.id, now).await?;
-                    report.delivered.push(Delivered { to, platform: item.platform.code().to_string(), reply });
+                    report.delivered.push(Delivered {
+                        to,
+                        platform: item.platform.code().to_string(),
+                        reply,
+                        workspace_id: item.workspace_id,
+                        person_id: item.person_id,
+                    });
                 }
                 Err(undelivered) => {
                     let pause = Duration::minutes(1 << item.attempts.clamp(0, 6));

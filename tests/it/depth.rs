@@ -426,7 +426,7 @@ async fn revenue_over_the_customers_spend_is_refused() {
     assert_eq!(
         refused.lines,
         [
-            "Our revenue (R$ 60,000,000.00) cannot pass the customer's spend in our category (R$ 50,000,000.00): the share of wallet would be over 100 %. Check both amounts."
+            "Our revenue (R$ 60,000,000.00) cannot pass the customer's spend in our category (R$ 50,000,000.00): the share of wallet would be over 100%. Check both amounts."
         ]
     );
     let added = app.say("/account add Usiminas --spend 10M --revenue 12M").await;
@@ -454,7 +454,7 @@ async fn competitor_shares_cannot_pass_the_whole() {
     assert_eq!(
         refused.lines,
         [
-            "The shares would add up to 103.0% of the customer's spend (ours 18.0%, the other competitors 45.0%): at most 100 %. Correct this share or another one."
+            "The shares would add up to 103.0% of the customer's spend (ours 18.0%, the other competitors 45.0%): at most 100%. Correct this share or another one."
         ]
     );
     assert_eq!(app.counts(crate::helpers::WS).await, before);

@@ -25,10 +25,12 @@ fn jobs_run_delivers_once_and_says_how_many() {
         "2026-12-07T23:00:00-03:00",
     ]));
     assert!(preview.contains("weekly_digest") && preview.trim_end().ends_with("would send 10 messages"), "{preview}");
+    // Times in the workspace's zone, as its people read them.
+    assert!(preview.contains("2026-12-07 08:00 America/Sao_Paulo · local · weekly_digest"), "{preview}");
 
     let first = stdout(kam_bot(&db).args(["jobs", "run", "--at", "2026-12-07T08:00:00-03:00"]));
     assert!(first.contains("Resumo semanal da carteira · equipe de Marina Costa · 07/12/2026"), "{first}");
-    assert!(first.contains("→ terminal:rafael.lima"));
+    assert!(first.contains("→ Rafael Lima (terminal:rafael.lima)"), "{first}");
     assert!(first.contains("Gerdau: no contact for 84 days (cadence 60 days)"));
     let last = first.trim_end().lines().last().unwrap();
     assert_eq!(last, "sent 10 messages");
@@ -39,10 +41,19 @@ fn jobs_run_delivers_once_and_says_how_many() {
     let status = stdout(kam_bot(&db).args(["--now", "2026-12-07T09:00:00-03:00", "jobs", "status"]));
     assert!(
         status
-            .contains("weekly_digest        0 8 * * 1      last 2026-12-07 08:00 (1 messages) · next 2026-12-14 08:00"),
+            .contains("weekly_digest        0 8 * * 1      last 2026-12-07 08:00 (1 message) · next 2026-12-14 08:00"),
         "{status}"
     );
     assert!(status.contains("outbox: 0 pending, 10 delivered, 0 failed"), "{status}");
+
+    // A Brazilian terminal reads the same in Portuguese.
+    let status =
+        stdout(kam_bot(&db).args(["--now", "2026-12-07T09:00:00-03:00", "jobs", "status"]).env("LANG", "pt_BR.UTF-8"));
+    assert!(status.contains("última 2026-12-07 08:00 (1 mensagem) · próxima 2026-12-14 08:00"), "{status}");
+    assert!(status.contains("fila de envio: 0 pendentes, 10 entregues, 0 com falha"), "{status}");
+    let again =
+        stdout(kam_bot(&db).args(["jobs", "run", "--at", "2026-12-07T08:00:00-03:00"]).env("LANG", "pt_BR.UTF-8"));
+    assert_eq!(again.trim_end(), "0 mensagens enviadas");
 }
 
 #[test]

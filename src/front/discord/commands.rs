@@ -195,6 +195,9 @@ mod tests {
         assert_eq!(log["name_localizations"]["pt-BR"], "registrar");
         let due = log["options"].as_array().unwrap().iter().find(|o| o["name"] == "due").unwrap();
         assert_eq!(due["name_localizations"]["pt-BR"], "prazo");
+        let opp = all.iter().find(|c| c["name"] == "opp").unwrap();
+        let moves = opp["options"].as_array().unwrap().iter().find(|o| o["name"] == "move").unwrap();
+        assert_eq!(moves["name_localizations"]["pt-BR"], "mover");
         // discord-api-types: ApplicationCommandType.ChatInput = 1 (the default), Message = 3.
         let (messages, commands): (Vec<_>, Vec<_>) = all.iter().partition(|c| c["type"] == 3);
         assert!(commands.len() <= 100);

@@ -196,7 +196,7 @@ pub enum CardMsg {
         ours: String,
         others: String,
     },
-    /// Our revenue would pass the customer's spend: a share of wallet over 100 %.
+    /// Our revenue would pass the customer's spend: a share of wallet over 100%.
     RevenueOverSpend {
         revenue: String,
         spend: String,
@@ -461,10 +461,10 @@ impl CardMsg {
             ),
             CardMsg::RevenueOverSpend { revenue, spend } => p(
                 format!(
-                    "Our revenue ({revenue}) cannot pass the customer's spend in our category ({spend}): the share of wallet would be over 100 %. Check both amounts."
+                    "Our revenue ({revenue}) cannot pass the customer's spend in our category ({spend}): the share of wallet would be over 100%. Check both amounts."
                 ),
                 format!(
-                    "Nossa receita ({revenue}) não pode passar do gasto do cliente na nossa categoria ({spend}): a participação passaria de 100 %. Confira os dois valores."
+                    "Nossa receita ({revenue}) não pode passar do gasto do cliente na nossa categoria ({spend}): a participação passaria de 100%. Confira os dois valores."
                 ),
             ),
             CardMsg::SingleThreadedShort => s(

@@ -6,35 +6,110 @@ use crate::i18n::Locale;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(test, derive(strum::EnumIter))]
 pub enum CliMsg {
-    RoleSet { name: String, role: crate::domain::account::Role },
-    PersonNotFound { name: String },
-    PersonAmbiguous { name: String, names: Vec<String> },
+    RoleSet {
+        name: String,
+        role: crate::domain::account::Role,
+    },
+    PersonNotFound {
+        name: String,
+    },
+    PersonAmbiguous {
+        name: String,
+        names: Vec<String>,
+    },
     // The command line.
-    CliSeeded { workspace: String, accounts: usize, contacts: usize, interactions: usize },
-    CliWouldSend { count: usize },
-    CliSent { count: usize },
-    CliRetrying { count: usize },
-    CliUndelivered { to: String, reason: String },
-    CliWhichManager { names: String },
+    CliSeeded {
+        workspace: String,
+        accounts: usize,
+        contacts: usize,
+        interactions: usize,
+    },
+    CliWouldSend {
+        count: usize,
+    },
+    CliSent {
+        count: usize,
+    },
+    /// One job of `kam-bot jobs status`: its last run (local time, messages) and its next.
+    CliJobStatus {
+        job: String,
+        cron: String,
+        last: Option<(String, i64)>,
+        next: Option<String>,
+        enabled: bool,
+    },
+    CliOutboxCounts {
+        pending: i64,
+        delivered: i64,
+        failed: i64,
+    },
+    CliRetrying {
+        count: usize,
+    },
+    CliUndelivered {
+        to: String,
+        reason: String,
+    },
+    CliWhichManager {
+        names: String,
+    },
     CliNoChart,
-    CliAlreadyServing { db: String },
-    CliBackupExists { path: String },
-    CliBackupWritten { path: String, bytes: u64, took_ms: u64 },
-    CliRestoreNoFile { path: String },
-    CliRestoreDamaged { detail: String },
+    CliAlreadyServing {
+        db: String,
+    },
+    CliBackupExists {
+        path: String,
+    },
+    CliBackupWritten {
+        path: String,
+        bytes: u64,
+        took_ms: u64,
+    },
+    CliRestoreNoFile {
+        path: String,
+    },
+    CliRestoreDamaged {
+        detail: String,
+    },
     CliRestoreNotOurs,
-    CliRestoreNewer { versions: String },
-    CliRestoreRefused { path: String, reason: String },
-    CliRestoreWhileServing { db: String },
-    CliRestored { path: String, db: String, migrations: usize, kept: Option<String> },
-    CliChartWritten { path: String, width: u32, height: u32 },
-    CliListening { address: String },
+    CliRestoreNewer {
+        versions: String,
+    },
+    CliRestoreRefused {
+        path: String,
+        reason: String,
+    },
+    CliRestoreWhileServing {
+        db: String,
+    },
+    CliRestored {
+        path: String,
+        db: String,
+        migrations: usize,
+        kept: Option<String>,
+    },
+    CliChartWritten {
+        path: String,
+        width: u32,
+        height: u32,
+    },
+    CliListening {
+        address: String,
+    },
     CliListenWithoutEndpoint,
     CliNothingToServe,
     CliNeedsToken,
-    CliRegistered { count: usize, guild: Option<u64> },
-    CliNotEmpty { workspace: String },
-    CliNoSuchPerson { name: String, known: Vec<String> },
+    CliRegistered {
+        count: usize,
+        guild: Option<u64>,
+    },
+    CliNotEmpty {
+        workspace: String,
+    },
+    CliNoSuchPerson {
+        name: String,
+        known: Vec<String>,
+    },
 }
 
 impl CliMsg {
@@ -131,6 +206,25 @@ impl CliMsg {
             CliMsg::CliSent { count } => p(
                 format!("sent {}", plural(count as i64, "message", "messages")),
                 plural(count as i64, "mensagem enviada", "mensagens enviadas"),
+            ),
+            CliMsg::CliJobStatus { job, cron, last, next, enabled } => {
+                let last = match last {
+                    Some((at, n)) => p(
+                        format!("{at} ({})", plural(n, "message", "messages")),
+                        format!("{at} ({})", plural(n, "mensagem", "mensagens")),
+                    ),
+                    None => s("never", "nunca"),
+                };
+                let next = next.unwrap_or_else(|| "-".to_string());
+                let off = if enabled { String::new() } else { s(" (off)", " (desligada)") };
+                p(
+                    format!("  {job:<20} {cron:<14} last {last} · next {next}{off}"),
+                    format!("  {job:<20} {cron:<14} última {last} · próxima {next}{off}"),
+                )
+            }
+            CliMsg::CliOutboxCounts { pending, delivered, failed } => p(
+                format!("  outbox: {pending} pending, {delivered} delivered, {failed} failed"),
+                format!("  fila de envio: {pending} pendentes, {delivered} entregues, {failed} com falha"),
             ),
             CliMsg::CliRetrying { count } => p(
                 format!("{count} messages could not be delivered yet and will be tried again"),

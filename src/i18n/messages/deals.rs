@@ -203,10 +203,10 @@ impl DealMsg {
             DealMsg::WalletPlanPeriod { period } => p(format!("{period} (plan)"), format!("{period} (plano)")),
             DealMsg::SharesOverWhole { total, ours, others } => p(
                 format!(
-                    "The shares would add up to {total} of the customer's spend (ours {ours}, the other competitors {others}): at most 100 %. Correct this share or another one."
+                    "The shares would add up to {total} of the customer's spend (ours {ours}, the other competitors {others}): at most 100%. Correct this share or another one."
                 ),
                 format!(
-                    "As participações somariam {total} do gasto do cliente (a nossa {ours}, a dos outros concorrentes {others}): no máximo 100 %. Corrija esta participação ou outra."
+                    "As participações somariam {total} do gasto do cliente (a nossa {ours}, a dos outros concorrentes {others}): no máximo 100%. Corrija esta participação ou outra."
                 ),
             ),
             DealMsg::CompetitorSaved { name } => p(format!("{name} saved"), format!("{name} salvo")),
