@@ -68,7 +68,15 @@ async fn run(rows: usize, iterations: usize) -> anyhow::Result<()> {
         }
         let store = Store::open(&db).await?;
         let ws = store.ensure_workspace("bench", now).await?;
-        let options = Options { workspace_id: ws.id, person_id: None, now, year: 2026, dry_run: false, progress: None };
+        let options = Options {
+            workspace_id: ws.id,
+            person_id: None,
+            now,
+            year: 2026,
+            tz: chrono_tz::America::Sao_Paulo,
+            dry_run: false,
+            progress: None,
+        };
         for times in [&mut first, &mut again] {
             let started = Instant::now();
             let table = read_csv(&bytes).map_err(|e| anyhow::anyhow!("{e:?}"))?;

@@ -29,11 +29,14 @@ pub enum ImportKind {
     Accounts,
     Contacts,
     People,
+    /// A CRM's activities: done ones become interactions, open ones commitments.
+    Interactions,
 }
 
 #[derive(Debug, ClapArgs)]
 pub struct ImportArgs {
-    /// What the file holds: accounts, contacts (import accounts first) or people.
+    /// What the file holds: accounts, contacts (import accounts first), people, or interactions
+    /// (a CRM's activities, done and open; import accounts first).
     #[arg(value_enum)]
     pub kind: ImportKind,
     /// A CSV file (`;`, `,` or tab separated; UTF-8 or Windows-1252) or an Excel workbook (.xlsx, .xls, .ods).
@@ -44,6 +47,10 @@ pub struct ImportArgs {
     /// Read a column as a field, or `ignore` it: `--map "Razão Social=name"`. May be repeated.
     #[arg(long, value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
+    /// Read values of a column as others: `--map-value "Classificação:A=1,B=2,C=3"`,
+    /// `--map-value "Tipo:Follow-up=call"`. May be repeated.
+    #[arg(long, value_name = "COLUMN:FROM=TO,…")]
+    pub map_value: Vec<String>,
     /// The sheet of a workbook to read (default: the first).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
@@ -94,8 +101,11 @@ pub async fn import_command(
         ImportKind::Accounts => Kind::Accounts,
         ImportKind::Contacts => Kind::Contacts,
         ImportKind::People => Kind::People,
+        ImportKind::Interactions => Kind::Interactions,
     };
-    let mapping = match map_columns(kind, &table.headers, &args.map) {
+    let mapping = match map_columns(kind, &table.headers, &args.map)
+        .and_then(|m| m.with_values(&table.headers, &args.map_value))
+    {
         Ok(mapping) => mapping,
         Err(error) => {
             eprintln!("{}", say(ImportMsg::MapFailed { error }));
@@ -114,6 +124,7 @@ pub async fn import_command(
         person_id: None,
         now,
         year: year_in(now, tz),
+        tz,
         dry_run: args.dry_run,
         progress: Some(&bar),
     };

@@ -51,6 +51,8 @@ pub enum MapError {
     NoSuchField { field: String, fields: Vec<&'static str> },
     /// `--map` was not `COLUMN=FIELD`.
     BadMap { given: String },
+    /// `--map-value` was not `COLUMN:FROM=TO,FROM=TO`.
+    BadValueMap { given: String },
     /// No column holds the field every record needs.
     Missing { field: &'static str },
 }
@@ -69,6 +71,8 @@ pub enum Problem {
     NameTaken { name: String, existing: String },
     /// A contact's account is not in the workspace.
     UnknownAccount { value: String },
+    /// The account named could be any of these.
+    AmbiguousAccount { value: String, names: Vec<String> },
     /// A manager who is neither in the workspace nor in the file.
     UnknownManager { value: String },
     /// This manager would make a circle in the team tree.

@@ -175,6 +175,14 @@ pub const ACCOUNT_FIELD_WORDS: Vocabulary = Vocabulary(&[
     word("reason", "reason", "motivo", &[]),
 ]);
 
+/// What a file brought in through `/import` holds.
+pub const IMPORT_KINDS: Vocabulary = Vocabulary(&[
+    word("accounts", "accounts", "contas", &["account", "conta", "empresas", "organizações"]),
+    word("contacts", "contacts", "contatos", &["contact", "contato"]),
+    word("people", "people", "pessoas", &["equipe", "team", "usuários"]),
+    word("interactions", "interactions", "interações", &["activities", "atividades", "histórico", "history"]),
+]);
+
 /// The parts of an account plan, as typed after `/plan ACCOUNT set`: the yearly review's questions.
 pub const PLAN_PARTS: Vocabulary = Vocabulary(&[
     word("objectives", "objectives", "objetivos", &["objective", "objetivo"]),
@@ -203,7 +211,7 @@ impl Default for &'static Vocabulary {
 mod tests {
     use super::*;
 
-    const ALL: [&Vocabulary; 13] = [
+    const ALL: [&Vocabulary; 14] = [
         &STAGES,
         &STANCES,
         &DECISION_ROLES,
@@ -217,6 +225,7 @@ mod tests {
         &PLAN_PARTS,
         &GOAL_ACTIONS,
         &ACCOUNT_FIELD_WORDS,
+        &IMPORT_KINDS,
     ];
 
     #[test]

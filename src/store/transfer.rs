@@ -86,6 +86,19 @@ impl Store {
             .collect())
     }
 
+    /// The source ids of the interactions that came from `source` (an import's keys).
+    pub async fn source_ids(&self, workspace_id: i64, source: &str) -> Result<Vec<String>, StoreError> {
+        let ids = sqlx::query_scalar!(
+            r#"SELECT source_id AS "source_id!" FROM interactions
+               WHERE workspace_id = ? AND source = ? AND source_id IS NOT NULL"#,
+            workspace_id,
+            source
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids)
+    }
+
     /// The external ids of the workspace's accounts that have one.
     pub async fn account_external_ids(&self, workspace_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
         let rows = sqlx::query!(

@@ -13,6 +13,8 @@ pub enum Kind {
     Accounts,
     Contacts,
     People,
+    /// A CRM's activities: done ones become interactions, open ones commitments.
+    Interactions,
 }
 
 impl Kind {
@@ -21,6 +23,7 @@ impl Kind {
             "accounts" => Some(Kind::Accounts),
             "contacts" => Some(Kind::Contacts),
             "people" => Some(Kind::People),
+            "interactions" | "activities" => Some(Kind::Interactions),
             _ => None,
         }
     }
@@ -30,6 +33,7 @@ impl Kind {
             Kind::Accounts => "accounts",
             Kind::Contacts => "contacts",
             Kind::People => "people",
+            Kind::Interactions => "interactions",
         }
     }
 
@@ -40,6 +44,7 @@ impl Kind {
             Kind::Accounts => ACCOUNT_FIELDS,
             Kind::Contacts => CONTACT_FIELDS,
             Kind::People => PEOPLE_FIELDS,
+            Kind::Interactions => ACTIVITY_FIELDS,
         }
     }
 
@@ -47,6 +52,7 @@ impl Kind {
     pub fn required(self) -> &'static str {
         match self {
             Kind::Accounts | Kind::Contacts | Kind::People => "name",
+            Kind::Interactions => "account",
         }
     }
 }
@@ -203,6 +209,212 @@ const PEOPLE_FIELDS: &[(&str, &[&str])] = &[
     ("email", &["email", "e mail", "email address"]),
 ];
 
+/// Activities as CRMs export them: Pipedrive (`Atividade - Assunto`, `Organização - Nome`),
+/// HubSpot, Salesforce tasks and events, RD Station CRM, Dynamics 365 and Zoho, in English and
+/// Portuguese.
+const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
+    (
+        "external_id",
+        &[
+            "activity id",
+            "atividade id",
+            "id da atividade",
+            "task id",
+            "id da tarefa",
+            "event id",
+            "id do evento",
+            "activity record id",
+            "record id",
+            "number",
+            "id",
+        ],
+    ),
+    (
+        "account",
+        &[
+            "organization",
+            "organization name",
+            "organizacao",
+            "organizacao nome",
+            "nome da organizacao",
+            "activity organization",
+            "atividade organizacao",
+            "company",
+            "company name",
+            "associated company",
+            "empresa",
+            "empresa associada",
+            "nome da empresa",
+            "account",
+            "account name",
+            "conta",
+            "nome da conta",
+            "cliente",
+            "regarding",
+            "referente a",
+            "related to",
+            "relacionado a",
+        ],
+    ),
+    (
+        "account_external_id",
+        &[
+            "organization id",
+            "organizacao id",
+            "id da organizacao",
+            "account id",
+            "company id",
+            "id da empresa",
+            "id da conta",
+        ],
+    ),
+    (
+        "subject",
+        &[
+            "subject",
+            "assunto",
+            "activity subject",
+            "atividade assunto",
+            "title",
+            "titulo",
+            "task title",
+            "titulo da tarefa",
+            "task",
+            "tarefa",
+            "nome da tarefa",
+            "activity",
+            "atividade",
+            "summary",
+            "resumo",
+        ],
+    ),
+    (
+        "kind",
+        &[
+            "type",
+            "tipo",
+            "activity type",
+            "atividade tipo",
+            "tipo de atividade",
+            "tipo da atividade",
+            "task type",
+            "tipo de tarefa",
+            "tipo da tarefa",
+            "event type",
+            "tipo do evento",
+            "activity type (hubspot)",
+        ],
+    ),
+    (
+        "date",
+        &[
+            "date",
+            "data",
+            "due date",
+            "data de vencimento",
+            "activity due date",
+            "atividade data de vencimento",
+            "activity date",
+            "data da atividade",
+            "data da tarefa",
+            "start",
+            "start date",
+            "inicio",
+            "data de inicio",
+            "end date",
+            "data de termino",
+            "date completed",
+            "data de conclusao",
+            "activity marked as done time",
+            "atividade data de conclusao",
+            "occurred at",
+            "created",
+            "criado em",
+        ],
+    ),
+    ("time", &["time", "hora", "horario", "start time", "hora de inicio", "hora da tarefa", "hora da atividade"]),
+    (
+        "done",
+        &[
+            "done",
+            "feito",
+            "concluida",
+            "concluido",
+            "activity done",
+            "atividade feito",
+            "atividade concluida",
+            "status",
+            "situacao",
+            "task status",
+            "status da tarefa",
+            "activity status",
+            "status da atividade",
+            "completed",
+            "marked as done",
+        ],
+    ),
+    (
+        "contact",
+        &[
+            "person",
+            "pessoa",
+            "person name",
+            "pessoa nome",
+            "contact",
+            "contato",
+            "contact name",
+            "nome do contato",
+            "contact person",
+            "pessoa de contato",
+            "activity contact person",
+            "atividade pessoa de contato",
+            "associated contact",
+            "contato associado",
+        ],
+    ),
+    (
+        "owner",
+        &[
+            "owner",
+            "assigned to",
+            "atribuido a",
+            "assigned to user",
+            "atribuido ao usuario",
+            "activity assigned to user",
+            "atividade atribuido ao usuario",
+            "activity owner",
+            "task owner",
+            "proprietario",
+            "proprietario da atividade",
+            "responsavel",
+            "user",
+            "usuario",
+            "vendedor",
+            "author",
+            "autor",
+        ],
+    ),
+    (
+        "note",
+        &[
+            "note",
+            "notes",
+            "nota",
+            "notas",
+            "activity note",
+            "atividade nota",
+            "description",
+            "descricao",
+            "comments",
+            "comentarios",
+            "observacao",
+            "observacoes",
+            "anotacao",
+            "anotacoes",
+        ],
+    ),
+];
+
 /// A header name as compared: folded, punctuation turned to spaces, spaces collapsed.
 pub fn normalise(header: &str) -> String {
     let folded: String = fold(header).chars().map(|c| if c.is_alphanumeric() || c == '%' { c } else { ' ' }).collect();
@@ -216,6 +428,37 @@ pub struct Mapping {
     pub columns: HashMap<&'static str, usize>,
     /// Headers of columns no field takes, as written in the file.
     pub ignored: Vec<String>,
+    /// Column index → (value as written, folded → value to read instead), from `--map-value`.
+    pub values: HashMap<usize, HashMap<String, String>>,
+}
+
+/// The most `--map-value` pairs one import takes.
+pub const MAX_VALUE_MAPS: usize = 500;
+
+impl Mapping {
+    /// Reads `--map-value COLUMN:FROM=TO,FROM=TO` (`Classificação:A=1,B=2,C=3`): in that column a
+    /// cell reading FROM (without case or accents) is read as TO.
+    pub fn with_values(mut self, headers: &[String], given: &[String]) -> Result<Mapping, MapError> {
+        let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
+        let mut pairs = 0;
+        for spec in given {
+            let (column, list) = spec.split_once(':').ok_or_else(|| MapError::BadValueMap { given: spec.clone() })?;
+            let index = normalised
+                .iter()
+                .position(|h| *h == normalise(column))
+                .ok_or_else(|| MapError::NoSuchColumn { column: column.to_string(), headers: headers.to_vec() })?;
+            let map = self.values.entry(index).or_default();
+            for pair in list.split(',').filter(|p| !p.trim().is_empty()) {
+                let (from, to) = pair.split_once('=').ok_or_else(|| MapError::BadValueMap { given: spec.clone() })?;
+                pairs += 1;
+                if pairs > MAX_VALUE_MAPS || from.trim().is_empty() {
+                    return Err(MapError::BadValueMap { given: spec.clone() });
+                }
+                map.insert(fold(from.trim()), to.trim().to_string());
+            }
+        }
+        Ok(self)
+    }
 }
 
 /// Maps the columns of a file: `--map COLUMN=FIELD` first (`FIELD` may be `ignore`), then the
@@ -260,7 +503,7 @@ pub fn map_columns(kind: Kind, headers: &[String], overrides: &[String]) -> Resu
         .filter(|&i| !taken[i] && !headers[i].trim().is_empty())
         .map(|i| headers[i].clone())
         .collect();
-    Ok(Mapping { columns, ignored })
+    Ok(Mapping { columns, ignored, values: HashMap::new() })
 }
 
 #[cfg(test)]

@@ -406,3 +406,97 @@ async fn the_readme_example_files_bring_a_team_in() {
         "{people:?}"
     );
 }
+
+/// A team's history comes in with its accounts: Pipedrive's activities exported in Portuguese and
+/// RD Station's tasks (Windows-1252, `;`, date and time in two columns) are read without `--map`.
+/// Done activities become interactions (the card's last contact), open ones commitments, accounts
+/// are found as the chat finds them ("Vale S.A." is Vale, "Petrobras" is Petrobrás), and a
+/// second import changes nothing.
+#[tokio::test]
+async fn a_crms_activities_bring_the_history_in() {
+    let app = spawn_app().await;
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("import");
+    for kind in ["people", "accounts", "contacts"] {
+        let out = run(&app.db_path, WS, &["import", kind, docs.join(format!("{kind}.csv")).to_str().unwrap()]);
+        assert!(out.status.success(), "{kind}: {}", stdout(&out));
+    }
+    let pipedrive = docs.join("atividades-pipedrive.csv");
+    let rd = docs.join("tarefas-rdstation.csv");
+    let dry =
+        run(&app.db_path, WS, &["import", "interactions", pipedrive.to_str().unwrap(), "--dry-run", "--lang", "pt-BR"]);
+    assert!(dry.status.success(), "{}", stdout(&dry));
+    assert!(stdout(&dry).contains("+ Vale · 2026-11-10 · Reunião de planejamento 2027"), "{}", stdout(&dry));
+    assert!(stdout(&dry).contains("Simulação, nada gravado (interações): 5 criados"), "{}", stdout(&dry));
+    assert_eq!(app.counts(WS).await.interactions, 0, "a dry run writes nothing");
+
+    for file in [&pipedrive, &rd] {
+        let out = run(&app.db_path, WS, &["import", "interactions", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stdout(&out));
+        assert!(stdout(&out).contains("0 rejected"), "{}", stdout(&out));
+    }
+    assert_eq!(app.counts(WS).await.interactions, 5, "three Pipedrive and two RD Station activities were done");
+
+    // The card reads the history: its last contact, and the open commitment.
+    let vale = app.say("/account vale").await;
+    assert!(
+        field(&vale, "Last interaction").starts_with("2026-11-20 · meeting with João Ferreira · Ana Souza"),
+        "{}",
+        text(&vale)
+    );
+    assert!(text(&vale).contains("Enviar proposta técnica de revestimentos"), "{}", text(&vale));
+    let suzano = app.say("/account suzano").await;
+    assert!(field(&suzano, "Last interaction").contains("WhatsApp"), "{}", text(&suzano));
+    let tasks = app.say("/tasks gerdau").await;
+    assert!(text(&tasks).contains("Confirmar prazo de entrega com a fábrica"), "{}", text(&tasks));
+    assert!(!text(&app.say("/accounts").await).contains("never contacted"));
+
+    // A second import of either file changes nothing.
+    for file in [&pipedrive, &rd] {
+        let again = run(&app.db_path, WS, &["import", "interactions", file.to_str().unwrap()]);
+        assert!(stdout(&again).contains("0 created, 0 updated"), "{}", stdout(&again));
+    }
+    assert_eq!(app.counts(WS).await.interactions, 5);
+}
+
+/// An activity whose account is unknown, or could be several, is a bad row naming them, and
+/// nothing of the file is written; `--map-value` reads a team's own activity types.
+#[tokio::test]
+async fn activities_name_their_bad_rows_and_map_values() {
+    let app = demo_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "atividades.csv",
+        "Assunto;Tipo;Data;Empresa;Status\n\
+         Visita;Visita;01/11/2026;Nenhuma Ltda;Concluída\n\
+         Reunião;Reunião;02/11/2026;Vale;Concluída\n\
+         Sem data;Reunião;;Vale;Concluída\n\
+         Conversa;Follow-up;03/11/2026;Gerdau S.A.;Concluída\n"
+            .as_bytes(),
+    );
+    let before = app.counts(WS).await.interactions;
+    let out = run(&app.db_path, WS, &["import", "interactions", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let said = stdout(&out);
+    assert!(said.contains("line 2, column “Empresa”: no account “Nenhuma Ltda”"), "{said}");
+    assert!(said.contains("line 4, column “Data”: no date"), "{said}");
+    assert_eq!(app.counts(WS).await.interactions, before, "all or nothing");
+
+    let good = write(
+        dir.path(),
+        "boas.csv",
+        "Assunto;Tipo;Data;Empresa;Status\nConversa;Follow-up;03/11/2026;Gerdau S.A.;Concluída\n\
+         Revisão do contrato;Reunião;04/11/2026;Petróleo;Concluída\n"
+            .as_bytes(),
+    );
+    let out = run(
+        &app.db_path,
+        WS,
+        &["import", "interactions", good.to_str().unwrap(), "--map-value", "Tipo:Follow-up=call"],
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    let history = text(&app.say("/history gerdau").await);
+    assert!(history.contains("call") && history.contains("Conversa"), "{history}");
+    // "Petróleo" is the start of one account's alias (Petróleo Brasileiro): Petrobrás.
+    assert!(text(&app.say("/history petrobras").await).contains("Revisão do contrato"));
+}

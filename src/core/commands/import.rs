@@ -18,14 +18,14 @@ use crate::transfer::import::{Options, Report, import, report_messages};
 use crate::transfer::table::read_bytes;
 
 /// What a file can hold.
-pub const IMPORT_KINDS: &[&str] = &["accounts", "contacts", "people"];
+pub use crate::domain::vocabulary::IMPORT_KINDS;
 
 pub static SPEC: CommandSpec = leaf!(
     "import",
     "import",
     Msg::Help(HelpMsg::CmdImport),
     &[
-        positional("kind", ArgType::Choice(IMPORT_KINDS), true, false, Msg::Help(HelpMsg::ArgImportKind)),
+        positional("kind", ArgType::Words(&IMPORT_KINDS), true, false, Msg::Help(HelpMsg::ArgImportKind)),
         positional("file", ArgType::Attachment, true, false, Msg::Help(HelpMsg::ArgImportFile)),
     ],
     "/import accounts carteira.csv",
@@ -107,6 +107,7 @@ async fn run(
         person_id: Some(ctx.person.id),
         now: ctx.now,
         year: ctx.today().year(),
+        tz: ctx.tz,
         dry_run,
         progress: None,
     };

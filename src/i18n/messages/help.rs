@@ -285,12 +285,12 @@ impl HelpMsg {
             HelpMsg::PhUser => s("user", "usuário"),
             HelpMsg::PhFile => s("file", "arquivo"),
             HelpMsg::CmdImport => s(
-                "Import accounts, contacts or people from a CSV or Excel file (admins)",
-                "Importa contas, contatos ou pessoas de um arquivo CSV ou Excel (administradores)",
+                "Import accounts, contacts, people or a CRM's activities from a CSV or Excel file (admins)",
+                "Importa contas, contatos, pessoas ou as atividades de um CRM de um arquivo CSV ou Excel (administradores)",
             ),
             HelpMsg::ArgImportKind => s(
-                "What the file holds: accounts, contacts or people",
-                "O que o arquivo traz: accounts, contacts ou people",
+                "What the file holds: accounts, contacts, people or interactions (a CRM's activities)",
+                "O que o arquivo traz: contas, contatos, pessoas ou interações (as atividades de um CRM)",
             ),
             HelpMsg::ArgImportFile => s(
                 "The CSV or Excel file (a CRM export or the team's sheet)",

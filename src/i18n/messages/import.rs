@@ -247,6 +247,10 @@ impl ImportMsg {
                     format!("--map takes COLUMN=FIELD, not “{given}”."),
                     format!("--map recebe COLUNA=CAMPO, não “{given}”."),
                 ),
+                MapError::BadValueMap { given } => p(
+                    format!("--map-value takes COLUMN:FROM=TO,FROM=TO (at most 500 pairs), not “{given}”."),
+                    format!("--map-value recebe COLUNA:DE=PARA,DE=PARA (no máximo 500 pares), não “{given}”."),
+                ),
                 MapError::Missing { field } => p(
                     format!("No column holds the {field}: name one with --map COLUMN={field}."),
                     format!("Nenhuma coluna traz o campo {field}: indique uma com --map COLUNA={field}."),
@@ -286,6 +290,13 @@ fn problem_text(problem: Problem, l: Locale) -> String {
             format!("no account “{value}” in the workspace: import the accounts first"),
             format!("não há conta “{value}” no espaço: importe as contas antes"),
         ),
+        Problem::AmbiguousAccount { value, names } => {
+            let names = names.join(", ");
+            p(
+                format!("“{value}” could be any of these accounts: {names}; write the name in full or use its id"),
+                format!("“{value}” pode ser qualquer uma destas contas: {names}; escreva o nome completo ou use o id"),
+            )
+        }
         Problem::UnknownManager { value } => p(
             format!("no person “{value}” in the workspace or the file"),
             format!("não há pessoa “{value}” no espaço nem no arquivo"),

@@ -7,6 +7,7 @@ use crate::domain::text::{fold, truncate};
 use crate::store::{ContactRecord, Store, StoreError};
 use crate::transfer::values;
 
+use super::matching::{AccountIndex, account_of};
 use super::*;
 
 pub(super) async fn contacts(
@@ -16,17 +17,7 @@ pub(super) async fn contacts(
     report: &mut Report,
 ) -> Result<(), StoreError> {
     let ws = o.workspace_id;
-    let terms = store.account_name_terms(ws).await?;
-    let by_external: HashMap<String, i64> =
-        store.account_external_ids(ws).await?.into_iter().map(|(id, e)| (e, id)).collect();
-    let mut by_term: HashMap<&str, Vec<i64>> = HashMap::new();
-    for t in &terms {
-        let ids = by_term.entry(t.term.as_str()).or_default();
-        // A name and an alias that fold alike name the account once.
-        if !ids.contains(&t.account_id) {
-            ids.push(t.account_id);
-        }
-    }
+    let accounts = AccountIndex::load(store, ws).await?;
     let existing: HashMap<i64, ContactRecord> = store.contact_records(ws).await?.into_iter().collect();
     let keys = store.contact_keys(ws).await?;
     let contact_by_external: HashMap<&str, i64> =
@@ -47,23 +38,8 @@ pub(super) async fn contacts(
                 continue;
             }
         };
-        let account = match (cells.get(row, "account_external_id"), cells.get(row, "account")) {
-            (Some(e), _) if by_external.contains_key(e) => by_external.get(e).copied(),
-            (_, Some(a)) => by_term.get(fold(a).as_str()).filter(|ids| ids.len() == 1).map(|ids| ids[0]),
-            _ => None,
-        };
-        let Some(account_id) = account else {
-            let (field, value) = match cells.get(row, "account") {
-                Some(a) => ("account", a),
-                None => ("account_external_id", cells.get(row, "account_external_id").unwrap_or("")),
-            };
-            if value.is_empty() {
-                cells.reject(report, row, Some("account"), Problem::Missing { field: "account" });
-            } else {
-                cells.reject(report, row, Some(field), Problem::UnknownAccount { value: truncate(value, 60) });
-            }
-            continue;
-        };
+        // The account as the chat finds it; a row that could be several accounts names them.
+        let Some(account_id) = account_of(cells, &accounts, report, row) else { continue };
         let external = cells.get(row, "external_id").map(|e| truncate(e, 100));
         let folded = fold(&name);
         let key = external.clone().map(|e| format!("id:{e}")).unwrap_or_else(|| format!("{account_id}:{folded}"));

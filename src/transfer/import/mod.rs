@@ -19,7 +19,11 @@ use crate::store::{NamedPerson, Store, StoreError, WriteTx};
 
 mod accounts;
 mod contacts;
+mod interactions;
+mod matching;
 mod people;
+
+pub use interactions::SOURCE;
 
 /// A refused row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +58,8 @@ pub struct Options<'a> {
     pub now: DateTime<Utc>,
     /// The calendar year a wallet period is recorded for.
     pub year: i32,
+    /// The workspace's time zone: the day an activity happened in, and its time.
+    pub tz: chrono_tz::Tz,
     pub dry_run: bool,
     pub progress: Option<&'a ProgressBar>,
 }
@@ -72,6 +78,7 @@ pub async fn import(
         Kind::Accounts => accounts::accounts(store, &cells, o, &mut report).await?,
         Kind::Contacts => contacts::contacts(store, &cells, o, &mut report).await?,
         Kind::People => people::people(store, &cells, o, &mut report).await?,
+        Kind::Interactions => interactions::interactions(store, &cells, o, &mut report).await?,
     }
     Ok(report)
 }
@@ -82,10 +89,15 @@ struct Cells<'a> {
     mapping: &'a Mapping,
 }
 
-impl Cells<'_> {
-    fn get<'r>(&self, row: &'r Row, field: &str) -> Option<&'r str> {
+impl<'a> Cells<'a> {
+    /// A field's cell, trimmed, read through `--map-value` when it maps that value.
+    fn get(&self, row: &'a Row, field: &str) -> Option<&'a str> {
         let index = *self.mapping.columns.get(field)?;
-        row.cells.get(index).map(|c| c.trim()).filter(|c| !c.is_empty())
+        let cell = row.cells.get(index).map(|c| c.trim()).filter(|c| !c.is_empty())?;
+        match self.mapping.values.get(&index).and_then(|values| values.get(&fold(cell))) {
+            Some(mapped) => Some(mapped.as_str()).filter(|m| !m.is_empty()),
+            None => Some(cell),
+        }
     }
 
     fn header(&self, field: &str) -> Option<String> {
@@ -100,7 +112,7 @@ impl Cells<'_> {
     fn parse<T>(
         &self,
         report: &mut Report,
-        row: &Row,
+        row: &'a Row,
         field: &'static str,
         parse: impl Fn(&str) -> Option<T>,
     ) -> Option<Option<T>> {
