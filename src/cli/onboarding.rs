@@ -31,12 +31,14 @@ pub enum ImportKind {
     People,
     /// A CRM's activities: done ones become interactions, open ones commitments.
     Interactions,
+    /// A CRM's deals.
+    Opportunities,
 }
 
 #[derive(Debug, ClapArgs)]
 pub struct ImportArgs {
-    /// What the file holds: accounts, contacts (import accounts first), people, or interactions
-    /// (a CRM's activities, done and open; import accounts first).
+    /// What the file holds: accounts, contacts (import accounts first), people, interactions (a
+    /// CRM's activities, done and open) or opportunities (its deals); import accounts first.
     #[arg(value_enum)]
     pub kind: ImportKind,
     /// A CSV file (`;`, `,` or tab separated; UTF-8 or Windows-1252) or an Excel workbook (.xlsx, .xls, .ods).
@@ -102,6 +104,7 @@ pub async fn import_command(
         ImportKind::Contacts => Kind::Contacts,
         ImportKind::People => Kind::People,
         ImportKind::Interactions => Kind::Interactions,
+        ImportKind::Opportunities => Kind::Opportunities,
     };
     let mapping = match map_columns(kind, &table.headers, &args.map)
         .and_then(|m| m.with_values(&table.headers, &args.map_value))

@@ -181,6 +181,7 @@ pub const IMPORT_KINDS: Vocabulary = Vocabulary(&[
     word("contacts", "contacts", "contatos", &["contact", "contato"]),
     word("people", "people", "pessoas", &["equipe", "team", "usuários"]),
     word("interactions", "interactions", "interações", &["activities", "atividades", "histórico", "history"]),
+    word("opportunities", "opportunities", "oportunidades", &["deals", "negócios", "opportunity", "oportunidade"]),
 ]);
 
 /// The parts of an account plan, as typed after `/plan ACCOUNT set`: the yearly review's questions.

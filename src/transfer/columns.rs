@@ -15,6 +15,8 @@ pub enum Kind {
     People,
     /// A CRM's activities: done ones become interactions, open ones commitments.
     Interactions,
+    /// A CRM's deals.
+    Opportunities,
 }
 
 impl Kind {
@@ -24,6 +26,7 @@ impl Kind {
             "contacts" => Some(Kind::Contacts),
             "people" => Some(Kind::People),
             "interactions" | "activities" => Some(Kind::Interactions),
+            "opportunities" | "deals" => Some(Kind::Opportunities),
             _ => None,
         }
     }
@@ -34,6 +37,7 @@ impl Kind {
             Kind::Contacts => "contacts",
             Kind::People => "people",
             Kind::Interactions => "interactions",
+            Kind::Opportunities => "opportunities",
         }
     }
 
@@ -45,6 +49,7 @@ impl Kind {
             Kind::Contacts => CONTACT_FIELDS,
             Kind::People => PEOPLE_FIELDS,
             Kind::Interactions => ACTIVITY_FIELDS,
+            Kind::Opportunities => DEAL_FIELDS,
         }
     }
 
@@ -52,7 +57,7 @@ impl Kind {
     pub fn required(self) -> &'static str {
         match self {
             Kind::Accounts | Kind::Contacts | Kind::People => "name",
-            Kind::Interactions => "account",
+            Kind::Interactions | Kind::Opportunities => "account",
         }
     }
 }
@@ -411,6 +416,135 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
             "observacoes",
             "anotacao",
             "anotacoes",
+        ],
+    ),
+];
+
+/// Deals as CRMs export them: Pipedrive (`Negócio - Título`, `Negócio - Valor`, `Negócio -
+/// Etapa`), HubSpot, Salesforce opportunities, RD Station CRM, Dynamics 365 and Zoho.
+const DEAL_FIELDS: &[(&str, &[&str])] = &[
+    (
+        "account",
+        &[
+            "organization",
+            "organization name",
+            "organizacao",
+            "organizacao nome",
+            "nome da organizacao",
+            "deal organization",
+            "negocio organizacao",
+            "company",
+            "company name",
+            "associated company",
+            "empresa",
+            "empresa associada",
+            "nome da empresa",
+            "account",
+            "account name",
+            "conta",
+            "nome da conta",
+            "cliente",
+            "potential customer",
+            "cliente potencial",
+        ],
+    ),
+    (
+        "account_external_id",
+        &[
+            "organization id",
+            "organizacao id",
+            "id da organizacao",
+            "account id",
+            "company id",
+            "id da empresa",
+            "id da conta",
+        ],
+    ),
+    (
+        "title",
+        &[
+            "title",
+            "titulo",
+            "deal title",
+            "negocio titulo",
+            "deal name",
+            "nome do negocio",
+            "opportunity name",
+            "nome da oportunidade",
+            "opportunity",
+            "oportunidade",
+            "deal",
+            "negocio",
+            "topic",
+            "topico",
+            "name",
+            "nome",
+        ],
+    ),
+    (
+        "value",
+        &[
+            "value",
+            "valor",
+            "deal value",
+            "negocio valor",
+            "amount",
+            "montante",
+            "valor do negocio",
+            "valor da oportunidade",
+            "valor total",
+            "est revenue",
+            "receita estimada",
+        ],
+    ),
+    (
+        "stage",
+        &[
+            "stage",
+            "etapa",
+            "deal stage",
+            "negocio etapa",
+            "fase",
+            "fase da venda",
+            "estagio",
+            "etapa do funil",
+            "pipeline stage",
+            "sales stage",
+            "etapa de vendas",
+        ],
+    ),
+    ("status", &["status", "deal status", "negocio status", "situacao", "estado", "status da oportunidade"]),
+    (
+        "close_on",
+        &[
+            "expected close date",
+            "negocio data de fechamento esperada",
+            "data de fechamento esperada",
+            "negocio data prevista de fechamento",
+            "data prevista de fechamento",
+            "close date",
+            "data de fechamento",
+            "previsao de fechamento",
+            "data prevista",
+            "est close date",
+            "data estimada de fechamento",
+            "close on",
+        ],
+    ),
+    ("lost_reason", &["lost reason", "motivo da perda", "negocio motivo da perda", "motivo de perda", "reason lost"]),
+    (
+        "owner",
+        &[
+            "owner",
+            "deal owner",
+            "negocio proprietario",
+            "opportunity owner",
+            "proprietario da oportunidade",
+            "proprietario",
+            "responsavel",
+            "usuario responsavel",
+            "vendedor",
+            "negocio proprietario nome",
         ],
     ),
 ];

@@ -274,7 +274,7 @@ async fn export_then_import_into_an_empty_workspace_round_trips() {
     tx.commit().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let copy = "discord:42";
-    for kind in ["people", "accounts", "contacts"] {
+    for kind in ["people", "accounts", "contacts", "interactions", "opportunities"] {
         let file = dir.path().join(format!("{kind}.csv"));
         let out = run(&app.db_path, WS, &["export", kind, "--out", file.to_str().unwrap()]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -358,8 +358,45 @@ async fn export_then_import_into_an_empty_workspace_round_trips() {
     assert!(original.len() > 20);
     assert_eq!(contacts(b).await, original);
 
+    // The history and the pipeline: every interaction (account, kind, instant, author, contact,
+    // summary) and every opportunity (account, title, value, stage, close, owner, lost reason).
+    let history = |ws| {
+        let store = app.store.clone();
+        async move {
+            let mut out: Vec<_> = store
+                .interactions_for_export(ws)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|i| (i.account, i.kind, i.occurred_at, i.author, i.contact, i.summary))
+                .collect();
+            out.sort();
+            out
+        }
+    };
+    let original = history(a).await;
+    assert!(original.len() > 200);
+    assert_eq!(history(b).await, original);
+    let pipeline = |ws| {
+        let store = app.store.clone();
+        async move {
+            let mut out: Vec<_> = store
+                .opportunities_for_export(ws)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|o| (o.account, o.title, o.value_minor, o.stage, o.close_on, o.owner, o.lost_reason))
+                .collect();
+            out.sort();
+            out
+        }
+    };
+    let original = pipeline(a).await;
+    assert!(original.len() > 5);
+    assert_eq!(pipeline(b).await, original);
+
     // And importing the files once more into the copy changes nothing.
-    for kind in ["people", "accounts", "contacts"] {
+    for kind in ["people", "accounts", "contacts", "interactions", "opportunities"] {
         let file = dir.path().join(format!("{kind}.csv"));
         let out = run(&app.db_path, copy, &["import", kind, file.to_str().unwrap()]);
         assert!(stdout(&out).contains("0 created, 0 updated"), "{kind}: {}", stdout(&out));
@@ -499,4 +536,42 @@ async fn activities_name_their_bad_rows_and_map_values() {
     assert!(history.contains("call") && history.contains("Conversa"), "{history}");
     // "Petróleo" is the start of one account's alias (Petróleo Brasileiro): Petrobrás.
     assert!(text(&app.say("/history petrobras").await).contains("Revisão do contrato"));
+}
+
+/// A Pipedrive deals export in Portuguese brings the pipeline in: stages read from Pipedrive's own
+/// (`Negociações iniciadas`, `Proposta feita`), won and lost from the status, accounts found as
+/// the chat finds them; a second import changes nothing, and a deal that moved on in the CRM moves
+/// the opportunity.
+#[tokio::test]
+async fn a_crms_deals_bring_the_pipeline_in() {
+    let app = spawn_app().await;
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("import");
+    for kind in ["people", "accounts"] {
+        let out = run(&app.db_path, WS, &["import", kind, docs.join(format!("{kind}.csv")).to_str().unwrap()]);
+        assert!(out.status.success(), "{kind}: {}", stdout(&out));
+    }
+    let deals = docs.join("negocios-pipedrive.csv");
+    let out = run(&app.db_path, WS, &["import", "opportunities", deals.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("4 created, 0 updated, 0 unchanged, 0 rejected"), "{}", stdout(&out));
+    let vale = text(&app.say("/opp vale").await);
+    assert!(vale.contains("Revestimentos para os moinhos de S11D · R$ 12,000,000.00 · negotiation"), "{vale}");
+    assert!(vale.contains("Peças de desgaste dos britadores 2027 · R$ 8,000,000.00 · proposal"), "{vale}");
+    let petrobras = text(&app.say("/opp petrobras").await);
+    assert!(petrobras.contains("LOST"), "{petrobras}");
+
+    let again = run(&app.db_path, WS, &["import", "opportunities", deals.to_str().unwrap()]);
+    assert!(stdout(&again).contains("0 created, 0 updated, 4 unchanged"), "{}", stdout(&again));
+
+    // The S11D deal was won in the CRM: the next export moves it.
+    let dir = tempfile::tempdir().unwrap();
+    let moved = std::fs::read_to_string(&deals)
+        .unwrap()
+        .replace("Negociações iniciadas,Aberto,2027-03-31", "Negociações iniciadas,Ganho,2027-03-31");
+    let file = write(dir.path(), "negocios.csv", moved.as_bytes());
+    let out = run(&app.db_path, WS, &["import", "opportunities", file.to_str().unwrap()]);
+    assert!(stdout(&out).contains("0 created, 1 updated, 3 unchanged"), "{}", stdout(&out));
+    assert!(
+        text(&app.say("/opp vale").await).contains("Revestimentos para os moinhos de S11D · R$ 12,000,000.00 · WON")
+    );
 }

@@ -285,12 +285,12 @@ impl HelpMsg {
             HelpMsg::PhUser => s("user", "usuário"),
             HelpMsg::PhFile => s("file", "arquivo"),
             HelpMsg::CmdImport => s(
-                "Import accounts, contacts, people or a CRM's activities from a CSV or Excel file (admins)",
-                "Importa contas, contatos, pessoas ou as atividades de um CRM de um arquivo CSV ou Excel (administradores)",
+                "Import accounts, contacts, people, a CRM's activities or deals from CSV or Excel (admins)",
+                "Importa contas, contatos, pessoas, atividades ou negócios de um CSV ou Excel (administradores)",
             ),
             HelpMsg::ArgImportKind => s(
-                "What the file holds: accounts, contacts, people or interactions (a CRM's activities)",
-                "O que o arquivo traz: contas, contatos, pessoas ou interações (as atividades de um CRM)",
+                "What the file holds: accounts, contacts, people, interactions or opportunities",
+                "O que o arquivo traz: contas, contatos, pessoas, interações ou oportunidades",
             ),
             HelpMsg::ArgImportFile => s(
                 "The CSV or Excel file (a CRM export or the team's sheet)",

@@ -184,7 +184,9 @@ pub(super) async fn interactions(
             cells.reject(report, row, Some("date"), Problem::Missing { field: "date" });
             continue;
         };
-        let Some((day, time)) = when(date_text) else {
+        // An instant with its offset (an export's `occurred_at`) is read in the workspace's zone.
+        let instant = chrono::DateTime::parse_from_rfc3339(date_text.trim()).ok().map(|t| t.with_timezone(&o.tz));
+        let Some((day, time)) = instant.map(|t| (t.date_naive(), Some(t.time()))).or_else(|| when(date_text)) else {
             cells.reject(
                 report,
                 row,

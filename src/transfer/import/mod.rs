@@ -21,6 +21,7 @@ mod accounts;
 mod contacts;
 mod interactions;
 mod matching;
+mod opportunities;
 mod people;
 
 pub use interactions::SOURCE;
@@ -79,6 +80,7 @@ pub async fn import(
         Kind::Contacts => contacts::contacts(store, &cells, o, &mut report).await?,
         Kind::People => people::people(store, &cells, o, &mut report).await?,
         Kind::Interactions => interactions::interactions(store, &cells, o, &mut report).await?,
+        Kind::Opportunities => opportunities::opportunities(store, &cells, o, &mut report).await?,
     }
     Ok(report)
 }
