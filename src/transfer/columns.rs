@@ -214,6 +214,41 @@ const PEOPLE_FIELDS: &[(&str, &[&str])] = &[
     ("email", &["email", "e mail", "email address"]),
 ];
 
+/// The headers naming a row's account in activity and deal exports: the organisation, company,
+/// account or customer it is about.
+const ORGANIZATION: &[&str] = &[
+    "organization",
+    "organization name",
+    "organizacao",
+    "organizacao nome",
+    "nome da organizacao",
+    "activity organization",
+    "atividade organizacao",
+    "company",
+    "company name",
+    "associated company",
+    "empresa",
+    "empresa associada",
+    "nome da empresa",
+    "account",
+    "account name",
+    "conta",
+    "nome da conta",
+    "cliente",
+    "regarding",
+    "referente a",
+    "related to",
+    "relacionado a",
+    "deal organization",
+    "negocio organizacao",
+    "potential customer",
+    "cliente potencial",
+];
+
+/// The headers of that account's id in the CRM.
+const ORGANIZATION_ID: &[&str] =
+    &["organizacao id", "id da organizacao", "account id", "company id", "id da empresa", "id da conta"];
+
 /// Activities as CRMs export them: Pipedrive (`Atividade - Assunto`, `Organização - Nome`),
 /// HubSpot, Salesforce tasks and events, RD Station CRM, Dynamics 365 and Zoho, in English and
 /// Portuguese.
@@ -234,45 +269,8 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
             "id",
         ],
     ),
-    (
-        "account",
-        &[
-            "organization",
-            "organization name",
-            "organizacao",
-            "organizacao nome",
-            "nome da organizacao",
-            "activity organization",
-            "atividade organizacao",
-            "company",
-            "company name",
-            "associated company",
-            "empresa",
-            "empresa associada",
-            "nome da empresa",
-            "account",
-            "account name",
-            "conta",
-            "nome da conta",
-            "cliente",
-            "regarding",
-            "referente a",
-            "related to",
-            "relacionado a",
-        ],
-    ),
-    (
-        "account_external_id",
-        &[
-            "organization id",
-            "organizacao id",
-            "id da organizacao",
-            "account id",
-            "company id",
-            "id da empresa",
-            "id da conta",
-        ],
-    ),
+    ("account", ORGANIZATION),
+    ("account_external_id", ORGANIZATION_ID),
     (
         "subject",
         &[
@@ -423,43 +421,8 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
 /// Deals as CRMs export them: Pipedrive (`Negócio - Título`, `Negócio - Valor`, `Negócio -
 /// Etapa`), HubSpot, Salesforce opportunities, RD Station CRM, Dynamics 365 and Zoho.
 const DEAL_FIELDS: &[(&str, &[&str])] = &[
-    (
-        "account",
-        &[
-            "organization",
-            "organization name",
-            "organizacao",
-            "organizacao nome",
-            "nome da organizacao",
-            "deal organization",
-            "negocio organizacao",
-            "company",
-            "company name",
-            "associated company",
-            "empresa",
-            "empresa associada",
-            "nome da empresa",
-            "account",
-            "account name",
-            "conta",
-            "nome da conta",
-            "cliente",
-            "potential customer",
-            "cliente potencial",
-        ],
-    ),
-    (
-        "account_external_id",
-        &[
-            "organization id",
-            "organizacao id",
-            "id da organizacao",
-            "account id",
-            "company id",
-            "id da empresa",
-            "id da conta",
-        ],
-    ),
+    ("account", ORGANIZATION),
+    ("account_external_id", ORGANIZATION_ID),
     (
         "title",
         &[
