@@ -82,6 +82,8 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
             "codigo do cliente",
             "salesforce id",
             "hubspot id",
+            "organizacao id",
+            "id da organizacao",
         ],
     ),
     (
@@ -105,6 +107,7 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
             "nome do cliente",
             "organizacao",
             "nome da organizacao",
+            "organizacao nome",
         ],
     ),
     ("tier", &["tier", "account tier", "nivel", "classificacao", "tier da conta", "prioridade", "priority"]),
@@ -126,10 +129,27 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
             "vendedor responsavel",
             "key account manager",
             "kam",
+            "organizacao proprietario",
         ],
     ),
     ("tech", &["tech", "technical manager", "technical owner", "gerente tecnico", "responsavel tecnico"]),
-    ("segment", &["segment", "industry", "sector", "setor", "segmento", "ramo", "ramo de atividade", "industria"]),
+    (
+        "segment",
+        &[
+            "segment",
+            "industry",
+            "sector",
+            "setor",
+            "segmento",
+            "ramo",
+            "ramo de atividade",
+            "industria",
+            "organizacao setor",
+            "organization industry",
+            "segmentos",
+            "organizacao segmento",
+        ],
+    ),
     (
         "spend",
         &[
@@ -174,7 +194,10 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
 ];
 
 const CONTACT_FIELDS: &[(&str, &[&str])] = &[
-    ("external_id", &["external id", "contact id", "record id", "id", "id do contato", "id da pessoa", "person id"]),
+    (
+        "external_id",
+        &["external id", "contact id", "record id", "id", "id do contato", "id da pessoa", "person id", "pessoa id"],
+    ),
     (
         "account",
         &[
@@ -191,10 +214,27 @@ const CONTACT_FIELDS: &[(&str, &[&str])] = &[
             "nome da conta",
             "organizacao",
             "cliente",
+            "pessoa organizacao",
+            "person organization",
+            "organizacao nome",
         ],
     ),
     ("account_external_id", &["account id", "company id", "organization id", "id da empresa", "id da conta"]),
-    ("name", &["name", "full name", "contact name", "contact", "nome", "nome do contato", "nome completo", "pessoa"]),
+    (
+        "name",
+        &[
+            "name",
+            "full name",
+            "contact name",
+            "contact",
+            "nome",
+            "nome do contato",
+            "nome completo",
+            "pessoa",
+            "pessoa nome",
+            "person name",
+        ],
+    ),
     ("first_name", &["first name", "primeiro nome"]),
     ("last_name", &["last name", "sobrenome", "ultimo nome"]),
     ("title", &["title", "job title", "cargo", "funcao"]),
@@ -202,16 +242,58 @@ const CONTACT_FIELDS: &[(&str, &[&str])] = &[
     ("role", &["role", "decision role", "buying role", "papel", "papel na decisao", "papel na compra"]),
     ("stance", &["stance", "posicao", "atitude"]),
     ("strength", &["strength", "relationship strength", "forca", "forca do relacionamento"]),
-    ("email", &["email", "e mail", "email address", "endereco de email", "e mail comercial"]),
-    ("phone", &["phone", "telephone", "mobile", "mobile phone", "telefone", "celular", "telefone comercial"]),
+    (
+        "email",
+        &[
+            "email",
+            "e mail",
+            "email address",
+            "endereco de email",
+            "e mail comercial",
+            "pessoa e mail",
+            "pessoa email",
+            "person email",
+            "e mail corporativo",
+            "email corporativo",
+        ],
+    ),
+    (
+        "phone",
+        &[
+            "phone",
+            "telephone",
+            "mobile",
+            "mobile phone",
+            "telefone",
+            "celular",
+            "telefone comercial",
+            "pessoa telefone",
+            "person phone",
+        ],
+    ),
 ];
 
 const PEOPLE_FIELDS: &[(&str, &[&str])] = &[
     ("external_id", &["external id", "user id", "employee id", "id", "id do usuario", "matricula"]),
     ("name", &["name", "full name", "user", "user name", "nome", "nome completo", "usuario", "colaborador"]),
-    ("role", &["role", "profile", "papel", "perfil", "funcao no bot"]),
-    ("manager", &["manager", "reports to", "manager name", "gestor", "gerente", "lider", "superior"]),
-    ("email", &["email", "e mail", "email address"]),
+    ("role", &["role", "profile", "papel", "perfil", "funcao no bot", "perfil no bot", "perfil de acesso"]),
+    (
+        "manager",
+        &[
+            "manager",
+            "reports to",
+            "manager name",
+            "gestor",
+            "gerente",
+            "lider",
+            "superior",
+            "gestor imediato",
+            "gestor direto",
+            "superior imediato",
+            "lider direto",
+        ],
+    ),
+    ("email", &["email", "e mail", "email address", "e mail corporativo", "email corporativo"]),
 ];
 
 /// The headers naming a row's account in activity and deal exports: the organisation, company,
@@ -647,6 +729,43 @@ mod tests {
         assert!(matches!(map_columns(Kind::Accounts, &h, &["Dono=boss".into()]), Err(MapError::NoSuchField { .. })));
         assert!(matches!(map_columns(Kind::Accounts, &h, &["Dono".into()]), Err(MapError::BadMap { .. })));
         assert_eq!(map_columns(Kind::Accounts, &headers(&["Obs"]), &[]), Err(MapError::Missing { field: "name" }));
+    }
+
+    /// Pipedrive in Portuguese (`Organização - Nome`), and a team file whose `Cargo` is a job
+    /// title: it is left out, never read as the bot's role.
+    #[test]
+    fn pipedrive_in_portuguese_and_a_team_file() {
+        let org = map_columns(
+            Kind::Accounts,
+            &headers(&["Organização - ID", "Organização - Nome", "Organização - Proprietário", "Organização - Setor"]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            (org.columns["external_id"], org.columns["name"], org.columns["owner"], org.columns["segment"]),
+            (0, 1, 2, 3)
+        );
+        let person = map_columns(
+            Kind::Contacts,
+            &headers(&["Pessoa - Nome", "Pessoa - Organização", "Pessoa - E-mail", "Pessoa - Telefone"]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            (person.columns["name"], person.columns["account"], person.columns["email"], person.columns["phone"]),
+            (0, 1, 2, 3)
+        );
+        let team = map_columns(
+            Kind::People,
+            &headers(&["Nome completo", "Cargo", "Gestor imediato", "E-mail corporativo", "Perfil no bot"]),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            (team.columns["name"], team.columns["manager"], team.columns["email"], team.columns["role"]),
+            (0, 2, 3, 4)
+        );
+        assert_eq!(team.ignored, ["Cargo"]);
     }
 
     #[test]
