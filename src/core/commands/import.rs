@@ -37,6 +37,7 @@ pub static SPEC: CommandSpec = leaf!(
         })
         .into())
     },
+    pt: "/importar contas carteira.csv",
 );
 
 /// What `/import` does: checks a file and offers to import it, or imports a file checked before

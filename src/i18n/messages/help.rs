@@ -544,7 +544,7 @@ impl HelpMsg {
                 "Show or write an account plan and its goals",
                 "Mostra ou escreve o plano de uma conta e as suas metas",
             ),
-            HelpMsg::ArgPlanAction => s("set a part of the plan, or goal", "set para uma parte do plano, ou goal"),
+            HelpMsg::ArgPlanAction => s("set a part of the plan, or goal", "definir uma parte do plano, ou meta"),
             HelpMsg::ArgPlanWhat => s(
                 "After set: objectives, value, evidence, changes, depth, resources; after goal: add or done",
                 "Após definir: objetivos, valor, evidências, mudanças, profundidade, recursos; após meta: adicionar ou concluir",
