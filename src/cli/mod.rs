@@ -593,9 +593,15 @@ async fn jobs(store: &Store, clock: &dyn Clock, command: JobsCommand) -> anyhow:
                 Arc::new(crate::notify::AcceptingNotifier),
             )?;
             let report = scheduler.deliver(at, &notifiers).await?;
+            // Named as `jobs preview` names them, the platform's address beside the name; each
+            // person read once however many messages they get.
+            let mut names: std::collections::HashMap<(i64, i64), Option<String>> = std::collections::HashMap::new();
             for d in &report.delivered {
-                // Named as `jobs preview` names them, the platform's address beside the name.
-                let name = store.person(d.workspace_id, d.person_id).await?.map(|p| p.display_name);
+                let key = (d.workspace_id, d.person_id);
+                if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(key) {
+                    slot.insert(store.person(d.workspace_id, d.person_id).await?.map(|p| p.display_name));
+                }
+                let name = names.get(&key).cloned().flatten();
                 match name {
                     Some(name) => println!("→ {name} ({})\n{}", d.to, terminal::render(&d.reply)),
                     None => println!("→ {}\n{}", d.to, terminal::render(&d.reply)),

@@ -303,16 +303,7 @@ impl CommandSpec {
     fn usage_as(&self, typed: &str, locale: Locale) -> String {
         let mut out = format!("/{typed}");
         for arg in self.args {
-            let placeholder = arg.placeholder(locale);
-            let flag = match locale {
-                Locale::PtBr => super::option_words::portuguese(arg.name),
-                Locale::En => arg.name,
-            };
-            let part = match (arg.flag, arg.ty) {
-                (true, ArgType::Switch) => format!("--{flag}"),
-                (true, _) => format!("--{flag} {placeholder}"),
-                (false, _) => placeholder,
-            };
+            let part = arg.typed(locale);
             if arg.required {
                 out.push(' ');
                 out.push_str(&part);
@@ -340,6 +331,19 @@ impl CommandSpec {
 }
 
 impl ArgSpec {
+    /// How the argument is typed in the reader's language: `--prazo DATA`, `--minhas`, `CONTA`.
+    pub fn typed(&self, locale: Locale) -> String {
+        let flag = match locale {
+            Locale::PtBr => super::option_words::portuguese(self.name),
+            Locale::En => self.name,
+        };
+        match (self.flag, self.ty) {
+            (true, ArgType::Switch) => format!("--{flag}"),
+            (true, _) => format!("--{flag} {}", self.placeholder(locale)),
+            (false, _) => self.placeholder(locale),
+        }
+    }
+
     /// What stands for the value in usage lines: `ACCOUNT`, `DATE`, `N`...
     pub fn placeholder(&self, locale: Locale) -> String {
         let word = match self.ty {

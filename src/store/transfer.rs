@@ -99,6 +99,21 @@ impl Store {
         Ok(ids)
     }
 
+    /// Every commitment of the workspace, whatever its status, as (account, text, due day): what an
+    /// import of open activities matches against.
+    pub async fn commitment_keys(
+        &self,
+        workspace_id: i64,
+    ) -> Result<Vec<(i64, String, Option<NaiveDate>)>, StoreError> {
+        let rows = sqlx::query!(
+            r#"SELECT account_id, text, due_on AS "due_on?: NaiveDate" FROM commitments WHERE workspace_id = ?"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.account_id, r.text, r.due_on)).collect())
+    }
+
     /// The external ids of the workspace's accounts that have one.
     pub async fn account_external_ids(&self, workspace_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
         let rows = sqlx::query!(
@@ -186,6 +201,30 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await
+    }
+}
+
+impl WriteTx {
+    /// Whether the account has a commitment (of any status) with this text and due day, read in
+    /// the write that would add it.
+    pub async fn has_commitment(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+        text: &str,
+        due_on: Option<NaiveDate>,
+    ) -> Result<bool, StoreError> {
+        let found = sqlx::query_scalar!(
+            r#"SELECT 1 AS "found!: i64" FROM commitments
+               WHERE workspace_id = ? AND account_id = ? AND text = ? AND due_on IS ?"#,
+            workspace_id,
+            account_id,
+            text,
+            due_on
+        )
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(found.is_some())
     }
 }
 

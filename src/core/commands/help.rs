@@ -78,15 +78,7 @@ fn run(ctx: &Context, command: Option<&str>, empty_workspace: bool) -> Reply {
         reply = reply.line(format!("  {name} — {}", ctx.t(sub.summary.clone())));
     }
     for arg in spec.args {
-        let flag = match l {
-            Locale::PtBr => option_words::portuguese(arg.name),
-            Locale::En => arg.name,
-        };
-        let name = match (arg.flag, arg.ty) {
-            (true, ArgType::Switch) => format!("--{flag}"),
-            (true, _) => format!("--{flag} {}", arg.placeholder(l)),
-            (false, _) => arg.placeholder(l),
-        };
+        let name = arg.typed(l);
         let need = ctx.t(if arg.required { Msg::Help(HelpMsg::HelpRequired) } else { Msg::Help(HelpMsg::HelpOptional) });
         reply = reply.line(format!("  {name} ({need}): {}", ctx.t(arg.help.clone())));
     }

@@ -164,13 +164,7 @@ pub(super) async fn interactions(
     // What earlier imports (or people) already hold: logged interactions by source id, open
     // commitments by account, text and day.
     let logged: HashSet<String> = store.source_ids(ws, SOURCE).await?.into_iter().collect();
-    let far = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or(NaiveDate::MAX);
-    let open: HashSet<(i64, String, NaiveDate)> = store
-        .commitments_to_remind(ws, NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN), far)
-        .await?
-        .into_iter()
-        .map(|c| (c.account_id, fold(&c.text), c.due))
-        .collect();
+    let committed: HashSet<(i64, String, Option<NaiveDate>)> = store.commitment_keys(ws).await?.into_iter().collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut plans: Vec<Activity> = Vec::new();
     for row in &cells.table.rows {
@@ -234,7 +228,7 @@ pub(super) async fn interactions(
             Activity { account_id, contact_id, owner, kind, day, time, subject, summary, status, key, label };
         let known = match activity.status {
             Status::Done => logged.contains(&activity.key),
-            _ => open.contains(&(account_id, fold(&activity.subject), day)),
+            _ => committed.contains(&(account_id, activity.subject.clone(), Some(day))),
         };
         if known {
             report.unchanged += 1;
@@ -249,10 +243,7 @@ pub(super) async fn interactions(
     }
     let mut tx = store.write().await?;
     let new_ids = people.create(&mut tx, o).await?;
-    let operator = match o.person_id {
-        Some(id) => id,
-        None => tx.local_admin(ws, o.now).await?,
-    };
+    let operator = operator(&mut tx, o).await?;
     for a in &plans {
         tick(o);
         let owner = id_of(&a.owner, &new_ids).unwrap_or(operator);
@@ -281,8 +272,11 @@ pub(super) async fn interactions(
                 tx.insert_interaction(ws, &interaction).await?;
             }
             Status::Open | Status::Cancelled => {
-                let commitment = NewCommitment { text: a.subject.clone(), due_on: Some(a.day), owner_id: owner };
-                tx.insert_commitments(ws, a.account_id, None, &[commitment], o.now).await?;
+                // Decided again in the write: another import may have added it since the file was read.
+                if !tx.has_commitment(ws, a.account_id, &a.subject, Some(a.day)).await? {
+                    let commitment = NewCommitment { text: a.subject.clone(), due_on: Some(a.day), owner_id: owner };
+                    tx.insert_commitments(ws, a.account_id, None, &[commitment], o.now).await?;
+                }
             }
         }
     }

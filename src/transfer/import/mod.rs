@@ -207,6 +207,15 @@ fn tick(o: &Options<'_>) {
     }
 }
 
+/// Who writes an import: the person who ran it from the chat, or, from the command line, the
+/// workspace's local admin.
+async fn operator(tx: &mut WriteTx, o: &Options<'_>) -> Result<i64, StoreError> {
+    match o.person_id {
+        Some(id) => Ok(id),
+        None => tx.local_admin(o.workspace_id, o.now).await,
+    }
+}
+
 /// Audits the import and commits it.
 async fn finish(mut tx: WriteTx, o: &Options<'_>, command: &str, report: &mut Report) -> Result<(), StoreError> {
     let arguments = serde_json::json!({
@@ -216,11 +225,7 @@ async fn finish(mut tx: WriteTx, o: &Options<'_>, command: &str, report: &mut Re
         "new_people": report.new_people,
     })
     .to_string();
-    // An operator imports from the command line: the audit names the workspace's local admin.
-    let operator = match o.person_id {
-        Some(id) => id,
-        None => tx.local_admin(o.workspace_id, o.now).await?,
-    };
+    let operator = operator(&mut tx, o).await?;
     tx.audit(o.workspace_id, operator, command, &arguments, "ok", o.now).await?;
     tx.commit().await?;
     report.written = true;

@@ -163,10 +163,7 @@ pub(super) async fn opportunities(
     }
     let mut tx = store.write().await?;
     let new_ids = people.create(&mut tx, o).await?;
-    let operator = match o.person_id {
-        Some(id) => id,
-        None => tx.local_admin(ws, o.now).await?,
-    };
+    let operator = operator(&mut tx, o).await?;
     let year = o.year.to_string();
     for d in &plans {
         tick(o);
