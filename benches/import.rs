@@ -74,6 +74,7 @@ async fn run(rows: usize, iterations: usize) -> anyhow::Result<()> {
             now,
             year: 2026,
             tz: chrono_tz::America::Sao_Paulo,
+            locale: kam_bot::domain::locale::Locale::PtBr,
             dry_run: false,
             progress: None,
         };

@@ -128,6 +128,7 @@ pub async fn import_command(
         now,
         year: year_in(now, tz),
         tz,
+        locale: crate::domain::locale::Locale::parse(&ws.language).unwrap_or_default(),
         dry_run: args.dry_run,
         progress: Some(&bar),
     };

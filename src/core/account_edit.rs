@@ -9,6 +9,7 @@ use crate::core::error::CommandError;
 use crate::core::permissions::require_write;
 use crate::core::resolve::require_person;
 use crate::domain::account::{Reason, Tier};
+use crate::domain::cnpj::Cnpj;
 use crate::domain::dates::Lean;
 use crate::domain::money::{parse_amount, parse_percent};
 use crate::domain::text::{fold, truncate};
@@ -65,7 +66,7 @@ pub async fn change(
     Ok(record)
 }
 
-/// Refuses a name or alias another account already has, naming that account.
+/// Refuses a name, alias or CNPJ another account already has, naming that account.
 pub(crate) async fn check_names(
     tx: &mut crate::store::WriteTx,
     ctx: &Context,
@@ -80,6 +81,11 @@ pub(crate) async fn check_names(
         if let Some(existing) = tx.name_taken(ctx.workspace.id, &folded, id).await? {
             return Err(Msg::Onb(Onb::AccountExists { typed: truncate(name, 60), existing }).into());
         }
+    }
+    if let Some(cnpj) = &record.cnpj
+        && let Some(existing) = tx.cnpj_taken(ctx.workspace.id, cnpj.digits(), id).await?
+    {
+        return Err(Msg::Onb(Onb::CnpjTaken { cnpj: cnpj.to_string(), existing }).into());
     }
     Ok(())
 }
@@ -147,6 +153,8 @@ pub(crate) async fn apply(
         "cadence" => {
             a.planning_cadence_days = value.parse().ok().filter(|d| (1..=730).contains(d)).ok_or_else(|| bad(value))?
         }
+        "cnpj" if clears => a.cnpj = None,
+        "cnpj" => a.cnpj = Some(Cnpj::parse(value).ok_or_else(|| bad(value))?),
         "review" if clears => a.yearly_review_on = None,
         "review" => a.yearly_review_on = Some(ctx.read_date("review", value, Lean::Future)?),
         "alias" => {

@@ -15,6 +15,7 @@ const WORDS: &[(&str, &str)] = &[
     ("close", "fechamento"),
     ("command", "comando"),
     ("component", "componente"),
+    ("confirm", "confirmar"),
     ("contact", "contato"),
     ("count", "quantidade"),
     ("days", "dias"),
@@ -27,8 +28,10 @@ const WORDS: &[(&str, &str)] = &[
     ("field", "campo"),
     ("file", "arquivo"),
     ("fit", "aderencia"),
+    ("from", "origem"),
     ("full", "completo"),
     ("id", "numero"),
+    ("into", "destino"),
     ("job", "tarefa"),
     ("kind", "tipo"),
     ("language", "idioma"),
@@ -132,6 +135,7 @@ const SUBCOMMANDS: &[(&str, &str)] = &[
     ("link", "vincular"),
     ("remove", "remover"),
     ("role", "papel"),
+    ("merge", "juntar"),
 ];
 
 /// The Portuguese name of subcommand `name` (the English one when it has none).

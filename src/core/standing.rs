@@ -330,6 +330,7 @@ pub(crate) mod tests_support {
                 number: 1,
                 name: "Vale".into(),
                 segment: String::new(),
+                cnpj: None,
                 tier: crate::domain::account::Tier::Strategic,
                 owner_id: Some(1),
                 owner_name: Some("Ana".into()),

@@ -19,6 +19,7 @@ pub const ACCOUNT_FIELDS: &[&str] = &[
     "suppliers",
     "cadence",
     "review",
+    "cnpj",
     "alias",
     "reason",
 ];

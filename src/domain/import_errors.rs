@@ -69,6 +69,8 @@ pub enum Problem {
     Duplicate { first_line: usize },
     /// Another account already has this name or alias.
     NameTaken { name: String, existing: String },
+    /// Another account already has this CNPJ.
+    CnpjTaken { cnpj: String, existing: String },
     /// A contact's account is not in the workspace.
     UnknownAccount { value: String },
     /// The account named could be any of these.

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod capture;
 pub mod change;
 pub mod clock;
+pub mod cnpj;
 pub mod cron;
 pub mod dates;
 pub mod health;

@@ -171,6 +171,7 @@ pub const ACCOUNT_FIELD_WORDS: Vocabulary = Vocabulary(&[
     word("suppliers", "suppliers", "fornecedores", &[]),
     word("cadence", "cadence", "cadência", &[]),
     word("review", "review", "revisão", &[]),
+    word("cnpj", "cnpj", "cnpj", &[]),
     word("alias", "alias", "apelido", &[]),
     word("reason", "reason", "motivo", &[]),
 ]);

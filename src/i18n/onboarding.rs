@@ -32,6 +32,30 @@ pub enum Onb {
     },
     // Accounts.
     OnlyManagersAccounts,
+    OnlyManagersMerge,
+    MergeSame {
+        name: String,
+    },
+    /// What a merge moves: contacts, interactions, commitments, opportunities, meetings, plans,
+    /// wallet periods, competitors.
+    MergeMoves {
+        counts: [i64; 8],
+    },
+    MergePreviewTitle {
+        from: String,
+        into: String,
+    },
+    MergeBecomesAlias {
+        from: String,
+        into: String,
+    },
+    MergeConfirmHint {
+        command: String,
+    },
+    Merged {
+        from: String,
+        into: String,
+    },
     BadTier {
         value: String,
     },
@@ -63,6 +87,10 @@ pub enum Onb {
     },
     AccountExists {
         typed: String,
+        existing: String,
+    },
+    CnpjTaken {
+        cnpj: String,
         existing: String,
     },
     BadFieldValue {
@@ -147,6 +175,12 @@ pub(crate) fn accepted(field: &str, l: Locale) -> String {
             )
             .to_string(),
         "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
+        "cnpj" => l
+            .pick(
+                "a CNPJ with valid check digits, like 33.592.510/0001-54 or 33592510000154",
+                "um CNPJ com dígitos verificadores válidos, como 33.592.510/0001-54 ou 33592510000154",
+            )
+            .to_string(),
         "suppliers" => l
             .pick(
                 "how many suppliers the customer keeps, from 1 to 20",
@@ -229,6 +263,81 @@ impl Onb {
                     format!("Diga o que /{name} deve fazer: {words}. /help {name} mostra como."),
                 )
             }
+            Onb::OnlyManagersMerge => {
+                s("Only managers and admins merge accounts.", "Só gestores e administradores juntam contas.")
+            }
+            Onb::MergeSame { name } => p(
+                format!("{name} is one account: name the duplicate first, then the account that stays."),
+                format!("{name} é uma conta só: diga primeiro a duplicada, depois a conta que fica."),
+            ),
+            Onb::MergeMoves { counts } => {
+                let en = [
+                    "contact",
+                    "interaction",
+                    "commitment",
+                    "opportunity",
+                    "meeting",
+                    "plan",
+                    "wallet period",
+                    "competitor",
+                ];
+                let en_many = [
+                    "contacts",
+                    "interactions",
+                    "commitments",
+                    "opportunities",
+                    "meetings",
+                    "plans",
+                    "wallet periods",
+                    "competitors",
+                ];
+                let pt = [
+                    "contato",
+                    "interação",
+                    "compromisso",
+                    "oportunidade",
+                    "reunião",
+                    "plano",
+                    "período de carteira",
+                    "concorrente",
+                ];
+                let pt_many = [
+                    "contatos",
+                    "interações",
+                    "compromissos",
+                    "oportunidades",
+                    "reuniões",
+                    "planos",
+                    "períodos de carteira",
+                    "concorrentes",
+                ];
+                let (one, many) = if l == Locale::En { (en, en_many) } else { (pt, pt_many) };
+                let parts: Vec<String> = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(i, n)| format!("{n} {}", if *n == 1 { one[i] } else { many[i] }))
+                    .collect();
+                if parts.is_empty() {
+                    s("Nothing to move but its name.", "Nada a transferir além do nome.")
+                } else {
+                    let parts = parts.join(" · ");
+                    p(format!("Moves {parts}."), format!("Transfere {parts}."))
+                }
+            }
+            Onb::MergePreviewTitle { from, into } => {
+                p(format!("Merge {from} into {into}?"), format!("Juntar {from} a {into}?"))
+            }
+            Onb::MergeBecomesAlias { from, into } => p(
+                format!(
+                    "“{from}” becomes an alias of {into}; what both hold (a plan of the same year, a wallet period, a competitor) keeps {into}'s."
+                ),
+                format!(
+                    "“{from}” vira apelido de {into}; o que as duas têm (plano do mesmo ano, período de carteira, concorrente) fica com o de {into}."
+                ),
+            ),
+            Onb::MergeConfirmHint { command } => p(format!("To merge: {command}"), format!("Para juntar: {command}")),
+            Onb::Merged { from, into } => p(format!("{from} merged into {into}"), format!("{from} juntada a {into}")),
             Onb::OnlyManagersAccounts => s(
                 "Only managers and admins add, archive and restore accounts.",
                 "Só gestores e administradores adicionam, arquivam e restauram contas.",
@@ -277,11 +386,15 @@ impl Onb {
                     "“{typed}” já pertence à conta {existing} (nomes e apelidos são comparados sem maiúsculas nem acentos)."
                 ),
             ),
+            Onb::CnpjTaken { cnpj, existing } => p(
+                format!("The CNPJ {cnpj} is already the account {existing}'s."),
+                format!("O CNPJ {cnpj} já é da conta {existing}."),
+            ),
             Onb::BadFieldValue { field, value } => {
                 let accepted = match field.as_str() {
                     "tier" => l.pick("1, 2 or 3", "1, 2 ou 3").to_string(),
                     "cadence" => l.pick("a number of days from 1 to 730", "um número de dias de 1 a 730").to_string(),
-                    "suppliers" => accepted(&field, l),
+                    "suppliers" | "cnpj" => accepted(&field, l),
                     _ => {
                         let fields = crate::domain::vocabulary::ACCOUNT_FIELD_WORDS.listed(l, ", ");
                         return p(

@@ -432,6 +432,7 @@ pub async fn seed_demo(
                     yearly_review_on: today.checked_add_signed(chrono::Duration::days(a.review_in_days)),
                     status: if a.archived { AccountStatus::Archived } else { AccountStatus::Active },
                     external_id: None,
+                    cnpj: None,
                     created_at: year_ago,
                 },
             )

@@ -141,6 +141,7 @@ pub async fn seed_synthetic(
                     yearly_review_on: Some(now.date_naive() + chrono::Duration::days(review_in)),
                     status: AccountStatus::Active,
                     external_id: None,
+                    cnpj: None,
                     created_at: start,
                 },
             )

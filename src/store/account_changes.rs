@@ -45,7 +45,7 @@ impl Store {
             r#"SELECT id AS "id!", name, segment, tier AS "tier: crate::domain::account::Tier", owner_id, technical_manager_id, currency AS "currency: crate::domain::money::Currency", wallet_minor,
                       revenue_12m_minor, share_ceiling_bp, suppliers_kept, margin_bp, planning_cadence_days,
                       yearly_review_on AS "yearly_review_on?: NaiveDate", status AS "status: crate::domain::account::AccountStatus", external_id,
-                      created_at AS "created_at!: DateTime<Utc>"
+                      cnpj, created_at AS "created_at!: DateTime<Utc>"
                FROM accounts WHERE workspace_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id"#,
             workspace_id,
             only
@@ -97,6 +97,7 @@ impl Store {
                     yearly_review_on: row.yearly_review_on,
                     status: row.status,
                     external_id: row.external_id,
+                    cnpj: row.cnpj.as_deref().map(crate::domain::cnpj::Cnpj::from_stored),
                     created_at: row.created_at,
                 };
                 (row.id, record)
@@ -168,7 +169,8 @@ impl WriteTx {
                         a.yearly_review_on,
                         a.status,
                         a.external_id,
-                        a.suppliers_kept
+                        a.suppliers_kept,
+                        a.cnpj.as_ref().map(|c| c.digits())
                     ])
                 })
                 .collect();
@@ -176,9 +178,9 @@ impl WriteTx {
             sqlx::query!(
                 "INSERT INTO accounts (id, number, workspace_id, name, segment, tier, owner_id, technical_manager_id,
                      currency, wallet_minor, revenue_12m_minor, share_ceiling_bp, margin_bp, planning_cadence_days,
-                     yearly_review_on, status, external_id, suppliers_kept, created_at, contact_due_on, next_planning_due)
+                     yearly_review_on, status, external_id, suppliers_kept, cnpj, created_at, contact_due_on, next_planning_due)
                  SELECT v ->> 0, v ->> 1, ?1, v ->> 2, v ->> 3, v ->> 4, v ->> 5, v ->> 6, v ->> 7, v ->> 8, v ->> 9,
-                     v ->> 10, v ->> 11, v ->> 12, v ->> 13, v ->> 14, v ->> 15, v ->> 16, ?2,
+                     v ->> 10, v ->> 11, v ->> 12, v ->> 13, v ->> 14, v ->> 15, v ->> 16, v ->> 17, ?2,
                      date(?2, '+' || (v ->> 12) || ' days'), date(?2, '+' || (v ->> 12) || ' days')
                  FROM (SELECT value AS v FROM json_each(?3))",
                 workspace_id,
@@ -243,6 +245,7 @@ impl WriteTx {
     /// Writes every editable field of an account, its aliases and reasons, and rewrites its name
     /// index. A new cadence moves the dates the planning clock keeps on the row by the difference.
     pub async fn update_account(&mut self, workspace_id: i64, id: i64, a: &NewAccount) -> Result<(), StoreError> {
+        let cnpj = a.cnpj.as_ref().map(|c| c.digits());
         sqlx::query!(
             "UPDATE accounts SET
                  contact_due_on = date(contact_due_on, (?12 - planning_cadence_days) || ' days'),
@@ -250,7 +253,7 @@ impl WriteTx {
                  name = ?3, segment = ?4, tier = ?5, owner_id = ?6, technical_manager_id = ?7, currency = ?8,
                  wallet_minor = ?9, revenue_12m_minor = ?10, share_ceiling_bp = ?11, margin_bp = ?13,
                  planning_cadence_days = ?12, yearly_review_on = ?14, status = ?15, external_id = ?16,
-                 suppliers_kept = ?17
+                 suppliers_kept = ?17, cnpj = ?18
              WHERE workspace_id = ?1 AND id = ?2",
             workspace_id,
             id,
@@ -268,7 +271,8 @@ impl WriteTx {
             a.yearly_review_on,
             a.status,
             a.external_id,
-            a.suppliers_kept
+            a.suppliers_kept,
+            cnpj
         )
         .execute(&mut *self.tx)
         .await?;
@@ -278,6 +282,23 @@ impl WriteTx {
             .execute(&mut *self.tx)
             .await?;
         self.write_names_and_reasons(workspace_id, id, a).await
+    }
+
+    /// The name of another account with this CNPJ (inside the transaction).
+    pub async fn cnpj_taken(
+        &mut self,
+        workspace_id: i64,
+        digits: &str,
+        except: i64,
+    ) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar!(
+            "SELECT name FROM accounts WHERE workspace_id = ? AND cnpj = ? AND id <> ? LIMIT 1",
+            workspace_id,
+            digits,
+            except
+        )
+        .fetch_optional(&mut *self.tx)
+        .await
     }
 
     /// Whether another account's name or alias folds to `folded` (inside the transaction).

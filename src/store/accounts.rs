@@ -16,6 +16,8 @@ pub struct AccountRow {
     pub number: i64,
     pub name: String,
     pub segment: String,
+    /// The company's CNPJ as its 14 digits.
+    pub cnpj: Option<String>,
     pub tier: crate::domain::account::Tier,
     pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
@@ -83,6 +85,8 @@ pub struct NewAccount {
     pub status: AccountStatus,
     /// The id of the account in the CRM it was imported from.
     pub external_id: Option<String>,
+    /// The company's CNPJ, its 14 digits with check digits verified.
+    pub cnpj: Option<crate::domain::cnpj::Cnpj>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -108,6 +112,7 @@ impl NewAccount {
             yearly_review_on: None,
             status: AccountStatus::Active,
             external_id: None,
+            cnpj: None,
             created_at,
         }
     }
@@ -125,7 +130,7 @@ impl Store {
     pub async fn account(&self, workspace_id: i64, account_id: i64) -> Result<Option<AccountRow>, StoreError> {
         sqlx::query_as!(
             AccountRow,
-            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
+            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.cnpj, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency AS "currency: Currency",
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.suppliers_kept, a.margin_bp,

@@ -149,7 +149,7 @@ impl Store {
     ) -> Result<Vec<AccountFacts>, StoreError> {
         let ids = serde_json::to_string(account_ids).unwrap_or_else(|_| "[]".to_string());
         let rows = sqlx::query!(
-            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
+            r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.cnpj, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency AS "currency: crate::domain::money::Currency",
                       a.wallet_minor, a.revenue_12m_minor, a.share_ceiling_bp, a.suppliers_kept, a.margin_bp, a.planning_cadence_days,
@@ -254,6 +254,7 @@ impl Store {
                     number: r.number,
                     name: r.name,
                     segment: r.segment,
+                    cnpj: r.cnpj,
                     tier: r.tier,
                     owner_id: r.owner_id,
                     owner_name: r.owner_name,

@@ -12,6 +12,7 @@ mod drafts;
 mod facts;
 mod interactions;
 mod meetings;
+mod merge;
 mod opportunities;
 mod outbox;
 mod people;
@@ -43,6 +44,7 @@ pub use facts::{
 };
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use meetings::{MeetingRow, MeetingToRemind, NewMeeting};
+pub use merge::MergeCounts;
 pub use opportunities::{Closed, NewOpportunity, OpportunityRow};
 pub use outbox::{Addressee, OutboxCounts, OutboxItem};
 pub use people::{NamedPerson, NewPerson, Person, PersonExport};

@@ -126,6 +126,29 @@ impl Store {
         Ok(rows.into_iter().map(|r| (r.id, r.external_id)).collect())
     }
 
+    /// The day of each account's last contact, for the accounts that had one.
+    pub async fn last_contact_days(&self, workspace_id: i64) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
+        let rows = sqlx::query!(
+            r#"SELECT id AS "id!", last_contact_on AS "day!: NaiveDate" FROM accounts
+               WHERE workspace_id = ? AND last_contact_on IS NOT NULL"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.id, r.day)).collect())
+    }
+
+    /// The CNPJs of the workspace's accounts that have one, as digits.
+    pub async fn account_cnpjs(&self, workspace_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        let rows = sqlx::query!(
+            r#"SELECT id AS "id!", cnpj AS "cnpj!" FROM accounts WHERE workspace_id = ? AND cnpj IS NOT NULL"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.id, r.cnpj)).collect())
+    }
+
     /// Every contact's keys.
     pub async fn contact_keys(&self, workspace_id: i64) -> Result<Vec<ContactKey>, StoreError> {
         sqlx::query_as!(
@@ -205,6 +228,22 @@ impl Store {
 }
 
 impl WriteTx {
+    /// The day of the account's last contact, read in the write that would add an earlier one.
+    pub async fn last_contact_day(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+    ) -> Result<Option<NaiveDate>, StoreError> {
+        let day = sqlx::query_scalar!(
+            r#"SELECT last_contact_on AS "day?: NaiveDate" FROM accounts WHERE workspace_id = ? AND id = ?"#,
+            workspace_id,
+            account_id
+        )
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(day.flatten())
+    }
+
     /// Whether the account has a commitment (of any status) with this text and due day, read in
     /// the write that would add it.
     pub async fn has_commitment(

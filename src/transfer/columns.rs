@@ -84,6 +84,9 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
             "hubspot id",
             "organizacao id",
             "id da organizacao",
+            "id do registro",
+            "nao modificar conta",
+            "do not modify account",
         ],
     ),
     (
@@ -108,6 +111,23 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
             "organizacao",
             "nome da organizacao",
             "organizacao nome",
+        ],
+    ),
+    (
+        "cnpj",
+        &[
+            "cnpj",
+            "cnpj da empresa",
+            "cnpj do cliente",
+            "numero do cnpj",
+            "cnpj cpf",
+            "cpf cnpj",
+            "organizacao cnpj",
+            "empresa cnpj",
+            "conta cnpj",
+            "company cnpj",
+            "tax id",
+            "company tax id",
         ],
     ),
     ("tier", &["tier", "account tier", "nivel", "classificacao", "tier da conta", "prioridade", "priority"]),
@@ -191,12 +211,56 @@ const ACCOUNT_FIELDS: &[(&str, &[&str])] = &[
     ("reasons", &["reasons", "reason", "why key", "motivo", "motivos", "por que e chave"]),
     ("aliases", &["aliases", "alias", "also known as", "apelidos", "apelido", "nome fantasia", "outros nomes"]),
     ("status", &["status", "situacao", "account status"]),
+    (
+        "last_activity",
+        &[
+            "last activity date",
+            "last activity",
+            "last activity time",
+            "last contacted",
+            "last contact",
+            "organization last activity date",
+            "data da ultima atividade",
+            "ultima atividade",
+            "organizacao data da ultima atividade",
+            "hora da ultima atividade",
+            "data do ultimo contato",
+            "ultimo contato",
+            "data da ultima interacao",
+            "ultima interacao",
+        ],
+    ),
+    (
+        "next_activity",
+        &[
+            "next activity date",
+            "next activity",
+            "organization next activity date",
+            "data da proxima atividade",
+            "proxima atividade",
+            "organizacao data da proxima atividade",
+            "data do proximo contato",
+            "proximo contato",
+        ],
+    ),
 ];
 
 const CONTACT_FIELDS: &[(&str, &[&str])] = &[
     (
         "external_id",
-        &["external id", "contact id", "record id", "id", "id do contato", "id da pessoa", "person id", "pessoa id"],
+        &[
+            "external id",
+            "contact id",
+            "record id",
+            "id",
+            "id do contato",
+            "id da pessoa",
+            "person id",
+            "pessoa id",
+            "id do registro",
+            "nao modificar contato",
+            "do not modify contact",
+        ],
     ),
     (
         "account",
@@ -217,9 +281,14 @@ const CONTACT_FIELDS: &[(&str, &[&str])] = &[
             "pessoa organizacao",
             "person organization",
             "organizacao nome",
+            "empresa associada",
+            "empresa associada principal",
+            "primary associated company",
+            "nome da conta principal",
         ],
     ),
     ("account_external_id", &["account id", "company id", "organization id", "id da empresa", "id da conta"]),
+    ("account_cnpj", ACCOUNT_CNPJ),
     (
         "name",
         &[
@@ -269,6 +338,11 @@ const CONTACT_FIELDS: &[(&str, &[&str])] = &[
             "telefone comercial",
             "pessoa telefone",
             "person phone",
+            "phone number",
+            "numero de telefone",
+            "telefone principal",
+            "telefone celular",
+            "business phone",
         ],
     ),
 ];
@@ -331,6 +405,19 @@ const ORGANIZATION: &[&str] = &[
 const ORGANIZATION_ID: &[&str] =
     &["organizacao id", "id da organizacao", "account id", "company id", "id da empresa", "id da conta"];
 
+/// The CNPJ of the account a contact, activity or deal belongs to.
+const ACCOUNT_CNPJ: &[&str] = &[
+    "cnpj",
+    "cnpj da empresa",
+    "empresa cnpj",
+    "organizacao cnpj",
+    "cnpj da organizacao",
+    "cnpj do cliente",
+    "conta cnpj",
+    "company cnpj",
+    "account cnpj",
+];
+
 /// Activities as CRMs export them: Pipedrive (`Atividade - Assunto`, `Organização - Nome`),
 /// HubSpot, Salesforce tasks and events, RD Station CRM, Dynamics 365 and Zoho, in English and
 /// Portuguese.
@@ -347,12 +434,20 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
             "id do evento",
             "activity record id",
             "record id",
+            "id do registro",
+            "nao modificar atividade",
+            "nao modificar tarefa",
+            "nao modificar compromisso",
+            "nao modificar telefonema",
+            "do not modify activity",
+            "do not modify task",
             "number",
             "id",
         ],
     ),
     ("account", ORGANIZATION),
     ("account_external_id", ORGANIZATION_ID),
+    ("account_cnpj", ACCOUNT_CNPJ),
     (
         "subject",
         &[
@@ -388,6 +483,8 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
             "event type",
             "tipo do evento",
             "activity type (hubspot)",
+            "tipo de chamada",
+            "call type",
         ],
     ),
     (
@@ -413,6 +510,9 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
             "activity marked as done time",
             "atividade data de conclusao",
             "occurred at",
+            "actual end",
+            "termino real",
+            "data de criacao",
             "created",
             "criado em",
         ],
@@ -471,6 +571,9 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
             "task owner",
             "proprietario",
             "proprietario da atividade",
+            "proprietario da tarefa",
+            "proprietario do compromisso",
+            "activity assigned to",
             "responsavel",
             "user",
             "usuario",
@@ -505,6 +608,7 @@ const ACTIVITY_FIELDS: &[(&str, &[&str])] = &[
 const DEAL_FIELDS: &[(&str, &[&str])] = &[
     ("account", ORGANIZATION),
     ("account_external_id", ORGANIZATION_ID),
+    ("account_cnpj", ACCOUNT_CNPJ),
     (
         "title",
         &[
@@ -556,6 +660,12 @@ const DEAL_FIELDS: &[(&str, &[&str])] = &[
             "pipeline stage",
             "sales stage",
             "etapa de vendas",
+            "etapa do negocio",
+            "etapa do processo",
+            "etapa do processo de vendas",
+            "fase do pipeline",
+            "pipeline phase",
+            "etapa da oportunidade",
         ],
     ),
     ("status", &["status", "deal status", "negocio status", "situacao", "estado", "status da oportunidade"]),
@@ -576,7 +686,19 @@ const DEAL_FIELDS: &[(&str, &[&str])] = &[
             "close on",
         ],
     ),
-    ("lost_reason", &["lost reason", "motivo da perda", "negocio motivo da perda", "motivo de perda", "reason lost"]),
+    (
+        "lost_reason",
+        &[
+            "lost reason",
+            "motivo da perda",
+            "negocio motivo da perda",
+            "motivo de perda",
+            "reason lost",
+            "loss reason",
+            "razao da perda",
+            "motivo do fechamento",
+        ],
+    ),
     (
         "owner",
         &[
@@ -590,6 +712,7 @@ const DEAL_FIELDS: &[(&str, &[&str])] = &[
             "usuario responsavel",
             "vendedor",
             "negocio proprietario nome",
+            "proprietario do negocio",
         ],
     ),
 ];
@@ -609,7 +732,14 @@ pub struct Mapping {
     pub ignored: Vec<String>,
     /// Column index → (value as written, folded → value to read instead), from `--map-value`.
     pub values: HashMap<usize, HashMap<String, String>>,
+    /// Fields found by a header that means something else in some CRMs (Salesforce's
+    /// `Classificação` is a Hot/Warm/Cold rating, RD Station's an A/B/C curve): read only when
+    /// every value of the column reads.
+    pub guessed: Vec<&'static str>,
 }
+
+/// Headers that name a field in one CRM and something else in another.
+const GUESSED: &[(&str, &[&str])] = &[("tier", &["classificacao", "prioridade", "priority"])];
 
 /// The most `--map-value` pairs one import takes.
 pub const MAX_VALUE_MAPS: usize = 500;
@@ -646,6 +776,8 @@ pub fn map_columns(kind: Kind, headers: &[String], overrides: &[String]) -> Resu
     let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
     let mut taken = vec![false; headers.len()];
+    let mut guessed = Vec::new();
+    let mut overridden: Vec<&'static str> = Vec::new();
     for given in overrides {
         let (column, field) = given.split_once('=').ok_or_else(|| MapError::BadMap { given: given.clone() })?;
         let index = normalised
@@ -662,6 +794,7 @@ pub fn map_columns(kind: Kind, headers: &[String], overrides: &[String]) -> Resu
             fields: kind.fields().iter().map(|(n, _)| *n).collect(),
         })?;
         columns.insert(name, index);
+        overridden.push(*name);
     }
     for (name, aliases) in kind.fields() {
         if columns.contains_key(name) {
@@ -671,7 +804,22 @@ pub fn map_columns(kind: Kind, headers: &[String], overrides: &[String]) -> Resu
         if let Some(index) = (0..headers.len()).find(|&i| !taken[i] && wanted.contains(&normalised[i])) {
             taken[index] = true;
             columns.insert(name, index);
+            if GUESSED.iter().any(|(field, weak)| field == name && weak.contains(&normalised[index].as_str())) {
+                guessed.push(*name);
+            }
         }
+    }
+    // Beside a surname column (Zoho's and HubSpot's `Nome` and `Sobrenome`), a bare `Nome` is the
+    // first name, not the whole name.
+    if kind == Kind::Contacts
+        && columns.contains_key("last_name")
+        && !columns.contains_key("first_name")
+        && !overridden.contains(&"name")
+        && let Some(&index) = columns.get("name")
+        && matches!(normalised[index].as_str(), "nome" | "name")
+    {
+        columns.remove("name");
+        columns.insert("first_name", index);
     }
     let first_last = columns.contains_key("first_name") && columns.contains_key("last_name");
     let named = columns.contains_key(kind.required()) || (kind == Kind::Contacts && first_last);
@@ -682,7 +830,7 @@ pub fn map_columns(kind: Kind, headers: &[String], overrides: &[String]) -> Resu
         .filter(|&i| !taken[i] && !headers[i].trim().is_empty())
         .map(|i| headers[i].clone())
         .collect();
-    Ok(Mapping { columns, ignored, values: HashMap::new() })
+    Ok(Mapping { columns, ignored, values: HashMap::new(), guessed })
 }
 
 #[cfg(test)]
@@ -772,5 +920,181 @@ mod tests {
     fn contacts_by_first_and_last_name() {
         let m = map_columns(Kind::Contacts, &headers(&["First Name", "Last Name", "Company", "Email"]), &[]).unwrap();
         assert_eq!((m.columns["first_name"], m.columns["last_name"], m.columns["account"]), (0, 1, 2));
+    }
+
+    /// The standard headers of Dynamics 365, Zoho CRM, HubSpot and Salesforce exported in
+    /// Portuguese, for each kind, read without `--map`.
+    #[test]
+    fn dynamics_zoho_hubspot_and_salesforce_in_portuguese() {
+        type Case = (Kind, &'static [&'static str], &'static [(&'static str, usize)]);
+        let cases: &[Case] = &[
+            // Dynamics 365: its hidden id, checksum and modification columns come first.
+            (
+                Kind::Accounts,
+                &[
+                    "(Não Modificar) Conta",
+                    "(Não Modificar) Soma de Verificação da Linha",
+                    "Nome da Conta",
+                    "Proprietário",
+                    "Setor",
+                ],
+                &[("external_id", 0), ("name", 2), ("owner", 3), ("segment", 4)],
+            ),
+            (
+                Kind::Contacts,
+                &[
+                    "(Não Modificar) Contato",
+                    "Nome Completo",
+                    "Nome da Empresa",
+                    "Email",
+                    "Telefone Comercial",
+                    "Cargo",
+                ],
+                &[("external_id", 0), ("name", 1), ("account", 2), ("email", 3), ("phone", 4), ("title", 5)],
+            ),
+            (
+                Kind::Interactions,
+                &[
+                    "(Não Modificar) Atividade",
+                    "Assunto",
+                    "Tipo de Atividade",
+                    "Referente a",
+                    "Status da Atividade",
+                    "Data de Vencimento",
+                    "Proprietário",
+                ],
+                &[
+                    ("external_id", 0),
+                    ("subject", 1),
+                    ("kind", 2),
+                    ("account", 3),
+                    ("done", 4),
+                    ("date", 5),
+                    ("owner", 6),
+                ],
+            ),
+            (
+                Kind::Opportunities,
+                &[
+                    "Tópico",
+                    "Cliente Potencial",
+                    "Receita Estimada",
+                    "Data Estimada de Fechamento",
+                    "Etapa do Processo",
+                    "Status",
+                    "Proprietário",
+                ],
+                &[
+                    ("title", 0),
+                    ("account", 1),
+                    ("value", 2),
+                    ("close_on", 3),
+                    ("stage", 4),
+                    ("status", 5),
+                    ("owner", 6),
+                ],
+            ),
+            // Zoho CRM.
+            (
+                Kind::Accounts,
+                &["ID do registro", "Nome da conta", "Proprietário da conta", "Setor", "Receita anual"],
+                &[("external_id", 0), ("name", 1), ("owner", 2), ("segment", 3)],
+            ),
+            (
+                Kind::Contacts,
+                &["ID do registro", "Nome", "Sobrenome", "Nome da conta", "E-mail", "Celular", "Departamento"],
+                &[("external_id", 0), ("account", 3), ("email", 4), ("phone", 5), ("department", 6)],
+            ),
+            (
+                Kind::Interactions,
+                &[
+                    "ID do registro",
+                    "Assunto",
+                    "Data de vencimento",
+                    "Status",
+                    "Relacionado a",
+                    "Proprietário da tarefa",
+                    "Descrição",
+                ],
+                &[
+                    ("external_id", 0),
+                    ("subject", 1),
+                    ("date", 2),
+                    ("done", 3),
+                    ("account", 4),
+                    ("owner", 5),
+                    ("note", 6),
+                ],
+            ),
+            (
+                Kind::Opportunities,
+                &[
+                    "Nome do negócio",
+                    "Nome da conta",
+                    "Valor",
+                    "Estágio",
+                    "Data de fechamento",
+                    "Proprietário do negócio",
+                    "Razão da perda",
+                ],
+                &[
+                    ("title", 0),
+                    ("account", 1),
+                    ("value", 2),
+                    ("stage", 3),
+                    ("close_on", 4),
+                    ("owner", 5),
+                    ("lost_reason", 6),
+                ],
+            ),
+            // HubSpot in Portuguese.
+            (
+                Kind::Accounts,
+                &[
+                    "ID do registro",
+                    "Nome da empresa",
+                    "Proprietário da empresa",
+                    "Data da última atividade",
+                    "Data da próxima atividade",
+                ],
+                &[("external_id", 0), ("name", 1), ("owner", 2), ("last_activity", 3), ("next_activity", 4)],
+            ),
+            (
+                Kind::Contacts,
+                &["ID do registro", "Nome", "Sobrenome", "E-mail", "Número de telefone", "Empresa associada principal"],
+                &[("external_id", 0), ("first_name", 1), ("last_name", 2), ("email", 3), ("phone", 4), ("account", 5)],
+            ),
+            (
+                Kind::Opportunities,
+                &[
+                    "Nome do negócio",
+                    "Etapa do negócio",
+                    "Valor",
+                    "Data de fechamento",
+                    "Proprietário do negócio",
+                    "Empresa associada",
+                ],
+                &[("title", 0), ("stage", 1), ("value", 2), ("close_on", 3), ("owner", 4), ("account", 5)],
+            ),
+            // Salesforce in pt-BR, and RD Station CRM's companies with their CNPJ.
+            (
+                Kind::Accounts,
+                &["ID da conta", "Nome da conta", "Proprietário da conta", "Setor", "Classificação"],
+                &[("external_id", 0), ("name", 1), ("owner", 2), ("segment", 3), ("tier", 4)],
+            ),
+            (
+                Kind::Accounts,
+                &["Nome", "Responsável", "Segmentos", "CNPJ", "Classificação"],
+                &[("name", 0), ("owner", 1), ("segment", 2), ("cnpj", 3), ("tier", 4)],
+            ),
+        ];
+        for (kind, names, expected) in cases {
+            let mapping = map_columns(*kind, &headers(names), &[]).unwrap_or_else(|e| panic!("{names:?}: {e:?}"));
+            for (field, index) in *expected {
+                assert_eq!(mapping.columns.get(field), Some(index), "{field} in {names:?}");
+            }
+        }
+        let sf = map_columns(Kind::Accounts, &headers(&["Nome da conta", "Classificação"]), &[]).unwrap();
+        assert_eq!(sf.guessed, ["tier"], "a classification is read as tiers only when its values are tiers");
     }
 }

@@ -34,9 +34,21 @@ pub fn date(text: &str) -> Option<NaiveDate> {
     crate::domain::dates::parse_date(day, NaiveDate::MIN).ok().filter(|d| d.year() > 1900)
 }
 
-/// A tier: `1`, `T1`, `Tier 2`, `Nível 3`.
+/// A tier: `1`, `T1`, `Tier 2`, `Nível 3`, or a class of the ABC curve many Brazilian teams keep
+/// (`A`, `Curva B`, `Classe C`: A the strategic accounts).
 pub fn tier(text: &str) -> Option<crate::domain::account::Tier> {
     use crate::domain::account::Tier;
+    let folded = crate::domain::text::fold(text);
+    let words: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|w| !["curva", "classe", "class", "cliente", "categoria"].contains(w))
+        .collect();
+    match words.as_slice() {
+        ["a"] => return Some(Tier::Strategic),
+        ["b"] => return Some(Tier::Key),
+        ["c"] => return Some(Tier::Maintain),
+        _ => {}
+    }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     match digits.as_str() {
         "1" => Some(Tier::Strategic),
@@ -83,6 +95,10 @@ mod tests {
 
     #[test]
     fn office_values() {
+        assert_eq!(
+            (tier("A"), tier("Curva B"), tier("classe c"), tier("D")),
+            (Some(Tier::Strategic), Some(Tier::Key), Some(Tier::Maintain), None)
+        );
         assert_eq!(money("R$ 1.234.567,89"), Some(1_234_567_89));
         assert_eq!(money("1234567.89"), Some(1_234_567_89));
         assert_eq!(percent("18%"), Some(1800));

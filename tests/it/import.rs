@@ -21,6 +21,18 @@ fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// An empty workspace with the README's example team, accounts and contacts imported; and the
+/// folder of the example files.
+async fn team_from_the_readme() -> (crate::helpers::TestApp, PathBuf) {
+    let app = spawn_app().await;
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("import");
+    for kind in ["people", "accounts", "contacts"] {
+        let out = run(&app.db_path, WS, &["import", kind, docs.join(format!("{kind}.csv")).to_str().unwrap()]);
+        assert!(out.status.success(), "{kind}: {}", stdout(&out));
+    }
+    (app, docs)
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write file");
@@ -165,13 +177,13 @@ async fn a_file_with_bad_rows_writes_nothing_and_names_each() {
     let file = write(
         dir.path(),
         "bad.csv",
-        "Account Name;Tier;Customer Spend;Margin;Yearly review;Why key\n\
-         Nova Conta;1;10M;12%;10/12/2027;potential\n\
-         Outra Conta;7;abc;12%;31/02/2027;potential\n\
-         ;1;1;1;;\n\
-         Nova Conta;2;1;1;;\n\
-         CVRD;1;1;1;;\n\
-         Terceira;1;1;150%;;loyalty\n"
+        "Account Name;Tier;Customer Spend;Margin;Yearly review;Why key;Aliases\n\
+         Nova Conta;1;10M;12%;10/12/2027;potential;\n\
+         Outra Conta;7;abc;12%;31/02/2027;potential;\n\
+         ;1;1;1;;;\n\
+         Nova Conta;2;1;1;;;\n\
+         Sexta Conta;1;1;1;;;CVRD\n\
+         Terceira;1;1;150%;;loyalty;\n"
             .as_bytes(),
     );
     let before = app.counts(WS).await;
@@ -184,7 +196,7 @@ async fn a_file_with_bad_rows_writes_nothing_and_names_each() {
         "line 3, column “Yearly review”: “31/02/2027” is not a valid review",
         "line 4, column “Account Name”: no name: every row needs one",
         "line 5: the same record as line 2",
-        "line 6, column “Account Name”: “CVRD” is already the name or an alias of another account (Vale)",
+        "line 6, column “Aliases”: “CVRD” is already the name or an alias of another account (Vale)",
         "line 7, column “Margin”: “150%” is not a valid margin",
         "line 7, column “Why key”: “loyalty” is not a valid reasons",
         "Not imported (accounts)",
@@ -451,12 +463,7 @@ async fn the_readme_example_files_bring_a_team_in() {
 /// second import changes nothing.
 #[tokio::test]
 async fn a_crms_activities_bring_the_history_in() {
-    let app = spawn_app().await;
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("import");
-    for kind in ["people", "accounts", "contacts"] {
-        let out = run(&app.db_path, WS, &["import", kind, docs.join(format!("{kind}.csv")).to_str().unwrap()]);
-        assert!(out.status.success(), "{kind}: {}", stdout(&out));
-    }
+    let (app, docs) = team_from_the_readme().await;
     let pipedrive = docs.join("atividades-pipedrive.csv");
     let rd = docs.join("tarefas-rdstation.csv");
     let dry =
@@ -544,12 +551,7 @@ async fn activities_name_their_bad_rows_and_map_values() {
 /// the opportunity.
 #[tokio::test]
 async fn a_crms_deals_bring_the_pipeline_in() {
-    let app = spawn_app().await;
-    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("import");
-    for kind in ["people", "accounts"] {
-        let out = run(&app.db_path, WS, &["import", kind, docs.join(format!("{kind}.csv")).to_str().unwrap()]);
-        assert!(out.status.success(), "{kind}: {}", stdout(&out));
-    }
+    let (app, docs) = team_from_the_readme().await;
     let deals = docs.join("negocios-pipedrive.csv");
     let out = run(&app.db_path, WS, &["import", "opportunities", deals.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
@@ -574,4 +576,131 @@ async fn a_crms_deals_bring_the_pipeline_in() {
     assert!(
         text(&app.say("/opp vale").await).contains("Revestimentos para os moinhos de S11D · R$ 12,000,000.00 · WON")
     );
+}
+
+/// A Pipedrive organisations export in Portuguese: the CNPJ is read (check digits verified, shown
+/// on the card), the last activity becomes the account's last contact and the next one a
+/// commitment; "Vale S.A." looks like Vale and is flagged with the merge that fixes it, and after
+/// the merge a second import finds Vale by its CNPJ and changes nothing.
+#[tokio::test]
+async fn an_organisation_export_brings_cnpj_and_activity_dates_and_flags_duplicates() {
+    let (app, docs) = team_from_the_readme().await;
+    let file = docs.join("organizacoes-pipedrive.csv");
+    let dry = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap(), "--dry-run", "--lang", "pt-BR"]);
+    let said = stdout(&dry);
+    assert!(dry.status.success(), "{said}");
+    // Every field each row would set, so a mapping can be checked before anything is written.
+    assert!(
+        said.contains(
+            "Linha 2: id externo = 501 · nome = Vale S.A. · CNPJ = 33.592.510/0001-54 · responsável = Ana Souza · \
+             segmento = Mineração · próxima atividade = 2026-12-15"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("! linha 2: “Vale S.A.” parece Vale. Se for o mesmo cliente: /account merge \"Vale S.A.\" Vale"),
+        "{said}"
+    );
+    assert!(said.contains("Endereço"), "the address is listed as not read: {said}");
+    assert_eq!(app.counts(WS).await.accounts, 4, "a dry run writes nothing");
+
+    let out = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("3 created"), "{}", stdout(&out));
+    let weg = app.say("/account weg").await;
+    assert!(weg.lines[0].ends_with("· Máquinas e equipamentos · CNPJ 84.429.695/0001-11"), "{}", text(&weg));
+    assert!(field(&weg, "Last interaction").starts_with("2026-11-03 · note"), "{}", text(&weg));
+    assert!(text(&app.say("/tasks klabin").await).contains("Next activity booked in the CRM (imported)"));
+    let portfolio = text(&app.say("/accounts").await);
+    let weg_line = portfolio.lines().find(|l| l.contains("WEG")).unwrap_or_default().to_string();
+    assert!(!weg_line.contains("never contacted"), "{portfolio}");
+
+    // A second import changes nothing.
+    let again = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap()]);
+    assert!(stdout(&again).contains("0 created, 0 updated, 3 unchanged"), "{}", stdout(&again));
+
+    // The merge the import suggested: everything of "Vale S.A." goes to Vale, its name an alias.
+    // As the team's manager, in the terminal chat, as the README shows.
+    let mut chat = kam_bot(&app.db_path);
+    chat.args(["--workspace", WS, "--now", "2026-11-27T12:00:00Z", "chat", "--as", "Marina Costa", "--lang", "en"]);
+    let merged = crate::helpers::run_with_stdin(chat, "/account merge \"Vale S.A.\" Vale --confirm\n");
+    assert!(stdout(&merged).contains("Vale S.A. merged into Vale"), "{}", stdout(&merged));
+    let vale = app.say("/account vale s.a.").await;
+    assert_eq!(vale.title.as_deref(), Some("Vale"));
+    assert!(vale.lines[0].ends_with("CNPJ 33.592.510/0001-54"), "the CNPJ came along: {}", text(&vale));
+    assert!(text(&app.say("/tasks vale").await).contains("Next activity booked in the CRM (imported)"));
+    // Vale is found by its CNPJ now: keeps its name and its id, nothing changes.
+    let after = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap()]);
+    assert!(stdout(&after).contains("0 created, 0 updated, 3 unchanged"), "{}", stdout(&after));
+    assert!(!stdout(&after).contains("looks like"), "{}", stdout(&after));
+}
+
+/// A CNPJ with wrong check digits is a bad row; two rows with one CNPJ are one record; a contact
+/// file finds its account by the company's CNPJ.
+#[tokio::test]
+async fn cnpjs_are_checked_and_match_contacts() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "empresas.csv",
+        "Nome;CNPJ\nAçoforte;33.592.510/0001-55\nWEG;84.429.695/0001-11\nWEG Motores;84429695000111\n".as_bytes(),
+    );
+    let out = run(&app.db_path, WS, &["import", "accounts", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let said = stdout(&out);
+    assert!(said.contains("line 2, column “CNPJ”: “33.592.510/0001-55” is not a valid cnpj"), "{said}");
+    assert!(said.contains("line 4, column “CNPJ”: the same record as line 3"), "{said}");
+    assert_eq!(app.counts(WS).await.accounts, 0);
+
+    let good = write(dir.path(), "boas.csv", "Nome;CNPJ\nWEG S.A.;84.429.695/0001-11\n".as_bytes());
+    assert!(run(&app.db_path, WS, &["import", "accounts", good.to_str().unwrap()]).status.success());
+    let contacts = write(
+        dir.path(),
+        "contatos.csv",
+        "Nome;CNPJ da empresa;E-mail\nPaula Reis;84429695000111;paula@weg.exemplo\n".as_bytes(),
+    );
+    let out = run(&app.db_path, WS, &["import", "contacts", contacts.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(text(&app.say("/contacts weg").await).contains("Paula Reis"));
+}
+
+/// RD Station CRM's companies, as its export saves them (Windows-1252, `;`): `Segmentos`, `CNPJ`
+/// and the A/B/C curve of `Classificação` are read without `--map`. A Salesforce export in pt-BR
+/// whose `Classificação` is its Quente/Morna/Fria rating is not refused row by row: the column is
+/// listed as not read, and the rest comes in.
+#[tokio::test]
+async fn rd_stations_abc_curve_and_salesforces_rating() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (rd, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "Nome;Responsável;Segmentos;CNPJ;Classificação\r\n\
+         Cerâmica São João;José Araújo;Construção;06.990.590/0001-23;A\r\n\
+         Aço Paraná;José Araújo;Siderurgia;;C\r\n",
+    );
+    let file = write(dir.path(), "empresas-rdstation.csv", &rd);
+    let out = run(&app.db_path, WS, &["import", "accounts", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let card = app.say("/account ceramica").await;
+    assert_eq!(card.lines[0], "Tier 1 (strategic) · Construção · CNPJ 06.990.590/0001-23", "{}", text(&card));
+    assert!(app.say("/account aco parana").await.lines[0].starts_with("Tier 3"));
+
+    let sf = write(
+        dir.path(),
+        "contas-salesforce.csv",
+        "ID da conta,Nome da conta,Proprietário da conta,Setor,Classificação\n\
+         001X,Klabin,Ana Lima,Papel e celulose,Quente\n001Y,WEG,Ana Lima,Máquinas,Fria\n"
+            .as_bytes(),
+    );
+    let out = run(&app.db_path, WS, &["import", "accounts", sf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Classificação"), "listed as not read: {}", stdout(&out));
+    assert!(stdout(&out).contains("2 created"), "{}", stdout(&out));
+    // Told how to read it, the same column sets tiers.
+    let out = run(
+        &app.db_path,
+        WS,
+        &["import", "accounts", sf.to_str().unwrap(), "--map-value", "Classificação:Quente=1,Morna=2,Fria=3"],
+    );
+    assert!(stdout(&out).contains("~ Klabin: tier"), "{}", stdout(&out));
 }

@@ -29,6 +29,7 @@ mod layers;
 mod lifecycle;
 mod limits;
 mod log;
+mod merge;
 mod numbers;
 mod observability;
 mod onboarding;

@@ -144,8 +144,20 @@ async fn every_field_changes_and_the_name_index_follows() {
     assert!(!rafael("/account set \"Gerdau Aços\" review 15/06/2027").await.is_error());
     assert!(field(&app.say("/account gerdau acos").await, "Yearly review").starts_with("2027-06-15"));
 
+    // The CNPJ: any way it is written, its check digits verified, shown formatted on the card.
+    assert!(!rafael("/account set \"Gerdau Aços\" cnpj 33611500000119").await.is_error());
+    let card = app.say("/account gerdau acos").await;
+    assert!(card.lines[0].ends_with("· CNPJ 33.611.500/0001-19"), "{}", text(&card));
+    assert!(!app.say_as("ana.souza", "/account set Vale cnpj 33.592.510/0001-54").await.is_error());
+    let taken = rafael("/account set \"Gerdau Aços\" cnpj 33.592.510/0001-54").await;
+    assert_eq!(taken.lines, ["The CNPJ 33.592.510/0001-54 is already the account Vale's."]);
+
     let before = app.counts(WS).await;
     for (line, expected) in [
+        (
+            "/account set \"Gerdau Aços\" cnpj 33.611.500/0001-18",
+            "“33.611.500/0001-18” is not a valid cnpj: use a CNPJ with valid check digits, like 33.592.510/0001-54 or 33592510000154.",
+        ),
         ("/account set \"Gerdau Aços\" tier 9", "“9” is not a valid tier: use 1, 2 or 3."),
         ("/account set \"Gerdau Aços\" cadence 0", "“0” is not a valid cadence: use a number of days from 1 to 730."),
         ("/account set \"Gerdau Aços\" alias rename X", "Say alias add NAME or alias remove NAME."),
@@ -155,7 +167,7 @@ async fn every_field_changes_and_the_name_index_follows() {
         ),
         (
             "/account set \"Gerdau Aços\" colour blue",
-            "FIELD must be one of name, tier, owner, tech, segment, spend, revenue, margin, ceiling, suppliers, cadence, review, alias, reason, not “colour”.",
+            "FIELD must be one of name, tier, owner, tech, segment, spend, revenue, margin, ceiling, suppliers, cadence, review, cnpj, alias, reason, not “colour”.",
         ),
         ("/account set \"Gerdau Aços\" owner Zé", "Nobody called “Zé” in this workspace."),
     ] {

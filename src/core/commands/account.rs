@@ -10,6 +10,7 @@ use crate::core::reply::{Reply, Tone};
 use crate::core::resolve::{Lookup, MAX_LISTED, lookup_account};
 use crate::core::standing;
 use crate::domain::account::AccountStatus;
+use crate::domain::cnpj::Cnpj;
 use crate::domain::account::{Reason, ShareOfWallet, SupplierMix};
 use crate::domain::health::Flag;
 use crate::domain::money::Money;
@@ -27,7 +28,7 @@ pub static SPEC: CommandSpec = CommandSpec {
     path: "account",
     subcommands: &[],
     default_subcommand: None,
-    borrows: Some(("accounts", &["add", "set", "archive", "restore"])),
+    borrows: Some(("accounts", &["add", "set", "archive", "restore", "merge"])),
     build: |args| Ok(Card { query: args.required("name")? }.into()),
 };
 
@@ -86,7 +87,7 @@ pub fn card(ctx: &Context, facts: &AccountFacts) -> Reply {
 
     let share = ShareOfWallet::compute(a.revenue_12m_minor, a.wallet_minor, a.share_ceiling_bp);
 
-    let mut reply = Reply::titled(a.name.clone()).line(ctx.t(Msg::Card(CardMsg::TierLine { tier, segment: a.segment.clone() })));
+    let mut reply = Reply::titled(a.name.clone()).line(ctx.t(Msg::Card(CardMsg::TierLine { tier, segment: a.segment.clone(), cnpj: a.cnpj.as_deref().map(|c| Cnpj::from_stored(c).to_string()) })));
     let archived = a.status == AccountStatus::Archived;
     if archived {
         reply = reply.line(ctx.t(Msg::Card(CardMsg::ArchivedNotice)));

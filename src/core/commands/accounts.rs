@@ -122,10 +122,26 @@ static RESTORE: CommandSpec = leaf!(
     |args| Ok(Accounts::Archive { account: args.required("account")?, archive: false }.into()),
 );
 
+static MERGE: CommandSpec = leaf!(
+    "merge",
+    "accounts merge",
+    Msg::Help(HelpMsg::CmdAccountMerge),
+    &[
+        positional("from", ArgType::Account, true, false, Msg::Help(HelpMsg::ArgMergeFrom)),
+        positional("into", ArgType::Account, true, true, Msg::Help(HelpMsg::ArgMergeInto)),
+        option("confirm", ArgType::Switch, Msg::Help(HelpMsg::ArgConfirmMerge)),
+    ],
+    "/account merge \"Vale S.A.\" Vale",
+    |args| {
+        Ok(Accounts::Merge { from: args.required("from")?, into: args.required("into")?, confirm: args.switch("confirm") }
+            .into())
+    },
+);
+
 pub static SPEC: CommandSpec = group!(
     "accounts",
     Msg::Help(HelpMsg::CmdAccountsGroup),
-    &[&LIST, &ADD, &SET, &ARCHIVE, &RESTORE],
+    &[&LIST, &ADD, &SET, &ARCHIVE, &RESTORE, &MERGE],
     Some("list"),
     "/accounts --tier 1",
 );
@@ -146,6 +162,9 @@ pub enum Accounts {
     Set { account: String, field: String, value: String },
     /// Archives an account (`archive: true`) or brings it back (managers and admins).
     Archive { account: String, archive: bool },
+    /// Merges a duplicate account into another (managers and admins); without `confirm`, says
+    /// what would move.
+    Merge { from: String, into: String, confirm: bool },
 }
 
 /// A key account to add, as typed: values are read and checked by the command.
@@ -175,6 +194,7 @@ impl Accounts {
             Accounts::Set { .. } => &SET,
             Accounts::Archive { archive: true, .. } => &ARCHIVE,
             Accounts::Archive { archive: false, .. } => &RESTORE,
+            Accounts::Merge { .. } => &MERGE,
         }
     }
 
@@ -184,6 +204,7 @@ impl Accounts {
             Accounts::Add(request) => add(store, ctx, &request).await,
             Accounts::Set { account, field, value } => set(store, ctx, &account, &field, &value).await,
             Accounts::Archive { account, archive: to } => archive(store, ctx, &account, to).await,
+            Accounts::Merge { from, into, confirm } => merge(store, ctx, &from, &into, confirm).await,
         }
     }
 }
@@ -301,7 +322,7 @@ async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply
     let account = store.account(ctx.workspace.id, id).await?.ok_or_else(|| anyhow::anyhow!("account {id} vanished"))?;
     let owner = account.owner_name.clone().unwrap_or_else(|| ctx.t(Msg::Card(CardMsg::NotAssigned)));
     Ok(Reply::titled(ctx.t(Msg::Onb(Onb::AccountAdded { name: account.name.clone() })))
-        .line(ctx.t(Msg::Card(CardMsg::TierLine { tier, segment: account.segment.clone() })))
+        .line(ctx.t(Msg::Card(CardMsg::TierLine { tier, segment: account.segment.clone(), cnpj: None })))
         .field(ctx.t(Msg::Card(CardMsg::LabelOwner)), owner)
         .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: account.name })))
         .tone(Tone::Good))
@@ -343,3 +364,90 @@ async fn archive(store: &Store, ctx: &Context, account: &str, archive: bool) -> 
     Ok(Reply::titled(ctx.t(Msg::Onb(msg))).tone(Tone::Good))
 }
 
+
+/// `/account merge FROM INTO [--confirm]`: everything of a duplicate account moves to the one that
+/// stays, whose aliases take the duplicate's name; without `--confirm`, what would move.
+async fn merge(store: &Store, ctx: &Context, from: &str, into: &str, confirm: bool) -> Result<Reply, CommandError> {
+    if !ctx.person.role.manages() {
+        return Err(Msg::Onb(Onb::OnlyManagersMerge).into());
+    }
+    // Both are found in this workspace only: an account of another cannot be named.
+    let gone = require_account(store, ctx, from).await?;
+    let kept = require_account(store, ctx, into).await?;
+    if gone.id == kept.id {
+        return Err(Msg::Onb(Onb::MergeSame { name: kept.name }).into());
+    }
+    let ws = ctx.workspace.id;
+    let missing = |id: i64| anyhow::anyhow!("account {id} vanished");
+    let gone_record = store.account_record(ws, gone.id).await?.ok_or_else(|| missing(gone.id))?;
+    let kept_record = store.account_record(ws, kept.id).await?.ok_or_else(|| missing(kept.id))?;
+    let mut tx = ctx.write(store).await?;
+    let counts = tx.merge_counts(ws, gone.id).await?;
+    let moves = Msg::Onb(Onb::MergeMoves {
+        counts: [
+            counts.contacts,
+            counts.interactions,
+            counts.commitments,
+            counts.opportunities,
+            counts.meetings,
+            counts.plans,
+            counts.wallet_periods,
+            counts.competitors,
+        ],
+    });
+    let alias = Msg::Onb(Onb::MergeBecomesAlias { from: gone.name.clone(), into: kept.name.clone() });
+    if !confirm {
+        drop(tx);
+        let command = format!("/account merge {} {} --confirm", quoted(&gone.name), quoted(&kept.name));
+        return Ok(Reply::titled(ctx.t(Msg::Onb(Onb::MergePreviewTitle { from: gone.name, into: kept.name })))
+            .line(ctx.t(moves))
+            .line(ctx.t(alias))
+            .footer(ctx.t(Msg::Onb(Onb::MergeConfirmHint { command })))
+            .tone(Tone::Warning));
+    }
+    let record = merged_record(kept_record, gone_record);
+    tx.merge_account_rows(ws, gone.id, kept.id).await?;
+    tx.update_account(ws, kept.id, &record).await?;
+    let arguments = serde_json::json!({ "from": gone.name, "into": kept.name, "moved": counts }).to_string();
+    tx.audit(ws, ctx.person.id, "account merge", &arguments, "ok", ctx.now).await?;
+    tx.commit().await?;
+    Ok(Reply::titled(ctx.t(Msg::Onb(Onb::Merged { from: gone.name.clone(), into: kept.name.clone() })))
+        .line(ctx.t(moves))
+        .line(ctx.t(alias))
+        .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: kept.name })))
+        .tone(Tone::Good))
+}
+
+/// The kept account's record after a merge: the duplicate's name and aliases among its aliases,
+/// its reasons beside the kept ones, and what the kept record lacks (owner, CNPJ, external id,
+/// segment, spend and revenue, margin, review) taken from the duplicate.
+fn merged_record(mut kept: NewAccount, gone: NewAccount) -> NewAccount {
+    use crate::domain::text::fold;
+    for alias in std::iter::once(gone.name).chain(gone.aliases) {
+        let folded = fold(&alias);
+        if folded != fold(&kept.name) && !kept.aliases.iter().any(|a| fold(a) == folded) {
+            kept.aliases.push(alias);
+        }
+    }
+    kept.aliases.sort();
+    for (code, note) in gone.reasons {
+        if !kept.reasons.iter().any(|(c, _)| *c == code) {
+            kept.reasons.push((code, note));
+        }
+    }
+    kept.reasons.sort();
+    kept.owner_id = kept.owner_id.or(gone.owner_id);
+    kept.technical_manager_id = kept.technical_manager_id.or(gone.technical_manager_id);
+    kept.cnpj = kept.cnpj.or(gone.cnpj);
+    kept.external_id = kept.external_id.or(gone.external_id);
+    if kept.segment.is_empty() {
+        kept.segment = gone.segment;
+    }
+    if kept.wallet_minor == 0 && kept.revenue_12m_minor == 0 {
+        kept.wallet_minor = gone.wallet_minor;
+        kept.revenue_12m_minor = gone.revenue_12m_minor;
+    }
+    kept.margin_bp = kept.margin_bp.or(gone.margin_bp);
+    kept.yearly_review_on = kept.yearly_review_on.or(gone.yearly_review_on);
+    kept
+}

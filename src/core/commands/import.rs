@@ -109,6 +109,7 @@ async fn run(
         now: ctx.now,
         year: ctx.today().year(),
         tz: ctx.tz,
+        locale: ctx.locale,
         dry_run,
         progress: None,
     };

@@ -133,7 +133,7 @@ async fn run(
             ctx.t(Msg::Plan(PlanMsg::LabelScores)),
             ctx.t(Msg::Plan(PlanMsg::QualifyScores { q: [q.potential, q.leadership, q.profitability, q.fit] })),
         )
-        .field(ctx.t(Msg::Plan(PlanMsg::LabelSuggestedTier)), ctx.t(Msg::Card(CardMsg::TierLine { tier: suggested, segment: String::new() })));
+        .field(ctx.t(Msg::Plan(PlanMsg::LabelSuggestedTier)), ctx.t(Msg::Card(CardMsg::TierLine { tier: suggested, segment: String::new(), cnpj: None })));
     if let Some(applied) = applied {
         reply = reply.line(ctx.t(applied));
     }

@@ -240,7 +240,7 @@ mod tests {
         let accounts = find("accounts");
         let subs: Vec<&str> =
             accounts["options"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();
-        assert_eq!(subs, ["list", "add", "set", "archive", "restore"]);
+        assert_eq!(subs, ["list", "add", "set", "archive", "restore", "merge"]);
         let add = &accounts["options"][1];
         assert_eq!(add["type"], 1);
         assert_eq!(add["options"][0]["name"], "name");

@@ -18,6 +18,8 @@ pub enum CardMsg {
     TierLine {
         tier: Tier,
         segment: String,
+        /// The company's CNPJ, formatted.
+        cnpj: Option<String>,
     },
     ReasonName(Reason),
     LabelWhyKey,
@@ -230,14 +232,19 @@ impl CardMsg {
                     )
                 }
             }
-            CardMsg::TierLine { tier, segment } => {
+            CardMsg::TierLine { tier, segment, cnpj } => {
                 let name = Msg::Chat(ChatMsg::TierName(tier)).render(l);
                 let n = tier.number();
-                match (segment.is_empty(), l) {
-                    (true, En) => format!("Tier {n} ({name})"),
-                    (true, PtBr) => format!("Nível {n} ({name})"),
-                    (false, En) => format!("Tier {n} ({name}) · {segment}"),
-                    (false, PtBr) => format!("Nível {n} ({name}) · {segment}"),
+                let mut line = match l {
+                    En => format!("Tier {n} ({name})"),
+                    PtBr => format!("Nível {n} ({name})"),
+                };
+                if !segment.is_empty() {
+                    line = format!("{line} · {segment}");
+                }
+                match cnpj {
+                    Some(cnpj) => format!("{line} · CNPJ {cnpj}"),
+                    None => line,
                 }
             }
             CardMsg::ReasonName(reason) => match reason {

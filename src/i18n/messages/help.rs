@@ -154,6 +154,10 @@ pub enum HelpMsg {
     ArgMeetingKind,
     ArgWith,
     ArgMine,
+    CmdAccountMerge,
+    ArgMergeFrom,
+    ArgMergeInto,
+    ArgConfirmMerge,
     ArgDays,
     ArgTeam,
     ArgJob,
@@ -191,6 +195,16 @@ impl HelpMsg {
             HelpMsg::CmdAccountArchive => s(
                 "Archive an account: kept with its history, out of lists and reminders",
                 "Arquiva uma conta: guardada com o histórico, fora de listas e lembretes",
+            ),
+            HelpMsg::CmdAccountMerge => s(
+                "Merge a duplicate account into another: everything moves, its name becomes an alias (managers and admins)",
+                "Junta uma conta duplicada a outra: tudo é transferido e o nome vira apelido (gestores e administradores)",
+            ),
+            HelpMsg::ArgMergeFrom => s("The duplicate, which goes away", "A duplicada, que deixa de existir"),
+            HelpMsg::ArgMergeInto => s("The account that stays", "A conta que fica"),
+            HelpMsg::ArgConfirmMerge => s(
+                "Merge now (without it, see what would move)",
+                "Juntar agora (sem isso, mostra o que seria transferido)",
             ),
             HelpMsg::CmdAccountRestore => s("Bring an archived account back", "Traz de volta uma conta arquivada"),
             HelpMsg::ArgNewAccountName => s("The account's name", "O nome da conta"),

@@ -54,6 +54,22 @@ pub enum ImportMsg {
         names: Vec<String>,
         more: usize,
     },
+    /// A new account that looks like others: perhaps a duplicate.
+    ImportLookAlike {
+        line: usize,
+        name: String,
+        existing: Vec<String>,
+    },
+    /// The note an organisation's last activity is recorded as.
+    LastActivityFromCrm,
+    /// The commitment an organisation's next activity becomes.
+    NextActivityFromCrm,
+    /// A row of a dry run, each field it sets with its value.
+    ImportRowFields {
+        kind: &'static str,
+        line: usize,
+        fields: Vec<(&'static str, String)>,
+    },
     AndMore {
         count: usize,
     },
@@ -158,6 +174,32 @@ impl ImportMsg {
                 let shown: Vec<String> = fields.iter().map(|f| field_word(f, l)).collect();
                 let fields = shown.join(", ");
                 p(format!("~ {name}: {fields}"), format!("~ {name}: {fields}"))
+            }
+            ImportMsg::ImportLookAlike { line, name, existing } => {
+                let first = existing.first().cloned().unwrap_or_default();
+                let command = format!("/account merge {} {}", quote(&name), quote(&first));
+                let existing = existing.join(", ");
+                p(
+                    format!("! line {line}: “{name}” looks like {existing}. If it is the same customer: {command}"),
+                    format!("! linha {line}: “{name}” parece {existing}. Se for o mesmo cliente: {command}"),
+                )
+            }
+            ImportMsg::LastActivityFromCrm => {
+                s("Last activity recorded in the CRM (imported)", "Última atividade registrada no CRM (importada)")
+            }
+            ImportMsg::NextActivityFromCrm => {
+                s("Next activity booked in the CRM (imported)", "Próxima atividade marcada no CRM (importada)")
+            }
+            ImportMsg::ImportRowFields { kind, line, fields } => {
+                // A deal's title is its name, not a contact's job title.
+                let word = |field: &str| match (kind, field, l) {
+                    ("opportunities", "title", Locale::PtBr) => "título".to_string(),
+                    _ => field_word(field, l),
+                };
+                let shown: Vec<String> =
+                    fields.iter().map(|(field, value)| format!("{} = {value}", word(field))).collect();
+                let shown = shown.join(" · ");
+                p(format!("Line {line}: {shown}"), format!("Linha {line}: {shown}"))
             }
             ImportMsg::AndMore { count } => p(format!("… and {count} more"), format!("… e mais {count}")),
             ImportMsg::ImportNewPeople { names, more } => {
@@ -264,6 +306,11 @@ impl ImportMsg {
     }
 }
 
+/// A name as one argument of a chat command: quoted when it has a space.
+fn quote(name: &str) -> String {
+    if name.contains(char::is_whitespace) { format!("\"{}\"", name.replace('"', "'")) } else { name.to_string() }
+}
+
 /// Why a row was refused, in words.
 fn problem_text(problem: Problem, l: Locale) -> String {
     let p = |en: String, pt: String| l.pick(en, pt);
@@ -285,6 +332,10 @@ fn problem_text(problem: Problem, l: Locale) -> String {
         Problem::NameTaken { name, existing } => p(
             format!("“{name}” is already the name or an alias of another account ({existing})"),
             format!("“{name}” já é o nome ou apelido de outra conta ({existing})"),
+        ),
+        Problem::CnpjTaken { cnpj, existing } => p(
+            format!("the CNPJ {cnpj} is already another account's ({existing})"),
+            format!("o CNPJ {cnpj} já é de outra conta ({existing})"),
         ),
         Problem::UnknownAccount { value } => p(
             format!("no account “{value}” in the workspace: import the accounts first"),
@@ -352,6 +403,8 @@ fn field_word(field: &str, l: Locale) -> String {
         "external_id" => "id externo",
         "account" => "conta",
         "account_external_id" => "id externo da conta",
+        "account_cnpj" => "CNPJ da conta",
+        "cnpj" => "CNPJ",
         "first_name" => "nome",
         "last_name" => "sobrenome",
         "title" => "cargo",
@@ -365,6 +418,19 @@ fn field_word(field: &str, l: Locale) -> String {
         "reasons" => "motivos",
         "aliases" => "apelidos",
         "status" => "situação",
+        "subject" => "assunto",
+        "kind" => "tipo",
+        "date" => "data",
+        "time" => "hora",
+        "done" => "feita",
+        "contact" => "contato",
+        "note" => "nota",
+        "value" => "valor",
+        "stage" => "etapa",
+        "close_on" => "previsão de fechamento",
+        "lost_reason" => "motivo da perda",
+        "last_activity" => "última atividade",
+        "next_activity" => "próxima atividade",
         other => return crate::domain::vocabulary::ACCOUNT_FIELD_WORDS.shown(other, l),
     };
     pt.to_string()

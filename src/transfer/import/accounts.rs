@@ -4,11 +4,14 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::account::{Reason, Tier};
+use crate::domain::cnpj::Cnpj;
 use crate::domain::import_errors::Problem;
 use crate::domain::text::{fold, truncate};
-use crate::store::{NewAccount, Store, StoreError};
+use crate::store::{NewAccount, NewCommitment, NewInteraction, Store, StoreError};
 use crate::transfer::values;
+use chrono::{NaiveDate, TimeZone};
 
+use super::matching::{AccountIndex, company_key};
 use super::*;
 
 /// One account row, planned.
@@ -20,6 +23,10 @@ struct AccountPlan {
     owner: Option<PersonRef>,
     tech: Option<PersonRef>,
     wallet: bool,
+    /// The organisation's last activity, when the account has no contact since: recorded as one.
+    last_activity: Option<NaiveDate>,
+    /// Its next activity, when not yet a commitment: one of the owner's, due that day.
+    next_activity: Option<NaiveDate>,
 }
 
 pub(super) async fn accounts(
@@ -32,10 +39,22 @@ pub(super) async fn accounts(
     let terms = store.account_name_terms(ws).await?;
     let by_external: HashMap<String, i64> =
         store.account_external_ids(ws).await?.into_iter().map(|(id, e)| (e, id)).collect();
+    let by_cnpj: HashMap<String, i64> = store.account_cnpjs(ws).await?.into_iter().map(|(id, c)| (c, id)).collect();
+    // Which row took a CNPJ, and for which account, so no two accounts share one.
+    let mut cnpj_rows: HashMap<String, (usize, i64)> = HashMap::new();
     let by_name: HashMap<&str, i64> =
         terms.iter().filter(|t| !t.is_alias).map(|t| (t.term.as_str(), t.account_id)).collect();
+    let by_alias: HashMap<&str, i64> =
+        terms.iter().filter(|t| t.is_alias).map(|t| (t.term.as_str(), t.account_id)).collect();
     let mut term_owner: HashMap<String, i64> = terms.iter().map(|t| (t.term.clone(), t.account_id)).collect();
     let mut people = PeopleIndex::load(store, ws).await?;
+    let index = AccountIndex::load(store, ws).await?;
+    // New accounts of the file by company key, to flag two rows that look alike.
+    let mut new_keys: Vec<(String, String)> = Vec::new();
+    let last_contact: HashMap<i64, NaiveDate> = store.last_contact_days(ws).await?.into_iter().collect();
+    let committed: HashSet<(i64, String, Option<NaiveDate>)> = store.commitment_keys(ws).await?.into_iter().collect();
+    let next_text = next_activity_text(o);
+    let today = o.now.with_timezone(&o.tz).date_naive();
     let records: HashMap<i64, NewAccount> = store.account_records(ws).await?.into_iter().collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut plans = Vec::new();
@@ -56,8 +75,20 @@ pub(super) async fn accounts(
             continue;
         }
         seen.insert(key, row.line);
-        let id =
-            external.as_ref().and_then(|e| by_external.get(e)).or_else(|| by_name.get(fold(name).as_str())).copied();
+        let cnpj = match cells.parse(report, row, "cnpj", Cnpj::parse) {
+            Some(None) => continue,
+            Some(Some(cnpj)) => Some(cnpj),
+            None => None,
+        };
+        let by_id = external.as_ref().and_then(|e| by_external.get(e)).copied();
+        let by_number = cnpj.as_ref().and_then(|c| by_cnpj.get(c.digits())).copied().filter(|_| by_id.is_none());
+        let by_own_name = by_name.get(fold(name).as_str()).copied();
+        // A name that is an account's alias ("Vale S.A." for Vale) is that account.
+        let by_alias = by_alias
+            .get(fold(name).as_str())
+            .copied()
+            .filter(|_| by_id.is_none() && by_number.is_none() && by_own_name.is_none());
+        let id = by_id.or(by_number).or(by_own_name).or(by_alias);
         let mut record = match id {
             Some(id) => records.get(&id).cloned().ok_or(StoreError::RowNotFound)?,
             None => {
@@ -67,9 +98,37 @@ pub(super) async fn accounts(
             }
         };
         let original = id.map(|_| record.clone());
-        record.name = truncate(name.trim(), 100);
-        if external.is_some() {
-            record.external_id = external;
+        // A name that is one of the account's aliases keeps the account's name too.
+        let an_alias = record.aliases.iter().any(|a| fold(a) == fold(name));
+        if by_number.is_some() || by_alias.is_some() || an_alias {
+            // Found by its CNPJ or an alias, under another name (another CRM's, a legal name): the
+            // account keeps its name and id, and the file's name is one of its aliases.
+            let written = truncate(name.trim(), 100);
+            if fold(&written) != fold(&record.name) && !record.aliases.iter().any(|a| fold(a) == fold(&written)) {
+                record.aliases.push(written);
+                record.aliases.sort();
+            }
+            if record.external_id.is_none() {
+                record.external_id = external;
+            }
+        } else {
+            record.name = truncate(name.trim(), 100);
+            if external.is_some() {
+                record.external_id = external;
+            }
+        }
+        if let Some(cnpj) = cnpj {
+            // A CNPJ belongs to one account: another row of the file, or another account, has it.
+            let own = id.unwrap_or(next_new);
+            let holder = by_cnpj.get(cnpj.digits()).copied().filter(|&other| other != own);
+            if let Some(&(first_line, _)) = cnpj_rows.get(cnpj.digits()).filter(|(_, holder)| *holder != own) {
+                cells.reject(report, row, Some("cnpj"), Problem::Duplicate { first_line });
+            } else if let Some(other) = holder {
+                let existing = records.get(&other).map(|r| r.name.clone()).unwrap_or_default();
+                cells.reject(report, row, Some("cnpj"), Problem::CnpjTaken { cnpj: cnpj.to_string(), existing });
+            }
+            cnpj_rows.insert(cnpj.digits().to_string(), (row.line, own));
+            record.cnpj = Some(cnpj);
         }
         if let Some(Some(tier)) = cells.parse(report, row, "tier", values::tier) {
             // An account still on its tier's cadence follows the new tier's.
@@ -119,6 +178,16 @@ pub(super) async fn accounts(
             list.retain(|a| seen_alias.insert(fold(a)));
             record.aliases = list;
         }
+        // An organisation export's last and next activity, where no history says more.
+        let last_activity = cells
+            .parse(report, row, "last_activity", values::date)
+            .flatten()
+            .map(|day| day.min(today))
+            .filter(|day| id.and_then(|id| last_contact.get(&id)).is_none_or(|known| known < day));
+        let next_activity = cells
+            .parse(report, row, "next_activity", values::date)
+            .flatten()
+            .filter(|day| id.is_none_or(|id| !committed.contains(&(id, next_text.clone(), Some(*day)))));
         let owner = cells.get(row, "owner").map(|o| people.resolve(o));
         let tech = cells.get(row, "tech").map(|t| people.resolve(t));
         // No other account, in the workspace or the file, may have this name or one of these aliases.
@@ -148,7 +217,23 @@ pub(super) async fn accounts(
         if report.rejected.len() > before {
             continue;
         }
-        let mut plan = AccountPlan { id, changed: true, record, owner, tech, wallet };
+        if id.is_none() {
+            let mut existing = index.look_alikes(&record.name);
+            let key = company_key(&fold(&record.name));
+            for (other_key, other) in &new_keys {
+                let alike = *other_key == key
+                    || (key.chars().count() >= 3 && other_key.starts_with(&format!("{key} ")))
+                    || (other_key.chars().count() >= 3 && key.starts_with(&format!("{other_key} ")));
+                if alike && !existing.contains(other) {
+                    existing.push(other.clone());
+                }
+            }
+            if !existing.is_empty() {
+                report.look_alikes.push(LookAlike { line: row.line, name: record.name.clone(), existing });
+            }
+            new_keys.push((key, record.name.clone()));
+        }
+        let mut plan = AccountPlan { id, changed: true, record, owner, tech, wallet, last_activity, next_activity };
         plan.changed = classify_account(report, &plan, original.as_ref());
         if plan.changed {
             plans.push(plan);
@@ -161,7 +246,8 @@ pub(super) async fn accounts(
     let mut tx = store.write().await?;
     let new_ids = people.create(&mut tx, o).await?;
     let year = o.year.to_string();
-    let (mut creates, mut create_wallets) = (Vec::new(), Vec::new());
+    let (mut creates, mut create_wallets, mut create_activities) = (Vec::new(), Vec::new(), Vec::new());
+    let mut activities = Vec::new();
     for mut plan in plans {
         tick(o);
         if plan.owner.is_some() {
@@ -173,6 +259,7 @@ pub(super) async fn accounts(
         match plan.id {
             Some(id) => {
                 tx.update_account(ws, id, &plan.record).await?;
+                activities.push((id, plan.record.owner_id, plan.last_activity, plan.next_activity));
                 if plan.wallet {
                     tx.record_wallet(
                         ws,
@@ -187,13 +274,76 @@ pub(super) async fn accounts(
                 }
             }
             None => {
+                create_activities.push((plan.record.owner_id, plan.last_activity, plan.next_activity));
                 creates.push(plan.record);
                 create_wallets.push(plan.wallet);
             }
         }
     }
-    tx.insert_accounts(ws, &creates, &create_wallets, &year, o.now).await?;
+    let ids = tx.insert_accounts(ws, &creates, &create_wallets, &year, o.now).await?;
+    activities.extend(ids.into_iter().zip(create_activities).map(|(id, (owner, last, next))| (id, owner, last, next)));
+    let mut operator_id = None;
+    for (id, owner, last, next) in activities {
+        if last.is_none() && next.is_none() {
+            continue;
+        }
+        let author = match owner.or(operator_id) {
+            Some(person) => person,
+            None => *operator_id.insert(operator(&mut tx, o).await?),
+        };
+        if let Some(day) = last {
+            // Decided again in the write: a contact logged since the file was read wins.
+            if tx.last_contact_day(ws, id).await?.is_none_or(|known| known < day) {
+                record_last_activity(&mut tx, o, id, author, day).await?;
+            }
+        }
+        if let Some(day) = next
+            && !tx.has_commitment(ws, id, &next_text, Some(day)).await?
+        {
+            let commitment = NewCommitment { text: next_text.clone(), due_on: Some(day), owner_id: author };
+            tx.insert_commitments(ws, id, None, &[commitment], o.now).await?;
+        }
+    }
     finish(tx, o, "import accounts", report).await
+}
+
+/// What a next activity from an organisation export becomes: a commitment with these words.
+fn next_activity_text(o: &Options<'_>) -> String {
+    crate::i18n::Msg::Import(ImportMsg::NextActivityFromCrm).render(o.locale)
+}
+
+/// Records an organisation's last activity as an imported note on its day, so the account's last
+/// contact is that day; keyed so a second import finds it.
+async fn record_last_activity(
+    tx: &mut WriteTx,
+    o: &Options<'_>,
+    account_id: i64,
+    author_id: i64,
+    day: NaiveDate,
+) -> Result<(), StoreError> {
+    let summary = crate::i18n::Msg::Import(ImportMsg::LastActivityFromCrm).render(o.locale);
+    let noon = day.and_time(chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
+    let occurred_at = o.tz.from_local_datetime(&noon).earliest().map_or(o.now, |t| t.to_utc()).min(o.now);
+    let key = format!("last-activity:{account_id}:{day}");
+    let interaction = NewInteraction {
+        account_id,
+        contact_id: None,
+        also_contacts: &[],
+        author_id,
+        kind: crate::domain::kind::InteractionKind::Note,
+        occurred_at,
+        occurred_on: day,
+        summary: &summary,
+        next_step: None,
+        next_step_due: None,
+        commitments: &[],
+        source: super::SOURCE,
+        source_id: Some(&key),
+        tone: None,
+        created_at: o.now,
+    };
+    tx.insert_interaction(o.workspace_id, &interaction).await?;
+    Ok(())
 }
 
 /// Which fields of an account a planned row changes, into the report; whether any does.
@@ -217,6 +367,7 @@ fn classify_account(report: &mut Report, plan: &AccountPlan, original: Option<&N
     for (field, differs) in [
         ("name", old.name != new.name),
         ("external_id", old.external_id != new.external_id),
+        ("cnpj", old.cnpj != new.cnpj),
         ("tier", old.tier != new.tier),
         ("owner", owner_changed),
         ("tech", tech_changed),
@@ -231,6 +382,8 @@ fn classify_account(report: &mut Report, plan: &AccountPlan, original: Option<&N
         ("reasons", old.reasons != new.reasons),
         ("aliases", old.aliases != new.aliases),
         ("status", old.status != new.status),
+        ("last_activity", plan.last_activity.is_some()),
+        ("next_activity", plan.next_activity.is_some()),
     ] {
         if differs {
             changed.push(field);

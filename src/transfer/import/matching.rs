@@ -1,11 +1,12 @@
 //! Which account an imported row names, found as the chat finds it: by the CRM's external id, by
-//! name or alias without case or accents, with or without a company suffix ("S.A.", "Ltda."),
+//! CNPJ, by name or alias without case or accents, with or without a company suffix ("S.A.", "Ltda."),
 //! or by the start of one name ("Suzano" for "Suzano Papel e Celulose"); a row that could name
 //! several accounts names them instead of picking one.
 
 use std::collections::HashMap;
 
 use super::{Cells, Problem, Report};
+use crate::domain::cnpj::Cnpj;
 use crate::domain::text::{fold, truncate};
 use crate::store::{Store, StoreError};
 use crate::transfer::table::Row;
@@ -22,6 +23,8 @@ pub(super) enum Found {
 /// The workspace's accounts by external id, name, alias and company key.
 pub(super) struct AccountIndex {
     by_external: HashMap<String, i64>,
+    /// CNPJ digits → account.
+    by_cnpj: HashMap<String, i64>,
     /// Folded name or alias → accounts.
     by_term: HashMap<String, Vec<i64>>,
     /// The same without company suffixes → accounts.
@@ -56,6 +59,7 @@ impl AccountIndex {
     pub(super) async fn load(store: &Store, workspace_id: i64) -> Result<AccountIndex, StoreError> {
         let mut index = AccountIndex {
             by_external: store.account_external_ids(workspace_id).await?.into_iter().map(|(id, e)| (e, id)).collect(),
+            by_cnpj: store.account_cnpjs(workspace_id).await?.into_iter().map(|(id, c)| (c, id)).collect(),
             by_term: HashMap::new(),
             by_key: HashMap::new(),
             terms: Vec::new(),
@@ -81,8 +85,17 @@ impl AccountIndex {
         self.by_external.get(external.trim()).copied()
     }
 
-    /// The account a cell names.
+    /// The account with this CNPJ, however it is written.
+    pub(super) fn by_cnpj(&self, text: &str) -> Option<i64> {
+        Cnpj::parse(text).and_then(|c| self.by_cnpj.get(c.digits()).copied())
+    }
+
+    /// The account a cell names: by name, alias, company key or the start of a name, or by the
+    /// CNPJ written in its place.
     pub(super) fn find(&self, text: &str) -> Found {
+        if let Some(id) = self.by_cnpj(text) {
+            return Found::One(id);
+        }
         let folded = fold(text);
         if folded.is_empty() {
             return Found::None;
@@ -117,6 +130,40 @@ impl AccountIndex {
         }
     }
 
+    /// The accounts a new account of this name may duplicate, by name: the same name without its
+    /// company suffix ("Vale S.A." and "Vale"), or one name the start of the other ("Suzano" and
+    /// "Suzano Papel e Celulose"; "Vale" and "Vale Fertilizantes"). Names shorter than three
+    /// letters are compared whole only.
+    pub(super) fn look_alikes(&self, name: &str) -> Vec<String> {
+        let key = company_key(&fold(name));
+        let mut ids: Vec<i64> = self.by_key.get(&key).cloned().unwrap_or_default();
+        if key.chars().count() >= 3 {
+            let prefix = format!("{key} ");
+            for (term, id) in &self.terms {
+                if company_key(term).starts_with(&prefix) && !ids.contains(id) {
+                    ids.push(*id);
+                }
+            }
+            // The existing name is the start of the new one.
+            let words: Vec<&str> = key.split_whitespace().collect();
+            for n in 1..words.len() {
+                let start = words[..n].join(" ");
+                if start.chars().count() < 3 {
+                    continue;
+                }
+                for id in self.by_key.get(&start).into_iter().flatten() {
+                    if !ids.contains(id) {
+                        ids.push(*id);
+                    }
+                }
+            }
+        }
+        let mut names: Vec<String> = ids.iter().filter_map(|id| self.names.get(id).cloned()).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// The name of account `id`.
     pub(super) fn name(&self, id: i64) -> String {
         self.names.get(&id).cloned().unwrap_or_default()
@@ -132,6 +179,9 @@ pub(super) fn account_of<'a>(
     row: &'a Row,
 ) -> Option<i64> {
     if let Some(id) = cells.get(row, "account_external_id").and_then(|e| accounts.by_external_id(e)) {
+        return Some(id);
+    }
+    if let Some(id) = cells.get(row, "account_cnpj").and_then(|c| accounts.by_cnpj(c)) {
         return Some(id);
     }
     let Some(name) = cells.get(row, "account") else {

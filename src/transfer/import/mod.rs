@@ -49,7 +49,32 @@ pub struct Report {
     pub ignored_columns: Vec<String>,
     /// Whether anything was written (not on a dry run, not when a row was refused).
     pub written: bool,
+    /// On a dry run, the first rows as read: each field with its value, after `--map-value`, so a
+    /// mapping can be checked before anything is written.
+    pub preview: Vec<RowPreview>,
+    /// New accounts that look like accounts already in the workspace (or earlier in the file):
+    /// created all the same, and listed so a duplicate can be merged.
+    pub look_alikes: Vec<LookAlike>,
 }
+
+/// A new account whose name looks like others'.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookAlike {
+    pub line: usize,
+    pub name: String,
+    pub existing: Vec<String>,
+}
+
+/// One row of a dry run as the import reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowPreview {
+    pub line: usize,
+    /// Each field the row fills, in the kind's order, with its value as read.
+    pub fields: Vec<(&'static str, String)>,
+}
+
+/// How many rows a dry run shows field by field at most.
+pub const PREVIEW_ROWS: usize = 100;
 
 /// How an import runs.
 pub struct Options<'a> {
@@ -61,6 +86,9 @@ pub struct Options<'a> {
     pub year: i32,
     /// The workspace's time zone: the day an activity happened in, and its time.
     pub tz: chrono_tz::Tz,
+    /// The language of what an import writes in its own words (an organisation's last and next
+    /// activity).
+    pub locale: crate::domain::locale::Locale,
     pub dry_run: bool,
     pub progress: Option<&'a ProgressBar>,
 }
@@ -73,6 +101,7 @@ pub async fn import(
     mapping: &Mapping,
     o: &Options<'_>,
 ) -> Result<Report, StoreError> {
+    let mapping = &settle_guesses(table, mapping);
     let mut report = Report { ignored_columns: mapping.ignored.clone(), ..Report::default() };
     let cells = Cells { table, mapping };
     match kind {
@@ -82,7 +111,53 @@ pub async fn import(
         Kind::Interactions => interactions::interactions(store, &cells, o, &mut report).await?,
         Kind::Opportunities => opportunities::opportunities(store, &cells, o, &mut report).await?,
     }
+    if o.dry_run {
+        report.preview = preview(kind, &cells);
+    }
     Ok(report)
+}
+
+/// The mapping with each guessed column kept only if every value in it reads as its field (and
+/// `--map-value` did not say how): otherwise the column is listed as not read rather than
+/// refusing every row of a file whose column meant something else.
+fn settle_guesses(table: &Table, mapping: &Mapping) -> Mapping {
+    let mut settled = mapping.clone();
+    for field in &mapping.guessed {
+        let Some(&index) = mapping.columns.get(field) else { continue };
+        if mapping.values.contains_key(&index) {
+            continue;
+        }
+        let reads = |text: &str| match *field {
+            "tier" => crate::transfer::values::tier(text).is_some(),
+            _ => true,
+        };
+        let cells = Cells { table, mapping };
+        if table.rows.iter().any(|row| cells.get(row, field).is_some_and(|text| !reads(text))) {
+            settled.columns.remove(field);
+            if let Some(header) = table.headers.get(index) {
+                settled.ignored.push(header.clone());
+            }
+        }
+    }
+    settled
+}
+
+/// The first rows of the table, field by field, as the import reads them.
+fn preview(kind: Kind, cells: &Cells<'_>) -> Vec<RowPreview> {
+    cells
+        .table
+        .rows
+        .iter()
+        .take(PREVIEW_ROWS)
+        .map(|row| RowPreview {
+            line: row.line,
+            fields: kind
+                .fields()
+                .iter()
+                .filter_map(|(field, _)| cells.get(row, field).map(|v| (*field, truncate(v, 60))))
+                .collect(),
+        })
+        .collect()
 }
 
 /// Reading a row's fields by name.
@@ -261,6 +336,23 @@ pub fn report_messages(report: &Report, kind: Kind, dry_run: bool, listed: usize
         if !report.new_people.is_empty() {
             let names = report.new_people.iter().take(listed).cloned().collect();
             out.push(ImportMsg::ImportNewPeople { names, more: report.new_people.len().saturating_sub(listed) });
+        }
+    }
+    if report.rejected.is_empty() {
+        for alike in report.look_alikes.iter().take(listed) {
+            out.push(ImportMsg::ImportLookAlike {
+                line: alike.line,
+                name: alike.name.clone(),
+                existing: alike.existing.clone(),
+            });
+        }
+        if report.look_alikes.len() > listed {
+            out.push(ImportMsg::AndMore { count: report.look_alikes.len() - listed });
+        }
+    }
+    if dry_run {
+        for row in report.preview.iter().take(listed) {
+            out.push(ImportMsg::ImportRowFields { kind: kind.name(), line: row.line, fields: row.fields.clone() });
         }
     }
     if !report.ignored_columns.is_empty() {

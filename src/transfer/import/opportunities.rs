@@ -34,7 +34,10 @@ fn stage(text: &str) -> Option<Stage> {
         | "contact made"
         | "contato feito"
         | "contato realizado"
-        | "sem contato" => Stage::Identified,
+        | "sem contato"
+        | "compromisso agendado"
+        | "1 qualify"
+        | "1 qualificar" => Stage::Identified,
         "qualification"
         | "qualificacao"
         | "prospect qualified"
@@ -48,7 +51,13 @@ fn stage(text: &str) -> Option<Stage> {
         | "id decision makers"
         | "presentation scheduled"
         | "apresentacao agendada"
-        | "diagnostico" => Stage::Qualified,
+        | "diagnostico"
+        | "analise de necessidade"
+        | "identificar tomadores de decisao"
+        | "identificacao do interesse"
+        | "apresentacao"
+        | "2 develop"
+        | "2 desenvolver" => Stage::Qualified,
         "proposal made"
         | "proposta feita"
         | "proposta enviada"
@@ -58,7 +67,13 @@ fn stage(text: &str) -> Option<Stage> {
         | "proposta de valor"
         | "perception analysis"
         | "decision maker bought in"
-        | "decisor convencido" => Stage::Proposal,
+        | "decisor convencido"
+        | "tomador de decisao convencido"
+        | "analise de percepcao"
+        | "proposta cotacao de preco"
+        | "cotacao de preco proposta"
+        | "3 propose"
+        | "3 propor" => Stage::Proposal,
         "negotiations started"
         | "negociacoes iniciadas"
         | "em negociacao"
@@ -66,9 +81,13 @@ fn stage(text: &str) -> Option<Stage> {
         | "negociacao revisao"
         | "contract sent"
         | "contrato enviado"
-        | "fechamento" => Stage::Negotiation,
-        "closed won" | "fechado ganho" | "fechada ganha" | "venda" | "vendido" | "vendida" => Stage::Won,
-        "closed lost" | "fechado perdido" | "fechada perdida" => Stage::Lost,
+        | "fechamento"
+        | "negociacao"
+        | "4 close"
+        | "4 fechar" => Stage::Negotiation,
+        "closed won" | "fechado ganho" | "fechada ganha" | "fechado e ganho" | "negocio fechado" | "venda"
+        | "vendido" | "vendida" => Stage::Won,
+        "closed lost" | "fechado perdido" | "fechada perdida" | "fechado e perdido" | "negocio perdido" => Stage::Lost,
         _ => return None,
     };
     Some(stage)
