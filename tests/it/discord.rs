@@ -414,6 +414,49 @@ async fn an_admin_imports_an_attached_file_with_a_confirm_button() {
     assert!(big["data"]["content"].as_str().unwrap().starts_with("The file is larger than 10 MB"), "{big}");
 }
 
+/// `/import kind:interactions` and `kind:opportunities` on Discord: a CRM's activities and deals go
+/// through the same dry run and Import button as accounts.
+#[tokio::test]
+async fn an_admin_imports_activities_and_deals_from_the_chat() {
+    let app = demo_in_guild_a().await;
+    let rest = StandIn::spawn().await;
+    let endpoint = spawn_endpoint(&app, Some(&rest), SLOW).await;
+    let ws = app.workspace_id("discord:111").await;
+    let me = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
+    app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
+    let before = app.counts("discord:111").await;
+    let activities = "Assunto;Tipo;Data;Empresa;Status\nVisita à mina de Itabira;Visita;02/11/2026;Vale S.A.;Concluída\n";
+    let url = rest.serve_file("/attachments/1/4/atividades.csv", activities.as_bytes());
+    let (_, dry) = endpoint
+        .post_signed(&import_command(41, GUILD_A, "interactions", "atividades.csv", &url, activities.len()))
+        .await;
+    assert_eq!(
+        dry["data"]["embeds"][0]["title"],
+        "Dry run, nothing written (interactions): 1 created, 0 updated, 0 unchanged, 0 rejected.",
+        "{dry}"
+    );
+    let custom_id = dry["data"]["components"][0]["components"][0]["custom_id"].as_str().unwrap().to_string();
+    let (_, done) = endpoint.post_signed(&button_press(42, GUILD_A, &custom_id)).await;
+    assert_eq!(
+        done["data"]["embeds"][0]["title"],
+        "Imported (interactions): 1 created, 0 updated, 0 unchanged, 0 rejected.",
+        "{done}"
+    );
+    assert_eq!(app.counts("discord:111").await.interactions, before.interactions + 1);
+
+    let deals = "Título;Valor;Etapa;Organização\nRevestimentos 2027;2.000.000,00;Proposta feita;Gerdau\n";
+    let url = rest.serve_file("/attachments/1/5/negocios.csv", deals.as_bytes());
+    let (_, dry) =
+        endpoint.post_signed(&import_command(43, GUILD_A, "opportunities", "negocios.csv", &url, deals.len())).await;
+    let custom_id = dry["data"]["components"][0]["components"][0]["custom_id"].as_str().unwrap().to_string();
+    let (_, done) = endpoint.post_signed(&button_press(44, GUILD_A, &custom_id)).await;
+    assert_eq!(
+        done["data"]["embeds"][0]["title"],
+        "Imported (opportunities): 1 created, 0 updated, 0 unchanged, 0 rejected.",
+        "{done}"
+    );
+}
+
 #[tokio::test]
 async fn a_typed_import_says_how_to_bring_the_file() {
     let app = crate::helpers::demo_app().await;
