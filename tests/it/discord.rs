@@ -422,6 +422,8 @@ async fn an_admin_imports_activities_and_deals_from_the_chat() {
     let rest = StandIn::spawn().await;
     let endpoint = spawn_endpoint(&app, Some(&rest), SLOW).await;
     let ws = app.workspace_id("discord:111").await;
+    // The person joins with their first command, then is made an admin.
+    endpoint.post_signed(&command(40, Some(GUILD_A), "help", json!([]))).await;
     let me = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
     app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let before = app.counts("discord:111").await;
