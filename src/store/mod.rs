@@ -10,6 +10,7 @@ mod contacts;
 mod depth;
 mod drafts;
 mod facts;
+mod history;
 mod interactions;
 mod meetings;
 mod merge;
@@ -42,6 +43,7 @@ pub use drafts::DraftRow;
 pub use facts::{
     AccountFacts, COMMITMENTS_SHOWN, CommitmentFact, FactsWindow, LastInteraction, OpportunityFact, RECENT_TONES,
 };
+pub use history::{ImportedCommitment, ImportedInteraction};
 pub use interactions::{InsertOutcome, InteractionRow, NewInteraction};
 pub use meetings::{MeetingRow, MeetingToRemind, NewMeeting};
 pub use merge::MergeCounts;

@@ -427,7 +427,8 @@ async fn an_admin_imports_activities_and_deals_from_the_chat() {
     let me = app.store.find_person(ws, "discord", "4242").await.unwrap().unwrap();
     app.store.set_role(ws, me.id, kam_bot::domain::account::Role::Admin).await.unwrap();
     let before = app.counts("discord:111").await;
-    let activities = "Assunto;Tipo;Data;Empresa;Status\nVisita à mina de Itabira;Visita;02/11/2026;Vale S.A.;Concluída\n";
+    let activities =
+        "Assunto;Tipo;Data;Empresa;Status\nVisita à mina de Itabira;Visita;02/11/2026;Vale S.A.;Concluída\n";
     let url = rest.serve_file("/attachments/1/4/atividades.csv", activities.as_bytes());
     let (_, dry) = endpoint
         .post_signed(&import_command(41, GUILD_A, "interactions", "atividades.csv", &url, activities.len()))
@@ -440,8 +441,7 @@ async fn an_admin_imports_activities_and_deals_from_the_chat() {
     let custom_id = dry["data"]["components"][0]["components"][0]["custom_id"].as_str().unwrap().to_string();
     let (_, done) = endpoint.post_signed(&button_press(42, GUILD_A, &custom_id)).await;
     assert_eq!(
-        done["data"]["embeds"][0]["title"],
-        "Imported (interactions): 1 created, 0 updated, 0 unchanged, 0 rejected.",
+        done["data"]["embeds"][0]["title"], "Imported (interactions): 1 created, 0 updated, 0 unchanged, 0 rejected.",
         "{done}"
     );
     assert_eq!(app.counts("discord:111").await.interactions, before.interactions + 1);
@@ -453,8 +453,7 @@ async fn an_admin_imports_activities_and_deals_from_the_chat() {
     let custom_id = dry["data"]["components"][0]["components"][0]["custom_id"].as_str().unwrap().to_string();
     let (_, done) = endpoint.post_signed(&button_press(44, GUILD_A, &custom_id)).await;
     assert_eq!(
-        done["data"]["embeds"][0]["title"],
-        "Imported (opportunities): 1 created, 0 updated, 0 unchanged, 0 rejected.",
+        done["data"]["embeds"][0]["title"], "Imported (opportunities): 1 created, 0 updated, 0 unchanged, 0 rejected.",
         "{done}"
     );
 }

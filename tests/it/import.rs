@@ -704,3 +704,22 @@ async fn rd_stations_abc_curve_and_salesforces_rating() {
     );
     assert!(stdout(&out).contains("~ Klabin: tier"), "{}", stdout(&out));
 }
+
+/// A team file names managers by e-mail as well as by name, with their roles in Portuguese.
+#[tokio::test]
+async fn managers_named_by_email() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "equipe.csv",
+        "Nome completo;Perfil no bot;E-mail corporativo;E-mail do gestor\n\
+         Paula Reis;vendedora;paula@exemplo.com.br;lucia@exemplo.com.br\n\
+         Lúcia Prado;gestora;lucia@exemplo.com.br;\n"
+            .as_bytes(),
+    );
+    let out = run(&app.db_path, WS, &["import", "people", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let people = app.say("/people").await.lines;
+    assert!(people.iter().any(|l| l.starts_with("Paula Reis · rep · reports to Lúcia Prado")), "{people:?}");
+}

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveTime, TimeZone};
 use super::matching::{AccountIndex, account_of};
 use super::*;
 use crate::domain::kind::InteractionKind;
-use crate::store::{NewCommitment, NewInteraction};
+use crate::store::{ImportedCommitment, ImportedInteraction};
 use crate::transfer::values;
 
 /// The longest summary an imported interaction keeps: what `/log` takes.
@@ -248,7 +248,9 @@ pub(super) async fn interactions(
     let mut tx = store.write().await?;
     let new_ids = people.create(&mut tx, o).await?;
     let operator = operator(&mut tx, o).await?;
-    for a in &plans {
+    let (mut logged, mut committed) = (Vec::new(), Vec::new());
+    let mut open_keys = HashSet::new();
+    for a in plans {
         tick(o);
         let owner = id_of(&a.owner, &new_ids).unwrap_or(operator);
         match a.status {
@@ -256,34 +258,34 @@ pub(super) async fn interactions(
                 // A time of day as the CRM gave it, in the workspace's zone; noon when it gave none.
                 let local = a.day.and_time(a.time.unwrap_or(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()));
                 let occurred_at = o.tz.from_local_datetime(&local).earliest().map_or(o.now, |t| t.to_utc());
-                let interaction = NewInteraction {
+                logged.push(ImportedInteraction {
                     account_id: a.account_id,
                     contact_id: a.contact_id,
-                    also_contacts: &[],
                     author_id: owner,
                     kind: a.kind,
                     occurred_at: occurred_at.min(o.now),
-                    occurred_on: a.day.min(o.now.with_timezone(&o.tz).date_naive()),
-                    summary: &a.summary,
-                    next_step: None,
-                    next_step_due: None,
-                    commitments: &[],
-                    source: SOURCE,
-                    source_id: Some(&a.key),
-                    tone: None,
-                    created_at: o.now,
-                };
-                tx.insert_interaction(ws, &interaction).await?;
+                    occurred_on: a.day.min(today),
+                    summary: a.summary,
+                    source_id: a.key,
+                });
             }
             Status::Open | Status::Cancelled => {
-                // Decided again in the write: another import may have added it since the file was read.
-                if !tx.has_commitment(ws, a.account_id, &a.subject, Some(a.day)).await? {
-                    let commitment = NewCommitment { text: a.subject.clone(), due_on: Some(a.day), owner_id: owner };
-                    tx.insert_commitments(ws, a.account_id, None, &[commitment], o.now).await?;
+                // Two open rows of the file with one account, text and day are one commitment.
+                if open_keys.insert((a.account_id, a.subject.clone(), a.day)) {
+                    committed.push(ImportedCommitment {
+                        account_id: a.account_id,
+                        owner_id: owner,
+                        text: a.subject,
+                        due_on: Some(a.day),
+                    });
                 }
             }
         }
     }
+    // Decided again in the statements that write: another import may have added a row since the
+    // file was read.
+    tx.insert_imported_interactions(ws, SOURCE, &logged, o.now).await?;
+    tx.insert_imported_commitments(ws, &committed, o.now).await?;
     finish(tx, o, "import interactions", report).await
 }
 

@@ -77,6 +77,20 @@ pub(super) async fn people(
         existing.iter().map(|p| (fold(&p.name), p.manager.as_deref().map(fold))).collect();
     let known: HashSet<String> =
         existing.iter().map(|p| fold(&p.name)).chain(plans.iter().map(|p| fold(&p.name))).collect();
+    // A manager named by e-mail (a team file's `E-mail do gestor`) is the person with that e-mail,
+    // in the workspace or the file.
+    let by_email: HashMap<String, String> = existing
+        .iter()
+        .filter_map(|p| Some((p.email.as_deref()?.to_lowercase(), fold(&p.name))))
+        .chain(plans.iter().filter_map(|p| Some((p.email.as_deref()?.to_lowercase(), fold(&p.name)))))
+        .collect();
+    for plan in plans.iter_mut() {
+        if let Some(name) =
+            plan.manager.as_deref().filter(|m| m.contains('@')).and_then(|m| by_email.get(&m.trim().to_lowercase()))
+        {
+            plan.manager = Some(name.clone());
+        }
+    }
     for plan in &plans {
         if let Some(manager) = &plan.manager {
             if !known.contains(&fold(manager)) {
