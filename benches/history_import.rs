@@ -9,18 +9,15 @@
 //! under `target/bench/`).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate, TimeZone, Utc};
-use kam_bot::store::Store;
 use kam_bot::transfer::columns::{Kind, map_columns};
-use kam_bot::transfer::import::{Options, import};
+use kam_bot::transfer::import::import;
 use kam_bot::transfer::table::read_csv;
 
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+mod common;
+use common::env_usize;
 
 fn main() -> anyhow::Result<()> {
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -81,24 +78,8 @@ fn peak_rss_mb() -> Option<f64> {
 
 async fn run(rows: usize, accounts: usize) -> anyhow::Result<()> {
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().ok_or_else(|| anyhow::anyhow!("instant"))?;
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
-    std::fs::create_dir_all(&dir)?;
-    let db = dir.join(format!("history-{rows}.db"));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
-    let store = Store::open(&db).await?;
-    let ws = store.ensure_workspace("bench", now).await?;
-    let options = Options {
-        workspace_id: ws.id,
-        person_id: None,
-        now,
-        year: 2026,
-        tz: chrono_tz::America::Sao_Paulo,
-        locale: kam_bot::domain::locale::Locale::PtBr,
-        dry_run: false,
-        progress: None,
-    };
+    let (store, ws) = common::fresh_store(&format!("history-{rows}"), now).await?;
+    let options = common::import_options(ws, now);
     let load = |kind: Kind, bytes: &[u8]| {
         let table = read_csv(bytes).map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let mapping = map_columns(kind, &table.headers, &[]).map_err(|e| anyhow::anyhow!("{e:?}"))?;
@@ -122,8 +103,8 @@ async fn run(rows: usize, accounts: usize) -> anyhow::Result<()> {
         created += report.created.len();
     }
     anyhow::ensure!(created == rows, "{created} activities imported of {rows}");
-    let counts = store.counts(ws.id).await?;
-    let never = store.portfolio(ws.id, None, None).await?.iter().filter(|r| r.last_contact.is_none()).count();
+    let counts = store.counts(ws).await?;
+    let never = store.portfolio(ws, None, None).await?.iter().filter(|r| r.last_contact.is_none()).count();
     store.close().await;
     println!(
         "{} MB file, {rows} activities into {accounts} accounts: {:.0} ms ({} interactions, the rest commitments)",

@@ -7,18 +7,15 @@
 //! database under `target/bench/`).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use kam_bot::store::Store;
 use kam_bot::transfer::columns::{Kind, map_columns};
-use kam_bot::transfer::import::{Options, import};
+use kam_bot::transfer::import::import;
 use kam_bot::transfer::table::read_csv;
 
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+mod common;
+use common::env_usize;
 
 fn main() -> anyhow::Result<()> {
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -57,27 +54,11 @@ fn ms(d: Duration) -> f64 {
 
 async fn run(rows: usize, iterations: usize) -> anyhow::Result<()> {
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().ok_or_else(|| anyhow::anyhow!("instant"))?;
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
-    std::fs::create_dir_all(&dir)?;
     let bytes = portfolio(rows).into_bytes();
     let (mut first, mut again) = (Vec::new(), Vec::new());
     for _ in 0..iterations {
-        let db = dir.join(format!("import-{rows}.db"));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-        }
-        let store = Store::open(&db).await?;
-        let ws = store.ensure_workspace("bench", now).await?;
-        let options = Options {
-            workspace_id: ws.id,
-            person_id: None,
-            now,
-            year: 2026,
-            tz: chrono_tz::America::Sao_Paulo,
-            locale: kam_bot::domain::locale::Locale::PtBr,
-            dry_run: false,
-            progress: None,
-        };
+        let (store, ws) = common::fresh_store(&format!("import-{rows}"), now).await?;
+        let options = common::import_options(ws, now);
         for times in [&mut first, &mut again] {
             let started = Instant::now();
             let table = read_csv(&bytes).map_err(|e| anyhow::anyhow!("{e:?}"))?;
@@ -90,7 +71,7 @@ async fn run(rows: usize, iterations: usize) -> anyhow::Result<()> {
                 report.rejected.first()
             );
         }
-        let counts = store.counts(ws.id).await?;
+        let counts = store.counts(ws).await?;
         anyhow::ensure!(counts.accounts as usize == rows, "{} accounts imported of {rows}", counts.accounts);
         store.close().await;
     }

@@ -51,3 +51,30 @@ pub async fn synthetic_store(accounts: usize, now: DateTime<Utc>) -> anyhow::Res
     }
     Ok(store)
 }
+
+/// An empty database `target/bench/NAME.db`, made anew, with the bench workspace's id.
+pub async fn fresh_store(name: &str, now: DateTime<Utc>) -> anyhow::Result<(Store, i64)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let db = dir.join(format!("{name}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let store = Store::open(&db).await?;
+    let ws = store.ensure_workspace(WORKSPACE, now).await?;
+    Ok((store, ws.id))
+}
+
+/// How the import benchmarks import: from the command line, in São Paulo, in Portuguese.
+pub fn import_options(workspace_id: i64, now: DateTime<Utc>) -> kam_bot::transfer::import::Options<'static> {
+    kam_bot::transfer::import::Options {
+        workspace_id,
+        person_id: None,
+        now,
+        year: 2026,
+        tz: chrono_tz::America::Sao_Paulo,
+        locale: kam_bot::domain::locale::Locale::PtBr,
+        dry_run: false,
+        progress: None,
+    }
+}
