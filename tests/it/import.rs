@@ -281,6 +281,8 @@ async fn export_then_import_into_an_empty_workspace_round_trips() {
     let id = app.store.accounts_named(ws, "petrobras").await.unwrap()[0].account_id;
     let mut record = app.store.account_record(ws, id).await.unwrap().unwrap();
     record.suppliers_kept = 4;
+    // And its CNPJ.
+    record.cnpj = kam_bot::domain::cnpj::Cnpj::parse("33.000.167/0001-01");
     let mut tx = app.store.write().await.unwrap();
     tx.update_account(ws, id, &record).await.unwrap();
     tx.commit().await.unwrap();
@@ -329,7 +331,7 @@ async fn export_then_import_into_an_empty_workspace_round_trips() {
                     r.tier,
                     r.owner_id.map(|o| names[&o].clone()),
                     r.technical_manager_id.map(|o| names[&o].clone()),
-                    r.segment,
+                    (r.segment, r.cnpj.map(|c| c.to_string())),
                     (r.wallet_minor, r.revenue_12m_minor, r.margin_bp, r.share_ceiling_bp),
                     (r.planning_cadence_days, r.yearly_review_on, r.status, r.suppliers_kept),
                     (r.reasons, r.aliases),
