@@ -66,6 +66,7 @@ fn every_message() -> Vec<Msg> {
     for role in Role::iter() {
         all.push(Msg::Onb(Onb::PersonLine {
             name: "Ana Souza".into(),
+            title: Some("KAM".into()),
             role,
             manager: Some("Marina Costa".into()),
             linked: false,

@@ -115,6 +115,8 @@ pub enum Onb {
     OnlyAdminsTeam,
     PersonLine {
         name: String,
+        /// Their job title, when the team file gave one.
+        title: Option<String>,
         role: crate::domain::account::Role,
         manager: Option<String>,
         linked: bool,
@@ -430,9 +432,12 @@ impl Onb {
                 "Only an admin of this workspace can change the team.",
                 "Só um administrador deste espaço pode alterar a equipe.",
             ),
-            Onb::PersonLine { name, role, manager, linked } => {
+            Onb::PersonLine { name, title, role, manager, linked } => {
                 let role = role_area(role, l);
-                let mut line = format!("{name} · {role}");
+                let mut line = match title {
+                    Some(title) => format!("{name} ({title}) · {role}"),
+                    None => format!("{name} · {role}"),
+                };
                 if let Some(m) = manager {
                     line.push_str(&l.pick(format!(" · reports to {m}"), format!(" · responde a {m}")));
                 }

@@ -41,6 +41,8 @@ pub struct NamedPerson<'a> {
     pub manager_id: Option<i64>,
     pub email: Option<&'a str>,
     pub external_id: Option<&'a str>,
+    /// Their job title; `None` keeps the one they have.
+    pub title: Option<&'a str>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -209,6 +211,8 @@ pub struct PersonExport {
     pub manager: Option<String>,
     pub email: Option<String>,
     pub external_id: Option<String>,
+    /// Their job title ("" when none is known).
+    pub title: String,
 }
 
 impl WriteTx {
@@ -217,9 +221,9 @@ impl WriteTx {
         let folded = fold(p.name);
         sqlx::query_scalar!(
             r#"INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, manager_id,
-                   email, external_id, created_at, name_fixed)
+                   email, external_id, created_at, name_fixed, title)
                VALUES (?1, 'terminal', 'unlinked:' || (SELECT COALESCE(MAX(id), 0) + 1 FROM people), ?2, ?3, ?4, ?5,
-                   ?6, ?7, ?8, 1)
+                   ?6, ?7, ?8, 1, COALESCE(?9, ''))
                RETURNING id AS "id!""#,
             workspace_id,
             p.name,
@@ -228,7 +232,8 @@ impl WriteTx {
             p.manager_id,
             p.email,
             p.external_id,
-            p.created_at
+            p.created_at,
+            p.title
         )
         .fetch_one(&mut *self.tx)
         .await
@@ -244,7 +249,8 @@ impl WriteTx {
         let folded = fold(p.name);
         sqlx::query!(
             "UPDATE people SET name_fixed = name_fixed OR display_name <> ?1, display_name = ?1, folded_name = ?2,
-                 role = ?3, manager_id = ?4, email = COALESCE(?5, email), external_id = COALESCE(?6, external_id)
+                 role = ?3, manager_id = ?4, email = COALESCE(?5, email), external_id = COALESCE(?6, external_id),
+                 title = COALESCE(?9, title)
              WHERE workspace_id = ?7 AND id = ?8",
             p.name,
             folded,
@@ -253,7 +259,8 @@ impl WriteTx {
             p.email,
             p.external_id,
             workspace_id,
-            person_id
+            person_id,
+            p.title
         )
         .execute(&mut *self.tx)
         .await?;
@@ -528,7 +535,7 @@ impl Store {
         sqlx::query_as!(
             PersonExport,
             r#"SELECT p.id AS "id!", p.display_name AS name, p.role AS "role: Role", p.manager_id, m.display_name AS "manager?", p.email,
-                      p.external_id
+                      p.external_id, p.title
                FROM people p LEFT JOIN people m ON m.id = p.manager_id
                WHERE p.workspace_id = ? AND p.removed_at IS NULL ORDER BY p.id"#,
             workspace_id

@@ -371,6 +371,7 @@ const PEOPLE_FIELDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("email", &["email", "e mail", "email address", "e mail corporativo", "email corporativo"]),
+    ("title", &["title", "job title", "cargo", "funcao", "position"]),
 ];
 
 /// The headers naming a row's account in activity and deal exports: the organisation, company,
@@ -916,7 +917,8 @@ mod tests {
             (team.columns["name"], team.columns["manager"], team.columns["email"], team.columns["role"]),
             (0, 2, 3, 4)
         );
-        assert_eq!(team.ignored, ["Cargo"]);
+        assert_eq!(team.columns["title"], 1, "a job title is kept as a title, never read as a role");
+        assert!(team.ignored.is_empty());
     }
 
     #[test]

@@ -76,13 +76,14 @@ pub async fn sheet(store: &Store, workspace_id: i64, kind: ExportKind) -> Result
     let name_of = |id: Option<i64>| id.and_then(|id| names.get(&id).cloned()).unwrap_or_default();
     Ok(match kind {
         ExportKind::People => Sheet {
-            headers: vec!["external_id", "name", "role", "manager", "email"],
+            headers: vec!["external_id", "name", "title", "role", "manager", "email"],
             rows: people
                 .iter()
                 .map(|p| {
                     vec![
                         external(p.external_id.as_deref(), "p", p.id),
                         p.name.clone(),
+                        p.title.clone(),
                         p.role.code().to_string(),
                         opt(p.manager.clone()),
                         opt(p.email.clone()),

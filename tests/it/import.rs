@@ -707,7 +707,8 @@ async fn rd_stations_abc_curve_and_salesforces_rating() {
     assert!(stdout(&out).contains("~ Klabin: tier"), "{}", stdout(&out));
 }
 
-/// A team file names managers by e-mail as well as by name, with their roles in Portuguese.
+/// A team file names managers by e-mail as well as by name, with their roles in Portuguese, and
+/// their job titles (`Cargo`) kept as titles.
 #[tokio::test]
 async fn managers_named_by_email() {
     let app = spawn_app().await;
@@ -715,13 +716,18 @@ async fn managers_named_by_email() {
     let file = write(
         dir.path(),
         "equipe.csv",
-        "Nome completo;Perfil no bot;E-mail corporativo;E-mail do gestor\n\
-         Paula Reis;vendedora;paula@exemplo.com.br;lucia@exemplo.com.br\n\
-         Lúcia Prado;gestora;lucia@exemplo.com.br;\n"
+        "Nome completo;Cargo;Perfil no bot;E-mail corporativo;E-mail do gestor\n\
+         Paula Reis;Key Account Manager;vendedora;paula@exemplo.com.br;lucia@exemplo.com.br\n\
+         Lúcia Prado;Gerente Regional Sul;gestora;lucia@exemplo.com.br;\n"
             .as_bytes(),
     );
     let out = run(&app.db_path, WS, &["import", "people", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
     let people = app.say("/people").await.lines;
-    assert!(people.iter().any(|l| l.starts_with("Paula Reis · rep · reports to Lúcia Prado")), "{people:?}");
+    // The job title is kept as a title; the role is the bot's.
+    assert!(
+        people.iter().any(|l| l.starts_with("Paula Reis (Key Account Manager) · rep · reports to Lúcia Prado")),
+        "{people:?}"
+    );
+    assert!(people.iter().any(|l| l.starts_with("Lúcia Prado (Gerente Regional Sul) · manager")), "{people:?}");
 }

@@ -157,6 +157,13 @@ async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Repl
     match action {
         PeopleAction::List { page } => {
             let people = store.people(ctx.workspace.id).await?;
+            let titles: std::collections::HashMap<i64, String> = store
+                .people_for_export(ctx.workspace.id)
+                .await?
+                .into_iter()
+                .filter(|p| !p.title.is_empty())
+                .map(|p| (p.id, p.title))
+                .collect();
             let mut reply = Reply::titled(ctx.t(Msg::People(PeopleMsg::PeopleTitle { count: people.len() })));
             let page = Page::of(people.len(), *page);
             for p in page.slice(people.iter().collect()) {
@@ -164,6 +171,7 @@ async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Repl
                     p.manager_id.and_then(|m| people.iter().find(|o| o.id == m)).map(|m| m.display_name.clone());
                 reply = reply.line(ctx.t(Msg::Onb(Onb::PersonLine {
                     name: p.display_name.clone(),
+                    title: titles.get(&p.id).cloned(),
                     role: p.role,
                     manager,
                     linked: p.is_linked(),
@@ -199,6 +207,7 @@ async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Repl
                 manager_id: manager.as_ref().map(|m| m.id),
                 email: None,
                 external_id: None,
+                title: None,
                 created_at: ctx.now,
             };
             tx.insert_named_person(ctx.workspace.id, &new).await?;
@@ -239,7 +248,15 @@ async fn run(store: &Store, ctx: &Context, action: &PeopleAction) -> Result<Repl
             }
             let role = role.unwrap_or(target.role);
             let change =
-                NamedPerson { name: &new_name, role, manager_id, email: None, external_id: None, created_at: ctx.now };
+                NamedPerson {
+                    name: &new_name,
+                    role,
+                    manager_id,
+                    email: None,
+                    external_id: None,
+                    title: None,
+                    created_at: ctx.now,
+                };
             tx.update_person(ctx.workspace.id, target.id, &change).await?;
             let arguments = serde_json::json!({ "person": target.display_name, "role": role, "manager_id": manager_id, "name": new_name }).to_string();
             tx.audit(ctx.workspace.id, ctx.person.id, "people set", &arguments, "ok", ctx.now).await?;

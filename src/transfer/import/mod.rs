@@ -260,6 +260,7 @@ impl PeopleIndex {
                 manager_id: None,
                 email: None,
                 external_id: None,
+                title: None,
                 created_at: o.now,
             };
             ids.insert(folded.clone(), tx.insert_named_person(o.workspace_id, &person).await?);

@@ -20,6 +20,7 @@ struct PersonPlan {
     email: Option<String>,
     external_id: Option<String>,
     manager: Option<String>,
+    title: Option<String>,
 }
 
 pub(super) async fn people(
@@ -70,6 +71,7 @@ pub(super) async fn people(
             email: email.or_else(|| found.and_then(|p| p.email.clone())),
             external_id: external.or_else(|| found.and_then(|p| p.external_id.clone())),
             manager: cells.get(row, "manager").map(str::to_string),
+            title: cells.get(row, "title").map(|t| truncate(t, 100)),
         });
     }
     // The team tree as it will be: every person's manager, by folded name.
@@ -134,6 +136,7 @@ pub(super) async fn people(
                     ),
                     ("email", old.email != plan.email),
                     ("external_id", old.external_id != plan.external_id),
+                    ("title", plan.title.as_ref().is_some_and(|t| *t != old.title)),
                 ]
                 .into_iter()
                 .filter_map(|(f, d)| d.then_some(f))
@@ -160,6 +163,7 @@ pub(super) async fn people(
             manager_id: old_manager,
             email: plan.email.as_deref(),
             external_id: plan.external_id.as_deref(),
+            title: plan.title.as_deref(),
             created_at: o.now,
         };
         let id = match plan.id {
