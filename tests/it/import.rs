@@ -600,7 +600,7 @@ async fn an_organisation_export_brings_cnpj_and_activity_dates_and_flags_duplica
         "{said}"
     );
     assert!(
-        said.contains("! linha 2: “Vale S.A.” parece Vale. Se for o mesmo cliente: /account merge \"Vale S.A.\" Vale"),
+        said.contains("! linha 2: “Vale S.A.” parece Vale. Se for o mesmo cliente: /conta juntar \"Vale S.A.\" Vale"),
         "{said}"
     );
     assert!(said.contains("Endereço"), "the address is listed as not read: {said}");

@@ -177,11 +177,15 @@ impl ImportMsg {
             }
             ImportMsg::ImportLookAlike { line, name, existing } => {
                 let first = existing.first().cloned().unwrap_or_default();
-                let command = format!("/account merge {} {}", quote(&name), quote(&first));
+                let (from, into) = (quote(&name), quote(&first));
                 let existing = existing.join(", ");
                 p(
-                    format!("! line {line}: “{name}” looks like {existing}. If it is the same customer: {command}"),
-                    format!("! linha {line}: “{name}” parece {existing}. Se for o mesmo cliente: {command}"),
+                    format!(
+                        "! line {line}: “{name}” looks like {existing}. If it is the same customer: /account merge {from} {into}"
+                    ),
+                    format!(
+                        "! linha {line}: “{name}” parece {existing}. Se for o mesmo cliente: /conta juntar {from} {into}"
+                    ),
                 )
             }
             ImportMsg::LastActivityFromCrm => {
