@@ -98,6 +98,15 @@ impl WriteTx {
             "UPDATE drafts SET body = json_set(body, '$.account.id', ?3)
              WHERE workspace_id = ?1 AND state = 'open' AND json_extract(body, '$.account.id') = ?2"
         );
+        // Likewise where a draft offers it among several accounts.
+        run!(
+            "UPDATE drafts SET body = json_set(body, '$.account_choices', (
+                 SELECT json_group_array(CASE WHEN c.value ->> 'id' = ?2 THEN json_set(c.value, '$.id', ?3)
+                                              ELSE json(c.value) END)
+                 FROM json_each(drafts.body, '$.account_choices') c))
+             WHERE workspace_id = ?1 AND state = 'open' AND EXISTS (
+                 SELECT 1 FROM json_each(drafts.body, '$.account_choices') c WHERE c.value ->> 'id' = ?2)"
+        );
         // The kept account's clock: the later of both last contacts and planning dates.
         run!(
             "WITH pair (last_contact, next_planning) AS (

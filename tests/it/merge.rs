@@ -19,6 +19,9 @@ async fn everything_moves_once_and_is_audited() {
         assert!(!reply.is_error(), "{line}: {}", text(&reply));
     }
     app.say_as("marina.costa", "/language en").await;
+    // A sentence about the duplicate waits as a draft while the accounts are merged.
+    let draft = app.say_as("marina.costa", "call with Paulo Teixeira at Vale Mineração today about the liners").await;
+    assert!(draft.to_text().contains("Vale Mineração"), "{}", draft.to_text());
     let before = app.counts(WS).await;
 
     // A rep may not merge.
@@ -51,6 +54,12 @@ async fn everything_moves_once_and_is_audited() {
     assert!(text(&app.say("/tasks vale").await).contains("Send the price list"));
     assert!(text(&app.say("/opp vale").await).contains("Chutes for Itabira"));
     assert!(text(&app.say("/competitors vale").await).contains("Metso"));
+
+    // The draft about the duplicate logs on Vale.
+    let confirmed = app.say_as("marina.costa", "/confirm").await;
+    assert!(!confirmed.is_error(), "{}", confirmed.to_text());
+    assert!(text(&app.say("/history vale").await).contains("liners"));
+    let after = app.counts(WS).await;
 
     // Once: the duplicate is Vale now, so a second merge names one account.
     let again = app.say_as("marina.costa", "/account merge \"Vale Mineração\" Vale --confirm").await;
