@@ -306,7 +306,7 @@ const CONTACT_FIELDS: &[(&str, &[&str])] = &[
     ),
     ("first_name", &["first name", "primeiro nome"]),
     ("last_name", &["last name", "sobrenome", "ultimo nome"]),
-    ("title", &["title", "job title", "cargo", "funcao"]),
+    ("title", &["title", "job title", "cargo", "funcao", "titulo", "pessoa cargo", "person job title"]),
     ("department", &["department", "departamento", "area", "setor do contato"]),
     ("role", &["role", "decision role", "buying role", "papel", "papel na decisao", "papel na compra"]),
     ("stance", &["stance", "posicao", "atitude"]),

@@ -11,6 +11,7 @@ mod capture_corpus;
 mod commitments;
 mod concurrency;
 mod config;
+mod crm_exports;
 mod dates_corpus;
 mod deploy;
 mod depth;

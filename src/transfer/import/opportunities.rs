@@ -96,9 +96,9 @@ fn stage(text: &str) -> Option<Stage> {
 /// A deal's status: open, won or lost (`Aberto`, `Ganho`, `Perdido`; `Deleted` is not read).
 fn status(text: &str) -> Option<Option<Stage>> {
     match fold(text).as_str() {
-        "open" | "aberto" | "aberta" | "em andamento" | "ativo" | "ativa" => Some(None),
+        "open" | "aberto" | "aberta" | "em aberto" | "em andamento" | "ativo" | "ativa" => Some(None),
         "won" | "ganho" | "ganha" | "vendido" | "vendida" | "closed won" => Some(Some(Stage::Won)),
-        "lost" | "perdido" | "perdida" | "closed lost" => Some(Some(Stage::Lost)),
+        "lost" | "perdido" | "perdida" | "closed lost" | "cancelado" | "cancelada" => Some(Some(Stage::Lost)),
         _ => None,
     }
 }
