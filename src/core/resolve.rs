@@ -72,17 +72,16 @@ pub async fn lookup_account(store: &Store, workspace_id: i64, query: &str) -> Re
 
 /// The `n` accounts whose names are closest to the folded query, best first, with their ids:
 /// the names next to the query in sort order (all of them in a portfolio of a few dozen) and the
-/// names having a word that shares a query word's first letters, compared with it. Two reads.
+/// names having a word that shares a query word's first letters, compared with it. One read.
 pub async fn closest_accounts(
     store: &Store,
     workspace_id: i64,
     folded: &str,
     n: usize,
 ) -> Result<Vec<(i64, String)>, StoreError> {
-    let mut pool = store.account_terms_around(workspace_id, folded).await?;
     let heads: Vec<String> = words(folded).take(3).map(|w| w.chars().take(2).collect()).collect();
     let head = |i: usize| heads.get(i).map(String::as_str);
-    pool.extend(store.account_words_with_prefixes(workspace_id, [head(0), head(1), head(2)]).await?);
+    let mut pool = store.closest_pool(workspace_id, folded, [head(0), head(1), head(2)]).await?;
     let mut seen = HashSet::new();
     pool.retain(|h| seen.insert(h.account_id));
     let names = matching::closest(folded, pool.iter().map(|h| h.name.as_str()), n);
@@ -100,12 +99,16 @@ async fn word_prefix_matches(
     query_words: &[&str],
 ) -> Result<Vec<TermHit>, StoreError> {
     let mut counted: Vec<(i64, &str)> = Vec::with_capacity(query_words.len());
-    for word in query_words {
-        let n = store.count_words_with_prefix(workspace_id, word).await?;
-        if n == 0 {
-            return Ok(Vec::new());
+    // Three words a read.
+    for three in query_words.chunks(3) {
+        let given = [three.first().copied(), three.get(1).copied(), three.get(2).copied()];
+        let counts = store.count_words_with_prefixes(workspace_id, given).await?;
+        for (word, n) in three.iter().zip(counts) {
+            if n == 0 {
+                return Ok(Vec::new());
+            }
+            counted.push((n, word));
         }
-        counted.push((n, word));
     }
     // Rarest first; of the rest, the longest (most selective) three filter.
     counted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));

@@ -118,12 +118,12 @@ impl NewAccount {
     }
 }
 
-/// How far [`Store::count_words_with_prefix`] counts, and how many names
-/// [`Store::account_terms_around`] takes on each side. Both are literals in their queries: a LIMIT
+/// How far [`Store::count_words_with_prefixes`] counts, and how many names
+/// [`Store::closest_pool`] takes on each side of the term. Both are literals in their queries: a LIMIT
 /// bound as a parameter inside a subquery makes SQLite prepare the statement again on every run.
 pub const WORD_COUNT_CAP: i64 = 1000;
 pub const TERMS_AROUND: i64 = 25;
-/// How many accounts [`Store::account_words_with_prefixes`] takes for each prefix (a literal too).
+/// How many accounts [`Store::closest_pool`] takes for each word prefix (a literal too).
 pub const WORDS_A_PREFIX: i64 = 20;
 
 impl Store {
@@ -171,11 +171,13 @@ impl Store {
         .await
     }
 
-    /// Accounts with a word starting with one of up to three folded prefixes, [`WORDS_A_PREFIX`]
-    /// for each: the second pool of "did you mean" candidates.
-    pub async fn account_words_with_prefixes(
+    /// The "did you mean" candidates, in one read: the names and aliases next to the folded term
+    /// in sort order ([`TERMS_AROUND`] on each side), and the accounts with a word starting with
+    /// one of up to three folded prefixes ([`WORDS_A_PREFIX`] for each).
+    pub async fn closest_pool(
         &self,
         workspace_id: i64,
+        term: &str,
         prefixes: [Option<&str>; 3],
     ) -> Result<Vec<TermHit>, StoreError> {
         let [p1, p2, p3] = prefixes;
@@ -183,6 +185,18 @@ impl Store {
         sqlx::query_as!(
             TermHit,
             r#"SELECT account_id AS "account_id!", name AS "name!", kind AS "kind!", term AS "term!" FROM (
+                   SELECT t.account_id, a.name, t.kind, t.term
+                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
+                   WHERE t.workspace_id = ?1 AND t.term < ?8 AND t.kind IN ('name', 'alias')
+                   ORDER BY t.term DESC LIMIT 25)
+               UNION ALL
+               SELECT account_id, name, kind, term FROM (
+                   SELECT t.account_id, a.name, t.kind, t.term
+                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
+                   WHERE t.workspace_id = ?1 AND t.term >= ?8 AND t.kind IN ('name', 'alias')
+                   ORDER BY t.term LIMIT 25)
+               UNION ALL
+               SELECT account_id, name, kind, term FROM (
                    SELECT t.account_id, a.name, t.kind, t.term
                    FROM account_terms t JOIN accounts a ON a.id = t.account_id
                    WHERE ?2 IS NOT NULL AND t.workspace_id = ?1 AND t.term >= ?2 AND t.term < ?3 AND t.kind = 'word'
@@ -205,26 +219,41 @@ impl Store {
             p2,
             u2,
             p3,
-            u3
+            u3,
+            term
         )
         .fetch_all(&self.pool)
         .await
     }
 
-    /// How many index words start with the folded prefix, counting no further than
-    /// [`WORD_COUNT_CAP`].
-    pub async fn count_words_with_prefix(&self, workspace_id: i64, prefix: &str) -> Result<i64, StoreError> {
-        let upper = crate::domain::text::prefix_upper_bound(prefix);
-        sqlx::query_scalar!(
-            r#"SELECT COUNT(*) AS "n!: i64" FROM (
-                   SELECT 1 FROM account_terms
-                   WHERE workspace_id = ?1 AND term >= ?2 AND term < ?3 AND kind = 'word' LIMIT 1000)"#,
+    /// How many index words start with each of up to three folded prefixes, counting no further
+    /// than [`WORD_COUNT_CAP`], in one read (0 for a prefix not given).
+    pub async fn count_words_with_prefixes(
+        &self,
+        workspace_id: i64,
+        prefixes: [Option<&str>; 3],
+    ) -> Result<[i64; 3], StoreError> {
+        let [p1, p2, p3] = prefixes;
+        let [u1, u2, u3] = prefixes.map(|p| p.map(crate::domain::text::prefix_upper_bound));
+        let row = sqlx::query!(
+            r#"SELECT
+                 (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE ?2 IS NOT NULL AND workspace_id = ?1
+                     AND term >= ?2 AND term < ?3 AND kind = 'word' LIMIT 1000)) AS "first!: i64",
+                 (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE ?4 IS NOT NULL AND workspace_id = ?1
+                     AND term >= ?4 AND term < ?5 AND kind = 'word' LIMIT 1000)) AS "second!: i64",
+                 (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE ?6 IS NOT NULL AND workspace_id = ?1
+                     AND term >= ?6 AND term < ?7 AND kind = 'word' LIMIT 1000)) AS "third!: i64""#,
             workspace_id,
-            prefix,
-            upper
+            p1,
+            u1,
+            p2,
+            u2,
+            p3,
+            u3
         )
         .fetch_one(&self.pool)
-        .await
+        .await?;
+        Ok([row.first, row.second, row.third])
     }
 
     /// Accounts with a word starting with `lead` and, for each other prefix given (up to three),
@@ -261,29 +290,6 @@ impl Store {
             p4,
             u4,
             limit
-        )
-        .fetch_all(&self.pool)
-        .await
-    }
-
-    /// Names and aliases next to the folded term in sort order, [`TERMS_AROUND`] on each side:
-    /// the candidates for "did you mean" when nothing matched (in a small workspace, all of them).
-    pub async fn account_terms_around(&self, workspace_id: i64, term: &str) -> Result<Vec<TermHit>, StoreError> {
-        sqlx::query_as!(
-            TermHit,
-            r#"SELECT account_id AS "account_id!", name AS "name!", kind AS "kind!", term AS "term!" FROM (
-                   SELECT t.account_id, a.name, t.kind, t.term
-                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
-                   WHERE t.workspace_id = ?1 AND t.term < ?2 AND t.kind IN ('name', 'alias')
-                   ORDER BY t.term DESC LIMIT 25)
-               UNION ALL
-               SELECT account_id, name, kind, term FROM (
-                   SELECT t.account_id, a.name, t.kind, t.term
-                   FROM account_terms t JOIN accounts a ON a.id = t.account_id
-                   WHERE t.workspace_id = ?1 AND t.term >= ?2 AND t.kind IN ('name', 'alias')
-                   ORDER BY t.term LIMIT 25)"#,
-            workspace_id,
-            term
         )
         .fetch_all(&self.pool)
         .await
@@ -389,7 +395,7 @@ mod literal_limits {
     #[test]
     fn limits_match_their_constants() {
         let source = include_str!("accounts.rs");
-        assert!(source.contains(&format!("kind = 'word' LIMIT {})", super::WORD_COUNT_CAP)));
+        assert_eq!(source.matches(&format!("kind = 'word' LIMIT {}))", super::WORD_COUNT_CAP)).count(), 3);
         assert_eq!(source.matches(&format!("LIMIT {})", super::TERMS_AROUND)).count(), 2);
         assert_eq!(
             source
