@@ -1,7 +1,7 @@
 //! Importing accounts: each row matched by external id, else by name or alias, then created or
 //! changed; a row naming a taken name, an unknown owner or a bad value is refused.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::domain::account::{Reason, Tier};
 use crate::domain::cnpj::Cnpj;
@@ -11,7 +11,7 @@ use crate::store::{NewAccount, NewCommitment, NewInteraction, Store, StoreError}
 use crate::transfer::values;
 use chrono::{NaiveDate, TimeZone};
 
-use super::matching::{AccountIndex, company_key};
+use super::matching::{AccountIndex, alike_keys, company_key};
 use super::*;
 
 /// One account row, planned.
@@ -50,7 +50,7 @@ pub(super) async fn accounts(
     let mut people = PeopleIndex::load(store, ws).await?;
     let index = AccountIndex::load(store, ws).await?;
     // New accounts of the file by company key, to flag two rows that look alike.
-    let mut new_keys: Vec<(String, String)> = Vec::new();
+    let mut new_keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let last_contact: HashMap<i64, NaiveDate> = store.last_contact_days(ws).await?.into_iter().collect();
     let committed: HashSet<(i64, String, Option<NaiveDate>)> = store.commitment_keys(ws).await?.into_iter().collect();
     let next_text = next_activity_text(o);
@@ -220,18 +220,15 @@ pub(super) async fn accounts(
         if id.is_none() {
             let mut existing = index.look_alikes(&record.name);
             let key = company_key(&fold(&record.name));
-            for (other_key, other) in &new_keys {
-                let alike = *other_key == key
-                    || (key.chars().count() >= 3 && other_key.starts_with(&format!("{key} ")))
-                    || (other_key.chars().count() >= 3 && key.starts_with(&format!("{other_key} ")));
-                if alike && !existing.contains(other) {
+            for other in alike_keys(&new_keys, &key).into_iter().flatten() {
+                if !existing.contains(other) {
                     existing.push(other.clone());
                 }
             }
             if !existing.is_empty() {
                 report.look_alikes.push(LookAlike { line: row.line, name: record.name.clone(), existing });
             }
-            new_keys.push((key, record.name.clone()));
+            new_keys.entry(key).or_default().push(record.name.clone());
         }
         let mut plan = AccountPlan { id, changed: true, record, owner, tech, wallet, last_activity, next_activity };
         plan.changed = classify_account(report, &plan, original.as_ref());

@@ -3,7 +3,7 @@
 //! or by the start of one name ("Suzano" for "Suzano Papel e Celulose"); a row that could name
 //! several accounts names them instead of picking one.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Cells, Problem, Report};
 use crate::domain::cnpj::Cnpj;
@@ -25,12 +25,10 @@ pub(super) struct AccountIndex {
     by_external: HashMap<String, i64>,
     /// CNPJ digits → account.
     by_cnpj: HashMap<String, i64>,
-    /// Folded name or alias → accounts.
-    by_term: HashMap<String, Vec<i64>>,
+    /// Folded name or alias → accounts, in order: the start of a name is a range.
+    by_term: BTreeMap<String, Vec<i64>>,
     /// The same without company suffixes → accounts.
-    by_key: HashMap<String, Vec<i64>>,
-    /// Every term with its account, for matching the start of a name.
-    terms: Vec<(String, i64)>,
+    by_key: BTreeMap<String, Vec<i64>>,
     names: HashMap<i64, String>,
 }
 
@@ -60,9 +58,8 @@ impl AccountIndex {
         let mut index = AccountIndex {
             by_external: store.account_external_ids(workspace_id).await?.into_iter().map(|(id, e)| (e, id)).collect(),
             by_cnpj: store.account_cnpjs(workspace_id).await?.into_iter().map(|(id, c)| (c, id)).collect(),
-            by_term: HashMap::new(),
-            by_key: HashMap::new(),
-            terms: Vec::new(),
+            by_term: BTreeMap::new(),
+            by_key: BTreeMap::new(),
             names: HashMap::new(),
         };
         for t in store.account_name_terms(workspace_id).await? {
@@ -75,7 +72,6 @@ impl AccountIndex {
                     ids.push(t.account_id);
                 }
             }
-            index.terms.push((folded, t.account_id));
         }
         Ok(index)
     }
@@ -108,11 +104,12 @@ impl AccountIndex {
             return self.found(ids);
         }
         // The start of a name, word by word: "suzano" is "suzano papel e celulose".
-        let prefix = format!("{key} ");
         let mut ids: Vec<i64> = Vec::new();
-        for (term, id) in &self.terms {
-            if term.starts_with(&prefix) && !ids.contains(id) {
-                ids.push(*id);
+        for (_, found) in starting_with(&self.by_term, &format!("{key} ")) {
+            for id in found {
+                if !ids.contains(id) {
+                    ids.push(*id);
+                }
             }
         }
         if ids.is_empty() { Found::None } else { self.found(&ids) }
@@ -136,28 +133,7 @@ impl AccountIndex {
     /// letters are compared whole only.
     pub(super) fn look_alikes(&self, name: &str) -> Vec<String> {
         let key = company_key(&fold(name));
-        let mut ids: Vec<i64> = self.by_key.get(&key).cloned().unwrap_or_default();
-        if key.chars().count() >= 3 {
-            let prefix = format!("{key} ");
-            for (term, id) in &self.terms {
-                if company_key(term).starts_with(&prefix) && !ids.contains(id) {
-                    ids.push(*id);
-                }
-            }
-            // The existing name is the start of the new one.
-            let words: Vec<&str> = key.split_whitespace().collect();
-            for n in 1..words.len() {
-                let start = words[..n].join(" ");
-                if start.chars().count() < 3 {
-                    continue;
-                }
-                for id in self.by_key.get(&start).into_iter().flatten() {
-                    if !ids.contains(id) {
-                        ids.push(*id);
-                    }
-                }
-            }
-        }
+        let ids: Vec<i64> = alike_keys(&self.by_key, &key).into_iter().flatten().copied().collect();
         let mut names: Vec<String> = ids.iter().filter_map(|id| self.names.get(id).cloned()).collect();
         names.sort();
         names.dedup();
@@ -168,6 +144,31 @@ impl AccountIndex {
     pub(super) fn name(&self, id: i64) -> String {
         self.names.get(&id).cloned().unwrap_or_default()
     }
+}
+
+/// The entries whose key starts with `prefix`, in order.
+fn starting_with<'a, V>(map: &'a BTreeMap<String, V>, prefix: &str) -> impl Iterator<Item = (&'a String, &'a V)> {
+    let prefix = prefix.to_string();
+    map.range(prefix.clone()..).take_while(move |(key, _)| key.starts_with(&prefix))
+}
+
+/// The values of the company keys alike `key`: the same key, a key that `key` is the start of
+/// word by word, or a key that is the start of `key`; the last two only for keys of three
+/// letters or more. A few lookups in an ordered map, however many keys it holds.
+pub(super) fn alike_keys<'a, V>(map: &'a BTreeMap<String, V>, key: &str) -> Vec<&'a V> {
+    let mut out: Vec<&V> = map.get(key).into_iter().collect();
+    if key.chars().count() < 3 {
+        return out;
+    }
+    out.extend(starting_with(map, &format!("{key} ")).map(|(_, v)| v));
+    let words: Vec<&str> = key.split_whitespace().collect();
+    for n in 1..words.len() {
+        let start = words[..n].join(" ");
+        if start.chars().count() >= 3 {
+            out.extend(map.get(&start));
+        }
+    }
+    out
 }
 
 /// The account a row names, by its external id or its name; a row naming none, or several, is
@@ -209,6 +210,31 @@ pub(super) fn account_of<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alike_keys_by_suffix_and_by_start() {
+        let map: BTreeMap<String, &str> = [
+            ("vale", "Vale"),
+            ("suzano papel e celulose", "Suzano Papel e Celulose"),
+            ("vale fertilizantes", "Vale Fertilizantes"),
+            ("valeo", "Valeo"),
+            ("ab", "AB"),
+            ("ab inbev", "AB InBev"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let alike = |key: &str| {
+            let mut names: Vec<&str> = alike_keys(&map, key).into_iter().copied().collect();
+            names.sort();
+            names
+        };
+        assert_eq!(alike("vale"), ["Vale", "Vale Fertilizantes"], "not Valeo: words, not letters");
+        assert_eq!(alike("suzano"), ["Suzano Papel e Celulose"]);
+        assert_eq!(alike("vale do rio doce"), ["Vale"]);
+        assert_eq!(alike("ab"), ["AB"], "a name under three letters is compared whole");
+        assert!(alike("gerdau").is_empty());
+    }
 
     #[test]
     fn company_suffixes_are_dropped() {
