@@ -197,8 +197,8 @@ impl HelpMsg {
                 "Arquiva uma conta: guardada com o histórico, fora de listas e lembretes",
             ),
             HelpMsg::CmdAccountMerge => s(
-                "Merge a duplicate account into another: everything moves, its name becomes an alias (managers and admins)",
-                "Junta uma conta duplicada a outra: tudo é transferido e o nome vira apelido (gestores e administradores)",
+                "Merge a duplicate into another account: all moves, its name an alias (managers and admins)",
+                "Junta uma conta duplicada a outra; o nome dela vira apelido (gestores e administradores)",
             ),
             HelpMsg::ArgMergeFrom => s("The duplicate, which goes away", "A duplicada, que deixa de existir"),
             HelpMsg::ArgMergeInto => s("The account that stays", "A conta que fica"),
