@@ -11,6 +11,7 @@ const WORDS: &[(&str, &str)] = &[
     ("apply", "aplicar"),
     ("cadence", "cadencia"),
     ("ceiling", "teto"),
+    ("cnpj", "cnpj"),
     ("changes", "mudancas"),
     ("close", "fechamento"),
     ("command", "comando"),

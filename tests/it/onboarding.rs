@@ -325,3 +325,17 @@ async fn onboarding_answers_in_portuguese() {
     let dup = app.core.run_line(&inv, "/account add usiminas").await;
     assert!(dup.lines[0].starts_with("“usiminas” já pertence à conta Usiminas"), "{:?}", dup.lines);
 }
+
+/// A CNPJ given when an account is added: checked, shown, and one account's only.
+#[tokio::test]
+async fn an_account_is_added_with_its_cnpj() {
+    let app = demo_app().await;
+    app.say_as("marina.costa", "/language en").await;
+    let added = app.say_as("marina.costa", "/account add \"Klabin Florestal\" --cnpj 89637490000145").await;
+    assert_eq!(added.lines[0], "Tier 2 (key) · CNPJ 89.637.490/0001-45", "{}", text(&added));
+    let taken = app.say_as("marina.costa", "/account add Outra --cnpj 89.637.490/0001-45").await;
+    assert_eq!(taken.lines, ["The CNPJ 89.637.490/0001-45 is already the account Klabin Florestal's."]);
+    let bad = app.say_as("marina.costa", "/account add Outra --cnpj 123").await;
+    assert!(bad.is_error() && text(&bad).contains("not a valid cnpj"), "{}", text(&bad));
+    assert!(app.say("/account outra").await.is_error(), "a refused account is not added");
+}

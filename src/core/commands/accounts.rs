@@ -41,6 +41,7 @@ const ACCOUNT_ADD_ARGS: &[ArgSpec] = &[
     option_then("reason", ArgType::Words(&vocabulary::REASONS), Msg::Help(HelpMsg::ArgReason), "why"),
     option("why", ArgType::Text { max_chars: 300 }, Msg::Help(HelpMsg::ArgWhy)),
     option("alias", ArgType::Text { max_chars: MAX_NAME_CHARS }, Msg::Help(HelpMsg::ArgAlias)),
+    option("cnpj", ArgType::Text { max_chars: 40 }, Msg::Help(HelpMsg::ArgCnpj)),
 ];
 
 static LIST: CommandSpec = leaf!(
@@ -78,6 +79,7 @@ static ADD: CommandSpec = leaf!(
             reason: args.lower("reason"),
             why: args.text("why"),
             alias: args.text("alias"),
+            cnpj: args.text("cnpj"),
         }))
         .into())
     },
@@ -184,6 +186,7 @@ pub struct AccountRequest {
     pub reason: Option<String>,
     pub why: Option<String>,
     pub alias: Option<String>,
+    pub cnpj: Option<String>,
 }
 
 impl Accounts {
@@ -301,6 +304,7 @@ async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply
         ("review", req.review.clone()),
         ("reason", reason),
         ("alias", req.alias.as_deref().map(|a| format!("add {a}"))),
+        ("cnpj", req.cnpj.clone()),
     ];
     for (field, value) in fields {
         if let Some(value) = value {
@@ -322,7 +326,11 @@ async fn add(store: &Store, ctx: &Context, req: &AccountRequest) -> Result<Reply
     let account = store.account(ctx.workspace.id, id).await?.ok_or_else(|| anyhow::anyhow!("account {id} vanished"))?;
     let owner = account.owner_name.clone().unwrap_or_else(|| ctx.t(Msg::Card(CardMsg::NotAssigned)));
     Ok(Reply::titled(ctx.t(Msg::Onb(Onb::AccountAdded { name: account.name.clone() })))
-        .line(ctx.t(Msg::Card(CardMsg::TierLine { tier, segment: account.segment.clone(), cnpj: None })))
+        .line(ctx.t(Msg::Card(CardMsg::TierLine {
+            tier,
+            segment: account.segment.clone(),
+            cnpj: account.cnpj.as_deref().map(|c| crate::domain::cnpj::Cnpj::from_stored(c).to_string()),
+        })))
         .field(ctx.t(Msg::Card(CardMsg::LabelOwner)), owner)
         .footer(ctx.t(Msg::Onb(Onb::SeeCard { name: account.name })))
         .tone(Tone::Good))

@@ -154,6 +154,7 @@ pub enum HelpMsg {
     ArgMeetingKind,
     ArgWith,
     ArgMine,
+    ArgCnpj,
     CmdAccountMerge,
     ArgMergeFrom,
     ArgMergeInto,
@@ -244,6 +245,9 @@ impl HelpMsg {
                 "Uma nota sobre o motivo (ou entre aspas logo após --motivo)",
             ),
             HelpMsg::ArgAlias => s("Another name people use for it", "Outro nome pelo qual a conta é conhecida"),
+            HelpMsg::ArgCnpj => {
+                s("The company's CNPJ (check digits verified)", "O CNPJ da empresa (dígitos verificadores conferidos)")
+            }
             HelpMsg::ArgField => s("The field to change", "O campo a alterar"),
             HelpMsg::ArgValue => s(
                 "The new value (none clears; alias/reason: add or remove first)",
