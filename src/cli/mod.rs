@@ -320,6 +320,13 @@ async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<Exi
     if let CliCommand::Config(ConfigCommand::Check) = &cli.command {
         return Ok(settings::check(&cli, &config));
     }
+    // A database URL (PostgreSQL's, say) is not a file: say so in one line, without echoing the
+    // URL, which may hold a password.
+    if let Some((scheme, _)) = cli.db.to_str().and_then(|db| db.split_once("://")) {
+        let locale = terminal_locale().unwrap_or_default();
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::DatabaseUrl { scheme: scheme.chars().take(20).collect() })));
+        return Ok(ExitCode::from(2));
+    }
     // A restore must not open (and migrate) the database it replaces.
     if let CliCommand::Restore { file } = &cli.command {
         return backup::restore(file, &cli.db).await;

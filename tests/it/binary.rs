@@ -149,3 +149,26 @@ fn the_digest_and_its_chart_from_the_command_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody called “Zé”"));
 }
+
+/// A database URL where a file is expected (PostgreSQL's, from `--db`, `KAM_DB` or the
+/// configuration) is one clear line and exit status 2: no file named after it, and the password
+/// in it never printed.
+#[test]
+fn a_database_url_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"))
+        .current_dir(dir.path())
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("KAM_DB", "postgres://kam:s3cr3t@127.0.0.1:5432/kam")
+        .args(["workspace", "show"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("not a postgres:// address"), "{stderr}");
+    assert!(!stderr.contains("s3cr3t"), "the password is not printed: {stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file was made");
+}

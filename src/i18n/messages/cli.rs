@@ -106,6 +106,10 @@ pub enum CliMsg {
     CliNotEmpty {
         workspace: String,
     },
+    /// `--db` named a URL rather than a file.
+    DatabaseUrl {
+        scheme: String,
+    },
     CliNoSuchPerson {
         name: String,
         known: Vec<String>,
@@ -256,6 +260,14 @@ impl CliMsg {
                 format!("Registered {count} global commands: Discord may take up to an hour to show them everywhere."),
                 format!(
                     "{count} comandos globais registrados: o Discord pode levar até uma hora para mostrá-los em todo lugar."
+                ),
+            ),
+            CliMsg::DatabaseUrl { scheme } => p(
+                format!(
+                    "--db (or KAM_DB, or the configuration's database) takes the path of a SQLite file such as kam.db, not a {scheme}:// address: this version keeps its data in SQLite only."
+                ),
+                format!(
+                    "--db (ou KAM_DB, ou database na configuração) recebe o caminho de um arquivo SQLite, como kam.db, e não um endereço {scheme}://: esta versão guarda os dados só em SQLite."
                 ),
             ),
             CliMsg::CliNotEmpty { workspace } => p(
