@@ -347,6 +347,8 @@ impl ArgSpec {
     /// What stands for the value in usage lines: `ACCOUNT`, `DATE`, `N`...
     pub fn placeholder(&self, locale: Locale) -> String {
         let word = match self.ty {
+            // Two accounts of one command are told apart by their names (`/account merge FROM INTO`).
+            ArgType::Account if matches!(self.name, "from" | "into") => Msg::Help(HelpMsg::PhNamed(self.name)),
             ArgType::Account => Msg::Help(HelpMsg::PhAccount),
             ArgType::Person => Msg::Help(HelpMsg::PhPerson),
             ArgType::Kind => Msg::Help(HelpMsg::PhKind),
