@@ -30,79 +30,15 @@ impl Store {
 
     /// The editable record of an account, with its aliases and reasons.
     pub async fn account_record(&self, workspace_id: i64, account_id: i64) -> Result<Option<NewAccount>, StoreError> {
-        Ok(self.records(workspace_id, Some(account_id)).await?.pop().map(|(_, record)| record))
+        let mut conn = self.pool.acquire().await?;
+        Ok(records(&mut conn, workspace_id, Some(account_id)).await?.pop().map(|(_, record)| record))
     }
 
     /// The editable record of every account of the workspace (archived ones too), in three
     /// queries however many there are.
     pub async fn account_records(&self, workspace_id: i64) -> Result<Vec<(i64, NewAccount)>, StoreError> {
-        self.records(workspace_id, None).await
-    }
-
-    /// The records of every account of the workspace, or only of `only`.
-    async fn records(&self, workspace_id: i64, only: Option<i64>) -> Result<Vec<(i64, NewAccount)>, StoreError> {
-        let rows = sqlx::query!(
-            r#"SELECT id AS "id!", name, segment, tier AS "tier: crate::domain::account::Tier", owner_id, technical_manager_id, currency AS "currency: crate::domain::money::Currency", wallet_minor,
-                      revenue_12m_minor, share_ceiling_bp, suppliers_kept, margin_bp, planning_cadence_days,
-                      yearly_review_on AS "yearly_review_on?: NaiveDate", status AS "status: crate::domain::account::AccountStatus", external_id,
-                      cnpj, created_at AS "created_at!: DateTime<Utc>"
-               FROM accounts WHERE workspace_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id"#,
-            workspace_id,
-            only
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut aliases: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
-        for r in sqlx::query!(
-            "SELECT l.account_id, l.alias FROM account_aliases l JOIN accounts a ON a.id = l.account_id
-             WHERE a.workspace_id = ?1 AND (?2 IS NULL OR a.id = ?2) ORDER BY l.alias",
-            workspace_id,
-            only
-        )
-        .fetch_all(&self.pool)
-        .await?
-        {
-            aliases.entry(r.account_id).or_default().push(r.alias);
-        }
-        let mut reasons: std::collections::HashMap<i64, Vec<(String, String)>> = std::collections::HashMap::new();
-        for r in sqlx::query!(
-            "SELECT r.account_id, r.reason, r.note FROM account_reasons r JOIN accounts a ON a.id = r.account_id
-             WHERE a.workspace_id = ?1 AND (?2 IS NULL OR a.id = ?2) ORDER BY r.reason",
-            workspace_id,
-            only
-        )
-        .fetch_all(&self.pool)
-        .await?
-        {
-            reasons.entry(r.account_id).or_default().push((r.reason, r.note));
-        }
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let record = NewAccount {
-                    name: row.name,
-                    aliases: aliases.remove(&row.id).unwrap_or_default(),
-                    segment: row.segment,
-                    tier: row.tier,
-                    reasons: reasons.remove(&row.id).unwrap_or_default(),
-                    owner_id: row.owner_id,
-                    technical_manager_id: row.technical_manager_id,
-                    currency: row.currency,
-                    wallet_minor: row.wallet_minor,
-                    revenue_12m_minor: row.revenue_12m_minor,
-                    share_ceiling_bp: row.share_ceiling_bp,
-                    suppliers_kept: row.suppliers_kept,
-                    margin_bp: row.margin_bp,
-                    planning_cadence_days: row.planning_cadence_days,
-                    yearly_review_on: row.yearly_review_on,
-                    status: row.status,
-                    external_id: row.external_id,
-                    cnpj: row.cnpj.as_deref().map(crate::domain::cnpj::Cnpj::from_stored),
-                    created_at: row.created_at,
-                };
-                (row.id, record)
-            })
-            .collect())
+        let mut conn = self.pool.acquire().await?;
+        records(&mut conn, workspace_id, None).await
     }
 
     /// Whether the workspace holds any account at all, archived ones included.
@@ -124,6 +60,15 @@ impl Store {
 }
 
 impl WriteTx {
+    /// The editable record of an account, read in the write that changes it.
+    pub async fn account_record(
+        &mut self,
+        workspace_id: i64,
+        account_id: i64,
+    ) -> Result<Option<NewAccount>, StoreError> {
+        Ok(records(&mut self.tx, workspace_id, Some(account_id)).await?.pop().map(|(_, record)| record))
+    }
+
     /// Adds many accounts at once, all created at `at`, in a few statements a thousand accounts:
     /// their rows, reasons, aliases, name index, and (where `wallet[i]`) a wallet period for
     /// `period` with their spend and revenue. Returns their ids, in order. The ids are taken after
@@ -318,4 +263,75 @@ impl WriteTx {
         .fetch_optional(&mut *self.tx)
         .await
     }
+}
+
+/// The records of every account of the workspace, or only of `only`, on one connection: the
+/// pool's, or a write's.
+async fn records(
+    conn: &mut sqlx::SqliteConnection,
+    workspace_id: i64,
+    only: Option<i64>,
+) -> Result<Vec<(i64, NewAccount)>, StoreError> {
+    let rows = sqlx::query!(
+        r#"SELECT id AS "id!", name, segment, tier AS "tier: crate::domain::account::Tier", owner_id, technical_manager_id, currency AS "currency: crate::domain::money::Currency", wallet_minor,
+                  revenue_12m_minor, share_ceiling_bp, suppliers_kept, margin_bp, planning_cadence_days,
+                  yearly_review_on AS "yearly_review_on?: NaiveDate", status AS "status: crate::domain::account::AccountStatus", external_id,
+                  cnpj, created_at AS "created_at!: DateTime<Utc>"
+           FROM accounts WHERE workspace_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY id"#,
+        workspace_id,
+        only
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut aliases: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    for r in sqlx::query!(
+        "SELECT l.account_id, l.alias FROM account_aliases l JOIN accounts a ON a.id = l.account_id
+         WHERE a.workspace_id = ?1 AND (?2 IS NULL OR a.id = ?2) ORDER BY l.alias",
+        workspace_id,
+        only
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        aliases.entry(r.account_id).or_default().push(r.alias);
+    }
+    let mut reasons: std::collections::HashMap<i64, Vec<(String, String)>> = std::collections::HashMap::new();
+    for r in sqlx::query!(
+        "SELECT r.account_id, r.reason, r.note FROM account_reasons r JOIN accounts a ON a.id = r.account_id
+         WHERE a.workspace_id = ?1 AND (?2 IS NULL OR a.id = ?2) ORDER BY r.reason",
+        workspace_id,
+        only
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        reasons.entry(r.account_id).or_default().push((r.reason, r.note));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let record = NewAccount {
+                name: row.name,
+                aliases: aliases.remove(&row.id).unwrap_or_default(),
+                segment: row.segment,
+                tier: row.tier,
+                reasons: reasons.remove(&row.id).unwrap_or_default(),
+                owner_id: row.owner_id,
+                technical_manager_id: row.technical_manager_id,
+                currency: row.currency,
+                wallet_minor: row.wallet_minor,
+                revenue_12m_minor: row.revenue_12m_minor,
+                share_ceiling_bp: row.share_ceiling_bp,
+                suppliers_kept: row.suppliers_kept,
+                margin_bp: row.margin_bp,
+                planning_cadence_days: row.planning_cadence_days,
+                yearly_review_on: row.yearly_review_on,
+                status: row.status,
+                external_id: row.external_id,
+                cnpj: row.cnpj.as_deref().map(crate::domain::cnpj::Cnpj::from_stored),
+                created_at: row.created_at,
+            };
+            (row.id, record)
+        })
+        .collect())
 }

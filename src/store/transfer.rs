@@ -128,14 +128,7 @@ impl Store {
 
     /// The day of each account's last contact, for the accounts that had one.
     pub async fn last_contact_days(&self, workspace_id: i64) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
-        let rows = sqlx::query!(
-            r#"SELECT id AS "id!", last_contact_on AS "day!: NaiveDate" FROM accounts
-               WHERE workspace_id = ? AND last_contact_on IS NOT NULL"#,
-            workspace_id
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(|r| (r.id, r.day)).collect())
+        last_contact_days(&self.pool, workspace_id).await
     }
 
     /// The CNPJs of the workspace's accounts that have one, as digits.
@@ -228,43 +221,25 @@ impl Store {
 }
 
 impl WriteTx {
-    /// The day of the account's last contact, read in the write that would add an earlier one.
-    pub async fn last_contact_day(
-        &mut self,
-        workspace_id: i64,
-        account_id: i64,
-    ) -> Result<Option<NaiveDate>, StoreError> {
-        let day = sqlx::query_scalar!(
-            r#"SELECT last_contact_on AS "day?: NaiveDate" FROM accounts WHERE workspace_id = ? AND id = ?"#,
-            workspace_id,
-            account_id
-        )
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        Ok(day.flatten())
+    /// The day of each account's last contact, read in the write that would add earlier ones.
+    pub async fn last_contact_days(&mut self, workspace_id: i64) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
+        last_contact_days(&mut *self.tx, workspace_id).await
     }
+}
 
-    /// Whether the account has a commitment (of any status) with this text and due day, read in
-    /// the write that would add it.
-    pub async fn has_commitment(
-        &mut self,
-        workspace_id: i64,
-        account_id: i64,
-        text: &str,
-        due_on: Option<NaiveDate>,
-    ) -> Result<bool, StoreError> {
-        let found = sqlx::query_scalar!(
-            r#"SELECT 1 AS "found!: i64" FROM commitments
-               WHERE workspace_id = ? AND account_id = ? AND text = ? AND due_on IS ?"#,
-            workspace_id,
-            account_id,
-            text,
-            due_on
-        )
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        Ok(found.is_some())
-    }
+/// The day of each account's last contact, for the accounts of the workspace that had one.
+async fn last_contact_days<'e, E: sqlx::SqliteExecutor<'e>>(
+    executor: E,
+    workspace_id: i64,
+) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
+    let rows = sqlx::query!(
+        r#"SELECT id AS "id!", last_contact_on AS "day!: NaiveDate" FROM accounts
+           WHERE workspace_id = ? AND last_contact_on IS NOT NULL"#,
+        workspace_id
+    )
+    .fetch_all(executor)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.day)).collect())
 }
 
 impl WriteTx {

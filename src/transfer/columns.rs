@@ -884,7 +884,7 @@ mod tests {
     }
 
     /// Pipedrive in Portuguese (`Organização - Nome`), and a team file whose `Cargo` is a job
-    /// title: it is left out, never read as the bot's role.
+    /// title: kept as the person's title, never read as the bot's role.
     #[test]
     fn pipedrive_in_portuguese_and_a_team_file() {
         let org = map_columns(

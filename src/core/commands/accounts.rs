@@ -386,9 +386,6 @@ async fn merge(store: &Store, ctx: &Context, from: &str, into: &str, confirm: bo
         return Err(Msg::Onb(Onb::MergeSame { name: kept.name }).into());
     }
     let ws = ctx.workspace.id;
-    let missing = |id: i64| anyhow::anyhow!("account {id} vanished");
-    let gone_record = store.account_record(ws, gone.id).await?.ok_or_else(|| missing(gone.id))?;
-    let kept_record = store.account_record(ws, kept.id).await?.ok_or_else(|| missing(kept.id))?;
     let mut tx = ctx.write(store).await?;
     let counts = tx.merge_counts(ws, gone.id).await?;
     let moves = Msg::Onb(Onb::MergeMoves {
@@ -413,6 +410,10 @@ async fn merge(store: &Store, ctx: &Context, from: &str, into: &str, confirm: bo
             .footer(ctx.t(Msg::Onb(Onb::MergeConfirmHint { command })))
             .tone(Tone::Warning));
     }
+    // Both records are read in the write that merges them: a change made meanwhile is kept.
+    let missing = |id: i64| anyhow::anyhow!("account {id} vanished");
+    let gone_record = tx.account_record(ws, gone.id).await?.ok_or_else(|| missing(gone.id))?;
+    let kept_record = tx.account_record(ws, kept.id).await?.ok_or_else(|| missing(kept.id))?;
     let record = merged_record(kept_record, gone_record);
     tx.merge_account_rows(ws, gone.id, kept.id).await?;
     tx.update_account(ws, kept.id, &record).await?;

@@ -7,11 +7,11 @@ use crate::domain::account::{Reason, Tier};
 use crate::domain::cnpj::Cnpj;
 use crate::domain::import_errors::Problem;
 use crate::domain::text::{fold, truncate};
-use crate::store::{NewAccount, NewCommitment, NewInteraction, Store, StoreError};
+use crate::store::{ImportedCommitment, ImportedInteraction, NewAccount, Store, StoreError};
 use crate::transfer::values;
-use chrono::{NaiveDate, TimeZone};
+use chrono::NaiveDate;
 
-use super::matching::{AccountIndex, alike_keys, company_key};
+use super::matching::{AccountIndex, LOOK_ALIKES, alike_keys, company_key};
 use super::*;
 
 /// One account row, planned.
@@ -225,6 +225,7 @@ pub(super) async fn accounts(
                     existing.push(other.clone());
                 }
             }
+            existing.truncate(LOOK_ALIKES);
             if !existing.is_empty() {
                 report.look_alikes.push(LookAlike { line: row.line, name: record.name.clone(), existing });
             }
@@ -279,27 +280,41 @@ pub(super) async fn accounts(
     }
     let ids = tx.insert_accounts(ws, &creates, &create_wallets, &year, o.now).await?;
     activities.extend(ids.into_iter().zip(create_activities).map(|(id, (owner, last, next))| (id, owner, last, next)));
-    let mut operator_id = None;
-    for (id, owner, last, next) in activities {
-        if last.is_none() && next.is_none() {
-            continue;
-        }
-        let author = match owner.or(operator_id) {
-            Some(person) => person,
-            None => *operator_id.insert(operator(&mut tx, o).await?),
-        };
-        if let Some(day) = last {
-            // Decided again in the write: a contact logged since the file was read wins.
-            if tx.last_contact_day(ws, id).await?.is_none_or(|known| known < day) {
-                record_last_activity(&mut tx, o, id, author, day).await?;
+    activities.retain(|(_, _, last, next)| last.is_some() || next.is_some());
+    if !activities.is_empty() {
+        let operator = operator(&mut tx, o).await?;
+        // Decided again in the write: a contact logged since the file was read wins.
+        let known: HashMap<i64, NaiveDate> = tx.last_contact_days(ws).await?.into_iter().collect();
+        let summary = crate::i18n::Msg::Import(ImportMsg::LastActivityFromCrm).render(o.locale);
+        let (mut logged, mut committed) = (Vec::new(), Vec::new());
+        let mut next_days = HashSet::new();
+        for (id, owner, last, next) in activities {
+            let author = owner.unwrap_or(operator);
+            if let Some(day) = last.filter(|day| known.get(&id).is_none_or(|known| known < day)) {
+                logged.push(ImportedInteraction {
+                    account_id: id,
+                    contact_id: None,
+                    author_id: author,
+                    kind: crate::domain::kind::InteractionKind::Note,
+                    occurred_at: instant(o, day, None),
+                    occurred_on: day,
+                    summary: summary.clone(),
+                    source_id: format!("last-activity:{id}:{day}"),
+                });
+            }
+            // Two rows found as one account (by name and by CNPJ) commit to its next activity once.
+            if let Some(day) = next.filter(|day| next_days.insert((id, *day))) {
+                committed.push(ImportedCommitment {
+                    account_id: id,
+                    owner_id: author,
+                    text: next_text.clone(),
+                    due_on: Some(day),
+                });
             }
         }
-        if let Some(day) = next
-            && !tx.has_commitment(ws, id, &next_text, Some(day)).await?
-        {
-            let commitment = NewCommitment { text: next_text.clone(), due_on: Some(day), owner_id: author };
-            tx.insert_commitments(ws, id, None, &[commitment], o.now).await?;
-        }
+        // Each skipped in its statement when the workspace holds it already.
+        tx.insert_imported_interactions(ws, super::SOURCE, &logged, o.now).await?;
+        tx.insert_imported_commitments(ws, &committed, o.now).await?;
     }
     finish(tx, o, "import accounts", report).await
 }
@@ -307,40 +322,6 @@ pub(super) async fn accounts(
 /// What a next activity from an organisation export becomes: a commitment with these words.
 fn next_activity_text(o: &Options<'_>) -> String {
     crate::i18n::Msg::Import(ImportMsg::NextActivityFromCrm).render(o.locale)
-}
-
-/// Records an organisation's last activity as an imported note on its day, so the account's last
-/// contact is that day; keyed so a second import finds it.
-async fn record_last_activity(
-    tx: &mut WriteTx,
-    o: &Options<'_>,
-    account_id: i64,
-    author_id: i64,
-    day: NaiveDate,
-) -> Result<(), StoreError> {
-    let summary = crate::i18n::Msg::Import(ImportMsg::LastActivityFromCrm).render(o.locale);
-    let noon = day.and_time(chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
-    let occurred_at = o.tz.from_local_datetime(&noon).earliest().map_or(o.now, |t| t.to_utc()).min(o.now);
-    let key = format!("last-activity:{account_id}:{day}");
-    let interaction = NewInteraction {
-        account_id,
-        contact_id: None,
-        also_contacts: &[],
-        author_id,
-        kind: crate::domain::kind::InteractionKind::Note,
-        occurred_at,
-        occurred_on: day,
-        summary: &summary,
-        next_step: None,
-        next_step_due: None,
-        commitments: &[],
-        source: super::SOURCE,
-        source_id: Some(&key),
-        tone: None,
-        created_at: o.now,
-    };
-    tx.insert_interaction(o.workspace_id, &interaction).await?;
-    Ok(())
 }
 
 /// Which fields of an account a planned row changes, into the report; whether any does.

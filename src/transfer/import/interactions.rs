@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDate, NaiveTime, TimeZone};
+use chrono::{NaiveDate, NaiveTime};
 
 use super::matching::{AccountIndex, account_of};
 use super::*;
@@ -255,15 +255,13 @@ pub(super) async fn interactions(
         let owner = id_of(&a.owner, &new_ids).unwrap_or(operator);
         match a.status {
             Status::Done => {
-                // A time of day as the CRM gave it, in the workspace's zone; noon when it gave none.
-                let local = a.day.and_time(a.time.unwrap_or(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()));
-                let occurred_at = o.tz.from_local_datetime(&local).earliest().map_or(o.now, |t| t.to_utc());
                 logged.push(ImportedInteraction {
                     account_id: a.account_id,
                     contact_id: a.contact_id,
                     author_id: owner,
                     kind: a.kind,
-                    occurred_at: occurred_at.min(o.now),
+                    // A time of day as the CRM gave it, in the workspace's zone.
+                    occurred_at: instant(o, a.day, a.time),
                     occurred_on: a.day.min(today),
                     summary: a.summary,
                     source_id: a.key,

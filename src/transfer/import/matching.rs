@@ -137,6 +137,7 @@ impl AccountIndex {
         let mut names: Vec<String> = ids.iter().filter_map(|id| self.names.get(id).cloned()).collect();
         names.sort();
         names.dedup();
+        names.truncate(LOOK_ALIKES);
         names
     }
 
@@ -152,15 +153,18 @@ fn starting_with<'a, V>(map: &'a BTreeMap<String, V>, prefix: &str) -> impl Iter
     map.range(prefix.clone()..).take_while(move |(key, _)| key.starts_with(&prefix))
 }
 
-/// The values of the company keys alike `key`: the same key, a key that `key` is the start of
-/// word by word, or a key that is the start of `key`; the last two only for keys of three
-/// letters or more. A few lookups in an ordered map, however many keys it holds.
+/// How many look-alikes a new account lists at most ("Empresa" is the start of thousands).
+pub(super) const LOOK_ALIKES: usize = 5;
+
+/// The values of the company keys alike `key`, at most [`LOOK_ALIKES`]: the same key, a key that
+/// `key` is the start of word by word, or a key that is the start of `key`; the last two only for
+/// keys of three letters or more. A few lookups in an ordered map, however many keys it holds.
 pub(super) fn alike_keys<'a, V>(map: &'a BTreeMap<String, V>, key: &str) -> Vec<&'a V> {
     let mut out: Vec<&V> = map.get(key).into_iter().collect();
     if key.chars().count() < 3 {
         return out;
     }
-    out.extend(starting_with(map, &format!("{key} ")).map(|(_, v)| v));
+    out.extend(starting_with(map, &format!("{key} ")).take(LOOK_ALIKES).map(|(_, v)| v));
     let words: Vec<&str> = key.split_whitespace().collect();
     for n in 1..words.len() {
         let start = words[..n].join(" ");
@@ -168,6 +172,7 @@ pub(super) fn alike_keys<'a, V>(map: &'a BTreeMap<String, V>, key: &str) -> Vec<
             out.extend(map.get(&start));
         }
     }
+    out.truncate(LOOK_ALIKES);
     out
 }
 

@@ -283,6 +283,14 @@ fn tick(o: &Options<'_>) {
     }
 }
 
+/// The instant of a day and time of day in the workspace's zone (noon when the file gave no
+/// time), never later than now.
+fn instant(o: &Options<'_>, day: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let local = day.and_time(time.unwrap_or(chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()));
+    o.tz.from_local_datetime(&local).earliest().map_or(o.now, |t| t.to_utc()).min(o.now)
+}
+
 /// Who writes an import: the person who ran it from the chat, or, from the command line, the
 /// workspace's local admin.
 async fn operator(tx: &mut WriteTx, o: &Options<'_>) -> Result<i64, StoreError> {
