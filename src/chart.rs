@@ -4,6 +4,7 @@
 //! embedded in the binary, so no system font is needed.
 
 use crate::i18n::DigestMsg;
+use crate::i18n::Translate;
 use std::sync::Once;
 
 use plotters::prelude::*;

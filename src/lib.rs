@@ -28,7 +28,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod core;
-pub mod domain;
+pub use kam_domain as domain;
 pub mod front;
 pub mod i18n;
 pub mod lifecycle;

@@ -2,6 +2,7 @@
 //! gateway, Socket Mode and scheduler started together and stopped together. The command line
 //! only parses; this is where the parts are wired.
 
+use crate::i18n::Translate;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 //! putting one back after checking it.
 
 use crate::i18n::CliMsg;
+use crate::i18n::Translate;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;

@@ -2,6 +2,7 @@
 //! sent now, printed, with its portfolio chart written as a PNG file.
 
 use crate::i18n::CliMsg;
+use crate::i18n::Translate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -1,5 +1,6 @@
 //! The command line: global options, subcommands, and the wiring from them to the core.
 
+use crate::i18n::Translate;
 mod backup;
 mod digest;
 mod onboarding;

@@ -2,6 +2,7 @@
 //! or operator bringing a team in.
 
 use crate::i18n::ImportMsg;
+use crate::i18n::Translate;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -5,6 +5,7 @@
 use super::command::Command;
 use super::parse::Args;
 use crate::domain::vocabulary::Vocabulary;
+use crate::i18n::Translate;
 use crate::i18n::{ArgWords, CommandWords, Locale, Msg};
 use crate::i18n::{HelpMsg, InputMsg};
 

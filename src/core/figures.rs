@@ -8,6 +8,7 @@ use crate::core::resolve::require_account;
 use crate::domain::account::Band;
 use crate::domain::money::ratio_bp;
 use crate::i18n::CardMsg;
+use crate::i18n::Translate;
 use crate::i18n::{Locale, Msg, format_bp};
 use crate::store::{CompetitorRow, Store, WalletPeriod};
 

@@ -1,6 +1,7 @@
 //! The command core: it knows no chat platform. A front end builds an [`Invocation`] and either a
 //! typed line or a [`Command`], and renders the [`Reply`] it gets back.
 
+use crate::i18n::Translate;
 pub mod capture;
 pub mod catalog;
 pub mod command;

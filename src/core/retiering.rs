@@ -2,6 +2,7 @@
 //! definition, which `/qualify` shows on demand and the yearly job sends each manager.
 
 use crate::domain::qualification::Qualification;
+use crate::i18n::Translate;
 use crate::i18n::{Locale, Msg, PlanMsg};
 use crate::store::QualificationRow;
 

@@ -2,6 +2,7 @@
 
 use crate::i18n::ChatMsg;
 use crate::i18n::ImportMsg;
+use crate::i18n::Translate;
 use std::io::IsTerminal;
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufReader};

@@ -18,10 +18,14 @@ pub use words::{Arg, ArgWords, CommandWords, Usage};
 
 pub use crate::domain::locale::Locale;
 
-/// Every message renders in every locale.
-impl Locale {
+/// Every message renders in every locale: `locale.t(msg)`.
+pub trait Translate {
     /// Renders a message of the catalog.
-    pub fn t(self, msg: Msg) -> String {
+    fn t(self, msg: Msg) -> String;
+}
+
+impl Translate for Locale {
+    fn t(self, msg: Msg) -> String {
         msg.render(self)
     }
 }

@@ -6,6 +6,7 @@
 //! last one it ran (at most one, and none older than the grace period); [`Scheduler::deliver`]
 //! sends what the outbox holds.
 
+use crate::i18n::Translate;
 pub mod reminders;
 
 use crate::i18n::{PlanMsg, ReminderMsg};

@@ -5,6 +5,7 @@
 //! the marking, which decides what is given, happens inside the one that queues the messages.
 
 use crate::i18n::ReminderMsg;
+use crate::i18n::Translate;
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};

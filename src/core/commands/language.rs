@@ -1,5 +1,6 @@
 //! `/language [en|pt-BR]`: the language the bot answers the person in, shown or chosen.
 
+use crate::i18n::Translate;
 use crate::i18n::{HelpMsg, PeopleMsg};
 use serde::Serialize;
 

@@ -4,6 +4,7 @@
 
 use crate::domain::account::Tier;
 use crate::i18n::DigestMsg;
+use crate::i18n::Translate;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};

@@ -3,6 +3,7 @@
 //! what changed since the previous digest, from the state that digest recorded. `--full` adds
 //! the detail of every account. The digest carries a chart of the team's portfolio.
 
+use crate::i18n::Translate;
 mod changes;
 mod full;
 

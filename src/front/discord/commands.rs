@@ -2,6 +2,7 @@
 //! Brazilian Portuguese, and their registration in a guild or globally.
 
 use crate::i18n::ChatMsg;
+use crate::i18n::Translate;
 use serenity::builder::{CreateCommand, CreateCommandOption};
 use serenity::http::Http;
 use serenity::model::application::{Command, CommandOptionType};

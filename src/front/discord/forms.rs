@@ -3,6 +3,7 @@
 //! refused, privately, naming each field that is wrong. Discord's modals hold at most five
 //! inputs and cannot mark a field, so when, tone and summary stay as the draft has them.
 
+use crate::i18n::Translate;
 use serenity::builder::{CreateActionRow, CreateInputText, CreateInteractionResponse, CreateModal};
 use serenity::model::application::{ActionRowComponent, InputTextStyle, ModalInteraction};
 

@@ -4,6 +4,7 @@
 
 use crate::i18n::ChatMsg;
 use crate::i18n::ImportMsg;
+use crate::i18n::Translate;
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -2,6 +2,7 @@
 //! escaped for Discord markdown, and mentions that ping nobody.
 
 use crate::i18n::ImportMsg;
+use crate::i18n::Translate;
 use serenity::builder::{
     CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed, CreateEmbedFooter,
     CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,

@@ -5,6 +5,7 @@
 //! link.
 
 use crate::i18n::ImportMsg;
+use crate::i18n::Translate;
 use slack_morphism::prelude::*;
 
 use crate::core::{Reply, Visibility};

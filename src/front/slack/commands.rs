@@ -4,6 +4,7 @@
 //! 3 seconds is acknowledged at once and posted to the command's `response_url` when ready.
 
 use crate::i18n::ChatMsg;
+use crate::i18n::Translate;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};

@@ -3,6 +3,7 @@
 //! from the core's suggestions), and its submission (`view_submission`), logged through the core
 //! or sent back with each field's mistake next to the field. Over HTTP and Socket Mode alike.
 
+use crate::i18n::Translate;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};

@@ -3,7 +3,7 @@
 
 /// Which bound a file went past.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(test, derive(strum::EnumIter))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter))]
 pub enum Limit {
     /// The file's size in bytes.
     FileBytes(u64),
@@ -21,14 +21,14 @@ pub enum Limit {
 
 /// Why a file could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum ReadError {
     /// It could not be opened or read.
     Unreadable(String),
     /// A workbook without that sheet; the sheets it has.
     NoSuchSheet { sheet: String, sheets: Vec<String> },
     /// Nothing but blank lines.
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Empty,
     /// A CSV that is not valid CSV at this line.
     Malformed { line: usize, reason: String },
@@ -43,7 +43,7 @@ pub enum ReadError {
 
 /// Why the columns could not be mapped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(strum::EnumIter))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter))]
 pub enum MapError {
     /// `--map` named a column the file does not have.
     NoSuchColumn { column: String, headers: Vec<String> },
@@ -59,7 +59,7 @@ pub enum MapError {
 
 /// Why a row was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(strum::EnumIter))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter))]
 pub enum Problem {
     /// The row has no value for a field every record needs.
     Missing { field: &'static str },
@@ -82,7 +82,7 @@ pub enum Problem {
 }
 
 /// Sample values for the rendering test of every message.
-#[cfg(test)]
+#[cfg(any(test, feature = "review"))]
 mod samples {
     use super::*;
 

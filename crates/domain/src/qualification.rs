@@ -1,7 +1,7 @@
 //! Account qualification: how attractive an account is against how strong we are there, and the
 //! tier that suggests.
 
-use crate::domain::account::Tier;
+use crate::account::Tier;
 
 /// Scores from 1 to 5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

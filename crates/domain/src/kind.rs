@@ -1,14 +1,14 @@
 //! The kinds of interaction a salesperson logs with a key account.
 
-use crate::domain::text::fold;
+use crate::text::fold;
 
 /// What kind of contact an interaction was; stored and serialised as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
 #[sqlx(rename_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum InteractionKind {
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Meeting,
     Call,
     Visit,
@@ -177,10 +177,10 @@ mod tests {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
 #[sqlx(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum MeetingKind {
     /// A planning meeting: it restarts the planning clock once held.
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Planning,
     /// The yearly review of the account plan.
     Review,
@@ -245,7 +245,7 @@ mod meeting_kinds {
 
     #[test]
     fn every_word_of_the_meeting_vocabulary_is_a_kind() {
-        for word in crate::domain::vocabulary::MEETING_KINDS.0 {
+        for word in crate::vocabulary::MEETING_KINDS.0 {
             let kind = MeetingKind::from_code(word.code).expect(word.code);
             assert_eq!(kind.code(), word.code);
         }

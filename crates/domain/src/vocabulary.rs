@@ -2,8 +2,8 @@
 //! its English and Brazilian Portuguese word, so every list accepts both languages and is shown in
 //! the reader's.
 
-use crate::domain::locale::Locale;
-use crate::domain::text::fold;
+use crate::locale::Locale;
+use crate::text::fold;
 
 /// One value of a list: the code the rest of the bot reads, and the words a person may type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,7 @@ const fn word(code: &'static str, en: &'static str, pt: &'static str, also: &'st
     Word { code, en, pt, also }
 }
 
-/// The stages of an opportunity ([`crate::domain::pipeline::Stage`]).
+/// The stages of an opportunity ([`crate::pipeline::Stage`]).
 pub const STAGES: Vocabulary = Vocabulary(&[
     word("identified", "identified", "identificada", &["identificado"]),
     word("qualified", "qualified", "qualificada", &["qualificado"]),
@@ -74,7 +74,7 @@ pub const STAGES: Vocabulary = Vocabulary(&[
     word("lost", "lost", "perdida", &["perdido", "perdeu", "perdemos"]),
 ]);
 
-/// Where a contact stands towards us ([`crate::domain::stakeholders::Stance`]).
+/// Where a contact stands towards us ([`crate::stakeholders::Stance`]).
 pub const STANCES: Vocabulary = Vocabulary(&[
     word("champion", "champion", "defensor", &["defensora", "campeão", "campeã"]),
     word("supporter", "supporter", "apoiador", &["apoiadora", "favorável", "favoravel"]),
@@ -91,7 +91,7 @@ pub const DECISION_ROLES: Vocabulary = Vocabulary(&[
     word("gatekeeper", "gatekeeper", "guardião", &["guardiã", "porteiro"]),
 ]);
 
-/// What a person may do in a workspace ([`crate::domain::account::Role`]).
+/// What a person may do in a workspace ([`crate::account::Role`]).
 pub const ROLES: Vocabulary = Vocabulary(&[
     word("admin", "admin", "administrador", &["administradora", "administrator"]),
     word("manager", "manager", "gestor", &["gestora", "gerente", "coordenador", "coordenadora"]),
@@ -137,7 +137,7 @@ pub const THREATS: Vocabulary = Vocabulary(&[
     word("high", "high", "alta", &["alto"]),
 ]);
 
-/// Why an account is key ([`crate::domain::account::Reason`]).
+/// Why an account is key ([`crate::account::Reason`]).
 pub const REASONS: Vocabulary = Vocabulary(&[
     word("potential", "potential", "potencial", &["purchase_potential", "potencial de compra"]),
     word("technology", "technology", "tecnologia", &["technological_leadership", "liderança tecnológica"]),
@@ -157,7 +157,7 @@ pub const PLAN_ACTIONS: Vocabulary =
     Vocabulary(&[word("set", "set", "definir", &["define"]), word("goal", "goal", "meta", &["objetivo"])]);
 
 /// The fields `/account set` changes, as typed in either language; the codes are
-/// [`crate::domain::account::ACCOUNT_FIELDS`].
+/// [`crate::account::ACCOUNT_FIELDS`].
 pub const ACCOUNT_FIELD_WORDS: Vocabulary = Vocabulary(&[
     word("name", "name", "nome", &[]),
     word("tier", "tier", "nível", &["nivel"]),
@@ -202,7 +202,7 @@ pub const GOAL_ACTIONS: Vocabulary = Vocabulary(&[
 ]);
 
 /// A sample list for the rendering test of every message.
-#[cfg(test)]
+#[cfg(any(test, feature = "review"))]
 impl Default for &'static Vocabulary {
     fn default() -> &'static Vocabulary {
         &TONES
@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn the_account_field_words_are_the_fields() {
         let codes: Vec<&str> = ACCOUNT_FIELD_WORDS.0.iter().map(|w| w.code).collect();
-        assert_eq!(codes, crate::domain::account::ACCOUNT_FIELDS);
+        assert_eq!(codes, crate::account::ACCOUNT_FIELDS);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-use crate::domain::money::{BasisPoints, apply_bp, ratio_bp};
+use crate::money::{BasisPoints, apply_bp, ratio_bp};
 
 /// The fields `/account set` changes.
 pub const ACCOUNT_FIELDS: &[&str] = &[
@@ -25,7 +25,7 @@ pub const ACCOUNT_FIELDS: &[&str] = &[
 ];
 
 /// The same fields as typed in either language (`/conta definir Vale nível 2`).
-pub use crate::domain::vocabulary::ACCOUNT_FIELD_WORDS;
+pub use crate::vocabulary::ACCOUNT_FIELD_WORDS;
 
 /// How many suppliers a large buyer keeps for what we sell, unless told otherwise: the reason
 /// behind the default share ceiling of 70 %.
@@ -57,9 +57,9 @@ impl SupplierMix {
 
 /// How strategic an account is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Tier {
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Strategic = 1,
     Key = 2,
     Maintain = 3,
@@ -131,9 +131,9 @@ where
 
 /// Why a customer is managed as a key account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Reason {
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     PurchasePotential,
     TechnologicalLeadership,
     Profitability,
@@ -160,7 +160,7 @@ impl Reason {
     /// The reason a person typed: `potential`, `technology`, `profitability`, `strategic`, their
     /// Portuguese words, or a code.
     pub fn from_word(word: &str) -> Option<Reason> {
-        match crate::domain::text::fold(word).as_str() {
+        match crate::text::fold(word).as_str() {
             "potential" | "potencial" | "purchase_potential" | "potencial de compra" => Some(Reason::PurchasePotential),
             "technology" | "tecnologia" | "technological_leadership" | "lideranca tecnologica" => {
                 Some(Reason::TechnologicalLeadership)
@@ -204,7 +204,7 @@ impl AccountStatus {
 
     /// A status as written in a file, in English or Portuguese.
     pub fn read(typed: &str) -> Option<AccountStatus> {
-        match crate::domain::text::fold(typed).as_str() {
+        match crate::text::fold(typed).as_str() {
             "active" | "ativo" | "ativa" => Some(AccountStatus::Active),
             "archived" | "arquivado" | "arquivada" | "inactive" | "inativo" | "inativa" => {
                 Some(AccountStatus::Archived)
@@ -220,9 +220,9 @@ impl AccountStatus {
 )]
 #[sqlx(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Role {
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Admin,
     Manager,
     Rep,
@@ -243,12 +243,12 @@ impl Role {
 
     /// The role a person typed, in English or Portuguese (`gestora`, `vendedor`).
     pub fn read(typed: &str) -> Option<Role> {
-        crate::domain::vocabulary::ROLES.read(typed).and_then(|w| Role::from_code(w.code))
+        crate::vocabulary::ROLES.read(typed).and_then(|w| Role::from_code(w.code))
     }
 
     /// The role's name for a reader of this language.
-    pub fn shown(self, locale: crate::domain::locale::Locale) -> String {
-        crate::domain::vocabulary::ROLES.shown(self.code(), locale)
+    pub fn shown(self, locale: crate::locale::Locale) -> String {
+        crate::vocabulary::ROLES.shown(self.code(), locale)
     }
 
     /// Whether the person may manage accounts (admins and managers).
@@ -263,10 +263,7 @@ impl std::str::FromStr for Role {
     /// A role in either language: what the command line and typed commands accept.
     fn from_str(typed: &str) -> Result<Role, String> {
         Role::read(typed).ok_or_else(|| {
-            format!(
-                "“{typed}” is not a role: {}",
-                crate::domain::vocabulary::ROLES.listed(crate::domain::locale::Locale::En, ", ")
-            )
+            format!("“{typed}” is not a role: {}", crate::vocabulary::ROLES.listed(crate::locale::Locale::En, ", "))
         })
     }
 }
@@ -311,10 +308,10 @@ impl ShareOfWallet {
 
 /// What our share of the customer's spend makes us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Band {
     /// Under 10 %: a backup supplier.
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Backup,
     /// From 10 % to 60 %.
     Core,

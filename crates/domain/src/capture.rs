@@ -10,9 +10,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dates::{Lean, read_date};
-use crate::domain::kind::InteractionKind;
-use crate::domain::text::fold;
+use crate::dates::{Lean, read_date};
+use crate::kind::InteractionKind;
+use crate::text::fold;
 
 /// The longest sentence read, in characters; a longer one is refused before it is read.
 pub const MAX_SENTENCE_CHARS: usize = 2000;

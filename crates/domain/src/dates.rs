@@ -131,7 +131,7 @@ fn words_of(input: &str) -> Vec<String> {
             }
             continue;
         }
-        out.extend(crate::domain::text::fold(raw).split(' ').filter(|w| !w.is_empty()).map(str::to_string));
+        out.extend(crate::text::fold(raw).split(' ').filter(|w| !w.is_empty()).map(str::to_string));
     }
     out
 }
@@ -767,7 +767,7 @@ mod tests {
     #[test]
     fn every_form_the_readme_lists_is_read() {
         let now = d(2026, 12, 2).and_hms_opt(10, 0, 0).unwrap();
-        let readme = include_str!("../../README.md");
+        let readme = include_str!("../../../README.md");
         let start = readme.find("**Dates as people say them**").unwrap();
         let end = start + readme[start..].find("These agree with").unwrap();
         let forms: Vec<&str> = readme[start..end].split('`').skip(1).step_by(2).collect();

@@ -1,15 +1,15 @@
 //! Opportunities: the stages of a sale, conversion rates, and the open pipeline set against the
 //! headroom under the share ceiling.
 
-use crate::domain::money::{BasisPoints, apply_bp, ratio_bp};
+use crate::money::{BasisPoints, apply_bp, ratio_bp};
 
 /// The stages of an opportunity; won and lost are final. Stored and serialised as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
 #[sqlx(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Stage {
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Identified,
     Qualified,
     Proposal,
@@ -39,7 +39,7 @@ impl Stage {
 
     /// The stage a person typed, in English or Portuguese (`negociação`, `ganha`).
     pub fn read(typed: &str) -> Option<Stage> {
-        crate::domain::vocabulary::STAGES.read(typed).and_then(|w| Stage::from_code(w.code))
+        crate::vocabulary::STAGES.read(typed).and_then(|w| Stage::from_code(w.code))
     }
 
     pub fn is_closed(self) -> bool {

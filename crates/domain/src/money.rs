@@ -30,7 +30,7 @@ impl Currency {
     }
 }
 
-crate::domain::zone::stored_as_text!(Currency, "currency", Currency::parse, |c| c.code().to_string());
+crate::zone::stored_as_text!(Currency, "currency", Currency::parse, |c| c.code().to_string());
 
 impl Money {
     pub fn new(minor: i64, currency: Currency) -> Money {

@@ -2,9 +2,9 @@
 
 /// The kinds of change, in the order a digest tells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum ChangeKind {
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     Health,
     Won,
     Lost,

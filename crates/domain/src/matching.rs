@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::text::{fold, words};
+use crate::text::{fold, words};
 
 /// How a candidate matched the query, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -6,10 +6,10 @@
 
 /// A part of the health score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Component {
     /// Days since the last contact, against the planning cadence.
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     ContactRecency,
     /// The planning meeting held on time, or how late it is.
     PlanningCadence,
@@ -90,7 +90,7 @@ pub const SILENT_CADENCES: i64 = 2;
 /// A condition serious enough on its own to name, and the highest score an account with it
 /// can have. The card, `/health`, `/risks` and the digest name the same flags.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(test, derive(strum::EnumIter, Default))]
+#[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Flag {
     /// Three or more interactions logged as negative within 30 days.
     NegativeTone { count: i64 },
@@ -103,7 +103,7 @@ pub enum Flag {
     /// A competitor holds more of the customer's spend than we do.
     CompetitorAhead { name: String, share_bp: i64, ours_bp: i64 },
     /// Reached through one person or none in 90 days.
-    #[cfg_attr(test, default)]
+    #[cfg_attr(any(test, feature = "review"), default)]
     SingleThreaded,
     /// More suppliers than the customer keeps: one of them will be cut.
     TooManySuppliers { count: i64, kept: i64 },
