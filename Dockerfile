@@ -10,6 +10,7 @@ WORKDIR /src
 ENV SQLX_OFFLINE=true
 COPY Cargo.toml Cargo.lock ./
 COPY .sqlx .sqlx
+COPY crates crates
 COPY migrations migrations
 COPY src src
 COPY benches benches

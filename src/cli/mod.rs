@@ -2,6 +2,7 @@
 
 use crate::i18n::Translate;
 mod backup;
+pub mod db;
 mod digest;
 mod onboarding;
 mod settings;
@@ -102,6 +103,22 @@ pub enum CliCommand {
     /// The configuration file: check it and print the configuration in force.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// The database itself: move it between SQLite and PostgreSQL.
+    #[command(subcommand)]
+    Db(DbCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copy a whole database from a SQLite file to an empty PostgreSQL database (a postgres://
+    /// URL) or back, in one transaction, then check it: every table's row count, and the same
+    /// card for a sample of accounts.
+    Copy {
+        /// Where the data is: kam.db, or postgres://user@host/database.
+        from: String,
+        /// Where it goes; must hold no data.
+        to: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -321,10 +338,20 @@ async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<Exi
     if let CliCommand::Config(ConfigCommand::Check) = &cli.command {
         return Ok(settings::check(&cli, &config));
     }
+    if let CliCommand::Db(DbCommand::Copy { from, to }) = &cli.command {
+        let locale = terminal_locale().unwrap_or_default();
+        return db::copy(from, to, &config.settings, clock.now(), locale).await;
+    }
     // A database URL (PostgreSQL's, say) is not a file: say so in one line, without echoing the
     // URL, which may hold a password.
     if let Some((scheme, _)) = cli.db.to_str().and_then(|db| db.split_once("://")) {
         let locale = terminal_locale().unwrap_or_default();
+        if matches!(cli.command, CliCommand::Backup { .. } | CliCommand::Restore { .. })
+            && matches!(scheme, "postgres" | "postgresql")
+        {
+            eprintln!("{}", locale.t(Msg::Cli(CliMsg::BackupPostgres)));
+            return Ok(ExitCode::from(2));
+        }
         eprintln!("{}", locale.t(Msg::Cli(CliMsg::DatabaseUrl { scheme: scheme.chars().take(20).collect() })));
         return Ok(ExitCode::from(2));
     }
@@ -355,7 +382,7 @@ async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<Exi
         CliCommand::Workspace(command) => workspace_command(&store, &cli.workspace, clock.now(), command).await?,
         CliCommand::Digest(args) => digest::run(&store, &cli.workspace, clock.now(), args).await?,
         CliCommand::Backup { file, force } => backup::backup(&store, &file, force).await?,
-        CliCommand::Restore { .. } | CliCommand::Config(_) => ExitCode::SUCCESS,
+        CliCommand::Restore { .. } | CliCommand::Config(_) | CliCommand::Db(_) => ExitCode::SUCCESS,
     };
     store.close().await;
     Ok(code)

@@ -6,34 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Store, StoreError, WriteTx};
 use crate::domain::account::AccountStatus;
 use crate::domain::money::Currency;
+pub use crate::domain::records::AccountRow;
 use crate::domain::text::{fold, words};
-
-/// An account as the card shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccountRow {
-    pub id: i64,
-    /// What people see: its number in the workspace.
-    pub number: i64,
-    pub name: String,
-    pub segment: String,
-    /// The company's CNPJ as its 14 digits.
-    pub cnpj: Option<String>,
-    pub tier: crate::domain::account::Tier,
-    pub owner_id: Option<i64>,
-    pub owner_name: Option<String>,
-    pub technical_manager_id: Option<i64>,
-    pub technical_manager_name: Option<String>,
-    pub currency: Currency,
-    pub wallet_minor: i64,
-    pub revenue_12m_minor: i64,
-    pub share_ceiling_bp: i64,
-    pub suppliers_kept: i64,
-    pub margin_bp: Option<i64>,
-    pub planning_cadence_days: i64,
-    pub yearly_review_on: Option<NaiveDate>,
-    pub status: AccountStatus,
-    pub created_at: DateTime<Utc>,
-}
 
 /// One line of the portfolio.
 #[derive(Debug, Clone, PartialEq, Eq)]

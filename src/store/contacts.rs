@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError, WriteTx};
+pub use crate::domain::records::StakeholderRow;
 use crate::domain::text::{fold, prefix_upper_bound};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,19 +28,6 @@ pub struct NewContact<'a> {
     pub email: Option<&'a str>,
     pub phone: Option<&'a str>,
     pub created_at: DateTime<Utc>,
-}
-
-/// A contact on the stakeholder map.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-pub struct StakeholderRow {
-    pub id: i64,
-    pub name: String,
-    pub title: String,
-    pub department: String,
-    pub decision_role: Option<String>,
-    pub stance: Option<String>,
-    pub strength: Option<i64>,
-    pub last_contact: Option<DateTime<Utc>>,
 }
 
 /// Changes to a contact; `None` leaves a field as it is.

@@ -4,16 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError, WriteTx};
+pub use crate::domain::records::{CompetitorRow, WalletPeriod};
 use crate::domain::text::fold;
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-pub struct CompetitorRow {
-    pub name: String,
-    pub share_bp: Option<i64>,
-    pub threat: String,
-    pub note: String,
-    pub updated_at: DateTime<Utc>,
-}
 
 /// A competitor to add, or what changed about one; `None` keeps what was there.
 #[derive(Debug, Clone, Copy)]
@@ -24,15 +16,6 @@ pub struct CompetitorChange<'a> {
     pub threat: Option<&'a str>,
     pub note: Option<&'a str>,
     pub at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-pub struct WalletPeriod {
-    pub period: String,
-    pub spend_minor: i64,
-    pub revenue_minor: i64,
-    /// Written before its year began, and not recorded since: a plan, not the account's figures.
-    pub plan: bool,
 }
 
 impl Store {

@@ -2,132 +2,17 @@
 //! computed from, read in one query (SQLite's JSON aggregation gathers the lists).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Deserialize;
 
-use super::{AccountRow, CompetitorRow, StakeholderRow, Store, StoreError, WalletPeriod};
-
-/// The last interaction with an account, as the card shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct LastInteraction {
-    pub kind: crate::domain::kind::InteractionKind,
-    pub occurred_at: DateTime<Utc>,
-    pub summary: String,
-    pub author_name: String,
-    pub contact_name: Option<String>,
-    /// The next step it set: open while this interaction is the account's newest.
-    #[serde(default)]
-    pub next_step: Option<String>,
-    #[serde(default)]
-    pub next_step_due: Option<NaiveDate>,
-}
-
-/// An open commitment of the account, as its card shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct CommitmentFact {
-    pub number: i64,
-    pub text: String,
-    pub due_on: Option<NaiveDate>,
-    pub owner_name: String,
-}
-
-/// How many open commitments the facts carry (the soonest due); [`AccountFacts::open_commitments`]
-/// counts them all. Written into the query as a literal, as [`RECENT_TONES`] is.
-pub const COMMITMENTS_SHOWN: usize = 5;
-
-/// What the health score needs of an opportunity.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct OpportunityFact {
-    /// Its number in the workspace, as people see it.
-    pub number: i64,
-    pub title: String,
-    pub stage: crate::domain::pipeline::Stage,
-    pub value_minor: i64,
-    pub created_at: DateTime<Utc>,
-    pub closed_at: Option<DateTime<Utc>>,
-}
-
-/// How many of the newest tones count for the health score. It is written into the query below
-/// as a literal: a LIMIT bound as a parameter inside a subquery makes SQLite prepare the whole
-/// statement again on every run (measured: 213 µs a read instead of 45 µs).
-pub const RECENT_TONES: i64 = 5;
-
-/// Which windows of time the facts are read for (they depend on the reader's today).
-#[derive(Debug, Clone, Copy)]
-pub struct FactsWindow {
-    /// Tones of interactions since then count (the [`RECENT_TONES`] newest).
-    pub tones_since: DateTime<Utc>,
-    /// The year whose account plan counts.
-    pub plan_year: i64,
-    /// While that year has no plan, the year before's counts if it was written from this instant
-    /// on (its last quarter: a plan written then is often next year's).
-    pub plan_carried_from: DateTime<Utc>,
-    /// The newest health snapshot taken on or before this day is the one to compare with.
-    pub trend_before: NaiveDate,
-    /// Planning meetings booked from this instant on (the start of today) are the next one.
-    pub booked_from: DateTime<Utc>,
-    /// Negative interactions since then are counted.
-    pub negatives_since: DateTime<Utc>,
-    /// Open commitments due before this day are late.
-    pub today: NaiveDate,
-}
-
-/// One account and everything around it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AccountFacts {
-    pub account: AccountRow,
-    /// (reason code, note), by code.
-    pub reasons: Vec<(String, String)>,
-    pub aliases: Vec<String>,
-    pub last_interaction: Option<LastInteraction>,
-    /// The last planning meeting or yearly review held.
-    pub last_planning: Option<DateTime<Utc>>,
-    /// The next planning meeting as the account row keeps it (cadence day or booked day).
-    pub next_planning_due: Option<NaiveDate>,
-    /// The first planning or review meeting booked from [`FactsWindow::booked_from`] on.
-    pub booked_planning: Option<DateTime<Utc>>,
-    /// The contacts, each with their last interaction, by department then name.
-    pub contacts: Vec<StakeholderRow>,
-    /// The wallet periods, oldest first.
-    pub wallet: Vec<WalletPeriod>,
-    /// The competitors, the most threatening first.
-    pub competitors: Vec<CompetitorRow>,
-    /// The tones of the newest interactions within the window, newest first.
-    pub tones: Vec<i64>,
-    /// Interactions logged with a negative tone since [`FactsWindow::negatives_since`].
-    pub recent_negatives: i64,
-    /// When the plan of the window's year was last changed, if there is one.
-    pub plan_updated_at: Option<DateTime<Utc>>,
-    pub opportunities: Vec<OpportunityFact>,
-    /// The health snapshot to compare with: (day, score).
-    pub health_before: Option<(NaiveDate, i64)>,
-    /// The workspace's own health weights: (component code, weight).
-    pub weights: Vec<(String, i64)>,
-    /// The soonest due of the open commitments (at most [`COMMITMENTS_SHOWN`]).
-    pub commitments: Vec<CommitmentFact>,
-    /// Open commitments in all, and those of them late (due before the window's today).
-    pub open_commitments: i64,
-    pub late_commitments: i64,
-}
-
-fn list<T: for<'de> Deserialize<'de>>(json: &str, what: &str) -> Result<Vec<T>, StoreError> {
-    serde_json::from_str(json).map_err(|e| StoreError::Decode(format!("account facts, {what}: {e}").into()))
-}
-
-fn one<T: for<'de> Deserialize<'de>>(json: Option<String>, what: &str) -> Result<Option<T>, StoreError> {
-    json.map(|j| serde_json::from_str(&j))
-        .transpose()
-        .map_err(|e| StoreError::Decode(format!("account facts, {what}: {e}").into()))
-}
+use super::{Store, StoreError};
+use crate::domain::records::FactsColumns;
+pub use crate::domain::records::{
+    AccountFacts, COMMITMENTS_SHOWN, CommitmentFact, FactsWindow, LastInteraction, OpportunityFact, RECENT_TONES,
+};
 
 impl Store {
     /// The workspace's own weights, and the deployment's for the components it did not set.
-    pub fn weights_with_defaults(&self, mut own: Vec<(String, i64)>) -> Vec<(String, i64)> {
-        for (code, weight) in &self.settings().health_weights {
-            if !own.iter().any(|(c, _)| c == code) {
-                own.push((code.clone(), i64::from(*weight)));
-            }
-        }
-        own
+    pub fn weights_with_defaults(&self, own: Vec<(String, i64)>) -> Vec<(String, i64)> {
+        crate::domain::records::weights_with_defaults(self.settings(), own)
     }
 
     /// The facts of one account of the workspace, or `None` if it has no such account.
@@ -148,7 +33,8 @@ impl Store {
         window: FactsWindow,
     ) -> Result<Vec<AccountFacts>, StoreError> {
         let ids = serde_json::to_string(account_ids).unwrap_or_else(|_| "[]".to_string());
-        let rows = sqlx::query!(
+        let rows = sqlx::query_as!(
+            FactsColumns,
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.cnpj, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
                       o.display_name AS "owner_name?",
                       a.technical_manager_id, t.display_name AS "technical_manager_name?", a.currency AS "currency: crate::domain::money::Currency",
@@ -245,53 +131,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let counts: Vec<i64> = list(&r.commitment_counts, "commitment counts")?;
-            out.push(AccountFacts {
-                account: AccountRow {
-                    id: r.id,
-                    number: r.number,
-                    name: r.name,
-                    segment: r.segment,
-                    cnpj: r.cnpj,
-                    tier: r.tier,
-                    owner_id: r.owner_id,
-                    owner_name: r.owner_name,
-                    technical_manager_id: r.technical_manager_id,
-                    technical_manager_name: r.technical_manager_name,
-                    currency: r.currency,
-                    wallet_minor: r.wallet_minor,
-                    revenue_12m_minor: r.revenue_12m_minor,
-                    share_ceiling_bp: r.share_ceiling_bp,
-                    suppliers_kept: r.suppliers_kept,
-                    margin_bp: r.margin_bp,
-                    planning_cadence_days: r.planning_cadence_days,
-                    yearly_review_on: r.yearly_review_on,
-                    status: r.status,
-                    created_at: r.created_at,
-                },
-                reasons: list(&r.reasons, "reasons")?,
-                aliases: list(&r.aliases, "aliases")?,
-                last_interaction: one(r.last_interaction, "last interaction")?,
-                last_planning: r.last_planning,
-                next_planning_due: r.next_planning_due,
-                booked_planning: r.booked_planning,
-                contacts: list(&r.contacts, "contacts")?,
-                wallet: list(&r.wallet, "wallet")?,
-                competitors: list(&r.competitors, "competitors")?,
-                tones: list(&r.tones, "tones")?,
-                recent_negatives: r.recent_negatives,
-                plan_updated_at: r.plan_updated_at,
-                opportunities: list(&r.opportunities, "opportunities")?,
-                health_before: one(r.health_before, "health before")?,
-                weights: self.weights_with_defaults(list(&r.weights, "weights")?),
-                commitments: list(&r.commitments, "commitments")?,
-                open_commitments: counts.first().copied().unwrap_or(0),
-                late_commitments: counts.get(1).copied().unwrap_or(0),
-            });
-        }
-        Ok(out)
+        rows.into_iter().map(|r| r.decode(self.settings()).map_err(|e| StoreError::Decode(e.into()))).collect()
     }
 }
 

@@ -7,6 +7,7 @@ mod audit;
 pub mod backup;
 mod commitments;
 mod contacts;
+pub mod copy;
 mod depth;
 mod drafts;
 mod facts;

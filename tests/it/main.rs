@@ -36,6 +36,8 @@ mod observability;
 mod onboarding;
 mod people;
 mod planning;
+mod postgres;
+mod postgres_support;
 mod privacy;
 mod readme;
 mod replays;

@@ -18,6 +18,7 @@ pub mod matching;
 pub mod money;
 pub mod pipeline;
 pub mod qualification;
+pub mod records;
 pub mod settings;
 pub mod stakeholders;
 pub mod text;

@@ -114,6 +114,49 @@ pub enum CliMsg {
         name: String,
         known: Vec<String>,
     },
+    /// `backup` or `restore` with a PostgreSQL URL as `--db`.
+    BackupPostgres,
+    // `kam-bot db copy FROM TO`.
+    DbCopyScheme {
+        scheme: String,
+    },
+    DbCopySameKind,
+    DbCopyNoSource {
+        path: String,
+    },
+    DbCopyCannotOpen {
+        place: String,
+        reason: String,
+    },
+    DbCopySchemaDiffers {
+        table: String,
+    },
+    DbCopyTargetNotEmpty {
+        place: String,
+        table: String,
+        rows: i64,
+    },
+    DbCopyStarting {
+        from: String,
+        to: String,
+        rows: i64,
+        tables: usize,
+    },
+    DbCopyCountDiffers {
+        table: String,
+        expected: i64,
+        copied: i64,
+    },
+    DbCopyCardDiffers {
+        account: i64,
+    },
+    DbCopyDone {
+        to: String,
+        rows: i64,
+        tables: usize,
+        cards: usize,
+        took_ms: u64,
+    },
 }
 
 impl CliMsg {
@@ -268,6 +311,66 @@ impl CliMsg {
                 ),
                 format!(
                     "--db (ou KAM_DB, ou database na configuração) recebe o caminho de um arquivo SQLite, como kam.db, e não um endereço {scheme}://: esta versão guarda os dados só em SQLite."
+                ),
+            ),
+            CliMsg::BackupPostgres => s(
+                "On PostgreSQL, back up with pg_dump (pg_dump -Fc URL > kam.dump, restored with pg_restore) or your provider's snapshots; kam-bot backup and restore are for a SQLite file.",
+                "No PostgreSQL, faça a cópia de segurança com pg_dump (pg_dump -Fc URL > kam.dump, restaurada com pg_restore) ou com os snapshots do seu provedor; kam-bot backup e restore são para um arquivo SQLite.",
+            ),
+            CliMsg::DbCopyScheme { scheme } => p(
+                format!(
+                    "db copy moves between a SQLite file (a path such as kam.db) and PostgreSQL (postgres://…), not {scheme}://."
+                ),
+                format!(
+                    "db copy move entre um arquivo SQLite (um caminho como kam.db) e o PostgreSQL (postgres://…), não {scheme}://."
+                ),
+            ),
+            CliMsg::DbCopySameKind => s(
+                "db copy moves a database from SQLite to PostgreSQL or back: to copy a SQLite file use kam-bot backup, and a PostgreSQL database pg_dump.",
+                "db copy move um banco do SQLite para o PostgreSQL ou de volta: para copiar um arquivo SQLite use kam-bot backup, e um banco PostgreSQL, pg_dump.",
+            ),
+            CliMsg::DbCopyNoSource { path } => {
+                p(format!("There is no database at {path} to copy."), format!("Não há banco em {path} para copiar."))
+            }
+            CliMsg::DbCopyCannotOpen { place, reason } => {
+                p(format!("Cannot open {place}: {reason}"), format!("Não foi possível abrir {place}: {reason}"))
+            }
+            CliMsg::DbCopySchemaDiffers { table } => p(
+                format!(
+                    "The two databases differ in the table {table}: they come from different versions of kam-bot. Run this version on both first."
+                ),
+                format!(
+                    "Os dois bancos diferem na tabela {table}: vêm de versões diferentes do kam-bot. Rode esta versão nos dois antes."
+                ),
+            ),
+            CliMsg::DbCopyTargetNotEmpty { place, table, rows } => p(
+                format!(
+                    "{place} is not empty ({table} has {rows} rows): db copy writes only into an empty database, so nothing was copied."
+                ),
+                format!(
+                    "{place} não está vazio ({table} tem {rows} linhas): db copy só grava num banco vazio, então nada foi copiado."
+                ),
+            ),
+            CliMsg::DbCopyStarting { from, to, rows, tables } => p(
+                format!("Copying {rows} rows of {tables} tables from {from} to {to}…"),
+                format!("Copiando {rows} linhas de {tables} tabelas de {from} para {to}…"),
+            ),
+            CliMsg::DbCopyCountDiffers { table, expected, copied } => p(
+                format!("The copy is not whole: {table} has {copied} rows instead of {expected}."),
+                format!("A cópia não está completa: {table} tem {copied} linhas em vez de {expected}."),
+            ),
+            CliMsg::DbCopyCardDiffers { account } => p(
+                format!(
+                    "The copy does not read the same: the card of account id {account} differs between the two databases."
+                ),
+                format!("A cópia não lê igual: o cartão da conta de id {account} difere entre os dois bancos."),
+            ),
+            CliMsg::DbCopyDone { to, rows, tables, cards, took_ms } => p(
+                format!(
+                    "Copied to {to}: {rows} rows of {tables} tables in {took_ms} ms, every table's count checked and {cards} account cards read the same on both."
+                ),
+                format!(
+                    "Copiado para {to}: {rows} linhas de {tables} tabelas em {took_ms} ms, a contagem de cada tabela conferida e {cards} cartões de conta lidos iguais nos dois."
                 ),
             ),
             CliMsg::CliNotEmpty { workspace } => p(

@@ -1,0 +1,79 @@
+//! A PostgreSQL database of its own for each test, on the server `KAM_TEST_POSTGRES_URL` names
+//! (the local one by default). Where no server answers the test says so in one line and passes,
+//! unless `KAM_REQUIRE_POSTGRES=1` (as CI sets), where it fails.
+
+use sqlx::{AssertSqlSafe, Connection, PgConnection};
+
+/// The server tests use unless `KAM_TEST_POSTGRES_URL` says another.
+pub const DEFAULT_SERVER: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// A database created for one test; [`TestPg::drop_db`] removes it.
+pub struct TestPg {
+    /// Its URL.
+    pub url: String,
+    server: String,
+    name: String,
+}
+
+fn server() -> String {
+    std::env::var("KAM_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()).unwrap_or_else(|| DEFAULT_SERVER.to_string())
+}
+
+/// The server URL with another database.
+fn with_database(server: &str, name: &str) -> String {
+    let (base, query) = server.split_once('?').map_or((server, None), |(b, q)| (b, Some(q)));
+    let root = base.rsplit_once('/').map_or(base, |(root, _)| root);
+    match query {
+        Some(q) => format!("{root}/{name}?{q}"),
+        None => format!("{root}/{name}"),
+    }
+}
+
+/// A new empty database named after the test, or `None` (with a line saying why) where no
+/// server answers and none is required.
+pub async fn test_pg(test: &str) -> Option<TestPg> {
+    let server = server();
+    let mut admin = match PgConnection::connect(&server).await {
+        Ok(c) => c,
+        Err(e) => {
+            if std::env::var("KAM_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
+                panic!("KAM_REQUIRE_POSTGRES=1 but no PostgreSQL answers at {server}: {e}");
+            }
+            eprintln!("skipped {test}: no PostgreSQL answers at {server} ({e}); set KAM_TEST_POSTGRES_URL");
+            return None;
+        }
+    };
+    let name = format!("kam_test_{test}_{}", std::process::id());
+    // A database left by an earlier, killed run of this test goes first.
+    for old in sqlx::query_scalar::<_, String>("SELECT datname FROM pg_database WHERE datname LIKE $1")
+        .bind(format!("kam\\_test\\_{test}\\_%"))
+        .fetch_all(&mut admin)
+        .await
+        .unwrap()
+    {
+        sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS \"{old}\" WITH (FORCE)")))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+    }
+    sqlx::query(AssertSqlSafe(format!("CREATE DATABASE \"{name}\""))).execute(&mut admin).await.unwrap();
+    admin.close().await.ok();
+    Some(TestPg { url: with_database(&server, &name), server, name })
+}
+
+impl TestPg {
+    /// Drops the database (its connections closed by force).
+    pub async fn drop_db(self) {
+        let mut admin = PgConnection::connect(&self.server).await.unwrap();
+        sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name)))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+    }
+}
+
+#[test]
+fn a_test_database_keeps_the_server_and_its_options() {
+    assert_eq!(with_database("postgres://u@h:5432/postgres", "x"), "postgres://u@h:5432/x");
+    assert_eq!(with_database("postgres://u@h/postgres?sslmode=require", "x"), "postgres://u@h/x?sslmode=require");
+}
