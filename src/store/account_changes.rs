@@ -5,13 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{NewAccount, Store, StoreError, WriteTx};
-
-/// An account whose name or alias is the folded text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameClash {
-    pub account_id: i64,
-    pub name: String,
-}
+pub use crate::domain::records::account_changes::NameClash;
 
 impl Store {
     /// The accounts (archived ones too) whose name or alias folds to `folded`.

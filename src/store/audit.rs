@@ -3,16 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError, WriteTx};
-
-/// Row counts of a workspace, for operators and tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Counts {
-    pub people: i64,
-    pub accounts: i64,
-    pub contacts: i64,
-    pub interactions: i64,
-    pub audit_entries: i64,
-}
+pub use crate::domain::records::audit::Counts;
 
 impl WriteTx {
     pub async fn audit(

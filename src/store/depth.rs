@@ -4,19 +4,9 @@
 use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError, WriteTx};
+pub use crate::domain::records::depth::{CompetitorChange, QualificationRow};
 pub use crate::domain::records::{CompetitorRow, WalletPeriod};
 use crate::domain::text::fold;
-
-/// A competitor to add, or what changed about one; `None` keeps what was there.
-#[derive(Debug, Clone, Copy)]
-pub struct CompetitorChange<'a> {
-    pub account_id: i64,
-    pub name: &'a str,
-    pub share_bp: Option<i64>,
-    pub threat: Option<&'a str>,
-    pub note: Option<&'a str>,
-    pub at: DateTime<Utc>,
-}
 
 impl Store {
     /// The account's competitors, the most threatening first.
@@ -153,20 +143,6 @@ impl WriteTx {
         .await?;
         Ok(())
     }
-}
-
-/// An account's qualification scores.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QualificationRow {
-    pub account_id: i64,
-    pub account_name: String,
-    pub owner_id: Option<i64>,
-    pub tier: crate::domain::account::Tier,
-    pub potential: i64,
-    pub leadership: i64,
-    pub profitability: i64,
-    pub fit: i64,
-    pub strength: i64,
 }
 
 impl Store {

@@ -4,18 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{ContactRow, Store, StoreError, TermHit, WriteTx};
-
-/// A draft as stored: its body is the JSON of what was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DraftRow {
-    pub id: i64,
-    pub number: i64,
-    pub author_id: i64,
-    pub body: String,
-    pub state: String,
-    pub expires_at: DateTime<Utc>,
-    pub interaction: Option<i64>,
-}
+pub use crate::domain::records::drafts::DraftRow;
 
 impl Store {
     /// Account names and aliases equal to one of the folded terms (a JSON array of strings): the

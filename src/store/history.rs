@@ -3,37 +3,13 @@
 //! order, each skipped when the workspace already holds it (decided in the statement that writes
 //! it), and the accounts' contact clocks moved once a chunk.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::{StoreError, WriteTx};
-use crate::domain::kind::InteractionKind;
+pub use crate::domain::records::history::{ImportedCommitment, ImportedInteraction};
 
 /// How many rows one statement writes.
 const CHUNK: usize = 1000;
-
-/// A done activity, to log as an interaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportedInteraction {
-    pub account_id: i64,
-    pub contact_id: Option<i64>,
-    pub author_id: i64,
-    pub kind: InteractionKind,
-    pub occurred_at: DateTime<Utc>,
-    /// The day it happened in the workspace's zone: it moves the account's clock.
-    pub occurred_on: NaiveDate,
-    pub summary: String,
-    /// The key a second import finds it by.
-    pub source_id: String,
-}
-
-/// An open activity, to keep as a commitment of its owner.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportedCommitment {
-    pub account_id: i64,
-    pub owner_id: i64,
-    pub text: String,
-    pub due_on: Option<NaiveDate>,
-}
 
 impl WriteTx {
     /// Logs the interactions not yet logged from `source` (by source id); returns how many were.

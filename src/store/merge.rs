@@ -5,19 +5,7 @@
 //! a competitor) the kept account's stays.
 
 use super::{StoreError, WriteTx};
-
-/// How much of an account a merge moves.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct MergeCounts {
-    pub contacts: i64,
-    pub interactions: i64,
-    pub commitments: i64,
-    pub opportunities: i64,
-    pub meetings: i64,
-    pub plans: i64,
-    pub wallet_periods: i64,
-    pub competitors: i64,
-}
+pub use crate::domain::records::merge::MergeCounts;
 
 impl WriteTx {
     /// What a merge of `from` would move, read in the transaction that merges.

@@ -3,42 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanRow {
-    pub id: i64,
-    pub year: i64,
-    pub objectives: String,
-    pub value_delivered: String,
-    pub value_evidence: String,
-    pub changes: String,
-    pub depth: String,
-    pub resources: String,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// A yearly review as recorded: its four answers, rating, who and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReviewRow {
-    pub year: i64,
-    pub objectives: String,
-    pub value: String,
-    pub changes: String,
-    pub depth: String,
-    pub rating: i64,
-    pub next_objectives: String,
-    pub reviewer_name: String,
-    pub reviewed_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GoalRow {
-    pub id: i64,
-    pub title: String,
-    pub owner_name: Option<String>,
-    pub due_on: Option<NaiveDate>,
-    pub status: crate::domain::kind::GoalStatus,
-}
+pub use crate::domain::records::plans::{GoalRow, NewReview, PlanRow, ReviewRow};
 
 impl Store {
     /// An account's yearly reviews, the newest first.
@@ -84,21 +49,6 @@ impl Store {
         .fetch_all(&self.pool)
         .await
     }
-}
-
-/// A yearly review to record.
-#[derive(Debug, Clone, Copy)]
-pub struct NewReview<'a> {
-    pub account_id: i64,
-    pub year: i64,
-    pub objectives: &'a str,
-    pub value: &'a str,
-    pub changes: &'a str,
-    pub depth: &'a str,
-    pub rating: i64,
-    pub next_objectives: &'a str,
-    pub reviewed_by: i64,
-    pub at: DateTime<Utc>,
 }
 
 impl WriteTx {

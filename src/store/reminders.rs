@@ -4,21 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
-
-/// An account whose clock says something is due, with its owner and the owner's manager.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DueAccount {
-    pub id: i64,
-    pub name: String,
-    pub tier: crate::domain::account::Tier,
-    pub planning_cadence_days: i64,
-    pub next_planning_due: Option<NaiveDate>,
-    pub contact_due_on: Option<NaiveDate>,
-    pub last_contact_on: Option<NaiveDate>,
-    pub yearly_review_on: Option<NaiveDate>,
-    pub owner_id: i64,
-    pub owner_manager_id: Option<i64>,
-}
+pub use crate::domain::records::reminders::DueAccount;
 
 impl WriteTx {
     /// Marks reminders as given, (account, mark) pairs in one write; the pairs that had not been

@@ -4,15 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError, WriteTx};
-
-/// What claiming a request found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Claim {
-    /// First time: carry it out.
-    New,
-    /// Handled before: its answer (JSON), or `None` while the first delivery is still running.
-    Seen(Option<String>),
-}
+pub use crate::domain::records::requests::Claim;
 
 impl WriteTx {
     /// Claims a request inside the transaction that writes what it asks for, so that the claim

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError, WriteTx};
 use crate::domain::jobs::{Effective, Own, effective};
+pub use crate::domain::records::schedules::JobSchedule;
 use crate::domain::settings::Settings;
 
 /// The effective schedules from a workspace's own rows and the deployment's settings.
@@ -31,15 +32,6 @@ impl WriteTx {
         .await?;
         Ok(effective_of(&own, settings))
     }
-}
-
-/// A workspace's own schedule for a job.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JobSchedule {
-    pub job: String,
-    pub cron: String,
-    pub enabled: bool,
-    pub grace_minutes: i64,
 }
 
 impl Store {

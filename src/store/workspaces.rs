@@ -3,17 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Store, StoreError, WriteTx};
+pub use crate::domain::records::workspaces::{DayOffRow, Identified, Workspace};
 use crate::domain::zone::Zone;
-
-/// A workspace and its defaults.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Workspace {
-    pub id: i64,
-    pub key: String,
-    pub language: String,
-    pub time_zone: crate::domain::zone::Zone,
-    pub default_role: String,
-}
 
 impl Store {
     /// The workspace with this key, created empty on first sight.
@@ -174,22 +165,6 @@ impl Store {
             Identified { workspace, person, handled: r.handled_id.map(|_| r.handled_reply) }
         }))
     }
-}
-
-/// What [`Store::identify_request`] found.
-#[derive(Debug, Clone)]
-pub struct Identified {
-    pub workspace: Workspace,
-    pub person: Option<super::Person>,
-    /// The request handled before: its answer, or `None` while its first delivery runs.
-    pub handled: Option<Option<String>>,
-}
-
-/// One of a workspace's own days off.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayOffRow {
-    pub day: NaiveDate,
-    pub name: String,
 }
 
 impl Store {

@@ -6,6 +6,52 @@ use serde::Deserialize;
 use crate::account::AccountStatus;
 use crate::money::Currency;
 
+pub mod account_changes;
+pub mod accounts;
+pub mod audit;
+pub mod commitments;
+pub mod contacts;
+pub mod depth;
+pub mod drafts;
+pub mod history;
+pub mod interactions;
+pub mod meetings;
+pub mod merge;
+pub mod opportunities;
+pub mod outbox;
+pub mod people;
+pub mod plans;
+pub mod privacy;
+pub mod reminders;
+pub mod requests;
+pub mod schedules;
+pub mod teams;
+pub mod transfer;
+pub mod workspaces;
+
+pub use account_changes::*;
+pub use accounts::*;
+pub use audit::*;
+pub use commitments::*;
+pub use contacts::*;
+pub use depth::*;
+pub use drafts::*;
+pub use history::*;
+pub use interactions::*;
+pub use meetings::*;
+pub use merge::*;
+pub use opportunities::*;
+pub use outbox::*;
+pub use people::*;
+pub use plans::*;
+pub use privacy::*;
+pub use reminders::*;
+pub use requests::*;
+pub use schedules::*;
+pub use teams::*;
+pub use transfer::*;
+pub use workspaces::*;
+
 /// An account as the card shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountRow {
