@@ -41,16 +41,23 @@ impl ServeSettings {
 /// Mode as configured, and the scheduler.
 pub async fn serve(
     store: &Store,
-    db: &std::path::Path,
+    db: Option<&std::path::Path>,
     clock: Arc<dyn Clock>,
     settings: ServeSettings,
 ) -> anyhow::Result<ExitCode> {
     let locale = Locale::default();
     let ServeSettings { listen, answer_within, discord: config, slack } = settings;
-    // Held until `serve` returns: a restore waits for the bot to stop, a second bot does not start.
-    let Some(_running) = crate::lifecycle::ServeLock::take(db)? else {
-        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliAlreadyServing { db: db.display().to_string() })));
-        return Ok(ExitCode::from(2));
+    // On a SQLite file, held until `serve` returns: a restore waits for the bot to stop, a second
+    // bot does not start. PostgreSQL has no file to lock.
+    let _running = match db {
+        Some(db) => match crate::lifecycle::ServeLock::take(db)? {
+            Some(lock) => Some(lock),
+            None => {
+                eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliAlreadyServing { db: db.display().to_string() })));
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
     };
     // With the bot token, people the bot has not met take the name Slack gives them.
     let slack_directory = match &slack.bot_token {

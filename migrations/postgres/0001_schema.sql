@@ -116,7 +116,7 @@ CREATE TABLE audit_log (
     command TEXT COLLATE "C" NOT NULL,
     arguments TEXT COLLATE "C" NOT NULL,
     outcome TEXT COLLATE "C" NOT NULL,
-    at TEXT COLLATE "C" NOT NULL
+    at TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE job_schedules (

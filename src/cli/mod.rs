@@ -342,17 +342,21 @@ async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<Exi
         let locale = terminal_locale().unwrap_or_default();
         return db::copy(from, to, &config.settings, clock.now(), locale).await;
     }
-    // A database URL (PostgreSQL's, say) is not a file: say so in one line, without echoing the
-    // URL, which may hold a password.
-    if let Some((scheme, _)) = cli.db.to_str().and_then(|db| db.split_once("://")) {
-        let locale = terminal_locale().unwrap_or_default();
-        if matches!(cli.command, CliCommand::Backup { .. } | CliCommand::Restore { .. })
-            && matches!(scheme, "postgres" | "postgresql")
-        {
-            eprintln!("{}", locale.t(Msg::Cli(CliMsg::BackupPostgres)));
+    // A database URL other than PostgreSQL's is not a file: say so in one line, without echoing
+    // the URL, which may hold a password. PostgreSQL's has no backup or restore of ours.
+    let place = match db::Place::read(&cli.db.to_string_lossy()) {
+        Ok(place) => place,
+        Err(scheme) => {
+            let locale = terminal_locale().unwrap_or_default();
+            eprintln!("{}", locale.t(Msg::Cli(CliMsg::DatabaseUrl { scheme })));
             return Ok(ExitCode::from(2));
         }
-        eprintln!("{}", locale.t(Msg::Cli(CliMsg::DatabaseUrl { scheme: scheme.chars().take(20).collect() })));
+    };
+    if matches!(place, db::Place::Postgres(_))
+        && matches!(cli.command, CliCommand::Backup { .. } | CliCommand::Restore { .. })
+    {
+        let locale = terminal_locale().unwrap_or_default();
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::BackupPostgres)));
         return Ok(ExitCode::from(2));
     }
     // A restore must not open (and migrate) the database it replaces.
@@ -360,11 +364,20 @@ async fn dispatch(cli: Cli, config: crate::config::Config) -> anyhow::Result<Exi
         return backup::restore(file, &cli.db).await;
     }
     let pool_size = config.pool_size.unwrap_or(crate::store::POOL_SIZE);
-    let store = Store::open_with(&cli.db, pool_size, config.settings.clone()).await?;
+    let store = match &place {
+        db::Place::Sqlite(path) => Store::open_with(path, pool_size, config.settings.clone()).await?,
+        db::Place::Postgres(url) => Store::connect_postgres(url, pool_size, config.settings.clone())
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", place.shown()))?,
+    };
+    let lock = match &place {
+        db::Place::Sqlite(path) => Some(path.as_path()),
+        db::Place::Postgres(_) => None,
+    };
     let code = match cli.command {
         CliCommand::Chat(args) => chat(&store, &cli.workspace, clock.as_ref(), args).await?,
         CliCommand::Seed(args) => seed_command(&store, &cli.workspace, clock.as_ref(), args).await?,
-        CliCommand::Serve(args) => serve(&store, &cli.db, clock, args).await?,
+        CliCommand::Serve(args) => serve(&store, lock, clock, args).await?,
         CliCommand::Discord(DiscordCommand::Register) => crate::startup::register().await?,
         CliCommand::Discord(DiscordCommand::Commands) => ExitCode::SUCCESS,
         CliCommand::People(command) => people(&store, &cli.workspace, clock.now(), command).await?,
@@ -534,7 +547,7 @@ async fn seed_command(store: &Store, workspace: &str, clock: &dyn Clock, args: S
 /// `serve`: the settings read once, then the server built and run.
 async fn serve(
     store: &Store,
-    db: &std::path::Path,
+    db: Option<&std::path::Path>,
     clock: Arc<dyn Clock>,
     args: ServeArgs,
 ) -> anyhow::Result<ExitCode> {

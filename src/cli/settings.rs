@@ -21,7 +21,8 @@ pub fn check(cli: &Cli, config: &Config) -> ExitCode {
         Some(path) => format!("# {}: no mistakes. The configuration in force:", path.display()),
         None => "# No configuration file (--config or KAM_CONFIG): the built-in defaults.".to_string(),
     });
-    out.push(format!("database = {}", quoted(&cli.db.display().to_string())));
+    // A URL's password is never printed.
+    out.push(format!("database = {}", quoted(&super::db::redacted(&cli.db.display().to_string()))));
     match config.listen {
         Some(addr) => out.push(format!("listen = {}", quoted(&addr.to_string()))),
         None => out.push("# listen: not set (serve --listen ADDR)".to_string()),

@@ -10,6 +10,9 @@ pub use crate::domain::records::account_changes::NameClash;
 impl Store {
     /// The accounts (archived ones too) whose name or alias folds to `folded`.
     pub async fn accounts_named(&self, workspace_id: i64, folded: &str) -> Result<Vec<NameClash>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.accounts_named(workspace_id, folded).await;
+        }
         sqlx::query_as!(
             NameClash,
             r#"SELECT DISTINCT t.account_id AS "account_id!", a.name
@@ -18,37 +21,49 @@ impl Store {
             workspace_id,
             folded
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// The editable record of an account, with its aliases and reasons.
     pub async fn account_record(&self, workspace_id: i64, account_id: i64) -> Result<Option<NewAccount>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account_record(workspace_id, account_id).await;
+        }
+        let mut conn = pool!(self).acquire().await?;
         Ok(records(&mut conn, workspace_id, Some(account_id)).await?.pop().map(|(_, record)| record))
     }
 
     /// The editable record of every account of the workspace (archived ones too), in three
     /// queries however many there are.
     pub async fn account_records(&self, workspace_id: i64) -> Result<Vec<(i64, NewAccount)>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account_records(workspace_id).await;
+        }
+        let mut conn = pool!(self).acquire().await?;
         records(&mut conn, workspace_id, None).await
     }
 
     /// Whether the workspace holds any account at all, archived ones included.
     pub async fn has_any_account(&self, workspace_id: i64) -> Result<bool, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.has_any_account(workspace_id).await;
+        }
         sqlx::query_scalar!(
             r#"SELECT EXISTS (SELECT 1 FROM accounts WHERE workspace_id = ?) AS "found!: bool""#,
             workspace_id
         )
-        .fetch_one(&self.pool)
+        .fetch_one(pool!(self))
         .await
     }
 
     /// The ids of every account of the workspace, archived ones too, in creation order.
     pub async fn account_ids(&self, workspace_id: i64) -> Result<Vec<i64>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account_ids(workspace_id).await;
+        }
         sqlx::query_scalar!(r#"SELECT id AS "id!" FROM accounts WHERE workspace_id = ? ORDER BY id"#, workspace_id)
-            .fetch_all(&self.pool)
+            .fetch_all(pool!(self))
             .await
     }
 }
@@ -60,7 +75,10 @@ impl WriteTx {
         workspace_id: i64,
         account_id: i64,
     ) -> Result<Option<NewAccount>, StoreError> {
-        Ok(records(&mut self.tx, workspace_id, Some(account_id)).await?.pop().map(|(_, record)| record))
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.account_record(workspace_id, account_id).await;
+        }
+        Ok(records(lite!(self), workspace_id, Some(account_id)).await?.pop().map(|(_, record)| record))
     }
 
     /// Adds many accounts at once, all created at `at`, in a few statements a thousand accounts:
@@ -75,15 +93,18 @@ impl WriteTx {
         period: &str,
         at: DateTime<Utc>,
     ) -> Result<Vec<i64>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_accounts(workspace_id, accounts, wallet, period, at).await;
+        }
         let first: i64 = sqlx::query_scalar!(r#"SELECT COALESCE(MAX(id), 0) + 1 AS "id!: i64" FROM accounts"#)
-            .fetch_one(&mut *self.tx)
+            .fetch_one(lite!(self))
             .await?;
         // Numbers count within the workspace.
         let first_number: i64 = sqlx::query_scalar!(
             r#"SELECT COALESCE(MAX(number), 0) + 1 AS "n!: i64" FROM accounts WHERE workspace_id = ?"#,
             workspace_id
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await?;
         let ids: Vec<i64> = (0..accounts.len() as i64).map(|i| first + i).collect();
         for (chunk, (records, wallet)) in ids.chunks(1000).zip(accounts.chunks(1000).zip(wallet.chunks(1000))) {
@@ -126,7 +147,7 @@ impl WriteTx {
                 at,
                 rows
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             let mut reasons = Vec::new();
             let mut aliases = Vec::new();
@@ -151,13 +172,13 @@ impl WriteTx {
                  SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
                 reasons
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "INSERT OR IGNORE INTO account_aliases (account_id, alias) SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
                 aliases
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "INSERT OR IGNORE INTO account_terms (workspace_id, account_id, term, kind)
@@ -165,7 +186,7 @@ impl WriteTx {
                 workspace_id,
                 terms
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at)
@@ -175,7 +196,7 @@ impl WriteTx {
                 at,
                 periods
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         }
         Ok(ids)
@@ -184,6 +205,9 @@ impl WriteTx {
     /// Writes every editable field of an account, its aliases and reasons, and rewrites its name
     /// index. A new cadence moves the dates the planning clock keeps on the row by the difference.
     pub async fn update_account(&mut self, workspace_id: i64, id: i64, a: &NewAccount) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.update_account(workspace_id, id, a).await;
+        }
         let cnpj = a.cnpj.as_ref().map(|c| c.digits());
         sqlx::query!(
             "UPDATE accounts SET
@@ -213,12 +237,12 @@ impl WriteTx {
             a.suppliers_kept,
             cnpj
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
-        sqlx::query!("DELETE FROM account_aliases WHERE account_id = ?", id).execute(&mut *self.tx).await?;
-        sqlx::query!("DELETE FROM account_reasons WHERE account_id = ?", id).execute(&mut *self.tx).await?;
+        sqlx::query!("DELETE FROM account_aliases WHERE account_id = ?", id).execute(lite!(self)).await?;
+        sqlx::query!("DELETE FROM account_reasons WHERE account_id = ?", id).execute(lite!(self)).await?;
         sqlx::query!("DELETE FROM account_terms WHERE workspace_id = ? AND account_id = ?", workspace_id, id)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         self.write_names_and_reasons(workspace_id, id, a).await
     }
@@ -230,13 +254,16 @@ impl WriteTx {
         digits: &str,
         except: i64,
     ) -> Result<Option<String>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.cnpj_taken(workspace_id, digits, except).await;
+        }
         sqlx::query_scalar!(
             "SELECT name FROM accounts WHERE workspace_id = ? AND cnpj = ? AND id <> ? LIMIT 1",
             workspace_id,
             digits,
             except
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await
     }
 
@@ -247,6 +274,9 @@ impl WriteTx {
         folded: &str,
         except: i64,
     ) -> Result<Option<String>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.name_taken(workspace_id, folded, except).await;
+        }
         sqlx::query_scalar!(
             "SELECT a.name FROM account_terms t JOIN accounts a ON a.id = t.account_id
              WHERE t.workspace_id = ? AND t.term = ? AND t.kind IN ('name', 'alias') AND t.account_id <> ? LIMIT 1",
@@ -254,7 +284,7 @@ impl WriteTx {
             folded,
             except
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await
     }
 }

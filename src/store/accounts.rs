@@ -14,6 +14,9 @@ use crate::domain::text::{fold, words};
 
 impl Store {
     pub async fn account(&self, workspace_id: i64, account_id: i64) -> Result<Option<AccountRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account(workspace_id, account_id).await;
+        }
         sqlx::query_as!(
             AccountRow,
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.cnpj, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
@@ -30,7 +33,7 @@ impl Store {
             workspace_id,
             account_id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
@@ -41,6 +44,9 @@ impl Store {
         prefix: &str,
         limit: i64,
     ) -> Result<Vec<TermHit>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account_names_with_prefix(workspace_id, prefix, limit).await;
+        }
         let upper = crate::domain::text::prefix_upper_bound(prefix);
         sqlx::query_as!(
             TermHit,
@@ -53,7 +59,7 @@ impl Store {
             upper,
             limit
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -66,6 +72,9 @@ impl Store {
         term: &str,
         prefixes: [Option<&str>; 3],
     ) -> Result<Vec<TermHit>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.closest_pool(workspace_id, term, prefixes).await;
+        }
         let [p1, p2, p3] = prefixes;
         let [u1, u2, u3] = prefixes.map(|p| p.map(crate::domain::text::prefix_upper_bound));
         sqlx::query_as!(
@@ -108,7 +117,7 @@ impl Store {
             u3,
             term
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -119,6 +128,9 @@ impl Store {
         workspace_id: i64,
         prefixes: [Option<&str>; 3],
     ) -> Result<[i64; 3], StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.count_words_with_prefixes(workspace_id, prefixes).await;
+        }
         let [p1, p2, p3] = prefixes;
         let [u1, u2, u3] = prefixes.map(|p| p.map(crate::domain::text::prefix_upper_bound));
         let row = sqlx::query!(
@@ -137,7 +149,7 @@ impl Store {
             p3,
             u3
         )
-        .fetch_one(&self.pool)
+        .fetch_one(pool!(self))
         .await?;
         Ok([row.first, row.second, row.third])
     }
@@ -151,6 +163,9 @@ impl Store {
         others: [Option<&str>; 3],
         limit: i64,
     ) -> Result<Vec<TermHit>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.accounts_with_word_prefixes(workspace_id, lead, others, limit).await;
+        }
         let lead_upper = crate::domain::text::prefix_upper_bound(lead);
         let [p2, p3, p4] = others;
         let [u2, u3, u4] = others.map(|p| p.map(crate::domain::text::prefix_upper_bound));
@@ -177,7 +192,7 @@ impl Store {
             u4,
             limit
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -188,6 +203,9 @@ impl Store {
         tier: Option<i64>,
         owner_id: Option<i64>,
     ) -> Result<Vec<PortfolioRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.portfolio(workspace_id, tier, owner_id).await;
+        }
         sqlx::query_as!(
             PortfolioRow,
             r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", o.display_name AS "owner_name?", a.currency AS "currency: Currency", a.wallet_minor,
@@ -207,7 +225,7 @@ impl Store {
             tier,
             owner_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -215,6 +233,9 @@ impl Store {
 impl WriteTx {
     /// Adds an account with its reasons, aliases and name-index entries.
     pub async fn insert_account(&mut self, workspace_id: i64, a: &NewAccount) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_account(workspace_id, a).await;
+        }
         let ids = self.insert_accounts(workspace_id, std::slice::from_ref(a), &[false], "", a.created_at).await?;
         ids.first().copied().ok_or(StoreError::RowNotFound)
     }
@@ -235,7 +256,7 @@ impl WriteTx {
                 id,
                 reasons
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         }
         if !a.aliases.is_empty() {
@@ -245,7 +266,7 @@ impl WriteTx {
                 id,
                 aliases
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         }
         let terms = serde_json::to_string(&index_terms(&a.name, &a.aliases)).unwrap_or_else(|_| "[]".to_string());
@@ -256,7 +277,7 @@ impl WriteTx {
             id,
             terms
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }

@@ -15,6 +15,9 @@ impl WriteTx {
         outcome: &str,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.audit(workspace_id, person_id, command, arguments_json, outcome, at).await;
+        }
         sqlx::query!(
             "INSERT INTO audit_log (workspace_id, person_id, command, arguments, outcome, at) VALUES (?, ?, ?, ?, ?, ?)",
             workspace_id,
@@ -24,7 +27,7 @@ impl WriteTx {
             outcome,
             at
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -32,6 +35,9 @@ impl WriteTx {
 
 impl Store {
     pub async fn counts(&self, workspace_id: i64) -> Result<Counts, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.counts(workspace_id).await;
+        }
         let row = sqlx::query!(
             r#"SELECT
                  (SELECT COUNT(*) FROM people WHERE workspace_id = ?1) AS "people!: i64",
@@ -41,7 +47,7 @@ impl Store {
                  (SELECT COUNT(*) FROM audit_log WHERE workspace_id = ?1) AS "audit_entries!: i64""#,
             workspace_id
         )
-        .fetch_one(&self.pool)
+        .fetch_one(pool!(self))
         .await?;
         Ok(Counts {
             people: row.people,

@@ -31,7 +31,7 @@ impl Store {
     /// transaction's snapshot, taken while others keep writing.
     pub async fn backup_into(&self, to: &Path) -> Result<(), StoreError> {
         let to = to.to_string_lossy().to_string();
-        sqlx::query!("VACUUM INTO ?", to).execute(&self.pool).await?;
+        sqlx::query!("VACUUM INTO ?", to).execute(pool!(self)).await?;
         Ok(())
     }
 }

@@ -18,6 +18,9 @@ impl WriteTx {
         commitments: &[NewCommitment],
         at: DateTime<Utc>,
     ) -> Result<Vec<i64>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_commitments(workspace_id, account_id, interaction_id, commitments, at).await;
+        }
         let mut numbers = Vec::with_capacity(commitments.len());
         for c in commitments {
             let number = sqlx::query_scalar!(
@@ -33,7 +36,7 @@ impl WriteTx {
                 c.due_on,
                 at
             )
-            .fetch_one(&mut *self.tx)
+            .fetch_one(lite!(self))
             .await?;
             numbers.push(number);
         }
@@ -46,7 +49,10 @@ impl WriteTx {
         workspace_id: i64,
         number: i64,
     ) -> Result<Option<CommitmentRow>, StoreError> {
-        by_number(&mut *self.tx, workspace_id, number).await
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.commitment_by_number(workspace_id, number).await;
+        }
+        by_number(lite!(self), workspace_id, number).await
     }
 
     /// The account's open commitments, the soonest due first (at most [`PAGE_CAP`]).
@@ -55,6 +61,9 @@ impl WriteTx {
         workspace_id: i64,
         account_id: i64,
     ) -> Result<Vec<CommitmentRow>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.open_commitments_of(workspace_id, account_id).await;
+        }
         sqlx::query_as!(
             CommitmentRow,
             r#"SELECT c.id AS "id!", c.number, c.account_id, a.name AS account_name, c.owner_id,
@@ -66,7 +75,7 @@ impl WriteTx {
             workspace_id,
             account_id
         )
-        .fetch_all(&mut *self.tx)
+        .fetch_all(lite!(self))
         .await
     }
 
@@ -79,6 +88,9 @@ impl WriteTx {
         by: i64,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.close_commitment(workspace_id, id, status, by, at).await;
+        }
         let done = sqlx::query!(
             "UPDATE commitments SET status = ?1, closed_by = ?2, closed_at = ?3
              WHERE workspace_id = ?4 AND id = ?5 AND status = 'open'",
@@ -88,7 +100,7 @@ impl WriteTx {
             workspace_id,
             id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -97,7 +109,10 @@ impl WriteTx {
 impl Store {
     /// Commitment `number` of the workspace, whatever its status.
     pub async fn commitment(&self, workspace_id: i64, number: i64) -> Result<Option<CommitmentRow>, StoreError> {
-        by_number(&self.pool, workspace_id, number).await
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.commitment(workspace_id, number).await;
+        }
+        by_number(pool!(self), workspace_id, number).await
     }
 
     /// A page of open commitments in `scope`, the soonest due first (undated last), and how many
@@ -109,6 +124,9 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<CommitmentRow>, i64), StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.open_commitments(workspace_id, scope, limit, offset).await;
+        }
         let (owner, team, account) = match scope {
             CommitmentScope::Owner(id) => (Some(id), None, None),
             CommitmentScope::Team(id) => (None, Some(id), None),
@@ -137,7 +155,7 @@ impl Store {
             limit,
             offset
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         let total = rows.first().map_or(0, |r| r.total);
         let rows = rows
@@ -166,6 +184,9 @@ impl Store {
         manager_id: i64,
         today: NaiveDate,
     ) -> Result<Vec<(String, i64)>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.late_commitments_by_owner(workspace_id, manager_id, today).await;
+        }
         let rows = sqlx::query!(
             r#"WITH RECURSIVE team(id) AS (
                    SELECT ?2 UNION SELECT p.id FROM people p JOIN team t ON p.manager_id = t.id WHERE p.workspace_id = ?1)
@@ -178,7 +199,7 @@ impl Store {
             manager_id,
             today
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         Ok(rows.into_iter().map(|r| (r.name, r.late)).collect())
     }
@@ -190,6 +211,9 @@ impl Store {
         from: NaiveDate,
         until: NaiveDate,
     ) -> Result<Vec<DueToRemind>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.commitments_to_remind(workspace_id, from, until).await;
+        }
         sqlx::query_as!(
             DueToRemind,
             r#"SELECT c.id AS "id!", c.number, c.account_id, a.name AS account_name, c.owner_id,
@@ -202,7 +226,7 @@ impl Store {
             from,
             until
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -214,6 +238,9 @@ impl Store {
         from: NaiveDate,
         until: NaiveDate,
     ) -> Result<Vec<DueToRemind>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.goals_to_remind(workspace_id, from, until).await;
+        }
         sqlx::query_as!(
             DueToRemind,
             r#"SELECT g.id AS "id!", g.id AS "number!", a.id AS "account_id!", a.name AS account_name,
@@ -226,7 +253,7 @@ impl Store {
             from,
             until
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }

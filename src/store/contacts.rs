@@ -13,6 +13,9 @@ impl Store {
         account_id: i64,
         name: &str,
     ) -> Result<Vec<ContactRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.find_contacts(workspace_id, account_id, name).await;
+        }
         let folded = fold(name);
         let upper = prefix_upper_bound(&folded);
         sqlx::query_as!(
@@ -26,17 +29,20 @@ impl Store {
             upper,
             folded
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     pub async fn contact_names(&self, workspace_id: i64, account_id: i64) -> Result<Vec<String>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.contact_names(workspace_id, account_id).await;
+        }
         sqlx::query_scalar!(
             "SELECT name FROM contacts WHERE workspace_id = ? AND account_id = ? ORDER BY folded_name",
             workspace_id,
             account_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -48,6 +54,9 @@ impl WriteTx {
         contact_id: i64,
         c: &ContactChanges<'_>,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.update_contact(workspace_id, contact_id, c).await;
+        }
         sqlx::query!(
             "UPDATE contacts SET title = COALESCE(?, title), department = COALESCE(?, department),
                  decision_role = COALESCE(?, decision_role), stance = COALESCE(?, stance), strength = COALESCE(?, strength),
@@ -63,12 +72,15 @@ impl WriteTx {
             workspace_id,
             contact_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
 
     pub async fn insert_contact(&mut self, workspace_id: i64, c: &NewContact<'_>) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_contact(workspace_id, c).await;
+        }
         let folded = fold(c.name);
         sqlx::query_scalar!(
             r#"INSERT INTO contacts (workspace_id, account_id, name, folded_name, title, department, decision_role,
@@ -87,7 +99,7 @@ impl WriteTx {
             c.phone,
             c.created_at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 }

@@ -1,9 +1,11 @@
-//! What `kam-bot db copy` needs of the SQLite file: its tables and columns, their row counts, and
+//! What `kam-bot db copy` needs of a SQLite file (a PostgreSQL side goes through
+//! [`kam_store_pg::copy`] itself): its tables and columns, their row counts, and
 //! rows read or written whatever the table, as [`kam_store_pg::copy`] does on PostgreSQL. The SQL
 //! is built at run time (hence `AssertSqlSafe`): names come from the schema itself, quoted, and
 //! every value is bound.
 
-use futures_util::{Stream, StreamExt};
+use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, Sqlite, Transaction, TypeInfo, ValueRef};
 
@@ -43,7 +45,7 @@ impl Store {
                WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT LIKE '\_sqlx%' ESCAPE '\'
                ORDER BY name"#
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         let mut tables = Vec::with_capacity(names.len());
         for name in names {
@@ -51,7 +53,7 @@ impl Store {
             let columns =
                 sqlx::query_as::<_, (String, String)>("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid")
                     .bind(&name)
-                    .fetch_all(&self.pool)
+                    .fetch_all(pool!(self))
                     .await?;
             let columns = columns
                 .into_iter()
@@ -72,22 +74,25 @@ impl Store {
     /// How many rows the table holds.
     pub async fn copy_count(&self, table: &Table) -> Result<i64, StoreError> {
         sqlx::query_scalar::<_, i64>(AssertSqlSafe(format!("SELECT COUNT(*) FROM {}", quoted(&table.name))))
-            .fetch_one(&self.pool)
+            .fetch_one(pool!(self))
             .await
     }
 
     /// The table's rows, streamed from one read of one connection, each as its cells in the
     /// table's column order.
-    pub fn copy_rows<'a>(&'a self, table: &Table) -> impl Stream<Item = Result<Vec<Cell>, StoreError>> + 'a {
+    pub fn copy_rows<'a>(&'a self, table: &Table) -> BoxStream<'a, Result<Vec<Cell>, StoreError>> {
+        let super::Backend::Sqlite(pool) = &self.backend else {
+            return futures_util::stream::once(async { Err(super::not_sqlite()) }).boxed();
+        };
         let names: Vec<String> = table.columns.iter().map(|(n, _)| quoted(n)).collect();
         let sql = format!("SELECT {} FROM {}", names.join(", "), quoted(&table.name));
-        sqlx::query(AssertSqlSafe(sql)).fetch(&self.pool).map(|row| row.and_then(|r| cells(&r)))
+        sqlx::query(AssertSqlSafe(sql)).fetch(pool).map(|row| row.and_then(|r| cells(&r))).boxed()
     }
 
     /// Begins the one transaction a copy writes in: foreign keys are checked at its commit, so
     /// rows may arrive in any order.
     pub async fn begin_copy(&self) -> Result<SqliteCopyWriter, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = pool!(self).begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("PRAGMA defer_foreign_keys = ON").execute(&mut *tx).await?;
         Ok(SqliteCopyWriter { tx })
     }

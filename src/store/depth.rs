@@ -11,6 +11,9 @@ use crate::domain::text::fold;
 impl Store {
     /// The account's competitors, the most threatening first.
     pub async fn competitors(&self, workspace_id: i64, account_id: i64) -> Result<Vec<CompetitorRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.competitors(workspace_id, account_id).await;
+        }
         sqlx::query_as!(
             CompetitorRow,
             r#"SELECT name, share_bp, threat, note, updated_at AS "updated_at!: DateTime<Utc>" FROM competitors
@@ -19,12 +22,15 @@ impl Store {
             workspace_id,
             account_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// The account's share-of-wallet periods, oldest first.
     pub async fn wallet_periods(&self, workspace_id: i64, account_id: i64) -> Result<Vec<WalletPeriod>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.wallet_periods(workspace_id, account_id).await;
+        }
         sqlx::query_as!(
             WalletPeriod,
             r#"SELECT period, spend_minor, revenue_minor, plan AS "plan: bool" FROM wallet_periods
@@ -32,12 +38,15 @@ impl Store {
             workspace_id,
             account_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// A person and everyone above them in the team tree.
     pub async fn manager_chain(&self, workspace_id: i64, person_id: i64) -> Result<Vec<i64>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.manager_chain(workspace_id, person_id).await;
+        }
         sqlx::query_scalar!(
             r#"WITH RECURSIVE chain(id) AS (
                    SELECT ?2 UNION SELECT p.manager_id FROM people p JOIN chain c ON p.id = c.id
@@ -46,7 +55,7 @@ impl Store {
             workspace_id,
             person_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -54,6 +63,9 @@ impl Store {
 impl WriteTx {
     /// Adds a competitor to an account, or updates the one of that name.
     pub async fn upsert_competitor(&mut self, workspace_id: i64, c: &CompetitorChange<'_>) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.upsert_competitor(workspace_id, c).await;
+        }
         let CompetitorChange { account_id, name, share_bp, threat, note, at } = *c;
         let folded = fold(name);
         sqlx::query!(
@@ -71,7 +83,7 @@ impl WriteTx {
             note,
             at
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -90,6 +102,9 @@ impl WriteTx {
         this_year: i32,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.record_wallet(workspace_id, account_id, period, spend_minor, revenue_minor, this_year, at).await;
+        }
         let plan = period.parse::<i32>().is_ok_and(|year| year > this_year);
         sqlx::query!(
             "INSERT INTO wallet_periods (workspace_id, account_id, period, spend_minor, revenue_minor, recorded_at, plan)
@@ -104,7 +119,7 @@ impl WriteTx {
             at,
             plan
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         self.current_wallet(workspace_id, account_id).await
     }
@@ -116,13 +131,16 @@ impl WriteTx {
         account_id: i64,
         period: &str,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.remove_wallet_period(workspace_id, account_id, period).await;
+        }
         let done = sqlx::query!(
             "DELETE FROM wallet_periods WHERE workspace_id = ? AND account_id = ? AND period = ?",
             workspace_id,
             account_id,
             period
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         self.current_wallet(workspace_id, account_id).await?;
         Ok(done.rows_affected() == 1)
@@ -139,7 +157,7 @@ impl WriteTx {
             workspace_id,
             account_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -148,6 +166,9 @@ impl WriteTx {
 impl Store {
     /// The qualification of every active account qualified so far, by name.
     pub async fn qualifications(&self, workspace_id: i64) -> Result<Vec<QualificationRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.qualifications(workspace_id).await;
+        }
         sqlx::query_as!(
             QualificationRow,
             r#"SELECT q.account_id AS "account_id!", a.name AS account_name, a.owner_id, a.tier AS "tier: crate::domain::account::Tier", q.potential, q.leadership,
@@ -156,7 +177,7 @@ impl Store {
                WHERE q.workspace_id = ? AND a.status = 'active' ORDER BY a.name COLLATE NOCASE"#,
             workspace_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -169,6 +190,9 @@ impl WriteTx {
         q: &crate::domain::qualification::Qualification,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_qualification(workspace_id, account_id, q, at).await;
+        }
         sqlx::query!(
             "INSERT INTO qualifications (workspace_id, account_id, potential, leadership, profitability, fit, strength, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -183,7 +207,7 @@ impl WriteTx {
             q.strength,
             at
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -192,8 +216,11 @@ impl WriteTx {
 impl Store {
     /// The workspace's own health weights, as (component, weight).
     pub async fn health_weights(&self, workspace_id: i64) -> Result<Vec<(String, i64)>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.health_weights(workspace_id).await;
+        }
         let rows = sqlx::query!("SELECT component, weight FROM health_weights WHERE workspace_id = ?", workspace_id)
-            .fetch_all(&self.pool)
+            .fetch_all(pool!(self))
             .await?;
         Ok(rows.into_iter().map(|r| (r.component, r.weight)).collect())
     }
@@ -206,6 +233,9 @@ impl WriteTx {
         component: &str,
         weight: i64,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_health_weight(workspace_id, component, weight).await;
+        }
         sqlx::query!(
             "INSERT INTO health_weights (workspace_id, component, weight) VALUES (?1, ?2, ?3)
              ON CONFLICT (workspace_id, component) DO UPDATE SET weight = ?3",
@@ -213,7 +243,7 @@ impl WriteTx {
             component,
             weight
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -227,6 +257,9 @@ impl WriteTx {
         scores: &[(i64, i64)],
         day: chrono::NaiveDate,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.save_healths(workspace_id, scores, day).await;
+        }
         if scores.is_empty() {
             return Ok(());
         }
@@ -239,7 +272,7 @@ impl WriteTx {
             json,
             day
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }

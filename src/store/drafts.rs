@@ -15,6 +15,9 @@ impl Store {
         terms_json: &str,
         limit: i64,
     ) -> Result<Vec<TermHit>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account_terms_in(workspace_id, terms_json, limit).await;
+        }
         sqlx::query_as!(
             TermHit,
             r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
@@ -26,7 +29,7 @@ impl Store {
             terms_json,
             limit
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -38,6 +41,9 @@ impl Store {
         terms_json: &str,
         limit: i64,
     ) -> Result<Vec<TermHit>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account_words_in(workspace_id, terms_json, limit).await;
+        }
         sqlx::query_as!(
             TermHit,
             r#"SELECT t.account_id AS "account_id!", a.name, t.kind, t.term
@@ -49,7 +55,7 @@ impl Store {
             terms_json,
             limit
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -62,6 +68,9 @@ impl Store {
         terms_json: &str,
         limit: i64,
     ) -> Result<Vec<TermHit>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.accounts_of_contacts_named(workspace_id, terms_json, limit).await;
+        }
         sqlx::query_as!(
             TermHit,
             r#"SELECT c.account_id AS "account_id!", a.name, 'contact' AS "kind!: String", c.folded_name AS term
@@ -72,12 +81,15 @@ impl Store {
             terms_json,
             limit
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// The contacts of an account, at most 200, by name.
     pub async fn contacts_of(&self, workspace_id: i64, account_id: i64) -> Result<Vec<ContactRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.contacts_of(workspace_id, account_id).await;
+        }
         sqlx::query_as!(
             ContactRow,
             r#"SELECT id AS "id!", name, title, department, decision_role, strength FROM contacts
@@ -85,7 +97,7 @@ impl Store {
             workspace_id,
             account_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -100,6 +112,9 @@ impl WriteTx {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_draft(workspace_id, author_id, body, now, expires_at).await;
+        }
         sqlx::query_scalar!(
             r#"INSERT INTO drafts (workspace_id, number, author_id, body, created_at, expires_at)
                VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM drafts WHERE workspace_id = ?1), ?2, ?3, ?4, ?5)
@@ -110,7 +125,7 @@ impl WriteTx {
             now,
             expires_at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
@@ -122,7 +137,10 @@ impl WriteTx {
         number: Option<i64>,
         author_id: i64,
     ) -> Result<Option<DraftRow>, StoreError> {
-        draft_row(&mut *self.tx, workspace_id, number, author_id).await
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.draft(workspace_id, number, author_id).await;
+        }
+        draft_row(lite!(self), workspace_id, number, author_id).await
     }
 
     /// Ends an open draft as confirmed (with the interaction it logged) or cancelled.
@@ -133,6 +151,9 @@ impl WriteTx {
         confirmed: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.settle_draft(workspace_id, id, confirmed, now).await;
+        }
         let state = if confirmed.is_some() { "confirmed" } else { "cancelled" };
         let done = sqlx::query!(
             "UPDATE drafts SET state = ?, interaction = ?, settled_at = ? WHERE workspace_id = ? AND id = ? AND state = 'open'",
@@ -142,19 +163,22 @@ impl WriteTx {
             workspace_id,
             id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Whether an account can still be logged on (it exists and is not archived).
     pub async fn account_is_active(&mut self, workspace_id: i64, account_id: i64) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.account_is_active(workspace_id, account_id).await;
+        }
         let status = sqlx::query_scalar!(
             "SELECT status FROM accounts WHERE workspace_id = ? AND id = ?",
             workspace_id,
             account_id
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await?;
         Ok(status.as_deref() == Some("active"))
     }
@@ -169,7 +193,10 @@ impl Store {
         number: Option<i64>,
         author_id: i64,
     ) -> Result<Option<DraftRow>, StoreError> {
-        draft_row(&self.pool, workspace_id, number, author_id).await
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.open_draft(workspace_id, number, author_id).await;
+        }
+        draft_row(pool!(self), workspace_id, number, author_id).await
     }
 }
 
@@ -205,6 +232,9 @@ impl WriteTx {
         after: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.replace_draft(workspace_id, id, before, after, now).await;
+        }
         let done = sqlx::query!(
             "UPDATE drafts SET body = ? WHERE workspace_id = ? AND id = ? AND body = ? AND state = 'open' AND expires_at > ?",
             after,
@@ -213,7 +243,7 @@ impl WriteTx {
             before,
             now
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(done.rows_affected() == 1)
     }

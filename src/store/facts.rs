@@ -22,6 +22,9 @@ impl Store {
         account_id: i64,
         window: FactsWindow,
     ) -> Result<Option<AccountFacts>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.account_facts(workspace_id, account_id, window).await;
+        }
         Ok(self.accounts_facts(workspace_id, &[account_id], window).await?.pop())
     }
 
@@ -32,6 +35,9 @@ impl Store {
         account_ids: &[i64],
         window: FactsWindow,
     ) -> Result<Vec<AccountFacts>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.accounts_facts(workspace_id, account_ids, window).await;
+        }
         let ids = serde_json::to_string(account_ids).unwrap_or_else(|_| "[]".to_string());
         let rows = sqlx::query_as!(
             FactsColumns,
@@ -129,7 +135,7 @@ impl Store {
             window.plan_carried_from,
             window.today,
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         rows.into_iter().map(|r| r.decode(self.settings()).map_err(|e| StoreError::Decode(e.into()))).collect()
     }

@@ -20,6 +20,9 @@ impl WriteTx {
         rows: &[ImportedInteraction],
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_imported_interactions(workspace_id, source, rows, at).await;
+        }
         let mut written = 0;
         for chunk in rows.chunks(CHUNK) {
             let values: Vec<serde_json::Value> = chunk
@@ -54,7 +57,7 @@ impl WriteTx {
                 at,
                 values
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?
             .rows_affected();
             // Each account's clock, as logging moves it: its last contact, when contact goes stale,
@@ -72,7 +75,7 @@ impl WriteTx {
                 workspace_id,
                 values
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         }
         Ok(written)
@@ -86,6 +89,9 @@ impl WriteTx {
         rows: &[ImportedCommitment],
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_imported_commitments(workspace_id, rows, at).await;
+        }
         let mut written = 0;
         for chunk in rows.chunks(CHUNK) {
             let values: Vec<serde_json::Value> =
@@ -105,7 +111,7 @@ impl WriteTx {
                 at,
                 values
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?
             .rows_affected();
         }

@@ -14,17 +14,23 @@ impl Store {
         account_id: i64,
         limit: i64,
     ) -> Result<Vec<InteractionRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.history(workspace_id, account_id, limit).await;
+        }
         self.history_page(workspace_id, account_id, limit, 0).await
     }
 
     /// How many interactions an account has.
     pub async fn interaction_count(&self, workspace_id: i64, account_id: i64) -> Result<i64, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.interaction_count(workspace_id, account_id).await;
+        }
         sqlx::query_scalar!(
             r#"SELECT COUNT(*) AS "n!: i64" FROM interactions WHERE workspace_id = ?1 AND account_id = ?2"#,
             workspace_id,
             account_id
         )
-        .fetch_one(&self.pool)
+        .fetch_one(pool!(self))
         .await
     }
 
@@ -36,6 +42,9 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<InteractionRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.history_page(workspace_id, account_id, limit, offset).await;
+        }
         sqlx::query_as!(
             InteractionRow,
             r#"SELECT i.id AS "id!", i.kind AS "kind: InteractionKind", i.occurred_at AS "occurred_at!: DateTime<Utc>", i.summary, i.next_step,
@@ -51,7 +60,7 @@ impl Store {
             limit,
             offset
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -64,13 +73,16 @@ impl WriteTx {
         workspace_id: i64,
         account_id: i64,
     ) -> Result<Option<(DateTime<Utc>, Option<String>)>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.newest_interaction(workspace_id, account_id).await;
+        }
         let row = sqlx::query!(
             r#"SELECT occurred_at AS "occurred_at!: DateTime<Utc>", next_step FROM interactions
                WHERE workspace_id = ? AND account_id = ? ORDER BY occurred_at DESC, id DESC LIMIT 1"#,
             workspace_id,
             account_id
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await?;
         Ok(row.map(|r| (r.occurred_at, r.next_step)))
     }
@@ -81,6 +93,9 @@ impl WriteTx {
         workspace_id: i64,
         i: &NewInteraction<'_>,
     ) -> Result<InsertOutcome, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_interaction(workspace_id, i).await;
+        }
         Ok(self.log_interaction(workspace_id, i).await?.0)
     }
 
@@ -91,6 +106,9 @@ impl WriteTx {
         workspace_id: i64,
         i: &NewInteraction<'_>,
     ) -> Result<(InsertOutcome, Vec<i64>), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.log_interaction(workspace_id, i).await;
+        }
         if let Some(source_id) = i.source_id {
             let existing = sqlx::query_scalar!(
                 r#"SELECT number AS "number!" FROM interactions WHERE workspace_id = ? AND source = ? AND source_id = ?"#,
@@ -98,7 +116,7 @@ impl WriteTx {
                 i.source,
                 source_id
             )
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(lite!(self))
             .await?;
             if let Some(id) = existing {
                 return Ok((InsertOutcome::AlreadyLogged(id), Vec::new()));
@@ -124,7 +142,7 @@ impl WriteTx {
             i.tone,
             i.created_at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await?;
         for contact in i.also_contacts {
             sqlx::query!(
@@ -134,7 +152,7 @@ impl WriteTx {
                 row.id,
                 contact
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         }
         let commitments =
@@ -155,7 +173,7 @@ impl WriteTx {
             workspace_id,
             i.account_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok((InsertOutcome::Inserted(row.number), commitments))
     }

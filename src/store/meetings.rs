@@ -13,6 +13,9 @@ impl Store {
         account_id: i64,
         from: DateTime<Utc>,
     ) -> Result<Option<MeetingRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.next_meeting(workspace_id, account_id, from).await;
+        }
         sqlx::query_as!(
             MeetingRow,
             r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind AS "kind: crate::domain::kind::MeetingKind",
@@ -24,7 +27,7 @@ impl Store {
             account_id,
             from
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
@@ -35,6 +38,9 @@ impl Store {
         from: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> Result<Vec<MeetingRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.meetings_between(workspace_id, from, until).await;
+        }
         sqlx::query_as!(
             MeetingRow,
             r#"SELECT m.id AS "id!", a.name AS account_name, a.owner_id, m.kind AS "kind: crate::domain::kind::MeetingKind",
@@ -45,7 +51,7 @@ impl Store {
             from,
             until
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -58,13 +64,16 @@ impl WriteTx {
         workspace_id: i64,
         m: &NewMeeting<'_>,
     ) -> Result<Result<i64, i64>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_meeting(workspace_id, m).await;
+        }
         let booked = sqlx::query_scalar!(
             r#"SELECT number AS "number!" FROM meetings WHERE workspace_id = ? AND account_id = ? AND starts_at = ?"#,
             workspace_id,
             m.account_id,
             m.starts_at
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await?;
         if let Some(number) = booked {
             return Ok(Err(number));
@@ -82,7 +91,7 @@ impl WriteTx {
             m.created_by,
             m.created_at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await?;
         if m.kind.plans() {
             // The cadence's day gives way to the booked one, unless a planning meeting is booked
@@ -98,7 +107,7 @@ impl WriteTx {
                 m.account_id,
                 m.starts_at
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         }
         Ok(Ok(number))
@@ -115,6 +124,9 @@ impl Store {
         from: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> Result<Vec<MeetingToRemind>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.meetings_to_remind(workspace_id, from, until).await;
+        }
         sqlx::query_as!(
             MeetingToRemind,
             r#"SELECT m.id AS "id!", m.number AS "number!", m.account_id, a.name AS account_name, a.owner_id,
@@ -135,7 +147,7 @@ impl Store {
             from,
             until
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -148,13 +160,16 @@ impl WriteTx {
         workspace_id: i64,
         number: i64,
     ) -> Result<Option<(i64, crate::domain::kind::MeetingKind, DateTime<Utc>)>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.meeting_by_number(workspace_id, number).await;
+        }
         let row = sqlx::query!(
             r#"SELECT account_id, kind AS "kind: crate::domain::kind::MeetingKind", starts_at AS "starts_at!: DateTime<Utc>" FROM meetings
                WHERE workspace_id = ? AND number = ?"#,
             workspace_id,
             number
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await?;
         Ok(row.map(|r| (r.account_id, r.kind, r.starts_at)))
     }

@@ -10,6 +10,9 @@ pub use crate::domain::records::merge::MergeCounts;
 impl WriteTx {
     /// What a merge of `from` would move, read in the transaction that merges.
     pub async fn merge_counts(&mut self, workspace_id: i64, from: i64) -> Result<MergeCounts, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.merge_counts(workspace_id, from).await;
+        }
         let row = sqlx::query!(
             r#"SELECT
                  (SELECT COUNT(*) FROM contacts WHERE workspace_id = ?1 AND account_id = ?2) AS "contacts!: i64",
@@ -23,7 +26,7 @@ impl WriteTx {
             workspace_id,
             from
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await?;
         Ok(MergeCounts {
             contacts: row.contacts,
@@ -41,11 +44,14 @@ impl WriteTx {
     /// workspace (a `from` or `into` of another workspace moves nothing and deletes nothing). The
     /// caller rewrites `into`'s record (its aliases now holding `from`'s name) afterwards.
     pub async fn merge_account_rows(&mut self, workspace_id: i64, from: i64, into: i64) -> Result<(), StoreError> {
-        let tx = &mut self.tx;
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.merge_account_rows(workspace_id, from, into).await;
+        }
+        let tx = lite!(self);
         // One compile-time checked statement of the merge, on the workspace and both accounts.
         macro_rules! run {
             ($sql:literal) => {
-                sqlx::query!($sql, workspace_id, from, into).execute(&mut **tx).await?
+                sqlx::query!($sql, workspace_id, from, into).execute(&mut *tx).await?
             };
         }
         // Rows that cannot clash move as they are.

@@ -1,6 +1,27 @@
 //! The SQLite store: opening and migrating the database, and every query the bot runs.
 //! Each query is scoped to one workspace; callers get plain values, never SQL.
 
+// The macros first: the modules below use them.
+/// The SQLite pool of a store whose method has already handed PostgreSQL's calls over.
+macro_rules! pool {
+    ($store:expr) => {
+        match &$store.backend {
+            $crate::store::Backend::Sqlite(pool) => pool,
+            $crate::store::Backend::Postgres(_) => return Err($crate::store::not_sqlite()),
+        }
+    };
+}
+
+/// The SQLite transaction of a write whose method has already handed PostgreSQL's calls over.
+macro_rules! lite {
+    ($tx:expr) => {
+        match $tx {
+            $crate::store::WriteTx::Sqlite(tx) => &mut **tx,
+            $crate::store::WriteTx::Postgres(_) => return Err($crate::store::not_sqlite()),
+        }
+    };
+}
+
 mod account_changes;
 mod accounts;
 mod audit;
@@ -66,19 +87,36 @@ pub type StoreError = sqlx::Error;
 /// A handle on the database, cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    backend: Backend,
     /// The deployment's defaults (from the configuration file): new workspaces, accounts and
     /// jobs take them.
     settings: std::sync::Arc<crate::domain::settings::Settings>,
 }
 
+/// Where the data is: a SQLite file (the queries of this module), or PostgreSQL (the same
+/// queries written for it, in `kam_store_pg`). Every public method of [`Store`] and [`WriteTx`]
+/// hands a PostgreSQL store's call over first (a test reads this module to check that each does).
+#[derive(Clone, Debug)]
+enum Backend {
+    Sqlite(SqlitePool),
+    Postgres(kam_store_pg::Store),
+}
+
+/// What a SQLite statement reached on a PostgreSQL store returns (never, as every method hands
+/// PostgreSQL's calls over first): an internal error, not a panic.
+fn not_sqlite() -> StoreError {
+    StoreError::Configuration("a SQLite statement reached a PostgreSQL store".into())
+}
+
 /// How many connections the pool holds unless configured.
 pub const POOL_SIZE: u32 = 8;
 
-/// A write transaction begun with `BEGIN IMMEDIATE`, so that reads made inside it to decide what to
-/// write cannot be invalidated by another writer. Dropped without [`WriteTx::commit`], it rolls back.
-pub struct WriteTx {
-    tx: Transaction<'static, Sqlite>,
+/// A write transaction begun with `BEGIN IMMEDIATE` (on PostgreSQL, after taking the store's write
+/// lock), so that reads made inside it to decide what to write cannot be invalidated by another
+/// writer. Dropped without [`WriteTx::commit`], it rolls back.
+pub enum WriteTx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(kam_store_pg::WriteTx),
 }
 
 impl Store {
@@ -113,17 +151,42 @@ impl Store {
             .await
             .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool, settings: std::sync::Arc::new(settings) })
+        Ok(Store { backend: Backend::Sqlite(pool), settings: std::sync::Arc::new(settings) })
+    }
+
+    /// Connects to the PostgreSQL database at `url` (`postgres://…`) with a pool of `pool_size`
+    /// connections and applies any pending migration of `migrations/postgres`.
+    pub async fn connect_postgres(
+        url: &str,
+        pool_size: u32,
+        settings: crate::domain::settings::Settings,
+    ) -> anyhow::Result<Store> {
+        let pg = kam_store_pg::Store::connect(url, pool_size, settings.clone()).await?;
+        Ok(Store { backend: Backend::Postgres(pg), settings: std::sync::Arc::new(settings) })
+    }
+
+    /// Whether the data is on PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.backend, Backend::Postgres(_))
     }
 
     /// The same database through a pool of its own of `size` connections, opened as needed: the
     /// scheduler reads through one, so that writers waiting for the write lock with every
     /// connection of the main pool cannot keep a job from composing its messages.
     pub fn own_pool(&self, size: u32) -> Store {
-        let options = (*self.pool.connect_options()).clone();
-        let pool =
-            SqlitePoolOptions::new().max_connections(size.max(1)).test_before_acquire(false).connect_lazy_with(options);
-        Store { pool, settings: self.settings.clone() }
+        let backend = match &self.backend {
+            Backend::Sqlite(pool) => {
+                let options = (*pool.connect_options()).clone();
+                Backend::Sqlite(
+                    SqlitePoolOptions::new()
+                        .max_connections(size.max(1))
+                        .test_before_acquire(false)
+                        .connect_lazy_with(options),
+                )
+            }
+            Backend::Postgres(pg) => Backend::Postgres(pg.own_pool(size)),
+        };
+        Store { backend, settings: self.settings.clone() }
     }
 
     /// The deployment's defaults.
@@ -133,40 +196,94 @@ impl Store {
 
     /// Begins a write transaction (`BEGIN IMMEDIATE`).
     pub async fn write(&self) -> Result<WriteTx, StoreError> {
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        Ok(WriteTx { tx })
+        match &self.backend {
+            Backend::Sqlite(pool) => Ok(WriteTx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?)),
+            Backend::Postgres(pg) => Ok(WriteTx::Postgres(pg.write().await?)),
+        }
     }
 
     /// `PRAGMA integrity_check`: `ok` when the database is sound.
     pub async fn integrity_check(&self) -> Result<String, StoreError> {
+        if let Backend::Postgres(pg) = &self.backend {
+            return pg.check().await;
+        }
         // A pragma has no result type sqlx can check at compile time; its one column is text.
-        sqlx::query_scalar::<_, String>("PRAGMA integrity_check").fetch_one(&self.pool).await
+        sqlx::query_scalar::<_, String>("PRAGMA integrity_check").fetch_one(pool!(self)).await
     }
 
     /// `PRAGMA quick_check`: most of `integrity_check` (not the indexes' contents), in a fraction
     /// of its time.
     pub async fn quick_check(&self) -> Result<String, StoreError> {
-        sqlx::query_scalar::<_, String>("PRAGMA quick_check").fetch_one(&self.pool).await
+        if let Backend::Postgres(pg) = &self.backend {
+            return pg.check().await;
+        }
+        sqlx::query_scalar::<_, String>("PRAGMA quick_check").fetch_one(pool!(self)).await
     }
 
     /// Connections open, and of those, idle.
     pub fn pool_state(&self) -> (u32, usize) {
-        (self.pool.size(), self.pool.num_idle())
+        match &self.backend {
+            Backend::Sqlite(pool) => (pool.size(), pool.num_idle()),
+            Backend::Postgres(pg) => pg.pool_state(),
+        }
     }
 
     /// Whether the database answers a query.
     pub async fn answers(&self) -> bool {
-        sqlx::query_scalar!(r#"SELECT 1 AS "one!: i64""#).fetch_one(&self.pool).await.is_ok()
+        match &self.backend {
+            Backend::Sqlite(pool) => sqlx::query_scalar!(r#"SELECT 1 AS "one!: i64""#).fetch_one(pool).await.is_ok(),
+            Backend::Postgres(pg) => pg.answers().await,
+        }
     }
 
     /// Closes every connection, checkpointing the WAL.
     pub async fn close(&self) {
-        self.pool.close().await;
+        match &self.backend {
+            Backend::Sqlite(pool) => pool.close().await,
+            Backend::Postgres(pg) => pg.close().await,
+        }
     }
 }
 
 impl WriteTx {
     pub async fn commit(self) -> Result<(), StoreError> {
-        self.tx.commit().await
+        match self {
+            WriteTx::Sqlite(tx) => tx.commit().await,
+            WriteTx::Postgres(pg) => pg.commit().await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod hand_over {
+    /// Every public async method of the store hands a PostgreSQL store's call over before any
+    /// SQLite statement: its body names the PostgreSQL backend first thing.
+    #[test]
+    fn every_public_method_hands_postgres_over_first() {
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/store")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if name == "copy.rs" || name == "backup.rs" {
+                // The SQLite side of `db copy` and of backups: the PostgreSQL side has its own.
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            let source = source.split("#[cfg(test)]").next().unwrap();
+            for piece in source.split("    pub async fn ").skip(1) {
+                seen += 1;
+                let fn_name = piece.split(['(', '<']).next().unwrap().to_string();
+                let body = piece.split_once(" {\n").map(|(_, b)| b).unwrap_or("");
+                let first: String = body.lines().take(3).collect::<Vec<_>>().join("\n");
+                // The constructors choose the backend.
+                let constructor = matches!(fn_name.as_str(), "open" | "open_with" | "connect_postgres");
+                if !constructor && !first.contains("Postgres(") {
+                    missing.push(format!("{name}: {fn_name}"));
+                }
+            }
+        }
+        assert!(seen > 150, "only {seen} methods found");
+        assert!(missing.is_empty(), "these do not hand PostgreSQL over first: {missing:#?}");
     }
 }

@@ -9,6 +9,9 @@ pub use crate::domain::records::opportunities::{Closed, NewOpportunity, Opportun
 impl Store {
     /// The account's opportunities, open ones first by stage, then closed ones.
     pub async fn opportunities(&self, workspace_id: i64, account_id: i64) -> Result<Vec<OpportunityRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.opportunities(workspace_id, account_id).await;
+        }
         sqlx::query_as!(
             OpportunityRow,
             r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage AS "stage: Stage", o.close_on AS "close_on?: NaiveDate",
@@ -21,12 +24,15 @@ impl Store {
             workspace_id,
             account_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// The opportunity of this number in the workspace.
     pub async fn opportunity(&self, workspace_id: i64, number: i64) -> Result<Option<OpportunityRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.opportunity(workspace_id, number).await;
+        }
         sqlx::query_as!(
             OpportunityRow,
             r#"SELECT o.id AS "id!", o.number AS "number!", o.account_id, o.title, o.value_minor, o.stage AS "stage: Stage", o.close_on AS "close_on?: NaiveDate",
@@ -36,19 +42,22 @@ impl Store {
             workspace_id,
             number
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
     /// A rep's won and lost opportunities, all accounts together.
     pub async fn closed_by_owner(&self, workspace_id: i64, owner_id: i64) -> Result<Closed, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.closed_by_owner(workspace_id, owner_id).await;
+        }
         let row = sqlx::query!(
             r#"SELECT COALESCE(SUM(stage = 'won'), 0) AS "won!: i64", COALESCE(SUM(stage = 'lost'), 0) AS "lost!: i64"
                FROM opportunities WHERE workspace_id = ? AND owner_id = ?"#,
             workspace_id,
             owner_id
         )
-        .fetch_one(&self.pool)
+        .fetch_one(pool!(self))
         .await?;
         Ok(Closed { won: row.won, lost: row.lost })
     }
@@ -57,6 +66,9 @@ impl Store {
 impl WriteTx {
     /// Adds an opportunity; its number in the workspace.
     pub async fn insert_opportunity(&mut self, workspace_id: i64, o: &NewOpportunity<'_>) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_opportunity(workspace_id, o).await;
+        }
         let NewOpportunity { account_id, title, value_minor, stage, lost_reason, close_on, owner_id, at } = *o;
         sqlx::query_scalar!(
             r#"INSERT INTO opportunities (workspace_id, account_id, title, value_minor, stage, lost_reason, close_on, owner_id,
@@ -74,7 +86,7 @@ impl WriteTx {
             owner_id,
             at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
@@ -89,6 +101,9 @@ impl WriteTx {
         at: DateTime<Utc>,
         year: &str,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.move_opportunity(workspace_id, id, stage, lost_reason, at, year).await;
+        }
         sqlx::query!(
             "UPDATE opportunities SET stage = ?1, lost_reason = ?2,
                  closed_at = CASE WHEN ?1 IN ('won', 'lost') THEN ?3 ELSE NULL END
@@ -99,7 +114,7 @@ impl WriteTx {
             workspace_id,
             id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         if stage == Stage::Won {
             // The wallet periods are the one source of share of wallet: a win adds its value to
@@ -119,7 +134,7 @@ impl WriteTx {
                 at,
                 year
             )
-            .fetch_optional(&mut *self.tx)
+            .fetch_optional(lite!(self))
             .await?;
             if let Some(won) = won {
                 self.current_wallet(workspace_id, won.account_id).await?;

@@ -8,6 +8,9 @@ pub use crate::domain::records::outbox::{Addressee, OutboxCounts, OutboxItem};
 impl Store {
     /// Messages waiting for delivery whose time has come, oldest first.
     pub async fn outbox_due(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.outbox_due(now, limit).await;
+        }
         sqlx::query_as!(
             OutboxItem,
             r#"SELECT id AS "id!", workspace_id, person_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, payload, attempts,
@@ -16,23 +19,29 @@ impl Store {
             now,
             limit
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     pub async fn outbox_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.outbox_delivered(id, at).await;
+        }
         sqlx::query!(
             "UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
             at,
             id
         )
-        .execute(&self.pool)
+        .execute(pool!(self))
         .await?;
         Ok(())
     }
 
     /// A failed attempt: tried again at `retry_at`, or kept as failed when `None`.
     pub async fn outbox_failed(&self, id: i64, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.outbox_failed(id, error, retry_at).await;
+        }
         match retry_at {
             Some(at) => {
                 sqlx::query!(
@@ -41,7 +50,7 @@ impl Store {
                     at,
                     id
                 )
-                .execute(&self.pool)
+                .execute(pool!(self))
                 .await?
             }
             None => {
@@ -50,7 +59,7 @@ impl Store {
                     error,
                     id
                 )
-                .execute(&self.pool)
+                .execute(pool!(self))
                 .await?
             }
         };
@@ -58,6 +67,9 @@ impl Store {
     }
 
     pub async fn outbox_counts(&self, workspace_id: Option<i64>) -> Result<OutboxCounts, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.outbox_counts(workspace_id).await;
+        }
         let row = sqlx::query!(
             r#"SELECT COALESCE(SUM(status = 'pending'), 0) AS "pending!: i64",
                       COALESCE(SUM(status = 'delivered'), 0) AS "delivered!: i64",
@@ -65,7 +77,7 @@ impl Store {
                FROM outbox WHERE ?1 IS NULL OR workspace_id = ?1"#,
             workspace_id
         )
-        .fetch_one(&self.pool)
+        .fetch_one(pool!(self))
         .await?;
         Ok(OutboxCounts { pending: row.pending, delivered: row.delivered, failed: row.failed })
     }
@@ -81,6 +93,9 @@ impl WriteTx {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.enqueue(workspace_id, job_run_id, to, payload, now, expires_at).await;
+        }
         sqlx::query_scalar!(
             r#"INSERT INTO outbox (workspace_id, job_run_id, person_id, platform, platform_user_id, payload, next_attempt_at,
                    created_at, expires_at)
@@ -94,7 +109,7 @@ impl WriteTx {
             now,
             expires_at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 }
@@ -102,6 +117,9 @@ impl WriteTx {
 /// The reads a job composes its messages from: through the pool, outside any write transaction.
 impl Store {
     pub async fn addressee(&self, workspace_id: i64, person_id: i64) -> Result<Option<Addressee>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.addressee(workspace_id, person_id).await;
+        }
         sqlx::query_as!(
             Addressee,
             r#"SELECT id AS "id!", display_name, platform AS "platform: crate::domain::identity::Platform", platform_user_id, language, role AS "role: crate::domain::account::Role", manager_id
@@ -109,7 +127,7 @@ impl Store {
             workspace_id,
             person_id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 }

@@ -18,6 +18,9 @@ impl Store {
         display_name: &str,
         now: DateTime<Utc>,
     ) -> Result<Person, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.ensure_person(workspace_id, platform, platform_user_id, display_name, now).await;
+        }
         // Read first: a known person with an unchanged name costs no write.
         if let Some(person) = self.find_person(workspace_id, platform, platform_user_id).await?
             && (person.display_name == display_name || person.name_fixed)
@@ -38,7 +41,7 @@ impl Store {
             now,
             workspace_id
         )
-        .execute(&self.pool)
+        .execute(pool!(self))
         .await?;
         self.find_person(workspace_id, platform, platform_user_id).await?.ok_or(StoreError::RowNotFound)
     }
@@ -50,6 +53,9 @@ impl Store {
         platform: &str,
         platform_user_id: &str,
     ) -> Result<Option<Person>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.find_person(workspace_id, platform, platform_user_id).await;
+        }
         sqlx::query_as!(
             Person,
             r#"SELECT id AS "id!", workspace_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
@@ -59,12 +65,15 @@ impl Store {
             platform,
             platform_user_id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
     /// The people whose name is, or starts with, the folded `name`; exact matches first.
     pub async fn find_people_by_name(&self, workspace_id: i64, name: &str) -> Result<Vec<Person>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.find_people_by_name(workspace_id, name).await;
+        }
         let folded = fold(name);
         let upper = crate::domain::text::prefix_upper_bound(&folded);
         sqlx::query_as!(
@@ -78,12 +87,15 @@ impl Store {
             upper,
             folded
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// Every person of the workspace, by name.
     pub async fn people(&self, workspace_id: i64) -> Result<Vec<Person>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.people(workspace_id).await;
+        }
         sqlx::query_as!(
             Person,
             r#"SELECT id AS "id!", workspace_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
@@ -91,13 +103,16 @@ impl Store {
                FROM people WHERE workspace_id = ? AND removed_at IS NULL ORDER BY folded_name"#,
             workspace_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
 
 impl WriteTx {
     pub async fn insert_person(&mut self, workspace_id: i64, p: &NewPerson<'_>) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_person(workspace_id, p).await;
+        }
         let folded = fold(p.display_name);
         let id = sqlx::query_scalar!(
             r#"INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, manager_id, language, created_at)
@@ -112,39 +127,48 @@ impl WriteTx {
             p.language,
             p.created_at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await?;
         Ok(id)
     }
 
     /// Gives a person of the workspace a role.
     pub async fn set_role(&mut self, workspace_id: i64, person_id: i64, role: Role) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_role(workspace_id, person_id, role).await;
+        }
         sqlx::query!("UPDATE people SET role = ? WHERE workspace_id = ? AND id = ?", role, workspace_id, person_id)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         Ok(())
     }
 
     /// Sets the language a person is answered in.
     pub async fn set_language(&mut self, workspace_id: i64, person_id: i64, language: &str) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_language(workspace_id, person_id, language).await;
+        }
         sqlx::query!(
             "UPDATE people SET language = ? WHERE workspace_id = ? AND id = ?",
             language,
             workspace_id,
             person_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
 
     /// Whether the workspace holds any account yet (the demo fills only an empty one).
     pub async fn has_accounts(&mut self, workspace_id: i64) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.has_accounts(workspace_id).await;
+        }
         let found = sqlx::query_scalar!(
             r#"SELECT EXISTS (SELECT 1 FROM accounts WHERE workspace_id = ?) AS "found!: bool""#,
             workspace_id
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await?;
         Ok(found)
     }
@@ -153,6 +177,9 @@ impl WriteTx {
 impl WriteTx {
     /// Adds a person by name, not yet tied to a chat identity.
     pub async fn insert_named_person(&mut self, workspace_id: i64, p: &NamedPerson<'_>) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.insert_named_person(workspace_id, p).await;
+        }
         let folded = fold(p.name);
         sqlx::query_scalar!(
             r#"INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, manager_id,
@@ -170,7 +197,7 @@ impl WriteTx {
             p.created_at,
             p.title
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
@@ -181,6 +208,9 @@ impl WriteTx {
         person_id: i64,
         p: &NamedPerson<'_>,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.update_person(workspace_id, person_id, p).await;
+        }
         let folded = fold(p.name);
         sqlx::query!(
             "UPDATE people SET name_fixed = name_fixed OR display_name <> ?1, display_name = ?1, folded_name = ?2,
@@ -197,7 +227,7 @@ impl WriteTx {
             person_id,
             p.title
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -205,6 +235,9 @@ impl WriteTx {
     /// The terminal's administrator, who carries out what an operator does from the command
     /// line: created on first use, and an admin whatever was changed since.
     pub async fn local_admin(&mut self, workspace_id: i64, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.local_admin(workspace_id, now).await;
+        }
         sqlx::query!(
             "INSERT INTO people (workspace_id, platform, platform_user_id, display_name, folded_name, role, created_at)
              VALUES (?, 'terminal', 'admin', 'Local admin', 'local admin', 'admin', ?)
@@ -212,13 +245,13 @@ impl WriteTx {
             workspace_id,
             now
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query_scalar!(
             r#"SELECT id AS "id!" FROM people WHERE workspace_id = ? AND platform = 'terminal' AND platform_user_id = 'admin'"#,
             workspace_id
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
@@ -229,13 +262,16 @@ impl WriteTx {
         person_id: i64,
         manager_id: Option<i64>,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_manager(workspace_id, person_id, manager_id).await;
+        }
         sqlx::query!(
             "UPDATE people SET manager_id = ? WHERE workspace_id = ? AND id = ?",
             manager_id,
             workspace_id,
             person_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -248,6 +284,9 @@ impl WriteTx {
         person_id: i64,
         manager_id: i64,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.would_close_circle(workspace_id, person_id, manager_id).await;
+        }
         sqlx::query_scalar!(
             r#"WITH RECURSIVE chain(id) AS (
                    SELECT ?2 UNION SELECT p.manager_id FROM people p JOIN chain c ON p.id = c.id
@@ -257,7 +296,7 @@ impl WriteTx {
             manager_id,
             person_id
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
@@ -271,6 +310,9 @@ impl WriteTx {
         to: i64,
         now: DateTime<Utc>,
     ) -> Result<(u64, u64), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.remove_person(workspace_id, person_id, to, now).await;
+        }
         let owned = self.hand_accounts_over(workspace_id, person_id, to).await?;
         let opportunities = sqlx::query!(
             "UPDATE opportunities SET owner_id = ?3
@@ -279,7 +321,7 @@ impl WriteTx {
             person_id,
             to
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?
         .rows_affected();
         sqlx::query!(
@@ -288,7 +330,7 @@ impl WriteTx {
             workspace_id,
             person_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query!(
             "UPDATE people SET removed_at = ?3, role = 'rep', manager_id = NULL, external_id = NULL,
@@ -298,7 +340,7 @@ impl WriteTx {
             person_id,
             now
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok((owned, opportunities))
     }
@@ -314,6 +356,9 @@ impl WriteTx {
         platform: &str,
         platform_user_id: &str,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.link_person(workspace_id, person_id, platform, platform_user_id).await;
+        }
         let other = sqlx::query!(
             r#"SELECT id AS "id!", role AS "role: Role" FROM people
                WHERE workspace_id = ? AND platform = ? AND platform_user_id = ? AND id <> ?"#,
@@ -322,7 +367,7 @@ impl WriteTx {
             platform_user_id,
             person_id
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await?;
         if let Some(other) = &other {
             self.merge_person(workspace_id, other.id, person_id).await?;
@@ -335,7 +380,7 @@ impl WriteTx {
                     workspace_id,
                     person_id
                 )
-                .execute(&mut *self.tx)
+                .execute(lite!(self))
                 .await?;
             }
         }
@@ -346,7 +391,7 @@ impl WriteTx {
             workspace_id,
             person_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(other.is_some())
     }
@@ -359,7 +404,7 @@ impl WriteTx {
             from,
             to
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?
         .rows_affected();
         sqlx::query!(
@@ -368,7 +413,7 @@ impl WriteTx {
             from,
             to
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(owned)
     }
@@ -380,14 +425,14 @@ impl WriteTx {
             person_id,
             role
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
     /// Re-points every reference to `from` at `into`, then deletes `from`.
     async fn merge_person(&mut self, ws: i64, from: i64, into: i64) -> Result<(), StoreError> {
         sqlx::query!("UPDATE people SET manager_id = ?3 WHERE workspace_id = ?1 AND manager_id = ?2", ws, from, into)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         self.hand_accounts_over(ws, from, into).await?;
         sqlx::query!(
@@ -396,16 +441,16 @@ impl WriteTx {
             from,
             into
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query!("UPDATE audit_log SET person_id = ?3 WHERE workspace_id = ?1 AND person_id = ?2", ws, from, into)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         sqlx::query!("UPDATE outbox SET person_id = ?3 WHERE workspace_id = ?1 AND person_id = ?2", ws, from, into)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         sqlx::query!("UPDATE meetings SET created_by = ?3 WHERE workspace_id = ?1 AND created_by = ?2", ws, from, into)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         sqlx::query!(
             "UPDATE OR IGNORE digest_snapshots SET manager_id = ?3 WHERE workspace_id = ?1 AND manager_id = ?2",
@@ -413,13 +458,13 @@ impl WriteTx {
             from,
             into
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query!("DELETE FROM digest_snapshots WHERE workspace_id = ? AND manager_id = ?", ws, from)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         sqlx::query!("UPDATE plan_goals SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2", ws, from, into)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         sqlx::query!(
             "UPDATE yearly_reviews SET reviewed_by = ?3 WHERE workspace_id = ?1 AND reviewed_by = ?2",
@@ -427,7 +472,7 @@ impl WriteTx {
             from,
             into
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query!(
             "UPDATE opportunities SET owner_id = ?3 WHERE workspace_id = ?1 AND owner_id = ?2",
@@ -435,7 +480,7 @@ impl WriteTx {
             from,
             into
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query!(
             "UPDATE pending_imports SET person_id = ?3 WHERE workspace_id = ?1 AND person_id = ?2",
@@ -443,9 +488,9 @@ impl WriteTx {
             from,
             into
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
-        sqlx::query!("DELETE FROM people WHERE workspace_id = ? AND id = ?", ws, from).execute(&mut *self.tx).await?;
+        sqlx::query!("DELETE FROM people WHERE workspace_id = ? AND id = ?", ws, from).execute(lite!(self)).await?;
         Ok(())
     }
 }
@@ -453,6 +498,9 @@ impl WriteTx {
 impl Store {
     /// The person with this id, removed ones included (history names them).
     pub async fn person(&self, workspace_id: i64, person_id: i64) -> Result<Option<Person>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.person(workspace_id, person_id).await;
+        }
         sqlx::query_as!(
             Person,
             r#"SELECT id AS "id!", workspace_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, display_name, role AS "role: Role", manager_id, time_zone AS "time_zone: crate::domain::zone::Zone", language,
@@ -461,12 +509,15 @@ impl Store {
             workspace_id,
             person_id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
     /// Every person of the workspace (not removed) with their email and external id, by id.
     pub async fn people_for_export(&self, workspace_id: i64) -> Result<Vec<PersonExport>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.people_for_export(workspace_id).await;
+        }
         sqlx::query_as!(
             PersonExport,
             r#"SELECT p.id AS "id!", p.display_name AS name, p.role AS "role: Role", p.manager_id, m.display_name AS "manager?", p.email,
@@ -475,15 +526,18 @@ impl Store {
                WHERE p.workspace_id = ? AND p.removed_at IS NULL ORDER BY p.id"#,
             workspace_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// Gives a person of the workspace a role; `false` when there is no such person.
     pub async fn set_role(&self, workspace_id: i64, person_id: i64, role: Role) -> Result<bool, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.set_role(workspace_id, person_id, role).await;
+        }
         let done =
             sqlx::query!("UPDATE people SET role = ? WHERE workspace_id = ? AND id = ?", role, workspace_id, person_id)
-                .execute(&self.pool)
+                .execute(pool!(self))
                 .await?;
         Ok(done.rows_affected() == 1)
     }

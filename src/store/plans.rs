@@ -8,6 +8,9 @@ pub use crate::domain::records::plans::{GoalRow, NewReview, PlanRow, ReviewRow};
 impl Store {
     /// An account's yearly reviews, the newest first.
     pub async fn reviews(&self, workspace_id: i64, account_id: i64) -> Result<Vec<ReviewRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.reviews(workspace_id, account_id).await;
+        }
         sqlx::query_as!(
             ReviewRow,
             r#"SELECT r.year, r.objectives, r.value, r.changes, r.depth, r.rating, r.next_objectives,
@@ -17,12 +20,15 @@ impl Store {
             workspace_id,
             account_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// The account's plan for a year.
     pub async fn plan(&self, workspace_id: i64, account_id: i64, year: i64) -> Result<Option<PlanRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.plan(workspace_id, account_id, year).await;
+        }
         sqlx::query_as!(
             PlanRow,
             r#"SELECT id AS "id!", year, objectives, value_delivered, value_evidence, changes, depth, resources,
@@ -32,12 +38,15 @@ impl Store {
             account_id,
             year
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
     /// A plan's goals, open ones first, in the order they were set.
     pub async fn goals(&self, workspace_id: i64, plan_id: i64) -> Result<Vec<GoalRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.goals(workspace_id, plan_id).await;
+        }
         sqlx::query_as!(
             GoalRow,
             r#"SELECT g.id AS "id!", g.title, p.display_name AS "owner_name?", g.due_on AS "due_on?: NaiveDate", g.status AS "status: crate::domain::kind::GoalStatus"
@@ -46,7 +55,7 @@ impl Store {
             workspace_id,
             plan_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -60,6 +69,9 @@ impl WriteTx {
         r: &NewReview<'_>,
         next_review: NaiveDate,
     ) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.record_review(workspace_id, r, next_review).await;
+        }
         let id = sqlx::query_scalar!(
             r#"INSERT INTO yearly_reviews (workspace_id, account_id, year, objectives, value, changes, depth, rating,
                    next_objectives, reviewed_by, reviewed_at)
@@ -76,7 +88,7 @@ impl WriteTx {
             r.reviewed_by,
             r.at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await?;
         let next_year = r.year + 1;
         sqlx::query!(
@@ -98,7 +110,7 @@ impl WriteTx {
             r.changes,
             r.depth
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         // The goals still open this year carry over to next year's plan (once).
         sqlx::query!(
@@ -114,7 +126,7 @@ impl WriteTx {
             r.year,
             r.at
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query!(
             "UPDATE accounts SET yearly_review_on = ? WHERE workspace_id = ? AND id = ?",
@@ -122,7 +134,7 @@ impl WriteTx {
             workspace_id,
             r.account_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(id)
     }
@@ -135,6 +147,9 @@ impl WriteTx {
         year: i64,
         at: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.ensure_plan(workspace_id, account_id, year, at).await;
+        }
         sqlx::query!(
             "INSERT INTO account_plans (workspace_id, account_id, year, updated_at) VALUES (?, ?, ?, ?)
              ON CONFLICT (account_id, year) DO NOTHING",
@@ -143,7 +158,7 @@ impl WriteTx {
             year,
             at
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         sqlx::query_scalar!(
             r#"SELECT id AS "id!" FROM account_plans WHERE workspace_id = ? AND account_id = ? AND year = ?"#,
@@ -151,7 +166,7 @@ impl WriteTx {
             account_id,
             year
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
@@ -163,6 +178,9 @@ impl WriteTx {
         text: &str,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_plan_field(plan_id, field, text, at).await;
+        }
         sqlx::query!(
             "UPDATE account_plans SET
                  objectives = CASE WHEN ?1 = 'objectives' THEN ?2 ELSE objectives END,
@@ -178,7 +196,7 @@ impl WriteTx {
             at,
             plan_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -192,6 +210,9 @@ impl WriteTx {
         due_on: Option<NaiveDate>,
         at: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.add_goal(workspace_id, plan_id, title, owner_id, due_on, at).await;
+        }
         sqlx::query_scalar!(
             r#"INSERT INTO plan_goals (workspace_id, plan_id, title, owner_id, due_on, created_at)
                VALUES (?, ?, ?, ?, ?, ?) RETURNING id AS "id!""#,
@@ -202,7 +223,7 @@ impl WriteTx {
             due_on,
             at
         )
-        .fetch_one(&mut *self.tx)
+        .fetch_one(lite!(self))
         .await
     }
 
@@ -214,6 +235,9 @@ impl WriteTx {
         goal_id: i64,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.finish_goal(workspace_id, plan_id, goal_id, at).await;
+        }
         let done = sqlx::query!(
             "UPDATE plan_goals SET status = 'done', done_at = ? WHERE workspace_id = ? AND plan_id = ? AND id = ? AND status = 'open'",
             at,
@@ -221,7 +245,7 @@ impl WriteTx {
             plan_id,
             goal_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(done.rows_affected() == 1)
     }

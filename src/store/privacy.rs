@@ -19,6 +19,9 @@ fn like(text: Option<&str>) -> String {
 impl Store {
     /// Everything held about contact `id` of the workspace.
     pub async fn personal_data(&self, workspace_id: i64, id: i64) -> Result<Option<PersonalData>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.personal_data(workspace_id, id).await;
+        }
         let Some(contact) = sqlx::query_as!(
             ContactData,
             r#"SELECT a.name AS account, c.name, c.title, c.department, c.decision_role, c.stance, c.strength, c.email,
@@ -27,7 +30,7 @@ impl Store {
             workspace_id,
             id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await?
         else {
             return Ok(None);
@@ -43,7 +46,7 @@ impl Store {
             id,
             name
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         let meetings = sqlx::query_as!(
             MeetingData,
@@ -52,7 +55,7 @@ impl Store {
             workspace_id,
             name
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         let (email, phone) = (like(contact.email.as_deref()), like(contact.phone.as_deref()));
         let audit_entries = sqlx::query_as!(
@@ -66,7 +69,7 @@ impl Store {
             email,
             phone
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         Ok(Some(PersonalData { contact, interactions, meetings, audit_entries }))
     }
@@ -74,8 +77,11 @@ impl Store {
     /// Moves what the write-ahead log still holds into the database file and empties it, so that
     /// no earlier version of an erased row stays on disk.
     pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.checkpoint().await;
+        }
         // A pragma has no result type sqlx can check at compile time.
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(pool!(self)).await?;
         Ok(())
     }
 }
@@ -93,6 +99,9 @@ impl WriteTx {
         phone: Option<&str>,
         title: &str,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.erase_contact(workspace_id, id, name, email, phone, title).await;
+        }
         let ws = workspace_id;
         let erased_name = format!("{ERASED_NAME} #{id}");
         let folded = crate::domain::text::fold(&erased_name);
@@ -104,7 +113,7 @@ impl WriteTx {
             ws,
             id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         let pairs: Vec<(&str, &str)> = std::iter::once((name, ERASED_NAME))
             .chain(email.filter(|e| !e.is_empty()).map(|e| (e, ERASED)))
@@ -119,7 +128,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE commitments SET text = REPLACE(text, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(text, ?1) > 0",
@@ -127,7 +136,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE meetings SET with_contacts = REPLACE(with_contacts, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(with_contacts, ?1) > 0",
@@ -135,7 +144,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE audit_log SET arguments = REPLACE(arguments, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(arguments, ?1) > 0",
@@ -143,7 +152,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE outbox SET payload = REPLACE(payload, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(payload, ?1) > 0",
@@ -151,7 +160,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE handled_requests SET reply = REPLACE(reply, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(reply, ?1) > 0",
@@ -159,7 +168,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE account_plans SET objectives = REPLACE(objectives, ?1, ?2), value_delivered = REPLACE(value_delivered, ?1, ?2),
@@ -171,7 +180,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE yearly_reviews SET objectives = REPLACE(objectives, ?1, ?2), value = REPLACE(value, ?1, ?2),
@@ -182,7 +191,7 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
             sqlx::query!(
                 "UPDATE plan_goals SET title = REPLACE(title, ?1, ?2) WHERE workspace_id = ?3 AND INSTR(title, ?1) > 0",
@@ -190,11 +199,11 @@ impl WriteTx {
                 to,
                 ws
             )
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         }
         // A checked file waiting for its Import button may list the person: it goes.
-        sqlx::query!("DELETE FROM pending_imports WHERE workspace_id = ?", ws).execute(&mut *self.tx).await?;
+        sqlx::query!("DELETE FROM pending_imports WHERE workspace_id = ?", ws).execute(lite!(self)).await?;
         Ok(())
     }
 }

@@ -15,6 +15,9 @@ impl WriteTx {
         marks: &[(i64, String)],
         at: DateTime<Utc>,
     ) -> Result<std::collections::HashSet<(i64, String)>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.mark_reminders(workspace_id, marks, at).await;
+        }
         if marks.is_empty() {
             return Ok(Default::default());
         }
@@ -28,7 +31,7 @@ impl WriteTx {
             json,
             at
         )
-        .fetch_all(&mut *self.tx)
+        .fetch_all(lite!(self))
         .await?;
         Ok(rows.into_iter().map(|r| (r.account_id, r.mark)).collect())
     }
@@ -44,6 +47,9 @@ impl WriteTx {
         until: NaiveDate,
         by: i64,
     ) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.snooze(workspace_id, account_id, until, by).await;
+        }
         let done = sqlx::query!(
             "INSERT INTO account_snoozes (workspace_id, account_id, until, snoozed_by) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (account_id) DO UPDATE SET until = ?3, snoozed_by = ?4 WHERE until < ?3",
@@ -52,7 +58,7 @@ impl WriteTx {
             until,
             by
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -61,12 +67,15 @@ impl WriteTx {
 impl Store {
     /// Until when an account's reminders are snoozed, if they are.
     pub async fn snoozed_until(&self, workspace_id: i64, account_id: i64) -> Result<Option<NaiveDate>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.snoozed_until(workspace_id, account_id).await;
+        }
         sqlx::query_scalar!(
             r#"SELECT until AS "until: NaiveDate" FROM account_snoozes WHERE workspace_id = ? AND account_id = ?"#,
             workspace_id,
             account_id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 }
@@ -81,6 +90,9 @@ impl Store {
         until: NaiveDate,
         booked_from: DateTime<Utc>,
     ) -> Result<Vec<DueAccount>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.planning_due(workspace_id, until, booked_from).await;
+        }
         sqlx::query_as!(
             DueAccount,
             r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", a.planning_cadence_days,
@@ -96,12 +108,15 @@ impl Store {
             until,
             booked_from
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// Active accounts with an owner whose contact went stale before `today`.
     pub async fn contact_stale(&self, workspace_id: i64, today: NaiveDate) -> Result<Vec<DueAccount>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.contact_stale(workspace_id, today).await;
+        }
         sqlx::query_as!(
             DueAccount,
             r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", a.planning_cadence_days,
@@ -114,7 +129,7 @@ impl Store {
             workspace_id,
             today
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -125,6 +140,9 @@ impl Store {
         from: NaiveDate,
         until: NaiveDate,
     ) -> Result<Vec<DueAccount>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.reviews_due(workspace_id, from, until).await;
+        }
         sqlx::query_as!(
             DueAccount,
             r#"SELECT a.id AS "id!", a.name, a.tier AS "tier: crate::domain::account::Tier", a.planning_cadence_days,
@@ -138,7 +156,7 @@ impl Store {
             from,
             until
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -148,12 +166,15 @@ impl Store {
         workspace_id: i64,
         day: NaiveDate,
     ) -> Result<std::collections::HashSet<i64>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.snoozed(workspace_id, day).await;
+        }
         let ids = sqlx::query_scalar!(
             "SELECT account_id FROM account_snoozes WHERE workspace_id = ? AND until >= ?",
             workspace_id,
             day
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         Ok(ids.into_iter().collect())
     }
@@ -164,6 +185,9 @@ impl Store {
         workspace_id: i64,
         marks: &[(i64, String)],
     ) -> Result<std::collections::HashSet<(i64, String)>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.marked(workspace_id, marks).await;
+        }
         if marks.is_empty() {
             return Ok(Default::default());
         }
@@ -175,7 +199,7 @@ impl Store {
             workspace_id,
             json
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await?;
         Ok(rows.into_iter().map(|r| (r.account_id, r.mark)).collect())
     }

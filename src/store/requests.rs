@@ -18,7 +18,10 @@ impl WriteTx {
         now: DateTime<Utc>,
         forget_before: DateTime<Utc>,
     ) -> Result<Claim, StoreError> {
-        sqlx::query!("DELETE FROM handled_requests WHERE handled_at < ?", forget_before).execute(&mut *self.tx).await?;
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.claim_request(workspace_id, source, source_id, now, forget_before).await;
+        }
+        sqlx::query!("DELETE FROM handled_requests WHERE handled_at < ?", forget_before).execute(lite!(self)).await?;
         let inserted = sqlx::query!(
             "INSERT OR IGNORE INTO handled_requests (workspace_id, source, source_id, handled_at) VALUES (?, ?, ?, ?)",
             workspace_id,
@@ -26,7 +29,7 @@ impl WriteTx {
             source_id,
             now
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?
         .rows_affected();
         if inserted == 1 {
@@ -38,7 +41,7 @@ impl WriteTx {
             source,
             source_id
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await?
         .flatten();
         Ok(Claim::Seen(reply))
@@ -54,6 +57,9 @@ impl Store {
         source_id: &str,
         reply_json: &str,
     ) -> Result<(), StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.answer_request(workspace_id, source, source_id, reply_json).await;
+        }
         sqlx::query!(
             "UPDATE handled_requests SET reply = ? WHERE workspace_id = ? AND source = ? AND source_id = ?",
             reply_json,
@@ -61,20 +67,23 @@ impl Store {
             source,
             source_id
         )
-        .execute(&self.pool)
+        .execute(pool!(self))
         .await?;
         Ok(())
     }
 
     /// Lets a request that failed on our side be tried again.
     pub async fn release_request(&self, workspace_id: i64, source: &str, source_id: &str) -> Result<(), StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.release_request(workspace_id, source, source_id).await;
+        }
         sqlx::query!(
             "DELETE FROM handled_requests WHERE workspace_id = ? AND source = ? AND source_id = ?",
             workspace_id,
             source,
             source_id
         )
-        .execute(&self.pool)
+        .execute(pool!(self))
         .await?;
         Ok(())
     }

@@ -23,12 +23,15 @@ fn effective_of(own: &[JobSchedule], settings: &Settings) -> Vec<Effective> {
 impl WriteTx {
     /// [`Store::schedules`], read inside a write transaction that decides on them.
     pub async fn schedules(&mut self, workspace_id: i64, settings: &Settings) -> Result<Vec<Effective>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.schedules(workspace_id, settings).await;
+        }
         let own = sqlx::query_as!(
             JobSchedule,
             r#"SELECT job, cron, enabled AS "enabled!: bool", grace_minutes FROM job_schedules WHERE workspace_id = ?"#,
             workspace_id
         )
-        .fetch_all(&mut *self.tx)
+        .fetch_all(lite!(self))
         .await?;
         Ok(effective_of(&own, settings))
     }
@@ -36,31 +39,43 @@ impl WriteTx {
 
 impl Store {
     pub async fn workspace_ids(&self) -> Result<Vec<i64>, StoreError> {
-        sqlx::query_scalar!(r#"SELECT id AS "id!" FROM workspaces ORDER BY id"#).fetch_all(&self.pool).await
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.workspace_ids().await;
+        }
+        sqlx::query_scalar!(r#"SELECT id AS "id!" FROM workspaces ORDER BY id"#).fetch_all(pool!(self)).await
     }
 
     pub async fn workspace_by_id(&self, id: i64) -> Result<Option<super::Workspace>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.workspace_by_id(id).await;
+        }
         sqlx::query_as!(
             super::Workspace,
             r#"SELECT id AS "id!", key, language, time_zone AS "time_zone: crate::domain::zone::Zone", default_role FROM workspaces WHERE id = ?"#,
             id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
     pub async fn job_schedules(&self, workspace_id: i64) -> Result<Vec<JobSchedule>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.job_schedules(workspace_id).await;
+        }
         sqlx::query_as!(
             JobSchedule,
             r#"SELECT job, cron, enabled AS "enabled!: bool", grace_minutes FROM job_schedules WHERE workspace_id = ?"#,
             workspace_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
     /// Every job's effective schedule in a workspace: its own, else the deployment's default.
     pub async fn schedules(&self, workspace_id: i64) -> Result<Vec<Effective>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.schedules(workspace_id).await;
+        }
         let own = self.job_schedules(workspace_id).await?;
         Ok(effective_of(&own, self.settings()))
     }
@@ -71,13 +86,16 @@ impl Store {
         workspace_id: i64,
         job: &str,
     ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>, i64)>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.last_job_run(workspace_id, job).await;
+        }
         let row = sqlx::query!(
             r#"SELECT scheduled_for AS "scheduled_for!: DateTime<Utc>", ran_at AS "ran_at!: DateTime<Utc>", messages
                FROM job_runs WHERE workspace_id = ? AND job = ? AND state = 'done' ORDER BY scheduled_for DESC LIMIT 1"#,
             workspace_id,
             job
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await?;
         Ok(row.map(|r| (r.scheduled_for, r.ran_at, r.messages)))
     }
@@ -91,6 +109,9 @@ impl WriteTx {
         cron: &str,
         enabled: bool,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_job_schedule(workspace_id, job, cron, enabled).await;
+        }
         sqlx::query!(
             "INSERT INTO job_schedules (workspace_id, job, cron, enabled) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (workspace_id, job) DO UPDATE SET cron = ?3, enabled = ?4",
@@ -99,15 +120,16 @@ impl WriteTx {
             cron,
             enabled
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
 
     pub async fn set_time_zone(&mut self, workspace_id: i64, tz: &str) -> Result<(), StoreError> {
-        sqlx::query!("UPDATE workspaces SET time_zone = ? WHERE id = ?", tz, workspace_id)
-            .execute(&mut *self.tx)
-            .await?;
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.set_time_zone(workspace_id, tz).await;
+        }
+        sqlx::query!("UPDATE workspaces SET time_zone = ? WHERE id = ?", tz, workspace_id).execute(lite!(self)).await?;
         Ok(())
     }
 
@@ -122,6 +144,9 @@ impl WriteTx {
         until: DateTime<Utc>,
         skipped: i64,
     ) -> Result<Option<i64>, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.claim_job_run(workspace_id, job, scheduled_for, now, until, skipped).await;
+        }
         sqlx::query_scalar!(
             r#"INSERT INTO job_runs (workspace_id, job, scheduled_for, ran_at, skipped, state, claimed_until)
                VALUES (?1, ?2, ?3, ?4, ?5, 'claimed', ?6)
@@ -135,26 +160,32 @@ impl WriteTx {
             skipped,
             until
         )
-        .fetch_optional(&mut *self.tx)
+        .fetch_optional(lite!(self))
         .await
     }
 
     /// Marks a claimed run done with its number of messages; `false` when the claim was lost
     /// (it expired and another run took it), and then nothing of this run may be kept.
     pub async fn finish_job_run(&mut self, run_id: i64, messages: i64) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.finish_job_run(run_id, messages).await;
+        }
         let done = sqlx::query!(
             "UPDATE job_runs SET state = 'done', messages = ?, claimed_until = NULL WHERE id = ? AND state = 'claimed'",
             messages,
             run_id
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Gives a claim up (its run failed), so that the next tick tries the occurrence again.
     pub async fn release_job_run(&mut self, run_id: i64) -> Result<(), StoreError> {
-        sqlx::query!("DELETE FROM job_runs WHERE id = ? AND state = 'claimed'", run_id).execute(&mut *self.tx).await?;
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.release_job_run(run_id).await;
+        }
+        sqlx::query!("DELETE FROM job_runs WHERE id = ? AND state = 'claimed'", run_id).execute(lite!(self)).await?;
         Ok(())
     }
 }

@@ -13,6 +13,9 @@ impl WriteTx {
         manager_id: i64,
         s: &DigestSnapshot,
     ) -> Result<(), StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.save_digest(workspace_id, manager_id, s).await;
+        }
         sqlx::query!(
             "INSERT OR REPLACE INTO digest_snapshots (workspace_id, manager_id, taken_at, at_risk, revenue_minor, wallet_minor,
                  accounts)
@@ -25,7 +28,7 @@ impl WriteTx {
             s.wallet_minor,
             s.accounts
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(())
     }
@@ -36,16 +39,25 @@ impl WriteTx {
 impl Store {
     /// The workspace's managers, read without a write lock.
     pub async fn managers(&self, workspace_id: i64) -> Result<Vec<Addressee>, StoreError> {
-        managers_of(&self.pool, workspace_id).await
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.managers(workspace_id).await;
+        }
+        managers_of(pool!(self), workspace_id).await
     }
 
     /// A manager's team: the manager and everyone reporting to them, directly or not.
     pub async fn team(&self, workspace_id: i64, manager_id: i64) -> Result<Vec<Addressee>, StoreError> {
-        team_of(&self.pool, workspace_id, manager_id).await
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.team(workspace_id, manager_id).await;
+        }
+        team_of(pool!(self), workspace_id, manager_id).await
     }
 
     /// The active accounts owned by one person.
     pub async fn accounts_of_owner(&self, workspace_id: i64, owner_id: i64) -> Result<Vec<TeamAccount>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.accounts_of_owner(workspace_id, owner_id).await;
+        }
         sqlx::query_as!(
             TeamAccount,
             r#"SELECT id AS "id!", name, tier AS "tier: crate::domain::account::Tier", owner_id AS "owner_id!", wallet_minor, revenue_12m_minor, share_ceiling_bp,
@@ -55,7 +67,7 @@ impl Store {
             workspace_id,
             owner_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 
@@ -66,17 +78,23 @@ impl Store {
         author_id: i64,
         from: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.interactions_by(workspace_id, author_id, from).await;
+        }
         sqlx::query_scalar!(
             r#"SELECT COUNT(*) AS "n!: i64" FROM interactions WHERE workspace_id = ? AND author_id = ? AND occurred_at >= ?"#,
             workspace_id,
             author_id,
             from
         )
-        .fetch_one(&self.pool)
+        .fetch_one(pool!(self))
         .await
     }
 
     pub async fn last_digest(&self, workspace_id: i64, manager_id: i64) -> Result<Option<DigestSnapshot>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.last_digest(workspace_id, manager_id).await;
+        }
         sqlx::query_as!(
             DigestSnapshot,
             r#"SELECT taken_at AS "taken_at!: DateTime<Utc>", at_risk, revenue_minor, wallet_minor, accounts FROM digest_snapshots
@@ -84,7 +102,7 @@ impl Store {
             workspace_id,
             manager_id
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 }

@@ -9,6 +9,9 @@ use crate::domain::zone::Zone;
 impl Store {
     /// The workspace with this key, created empty on first sight.
     pub async fn ensure_workspace(&self, key: &str, now: DateTime<Utc>) -> Result<Workspace, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.ensure_workspace(key, now).await;
+        }
         self.ensure_workspace_speaking(key, now, None).await
     }
 
@@ -20,6 +23,9 @@ impl Store {
         now: DateTime<Utc>,
         reported: Option<crate::domain::locale::Locale>,
     ) -> Result<Workspace, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.ensure_workspace_speaking(key, now, reported).await;
+        }
         if let Some(ws) = self.find_workspace(key).await? {
             return Ok(ws);
         }
@@ -38,18 +44,21 @@ impl Store {
             role,
             now
         )
-        .execute(&self.pool)
+        .execute(pool!(self))
         .await?;
         self.find_workspace(key).await?.ok_or(StoreError::RowNotFound)
     }
 
     pub async fn find_workspace(&self, key: &str) -> Result<Option<Workspace>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.find_workspace(key).await;
+        }
         sqlx::query_as!(
             Workspace,
             r#"SELECT id AS "id!", key, language, time_zone AS "time_zone: Zone", default_role FROM workspaces WHERE key = ?"#,
             key
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await
     }
 
@@ -62,6 +71,9 @@ impl Store {
         platform_user_id: &str,
         limit: i64,
     ) -> Result<Vec<String>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.workspaces_of_user(platform, platform_user_id, limit).await;
+        }
         sqlx::query_scalar!(
             r#"SELECT w.key FROM people p JOIN workspaces w ON w.id = p.workspace_id
                WHERE p.platform = ? AND p.platform_user_id = ? ORDER BY w.key LIMIT ?"#,
@@ -69,7 +81,7 @@ impl Store {
             platform_user_id,
             limit
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -83,6 +95,9 @@ impl Store {
         time_zone: Option<&str>,
         default_role: Option<&str>,
     ) -> Result<(), StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.update_workspace(id, language, time_zone, default_role).await;
+        }
         sqlx::query!(
             "UPDATE workspaces SET language = COALESCE(?, language), time_zone = COALESCE(?, time_zone),
                  default_role = COALESCE(?, default_role) WHERE id = ?",
@@ -91,7 +106,7 @@ impl Store {
             default_role,
             id
         )
-        .execute(&self.pool)
+        .execute(pool!(self))
         .await?;
         Ok(())
     }
@@ -106,6 +121,9 @@ impl Store {
         platform: crate::domain::identity::Platform,
         platform_user_id: &str,
     ) -> Result<Option<(Workspace, Option<super::Person>)>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.identify(key, platform, platform_user_id).await;
+        }
         Ok(self.identify_request(key, platform, platform_user_id, None).await?.map(|i| (i.workspace, i.person)))
     }
 
@@ -118,6 +136,9 @@ impl Store {
         platform_user_id: &str,
         request: Option<(&str, DateTime<Utc>)>,
     ) -> Result<Option<Identified>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.identify_request(key, platform, platform_user_id, request).await;
+        }
         let code = platform.code();
         let (request_id, since) = request.map_or((None, None), |(id, since)| (Some(id), Some(since)));
         let row = sqlx::query!(
@@ -137,7 +158,7 @@ impl Store {
             request_id,
             since
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(pool!(self))
         .await?;
         Ok(row.map(|r| {
             let person = match (r.person_id, r.display_name, r.role) {
@@ -170,12 +191,15 @@ impl Store {
 impl Store {
     /// The workspace's own days off, by day.
     pub async fn days_off(&self, workspace_id: i64) -> Result<Vec<DayOffRow>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.days_off(workspace_id).await;
+        }
         sqlx::query_as!(
             DayOffRow,
             r#"SELECT day AS "day!: NaiveDate", name FROM workspace_holidays WHERE workspace_id = ? ORDER BY day"#,
             workspace_id
         )
-        .fetch_all(&self.pool)
+        .fetch_all(pool!(self))
         .await
     }
 }
@@ -183,6 +207,9 @@ impl Store {
 impl WriteTx {
     /// Adds (or renames) a day off; `false` when it was there already under the same name.
     pub async fn add_day_off(&mut self, workspace_id: i64, day: NaiveDate, name: &str) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.add_day_off(workspace_id, day, name).await;
+        }
         let done = sqlx::query!(
             "INSERT INTO workspace_holidays (workspace_id, day, name) VALUES (?1, ?2, ?3)
              ON CONFLICT (workspace_id, day) DO UPDATE SET name = ?3 WHERE name <> ?3",
@@ -190,15 +217,18 @@ impl WriteTx {
             day,
             name
         )
-        .execute(&mut *self.tx)
+        .execute(lite!(self))
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Removes a day off; `false` when there was none that day.
     pub async fn remove_day_off(&mut self, workspace_id: i64, day: NaiveDate) -> Result<bool, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.remove_day_off(workspace_id, day).await;
+        }
         let done = sqlx::query!("DELETE FROM workspace_holidays WHERE workspace_id = ? AND day = ?", workspace_id, day)
-            .execute(&mut *self.tx)
+            .execute(lite!(self))
             .await?;
         Ok(done.rows_affected() == 1)
     }

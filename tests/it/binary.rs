@@ -150,25 +150,34 @@ fn the_digest_and_its_chart_from_the_command_line() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody called “Zé”"));
 }
 
-/// A database URL where a file is expected (PostgreSQL's, from `--db`, `KAM_DB` or the
-/// configuration) is one clear line and exit status 2: no file named after it, and the password
-/// in it never printed.
+/// A database URL of another engine (from `--db`, `KAM_DB` or the configuration) is one clear
+/// line and exit status 2: no file named after it, and the password in it never printed. A
+/// PostgreSQL URL that does not answer is one line too, its password left out.
 #[test]
 fn a_database_url_is_refused_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"))
-        .current_dir(dir.path())
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("KAM_DB", "postgres://kam:s3cr3t@127.0.0.1:5432/kam")
-        .args(["workspace", "show"])
-        .output()
-        .unwrap();
+    let run = |url: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kam-bot"))
+            .current_dir(dir.path())
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("KAM_DB", url)
+            .args(["workspace", "show"])
+            .output()
+            .unwrap()
+    };
+    let out = run("mysql://kam:s3cr3t@127.0.0.1:3306/kam");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("not a postgres:// address"), "{stderr}");
+    assert!(stderr.contains("not a mysql:// address"), "{stderr}");
+    assert!(!stderr.contains("s3cr3t"), "the password is not printed: {stderr}");
+    // Port 9 (discard) refuses at once on loopback.
+    let out = run("postgres://kam:s3cr3t@127.0.0.1:9/kam");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot open postgres://kam@127.0.0.1:9/kam"), "{stderr}");
     assert!(!stderr.contains("s3cr3t"), "the password is not printed: {stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file was made");
 }

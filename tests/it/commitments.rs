@@ -138,6 +138,9 @@ async fn presses_at_the_same_instant_close_once() {
 /// newest (as before) or its day has not come; a past one a later log hid is kept as dropped.
 #[tokio::test]
 async fn the_upgrade_turns_next_steps_into_commitments() {
+    if crate::helpers::sqlite_only("the_upgrade_turns_next_steps_into_commitments") {
+        return;
+    }
     let app = demo_app().await;
     let ws = app.workspace_id(WS).await;
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.db_path.display())).await.unwrap();

@@ -17,21 +17,81 @@ pub struct TestApp {
     pub core: Core,
     pub store: Store,
     pub now: DateTime<Utc>,
+    /// The database: a SQLite file, or with `KAM_TEST_BACKEND=postgres` a PostgreSQL URL (what
+    /// `--db` takes either way).
     pub db_path: std::path::PathBuf,
     _dir: TempDir,
+    pg: Option<crate::postgres_support::TestPg>,
 }
 
-/// An app on an empty, migrated database.
+/// Whether this run puts every app on PostgreSQL (`KAM_TEST_BACKEND=postgres`).
+pub fn on_postgres() -> bool {
+    std::env::var("KAM_TEST_BACKEND").is_ok_and(|b| b == "postgres")
+}
+
+/// An app on an empty, migrated database: a SQLite file, or a PostgreSQL database of its own
+/// where `KAM_TEST_BACKEND=postgres`.
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
+    if on_postgres() {
+        let pg = crate::postgres_support::test_pg_app().await;
+        let store = Store::connect_postgres(&pg.url, 8, Default::default()).await.expect("connect");
+        let db_path = std::path::PathBuf::from(&pg.url);
+        return TestApp { core: Core::new(store.clone()), store, now: test_now(), db_path, _dir: dir, pg: Some(pg) };
+    }
+    spawn_sqlite_app_in(dir).await
+}
+
+/// An app on an empty SQLite file, whatever the run's backend.
+pub async fn spawn_sqlite_app() -> TestApp {
+    spawn_sqlite_app_in(tempfile::tempdir().expect("temp dir")).await
+}
+
+async fn spawn_sqlite_app_in(dir: TempDir) -> TestApp {
     let db_path = dir.path().join("kam.db");
     let store = Store::open(&db_path).await.expect("open store");
-    TestApp { core: Core::new(store.clone()), store, now: test_now(), db_path, _dir: dir }
+    TestApp { core: Core::new(store.clone()), store, now: test_now(), db_path, _dir: dir, pg: None }
+}
+
+/// On a run on PostgreSQL, says that this test reads or writes the SQLite file itself (its bytes,
+/// its raw tables, its backups) and returns `true`: the test stops there.
+pub fn sqlite_only(test: &str) -> bool {
+    if on_postgres() {
+        eprintln!("{test}: not on PostgreSQL, it reads or writes the SQLite file itself");
+    }
+    on_postgres()
+}
+
+impl TestApp {
+    /// The same database opened anew, as a new process would.
+    pub async fn reopen(&self) -> Store {
+        if on_postgres() {
+            Store::connect_postgres(&self.db_path.to_string_lossy(), 8, Default::default()).await.expect("connect")
+        } else {
+            Store::open(&self.db_path).await.expect("open store")
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(pg) = self.pg.take() {
+            pg.drop_blocking();
+        }
+    }
 }
 
 /// An app whose `local` workspace holds the demo portfolio.
 pub async fn demo_app() -> TestApp {
-    let app = spawn_app().await;
+    with_demo(spawn_app().await).await
+}
+
+/// [`demo_app`] on a SQLite file, whatever the run's backend.
+pub async fn demo_app_on_sqlite() -> TestApp {
+    with_demo(spawn_sqlite_app().await).await
+}
+
+async fn with_demo(app: TestApp) -> TestApp {
     kam_bot::seed::demo::seed_demo(&app.store, WS, app.now).await.expect("seed").expect("empty workspace");
     // The asking person joins before any test counts rows.
     app.say("/help").await;

@@ -7,7 +7,7 @@ use kam_bot::store::Store;
 use kam_bot::store::copy::{Cell, ColumnType};
 use kam_store_pg::PgStore;
 
-use crate::helpers::{demo_app, kam_bot, run_with_stdin};
+use crate::helpers::{demo_app_on_sqlite, kam_bot, run_with_stdin};
 use crate::postgres_support::test_pg;
 
 /// Every row of every table, each table's rows sorted, as a copy should keep them.
@@ -49,7 +49,7 @@ async fn the_postgres_schema_is_the_sqlite_schema() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_team_goes_to_postgres_and_back_unchanged() {
     let Some(pg) = test_pg("round_trip").await else { return };
-    let app = demo_app().await;
+    let app = demo_app_on_sqlite().await;
     app.say("/log Vale call \"Pricing review with procurement\" --next \"send the proposal\" --due 2026-12-20").await;
     app.store.close().await;
     let source = app.db_path.clone();
@@ -119,4 +119,36 @@ fn backup_on_postgres_says_pg_dump_and_never_prints_the_password() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr.contains("pg_dump"), "{stderr}");
     assert!(!stderr.contains("s3cret"), "{stderr}");
+}
+
+/// Both stores' query data live in the workspace's `.sqlx/`, one file a query named by the hash of
+/// its text: a PostgreSQL query written exactly as a SQLite one would share its file, and one of
+/// the two would build against the other database's description. So no text is the same.
+#[test]
+fn no_query_text_is_the_same_in_both_stores() {
+    fn texts(dir: &str) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        while let Some(path) = stack.pop() {
+            for entry in std::fs::read_dir(&path).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    for piece in source.split("r#\"").skip(1) {
+                        if let Some((sql, _)) = piece.split_once("\"#") {
+                            out.insert(sql.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (lite, post) = (texts(&format!("{root}/src")), texts(&format!("{root}/crates/store-pg/src")));
+    let shared: Vec<&String> =
+        lite.intersection(&post).filter(|t| t.contains("SELECT") || t.contains("INSERT")).collect();
+    assert!(shared.is_empty(), "the same query text in both stores: {shared:#?}");
 }

@@ -61,7 +61,36 @@ pub async fn test_pg(test: &str) -> Option<TestPg> {
     Some(TestPg { url: with_database(&server, &name), server, name })
 }
 
+/// A new empty database for one app of a run on PostgreSQL (`KAM_TEST_BACKEND=postgres`); no
+/// server there is a failure, not a skip.
+pub async fn test_pg_app() -> TestPg {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let server = server();
+    let mut admin = PgConnection::connect(&server)
+        .await
+        .unwrap_or_else(|e| panic!("KAM_TEST_BACKEND=postgres but no PostgreSQL answers at {server}: {e}"));
+    let name = format!("kam_test_app_{}_{n}", std::process::id());
+    sqlx::query(AssertSqlSafe(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::query(AssertSqlSafe(format!("CREATE DATABASE \"{name}\""))).execute(&mut admin).await.unwrap();
+    admin.close().await.ok();
+    TestPg { url: with_database(&server, &name), server, name }
+}
+
 impl TestPg {
+    /// [`TestPg::drop_db`] from synchronous code (a `Drop`): on a thread of its own.
+    pub fn drop_blocking(self) {
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(self.drop_db());
+        })
+        .join()
+        .ok();
+    }
+
     /// Drops the database (its connections closed by force).
     pub async fn drop_db(self) {
         let mut admin = PgConnection::connect(&self.server).await.unwrap();

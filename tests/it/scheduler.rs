@@ -9,7 +9,7 @@ use kam_bot::core::{Core, Invocation, Platform, Reply};
 use kam_bot::domain::account::Tier;
 use kam_bot::notify::{AcceptingNotifier, Delivery, Notifier, Recipient, Undelivered};
 use kam_bot::scheduler::{Notifiers, Scheduler};
-use kam_bot::store::{NewAccount, NewPerson, Store};
+use kam_bot::store::{NewAccount, NewPerson};
 
 use crate::helpers::{TestApp, spawn_app};
 
@@ -123,7 +123,7 @@ async fn simulate_quarter(app: &TestApp, restart_at: Option<DateTime<Utc>>) -> R
         if restart_at.is_some_and(|r| r == now) {
             // A new process on the same database.
             store.close().await;
-            store = Store::open(&app.db_path).await.unwrap();
+            store = app.reopen().await;
             scheduler = Scheduler::new(store.clone());
         }
         if now == meeting {

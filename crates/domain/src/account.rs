@@ -187,7 +187,7 @@ impl Reason {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, serde::Serialize, serde::Deserialize,
 )]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[serde(rename_all = "lowercase")]
 pub enum AccountStatus {
     Active,
@@ -218,7 +218,7 @@ impl AccountStatus {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, serde::Serialize, serde::Deserialize,
 )]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Role {

@@ -23,7 +23,7 @@ pub fn user_ref(platform: &str, typed: &str) -> Option<String> {
 /// The chat platform a request came through, and a person's identity belongs to. Stored as its
 /// code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 pub enum Platform {
     Terminal,
     Discord,

@@ -4,7 +4,7 @@ use crate::text::fold;
 
 /// What kind of contact an interaction was; stored and serialised as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
-#[sqlx(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case", type_name = "text")]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum InteractionKind {
@@ -175,7 +175,7 @@ mod tests {
 
 /// The kind of a booked meeting. Stored as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum MeetingKind {
@@ -223,7 +223,7 @@ impl MeetingKind {
 
 /// Whether a goal of an account plan is still to do. Stored as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 pub enum GoalStatus {
     Open,
     Done,
@@ -231,7 +231,7 @@ pub enum GoalStatus {
 
 /// Whether a commitment is still to do, was done, or was dropped. Stored as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize)]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[serde(rename_all = "lowercase")]
 pub enum CommitmentStatus {
     Open,

@@ -5,7 +5,7 @@ use crate::money::{BasisPoints, apply_bp, ratio_bp};
 
 /// The stages of an opportunity; won and lost are final. Stored and serialised as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type, serde::Serialize, serde::Deserialize)]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(any(test, feature = "review"), derive(strum::EnumIter, Default))]
 pub enum Stage {

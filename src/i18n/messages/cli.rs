@@ -307,10 +307,10 @@ impl CliMsg {
             ),
             CliMsg::DatabaseUrl { scheme } => p(
                 format!(
-                    "--db (or KAM_DB, or the configuration's database) takes the path of a SQLite file such as kam.db, not a {scheme}:// address: this version keeps its data in SQLite only."
+                    "--db (or KAM_DB, or the configuration's database) takes the path of a SQLite file such as kam.db, or a postgres:// URL, not a {scheme}:// address."
                 ),
                 format!(
-                    "--db (ou KAM_DB, ou database na configuração) recebe o caminho de um arquivo SQLite, como kam.db, e não um endereço {scheme}://: esta versão guarda os dados só em SQLite."
+                    "--db (ou KAM_DB, ou database na configuração) recebe o caminho de um arquivo SQLite, como kam.db, ou uma URL postgres://, e não um endereço {scheme}://."
                 ),
             ),
             CliMsg::BackupPostgres => s(

@@ -1,0 +1,160 @@
+//! Job schedules and the occurrences the scheduler ran: each workspace's own lines merged with the
+//! deployment's defaults, and the claims that run an occurrence once across processes.
+
+use chrono::{DateTime, Utc};
+
+use crate::{Store, StoreError, WriteTx};
+use kam_domain::jobs::{Effective, Own, effective};
+pub use kam_domain::records::schedules::JobSchedule;
+use kam_domain::settings::Settings;
+
+/// The effective schedules from a workspace's own rows and the deployment's settings.
+fn effective_of(own: &[JobSchedule], settings: &Settings) -> Vec<Effective> {
+    let row = |job: kam_domain::jobs::Job| {
+        own.iter().find(|r| r.job == job.name()).map(|r| Own {
+            cron: &r.cron,
+            enabled: r.enabled,
+            grace_minutes: r.grace_minutes,
+        })
+    };
+    effective(row, |job| settings.cron(job))
+}
+
+impl WriteTx {
+    /// [`Store::schedules`], read inside a write transaction that decides on them.
+    pub async fn schedules(&mut self, workspace_id: i64, settings: &Settings) -> Result<Vec<Effective>, StoreError> {
+        let own = sqlx::query_as!(
+            JobSchedule,
+            r#"SELECT job, cron, (enabled <> 0) AS "enabled!", grace_minutes FROM job_schedules WHERE workspace_id = $1"#,
+            workspace_id
+        )
+        .fetch_all(&mut *self.tx)
+        .await?;
+        Ok(effective_of(&own, settings))
+    }
+}
+
+impl Store {
+    pub async fn workspace_ids(&self) -> Result<Vec<i64>, StoreError> {
+        sqlx::query_scalar!(r#"SELECT w.id AS "id!" FROM workspaces w ORDER BY w.id"#).fetch_all(&self.pool).await
+    }
+
+    pub async fn workspace_by_id(&self, id: i64) -> Result<Option<crate::Workspace>, StoreError> {
+        sqlx::query_as!(
+            crate::Workspace,
+            r#"SELECT id AS "id!", key, language, time_zone AS "time_zone: kam_domain::zone::Zone", default_role FROM workspaces WHERE id = $1"#,
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn job_schedules(&self, workspace_id: i64) -> Result<Vec<JobSchedule>, StoreError> {
+        sqlx::query_as!(
+            JobSchedule,
+            r#"SELECT job, cron, (enabled <> 0) AS "enabled!", grace_minutes FROM job_schedules WHERE workspace_id = $1"#,
+            workspace_id
+        )
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Every job's effective schedule in a workspace: its own, else the deployment's default.
+    pub async fn schedules(&self, workspace_id: i64) -> Result<Vec<Effective>, StoreError> {
+        let own = self.job_schedules(workspace_id).await?;
+        Ok(effective_of(&own, self.settings()))
+    }
+
+    /// The latest occurrence a job ran for, and when it ran.
+    pub async fn last_job_run(
+        &self,
+        workspace_id: i64,
+        job: &str,
+    ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>, i64)>, StoreError> {
+        let row = sqlx::query!(
+            r#"SELECT scheduled_for AS "scheduled_for!: DateTime<Utc>", ran_at AS "ran_at!: DateTime<Utc>", messages
+               FROM job_runs WHERE workspace_id = $1 AND job = $2 AND state = 'done' ORDER BY scheduled_for DESC LIMIT 1"#,
+            workspace_id,
+            job
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.scheduled_for, r.ran_at, r.messages)))
+    }
+}
+
+impl WriteTx {
+    pub async fn set_job_schedule(
+        &mut self,
+        workspace_id: i64,
+        job: &str,
+        cron: &str,
+        enabled: bool,
+    ) -> Result<(), StoreError> {
+        sqlx::query!(
+            "INSERT INTO job_schedules (workspace_id, job, cron, enabled) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (workspace_id, job) DO UPDATE SET cron = $3, enabled = $4",
+            workspace_id,
+            job,
+            cron,
+            i64::from(enabled)
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn set_time_zone(&mut self, workspace_id: i64, tz: &str) -> Result<(), StoreError> {
+        sqlx::query!("UPDATE workspaces SET time_zone = $1 WHERE id = $2", tz, workspace_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Claims a job's occurrence until `until`: its id, or `None` when it ran already or another
+    /// run holds an unexpired claim. A claim whose holder died is taken over once it expires.
+    pub async fn claim_job_run(
+        &mut self,
+        workspace_id: i64,
+        job: &str,
+        scheduled_for: DateTime<Utc>,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        skipped: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        sqlx::query_scalar!(
+            r#"INSERT INTO job_runs (workspace_id, job, scheduled_for, ran_at, skipped, state, claimed_until)
+               VALUES ($1, $2, $3, $4, $5, 'claimed', $6)
+               ON CONFLICT (workspace_id, job, scheduled_for) DO UPDATE SET ran_at = $4, claimed_until = $6
+                 WHERE job_runs.state = 'claimed' AND job_runs.claimed_until < $4
+               RETURNING id AS "id!""#,
+            workspace_id,
+            job,
+            scheduled_for,
+            now,
+            skipped,
+            until
+        )
+        .fetch_optional(&mut *self.tx)
+        .await
+    }
+
+    /// Marks a claimed run done with its number of messages; `false` when the claim was lost
+    /// (it expired and another run took it), and then nothing of this run may be kept.
+    pub async fn finish_job_run(&mut self, run_id: i64, messages: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query!(
+            "UPDATE job_runs SET state = 'done', messages = $1, claimed_until = NULL WHERE id = $2 AND state = 'claimed'",
+            messages,
+            run_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Gives a claim up (its run failed), so that the next tick tries the occurrence again.
+    pub async fn release_job_run(&mut self, run_id: i64) -> Result<(), StoreError> {
+        sqlx::query!("DELETE FROM job_runs WHERE id = $1 AND state = 'claimed'", run_id).execute(&mut *self.tx).await?;
+        Ok(())
+    }
+}
