@@ -3,13 +3,15 @@
 //! and a 99th percentile of 1 ms.
 //!
 //! The synthetic database is built once into `target/bench/` and reused by later runs.
-//! `KAM_BENCH_ACCOUNTS` changes the size, `KAM_BENCH_ITERATIONS` the samples per case.
+//! `KAM_BENCH_ACCOUNTS` changes the size, `KAM_BENCH_ITERATIONS` the samples per case. With
+//! `KAM_BENCH_POSTGRES_URL` the same cases run again on that PostgreSQL database (the SQLite file
+//! copied there first), and the ratio of the medians is printed.
 
 mod common;
 
 use std::time::Instant;
 
-use common::{WORKSPACE, bench_now, env_usize, percentile, synthetic_store};
+use common::{WORKSPACE, bench_now, env_usize, percentile, synthetic_postgres, synthetic_store};
 use kam_bot::core::{Core, Invocation, Platform};
 use kam_bot::seed::synthetic::account_name;
 
@@ -50,29 +52,15 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
         ("miss", "/account Zzyzx Unknown".to_string()),
     ];
     println!("/account through the core, {accounts} accounts, {iterations} lookups per case");
-    println!("{:<14} {:>10} {:>10} {:>10}  first reply line", "case", "median", "p95", "p99");
-    for (name, line) in cases {
-        for _ in 0..iterations / 10 + 1 {
-            core.run_line(&invocation, &line).await;
+    let lite = cases_on(&core, &invocation, &cases, iterations).await;
+    if let Some(pg) = synthetic_postgres(accounts, now).await? {
+        println!("the same on PostgreSQL (loopback)");
+        let post = cases_on(&Core::new(pg.clone()), &invocation, &cases, iterations).await;
+        println!("{:<14} {:>10} {:>10} {:>7}", "case", "SQLite", "PostgreSQL", "ratio");
+        for ((name, _), (l, p)) in cases.iter().zip(lite.iter().zip(&post)) {
+            println!("{name:<14} {:>7.3} ms {:>7.3} ms {:>6.2}x", l * 1e3, p * 1e3, p / l);
         }
-        let mut samples = Vec::with_capacity(iterations);
-        let mut first = String::new();
-        for _ in 0..iterations.max(1) {
-            let started = Instant::now();
-            let reply = core.run_line(&invocation, &line).await;
-            samples.push(started.elapsed());
-            if first.is_empty() {
-                first = reply.title.or_else(|| reply.lines.first().cloned()).unwrap_or_default();
-            }
-        }
-        samples.sort();
-        println!(
-            "{name:<14} {:>7.3} ms {:>7.3} ms {:>7.3} ms  {}",
-            percentile(&samples, 0.5).as_secs_f64() * 1e3,
-            percentile(&samples, 0.95).as_secs_f64() * 1e3,
-            percentile(&samples, 0.99).as_secs_f64() * 1e3,
-            kam_bot::domain::text::truncate(&first, 60)
-        );
+        pg.close().await;
     }
     if std::env::var("KAM_BENCH_PROBE").is_ok() {
         let mut samples = Vec::new();
@@ -106,4 +94,35 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
     }
     store.close().await;
     Ok(())
+}
+
+/// Each case's medians (seconds), printing its median, 95th and 99th percentiles.
+async fn cases_on(core: &Core, invocation: &Invocation, cases: &[(&str, String)], iterations: usize) -> Vec<f64> {
+    println!("{:<14} {:>10} {:>10} {:>10}  first reply line", "case", "median", "p95", "p99");
+    let mut medians = Vec::new();
+    for (name, line) in cases {
+        for _ in 0..iterations / 10 + 1 {
+            core.run_line(invocation, line).await;
+        }
+        let mut samples = Vec::with_capacity(iterations);
+        let mut first = String::new();
+        for _ in 0..iterations.max(1) {
+            let started = Instant::now();
+            let reply = core.run_line(invocation, line).await;
+            samples.push(started.elapsed());
+            if first.is_empty() {
+                first = reply.title.or_else(|| reply.lines.first().cloned()).unwrap_or_default();
+            }
+        }
+        samples.sort();
+        println!(
+            "{name:<14} {:>7.3} ms {:>7.3} ms {:>7.3} ms  {}",
+            percentile(&samples, 0.5).as_secs_f64() * 1e3,
+            percentile(&samples, 0.95).as_secs_f64() * 1e3,
+            percentile(&samples, 0.99).as_secs_f64() * 1e3,
+            kam_bot::domain::text::truncate(&first, 60)
+        );
+        medians.push(percentile(&samples, 0.5).as_secs_f64());
+    }
+    medians
 }

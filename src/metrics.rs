@@ -55,6 +55,7 @@ pub struct Metrics {
     pool_in_use: Gauge,
     pool_size: Gauge,
     last_tick: Gauge,
+    leader: Gauge,
     /// The scheduler's last tick, in milliseconds since 1970 (0: never).
     last_tick_at: AtomicI64,
 }
@@ -94,6 +95,12 @@ impl Metrics {
             "When the scheduler last ticked (0: not yet)",
             last_tick.clone(),
         );
+        let leader = Gauge::default();
+        registry.register(
+            "scheduler_leader",
+            "1 while this process leads the scheduler (composes the jobs) among those sharing the database",
+            leader.clone(),
+        );
         Metrics {
             registry,
             commands,
@@ -105,6 +112,7 @@ impl Metrics {
             pool_in_use,
             pool_size,
             last_tick,
+            leader,
             last_tick_at: AtomicI64::new(0),
         }
     }
@@ -132,6 +140,15 @@ impl Metrics {
     pub fn ticked(&self, at: DateTime<Utc>) {
         self.last_tick_at.store(at.timestamp_millis(), Ordering::Relaxed);
         self.last_tick.set(at.timestamp());
+    }
+
+    /// Whether this process leads the scheduler now.
+    pub fn set_leader(&self, leads: bool) {
+        self.leader.set(i64::from(leads));
+    }
+
+    pub fn leads(&self) -> bool {
+        self.leader.get() == 1
     }
 
     /// When the scheduler last ticked.

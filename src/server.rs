@@ -109,6 +109,8 @@ async fn healthz(State(o): State<Observed>) -> Response {
             "last_tick": last_tick.map(|t| t.to_rfc3339()),
             "stalled_after_seconds": stale_after.as_secs(),
         },
+        // What this process does among those sharing the database.
+        "roles": { "scheduler_leader": crate::metrics::global().leads() },
     });
     let status = if database && scheduler { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, axum::Json(body)).into_response()

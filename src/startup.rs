@@ -37,6 +37,19 @@ impl ServeSettings {
     }
 }
 
+/// The lease whose holder composes the scheduled jobs.
+const SCHEDULER_LEASE: &str = "scheduler";
+/// How long the lead lasts without renewal, and how often it is renewed (or tried for): a dead
+/// leader's lead passes to another process within `LEASE_FOR + LEASE_RENEW`.
+const LEASE_FOR: chrono::Duration = chrono::Duration::seconds(30);
+const LEASE_RENEW: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// This process among those sharing the database: its host, process id and start.
+fn replica_name() -> String {
+    let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
+    format!("{host}:{}:{}", std::process::id(), chrono::Utc::now().timestamp_millis())
+}
+
 /// Serves until SIGTERM or Ctrl-C: the HTTP endpoints, the Discord gateway and Slack's Socket
 /// Mode as configured, and the scheduler.
 pub async fn serve(
@@ -128,16 +141,53 @@ pub async fn serve(
     // the write lock on every connection of the main pool cannot keep a job from running.
     let scheduler = crate::scheduler::Scheduler::new(store.own_pool(crate::scheduler::POOL_SIZE));
     let notifiers = notifiers(&config, &slack, Arc::new(crate::front::terminal::StdoutNotifier))?;
+    // One process at a time composes the jobs (the lease's holder); every process delivers, each
+    // message claimed by one of them.
+    // The wall clock: a lease is about processes, not about the bot's (perhaps fixed) now.
+    let replica = replica_name();
+    let now = chrono::Utc::now();
+    let first = store.take_lease(SCHEDULER_LEASE, &replica, now, now + LEASE_FOR).await.unwrap_or(false);
+    crate::metrics::global().set_leader(first);
+    let leading = Arc::new(std::sync::atomic::AtomicBool::new(first));
+    let lease_store = store.clone();
+    let (lease_leading, lease_stop, lease_replica) = (leading.clone(), stop.clone(), replica.clone());
+    tasks.spawn(async move {
+        while !lease_stop.is_cancelled() {
+            tokio::select! {
+                () = tokio::time::sleep(LEASE_RENEW) => {},
+                () = lease_stop.cancelled() => break,
+            }
+            let now = chrono::Utc::now();
+            let held = match lease_store.take_lease(SCHEDULER_LEASE, &lease_replica, now, now + LEASE_FOR).await {
+                Ok(held) => held,
+                Err(e) => {
+                    tracing::error!(error = ?e, "the scheduler's lease could not be renewed");
+                    false
+                }
+            };
+            if held != lease_leading.swap(held, std::sync::atomic::Ordering::Relaxed) {
+                tracing::info!(replica = %lease_replica, leads = held, "the scheduler's lead changed");
+            }
+            crate::metrics::global().set_leader(held);
+        }
+        if lease_leading.load(std::sync::atomic::Ordering::Relaxed) {
+            // Stopping cleanly: another process leads at once.
+            lease_store.release_lease(SCHEDULER_LEASE, &lease_replica).await.ok();
+        }
+        Ok(())
+    });
     let tick_clock = clock.clone();
     let scheduler_stop = stop.clone();
     tasks.spawn(async move {
         // A tick and its deliveries run to their end; the stop is heard between ticks.
         while !scheduler_stop.is_cancelled() {
             let now = tick_clock.now();
-            match scheduler.tick(now).await {
-                Ok(_) => crate::metrics::global().ticked(chrono::Utc::now()),
-                Err(e) => tracing::error!(error = ?e, "scheduler tick failed"),
+            if leading.load(std::sync::atomic::Ordering::Relaxed)
+                && let Err(e) = scheduler.tick(now).await
+            {
+                tracing::error!(error = ?e, "scheduler tick failed");
             }
+            crate::metrics::global().ticked(chrono::Utc::now());
             if let Err(e) = scheduler.deliver(now, &notifiers).await {
                 tracing::error!(error = ?e, "delivery failed");
             }

@@ -52,6 +52,33 @@ pub async fn synthetic_store(accounts: usize, now: DateTime<Utc>) -> anyhow::Res
     Ok(store)
 }
 
+/// The same synthetic database on PostgreSQL, when `KAM_BENCH_POSTGRES_URL` names a database: it
+/// is copied there from the SQLite file (`kam-bot db copy`, checked) when it holds no account.
+pub async fn synthetic_postgres(accounts: usize, now: DateTime<Utc>) -> anyhow::Result<Option<Store>> {
+    let Ok(url) = std::env::var("KAM_BENCH_POSTGRES_URL") else { return Ok(None) };
+    let store = Store::connect_postgres(&url, kam_bot::store::POOL_SIZE, Default::default()).await?;
+    let ws = store.ensure_workspace(WORKSPACE, now).await?;
+    if store.counts(ws.id).await?.accounts == accounts as i64 {
+        return Ok(Some(store));
+    }
+    store.close().await;
+    // A fresh schema, then the copy.
+    let admin = Store::connect_postgres(&url, 1, Default::default()).await?;
+    admin.close().await;
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&url).await?;
+    sqlx::query("DROP SCHEMA public CASCADE").execute(&mut conn).await?;
+    sqlx::query("CREATE SCHEMA public").execute(&mut conn).await?;
+    drop(conn);
+    let from =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench").join(format!("lookup-{accounts}.db"));
+    let started = Instant::now();
+    let code =
+        kam_bot::cli::db::copy(&from.display().to_string(), &url, &Default::default(), now, Default::default()).await?;
+    anyhow::ensure!(code == std::process::ExitCode::SUCCESS, "the copy to PostgreSQL failed");
+    eprintln!("copied to PostgreSQL in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(Some(Store::connect_postgres(&url, kam_bot::store::POOL_SIZE, Default::default()).await?))
+}
+
 /// An empty database `target/bench/NAME.db`, made anew, with the bench workspace's id.
 pub async fn fresh_store(name: &str, now: DateTime<Utc>) -> anyhow::Result<(Store, i64)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench");

@@ -104,6 +104,9 @@ pub struct Scheduler {
     store: Store,
 }
 
+/// How long a delivery holds the messages it claimed: longer than a thousand deliveries take.
+const DELIVERY_HOLD: Duration = Duration::minutes(5);
+
 /// How long a run's claim on an occurrence holds: longer than composing the largest digest takes.
 /// A run that dies leaves the claim to expire, and a later tick runs the occurrence.
 const CLAIM_FOR: Duration = Duration::minutes(15);
@@ -383,7 +386,9 @@ impl Scheduler {
     pub async fn deliver(&self, now: DateTime<Utc>, notifiers: &Notifiers) -> anyhow::Result<DeliveryReport> {
         let now = chrono::SubsecRound::trunc_subsecs(now, 0);
         let mut report = DeliveryReport::default();
-        for item in self.store.outbox_due(now, 1000).await? {
+        // Held while this process delivers them: another replica skips them, and after a crash
+        // any process tries them again once the hold ends.
+        for item in self.store.outbox_claim(now, now + DELIVERY_HOLD, 1000).await? {
             let to = format!("{}:{}", item.platform, item.platform_user_id);
             if now >= item.expires_at {
                 self.store.outbox_failed(item.id, "expired before it could be delivered", None).await?;

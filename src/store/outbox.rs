@@ -7,20 +7,33 @@ pub use crate::domain::records::outbox::{Addressee, OutboxCounts, OutboxItem};
 
 impl Store {
     /// Messages waiting for delivery whose time has come, oldest first.
-    pub async fn outbox_due(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
+    /// Claims up to `limit` messages due at `now`, oldest first: each is held until `until` (its
+    /// next attempt moved there in the same statement), so that another process delivering the same
+    /// outbox skips it, and a delivery cut short by a crash is tried again once the hold ends.
+    pub async fn outbox_claim(
+        &self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
         if let super::Backend::Postgres(pg) = &self.backend {
-            return pg.outbox_due(now, limit).await;
+            return pg.outbox_claim(now, until, limit).await;
         }
-        sqlx::query_as!(
+        let mut items = sqlx::query_as!(
             OutboxItem,
-            r#"SELECT id AS "id!", workspace_id, person_id, platform AS "platform: crate::domain::identity::Platform", platform_user_id, payload, attempts,
-                      expires_at AS "expires_at!: DateTime<Utc>"
-               FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"#,
+            r#"UPDATE outbox SET next_attempt_at = ?2
+               WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1
+                            ORDER BY next_attempt_at, id LIMIT ?3)
+               RETURNING id AS "id!", workspace_id, person_id, platform AS "platform: crate::domain::identity::Platform",
+                         platform_user_id, payload, attempts, expires_at AS "expires_at!: DateTime<Utc>""#,
             now,
+            until,
             limit
         )
         .fetch_all(pool!(self))
-        .await
+        .await?;
+        items.sort_by_key(|i| i.id);
+        Ok(items)
     }
 
     pub async fn outbox_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {

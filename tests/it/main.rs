@@ -41,6 +41,7 @@ mod postgres_support;
 mod privacy;
 mod readme;
 mod replays;
+mod replicas;
 mod robustness;
 mod scheduler;
 mod serve;

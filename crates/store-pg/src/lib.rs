@@ -13,6 +13,7 @@ mod drafts;
 mod facts;
 mod history;
 mod interactions;
+mod leases;
 mod meetings;
 mod merge;
 mod opportunities;

@@ -7,17 +7,29 @@ pub use kam_domain::records::outbox::{Addressee, OutboxCounts, OutboxItem};
 
 impl Store {
     /// Messages waiting for delivery whose time has come, oldest first.
-    pub async fn outbox_due(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<OutboxItem>, StoreError> {
-        sqlx::query_as!(
+    /// Claims up to `limit` messages due at `now`, oldest first, holding each until `until`; rows
+    /// another replica is claiming are skipped (`FOR UPDATE SKIP LOCKED`), not waited for.
+    pub async fn outbox_claim(
+        &self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        let mut items = sqlx::query_as!(
             OutboxItem,
-            r#"SELECT id AS "id!", workspace_id, person_id, platform AS "platform: kam_domain::identity::Platform", platform_user_id, payload, attempts,
-                      expires_at AS "expires_at!: DateTime<Utc>"
-               FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2"#,
+            r#"UPDATE outbox SET next_attempt_at = $2
+               WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1
+                            ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+               RETURNING id AS "id!", workspace_id, person_id, platform AS "platform: kam_domain::identity::Platform",
+                         platform_user_id, payload, attempts, expires_at AS "expires_at!: DateTime<Utc>""#,
             now,
+            until,
             limit
         )
         .fetch_all(&self.pool)
-        .await
+        .await?;
+        items.sort_by_key(|i| i.id);
+        Ok(items)
     }
 
     pub async fn outbox_delivered(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
