@@ -301,6 +301,10 @@ async fn run(
         Writer::Sqlite(w) => w.finish().await?,
         Writer::Postgres(w) => w.finish(&targets).await?,
     }
+    // The planner's statistics of the tables just filled, before anything reads them.
+    if let Side::Postgres(p) = target_side {
+        p.analyze().await?;
+    }
     bar.finish_and_clear();
     // The check: every table's rows, then the sample's facts through each store.
     for ((read, into), expected) in pairs.iter().zip(&counts) {

@@ -24,9 +24,11 @@ pub struct TestApp {
     pg: Option<crate::postgres_support::TestPg>,
 }
 
-/// Whether this run puts every app on PostgreSQL (`KAM_TEST_BACKEND=postgres`).
+/// Whether this run puts every app on PostgreSQL (the `tests/pg` binary, or
+/// `KAM_TEST_BACKEND=postgres`) and a server answers.
 pub fn on_postgres() -> bool {
-    std::env::var("KAM_TEST_BACKEND").is_ok_and(|b| b == "postgres")
+    (crate::ON_POSTGRES || std::env::var("KAM_TEST_BACKEND").is_ok_and(|b| b == "postgres"))
+        && crate::postgres_support::server_answers()
 }
 
 /// An app on an empty, migrated database: a SQLite file, or a PostgreSQL database of its own
@@ -65,7 +67,7 @@ pub fn sqlite_only(test: &str) -> bool {
 impl TestApp {
     /// The same database opened anew, as a new process would.
     pub async fn reopen(&self) -> Store {
-        if on_postgres() {
+        if self.pg.is_some() {
             Store::connect_postgres(&self.db_path.to_string_lossy(), 8, Default::default()).await.expect("connect")
         } else {
             Store::open(&self.db_path).await.expect("open store")

@@ -1,5 +1,9 @@
 //! Integration tests: the core through its public API on fresh migrated databases, and the binary
-//! through stdin. One test binary; `helpers` gives each test its own database.
+//! through stdin. One test binary; `helpers` gives each test its own database (`tests/pg` runs
+//! most of these files again with every app on PostgreSQL).
+
+/// The apps of this binary are on SQLite, unless `KAM_TEST_BACKEND=postgres`.
+pub const ON_POSTGRES: bool = false;
 
 mod account;
 mod accounts;

@@ -61,6 +61,36 @@ pub async fn test_pg(test: &str) -> Option<TestPg> {
     Some(TestPg { url: with_database(&server, &name), server, name })
 }
 
+/// Whether the server answers (asked once a process). Where it does not, one line says so, and the
+/// apps of a PostgreSQL run are on SQLite; unless `KAM_REQUIRE_POSTGRES=1` or
+/// `KAM_TEST_BACKEND=postgres` asked for PostgreSQL, where that is a failure.
+pub fn server_answers() -> bool {
+    static ANSWERS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ANSWERS.get_or_init(|| {
+        let server = server();
+        let answers = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async { PgConnection::connect(&server).await.map(|_| ()).map_err(|e| e.to_string()) })
+        })
+        .join()
+        .unwrap();
+        match answers {
+            Ok(()) => true,
+            Err(e) => {
+                let required = std::env::var("KAM_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
+                    || std::env::var("KAM_TEST_BACKEND").is_ok_and(|b| b == "postgres");
+                assert!(!required, "PostgreSQL is required but does not answer at {}: {e}", server_shown());
+                eprintln!("no PostgreSQL answers at {} ({e}): the PostgreSQL run's apps are on SQLite", server_shown());
+                false
+            }
+        }
+    })
+}
+
+fn server_shown() -> String {
+    kam_bot::cli::db::redacted(&server())
+}
+
 /// A new empty database for one app of a run on PostgreSQL (`KAM_TEST_BACKEND=postgres`); no
 /// server there is a failure, not a skip.
 pub async fn test_pg_app() -> TestPg {

@@ -97,6 +97,10 @@ impl PgStore {
         settings: kam_domain::settings::Settings,
     ) -> Result<PgStore, StoreError> {
         let options: PgConnectOptions = url.parse()?;
+        // Every statement is kept prepared per connection; with the default plan cache mode a
+        // statement as large as the card's facts is planned again at each run (measured: 2.2 ms a
+        // card, of which 0.45 ms is running it). Its generic plan serves every account alike.
+        let options = options.options([("plan_cache_mode", "force_generic_plan")]);
         let pool = PgPoolOptions::new()
             .max_connections(pool_size.max(1))
             .acquire_timeout(Duration::from_secs(10))
@@ -143,6 +147,12 @@ impl PgStore {
         .fetch_one(&self.pool)
         .await?;
         Ok(if unchecked == 0 { "ok".to_string() } else { format!("{unchecked} constraints not validated") })
+    }
+
+    /// Refreshes the planner's statistics of every table (after a bulk load such as `db copy`).
+    pub async fn analyze(&self) -> Result<(), StoreError> {
+        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        Ok(())
     }
 
     /// Whether the database answers a query.
