@@ -62,9 +62,7 @@ pub async fn synthetic_postgres(accounts: usize, now: DateTime<Utc>) -> anyhow::
         return Ok(Some(store));
     }
     store.close().await;
-    // A fresh schema, then the copy.
-    let admin = Store::connect_postgres(&url, 1, Default::default()).await?;
-    admin.close().await;
+    // A fresh schema, then the copy (which migrates it).
     let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&url).await?;
     sqlx::query("DROP SCHEMA public CASCADE").execute(&mut conn).await?;
     sqlx::query("CREATE SCHEMA public").execute(&mut conn).await?;

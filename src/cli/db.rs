@@ -3,12 +3,12 @@
 //! facts for a sample of accounts read back through each backend's own store.
 
 use std::path::PathBuf;
-use std::pin::Pin;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::{DateTime, Datelike, Duration, Utc};
-use futures_util::{Stream, StreamExt};
+use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kam_store_pg::PgStore;
 use kam_store_pg::copy::{CopyReader, CopyWriter};
@@ -112,7 +112,7 @@ impl Side {
 }
 
 enum Rows<'a> {
-    Sqlite(Pin<Box<dyn Stream<Item = Result<Vec<Cell>, StoreError>> + 'a>>),
+    Sqlite(BoxStream<'a, Result<Vec<Cell>, StoreError>>),
     Postgres(CopyReader),
 }
 
@@ -271,7 +271,7 @@ async fn run(
     for (read, into) in &pairs {
         bar.set_message(into.name.clone());
         let mut rows = match source_side {
-            Side::Sqlite(s) => Rows::Sqlite(Box::pin(s.copy_rows(read))),
+            Side::Sqlite(s) => Rows::Sqlite(s.copy_rows(read)),
             Side::Postgres(p) => Rows::Postgres(p.read_rows(read).await?),
         };
         let keys = (into.name == "accounts").then(|| {

@@ -121,8 +121,8 @@ impl SqliteCopyWriter {
                     query = match cell {
                         Cell::Null => query.bind(None::<String>),
                         Cell::Int(v) => query.bind(*v),
-                        Cell::Text(v) => query.bind(v.clone()),
-                        Cell::Bytes(v) => query.bind(v.clone()),
+                        Cell::Text(v) => query.bind(v.as_str()),
+                        Cell::Bytes(v) => query.bind(v.as_slice()),
                     };
                 }
             }

@@ -363,7 +363,7 @@ impl CliMsg {
                 format!(
                     "The copy does not read the same: the card of account id {account} differs between the two databases."
                 ),
-                format!("A cópia não lê igual: o cartão da conta de id {account} difere entre os dois bancos."),
+                format!("A cópia não confere: o cartão da conta de id {account} está diferente nos dois bancos."),
             ),
             CliMsg::DbCopyDone { to, rows, tables, cards, took_ms } => p(
                 format!(
