@@ -53,6 +53,7 @@ struct File {
     database: Option<PathBuf>,
     listen: Option<Spanned<String>>,
     answer_within_ms: Option<Spanned<u64>>,
+    discord_shards: Option<Spanned<String>>,
     log: Option<String>,
     log_format: Option<LogFormat>,
     pool_size: Option<Spanned<u32>>,
@@ -90,6 +91,8 @@ pub struct Config {
     pub database: Option<PathBuf>,
     pub listen: Option<SocketAddr>,
     pub answer_within_ms: Option<u64>,
+    /// The Discord gateway shards `serve` runs (`0-1/4`).
+    pub discord_shards: Option<crate::front::discord::shards::ShardRange>,
     pub log: Option<String>,
     pub log_format: Option<LogFormat>,
     pub pool_size: Option<u32>,
@@ -152,6 +155,12 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
             config.answer_within_ms = Some(*ms.get_ref());
         } else {
             problem(ms.span(), "answer_within_ms: at most 2500 (both platforms give up after 3000)".to_string());
+        }
+    }
+    if let Some(shards) = &file.discord_shards {
+        match shards.get_ref().parse() {
+            Ok(range) => config.discord_shards = Some(range),
+            Err(e) => problem(shards.span(), format!("discord_shards: {e}")),
         }
     }
     if let Some(size) = &file.pool_size {

@@ -35,6 +35,7 @@ pub mod lifecycle;
 pub mod logging;
 pub mod metrics;
 pub mod notify;
+pub mod roles;
 pub mod scheduler;
 pub mod seed;
 pub mod server;

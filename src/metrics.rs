@@ -56,6 +56,9 @@ pub struct Metrics {
     pool_size: Gauge,
     last_tick: Gauge,
     leader: Gauge,
+    discord_shards: Gauge,
+    /// The Discord gateway shards this process runs now (`0-1/4`), if any.
+    gateway: std::sync::Mutex<Option<String>>,
     /// The scheduler's last tick, in milliseconds since 1970 (0: never).
     last_tick_at: AtomicI64,
 }
@@ -101,6 +104,12 @@ impl Metrics {
             "1 while this process leads the scheduler (composes the jobs) among those sharing the database",
             leader.clone(),
         );
+        let discord_shards = Gauge::default();
+        registry.register(
+            "discord_shards",
+            "Discord gateway shards this process runs now (each runs in one process at a time)",
+            discord_shards.clone(),
+        );
         Metrics {
             registry,
             commands,
@@ -113,6 +122,8 @@ impl Metrics {
             pool_size,
             last_tick,
             leader,
+            discord_shards,
+            gateway: std::sync::Mutex::new(None),
             last_tick_at: AtomicI64::new(0),
         }
     }
@@ -149,6 +160,17 @@ impl Metrics {
 
     pub fn leads(&self) -> bool {
         self.leader.get() == 1
+    }
+
+    /// The Discord gateway shards this process runs from now, or none.
+    pub fn set_gateway(&self, shards: Option<&crate::front::discord::shards::ShardRange>) {
+        self.discord_shards.set(shards.map_or(0, |s| i64::from(s.count())));
+        *self.gateway.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = shards.map(ToString::to_string);
+    }
+
+    /// The Discord gateway shards this process runs, as `FIRST-LAST/TOTAL`.
+    pub fn gateway(&self) -> Option<String> {
+        self.gateway.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     /// When the scheduler last ticked.

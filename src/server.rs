@@ -110,7 +110,10 @@ async fn healthz(State(o): State<Observed>) -> Response {
             "stalled_after_seconds": stale_after.as_secs(),
         },
         // What this process does among those sharing the database.
-        "roles": { "scheduler_leader": crate::metrics::global().leads() },
+        "roles": {
+            "scheduler_leader": crate::metrics::global().leads(),
+            "discord_shards": crate::metrics::global().gateway(),
+        },
     });
     let status = if database && scheduler { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, axum::Json(body)).into_response()

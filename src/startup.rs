@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::clock::{Clock, SystemClock};
 use crate::core::Core;
+use crate::front::discord::shards::ShardRange;
 use crate::front::discord::{self, DiscordConfig};
 use crate::front::slack::{self, SlackConfig};
 use crate::i18n::{CliMsg, Locale, Msg};
@@ -22,6 +23,9 @@ pub struct ServeSettings {
     /// How long an HTTP request may wait for its answer before it is acknowledged.
     pub answer_within: Duration,
     pub discord: DiscordConfig,
+    /// The Discord gateway shards this process runs whether or not it leads; `None`: the whole
+    /// gateway, in the process that leads the scheduler.
+    pub discord_shards: Option<ShardRange>,
     pub slack: SlackConfig,
 }
 
@@ -32,23 +36,15 @@ impl ServeSettings {
             listen,
             answer_within: Duration::from_millis(answer_within_ms),
             discord: DiscordConfig::from_env()?,
+            discord_shards: None,
             slack: SlackConfig::from_env(),
         })
     }
 }
 
-/// The lease whose holder composes the scheduled jobs.
+/// The lease whose holder composes the scheduled jobs (and, unless shards are given, runs the
+/// Discord gateway).
 const SCHEDULER_LEASE: &str = "scheduler";
-/// How long the lead lasts without renewal, and how often it is renewed (or tried for): a dead
-/// leader's lead passes to another process within `LEASE_FOR + LEASE_RENEW`.
-const LEASE_FOR: chrono::Duration = chrono::Duration::seconds(30);
-const LEASE_RENEW: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// This process among those sharing the database: its host, process id and start.
-fn replica_name() -> String {
-    let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
-    format!("{host}:{}:{}", std::process::id(), chrono::Utc::now().timestamp_millis())
-}
 
 /// Serves until SIGTERM or Ctrl-C: the HTTP endpoints, the Discord gateway and Slack's Socket
 /// Mode as configured, and the scheduler.
@@ -59,7 +55,7 @@ pub async fn serve(
     settings: ServeSettings,
 ) -> anyhow::Result<ExitCode> {
     let locale = Locale::default();
-    let ServeSettings { listen, answer_within, discord: config, slack } = settings;
+    let ServeSettings { listen, answer_within, discord: config, discord_shards, slack } = settings;
     // On a SQLite file, held until `serve` returns: a restore waits for the bot to stop, a second
     // bot does not start. PostgreSQL has no file to lock.
     let _running = match db {
@@ -122,8 +118,37 @@ pub async fn serve(
         eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliListening { address: bound.to_string() })));
         tasks.spawn(crate::server::serve(listener, routes, stop.clone()));
     }
+    if tasks.is_empty() && config.token.is_none() && slack.app_token.is_none() {
+        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliNothingToServe)));
+        return Ok(ExitCode::from(2));
+    }
+    // One process at a time composes the jobs (the lease's holder); every process delivers, each
+    // message claimed by one of them.
+    let replica = crate::roles::replica_name();
+    let lead = crate::roles::Role::new(store.clone(), "scheduler", vec![SCHEDULER_LEASE.to_string()], &replica);
+    let (leading, renew) = lead.keep(stop.clone()).await;
+    tasks.spawn(renew);
+    let mut lead_seen = leading.clone();
+    crate::metrics::global().set_leader(*lead_seen.borrow_and_update());
+    tasks.spawn(async move {
+        while lead_seen.changed().await.is_ok() {
+            crate::metrics::global().set_leader(*lead_seen.borrow_and_update());
+        }
+        Ok(())
+    });
     if config.token.is_some() {
-        tasks.spawn(discord::gateway::run(core.clone(), config.clone(), clock.clone(), stop.clone()));
+        // The gateway's shards, each in one process at a time: the leader's, or the range given
+        // with its own leases.
+        let (shards, allowed) = match discord_shards {
+            None => (ShardRange::WHOLE, leading.clone()),
+            Some(range) => {
+                let role = crate::roles::Role::new(store.clone(), "discord gateway", range.lease_names(), &replica);
+                let (allowed, renew) = role.keep(stop.clone()).await;
+                tasks.spawn(renew);
+                (range, allowed)
+            }
+        };
+        tasks.spawn(discord::gateway::run(core.clone(), config.clone(), clock.clone(), stop.clone(), shards, allowed));
     }
     if let Some(app_token) = slack.app_token.clone() {
         let client = slack::notifier::client(slack.api_url.as_deref())?;
@@ -133,67 +158,40 @@ pub async fn serve(
         let poster = slack_poster.clone();
         tasks.spawn(async move { slack::socket::run(core, directory, client, &app_token, poster, stop).await });
     }
-    if tasks.is_empty() {
-        eprintln!("{}", locale.t(Msg::Cli(CliMsg::CliNothingToServe)));
-        return Ok(ExitCode::from(2));
-    }
     // The scheduler reads and writes through connections of its own: people's writes waiting for
     // the write lock on every connection of the main pool cannot keep a job from running.
     let scheduler = crate::scheduler::Scheduler::new(store.own_pool(crate::scheduler::POOL_SIZE));
     let notifiers = notifiers(&config, &slack, Arc::new(crate::front::terminal::StdoutNotifier))?;
-    // One process at a time composes the jobs (the lease's holder); every process delivers, each
-    // message claimed by one of them.
-    // The wall clock: a lease is about processes, not about the bot's (perhaps fixed) now.
-    let replica = replica_name();
-    let now = chrono::Utc::now();
-    let first = store.take_lease(SCHEDULER_LEASE, &replica, now, now + LEASE_FOR).await.unwrap_or(false);
-    crate::metrics::global().set_leader(first);
-    let leading = Arc::new(std::sync::atomic::AtomicBool::new(first));
-    let lease_store = store.clone();
-    let (lease_leading, lease_stop, lease_replica) = (leading.clone(), stop.clone(), replica.clone());
-    tasks.spawn(async move {
-        while !lease_stop.is_cancelled() {
-            tokio::select! {
-                () = tokio::time::sleep(LEASE_RENEW) => {},
-                () = lease_stop.cancelled() => break,
-            }
-            let now = chrono::Utc::now();
-            let held = match lease_store.take_lease(SCHEDULER_LEASE, &lease_replica, now, now + LEASE_FOR).await {
-                Ok(held) => held,
-                Err(e) => {
-                    tracing::error!(error = ?e, "the scheduler's lease could not be renewed");
-                    false
-                }
-            };
-            if held != lease_leading.swap(held, std::sync::atomic::Ordering::Relaxed) {
-                tracing::info!(replica = %lease_replica, leads = held, "the scheduler's lead changed");
-            }
-            crate::metrics::global().set_leader(held);
-        }
-        if lease_leading.load(std::sync::atomic::Ordering::Relaxed) {
-            // Stopping cleanly: another process leads at once.
-            lease_store.release_lease(SCHEDULER_LEASE, &lease_replica).await.ok();
-        }
-        Ok(())
-    });
     let tick_clock = clock.clone();
     let scheduler_stop = stop.clone();
     tasks.spawn(async move {
         // A tick and its deliveries run to their end; the stop is heard between ticks.
+        let (mut leading, mut led) = (leading, false);
         while !scheduler_stop.is_cancelled() {
             let now = tick_clock.now();
-            if leading.load(std::sync::atomic::Ordering::Relaxed)
-                && let Err(e) = scheduler.tick(now).await
-            {
+            let leads = *leading.borrow();
+            // Just come to lead: the claims of occurrences the last leader did not finish are its
+            // (only a leader runs jobs), and this one runs them now rather than when they expire.
+            if leads && !led {
+                match scheduler.take_over(now).await {
+                    Ok(0) => {}
+                    Ok(taken) => tracing::info!(taken, "the last leader's unfinished job runs are taken over"),
+                    Err(e) => tracing::error!(error = ?e, "the last leader's job runs could not be taken over"),
+                }
+            }
+            led = leads;
+            if leads && let Err(e) = scheduler.tick(now).await {
                 tracing::error!(error = ?e, "scheduler tick failed");
             }
             crate::metrics::global().ticked(chrono::Utc::now());
             if let Err(e) = scheduler.deliver(now, &notifiers).await {
                 tracing::error!(error = ?e, "delivery failed");
             }
+            // A process that comes to lead ticks at once.
             tokio::select! {
                 () = tokio::time::sleep(crate::scheduler::TICK_EVERY) => {},
                 () = scheduler_stop.cancelled() => {},
+                _ = async { leading.wait_for(|leads| *leads && !led).await.is_ok() } => {},
             }
         }
         tracing::info!("the scheduler has stopped");

@@ -163,6 +163,9 @@ impl Cli {
             if let Some(ms) = config.answer_within_ms.filter(|_| defaulted(serve, "answer_within")) {
                 args.answer_within = ms;
             }
+            if let Some(shards) = config.discord_shards.filter(|_| defaulted(serve, "discord_shards")) {
+                args.discord_shards = Some(shards);
+            }
         }
         Ok((cli, config))
     }
@@ -220,6 +223,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MS", env = "KAM_ANSWER_WITHIN_MS", default_value_t = 2000,
           value_parser = clap::value_parser!(u64).range(0..=2500))]
     pub answer_within: u64,
+    /// Run these Discord gateway shards (FIRST-LAST/TOTAL, like 0-1/4) whether or not this
+    /// process leads, each shard held by one process at a time. Without it, the process that
+    /// leads the scheduler runs the whole gateway.
+    #[arg(long, value_name = "RANGE", env = "KAM_DISCORD_SHARDS")]
+    pub discord_shards: Option<crate::front::discord::shards::ShardRange>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -551,7 +559,8 @@ async fn serve(
     clock: Arc<dyn Clock>,
     args: ServeArgs,
 ) -> anyhow::Result<ExitCode> {
-    let settings = crate::startup::ServeSettings::read(args.listen, args.answer_within)?;
+    let mut settings = crate::startup::ServeSettings::read(args.listen, args.answer_within)?;
+    settings.discord_shards = args.discord_shards;
     crate::startup::serve(store, db, clock, settings).await
 }
 

@@ -29,6 +29,11 @@ pub fn check(cli: &Cli, config: &Config) -> ExitCode {
     }
     let answer = std::env::var("KAM_ANSWER_WITHIN_MS").ok().and_then(|v| v.parse::<u64>().ok());
     out.push(format!("answer_within_ms = {}", answer.or(config.answer_within_ms).unwrap_or(2000)));
+    let shards = std::env::var("KAM_DISCORD_SHARDS").ok().and_then(|v| v.parse().ok()).or(config.discord_shards);
+    match shards {
+        Some(range) => out.push(format!("discord_shards = {}", quoted(&range.to_string()))),
+        None => out.push("# discord_shards: not set (the scheduler's leader runs the whole gateway)".to_string()),
+    }
     let log = std::env::var("KAM_LOG").ok().or_else(|| config.log.clone()).unwrap_or_else(|| "warn".to_string());
     out.push(format!("log = {}", quoted(&log)));
     let format = match cli.log_format {

@@ -172,6 +172,18 @@ impl Scheduler {
         Scheduler { store }
     }
 
+    /// Takes over the job runs a previous leader left unfinished, for a process that has just
+    /// come to lead: their claims end at `now`, so that this tick runs them. How many.
+    pub async fn take_over(&self, now: DateTime<Utc>) -> anyhow::Result<u64> {
+        let mut taken = 0;
+        for id in self.store.workspace_ids().await? {
+            let mut tx = self.store.write().await?;
+            taken += tx.take_over_job_runs(id, now).await?;
+            tx.commit().await?;
+        }
+        Ok(taken)
+    }
+
     /// Runs every occurrence due at `now` that has not run yet: per workspace and job, the latest
     /// one since the last run and within the grace period, once.
     pub async fn tick(&self, now: DateTime<Utc>) -> anyhow::Result<Vec<Ran>> {

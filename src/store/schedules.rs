@@ -180,6 +180,26 @@ impl WriteTx {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Ends every unexpired claim of the workspace's job runs at `now`: a process that has just
+    /// come to lead the scheduler takes over the runs its predecessor left unfinished (only the
+    /// leader runs jobs), instead of waiting for their claims to expire. If the predecessor is in
+    /// fact still running one, whichever run finishes first keeps its messages and the other's
+    /// are dropped (`finish_job_run`). How many claims were ended.
+    pub async fn take_over_job_runs(&mut self, workspace_id: i64, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        if let super::WriteTx::Postgres(pg) = self {
+            return pg.take_over_job_runs(workspace_id, now).await;
+        }
+        let expired = now - chrono::Duration::seconds(1);
+        let ended = sqlx::query!(
+            "UPDATE job_runs SET claimed_until = ?1 WHERE workspace_id = ?2 AND state = 'claimed' AND claimed_until >= ?1",
+            expired,
+            workspace_id
+        )
+        .execute(lite!(self))
+        .await?;
+        Ok(ended.rows_affected())
+    }
+
     /// Gives a claim up (its run failed), so that the next tick tries the occurrence again.
     pub async fn release_job_run(&mut self, run_id: i64) -> Result<(), StoreError> {
         if let super::WriteTx::Postgres(pg) = self {

@@ -31,6 +31,7 @@ fn the_example_file_checks_and_prints_the_configuration_in_force() {
             ("DISCORD_TOKEN", "MTIz.very-secret-token"),
             ("SLACK_SIGNING_SECRET_FILE", secret.to_str().unwrap()),
             ("KAM_LOG", "debug"),
+            ("KAM_DISCORD_SHARDS", "1-2/4"),
         ],
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -41,6 +42,7 @@ fn the_example_file_checks_and_prints_the_configuration_in_force() {
         &format!("database = \"{}\"", db.display()),
         "listen = \"127.0.0.1:8787\"",
         "log = \"debug\"",
+        "discord_shards = \"1-2/4\"",
         "log_format = \"json\"",
         "language = \"pt-BR\"",
         "weekly_digest = \"0 8 * * 1\"",
@@ -77,6 +79,8 @@ fn each_kind_of_mistake_is_named_with_its_line_and_stops_everything() {
         ("[health_weights]\nluck = 5\n", ":2: health_weights: “luck” is not a component"),
         ("[cadence_days]\nkey = 1000\n", ":2: cadence_days: a number of days from 1 to 730"),
         ("answer_within_ms = 5000\n", ":1: answer_within_ms: at most 2500"),
+        ("log = \"info\"\ndiscord_shards = \"4/4\"\n", ":2: discord_shards: “4/4”: the shards run from 0 to 3"),
+        ("discord_shards = \"half\"\n", ":1: discord_shards: “half” is not a shard range"),
         ("database = \n", ":1: "),
     ] {
         let file = dir.path().join("bad.toml");

@@ -214,7 +214,7 @@ pub async fn serve_listening(db: &std::path::Path) -> std::process::Child {
 /// `kam-bot serve` on 127.0.0.1 with the Slack endpoint and `args` more, once it listens, and its
 /// address.
 pub async fn serve_at(db: &std::path::Path, args: &[&str]) -> (std::process::Child, String) {
-    let mut server = kam_bot(db)
+    let server = kam_bot(db)
         .args(["serve", "--listen", "127.0.0.1:0"])
         .args(args)
         .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
@@ -222,13 +222,19 @@ pub async fn serve_at(db: &std::path::Path, args: &[&str]) -> (std::process::Chi
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start serve");
+    listening(server).await
+}
+
+/// A `serve --listen` process started with its stderr piped, once it listens: the process and its
+/// address. The rest of its log is drained, so that it never blocks on a full pipe.
+pub async fn listening(mut server: std::process::Child) -> (std::process::Child, String) {
     let stderr = server.stderr.take().expect("its stderr");
     let address = tokio::task::spawn_blocking(move || {
         use std::io::BufRead;
-        std::io::BufReader::new(stderr)
-            .lines()
-            .map_while(Result::ok)
-            .find_map(|l| l.strip_prefix("kam-bot listening on ").map(str::to_string))
+        let mut lines = std::io::BufReader::new(stderr).lines().map_while(Result::ok);
+        let address = lines.find_map(|l| l.strip_prefix("kam-bot listening on ").map(str::to_string));
+        std::thread::spawn(move || lines.for_each(drop));
+        address
     })
     .await
     .expect("read its stderr");

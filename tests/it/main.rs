@@ -45,6 +45,7 @@ mod postgres_support;
 mod privacy;
 mod readme;
 mod replays;
+mod replica_roles;
 mod replicas;
 mod robustness;
 mod scheduler;

@@ -2,7 +2,7 @@
 //! message they queue is delivered once, whichever replica delivers it; a leader killed without
 //! warning hands the scheduler's lead to the other within a minute.
 
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
@@ -14,24 +14,14 @@ const MONDAY: &str = "2026-11-30T11:01:00Z";
 
 /// `serve --listen` on the database at the Monday clock, its stdout (what it delivers) piped.
 async fn replica(url: &std::path::Path) -> (Child, String) {
-    let mut child = kam_bot(url)
+    let child = kam_bot(url)
         .args(["serve", "--listen", "127.0.0.1:0", "--now", MONDAY])
         .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start serve");
-    let stderr = child.stderr.take().expect("its stderr");
-    let address = tokio::task::spawn_blocking(move || {
-        let mut lines = std::io::BufReader::new(stderr).lines().map_while(Result::ok);
-        let address = lines.find_map(|l| l.strip_prefix("kam-bot listening on ").map(str::to_string));
-        // The rest of its log is drained, so that it never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        address
-    })
-    .await
-    .unwrap();
-    (child, address.expect("serve did not start"))
+    crate::helpers::listening(child).await
 }
 
 /// Kills the replica and returns what it wrote on stdout.
@@ -141,23 +131,7 @@ async fn writes_over_two_replicas_one_killed_are_neither_lost_nor_doubled() {
     assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
     let mut spawn = Vec::new();
     for _ in 0..2 {
-        let mut child = kam_bot(&url)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("SLACK_SIGNING_SECRET", crate::slack_support::SECRET)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let address = tokio::task::spawn_blocking(move || {
-            let mut lines = std::io::BufReader::new(stderr).lines().map_while(Result::ok);
-            let address = lines.find_map(|l| l.strip_prefix("kam-bot listening on ").map(str::to_string));
-            std::thread::spawn(move || lines.for_each(drop));
-            address.unwrap()
-        })
-        .await
-        .unwrap();
-        spawn.push((child, address));
+        spawn.push(crate::helpers::serve_at(&url, &[]).await);
     }
     let (b, at_b) = spawn.pop().unwrap();
     let (a, at_a) = spawn.pop().unwrap();

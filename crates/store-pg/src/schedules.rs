@@ -152,6 +152,19 @@ impl WriteTx {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Ends every unexpired claim of the workspace's job runs at `now` (a new leader takes over).
+    pub async fn take_over_job_runs(&mut self, workspace_id: i64, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let expired = now - chrono::Duration::seconds(1);
+        let ended = sqlx::query!(
+            "UPDATE job_runs SET claimed_until = $1 WHERE workspace_id = $2 AND state = 'claimed' AND claimed_until >= $1",
+            expired,
+            workspace_id
+        )
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(ended.rows_affected())
+    }
+
     /// Gives a claim up (its run failed), so that the next tick tries the occurrence again.
     pub async fn release_job_run(&mut self, run_id: i64) -> Result<(), StoreError> {
         sqlx::query!("DELETE FROM job_runs WHERE id = $1 AND state = 'claimed'", run_id).execute(&mut *self.tx).await?;

@@ -13,10 +13,12 @@ use serenity::async_trait;
 use serenity::client::ClientBuilder;
 use tracing::{info, warn};
 
+use super::shards::ShardRange;
 use super::{DiscordConfig, interaction};
 use crate::clock::Clock;
 use crate::core::Core;
 use crate::lifecycle::{self, CancellationToken, TaskTracker};
+use tokio::sync::watch;
 
 struct Handler {
     core: Core,
@@ -128,13 +130,17 @@ impl EventHandler for Handler {
     }
 }
 
-/// Connects and stays connected, reconnecting after any failure, until `stop` is cancelled (or at
-/// once if the token is missing).
+/// Runs `shards` while `allowed` says this process holds them (the scheduler's lead, or the
+/// shards' own leases), reconnecting after any failure, until `stop` is cancelled (or at once if
+/// the token is missing). When the role passes to another process the shards close at once, so
+/// that no two sessions ever run on one shard.
 pub async fn run(
     core: Core,
     config: DiscordConfig,
     clock: Arc<dyn Clock>,
     stop: CancellationToken,
+    shards: ShardRange,
+    mut allowed: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     if config.token.is_none() {
         anyhow::bail!("DISCORD_TOKEN is not set");
@@ -142,6 +148,11 @@ pub async fn run(
     let in_flight = TaskTracker::new();
     let mut pause = Duration::from_secs(1);
     while !stop.is_cancelled() {
+        // Waiting for the role: another process runs these shards meanwhile.
+        tokio::select! {
+            held = async { allowed.wait_for(|held| *held).await.is_ok() } => if !held { break },
+            () = stop.cancelled() => break,
+        }
         let started = std::time::Instant::now();
         // Ask for the gateway first: serenity would otherwise fall back to a default address and
         // keep retrying out of sight.
@@ -164,17 +175,35 @@ pub async fn run(
                 let intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
                 match ClientBuilder::new_with_http(config.client(), intents).event_handler(handler).await {
                     Ok(mut client) => {
-                        let shards = client.shard_manager.clone();
-                        tokio::select! {
-                            ended = client.start() => match ended {
-                                Ok(()) => warn!(retry_in = ?pause, "the Discord gateway connection ended"),
-                                Err(e) => warn!(error = %e, retry_in = ?pause, "cannot reach the Discord gateway"),
-                            },
+                        let manager = client.shard_manager.clone();
+                        info!(shards = %shards, "the Discord gateway starts");
+                        crate::metrics::global().set_gateway(Some(&shards));
+                        // serenity's range counts its end in: shards `first..=last`.
+                        let running = client.start_shard_range(shards.first..shards.last, shards.total);
+                        let ended = tokio::select! {
+                            ended = running => Some(ended),
+                            lost = async { allowed.wait_for(|held| !*held).await.is_ok() } => {
+                                // Closed before another process may open them: its leases
+                                // wait for ours to lapse.
+                                if lost {
+                                    info!(shards = %shards, "the gateway's shards passed to another process; closing them");
+                                }
+                                manager.shutdown_all().await;
+                                None
+                            }
                             () = stop.cancelled() => {
                                 lifecycle::drain(&in_flight, "Discord gateway").await;
-                                shards.shutdown_all().await;
+                                manager.shutdown_all().await;
+                                crate::metrics::global().set_gateway(None);
                                 break;
                             }
+                        };
+                        crate::metrics::global().set_gateway(None);
+                        match ended {
+                            Some(Ok(())) => warn!(retry_in = ?pause, "the Discord gateway connection ended"),
+                            Some(Err(e)) => warn!(error = %e, retry_in = ?pause, "cannot reach the Discord gateway"),
+                            // The role is gone: wait for it again, without a pause.
+                            None => continue,
                         }
                     }
                     Err(e) => warn!(error = %e, retry_in = ?pause, "cannot start the Discord client"),
