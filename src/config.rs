@@ -92,7 +92,7 @@ pub struct Config {
     pub listen: Option<SocketAddr>,
     pub answer_within_ms: Option<u64>,
     /// The Discord gateway shards `serve` runs (`0-1/4`).
-    pub discord_shards: Option<crate::front::discord::shards::ShardRange>,
+    pub discord_shards: Option<crate::shards::ShardRange>,
     pub log: Option<String>,
     pub log_format: Option<LogFormat>,
     pub pool_size: Option<u32>,

@@ -39,6 +39,7 @@ pub mod roles;
 pub mod scheduler;
 pub mod seed;
 pub mod server;
+pub mod shards;
 pub mod startup;
 pub mod store;
 pub mod transfer;

@@ -163,7 +163,7 @@ impl Metrics {
     }
 
     /// The Discord gateway shards this process runs from now, or none.
-    pub fn set_gateway(&self, shards: Option<&crate::front::discord::shards::ShardRange>) {
+    pub fn set_gateway(&self, shards: Option<&crate::shards::ShardRange>) {
         self.discord_shards.set(shards.map_or(0, |s| i64::from(s.count())));
         *self.gateway.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = shards.map(ToString::to_string);
     }

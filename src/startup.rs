@@ -10,10 +10,10 @@ use std::time::Duration;
 
 use crate::clock::{Clock, SystemClock};
 use crate::core::Core;
-use crate::front::discord::shards::ShardRange;
 use crate::front::discord::{self, DiscordConfig};
 use crate::front::slack::{self, SlackConfig};
 use crate::i18n::{CliMsg, Locale, Msg};
+use crate::shards::ShardRange;
 use crate::store::Store;
 
 /// Everything `serve` runs with, read once before anything starts.
@@ -162,6 +162,16 @@ pub async fn serve(
     // the write lock on every connection of the main pool cannot keep a job from running.
     let scheduler = crate::scheduler::Scheduler::new(store.own_pool(crate::scheduler::POOL_SIZE));
     let notifiers = notifiers(&config, &slack, Arc::new(crate::front::terminal::StdoutNotifier))?;
+    // Answers owed by a process that died: each front end served here answers its own.
+    let mut fronts: Vec<Arc<dyn crate::front::pending::Resume>> = Vec::new();
+    if config.public_key.is_some() || config.token.is_some() {
+        fronts.push(Arc::new(discord::interaction::Owed { core: core.clone(), http: config.http() }));
+    }
+    if slack.signing_secret.is_some() || slack.app_token.is_some() {
+        let http = reqwest::Client::new();
+        fronts.push(Arc::new(slack::commands::Owed { core: core.clone(), directory: slack_directory.clone(), http }));
+    }
+    let owing_store = store.clone();
     let tick_clock = clock.clone();
     let scheduler_stop = stop.clone();
     tasks.spawn(async move {
@@ -186,6 +196,9 @@ pub async fn serve(
             crate::metrics::global().ticked(chrono::Utc::now());
             if let Err(e) = scheduler.deliver(now, &notifiers).await {
                 tracing::error!(error = ?e, "delivery failed");
+            }
+            if let Err(e) = crate::front::pending::resume_due(&owing_store, &fronts).await {
+                tracing::error!(error = ?e, "the answers other processes owed could not be taken on");
             }
             // A process that comes to lead ticks at once.
             tokio::select! {

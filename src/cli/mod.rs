@@ -227,7 +227,7 @@ pub struct ServeArgs {
     /// process leads, each shard held by one process at a time. Without it, the process that
     /// leads the scheduler runs the whole gateway.
     #[arg(long, value_name = "RANGE", env = "KAM_DISCORD_SHARDS")]
-    pub discord_shards: Option<crate::front::discord::shards::ShardRange>,
+    pub discord_shards: Option<crate::shards::ShardRange>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -246,3 +246,90 @@ async fn a_run_left_by_a_dead_leader_is_finished_by_the_next_after_the_lease() {
     pool.close().await;
     pg.drop_db().await;
 }
+
+/// A stand-in for Discord's REST API whose first webhook call (the deferred answer's edit) never
+/// returns, as if the replica sending it died then; it records every webhook call.
+async fn hanging_rest() -> (String, Arc<Mutex<Vec<(String, Value)>>>) {
+    use axum::extract::Request;
+    let seen: Arc<Mutex<Vec<(String, Value)>>> = Arc::default();
+    let record = seen.clone();
+    let handler = move |request: Request| {
+        let record = record.clone();
+        async move {
+            let path = request.uri().path().to_string();
+            let body = axum::body::to_bytes(request.into_body(), 1 << 20).await.unwrap_or_default();
+            let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            let first = {
+                let mut seen = record.lock().unwrap();
+                seen.push((path.clone(), body));
+                seen.len() == 1
+            };
+            if first {
+                std::future::pending::<()>().await;
+            }
+            axum::Json(crate::discord_support::message_json("1300000000000000000"))
+        }
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let router = axum::Router::new().fallback(handler);
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (url, seen)
+}
+
+/// A replica that acknowledged a slow command (deferred it) and died before sending its answer:
+/// another replica sends it, from the record the first left in the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_a_dead_replica_owed_is_sent_by_another() {
+    let Some(pg) = test_pg("roles_owed").await else { return };
+    let url = std::path::PathBuf::from(&pg.url);
+    let out = kam_bot(&url).args(["--workspace", "discord:111", "seed", "--demo"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (rest, seen) = hanging_rest().await;
+    let spawn = || {
+        kam_bot(&url)
+            // Every command is deferred.
+            .args(["serve", "--listen", "127.0.0.1:0", "--answer-within", "0"])
+            .env("DISCORD_PUBLIC_KEY", crate::discord_support::public_key_hex())
+            .env("DISCORD_API_URL", &rest)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, at_a) = crate::helpers::listening(spawn()).await;
+    let (b, _) = crate::helpers::listening(spawn()).await;
+    let endpoint = crate::discord_support::Endpoint { url: format!("http://{at_a}"), client: reqwest::Client::new() };
+    let account = crate::discord_support::command(
+        7001,
+        Some(111),
+        "account",
+        json!([crate::discord_support::option("name", json!("Vale"))]),
+    );
+    let (status, body) = endpoint.post_signed(&account).await;
+    assert_eq!((status.as_u16(), body["type"].clone()), (200, json!(5)), "deferred: {body}");
+    until("replica A starts sending the answer", Duration::from_secs(10), async || !seen.lock().unwrap().is_empty())
+        .await;
+    killed(a);
+    let cards = || {
+        let calls = seen.lock().unwrap().clone();
+        calls.into_iter().skip(1).filter(|(_, body)| body["embeds"][0]["title"] == json!("Vale")).count()
+    };
+    let took = until("replica B sends the answer A owed", Duration::from_secs(90), async || cards() > 0).await;
+    eprintln!("the answer a killed replica owed was sent by the other {:.1} s after", took.as_secs_f64());
+    let (path, first) = seen.lock().unwrap()[0].clone();
+    assert!(path.contains("/webhooks/"), "{path}");
+    assert_eq!(first["embeds"][0]["title"], json!("Vale"), "A was sending the card: {first}");
+    // Once more, not again at every sweep.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(cards(), 1, "{:?}", seen.lock().unwrap());
+    let pool = sqlx::PgPool::connect(&pg.url).await.unwrap();
+    let owed = async || {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_answers").fetch_one(&pool).await.unwrap();
+        n == 0
+    };
+    until("nothing is owed any more", Duration::from_secs(10), owed).await;
+    killed(b);
+    pool.close().await;
+    pg.drop_db().await;
+}

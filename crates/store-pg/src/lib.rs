@@ -18,6 +18,7 @@ mod meetings;
 mod merge;
 mod opportunities;
 mod outbox;
+mod pending;
 mod people;
 mod plans;
 mod privacy;

@@ -13,11 +13,11 @@ use serenity::async_trait;
 use serenity::client::ClientBuilder;
 use tracing::{info, warn};
 
-use super::shards::ShardRange;
 use super::{DiscordConfig, interaction};
 use crate::clock::Clock;
 use crate::core::Core;
 use crate::lifecycle::{self, CancellationToken, TaskTracker};
+use crate::shards::ShardRange;
 use tokio::sync::watch;
 
 struct Handler {

@@ -39,8 +39,21 @@ pub fn workspace_key(guild_id: u64) -> String {
     format!("discord:{guild_id}")
 }
 
+/// How to send an answer once it is ready, after the interaction was deferred.
+type Edit = Box<dyn FnOnce(Reply) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> + Send>;
+
+/// The work an interaction asks for, started: its task, the language of a failure, whether it
+/// answers a button by replacing its message, and how its answer is sent if deferred.
+struct Started {
+    task: tokio::task::JoinHandle<Reply>,
+    locale: Locale,
+    update: bool,
+    edit: Edit,
+}
+
 /// Turns an interaction into its response, deferring a command that takes longer than `budget`
-/// and editing the original response through `http` when it is ready.
+/// and editing the original response through `http` when it is ready. A deferred answer is owed
+/// in the database until it is sent, so that another process answers it if this one dies.
 pub async fn respond(
     core: &Core,
     interaction: Interaction,
@@ -48,9 +61,64 @@ pub async fn respond(
     http: Arc<Http>,
     budget: Duration,
 ) -> CreateInteractionResponse {
+    // Edit under a preview: the form, filled from the draft (only a modal can answer it).
+    if let Interaction::Component(press) = &interaction
+        && let (Some(draft), Some(invocation)) =
+            (super::forms::edits(&press.data.custom_id), press_invocation(press, now))
+    {
+        return super::forms::open(core, &invocation, draft).await;
+    }
     match interaction {
         Interaction::Ping(_) => CreateInteractionResponse::Pong,
         Interaction::Autocomplete(ac) => CreateInteractionResponse::Autocomplete(autocomplete(core, &ac).await),
+        interaction => {
+            let record = interaction.clone();
+            match start(core, interaction, now, http) {
+                Some(started) => within(core.store(), started, budget, &record, now).await,
+                // Menus are not used by kam-bot.
+                None => CreateInteractionResponse::Acknowledge,
+            }
+        }
+    }
+}
+
+/// Answers an interaction another process deferred and did not answer (it died): its work done
+/// again at the instant it came, its answer sent as the deferred answer.
+pub async fn answer_owed(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Http>) {
+    if let Some(started) = start(core, interaction, now, http) {
+        let locale = started.locale;
+        let reply = started.task.await.unwrap_or_else(|e| failed(e, locale));
+        (started.edit)(reply).await;
+    }
+}
+
+/// Answers the interactions other processes deferred and did not answer.
+pub struct Owed {
+    pub core: Core,
+    pub http: Arc<Http>,
+}
+
+impl crate::front::pending::Resume for Owed {
+    fn platform(&self) -> &'static str {
+        "discord"
+    }
+
+    fn resume<'a>(
+        &'a self,
+        owed: &'a crate::store::PendingAnswer,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
+        Box::pin(async move {
+            match serde_json::from_str::<Interaction>(&owed.payload) {
+                Ok(interaction) => answer_owed(&self.core, interaction, owed.received_at, self.http.clone()).await,
+                Err(e) => error!(error = %e, id = owed.id, "an owed interaction's record does not read"),
+            }
+        })
+    }
+}
+
+/// Starts the work of a command, a button's command or a form's submission.
+fn start(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Http>) -> Option<Started> {
+    match interaction {
         Interaction::Command(command) => {
             // A deferred answer is edited through the application's webhook: its id comes with
             // every interaction, so none needs configuring.
@@ -63,32 +131,28 @@ pub async fn respond(
             // The deferral is private, since the answer may be (a refusal, an import's dry run).
             // A private answer is edited into it; a public one is posted as a follow-up and the
             // private placeholder deleted, so nothing private ever shows in the channel.
-            let edit = move |reply: Reply| async move {
-                if reply.visibility == crate::core::Visibility::Ephemeral {
-                    if let Err(e) = command.edit_response(&http, render::edit_response(&reply)).await {
-                        warn!(error = %e, interaction = %command.id, "cannot edit a deferred response");
+            let edit: Edit = Box::new(move |reply: Reply| {
+                Box::pin(async move {
+                    if reply.visibility == crate::core::Visibility::Ephemeral {
+                        if let Err(e) = command.edit_response(&http, render::edit_response(&reply)).await {
+                            warn!(error = %e, interaction = %command.id, "cannot edit a deferred response");
+                        }
+                        return;
                     }
-                    return;
-                }
-                if let Err(e) = command.create_followup(&http, render::followup(&reply)).await {
-                    warn!(error = %e, interaction = %command.id, "cannot post a deferred answer");
-                    return;
-                }
-                if let Err(e) = command.delete_response(&http).await {
-                    warn!(error = %e, interaction = %command.id, "cannot delete a deferred placeholder");
-                }
-            };
-            within(task, budget, locale, false, edit).await
+                    if let Err(e) = command.create_followup(&http, render::followup(&reply)).await {
+                        warn!(error = %e, interaction = %command.id, "cannot post a deferred answer");
+                        return;
+                    }
+                    if let Err(e) = command.delete_response(&http).await {
+                        warn!(error = %e, interaction = %command.id, "cannot delete a deferred placeholder");
+                    }
+                })
+            });
+            Some(Started { task, locale, update: false, edit })
         }
         // A button under an answer: an import's confirmation becomes the answer on its own message;
         // a reminder's button (a command to run) answers with a new message.
         Interaction::Component(press) => {
-            // Edit under a preview: the form, filled from the draft (only a modal can answer it).
-            if let (Some(draft), Some(invocation)) =
-                (super::forms::edits(&press.data.custom_id), press_invocation(&press, now))
-            {
-                return super::forms::open(core, &invocation, draft).await;
-            }
             let update = !press.data.custom_id.starts_with("run:");
             if http.application_id().is_none() {
                 http.set_application_id(press.application_id);
@@ -96,12 +160,14 @@ pub async fn respond(
             let (task_core, task_press) = (core.clone(), press.clone());
             let locale = Locale::parse(&press.locale).unwrap_or_default();
             let task = crate::lifecycle::spawn(async move { run_button(&task_core, &task_press, now).await });
-            let edit = move |reply: Reply| async move {
-                if let Err(e) = press.edit_response(&http, render::edit_response(&reply)).await {
-                    warn!(error = %e, interaction = %press.id, "cannot edit a deferred update");
-                }
-            };
-            within(task, budget, locale, update, edit).await
+            let edit: Edit = Box::new(move |reply: Reply| {
+                Box::pin(async move {
+                    if let Err(e) = press.edit_response(&http, render::edit_response(&reply)).await {
+                        warn!(error = %e, interaction = %press.id, "cannot edit a deferred update");
+                    }
+                })
+            });
+            Some(Started { task, locale, update, edit })
         }
         // The form submitted: logged, or refused naming the fields, privately.
         Interaction::Modal(submit) => {
@@ -116,38 +182,55 @@ pub async fn respond(
                 };
                 super::forms::submitted(&task_core, &invocation, &task_submit).await
             });
-            let edit = move |reply: Reply| async move {
-                if let Err(e) = submit.edit_response(&http, render::edit_response(&reply)).await {
-                    warn!(error = %e, interaction = %submit.id, "cannot edit a deferred form answer");
-                }
-            };
-            within(task, budget, locale, false, edit).await
+            let edit: Edit = Box::new(move |reply: Reply| {
+                Box::pin(async move {
+                    if let Err(e) = submit.edit_response(&http, render::edit_response(&reply)).await {
+                        warn!(error = %e, interaction = %submit.id, "cannot edit a deferred form answer");
+                    }
+                })
+            });
+            Some(Started { task, locale, update: false, edit })
         }
-        // Menus are not used by kam-bot.
-        _ => CreateInteractionResponse::Acknowledge,
+        _ => None,
     }
 }
 
-/// The response of a task that answers within `budget`; a slower one is deferred and its answer
-/// edited in by `edit` when ready. `update` answers a button by replacing its message.
-async fn within<E, F>(
-    mut task: tokio::task::JoinHandle<Reply>,
-    budget: Duration,
-    locale: Locale,
-    update: bool,
-    edit: E,
-) -> CreateInteractionResponse
-where
-    E: FnOnce(Reply) -> F + Send + 'static,
-    F: std::future::Future<Output = ()> + Send,
-{
-    let failed = move |e: tokio::task::JoinError| {
-        error!(error = ?e, "an interaction task failed");
-        Reply::error(locale.t(Msg::Chat(ChatMsg::Internal)))
+/// An interaction as Discord sends it, to be read again by another process: serenity writes
+/// the variant's fields without the `type` that tells the variants apart, so it is put back.
+fn recorded(interaction: &Interaction) -> Option<String> {
+    let (kind, fields) = match interaction {
+        Interaction::Command(command) => (2, serde_json::to_value(command)),
+        Interaction::Component(press) => (3, serde_json::to_value(press)),
+        Interaction::Modal(submit) => (5, serde_json::to_value(submit)),
+        _ => return None,
     };
+    let mut fields = fields.ok()?;
+    fields.as_object_mut()?.insert("type".to_string(), serde_json::json!(kind));
+    Some(fields.to_string())
+}
+
+fn failed(e: tokio::task::JoinError, locale: Locale) -> Reply {
+    error!(error = ?e, "an interaction task failed");
+    Reply::error(locale.t(Msg::Chat(ChatMsg::Internal)))
+}
+
+/// How long Discord takes a deferred answer: an interaction's token lasts 15 minutes.
+const ANSWERABLE: chrono::Duration = chrono::Duration::minutes(14);
+
+/// The response of work that answers within `budget`; slower work is deferred, its answer owed
+/// (`record`, as it came at `now`) until `edit` sends it. `update` answers a button by replacing
+/// its message.
+async fn within(
+    store: &crate::store::Store,
+    started: Started,
+    budget: Duration,
+    record: &Interaction,
+    now: DateTime<Utc>,
+) -> CreateInteractionResponse {
+    let Started { mut task, locale, update, edit } = started;
     match tokio::time::timeout(budget, &mut task).await {
         Ok(done) => {
-            let reply = done.unwrap_or_else(failed);
+            let reply = done.unwrap_or_else(|e| failed(e, locale));
             let message = render::response_message(&reply);
             if update && !reply.is_error() {
                 CreateInteractionResponse::UpdateMessage(message.components(render::buttons(&reply)))
@@ -156,7 +239,17 @@ where
             }
         }
         Err(_) => {
-            crate::lifecycle::spawn(async move { edit(task.await.unwrap_or_else(failed)).await });
+            let id = match recorded(record) {
+                Some(payload) => {
+                    crate::front::pending::hold(store, "discord", "interaction", &payload, now, ANSWERABLE).await
+                }
+                None => {
+                    error!("a deferred interaction could not be recorded; only this process can answer it");
+                    None
+                }
+            };
+            let work = async move { edit(task.await.unwrap_or_else(|e| failed(e, locale))).await };
+            crate::front::pending::spawn_held(store.clone(), id, work);
             if update {
                 CreateInteractionResponse::Acknowledge
             } else {
@@ -336,4 +429,63 @@ async fn autocomplete(core: &Core, ac: &CommandInteraction) -> CreateAutocomplet
         response = response.add_string_choice(name.clone(), name);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A command and a button press from a guild, as Discord sends them.
+    fn sent(kind: u8) -> serde_json::Value {
+        let mut payload = serde_json::json!({
+            "id": "7001", "application_id": "1200000000000000000", "type": kind, "token": "dG9rZW4",
+            "version": 1, "locale": "pt-BR", "guild_id": "111", "guild_locale": "pt-BR",
+            "channel_id": "1300000000000000000", "app_permissions": "0", "entitlements": [],
+            "authorizing_integration_owners": {"0": "111"}, "context": 0, "attachment_size_limit": 10485760,
+            "member": {"user": {"id": "4242", "username": "ana", "discriminator": "0", "global_name": "Ana Souza",
+                                "avatar": null},
+                       "roles": [], "joined_at": "2024-01-01T00:00:00Z", "deaf": false, "mute": false,
+                       "flags": 0, "permissions": "0"},
+            "data": {"id": "1250000000000000000", "name": "account", "type": 1,
+                     "options": [{"name": "name", "type": 3, "value": "Vale"}]}
+        });
+        if kind == 3 {
+            payload["data"] = serde_json::json!({"custom_id": "run:/account Vale", "component_type": 2});
+            payload["message"] = serde_json::json!({
+                "id": "1400000000000000000", "channel_id": "1300000000000000000", "content": "", "tts": false,
+                "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [], "embeds": [],
+                "pinned": false, "type": 0, "timestamp": "2026-12-07T12:00:00Z", "edited_timestamp": null,
+                "author": {"id": "1200000000000000000", "username": "kam-bot", "discriminator": "0", "avatar": null}});
+        }
+        payload
+    }
+
+    #[test]
+    fn a_recorded_interaction_reads_back_as_it_came() {
+        for kind in [2, 3] {
+            let interaction: Interaction = serde_json::from_value(sent(kind)).expect("serenity reads it");
+            let record = recorded(&interaction).expect("recorded");
+            let again: Interaction = serde_json::from_str(&record).expect("the record reads back");
+            assert_eq!(recorded(&again), Some(record), "kind {kind}");
+            match (&interaction, &again) {
+                (Interaction::Command(a), Interaction::Command(b)) => {
+                    assert_eq!((a.id, &a.token, &a.data.options), (b.id, &b.token, &b.data.options));
+                }
+                (Interaction::Component(a), Interaction::Component(b)) => {
+                    assert_eq!((a.id, &a.token, &a.data.custom_id), (b.id, &b.token, &b.data.custom_id));
+                }
+                other => panic!("read back as another kind: {other:?}"),
+            }
+        }
+        assert_eq!(
+            recorded(
+                &serde_json::from_value(serde_json::json!({"id": "1", "application_id": "1",
+            "type": 1, "token": "x", "version": 1, "entitlements": [], "authorizing_integration_owners": {},
+            "attachment_size_limit": 1, "user": {"id": "1", "username": "d", "discriminator": "0", "avatar": null}}))
+                .unwrap()
+            ),
+            None,
+            "a ping is answered at once, never owed"
+        );
+    }
 }

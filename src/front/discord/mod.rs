@@ -9,7 +9,6 @@ pub mod gateway;
 pub mod interaction;
 pub mod notifier;
 pub mod render;
-pub mod shards;
 
 use std::sync::Arc;
 

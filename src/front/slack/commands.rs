@@ -299,9 +299,9 @@ pub async fn respond(
     http: reqwest::Client,
 ) -> SlackCommandEventResponse {
     let task_core = core.clone();
-    let task_event = event.clone();
+    let (task_event, task_user_name) = (event.clone(), user_name.clone());
     let mut task = crate::lifecycle::spawn(async move {
-        run(&task_core, directory.as_ref(), &task_event, user_name.as_deref(), now).await
+        run(&task_core, directory.as_ref(), &task_event, task_user_name.as_deref(), now).await
     });
     match tokio::time::timeout(budget, &mut task).await {
         Ok(Ok(reply)) => blocks::command_response(&reply),
@@ -310,24 +310,93 @@ pub async fn respond(
             blocks::command_response(&Reply::error(Locale::default().t(Msg::Chat(ChatMsg::Internal))))
         }
         Err(_) => {
+            // Owed until posted: another process answers it if this one dies first.
+            let record = recorded(&event, user_name.as_deref());
+            let id = crate::front::pending::hold(core.store(), "slack", "command", &record, now, ANSWERABLE).await;
             let url = event.response_url.0.to_string();
-            crate::lifecycle::spawn(async move {
+            let work = async move {
                 let reply = task.await.unwrap_or_else(|e| {
                     error!(error = ?e, "a deferred Slack command task failed");
                     Reply::error(Locale::default().t(Msg::Chat(ChatMsg::Internal)))
                 });
-                let posted = http.post(&url).json(&blocks::command_response(&reply)).send().await;
-                if let Err(e) = posted.and_then(|r| r.error_for_status()) {
-                    warn!(error = %e.without_url(), "cannot post a delayed Slack answer");
-                }
-            });
+                post_later(&http, &url, &reply).await;
+            };
+            crate::front::pending::spawn_held(core.store().clone(), id, work);
             blocks::command_response(&Reply::error(Locale::default().t(Msg::Chat(ChatMsg::SlackWorking))))
         }
     }
 }
 
+/// How long Slack takes an answer at a command's `response_url`: 30 minutes.
+const ANSWERABLE: chrono::Duration = chrono::Duration::minutes(29);
+
+/// Posts a command's answer to its `response_url`.
+async fn post_later(http: &reqwest::Client, url: &str, reply: &Reply) {
+    let posted = http.post(url).json(&blocks::command_response(reply)).send().await;
+    if let Err(e) = posted.and_then(|r| r.error_for_status()) {
+        warn!(error = %e.without_url(), "cannot post a delayed Slack answer");
+    }
+}
+
+/// A slash command as it came, to be answered by another process.
+fn recorded(event: &SlackCommandEvent, user_name: Option<&str>) -> String {
+    serde_json::json!({"event": event, "user_name": user_name}).to_string()
+}
+
+/// A slash command's record read back.
+fn read_record(record: &str) -> Option<(SlackCommandEvent, Option<String>)> {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        event: SlackCommandEvent,
+        user_name: Option<String>,
+    }
+    let record: Record = serde_json::from_str(record).ok()?;
+    Some((record.event, record.user_name))
+}
+
+/// Answers the slash commands other processes acknowledged and did not answer (they died).
+pub struct Owed {
+    pub core: Core,
+    pub directory: Option<Directory>,
+    pub http: reqwest::Client,
+}
+
+impl crate::front::pending::Resume for Owed {
+    fn platform(&self) -> &'static str {
+        "slack"
+    }
+
+    fn resume<'a>(
+        &'a self,
+        owed: &'a crate::store::PendingAnswer,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>> {
+        Box::pin(async move {
+            let Some((event, user_name)) = read_record(&owed.payload) else {
+                return error!(id = owed.id, "an owed Slack command's record does not read");
+            };
+            let reply = run(&self.core, self.directory.as_ref(), &event, user_name.as_deref(), owed.received_at).await;
+            post_later(&self.http, event.response_url.0.as_str(), &reply).await;
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_recorded_command_reads_back_as_it_came() {
+        let form = "token=t&team_id=T1&team_domain=acme&channel_id=C1&channel_name=vendas&user_id=U1&\
+                    user_name=ana&command=%2Flog&text=Vale+call+%22caf%C3%A9%22&api_app_id=A1&\
+                    response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1%2F2%2F3&trigger_id=1.2.3";
+        let event: super::SlackCommandEvent = serde_urlencoded::from_str(form).expect("a slash command");
+        let record = super::recorded(&event, Some("ana"));
+        let (again, user_name) = super::read_record(&record).expect("it reads back");
+        assert_eq!(user_name.as_deref(), Some("ana"));
+        assert_eq!(super::recorded(&again, Some("ana")), record);
+        assert_eq!(again.text.as_deref(), Some("Vale call \"café\""));
+        assert_eq!(again.response_url.0.as_str(), "https://hooks.slack.com/commands/1/2/3");
+        assert_eq!(super::read_record("{}"), None);
+    }
+
     #[test]
     fn a_mention_reads_the_same_from_the_events_api_and_from_socket_mode() {
         // An `app_mention` as the Events API and a Socket Mode `events_api` envelope carry it.
