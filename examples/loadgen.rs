@@ -40,6 +40,8 @@ enum Action {
 enum Target {
     Discord,
     Slack,
+    /// Slack `/log ACCOUNT call "loadgen N"`: a write each.
+    SlackLog,
     Healthz,
 }
 
@@ -113,7 +115,7 @@ fn discord_command(id: u64, guild: u64, name: &str) -> Value {
 }
 
 /// `/account NAME` as Slack posts a slash command.
-fn slack_form(team: &str, trigger: u64, name: &str) -> String {
+fn slack_form(team: &str, trigger: u64, command: &str, text: &str) -> String {
     let trigger = format!("{trigger}.1.loadgen");
     serde_urlencoded::to_string([
         ("token", "loadgen"),
@@ -123,8 +125,8 @@ fn slack_form(team: &str, trigger: u64, name: &str) -> String {
         ("channel_name", "key-accounts"),
         ("user_id", "U2147483697"),
         ("user_name", "ana.souza"),
-        ("command", "/account"),
-        ("text", name),
+        ("command", command),
+        ("text", text),
         ("api_app_id", "A123456"),
         ("is_enterprise_install", "false"),
         ("response_url", "http://127.0.0.1:9/commands/loadgen"),
@@ -170,8 +172,11 @@ async fn one_request(client: &reqwest::Client, args: &RunArgs, key: &SigningKey,
                 .send()
                 .await
         }
-        Target::Slack => {
-            let body = slack_form(&args.team, n, &name);
+        Target::Slack | Target::SlackLog => {
+            let body = match args.target {
+                Target::SlackLog => slack_form(&args.team, n, "/log", &format!("{name} call \"loadgen {n}\"")),
+                _ => slack_form(&args.team, n, "/account", &name),
+            };
             client
                 .post(format!("{}/slack/commands", args.url))
                 .header("content-type", "application/x-www-form-urlencoded")
@@ -197,7 +202,10 @@ async fn one_request(client: &reqwest::Client, args: &RunArgs, key: &SigningKey,
             _ => Err(format!("unexpected answer: {}", text.chars().take(200).collect::<String>())),
         },
         Target::Slack if text.contains("\"blocks\"") && text.contains(&name) => Ok(false),
-        Target::Slack => Err(format!("unexpected answer: {}", text.chars().take(200).collect::<String>())),
+        Target::SlackLog if text.contains("\"blocks\"") && text.contains("Logged") => Ok(false),
+        Target::Slack | Target::SlackLog => {
+            Err(format!("unexpected answer: {}", text.chars().take(200).collect::<String>()))
+        }
     }
 }
 
@@ -261,6 +269,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     let target = match args.target {
         Target::Discord => "signed Discord /account",
         Target::Slack => "signed Slack /account",
+        Target::SlackLog => "signed Slack /log (a write each)",
         Target::Healthz => "GET /healthz",
     };
     println!(

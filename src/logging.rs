@@ -16,9 +16,16 @@ pub const REDACTED: &str = "[redacted]";
 /// Sets up logging from `KAM_LOG`, else the configuration's `log`, else `warn`. Serenity's and
 /// the HTTP clients' request logging stays at `info` at most, whatever is asked: it prints the
 /// routes tokens travel in.
-pub fn init(ansi: bool, format: LogFormat, configured: Option<&str>) {
+///
+/// `bulk`: the command reads whole tables (`db copy`), whose statements run long by design, so
+/// the driver's slow-statement warnings are left out unless `KAM_LOG` asks for them.
+pub fn init(ansi: bool, format: LogFormat, configured: Option<&str>, bulk: bool) {
     let mut filter = EnvFilter::try_from_env("KAM_LOG").unwrap_or_else(|_| {
-        EnvFilter::try_new(configured.unwrap_or("warn")).unwrap_or_else(|_| EnvFilter::new("warn"))
+        let filter = EnvFilter::try_new(configured.unwrap_or("warn")).unwrap_or_else(|_| EnvFilter::new("warn"));
+        match "sqlx::query=error".parse() {
+            Ok(quiet) if bulk => filter.add_directive(quiet),
+            _ => filter,
+        }
     });
     for quiet in ["serenity::http=info", "reqwest=info", "hyper=info", "hyper_util=info"] {
         if let Ok(directive) = quiet.parse() {

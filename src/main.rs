@@ -12,6 +12,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    kam_bot::logging::init(std::io::stderr().is_terminal(), cli.log_format, config.log.as_deref());
+    let bulk = matches!(cli.command, kam_bot::cli::CliCommand::Db(_));
+    kam_bot::logging::init(std::io::stderr().is_terminal(), cli.log_format, config.log.as_deref(), bulk);
     kam_bot::cli::run(cli, config).await
 }

@@ -320,7 +320,7 @@ async fn run(
     for (workspace_id, id) in &chosen {
         let before = source_side.facts(*workspace_id, &[*id], window).await?;
         let after = target_side.facts(*workspace_id, &[*id], window).await?;
-        if before != after {
+        if to_the_microsecond(&format!("{before:?}")) != to_the_microsecond(&format!("{after:?}")) {
             eprintln!("{}", say(CliMsg::DbCopyCardDiffers { account: *id }));
             return Ok(ExitCode::FAILURE);
         }
@@ -338,9 +338,49 @@ async fn run(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Facts as text with every instant cut to the microsecond, PostgreSQL's precision (an instant
+/// SQLite kept with nanoseconds reads back cut on PostgreSQL): each fraction of a second before a
+/// `Z` is written with exactly six digits, or none when they are all zeros.
+fn to_the_microsecond(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(dot) = rest.find('.') {
+        out.push_str(&rest[..dot]);
+        rest = &rest[dot + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if rest[digits..].starts_with('Z') {
+            let micros: String = rest[..digits].chars().chain(std::iter::repeat('0')).take(6).collect();
+            if micros != "000000" {
+                out.push('.');
+                out.push_str(&micros);
+            }
+        } else {
+            out.push('.');
+            out.push_str(&rest[..digits]);
+        }
+        rest = &rest[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_compare_to_the_microsecond_and_nothing_else_does() {
+        use chrono::{TimeZone, Utc};
+        let at = |nanos: u32| Utc.timestamp_opt(1_796_679_941, nanos).unwrap();
+        for (kept, read_back) in
+            [(123_456_789, 123_456_000), (120_000_789, 120_000_000), (500, 0), (0, 0), (999_999_999, 999_999_000)]
+        {
+            let (a, b) = (format!("{:?}", (at(kept), 1.5f64)), format!("{:?}", (at(read_back), 1.5f64)));
+            assert_eq!(to_the_microsecond(&a), to_the_microsecond(&b), "{a} / {b}");
+        }
+        assert_ne!(to_the_microsecond(&format!("{:?}", at(1_000))), to_the_microsecond(&format!("{:?}", at(0))));
+        assert_ne!(to_the_microsecond("0.1234567"), to_the_microsecond("0.1234568"), "numbers stay whole");
+    }
 
     #[test]
     fn a_url_is_shown_without_its_password() {

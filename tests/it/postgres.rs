@@ -95,6 +95,50 @@ async fn the_demo_team_goes_to_postgres_and_back_unchanged() {
     pg.drop_db().await;
 }
 
+/// A team written at the clock's own instants (nanoseconds, on SQLite) copies to PostgreSQL,
+/// which keeps microseconds: the copy's check compares instants to the microsecond, and says
+/// nothing else differs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_written_at_the_clocks_own_instants_copies_and_checks() {
+    let Some(pg) = test_pg("nanoseconds").await else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("now.db");
+    let seeded = kam_bot(&source).args(["seed", "--demo"]).output().unwrap();
+    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let store = Store::open(&source).await.unwrap();
+    let created: Vec<String> = contents(&store)
+        .await
+        .into_iter()
+        .filter(|(table, _)| table == "accounts")
+        .flat_map(|(_, rows)| rows.into_iter().flatten().map(|cell| format!("{cell:?}")))
+        .collect();
+    store.close().await;
+    assert!(
+        created
+            .iter()
+            .any(|c| c.split('.').nth(1).is_some_and(|f| f.chars().take_while(char::is_ascii_digit).count() > 6)),
+        "the seed wrote no instant finer than a microsecond, so this proves nothing: {created:?}"
+    );
+    let out = kam_bot(&source).args(["db", "copy"]).arg(&source).arg(&pg.url).output().unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success() && stdout.contains("account cards read the same on both"), "{stdout}{stderr}");
+    // And back: the microseconds PostgreSQL kept come back with them.
+    let back = dir.path().join("back.db");
+    let out = kam_bot(&back).args(["db", "copy"]).arg(&pg.url).arg(&back).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = Store::open(&back).await.unwrap();
+    let rows = contents(&store).await;
+    store.close().await;
+    let fractions = rows
+        .iter()
+        .filter(|(table, _)| table == "accounts")
+        .flat_map(|(_, rows)| rows.iter().flatten())
+        .filter(|cell| matches!(cell, Cell::Text(t) if t.len() == "2025-11-02T22:36:32.159841+00:00".len()))
+        .count();
+    assert!(fractions > 0, "the instants came back without their fractions: {rows:?}");
+    pg.drop_db().await;
+}
+
 #[test]
 fn copying_within_one_kind_or_to_another_scheme_is_refused_in_one_line() {
     let dir = tempfile::tempdir().unwrap();

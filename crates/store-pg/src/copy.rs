@@ -6,10 +6,13 @@
 use sqlx::postgres::PgRow;
 use sqlx::{AssertSqlSafe, Postgres, Row, Transaction};
 
+use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
+
 use crate::{PgStore, StoreError};
 
 /// One cell of a row, as a copy carries it between databases. Instants travel as text in SQLite's
-/// canonical form (`YYYY-MM-DDTHH:MM:SS+00:00`), days as `YYYY-MM-DD`.
+/// canonical form (`YYYY-MM-DDTHH:MM:SS[.fraction]+00:00`), cut to the microsecond on PostgreSQL;
+/// days as `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     Null,
@@ -108,9 +111,6 @@ impl PgStore {
             .columns
             .iter()
             .map(|(name, kind)| match kind {
-                ColumnType::Instant => {
-                    format!("to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')", quoted(name))
-                }
                 ColumnType::Day => format!("to_char({}, 'YYYY-MM-DD')", quoted(name)),
                 _ => quoted(name),
             })
@@ -149,11 +149,24 @@ impl CopyReader {
             let cell = match kind {
                 ColumnType::Integer => row.try_get::<Option<i64>, _>(i)?.map(Cell::Int),
                 ColumnType::Bytes => row.try_get::<Option<Vec<u8>>, _>(i)?.map(Cell::Bytes),
+                // As SQLite's driver writes an instant: its fraction of a second only when it has one.
+                ColumnType::Instant => row
+                    .try_get::<Option<DateTime<Utc>>, _>(i)?
+                    .map(|at| Cell::Text(at.to_rfc3339_opts(SecondsFormat::AutoSi, false))),
                 _ => row.try_get::<Option<String>, _>(i)?.map(Cell::Text),
             };
             out.push(cell.unwrap_or(Cell::Null));
         }
         Ok(out)
+    }
+}
+
+/// An instant as SQLite keeps it, cut to the microsecond that PostgreSQL keeps (which would
+/// otherwise round it), so that what is copied is what reads back.
+fn to_the_microsecond(text: &str) -> String {
+    match DateTime::parse_from_rfc3339(text) {
+        Ok(at) => at.with_timezone(&Utc).trunc_subsecs(6).to_rfc3339_opts(SecondsFormat::AutoSi, false),
+        Err(_) => text.to_string(),
     }
 }
 
@@ -186,10 +199,11 @@ impl CopyWriter {
             }
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for row in chunk {
-                for cell in row {
+                for (cell, (_, kind)) in row.iter().zip(&table.columns) {
                     query = match cell {
                         Cell::Null => query.bind(None::<String>),
                         Cell::Int(v) => query.bind(*v),
+                        Cell::Text(v) if *kind == ColumnType::Instant => query.bind(to_the_microsecond(v)),
                         Cell::Text(v) => query.bind(v.as_str()),
                         Cell::Bytes(v) => query.bind(v.as_slice()),
                     };
