@@ -174,7 +174,7 @@ async fn one_request(client: &reqwest::Client, args: &RunArgs, key: &SigningKey,
         }
         Target::Slack | Target::SlackLog => {
             let body = match args.target {
-                Target::SlackLog => slack_form(&args.team, n, "/log", &format!("{name} call \"loadgen {n}\"")),
+                Target::SlackLog => slack_form(&args.team, n, "/log", &format!("\"{name}\" call \"loadgen {n}\"")),
                 _ => slack_form(&args.team, n, "/account", &name),
             };
             client

@@ -33,7 +33,7 @@ use crate::store::{Person, Store};
     about = "Key account management in the chat: account cards, interaction logs and planning."
 )]
 pub struct Cli {
-    /// The SQLite database file (created and migrated on first use).
+    /// The SQLite database file (created and migrated on first use), or a postgres:// URL (migrated).
     #[arg(long, global = true, env = "KAM_DB", default_value = "kam.db")]
     pub db: PathBuf,
     /// The workspace: `local`, `discord:<guild id>` or `slack:<team id>`.
