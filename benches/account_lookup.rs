@@ -12,7 +12,7 @@ mod common;
 use std::time::Instant;
 
 use common::{WORKSPACE, bench_now, env_usize, percentile, synthetic_postgres, synthetic_store};
-use kam_bot::core::{Core, Invocation, Platform};
+use kam_bot::core::{Core, Invocation};
 use kam_bot::seed::synthetic::account_name;
 
 fn main() -> anyhow::Result<()> {
@@ -28,17 +28,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
     let now = bench_now()?;
     let store = synthetic_store(accounts, now).await?;
     let core = Core::new(store.clone());
-    let invocation = Invocation {
-        workspace: WORKSPACE.to_string(),
-        platform: Platform::Terminal,
-        user_id: "bench".to_string(),
-        display_name: "Bench".to_string(),
-        name_is_handle: false,
-        locale: None,
-        workspace_locale: None,
-        now,
-        source_id: None,
-    };
+    let invocation = common::invocation(now);
 
     let target = account_name(accounts / 2 + 7);
     let folded = kam_bot::domain::text::fold(&target);

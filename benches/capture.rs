@@ -11,7 +11,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{WORKSPACE, bench_now, env_usize, percentile, synthetic_store};
-use kam_bot::core::{Core, Invocation, Platform};
+use kam_bot::core::Core;
 use kam_bot::domain::capture::Sentence;
 use kam_bot::seed::synthetic::account_name;
 
@@ -39,17 +39,7 @@ async fn run(accounts: usize, iterations: usize) -> anyhow::Result<()> {
     let store = synthetic_store(accounts, now).await?;
     let ws = store.find_workspace(WORKSPACE).await?.map(|w| w.id).ok_or_else(|| anyhow::anyhow!("no workspace"))?;
     let core = Core::new(store.clone());
-    let invocation = Invocation {
-        workspace: WORKSPACE.to_string(),
-        platform: Platform::Terminal,
-        user_id: "bench".to_string(),
-        display_name: "Bench".to_string(),
-        name_is_handle: false,
-        locale: None,
-        workspace_locale: None,
-        now,
-        source_id: None,
-    };
+    let invocation = common::invocation(now);
     let sentences: Vec<String> = (0..50)
         .map(|k| {
             let name = account_name((k * 1_997 + 11) % accounts);

@@ -103,3 +103,18 @@ pub fn import_options(workspace_id: i64, now: DateTime<Utc>) -> kam_bot::transfe
         progress: None,
     }
 }
+
+/// The bench's person at the terminal, in the bench workspace, at `now`.
+pub fn invocation(now: DateTime<Utc>) -> kam_bot::core::Invocation {
+    kam_bot::core::Invocation {
+        workspace: WORKSPACE.to_string(),
+        platform: kam_bot::core::Platform::Terminal,
+        user_id: "bench".to_string(),
+        display_name: "Bench".to_string(),
+        name_is_handle: false,
+        locale: None,
+        workspace_locale: None,
+        now,
+        source_id: None,
+    }
+}
