@@ -19,6 +19,9 @@ pub const HOLD: chrono::Duration = chrono::Duration::seconds(30);
 const RENEW: std::time::Duration = std::time::Duration::from_secs(10);
 /// How many owed answers one sweep takes on.
 const SWEEP: i64 = 100;
+/// How long recording one may hold up the acknowledgement (the platforms wait 3 s in all, and
+/// the answer has had up to 2.5 s of them): past it, the answer is this process's alone.
+const RECORD_WITHIN: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// A front end that answers a request from its record.
 pub trait Resume: Send + Sync {
@@ -30,8 +33,8 @@ pub trait Resume: Send + Sync {
 
 /// Records an answer owed to a request of `platform` (`kind` says which of its front end's paths
 /// answers it), held by this process; the platform takes the answer for `answerable` after now.
-/// `None`, the cause logged, when the database cannot record it: the answer is then this
-/// process's alone, as before there were replicas.
+/// `None`, the cause logged, when the database cannot record it within [`RECORD_WITHIN`]: the
+/// answer is then this process's alone, as before there were replicas.
 pub async fn hold(
     store: &Store,
     platform: &str,
@@ -41,10 +44,32 @@ pub async fn hold(
     answerable: chrono::Duration,
 ) -> Option<i64> {
     let now = Utc::now();
-    match store.hold_answer(platform, kind, payload, received_at, now + HOLD, now + answerable).await {
-        Ok(id) => Some(id),
-        Err(e) => {
+    let (owner, platform_name, kind, payload) =
+        (store.clone(), platform.to_string(), kind.to_string(), payload.to_string());
+    let mut recording = tokio::spawn(async move {
+        owner.hold_answer(&platform_name, &kind, &payload, received_at, now + HOLD, now + answerable).await
+    });
+    match tokio::time::timeout(RECORD_WITHIN, &mut recording).await {
+        Ok(Ok(Ok(id))) => Some(id),
+        Ok(Ok(Err(e))) => {
             error!(error = %e, platform, "an owed answer could not be recorded; only this process can send it");
+            None
+        }
+        Ok(Err(e)) => {
+            error!(error = %e, platform, "recording an owed answer failed; only this process can send it");
+            None
+        }
+        Err(_) => {
+            warn!(platform, "recording an owed answer took too long; only this process can send it");
+            // The record may still be written: taken back then, so no other process sends it too.
+            let store = store.clone();
+            tokio::spawn(async move {
+                if let Ok(Ok(id)) = recording.await
+                    && let Err(e) = store.answered(id).await
+                {
+                    warn!(error = %e, id, "a late record of an owed answer could not be taken back");
+                }
+            });
             None
         }
     }

@@ -49,6 +49,8 @@ struct Started {
     locale: Locale,
     update: bool,
     edit: Edit,
+    /// The interaction as Discord sends it, written only if the answer is deferred.
+    record: Box<dyn FnOnce() -> Option<String> + Send>,
 }
 
 /// Turns an interaction into its response, deferring a command that takes longer than `budget`
@@ -72,9 +74,8 @@ pub async fn respond(
         Interaction::Ping(_) => CreateInteractionResponse::Pong,
         Interaction::Autocomplete(ac) => CreateInteractionResponse::Autocomplete(autocomplete(core, &ac).await),
         interaction => {
-            let record = interaction.clone();
             match start(core, interaction, now, http) {
-                Some(started) => within(core.store(), started, budget, &record, now).await,
+                Some(started) => within(core.store(), started, budget, now).await,
                 // Menus are not used by kam-bot.
                 None => CreateInteractionResponse::Acknowledge,
             }
@@ -125,7 +126,10 @@ fn start(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Ht
             if http.application_id().is_none() {
                 http.set_application_id(command.application_id);
             }
+            // Shared by the task, the deferred edit and the record, never copied.
+            let command = Arc::new(command);
             let (task_core, task_command) = (core.clone(), command.clone());
+            let record = recording(2, command.clone());
             let locale = Locale::parse(&command.locale).unwrap_or_default();
             let task = crate::lifecycle::spawn(async move { run_command(&task_core, &task_command, now).await });
             // The deferral is private, since the answer may be (a refusal, an import's dry run).
@@ -148,7 +152,7 @@ fn start(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Ht
                     }
                 })
             });
-            Some(Started { task, locale, update: false, edit })
+            Some(Started { task, locale, update: false, edit, record })
         }
         // A button under an answer: an import's confirmation becomes the answer on its own message;
         // a reminder's button (a command to run) answers with a new message.
@@ -157,7 +161,9 @@ fn start(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Ht
             if http.application_id().is_none() {
                 http.set_application_id(press.application_id);
             }
+            let press = Arc::new(press);
             let (task_core, task_press) = (core.clone(), press.clone());
+            let record = recording(3, press.clone());
             let locale = Locale::parse(&press.locale).unwrap_or_default();
             let task = crate::lifecycle::spawn(async move { run_button(&task_core, &task_press, now).await });
             let edit: Edit = Box::new(move |reply: Reply| {
@@ -167,7 +173,7 @@ fn start(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Ht
                     }
                 })
             });
-            Some(Started { task, locale, update, edit })
+            Some(Started { task, locale, update, edit, record })
         }
         // The form submitted: logged, or refused naming the fields, privately.
         Interaction::Modal(submit) => {
@@ -175,7 +181,9 @@ fn start(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Ht
                 http.set_application_id(submit.application_id);
             }
             let locale = Locale::parse(&submit.locale).unwrap_or_default();
+            let submit = Arc::new(submit);
             let (task_core, task_submit) = (core.clone(), submit.clone());
+            let record = recording(5, submit.clone());
             let task = crate::lifecycle::spawn(async move {
                 let Some(invocation) = modal_invocation(&task_submit, now) else {
                     return Reply::error(locale.t(Msg::Chat(ChatMsg::DiscordNeedsGuild)));
@@ -189,24 +197,27 @@ fn start(core: &Core, interaction: Interaction, now: DateTime<Utc>, http: Arc<Ht
                     }
                 })
             });
-            Some(Started { task, locale, update: false, edit })
+            Some(Started { task, locale, update: false, edit, record })
         }
         _ => None,
     }
 }
 
-/// An interaction as Discord sends it, to be read again by another process: serenity writes
-/// the variant's fields without the `type` that tells the variants apart, so it is put back.
-fn recorded(interaction: &Interaction) -> Option<String> {
-    let (kind, fields) = match interaction {
-        Interaction::Command(command) => (2, serde_json::to_value(command)),
-        Interaction::Component(press) => (3, serde_json::to_value(press)),
-        Interaction::Modal(submit) => (5, serde_json::to_value(submit)),
-        _ => return None,
-    };
-    let mut fields = fields.ok()?;
+/// An interaction of Discord's `kind` (2 command, 3 component, 5 form) as Discord sends it, to be
+/// read again by another process: serenity writes the variant's fields without the `type` that
+/// tells the variants apart, so it is put back.
+fn recorded_as<T: serde::Serialize>(kind: u8, fields: &T) -> Option<String> {
+    let mut fields = serde_json::to_value(fields).ok()?;
     fields.as_object_mut()?.insert("type".to_string(), serde_json::json!(kind));
     Some(fields.to_string())
+}
+
+/// Writes the interaction's record when asked, from the copy the work shares.
+fn recording<T: serde::Serialize + Send + Sync + 'static>(
+    kind: u8,
+    fields: Arc<T>,
+) -> Box<dyn FnOnce() -> Option<String> + Send> {
+    Box::new(move || recorded_as(kind, &*fields))
 }
 
 fn failed(e: tokio::task::JoinError, locale: Locale) -> Reply {
@@ -218,16 +229,15 @@ fn failed(e: tokio::task::JoinError, locale: Locale) -> Reply {
 const ANSWERABLE: chrono::Duration = chrono::Duration::minutes(14);
 
 /// The response of work that answers within `budget`; slower work is deferred, its answer owed
-/// (`record`, as it came at `now`) until `edit` sends it. `update` answers a button by replacing
-/// its message.
+/// (its record, as it came at `now`) until `edit` sends it. `update` answers a button by
+/// replacing its message.
 async fn within(
     store: &crate::store::Store,
     started: Started,
     budget: Duration,
-    record: &Interaction,
     now: DateTime<Utc>,
 ) -> CreateInteractionResponse {
-    let Started { mut task, locale, update, edit } = started;
+    let Started { mut task, locale, update, edit, record } = started;
     match tokio::time::timeout(budget, &mut task).await {
         Ok(done) => {
             let reply = done.unwrap_or_else(|e| failed(e, locale));
@@ -239,7 +249,7 @@ async fn within(
             }
         }
         Err(_) => {
-            let id = match recorded(record) {
+            let id = match record() {
                 Some(payload) => {
                     crate::front::pending::hold(store, "discord", "interaction", &payload, now, ANSWERABLE).await
                 }
@@ -434,6 +444,16 @@ async fn autocomplete(core: &Core, ac: &CommandInteraction) -> CreateAutocomplet
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `within` records for an interaction it defers.
+    fn recorded(interaction: &Interaction) -> Option<String> {
+        match interaction {
+            Interaction::Command(command) => recorded_as(2, command),
+            Interaction::Component(press) => recorded_as(3, press),
+            Interaction::Modal(submit) => recorded_as(5, submit),
+            _ => None,
+        }
+    }
 
     /// A command and a button press from a guild, as Discord sends them.
     fn sent(kind: u8) -> serde_json::Value {

@@ -357,18 +357,18 @@ impl CliMsg {
             ),
             CliMsg::DbCopyCountDiffers { table, expected, copied } => p(
                 format!(
-                    "The copy is not whole: {table} has {copied} rows instead of {expected}. It was written: empty the target before copying again."
+                    "The copy is not whole: {table} has {copied} rows instead of {expected}. It has been written: empty the target before copying again."
                 ),
                 format!(
-                    "A cópia não está completa: {table} tem {copied} linhas em vez de {expected}. Ela foi gravada: esvazie o destino antes de copiar de novo."
+                    "A cópia não está completa: {table} tem {copied} linhas em vez de {expected}. Ela já foi gravada: esvazie o destino antes de copiar de novo."
                 ),
             ),
             CliMsg::DbCopyCardDiffers { account } => p(
                 format!(
-                    "The copy does not read the same: the card of account id {account} differs between the two databases. It was written: empty the target before copying again."
+                    "The copy does not read the same: the card of account id {account} differs between the two databases. It has been written: empty the target before copying again."
                 ),
                 format!(
-                    "A cópia não confere: o cartão da conta de id {account} está diferente nos dois bancos. Ela foi gravada: esvazie o destino antes de copiar de novo."
+                    "A cópia não confere: o cartão da conta de id {account} está diferente nos dois bancos. Ela já foi gravada: esvazie o destino antes de copiar de novo."
                 ),
             ),
             CliMsg::DbCopyDone { to, rows, tables, cards, took_ms } => p(
