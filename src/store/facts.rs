@@ -39,6 +39,32 @@ impl Store {
             return pg.accounts_facts(workspace_id, account_ids, window).await;
         }
         let ids = serde_json::to_string(account_ids).unwrap_or_else(|_| "[]".to_string());
+        self.facts_where(workspace_id, &ids, None, window).await
+    }
+
+    /// The facts of the accounts of the workspace that have this folded term as their name or as
+    /// an alias: one account when a name is typed whole, found and read in one statement.
+    pub async fn facts_named(
+        &self,
+        workspace_id: i64,
+        term: &str,
+        window: FactsWindow,
+    ) -> Result<Vec<AccountFacts>, StoreError> {
+        if let super::Backend::Postgres(pg) = &self.backend {
+            return pg.facts_named(workspace_id, term, window).await;
+        }
+        self.facts_where(workspace_id, "[]", Some(term), window).await
+    }
+
+    /// The facts of the accounts whose ids are in the JSON array `ids` or that have `term` as a
+    /// name or alias.
+    async fn facts_where(
+        &self,
+        workspace_id: i64,
+        ids: &str,
+        term: Option<&str>,
+        window: FactsWindow,
+    ) -> Result<Vec<AccountFacts>, StoreError> {
         let rows = sqlx::query_as!(
             FactsColumns,
             r#"SELECT a.id AS "id!", a.number AS "number!", a.name, a.segment, a.cnpj, a.tier AS "tier: crate::domain::account::Tier", a.owner_id,
@@ -124,7 +150,11 @@ impl Store {
                FROM accounts a
                LEFT JOIN people o ON o.id = a.owner_id
                LEFT JOIN people t ON t.id = a.technical_manager_id
-               WHERE a.workspace_id = ?1 AND a.id IN (SELECT value FROM json_each(?2))"#,
+               WHERE a.workspace_id = ?1
+                 AND a.id IN (SELECT value FROM json_each(?2)
+                              UNION ALL
+                              SELECT t.account_id FROM account_terms t
+                               WHERE t.workspace_id = ?1 AND t.term = ?10 AND t.kind IN ('name', 'alias'))"#,
             workspace_id,
             ids,
             window.tones_since,
@@ -134,6 +164,7 @@ impl Store {
             window.negatives_since,
             window.plan_carried_from,
             window.today,
+            term,
         )
         .fetch_all(pool!(self))
         .await?;

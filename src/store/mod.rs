@@ -94,6 +94,8 @@ pub struct Store {
     /// The deployment's defaults (from the configuration file): new workspaces, accounts and
     /// jobs take them.
     settings: std::sync::Arc<crate::domain::settings::Settings>,
+    /// SQLite: the pool of [`Store::bulk`], opened on first use.
+    bulk: Option<SqlitePool>,
 }
 
 /// Where the data is: a SQLite file (the queries of this module), or PostgreSQL (the same
@@ -113,6 +115,12 @@ fn not_sqlite() -> StoreError {
 
 /// How many connections the pool holds unless configured.
 pub const POOL_SIZE: u32 = 8;
+
+/// How much of a SQLite file a [`Store::bulk`] connection maps into memory (SQLite caps it at
+/// about 2 GB).
+const BULK_MAP_BYTES: u64 = 2 << 30;
+/// A [`Store::bulk`] connection closes after this long unused, and its mapping with it.
+const BULK_IDLE: Duration = Duration::from_secs(60);
 
 /// A write transaction begun with `BEGIN IMMEDIATE` (on PostgreSQL, after taking the store's write
 /// lock), so that reads made inside it to decide what to write cannot be invalidated by another
@@ -150,11 +158,17 @@ impl Store {
             .max_connections(pool_size.max(1))
             // A local file needs no liveness ping before each use; skipping it halves a short query's cost.
             .test_before_acquire(false)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", path.display()))?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { backend: Backend::Sqlite(pool), settings: std::sync::Arc::new(settings) })
+        let bulk = SqlitePoolOptions::new()
+            .max_connections(2)
+            .min_connections(0)
+            .idle_timeout(BULK_IDLE)
+            .test_before_acquire(false)
+            .connect_lazy_with(options.pragma("mmap_size", BULK_MAP_BYTES.to_string()).pragma("query_only", "ON"));
+        Ok(Store { backend: Backend::Sqlite(pool), settings: std::sync::Arc::new(settings), bulk: Some(bulk) })
     }
 
     /// Connects to the PostgreSQL database at `url` (`postgres://…`) with a pool of `pool_size`
@@ -165,7 +179,7 @@ impl Store {
         settings: crate::domain::settings::Settings,
     ) -> anyhow::Result<Store> {
         let pg = kam_store_pg::Store::connect(url, pool_size, settings.clone()).await?;
-        Ok(Store { backend: Backend::Postgres(pg), settings: std::sync::Arc::new(settings) })
+        Ok(Store { backend: Backend::Postgres(pg), settings: std::sync::Arc::new(settings), bulk: None })
     }
 
     /// Whether the data is on PostgreSQL.
@@ -189,7 +203,24 @@ impl Store {
             }
             Backend::Postgres(pg) => Backend::Postgres(pg.own_pool(size)),
         };
-        Store { backend, settings: self.settings.clone() }
+        Store { backend, settings: self.settings.clone(), bulk: self.bulk.clone() }
+    }
+
+    /// The same database for reading many accounts at once (a team's digest): on SQLite, through
+    /// up to two read-only connections of their own that map the file into memory, so that the
+    /// pages a team's facts lie on, scattered over the file, are read from the system's cache in
+    /// place rather than copied one system call at a time into a 2 MB page cache. The mapped
+    /// pages are the system's file cache, not the process's own memory; they are unmapped when
+    /// the connection closes, a minute after its last use. On PostgreSQL, the store itself.
+    pub fn bulk(&self) -> Store {
+        match (&self.backend, &self.bulk) {
+            (Backend::Sqlite(_), Some(bulk)) => Store {
+                backend: Backend::Sqlite(bulk.clone()),
+                settings: self.settings.clone(),
+                bulk: Some(bulk.clone()),
+            },
+            _ => self.clone(),
+        }
     }
 
     /// The deployment's defaults.
@@ -242,8 +273,13 @@ impl Store {
     /// Closes every connection, checkpointing the WAL.
     pub async fn close(&self) {
         match &self.backend {
-            Backend::Sqlite(pool) => pool.close().await,
             Backend::Postgres(pg) => pg.close().await,
+            Backend::Sqlite(pool) => {
+                if let Some(bulk) = &self.bulk {
+                    bulk.close().await;
+                }
+                pool.close().await
+            }
         }
     }
 }

@@ -141,3 +141,22 @@ async fn a_new_account_without_spend_or_contact() {
     assert!(field(&card, "Contacts").starts_with("0 contacts in 0 departments"));
     assert_eq!(card.tone, Tone::Danger, "never contacted");
 }
+
+#[tokio::test]
+async fn a_name_another_account_has_as_alias_gives_both_to_choose_from() {
+    let app = demo_app().await;
+    // The commands refuse a name or alias another account has; data brought in before that rule
+    // (or written straight to the store, as here) can still hold one.
+    let mut verde = NewAccount::new("Vale Verde Logística", Tier::Maintain, app.now);
+    verde.aliases = vec!["Vale".to_string()];
+    app.add_account("local", &verde).await;
+    // Typed whole, the name is one account's and the other's alias: both are offered, the name first.
+    let reply = app.say("/account vale").await;
+    assert_eq!(reply.title.as_deref(), Some("“vale” matches 2 accounts"), "{}", text(&reply));
+    assert_eq!(reply.lines, ["• Vale", "• Vale Verde Logística"]);
+    // A name or alias only one account has is still its card at once, accents and case aside.
+    for (query, expected) in [("cvrd", "Vale"), ("vale verde logistica", "Vale Verde Logística"), ("CSN", "CSN")] {
+        let card = app.say(&format!("/account {query}")).await;
+        assert_eq!(card.title.as_deref(), Some(expected), "{query}: {}", text(&card));
+    }
+}

@@ -43,6 +43,7 @@ mod planning;
 mod postgres;
 mod postgres_support;
 mod privacy;
+mod query_plans;
 mod readme;
 mod replays;
 mod replica_roles;

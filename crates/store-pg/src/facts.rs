@@ -28,6 +28,28 @@ impl PgStore {
         account_ids: &[i64],
         window: FactsWindow,
     ) -> Result<Vec<AccountFacts>, StoreError> {
+        self.facts_where(workspace_id, account_ids, None, window).await
+    }
+
+    /// The facts of the accounts of the workspace that have this folded term as their name or as
+    /// an alias, found and read in one statement.
+    pub async fn facts_named(
+        &self,
+        workspace_id: i64,
+        term: &str,
+        window: FactsWindow,
+    ) -> Result<Vec<AccountFacts>, StoreError> {
+        self.facts_where(workspace_id, &[], Some(term), window).await
+    }
+
+    /// The facts of the accounts with these ids or with `term` as a name or alias.
+    async fn facts_where(
+        &self,
+        workspace_id: i64,
+        account_ids: &[i64],
+        term: Option<&str>,
+        window: FactsWindow,
+    ) -> Result<Vec<AccountFacts>, StoreError> {
         let rows = sqlx::query_as!(
             FactsColumns,
             r#"SELECT a.id, a.number AS "number!", a.name, a.segment, a.cnpj, a.tier AS "tier: Tier", a.owner_id,
@@ -112,7 +134,10 @@ impl PgStore {
                FROM accounts a
                LEFT JOIN people o ON o.id = a.owner_id
                LEFT JOIN people t ON t.id = a.technical_manager_id
-               WHERE a.workspace_id = $1 AND a.id = ANY($2)
+               WHERE a.workspace_id = $1
+                 AND a.id = ANY($2 || ARRAY(SELECT t.account_id FROM account_terms t
+                                             WHERE t.workspace_id = $1 AND t.term = $10
+                                               AND t.kind IN ('name', 'alias')))
                ORDER BY a.id"#,
             workspace_id,
             account_ids,
@@ -123,6 +148,7 @@ impl PgStore {
             window.negatives_since,
             window.plan_carried_from,
             window.today,
+            term,
         )
         .fetch_all(&self.pool)
         .await?;

@@ -54,6 +54,17 @@ const PLANNING_SOON_DAYS: i64 = 7;
 const REVIEW_SOON_DAYS: i64 = 30;
 
 pub async fn run(store: &Store, ctx: &Context, query: &str) -> Result<Reply, CommandError> {
+    // The usual case, a name or alias typed whole (or picked from the suggestions) that one
+    // account has: found and read in one statement. Otherwise, the lookup's ranking decides.
+    let folded = crate::domain::text::fold(query);
+    if !folded.is_empty() {
+        let mut named = store.facts_named(ctx.workspace.id, &folded, standing::window(ctx.now, ctx.tz)).await?;
+        if named.len() == 1
+            && let Some(facts) = named.pop()
+        {
+            return Ok(card(ctx, &facts));
+        }
+    }
     match lookup_account(store, ctx.workspace.id, query).await? {
         Lookup::One(id) => Ok(card(ctx, &standing::facts(store, ctx, id).await?)),
         Lookup::Many(list) => {

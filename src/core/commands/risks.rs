@@ -41,8 +41,10 @@ async fn risks(store: &Store, ctx: &Context, page: i64) -> Result<Reply, Command
     let mut scored = Vec::new();
     let window = standing::window(ctx.now, ctx.tz);
     let ids: Vec<i64> = store.portfolio(ctx.workspace.id, None, None).await?.into_iter().map(|r| r.id).collect();
+    // Every account's facts: read through the connections made for reading many.
+    let reader = store.bulk();
     for chunk in ids.chunks(standing::FACTS_A_READ) {
-        for facts in store.accounts_facts(ctx.workspace.id, chunk, window).await? {
+        for facts in reader.accounts_facts(ctx.workspace.id, chunk, window).await? {
             let health = standing::health(&facts, ctx.now, ctx.tz);
             if let Some(risk) = health.risk(&facts.account.name) {
                 let reason = format!("{} → {}", ctx.t(risk.reason), risk.action);
