@@ -13,14 +13,16 @@ impl WriteTx {
         if let super::WriteTx::Postgres(pg) = self {
             return pg.merge_counts(workspace_id, from).await;
         }
+        // The indexes are named: without statistics SQLite would count through the workspace's
+        // own indexes, every row of the workspace, while this transaction holds the write lock.
         let row = sqlx::query!(
             r#"SELECT
                  (SELECT COUNT(*) FROM contacts WHERE workspace_id = ?1 AND account_id = ?2) AS "contacts!: i64",
-                 (SELECT COUNT(*) FROM interactions WHERE workspace_id = ?1 AND account_id = ?2) AS "interactions!: i64",
-                 (SELECT COUNT(*) FROM commitments WHERE workspace_id = ?1 AND account_id = ?2) AS "commitments!: i64",
+                 (SELECT COUNT(*) FROM interactions INDEXED BY interactions_by_account WHERE workspace_id = ?1 AND account_id = ?2) AS "interactions!: i64",
+                 (SELECT COUNT(*) FROM commitments INDEXED BY commitments_by_account WHERE workspace_id = ?1 AND account_id = ?2) AS "commitments!: i64",
                  (SELECT COUNT(*) FROM opportunities WHERE workspace_id = ?1 AND account_id = ?2) AS "opportunities!: i64",
-                 (SELECT COUNT(*) FROM meetings WHERE workspace_id = ?1 AND account_id = ?2) AS "meetings!: i64",
-                 (SELECT COUNT(*) FROM account_plans WHERE workspace_id = ?1 AND account_id = ?2) AS "plans!: i64",
+                 (SELECT COUNT(*) FROM meetings INDEXED BY meetings_by_account WHERE workspace_id = ?1 AND account_id = ?2) AS "meetings!: i64",
+                 (SELECT COUNT(*) FROM account_plans INDEXED BY sqlite_autoindex_account_plans_1 WHERE workspace_id = ?1 AND account_id = ?2) AS "plans!: i64",
                  (SELECT COUNT(*) FROM wallet_periods WHERE workspace_id = ?1 AND account_id = ?2) AS "wallet_periods!: i64",
                  (SELECT COUNT(*) FROM competitors WHERE workspace_id = ?1 AND account_id = ?2) AS "competitors!: i64""#,
             workspace_id,

@@ -31,12 +31,18 @@ fn plan(db: &rusqlite::Connection, sql: &str) -> String {
     steps.join("\n")
 }
 
-#[tokio::test]
-async fn a_persons_accounts_in_order_and_a_name_typed_whole_are_read_through_their_indexes() {
+/// A freshly migrated database (kept while its directory lives), as rusqlite sees it.
+async fn migrated() -> (tempfile::TempDir, rusqlite::Connection) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("plans.db");
     kam_bot::store::Store::open(&path).await.expect("open").close().await;
     let db = rusqlite::Connection::open(&path).expect("rusqlite");
+    (dir, db)
+}
+
+#[tokio::test]
+async fn a_persons_accounts_in_order_and_a_name_typed_whole_are_read_through_their_indexes() {
+    let (_dir, db) = migrated().await;
 
     // A digest reads each person's accounts, tier then name: one owner's rows, already in order.
     let owner =
@@ -52,4 +58,22 @@ async fn a_persons_accounts_in_order_and_a_name_typed_whole_are_read_through_the
     let scans_accounts =
         |step: &str| step == "SCAN a" || step.starts_with("SCAN a ") || step.starts_with("SCAN accounts");
     assert!(!named.lines().any(scans_accounts), "every account scanned: {named}");
+}
+
+#[tokio::test]
+async fn counting_one_accounts_rows_reads_that_accounts_index_entries_only() {
+    let (_dir, db) = migrated().await;
+
+    // `/history`'s count, and what a merge would move (read inside its write transaction): the
+    // workspace's own indexes would count every row of the workspace.
+    for sql in [
+        store_query(&["COUNT(*) AS \"n!: i64\" FROM interactions", "WHERE workspace_id = ?1 AND account_id = ?2"]),
+        store_query(&["AS \"contacts!: i64\"", "AS \"plans!: i64\""]),
+    ] {
+        let steps = plan(&db, &sql);
+        for step in steps.lines() {
+            assert!(!step.ends_with("(workspace_id=?)"), "a whole workspace read: {step}\n{steps}");
+        }
+        assert!(steps.contains("INDEX interactions_by_account (account_id=?)"), "{steps}");
+    }
 }
