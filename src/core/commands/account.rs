@@ -58,11 +58,9 @@ pub async fn run(store: &Store, ctx: &Context, query: &str) -> Result<Reply, Com
     // account has: found and read in one statement. Otherwise, the lookup's ranking decides.
     let folded = crate::domain::text::fold(query);
     if !folded.is_empty() {
-        let mut named = store.facts_named(ctx.workspace.id, &folded, standing::window(ctx.now, ctx.tz)).await?;
-        if named.len() == 1
-            && let Some(facts) = named.pop()
-        {
-            return Ok(card(ctx, &facts));
+        let named = store.facts_named(ctx.workspace.id, &folded, standing::window(ctx.now, ctx.tz)).await?;
+        if let [facts] = named.as_slice() {
+            return Ok(card(ctx, facts));
         }
     }
     match lookup_account(store, ctx.workspace.id, query).await? {

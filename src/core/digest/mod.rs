@@ -164,13 +164,11 @@ pub async fn build(
     let mut scores = Vec::new();
     let mut chart = Vec::new();
     let mut shares: Vec<String> = Vec::new();
-    // The team's facts, read through the connections made for reading many accounts; each
-    // chunk's ids in the order their rows lie in, then put back in the team's order.
+    // The team's facts, read through the connections made for reading many accounts.
     let reader = store.bulk();
     for chunk in accounts.chunks(standing::FACTS_A_READ) {
-        let mut ids: Vec<i64> = chunk.iter().map(|a| a.id).collect();
+        let ids: Vec<i64> = chunk.iter().map(|a| a.id).collect();
         let order: BTreeMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        ids.sort_unstable();
         let mut facts = reader.accounts_facts(ws, &ids, window).await?;
         // In the team's order (tier, then name), as read.
         facts.sort_by_key(|f| order.get(&f.account.id).copied());
