@@ -119,6 +119,9 @@ pub const POOL_SIZE: u32 = 8;
 /// How much of a SQLite file a [`Store::bulk`] connection maps into memory (SQLite caps it at
 /// about 2 GB).
 const BULK_MAP_BYTES: u64 = 2 << 30;
+/// How many rows a [`Store::bulk`] connection's thread reads ahead of its caller: one read of
+/// [`crate::core::standing::FACTS_A_READ`] accounts.
+pub const BULK_ROWS_BUFFERED: usize = 500;
 /// A [`Store::bulk`] connection closes after this long unused, and its mapping with it.
 const BULK_IDLE: Duration = Duration::from_secs(60);
 
@@ -167,7 +170,14 @@ impl Store {
             .min_connections(0)
             .idle_timeout(BULK_IDLE)
             .test_before_acquire(false)
-            .connect_lazy_with(options.pragma("mmap_size", BULK_MAP_BYTES.to_string()).pragma("query_only", "ON"));
+            .connect_lazy_with(
+                options
+                    .pragma("mmap_size", BULK_MAP_BYTES.to_string())
+                    .pragma("query_only", "ON")
+                    // A whole read's rows are buffered, so that its connection's thread reads on
+                    // while the caller works through the read before it.
+                    .row_buffer_size(BULK_ROWS_BUFFERED),
+            );
         Ok(Store { backend: Backend::Sqlite(pool), settings: std::sync::Arc::new(settings), bulk: Some(bulk) })
     }
 

@@ -1,6 +1,6 @@
 //! `/accounts`: the portfolio, filtered by tier and owner.
 
-use crate::helpers::{demo_app, spawn_app, text};
+use crate::helpers::{WS, demo_app, spawn_app, text};
 
 #[tokio::test]
 async fn lists_active_accounts_by_tier() {
@@ -45,4 +45,19 @@ async fn an_empty_portfolio_says_so() {
     // A workspace without any account says how to bring them in.
     assert!(reply.lines[0].starts_with("No accounts yet. Add one with /account add"), "{:?}", reply.lines);
     assert!(reply.lines[0].contains("kam-bot import accounts FILE"));
+}
+
+/// The counts that pick a lookup's rarest word: one for each prefix given, or nothing counted at
+/// all once one of them starts no word (a mistyped word ends the search).
+#[tokio::test]
+async fn word_counts_stop_at_a_word_that_starts_nothing() {
+    let app = demo_app().await;
+    let ws = app.workspace_id(WS).await;
+    let counted = app.store.count_words_with_prefixes(ws, [Some("vale"), Some("petro"), None]).await.unwrap();
+    assert!(counted[0] >= 1 && counted[1] >= 1, "{counted:?}");
+    assert_eq!(counted[2], 0, "a prefix not given");
+    let mistyped =
+        app.store.count_words_with_prefixes(ws, [Some("vale"), Some("pzetro"), Some("alcoa")]).await.unwrap();
+    assert_eq!(mistyped, [0, 0, 0]);
+    assert!(app.say("/account vale pzetro").await.is_error(), "no account has both words");
 }

@@ -77,3 +77,17 @@ async fn counting_one_accounts_rows_reads_that_accounts_index_entries_only() {
         assert!(steps.contains("INDEX interactions_by_account (account_id=?)"), "{steps}");
     }
 }
+
+/// SQLite is built as `.cargo/config.toml` says: without its allocator's usage counters (with
+/// them, each allocation takes a lock that a connection's thread and the task reading its rows
+/// wait on), and with plans that never depend on bound values (without it, every statement with
+/// `LIMIT ?` is prepared again each time it runs).
+#[tokio::test]
+async fn sqlite_is_built_to_allocate_without_a_lock_and_keep_its_plans() {
+    let (_dir, db) = migrated().await;
+    let mut stmt = db.prepare("PRAGMA compile_options").expect("prepare");
+    let options: Vec<String> =
+        stmt.query_map([], |row| row.get::<_, String>(0)).expect("query").map(|o| o.expect("option")).collect();
+    assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "{options:?}");
+    assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "{options:?}");
+}

@@ -113,7 +113,8 @@ impl Store {
     }
 
     /// How many index words start with each of up to three folded prefixes, counting no further
-    /// than [`WORD_COUNT_CAP`], in one read (0 for a prefix not given).
+    /// than [`WORD_COUNT_CAP`], in one read (0 for a prefix not given); every count 0 when a
+    /// prefix given starts no word (nothing counted then).
     pub async fn count_words_with_prefixes(
         &self,
         workspace_id: i64,
@@ -123,12 +124,22 @@ impl Store {
         let [u1, u2, u3] = prefixes.map(|p| p.map(kam_domain::text::prefix_upper_bound));
         let row = sqlx::query!(
             r#"SELECT
-                 (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE $2::text IS NOT NULL AND workspace_id = $1
-                     AND term >= $2 AND term < $3 AND kind = 'word' LIMIT 1000) s) AS "first!: i64",
-                 (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE $4::text IS NOT NULL AND workspace_id = $1
-                     AND term >= $4 AND term < $5 AND kind = 'word' LIMIT 1000) s) AS "second!: i64",
-                 (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE $6::text IS NOT NULL AND workspace_id = $1
-                     AND term >= $6 AND term < $7 AND kind = 'word' LIMIT 1000) s) AS "third!: i64""#,
+                 CASE WHEN every THEN (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE $2::text IS NOT NULL
+                     AND workspace_id = $1 AND term >= $2 AND term < $3 AND kind = 'word' LIMIT 1000) s) ELSE 0 END
+                     AS "first!: i64",
+                 CASE WHEN every THEN (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE $4::text IS NOT NULL
+                     AND workspace_id = $1 AND term >= $4 AND term < $5 AND kind = 'word' LIMIT 1000) s) ELSE 0 END
+                     AS "second!: i64",
+                 CASE WHEN every THEN (SELECT COUNT(*) FROM (SELECT 1 FROM account_terms WHERE $6::text IS NOT NULL
+                     AND workspace_id = $1 AND term >= $6 AND term < $7 AND kind = 'word' LIMIT 1000) s) ELSE 0 END
+                     AS "third!: i64"
+               FROM (SELECT
+                   ($2::text IS NULL OR EXISTS (SELECT 1 FROM account_terms WHERE workspace_id = $1
+                       AND term >= $2 AND term < $3 AND kind = 'word'))
+                   AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM account_terms WHERE workspace_id = $1
+                       AND term >= $4 AND term < $5 AND kind = 'word'))
+                   AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM account_terms WHERE workspace_id = $1
+                       AND term >= $6 AND term < $7 AND kind = 'word')) AS every) f"#,
             workspace_id,
             p1,
             u1,

@@ -1,6 +1,7 @@
 //! `/risks`: the accounts whose health is lowest, with the weakest component as the reason.
 
 use crate::i18n::{HealthMsg, HelpMsg};
+use futures_util::StreamExt;
 use serde::Serialize;
 
 use crate::core::catalog::{CommandSpec, PAGE_OPTION, leaf};
@@ -42,9 +43,9 @@ async fn risks(store: &Store, ctx: &Context, page: i64) -> Result<Reply, Command
     let window = standing::window(ctx.now, ctx.tz);
     let ids: Vec<i64> = store.portfolio(ctx.workspace.id, None, None).await?.into_iter().map(|r| r.id).collect();
     // Every account's facts: read through the connections made for reading many.
-    let reader = store.bulk();
-    for chunk in ids.chunks(standing::FACTS_A_READ) {
-        for facts in reader.accounts_facts(ctx.workspace.id, chunk, window).await? {
+    let mut reads = std::pin::pin!(standing::facts_of_many(store, ctx.workspace.id, &ids, window));
+    while let Some(read) = reads.next().await {
+        for facts in read? {
             let health = standing::health(&facts, ctx.now, ctx.tz);
             if let Some(risk) = health.risk(&facts.account.name) {
                 let reason = format!("{} → {}", ctx.t(risk.reason), risk.action);

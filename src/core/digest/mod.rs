@@ -8,7 +8,9 @@ mod changes;
 mod full;
 
 use crate::i18n::DigestMsg;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use futures_util::StreamExt;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -164,12 +166,13 @@ pub async fn build(
     let mut scores = Vec::new();
     let mut chart = Vec::new();
     let mut shares: Vec<String> = Vec::new();
-    // The team's facts, read through the connections made for reading many accounts.
-    let reader = store.bulk();
-    for chunk in accounts.chunks(standing::FACTS_A_READ) {
-        let ids: Vec<i64> = chunk.iter().map(|a| a.id).collect();
-        let order: BTreeMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        let mut facts = reader.accounts_facts(ws, &ids, window).await?;
+    // The team's facts, read through the connections made for reading many accounts, the next
+    // chunk read while this one is worked through.
+    let ids: Vec<i64> = accounts.iter().map(|a| a.id).collect();
+    let order: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut reads = std::pin::pin!(standing::facts_of_many(store, ws, &ids, window));
+    while let Some(facts) = reads.next().await {
+        let mut facts = facts?;
         // In the team's order (tier, then name), as read.
         facts.sort_by_key(|f| order.get(&f.account.id).copied());
         for f in &facts {
