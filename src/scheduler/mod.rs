@@ -30,6 +30,10 @@ pub const TICK_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 /// Connections of the scheduler's own pool in `serve`.
 pub const POOL_SIZE: u32 = 2;
 
+/// How many accounts' health scores one transaction of a digest run writes (about 5 ms of the
+/// write lock on SQLite).
+const HEALTHS_A_WRITE: usize = 1_000;
+
 /// How long an undelivered message is kept trying.
 pub const OUTBOX_TTL: Duration = Duration::days(3);
 
@@ -251,7 +255,8 @@ impl Scheduler {
     }
 
     /// The short transaction that ends a run: what it decides (which reminders are new, whether
-    /// the claim still holds) is read inside it.
+    /// the claim still holds) is read inside it. A digest's health scores are written before it,
+    /// in transactions of their own.
     async fn queue(
         &self,
         ws: &Workspace,
@@ -261,13 +266,23 @@ impl Scheduler {
         now: DateTime<Utc>,
         today: chrono::NaiveDate,
     ) -> anyhow::Result<Option<usize>> {
+        // Today's health scores first, [`HEALTHS_A_WRITE`] a transaction, so that no transaction
+        // holds the write lock for a whole workspace's accounts (100 000 take about half a
+        // second). Each is an upsert of the day's score: a run that fails after them and is run
+        // again writes the same rows again, and nothing decides on them.
+        for (_, digest) in &draft.digests {
+            for chunk in digest.scores.chunks(HEALTHS_A_WRITE) {
+                let scores: Vec<(i64, i64)> = chunk.iter().map(|(a, s)| (*a, i64::from(*s))).collect();
+                let mut tx = self.store.write().await?;
+                tx.save_healths(ws.id, &scores, today).await?;
+                tx.commit().await?;
+            }
+        }
         let mut tx = self.store.write().await?;
         // Marked at the occurrence, as before the run was split.
         let new = tx.mark_reminders(ws.id, &draft.marks(), at).await?;
         for (manager, digest) in &draft.digests {
             tx.save_digest(ws.id, *manager, &digest.snapshot).await?;
-            let scores: Vec<(i64, i64)> = digest.scores.iter().map(|(a, s)| (*a, i64::from(*s))).collect();
-            tx.save_healths(ws.id, &scores, today).await?;
         }
         let messages = draft.messages(&new, ws);
         for (to, reply) in &messages {
