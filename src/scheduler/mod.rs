@@ -30,8 +30,8 @@ pub const TICK_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 /// Connections of the scheduler's own pool in `serve`.
 pub const POOL_SIZE: u32 = 2;
 
-/// How many accounts' health scores one transaction of a digest run writes (about 5 ms of the
-/// write lock on SQLite).
+/// How many accounts' health scores one transaction of a digest run writes (7.6–8.8 ms of the
+/// write lock on SQLite at 100 000 accounts, measured; BENCHMARKS.md).
 const HEALTHS_A_WRITE: usize = 1_000;
 
 /// How long an undelivered message is kept trying.
